@@ -1,0 +1,148 @@
+"""Read-only views of a session at one instant: what the GUI, the CLI and tests read.
+
+A `Snapshot` is built by `Session.snapshot()`. Everything in it is immutable or a view that
+must not be mutated (numpy arrays of the memory series are views into the recorder's buffers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# Resident memory layers, bottom of the stack first. Every resident byte on the host belongs to
+# exactly one of them; with `free` they add up to RAM plus swap in use.
+LAYERS: tuple[str, ...] = (
+    "host_kernel",   # the host's own kernel and base system
+    "runtime",       # container runtime daemons (dockerd, containerd)
+    "container",     # per-container overhead: shim, cgroup and kernel structures
+    "page_cache",    # image-layer page cache, shared by every container of the same image
+    "vmm",           # per-VM hypervisor process (QEMU, Firecracker, Cloud Hypervisor)
+    "guest_kernel",  # a VM's own kernel
+    "guest_os",      # a VM's userspace: init, system services
+    "guest_idle",    # VM RAM that is resident but unused by the guest (reserved or zeroed)
+    "app",           # the application itself, in a container or a VM
+)
+# Figures reported beside the ledger: not resident layers.
+EXTRA_SERIES: tuple[str, ...] = ("free", "swap_used", "ksm_saved")
+
+KINDS: tuple[str, ...] = ("container", "vm", "microvm", "sandbox", "container-in-vm")
+STATES: tuple[str, ...] = (
+    "pending", "pulling", "starting", "running", "stopped", "killed", "crashed", "failed",
+)
+# Density limits, in the order they are reported.
+LIMITS: tuple[str, ...] = ("memory", "cpu", "pids", "bridge_ports", "disk")
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseSpan:
+    """One phase of a guest's start: `end_s` is None while it is still running."""
+
+    name: str
+    start_s: float
+    end_s: float | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class GuestView:
+    """One guest as it is now."""
+
+    id: str
+    template: str
+    kind: str
+    state: str
+    created_s: float
+    ready_s: float | None
+    phases: tuple[PhaseSpan, ...]
+    memory_mib: Mapping[str, float]  # resident memory by layer (only this guest's share)
+    configured_mib: float             # RAM a VM was given; for containers their limit or 0
+    pids: int
+    vcpus: float
+    reason: str | None = None         # why it was killed, crashed or failed
+
+    @property
+    def resident_mib(self) -> float:
+        """Return the guest's resident memory over all layers."""
+        return float(sum(self.memory_mib.values()))
+
+    @property
+    def startup_s(self) -> float | None:
+        """Return the time from request to app ready, or None if it never became ready."""
+        return None if self.ready_s is None else self.ready_s - self.created_s
+
+
+@dataclass(frozen=True, slots=True)
+class HostView:
+    """The simulated host's fixed properties."""
+
+    preset: str
+    name: str
+    cores: int
+    ram_mib: float
+    swap_mib: float
+    disk_gib: float
+    arch: str
+    hypervisor: str  # "none", "kvm", "type1", "type2"
+    runtime: bool
+    pid_max: int
+    bridge_ports: int
+
+
+@dataclass(frozen=True, slots=True)
+class DensityRow:
+    """How many more of one template fit, and which limit binds first.
+
+    `limits` maps every limit in LIMITS to how many more fit under it alone (math.inf when that
+    limit does not apply); `max` is the smallest of them and `limit` its name.
+    """
+
+    template: str
+    max: int
+    limit: str
+    limits: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One line of the event log.
+
+    `code` names the kind of fact (e.g. "guest_added", "phase_done", "pull_skipped", "ready",
+    "oom_kill"); `params` holds its values so the GUI can format it in any language; `message`
+    is the English text the CLI prints.
+    """
+
+    time_s: float
+    code: str
+    guest_id: str | None
+    params: Mapping[str, object]
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemorySeries:
+    """Memory by layer over time, in MiB: one sample per recorded instant.
+
+    `layers` holds an array for every name in LAYERS and EXTRA_SERIES, each as long as `time_s`.
+    The arrays are views into the recorder: never mutate them.
+    """
+
+    time_s: np.ndarray
+    layers: Mapping[str, np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything a view needs to draw the session at `time_s`."""
+
+    time_s: float
+    seed: int
+    host: HostView
+    guests: tuple[GuestView, ...]
+    memory_mib: Mapping[str, float]  # now, by layer, plus free, swap_used, ksm_saved
+    series: MemorySeries
+    log: Sequence[LogEntry]
+    oom_times_s: tuple[float, ...]
+    density: tuple[DensityRow, ...]
+    events_processed: int
