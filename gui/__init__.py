@@ -1,0 +1,1 @@
+"""HostLab desktop app: PySide6 + pyqtgraph windows and views over sim snapshots."""

@@ -1,0 +1,182 @@
+"""Translatable names for the ids in snapshots, and the event log's sentences.
+
+Every string is a literal inside QT_TRANSLATE_NOOP("labels", ...) or
+QCoreApplication.translate("labels", ...) so pyside6-lupdate extracts it; the lookup happens at
+call time, so a language switch takes effect on the next call.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from gui import units
+from sim.snapshot import LogEntry
+
+_LAYERS: dict[str, str] = {
+    "host_kernel": QT_TRANSLATE_NOOP("labels", "Host kernel"),
+    "runtime": QT_TRANSLATE_NOOP("labels", "Runtime daemons"),
+    "container": QT_TRANSLATE_NOOP("labels", "Container overhead"),
+    "page_cache": QT_TRANSLATE_NOOP("labels", "Shared image cache"),
+    "vmm": QT_TRANSLATE_NOOP("labels", "Hypervisor (VMM)"),
+    "guest_kernel": QT_TRANSLATE_NOOP("labels", "Guest kernels"),
+    "guest_os": QT_TRANSLATE_NOOP("labels", "Guest OS"),
+    "guest_idle": QT_TRANSLATE_NOOP("labels", "Guest idle RAM"),
+    "app": QT_TRANSLATE_NOOP("labels", "Applications"),
+    "free": QT_TRANSLATE_NOOP("labels", "Free"),
+    "swap_used": QT_TRANSLATE_NOOP("labels", "Swap used"),
+    "ksm_saved": QT_TRANSLATE_NOOP("labels", "Saved by KSM"),
+}
+_PHASES: dict[str, str] = {
+    "pull": QT_TRANSLATE_NOOP("labels", "Image pull"),
+    "daemon": QT_TRANSLATE_NOOP("labels", "Daemon"),
+    "network": QT_TRANSLATE_NOOP("labels", "Network setup"),
+    "runc_create": QT_TRANSLATE_NOOP("labels", "runc create"),
+    "exec": QT_TRANSLATE_NOOP("labels", "Exec"),
+    "sandbox": QT_TRANSLATE_NOOP("labels", "Sandbox"),
+    "vmm": QT_TRANSLATE_NOOP("labels", "VMM start"),
+    "firmware": QT_TRANSLATE_NOOP("labels", "Firmware"),
+    "bootloader": QT_TRANSLATE_NOOP("labels", "Bootloader"),
+    "kernel": QT_TRANSLATE_NOOP("labels", "Kernel boot"),
+    "userspace": QT_TRANSLATE_NOOP("labels", "Init / userspace"),
+    "app": QT_TRANSLATE_NOOP("labels", "App start"),
+}
+_KINDS: dict[str, str] = {
+    "container": QT_TRANSLATE_NOOP("labels", "Container"),
+    "vm": QT_TRANSLATE_NOOP("labels", "VM"),
+    "microvm": QT_TRANSLATE_NOOP("labels", "MicroVM"),
+    "sandbox": QT_TRANSLATE_NOOP("labels", "Sandboxed container"),
+    "container-in-vm": QT_TRANSLATE_NOOP("labels", "Container in VM"),
+}
+_STATES: dict[str, str] = {
+    "pending": QT_TRANSLATE_NOOP("labels", "pending"),
+    "pulling": QT_TRANSLATE_NOOP("labels", "pulling"),
+    "starting": QT_TRANSLATE_NOOP("labels", "starting"),
+    "running": QT_TRANSLATE_NOOP("labels", "running"),
+    "stopped": QT_TRANSLATE_NOOP("labels", "stopped"),
+    "killed": QT_TRANSLATE_NOOP("labels", "killed"),
+    "crashed": QT_TRANSLATE_NOOP("labels", "crashed"),
+    "failed": QT_TRANSLATE_NOOP("labels", "failed"),
+}
+_LIMITS: dict[str, str] = {
+    "memory": QT_TRANSLATE_NOOP("labels", "memory"),
+    "cpu": QT_TRANSLATE_NOOP("labels", "CPU"),
+    "pids": QT_TRANSLATE_NOOP("labels", "PIDs"),
+    "bridge_ports": QT_TRANSLATE_NOOP("labels", "bridge ports"),
+    "disk": QT_TRANSLATE_NOOP("labels", "disk"),
+}
+_BLOCKS: dict[str, str] = {
+    "hardware": QT_TRANSLATE_NOOP("labels", "Hardware"),
+    "host_kernel": QT_TRANSLATE_NOOP("labels", "Host kernel"),
+    "host_os": QT_TRANSLATE_NOOP("labels", "Host OS"),
+    "runtime": QT_TRANSLATE_NOOP("labels", "Container runtime"),
+    "runtime_detail": QT_TRANSLATE_NOOP("labels", "namespaces · cgroups"),
+    "kvm": QT_TRANSLATE_NOOP("labels", "KVM hypervisor (in the host kernel)"),
+    "type1": QT_TRANSLATE_NOOP("labels", "Type-1 hypervisor (bare metal)"),
+    "type2": QT_TRANSLATE_NOOP("labels", "Type-2 hypervisor (an app on the host OS)"),
+    "guest_kernel": QT_TRANSLATE_NOOP("labels", "Guest kernel"),
+    "user_kernel": QT_TRANSLATE_NOOP("labels", "User-space kernel (gVisor Sentry)"),
+    "no_runtime": QT_TRANSLATE_NOOP("labels", "No container runtime"),
+    "no_hypervisor": QT_TRANSLATE_NOOP("labels", "No hypervisor"),
+}
+
+
+def _lookup(table: Mapping[str, str], key: str) -> str:
+    text = table.get(key)
+    return key if text is None else QCoreApplication.translate("labels", text)
+
+
+def layer_label(layer_id: str) -> str:
+    """Return the translated name of a memory layer (or extra series)."""
+    return _lookup(_LAYERS, layer_id)
+
+
+def phase_label(phase_id: str) -> str:
+    """Return the translated name of a start phase."""
+    return _lookup(_PHASES, phase_id)
+
+
+def kind_label(kind_id: str) -> str:
+    """Return the translated name of a guest kind."""
+    return _lookup(_KINDS, kind_id)
+
+
+def state_label(state_id: str) -> str:
+    """Return the translated name of a guest state."""
+    return _lookup(_STATES, state_id)
+
+
+def limit_label(limit_id: str) -> str:
+    """Return the translated name of a density limit."""
+    return _lookup(_LIMITS, limit_id)
+
+
+def block_label(block_id: str) -> str:
+    """Return the translated name of an architecture block of the layer diagram."""
+    return _lookup(_BLOCKS, block_id)
+
+
+def limit_count(value: float) -> str:
+    """Return how many more fit under one limit, or "no limit" for infinity."""
+    if math.isinf(value):
+        return QCoreApplication.translate("labels", "no limit")
+    return units.count(value)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def _num(p: Mapping[str, object], key: str) -> float:
+    value = p[key]
+    return float(value) if isinstance(value, int | float) else float(str(value))
+
+
+# Each formatter reads entry.params; a missing or malformed param falls back to entry.message.
+_LOG: dict[str, Callable[[Mapping[str, object]], str]] = {
+    "guest_added": lambda p: _tr("{guest} added (template {template})").format(
+        guest=p["guest"], template=p["template"]),
+    "pull_skipped": lambda p: _tr("{guest}: image {image} already cached, no pull").format(
+        guest=p["guest"], image=p["image"]),
+    "phase_done": lambda p: _tr("{guest}: {phase} done in {duration}").format(
+        guest=p["guest"], phase=phase_label(str(p["phase"])),
+        duration=units.duration(_num(p, "duration_s"))),
+    "ready": lambda p: _tr("{guest} is ready after {startup}").format(
+        guest=p["guest"], startup=units.duration(_num(p, "startup_s"))),
+    "oom_kill": lambda p: _tr("Out of memory: {guest} killed ({resident} resident, {reason})")
+    .format(guest=p["guest"], resident=units.mib(_num(p, "resident_mib")), reason=p["reason"]),
+    "start_failed": lambda p: _tr("{guest} failed to start: {reason}").format(
+        guest=p["guest"], reason=p["reason"]),
+    "guest_removed": lambda p: _tr("{guest} removed").format(guest=p["guest"]),
+    "swap_started": lambda p: _tr("Host started swapping ({amount} in swap)").format(
+        amount=units.mib(_num(p, "mib"))),
+}
+LOG_CODES: tuple[str, ...] = tuple(_LOG)
+
+
+def log_message(entry: LogEntry) -> str:
+    """Format a log entry in the current language (entry.message for unknown codes)."""
+    fmt = _LOG.get(entry.code)
+    if fmt is None:
+        return entry.message
+    try:
+        return fmt(entry.params)
+    except (KeyError, ValueError, TypeError, IndexError):
+        return entry.message
+
+
+def log_code_label(code: str) -> str:
+    """Return a short translated name for a log code (for the event log's filter)."""
+    names = {
+        "guest_added": QT_TRANSLATE_NOOP("labels", "Guest added"),
+        "pull_skipped": QT_TRANSLATE_NOOP("labels", "Pull skipped"),
+        "phase_done": QT_TRANSLATE_NOOP("labels", "Phase done"),
+        "ready": QT_TRANSLATE_NOOP("labels", "Ready"),
+        "oom_kill": QT_TRANSLATE_NOOP("labels", "OOM kill"),
+        "start_failed": QT_TRANSLATE_NOOP("labels", "Start failed"),
+        "guest_removed": QT_TRANSLATE_NOOP("labels", "Guest removed"),
+        "swap_started": QT_TRANSLATE_NOOP("labels", "Swap started"),
+    }
+    return _lookup(names, code)

@@ -1,0 +1,148 @@
+"""Colours, state patterns and font sizes shared by every view and legend.
+
+One colour per memory layer, per guest kind and per start phase, from the colour-blind-safe
+Okabe–Ito palette plus tints and greys where it has too few colours. State is never shown by
+colour alone: each state also has a brush pattern and an outline style.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+
+# Okabe & Ito (2008), "Color Universal Design".
+BLACK = "#000000"
+ORANGE = "#E69F00"
+SKY_BLUE = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+GREY = "#999999"
+LIGHT_GREY = "#DDDDDD"
+DARK_GREY = "#555555"
+
+LAYER_COLOURS: dict[str, str] = {
+    "host_kernel": DARK_GREY,
+    "runtime": "#8C6D00",      # dark orange tint: the runtime sits with the containers
+    "container": ORANGE,
+    "page_cache": YELLOW,
+    "vmm": PURPLE,
+    "guest_kernel": BLUE,
+    "guest_os": SKY_BLUE,
+    "guest_idle": "#BFE3F7",   # light sky-blue tint: reserved but unused VM RAM
+    "app": GREEN,
+    "free": "#FFFFFF",
+    "swap_used": VERMILLION,
+    "ksm_saved": LIGHT_GREY,
+}
+
+KIND_COLOURS: dict[str, str] = {
+    "container": ORANGE,
+    "vm": BLUE,
+    "microvm": PURPLE,
+    "sandbox": GREEN,
+    "container-in-vm": SKY_BLUE,
+}
+
+# Container phases warm (orange/yellow), VM phases cool (blues/purple), the shared "app" green.
+PHASE_COLOURS: dict[str, str] = {
+    "pull": YELLOW,
+    "daemon": "#8C6D00",
+    "network": ORANGE,
+    "runc_create": VERMILLION,
+    "exec": "#F5C77E",
+    "sandbox": "#7FCDB5",
+    "vmm": PURPLE,
+    "firmware": "#6E3F5E",
+    "bootloader": GREY,
+    "kernel": BLUE,
+    "userspace": SKY_BLUE,
+    "app": GREEN,
+}
+PHASES: tuple[str, ...] = tuple(PHASE_COLOURS)
+
+# Architecture blocks of the layer diagram that are not guests.
+BLOCK_COLOURS: dict[str, str] = {
+    "hardware": "#BBBBBB",
+    "host_kernel": DARK_GREY,
+    "runtime": "#8C6D00",
+    "hypervisor": PURPLE,
+    "user_kernel": GREEN,
+}
+
+FALLBACK = GREY
+
+STATE_BRUSH: dict[str, Qt.BrushStyle] = {
+    "pending": Qt.BrushStyle.Dense6Pattern,
+    "pulling": Qt.BrushStyle.Dense4Pattern,
+    "starting": Qt.BrushStyle.Dense2Pattern,
+    "running": Qt.BrushStyle.SolidPattern,
+    "stopped": Qt.BrushStyle.NoBrush,
+    "killed": Qt.BrushStyle.DiagCrossPattern,
+    "crashed": Qt.BrushStyle.BDiagPattern,
+    "failed": Qt.BrushStyle.BDiagPattern,
+}
+STATE_OUTLINE: dict[str, Qt.PenStyle] = {
+    "pending": Qt.PenStyle.DotLine,
+    "pulling": Qt.PenStyle.DashLine,
+    "starting": Qt.PenStyle.DashLine,
+    "running": Qt.PenStyle.SolidLine,
+    "stopped": Qt.PenStyle.DotLine,
+    "killed": Qt.PenStyle.SolidLine,
+    "crashed": Qt.PenStyle.SolidLine,
+    "failed": Qt.PenStyle.SolidLine,
+}
+# A glyph beside the state for people who cannot tell patterns apart either.
+STATE_MARK: dict[str, str] = {
+    "pending": "…", "pulling": "↓", "starting": "▷", "running": "●",
+    "stopped": "■", "killed": "✕", "crashed": "⚠", "failed": "⚠",
+}
+DEAD_STATES = frozenset({"stopped", "killed", "crashed", "failed"})
+
+
+def colour(table: dict[str, str], key: str) -> QColor:
+    """Return the colour for `key` in one of the tables above (grey when unknown)."""
+    return QColor(table.get(key, FALLBACK))
+
+
+def text_on(background: QColor) -> QColor:
+    """Return black or white, whichever reads better on `background`."""
+    luma = 0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF()
+    return QColor(BLACK) if luma > 0.55 else QColor("#FFFFFF")
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Sizes that change with projector mode."""
+
+    font_pt: int
+    small_pt: int
+    line_px: int
+    foreground: str
+    background: str
+    grid_alpha: float
+
+
+NORMAL = Metrics(font_pt=10, small_pt=9, line_px=1, foreground="#202020",
+                 background="#FFFFFF", grid_alpha=0.25)
+# Projector: ≥ 16 pt text and ≥ 3 px lines so the back row can read it; pure black on white.
+PROJECTOR = Metrics(font_pt=18, small_pt=16, line_px=3, foreground=BLACK,
+                    background="#FFFFFF", grid_alpha=0.4)
+
+
+def metrics(projector: bool) -> Metrics:
+    """Return the sizes for normal or projector mode."""
+    return PROJECTOR if projector else NORMAL
+
+
+def font(projector: bool, *, small: bool = False, bold: bool = False) -> QFont:
+    """Return the UI font at the size for the mode."""
+    m = metrics(projector)
+    f = QFont()
+    f.setPointSize(m.small_pt if small else m.font_pt)
+    f.setBold(bold)
+    return f

@@ -1,0 +1,56 @@
+"""Common behaviour of the six views: projector mode and runtime re-translation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QWidget
+
+from sim.snapshot import Snapshot
+
+
+class SnapshotView(QWidget):
+    """A widget that draws a `Snapshot`; subclasses override the three hooks below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._projector = False
+        self._snap: Snapshot | None = None
+
+    @property
+    def projector(self) -> bool:
+        """Return whether projector mode (large text, thick lines) is on."""
+        return self._projector
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """Return the last snapshot drawn."""
+        return self._snap
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        """Draw `snap`; called once per frame, so only cheap updates happen here."""
+        self._snap = snap
+        self._draw(snap)
+
+    def set_projector(self, on: bool) -> None:
+        """Switch projector mode: fonts ≥ 16 pt, lines ≥ 3 px, higher contrast."""
+        self._projector = bool(on)
+        self._apply_projector()
+        if self._snap is not None:
+            self._draw(self._snap, force=True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate visible text when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self._snap is not None:
+                self._draw(self._snap, force=True)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every fixed visible string again in the current language."""
+
+    def _apply_projector(self) -> None:
+        """Apply the fonts and pens of the current mode."""
+
+    def _draw(self, snap: Snapshot, force: bool = False) -> None:
+        """Update items from `snap`; `force` redraws even if nothing seems to have changed."""

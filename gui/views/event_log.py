@@ -1,0 +1,21 @@
+"""Event log table with a text filter and a filter by kind of event."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from gui.views.base import SnapshotView
+from sim.snapshot import Snapshot
+
+
+class EventLogView(SnapshotView):
+    """Event log table with a text filter and a filter by kind of event."""
+
+    guest_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+
+    def _draw(self, snap: Snapshot, force: bool = False) -> None:
+        pass
