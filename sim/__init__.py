@@ -1,0 +1,1 @@
+"""HostLab simulation model: discrete-event engine, resources and host model (Qt-free)."""
