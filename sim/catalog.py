@@ -1,0 +1,177 @@
+"""The catalog: host presets, images and guest templates, loaded from assets/catalog/*.toml.
+
+Numbers about the world live in those files, each with its source; this module only reads and
+checks them. A catalog that lacks a source for a number is rejected, so every figure the window
+shows can say where it came from.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from sim.snapshot import KINDS, LAYERS
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+CATALOG_DIR = ASSETS / "catalog"
+HYPERVISORS = ("none", "kvm", "type1", "type2")
+PHASE_NAMES = (
+    "pull", "daemon", "network", "runc_create", "exec", "sandbox",
+    "vmm", "firmware", "bootloader", "kernel", "userspace", "app",
+)
+REFERENCE_HOST = "classroom-server"
+
+
+class CatalogError(ValueError):
+    """A catalog file is missing, malformed, or a number lacks its source."""
+
+
+@dataclass(frozen=True, slots=True)
+class HostPreset:
+    """A host the class can simulate."""
+
+    id: str
+    name: str
+    cores: int
+    ram_gib: float
+    swap_gib: float
+    disk_gib: float
+    disk_read_mib_s: float
+    disk_write_mib_s: float
+    registry_mib_s: float
+    arch: str
+    hypervisor: str
+    runtime: bool
+    host_kernel_mib: float
+    runtime_mib: float
+    host_pids: int
+    pid_max: int
+    bridge_ports: int
+    vcpu_per_core: float
+    ksm_scan_mib_s: float
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One image layer: downloaded compressed, stored extracted."""
+
+    id: str
+    compressed_mib: float
+    extracted_mib: float
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A container image: its layers, bottom first, and the platforms it was built for."""
+
+    id: str
+    layers: tuple[Layer, ...]
+    platforms: tuple[str, ...]
+
+    @property
+    def extracted_mib(self) -> float:
+        """Return the image's size on disk."""
+        return sum(layer.extracted_mib for layer in self.layers)
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseSpec:
+    """One start-up phase: its demands on an idle host and the memory it touches."""
+
+    name: str
+    cpu_s: float = 0.0
+    io_mib: float = 0.0
+    wait_s: float = 0.0
+    lock: bool = False
+    touch_all: bool = False
+    alloc: Mapping[str, float] = field(default_factory=dict)
+    source: str = ""
+
+    def idle_duration_s(self, host: HostPreset, cap: float) -> float:
+        """Return how long the phase takes alone on `host` with a CPU cap of `cap` cores."""
+        return self.wait_s + self.cpu_s / min(cap, host.cores) + self.io_mib / host.disk_read_mib_s
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A kind of guest the class can add."""
+
+    id: str
+    kind: str
+    name: str
+    image: Image | None
+    vcpus: float
+    memory_mib: float
+    pids: int
+    disk_gib: float
+    bridge: bool
+    ksm_group: str | None
+    phases: tuple[PhaseSpec, ...]
+    sources: Mapping[str, str]
+
+    @property
+    def is_vm_like(self) -> bool:
+        """Return whether the guest has RAM of its own, bounded by `memory_mib`."""
+        return self.memory_mib > 0
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        """Return the CPU architectures the guest can run on natively."""
+        return self.image.platforms if self.image else ("amd64",)
+
+    @property
+    def cpu_cap(self) -> float:
+        """Return the most cores one of its start-up jobs may use."""
+        return self.vcpus if self.vcpus > 0 else 1.0
+
+    @property
+    def expected_resident_mib(self) -> float:
+        """Return its resident memory once running, alone, without KSM (overcommit policy)."""
+        total = sum(sum(p.alloc.values()) for p in self.phases)
+        if any(p.touch_all for p in self.phases):
+            total = sum(p.alloc.get("vmm", 0.0) for p in self.phases) + self.memory_mib
+        if self.image:
+            total += self.image.extracted_mib * Catalog.load().model["page_cache_fraction"]
+        return total
+
+    def expected_startup_s(self, host: HostPreset | None = None) -> float:
+        """Return its start-up time alone on an idle host with its image cached."""
+        host = host or Catalog.load().hosts[REFERENCE_HOST]
+        return sum(p.idle_duration_s(host, self.cpu_cap) for p in self.phases)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Everything loaded from one catalog folder."""
+
+    hosts: Mapping[str, HostPreset]
+    images: Mapping[str, Image]
+    templates: Mapping[str, Template]
+    model: Mapping[str, float]
+    model_sources: Mapping[str, str]
+
+    @staticmethod
+    @cache
+    def load(directory: Path = CATALOG_DIR) -> Catalog:
+        """Load and check the catalog in `directory` (cached: it never changes at run time)."""
+        from sim.catalog_loader import load_catalog
+
+        return load_catalog(directory)
+
+
+def frozen(mapping: dict[str, Any]) -> Mapping[str, Any]:
+    """Return a read-only view of `mapping`."""
+    return MappingProxyType(mapping)
+
+
+__all__ = [
+    "Catalog", "CatalogError", "HostPreset", "Image", "Layer", "PhaseSpec", "Template",
+    "HYPERVISORS", "KINDS", "LAYERS", "PHASE_NAMES", "REFERENCE_HOST",
+]

@@ -1,0 +1,142 @@
+"""Read assets/catalog/*.toml into a checked `Catalog`."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from sim.catalog import (
+    HYPERVISORS,
+    KINDS,
+    LAYERS,
+    PHASE_NAMES,
+    Catalog,
+    CatalogError,
+    HostPreset,
+    Image,
+    Layer,
+    PhaseSpec,
+    Template,
+    frozen,
+)
+from sim.fields import FieldError, Table
+
+HOST_NUMBERS = (
+    "cores", "ram_gib", "swap_gib", "disk_gib", "disk_read_mib_s", "disk_write_mib_s",
+    "registry_mib_s", "host_kernel_mib", "runtime_mib", "host_pids", "pid_max", "bridge_ports",
+    "vcpu_per_core", "ksm_scan_mib_s",
+)
+TEMPLATE_NUMBERS = ("vcpus", "memory_mib", "pids", "disk_gib")
+PHASE_KEYS = ("name", "cpu_s", "io_mib", "wait_s", "lock", "touch_all", "alloc", "source")
+
+
+def _read(directory: Path, name: str) -> Table:
+    path = directory / name
+    try:
+        return Table(tomllib.loads(path.read_text(encoding="utf-8")), str(path))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogError(f"{path}: {exc}") from exc
+
+
+def _sources(table: Table, keys: tuple[str, ...]) -> dict[str, str]:
+    sources = table.table("sources")
+    for key in keys:
+        if key in table.data and not sources.string(key, "").strip():
+            raise sources.error(key, "a source for this number (calibration row or 'assumption: …')")
+    return {k: sources.string(k) for k in sources.data}
+
+
+def _host(hid: str, t: Table) -> HostPreset:
+    t.only(("name", "arch", "hypervisor", "runtime", "sources") + HOST_NUMBERS)
+    return HostPreset(
+        id=hid, name=t.string("name"), cores=t.integer("cores", lo=1, hi=4096),
+        ram_gib=t.number("ram_gib", lo=0.25), swap_gib=t.number("swap_gib"),
+        disk_gib=t.number("disk_gib", lo=1), disk_read_mib_s=t.number("disk_read_mib_s", lo=1),
+        disk_write_mib_s=t.number("disk_write_mib_s", lo=1),
+        registry_mib_s=t.number("registry_mib_s", lo=0.01),
+        arch=t.string("arch", choices=("x86_64", "arm64")),
+        hypervisor=t.string("hypervisor", choices=HYPERVISORS), runtime=t.boolean("runtime"),
+        host_kernel_mib=t.number("host_kernel_mib"), runtime_mib=t.number("runtime_mib"),
+        host_pids=t.integer("host_pids"), pid_max=t.integer("pid_max", lo=301),
+        bridge_ports=t.integer("bridge_ports"), vcpu_per_core=t.number("vcpu_per_core", lo=0.1),
+        ksm_scan_mib_s=t.number("ksm_scan_mib_s"),
+        sources=frozen(_sources(t, HOST_NUMBERS)),
+    )
+
+
+def _phase(t: Table) -> PhaseSpec:
+    t.only(PHASE_KEYS)
+    alloc = t.table("alloc", required=False)
+    alloc.only(LAYERS)
+    if not t.string("source").strip():
+        raise t.error("source", "a source for this phase's numbers")
+    return PhaseSpec(
+        name=t.string("name", choices=PHASE_NAMES), cpu_s=t.number("cpu_s", 0.0),
+        io_mib=t.number("io_mib", 0.0), wait_s=t.number("wait_s", 0.0),
+        lock=t.boolean("lock", False), touch_all=t.boolean("touch_all", False),
+        alloc=frozen({k: alloc.number(k) for k in alloc.data}), source=t.string("source"),
+    )
+
+
+def _template(tid: str, t: Table, images: dict[str, Image],
+              sets: dict[str, tuple[PhaseSpec, ...]]) -> Template:
+    t.only(("kind", "name", "image", "phase_set", "bridge", "ksm_group", "sources", "phases")
+           + TEMPLATE_NUMBERS)
+    image = None
+    if t.has("image"):
+        image = images.get(t.string("image"))
+        if image is None:
+            raise t.error("image", "one of the images: " + ", ".join(images), t.data["image"])
+    phases: tuple[PhaseSpec, ...] = ()
+    if t.has("phase_set"):
+        name = t.string("phase_set", choices=tuple(sets))
+        phases = sets[name]
+    phases += tuple(_phase(p) for p in t.tables("phases"))
+    if not phases:
+        raise t.error("phases", "at least one phase")
+    return Template(
+        id=tid, kind=t.string("kind", choices=KINDS), name=t.string("name"), image=image,
+        vcpus=t.number("vcpus", 0.0, hi=256), memory_mib=t.number("memory_mib", 0.0),
+        pids=t.integer("pids", lo=1), disk_gib=t.number("disk_gib"),
+        bridge=t.boolean("bridge", False), ksm_group=t.string("ksm_group", "") or None,
+        phases=phases, sources=frozen(_sources(t, TEMPLATE_NUMBERS)),
+    )
+
+
+def load_catalog(directory: Path) -> Catalog:
+    """Load every catalog file in `directory`; raise CatalogError naming what is wrong."""
+    try:
+        hosts_t = _read(directory, "hosts.toml").table("hosts")
+        hosts = {hid: _host(hid, hosts_t.table(hid)) for hid in hosts_t.data}
+
+        images_t = _read(directory, "images.toml")
+        layers_t = images_t.table("layers")
+        layers = {}
+        for lid in layers_t.data:
+            lt = layers_t.table(lid)
+            lt.only(("compressed_mib", "extracted_mib", "source"))
+            layers[lid] = Layer(lid, lt.number("compressed_mib"), lt.number("extracted_mib"),
+                                lt.string("source"))
+        images = {}
+        for iid, it in ((i, images_t.table("images").table(i))
+                        for i in images_t.table("images").data):
+            it.only(("layers", "platforms", "platforms_source"))
+            names = it.strings("layers")
+            if missing := [n for n in names if n not in layers]:
+                raise it.error("layers", "known layer ids", missing)
+            it.string("platforms_source")
+            images[iid] = Image(iid, tuple(layers[n] for n in names), it.strings("platforms"))
+
+        model_t = _read(directory, "model.toml").table("model")
+        model = {k: model_t.number(k) for k in model_t.data if k != "sources"}
+        model_sources = _sources(model_t, tuple(model))
+
+        templates_t = _read(directory, "templates.toml")
+        sets_t = templates_t.table("phase_sets")
+        sets = {name: tuple(_phase(p) for p in sets_t.tables(name)) for name in sets_t.data}
+        tmpl_t = templates_t.table("templates")
+        templates = {tid: _template(tid, tmpl_t.table(tid), images, sets) for tid in tmpl_t.data}
+    except FieldError as exc:
+        raise CatalogError(str(exc)) from exc
+    return Catalog(frozen(hosts), frozen(images), frozen(templates), frozen(model),
+                   frozen(model_sources))

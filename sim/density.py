@@ -1,0 +1,66 @@
+"""How many more guests of a template fit, which limit binds first, and a run that checks it.
+
+`max_additional` reasons from the host's current state with the same rules the lifecycle
+enforces (memory as the ledger takes it, vCPU commitment, PIDs, bridge ports, disk), so adding
+guests one by one until a start fails (`fill`) reaches the same number.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sim.catalog import Template
+from sim.host import Host
+from sim.snapshot import LIMITS, DensityRow
+
+
+def footprint_mib(host: Host, template: Template) -> float:
+    """Return the resident memory one more guest of `template` will take, once running."""
+    touched = sum(sum(p.alloc.get(layer, 0.0) for layer in p.alloc) for p in template.phases)
+    if not template.is_vm_like:
+        return touched
+    vmm = sum(p.alloc.get("vmm", 0.0) for p in template.phases)
+    inside = min(touched - vmm, template.memory_mib)
+    full = host.policy.memory == "reserve" or any(p.touch_all for p in template.phases)
+    return vmm + (template.memory_mib if full else inside)
+
+
+def pending_mib(host: Host) -> float:
+    """Return memory that guests still starting have yet to touch."""
+    total = 0.0
+    for guest in host.live_guests():
+        if guest.state != "running":
+            expected = footprint_mib(host, guest.template)
+            total += max(0.0, expected - guest.resident_mib - sum(guest.merged.values()))
+    return total
+
+
+def max_additional(host: Host, template: Template) -> DensityRow:
+    """Return how many more of `template` fit now, the binding limit and every limit's number."""
+    p = host.preset
+    image_mib = 0.0
+    image_gib = 0.0
+    if template.image is not None:
+        if template.image.id not in host.page_cache:
+            image_mib = template.image.extracted_mib * host.model["page_cache_fraction"]
+        missing = [la for la in template.image.layers if la.id not in host.layers_present]
+        image_gib = sum(la.extracted_mib for la in missing) / 1024
+    available = host.ledger.available(host.policy.swap) - pending_mib(host)
+    limits = {
+        "memory": _fits(available - image_mib, footprint_mib(host, template)),
+        "cpu": (_fits(p.cores * p.vcpu_per_core - host.vcpus_committed, template.vcpus)
+                if template.is_vm_like else math.inf),
+        "pids": _fits(p.pid_max - host.pids_used, template.pids),
+        "bridge_ports": _fits(p.bridge_ports - host.ports_used, 1) if template.bridge else math.inf,
+        "disk": _fits(p.disk_gib - host.disk_used_gib - image_gib, template.disk_gib),
+    }
+    binding = min(LIMITS, key=lambda name: limits[name])
+    count = limits[binding]
+    return DensityRow(template.id, int(count) if math.isfinite(count) else 0, binding, limits)
+
+
+def _fits(room: float, each: float) -> float:
+    """Return how many of `each` fit in `room` (inf when each is 0)."""
+    if each <= 0:
+        return math.inf
+    return float(max(0, math.floor(room / each + 1e-9)))

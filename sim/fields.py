@@ -1,0 +1,130 @@
+"""Checked reading of TOML tables: every error names the file, the field path and what was expected.
+
+Shared by the catalog and the scenario loaders, which validate at the edge so the rest of `sim`
+can trust its types.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+
+class FieldError(ValueError):
+    """A value in a TOML file is missing, of the wrong type or out of range."""
+
+    def __init__(self, file: str, path: str, expected: str, got: object = None) -> None:
+        self.file = file
+        self.path = path
+        self.expected = expected
+        shown = "" if got is None else f", got {_show(got)}"
+        where = f"{file}: {path}" if path else file
+        super().__init__(f"{where}: expected {expected}{shown}")
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class Table:
+    """A TOML table being read, with the path that leads to it."""
+
+    def __init__(self, data: object, file: str, path: str = "") -> None:
+        if not isinstance(data, dict):
+            raise FieldError(file, path, "a table", data)
+        self.data: dict[str, Any] = data
+        self.file = file
+        self.path = path
+
+    def _at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def error(self, key: str, expected: str, got: object = None) -> FieldError:
+        """Return an error about `key` of this table."""
+        return FieldError(self.file, self._at(key), expected, got)
+
+    def only(self, allowed: Iterable[str]) -> None:
+        """Reject keys not in `allowed`, naming the first unknown one."""
+        allowed = tuple(allowed)
+        for key in self.data:
+            if key not in allowed:
+                raise FieldError(
+                    self.file, self._at(key), "one of the known keys: " + ", ".join(allowed),
+                    f"unknown key {key!r}",
+                )
+
+    def has(self, key: str) -> bool:
+        """Return whether `key` is present."""
+        return key in self.data
+
+    def number(self, key: str, default: float | None = None, *, lo: float = 0.0,
+               hi: float = math.inf, integer: bool = False) -> float:
+        """Return a number in [lo, hi]; missing keys take `default` or are an error."""
+        kind = "a whole number" if integer else "a number"
+        if key not in self.data:
+            if default is None:
+                raise self.error(key, f"{kind} (required)")
+            return default
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or (
+            integer and not isinstance(value, int)
+        ):
+            raise self.error(key, kind, value)
+        if not math.isfinite(value) or not lo <= value <= hi:
+            bound = f"from {lo:g} to {hi:g}" if math.isfinite(hi) else f"≥ {lo:g}"
+            raise self.error(key, f"{kind} {bound}", value)
+        return value
+
+    def integer(self, key: str, default: int | None = None, *, lo: int = 0,
+                hi: float = math.inf) -> int:
+        """Return a whole number in [lo, hi]."""
+        return int(self.number(key, default, lo=lo, hi=hi, integer=True))
+
+    def string(self, key: str, default: str | None = None, *,
+               choices: tuple[str, ...] | None = None) -> str:
+        """Return a string, optionally one of `choices`."""
+        if key not in self.data:
+            if default is None:
+                raise self.error(key, "a string (required)")
+            return default
+        value = self.data[key]
+        if not isinstance(value, str):
+            raise self.error(key, "a string", value)
+        if choices is not None and value not in choices:
+            raise self.error(key, "one of " + ", ".join(repr(c) for c in choices), value)
+        return value
+
+    def boolean(self, key: str, default: bool | None = None) -> bool:
+        """Return true or false."""
+        if key not in self.data:
+            if default is None:
+                raise self.error(key, "true or false (required)")
+            return default
+        value = self.data[key]
+        if not isinstance(value, bool):
+            raise self.error(key, "true or false", value)
+        return value
+
+    def table(self, key: str, *, required: bool = True) -> Table:
+        """Return the sub-table `key` (an empty one when optional and missing)."""
+        if key not in self.data:
+            if required:
+                raise self.error(key, "a table (required)")
+            return Table({}, self.file, self._at(key))
+        return Table(self.data[key], self.file, self._at(key))
+
+    def tables(self, key: str) -> list[Table]:
+        """Return the array of tables `key` ([[key]] in TOML); missing means empty."""
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise self.error(key, "an array of tables ([[...]])", value)
+        return [Table(item, self.file, f"{self._at(key)}[{i}]") for i, item in enumerate(value)]
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """Return a non-empty array of strings."""
+        value = self.data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise self.error(key, "a non-empty array of strings", value)
+        return tuple(value)

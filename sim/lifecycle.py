@@ -1,0 +1,141 @@
+"""How a guest starts: process generators run by the engine, one per guest.
+
+Each phase holds the memory it touches, then spends its wait, its CPU work (shared fairly with
+every other guest, capped at the guest's vCPUs) and its disk reads (shared bandwidth). Durations
+are jittered by one log-normal factor per phase, drawn from the session's seeded generator.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Generator
+
+from sim.catalog import Image, Layer, PhaseSpec
+from sim.engine import Event, Interrupt
+from sim.guest import Guest
+from sim.host import GuestKilled, Host
+
+StartProcess = Generator[Event, object, None]
+
+FAIL_REASONS = {
+    "pids": "no PIDs left (pid_max reached)",
+    "cpu": "vCPU commitment limit reached",
+    "disk": "disk full",
+    "memory": "not enough free RAM to reserve the VM's memory",
+    "bridge_ports": "bridge full: every port of the network bridge is taken",
+}
+
+
+def start(host: Host, guest: Guest) -> StartProcess:
+    """Start `guest`: pull its image if needed, then run its phases until its app is ready."""
+    held_lock = False
+    waiting: Event | None = None
+    try:
+        tpl = guest.template
+        why = host.admit(guest, tpl)
+        if why is None and tpl.is_vm_like and host.policy.memory == "reserve":
+            why = None if host.reserve(guest) else "memory"
+        if why is not None:
+            _fail(host, guest, why)
+            return
+        if tpl.image is not None:
+            yield from _pull(host, guest, tpl.image)
+        guest.state = "starting"
+        for spec in tpl.phases:
+            guest.begin_phase(spec.name, host.engine.now, spec.source)
+            if spec.name == "network" and tpl.bridge and not host.take_bridge_port(guest):
+                _fail(host, guest, "bridge_ports")
+                return
+            _touch(host, guest, spec)
+            if spec.name == "app" and tpl.image is not None:
+                host.cache_image(tpl.image)
+            if spec.lock:
+                waiting = host.network_lock.acquire()
+                yield waiting
+                held_lock = True
+            factor = math.exp(host.rng.normal(0.0, host.model["jitter_sigma"]))
+            for waiting in _demands(host, spec, factor, tpl.cpu_cap):
+                yield waiting
+            waiting = None
+            if held_lock:
+                host.network_lock.release()
+                held_lock = False
+            duration = guest.end_phase(host.engine.now)
+            host.log("phase_done", guest, f"{guest.id}: {spec.name} done in {duration:.3f} s",
+                     guest=guest.id, phase=spec.name, duration_s=round(duration, 6))
+        guest.state = "running"
+        guest.ready_s = host.engine.now
+        guest.changed()
+        startup = guest.ready_s - guest.created_s
+        host.log("ready", guest, f"{guest.id} is ready after {startup:.3f} s",
+                 guest=guest.id, startup_s=round(startup, 6))
+    except (Interrupt, GuestKilled):
+        # The host already freed what the guest held; let go of what it was waiting for.
+        if waiting is not None and not waiting.processed:
+            waiting.cancel()
+        if held_lock:
+            host.network_lock.release()
+        if guest.spans and guest.spans[-1].end_s is None:
+            guest.end_phase(host.engine.now)
+
+
+def _demands(host: Host, spec: PhaseSpec, factor: float, cap: float) -> StartProcess:
+    """Yield the phase's wait, CPU job and disk job one after another (each made when reached)."""
+    if spec.wait_s > 0:
+        yield host.engine.timeout(spec.wait_s * factor)
+    if spec.cpu_s > 0:
+        yield host.cpu.submit(spec.cpu_s * factor, cap)
+    if spec.io_mib > 0:
+        yield host.disk_read.submit(spec.io_mib * factor)
+
+
+def _touch(host: Host, guest: Guest, spec: PhaseSpec) -> None:
+    """Make the memory the phase touches resident (a VM's inside its own RAM)."""
+    vm_like = guest.template.is_vm_like
+    for layer, mib in spec.alloc.items():
+        if vm_like and layer != "vmm":
+            host.alloc_inside(guest, layer, mib)
+        else:
+            host.alloc(guest, layer, mib)
+    if spec.touch_all:
+        # Windows zeroes all of its RAM at boot: every page becomes resident.
+        rest = guest.template.memory_mib - guest.inside_mib()
+        host.alloc(guest, "guest_idle", rest)
+
+
+def _pull(host: Host, guest: Guest, image: Image) -> StartProcess:
+    """Wait until every layer of `image` is on the host, fetching the missing ones."""
+    missing = [layer for layer in image.layers if layer.id not in host.layers_present]
+    if not missing:
+        host.log("pull_skipped", guest, f"{guest.id}: image {image.id} is cached, no pull",
+                 guest=guest.id, image=image.id)
+        return
+    guest.state = "pulling"
+    guest.begin_phase("pull", host.engine.now, "; ".join(layer.source for layer in missing))
+    for layer in missing:
+        if layer.id not in host.layer_pulls:
+            # The host fetches the layer, not the guest: a second container of the same image
+            # waits for the same download, and it completes even if the first is killed.
+            host.layer_pulls[layer.id] = host.engine.process(_fetch(host, layer))
+    yield host.engine.all_of([host.layer_pulls[layer.id] for layer in missing])
+    guest.end_phase(host.engine.now)
+
+
+def _fetch(host: Host, layer: Layer) -> StartProcess:
+    """Download one layer (compressed), then decompress and write it (extracted)."""
+    yield host.registry.submit(layer.compressed_mib)
+    yield host.cpu.submit(layer.compressed_mib / host.model["decompress_mib_s"], 1.0)
+    yield host.disk_write.submit(layer.extracted_mib)
+    host.layers_present.add(layer.id)
+    host.disk_used_gib += layer.extracted_mib / 1024
+    del host.layer_pulls[layer.id]
+
+
+def _fail(host: Host, guest: Guest, why: str) -> None:
+    """End a start that cannot go on, saying which limit stopped it."""
+    if guest.spans and guest.spans[-1].end_s is None:
+        guest.end_phase(host.engine.now)
+    reason = FAIL_REASONS[why]
+    host.kill(guest, "failed", why)
+    host.log("start_failed", guest, f"{guest.id} could not start: {reason}",
+             guest=guest.id, reason=why)

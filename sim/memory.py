@@ -1,0 +1,70 @@
+"""The host's memory ledger: every resident MiB belongs to exactly one layer.
+
+Invariant, at every instant: sum(layers) + free == RAM + swap_used. Memory is taken from free RAM
+first, then (when swap is on) from swap; memory given back pays off swap first. Shared pages are
+counted once: image page cache belongs to the host, not to each container, and pages KSM merged
+are removed from their layer and reported as `ksm_saved` instead.
+"""
+
+from __future__ import annotations
+
+from sim.snapshot import LAYERS
+
+# Float sums drift; this much (MiB) is treated as zero.
+EPSILON_MIB = 1e-6
+
+
+class MemoryLedger:
+    """Resident memory by layer, free RAM, swap in use and KSM savings, in MiB."""
+
+    def __init__(self, ram_mib: float, swap_mib: float) -> None:
+        self.ram_mib = ram_mib
+        self.swap_mib = swap_mib
+        self.layers: dict[str, float] = dict.fromkeys(LAYERS, 0.0)
+        self.free = ram_mib
+        self.swap_used = 0.0
+        self.ksm_saved = 0.0
+
+    @property
+    def used(self) -> float:
+        """Return resident memory over all layers."""
+        return sum(self.layers.values())
+
+    def available(self, swap: bool) -> float:
+        """Return how much more can be taken, counting swap only when `swap` is on."""
+        return self.free + (self.swap_mib - self.swap_used if swap else 0.0)
+
+    def take(self, layer: str, mib: float, swap: bool) -> bool:
+        """Move `mib` from free (then swap) into `layer`; return False, changing nothing, if short."""
+        if mib <= 0:
+            return True
+        if mib > self.available(swap) + EPSILON_MIB:
+            return False
+        from_ram = min(mib, self.free)
+        self.free -= from_ram
+        self.swap_used += mib - from_ram
+        self.layers[layer] += mib
+        return True
+
+    def give(self, layer: str, mib: float) -> None:
+        """Return `mib` of `layer` to the host, paying off swap first."""
+        if mib <= 0:
+            return
+        self.layers[layer] = max(0.0, self.layers[layer] - mib)
+        to_swap = min(mib, self.swap_used)
+        self.swap_used -= to_swap
+        self.free += mib - to_swap
+
+    def move(self, source: str, target: str, mib: float) -> None:
+        """Re-label `mib` resident from `source` to `target` (a guest using RAM it already had)."""
+        self.layers[source] -= mib
+        self.layers[target] += mib
+
+    def imbalance(self) -> float:
+        """Return how far the ledger is from its invariant (0 when it holds)."""
+        return self.used + self.free - (self.ram_mib + self.swap_used)
+
+    def row(self) -> dict[str, float]:
+        """Return every layer plus free, swap_used and ksm_saved."""
+        return {**self.layers, "free": self.free, "swap_used": self.swap_used,
+                "ksm_saved": self.ksm_saved}

@@ -1,0 +1,77 @@
+"""Append-only record of a run: memory by layer over time and the event log.
+
+Series live in numpy buffers that double when full; views handed out are slices that are never
+written again (samples are only appended), so a plot may keep them.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import numpy as np
+
+from sim.snapshot import EXTRA_SERIES, LAYERS, LogEntry, MemorySeries
+
+SERIES = LAYERS + EXTRA_SERIES
+
+
+class Recorder:
+    """Memory samples (one column per series) and log entries, in the order they happened."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self._data = np.zeros((len(SERIES) + 1, capacity))  # row 0 is time
+        self._n = 0
+        self.log: list[LogEntry] = []
+        self.oom_times_s: list[float] = []
+        self._subscribers: list[Callable[[LogEntry], None]] = []
+
+    def __len__(self) -> int:
+        return self._n
+
+    def sample(self, time_s: float, row: Mapping[str, float]) -> None:
+        """Append one sample of every series at `time_s`."""
+        if self._n == self._data.shape[1]:
+            # A new buffer, not a resize in place: views handed out keep the old one intact.
+            grown = np.zeros((self._data.shape[0], 2 * self._n))
+            grown[:, : self._n] = self._data
+            self._data = grown
+        column = self._data[:, self._n]
+        column[0] = time_s
+        for i, name in enumerate(SERIES, start=1):
+            column[i] = row[name]
+        self._n += 1
+
+    def series(self) -> MemorySeries:
+        """Return views of every series recorded so far."""
+        data = self._data[:, : self._n]
+        return MemorySeries(time_s=data[0], layers={n: data[i] for i, n in enumerate(SERIES, 1)})
+
+    def subscribe(self, callback: Callable[[LogEntry], None]) -> None:
+        """Call `callback(entry)` for every log entry from now on."""
+        self._subscribers.append(callback)
+
+    def emit(self, entry: LogEntry) -> None:
+        """Append `entry` to the log and tell subscribers."""
+        self.log.append(entry)
+        if entry.code == "oom_kill":
+            self.oom_times_s.append(entry.time_s)
+        for callback in self._subscribers:
+            callback(entry)
+
+    def write_memory_csv(self, path: Path) -> None:
+        """Write the memory series as CSV: time_s, then one MiB column per series."""
+        data = self._data[:, : self._n]
+        with path.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["time_s", *(f"{n}_mib" for n in SERIES)])
+            writer.writerows(data.T.round(6).tolist())
+
+    def write_events_csv(self, path: Path) -> None:
+        """Write the event log as CSV: time_s, code, guest, message."""
+        with path.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["time_s", "code", "guest", "message"])
+            for e in self.log:
+                writer.writerow([f"{e.time_s:.6f}", e.code, e.guest_id or "", e.message])

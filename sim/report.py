@@ -1,0 +1,55 @@
+"""What a run produced, as the JSON object and CSV files the CLI and the GUI export."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sim.session import Session
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def results(session: Session) -> dict:
+    """Return the run's summary: seed, time, guests with phases, final memory, event count."""
+    snap = session.snapshot()
+    guests = []
+    for g in snap.guests:
+        guests.append({
+            "id": g.id, "template": g.template, "kind": g.kind, "state": g.state,
+            "created_s": _r(g.created_s), "ready_s": _r(g.ready_s), "startup_s": _r(g.startup_s),
+            "phases": [{"name": p.name, "start_s": _r(p.start_s), "end_s": _r(p.end_s)}
+                       for p in g.phases],
+            "resident_mib": _r(g.resident_mib), "reason": g.reason,
+        })
+    density = {row.template: {"max": row.max, "limit": row.limit,
+                              "limits": {k: (None if math.isinf(v) else int(v))
+                                         for k, v in row.limits.items()}}
+               for row in snap.density}
+    return {
+        "seed": snap.seed, "until_s": _r(snap.time_s), "host": snap.host.preset,
+        "policy": {"memory": session.scenario.policy.memory, "ksm": session.scenario.policy.ksm,
+                   "swap": session.scenario.policy.swap},
+        "guests": guests,
+        "memory_mib": {k: _r(v) for k, v in snap.memory_mib.items()},
+        "oom_kills": len(snap.oom_times_s),
+        "density": density,
+        "events": snap.events_processed,
+    }
+
+
+def write_phases_csv(session: Session, path: Path) -> None:
+    """Write one row per phase span: guest, template, kind, phase, start_s, end_s, source."""
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["guest", "template", "kind", "phase", "start_s", "end_s", "source"])
+        for g in session.snapshot().guests:
+            for p in g.phases:
+                end = "" if p.end_s is None else f"{p.end_s:.6f}"
+                writer.writerow([g.id, g.template, g.kind, p.name, f"{p.start_s:.6f}", end,
+                                 p.source])

@@ -1,0 +1,183 @@
+"""Scenario files (TOML, versioned): host, policies, seed, guests to add, and lesson notes.
+
+Loading never executes code. Any problem raises `ScenarioError` naming the file, the field path
+and what was expected; nothing is half-loaded. Saving is atomic: a temporary file, then a rename.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sim.catalog import HYPERVISORS, Catalog, HostPreset
+from sim.fields import FieldError, Table
+from sim.host import Policy
+
+VERSION = 1
+DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "assets" / "scenarios" / "default.toml"
+# Upper bounds that no classroom host reaches; beyond them a value is a typo, not a host.
+HOST_OVERRIDES = {
+    "cores": (1, 4096, True), "ram_gib": (0.5, 65536, False), "swap_gib": (0, 65536, False),
+    "disk_gib": (1, 1_048_576, False), "pid_max": (1024, 4_194_304, True),
+    "bridge_ports": (0, 1_000_000, True), "vcpu_per_core": (0.1, 64, False),
+}
+MAX_GUESTS_PER_ENTRY = 100_000
+MAX_TIME_S = 1e6
+
+
+class ScenarioError(ValueError):
+    """A scenario file could not be read; the message says where and what was expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class HostSpec:
+    """A host preset from the catalog plus overrides of some of its numbers."""
+
+    preset: str = "classroom-server"
+    overrides: Mapping[str, object] = field(default_factory=dict)
+
+    def resolve(self, catalog: Catalog) -> HostPreset:
+        """Return the preset with the overrides applied."""
+        base = catalog.hosts[self.preset]
+        return replace(base, **dict(self.overrides)) if self.overrides else base
+
+
+@dataclass(frozen=True, slots=True)
+class GuestSpec:
+    """Add `count` guests of `template`, the first at `at_s`, then one every `stagger_s`."""
+
+    template: str
+    count: int = 1
+    at_s: float = 0.0
+    stagger_s: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    """Notes a teacher reads with the scenario, in English and Chinese."""
+
+    contrast: str = ""
+    title: str = ""
+    title_zh: str = ""
+    notes: str = ""
+    notes_zh: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """Everything needed to run the same simulation again."""
+
+    version: int = VERSION
+    seed: int = 7
+    host: HostSpec = HostSpec()
+    policy: Policy = Policy()
+    guests: tuple[GuestSpec, ...] = ()
+    lesson: Lesson | None = None
+
+
+def load_scenario(path: str | Path, catalog: Catalog | None = None) -> Scenario:
+    """Read and check the scenario at `path`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScenarioError(f"{path}: cannot read the file ({exc})") from exc
+    return parse_scenario(text, str(path), catalog)
+
+
+def parse_scenario(text: str, name: str = "<scenario>", catalog: Catalog | None = None) -> Scenario:
+    """Parse scenario TOML `text`; `name` is used in error messages."""
+    catalog = catalog or Catalog.load()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"{name}: not valid TOML ({exc})") from exc
+    try:
+        return _scenario(Table(data, name), catalog)
+    except FieldError as exc:
+        raise ScenarioError(str(exc)) from exc
+
+
+def _scenario(t: Table, catalog: Catalog) -> Scenario:
+    t.only(("version", "seed", "host", "policy", "guests", "lesson"))
+    version = t.integer("version", lo=1)
+    if version != VERSION:
+        raise t.error("version", f"{VERSION} (the only version this HostLab reads)", version)
+    h = t.table("host", required=False)
+    h.only(("preset",) + tuple(HOST_OVERRIDES) + ("hypervisor", "runtime", "arch"))
+    overrides: dict[str, object] = {}
+    for key, (lo, hi, whole) in HOST_OVERRIDES.items():
+        if h.has(key):
+            overrides[key] = h.integer(key, lo=lo, hi=hi) if whole else h.number(key, lo=lo, hi=hi)
+    if h.has("hypervisor"):
+        overrides["hypervisor"] = h.string("hypervisor", choices=HYPERVISORS)
+    if h.has("runtime"):
+        overrides["runtime"] = h.boolean("runtime")
+    if h.has("arch"):
+        overrides["arch"] = h.string("arch", choices=("x86_64", "arm64"))
+    host = HostSpec(h.string("preset", "classroom-server", choices=tuple(catalog.hosts)), overrides)
+    p = t.table("policy", required=False)
+    p.only(("memory", "ksm", "swap"))
+    policy = Policy(p.string("memory", "overcommit", choices=("overcommit", "reserve")),
+                    p.boolean("ksm", False), p.boolean("swap", False))
+    guests = []
+    for g in t.tables("guests"):
+        g.only(("template", "count", "at_s", "stagger_s"))
+        guests.append(GuestSpec(
+            g.string("template", choices=tuple(catalog.templates)),
+            g.integer("count", 1, lo=1, hi=MAX_GUESTS_PER_ENTRY),
+            g.number("at_s", 0.0, hi=MAX_TIME_S), g.number("stagger_s", 0.0, hi=3600.0),
+        ))
+    lesson = None
+    if t.has("lesson"):
+        lt = t.table("lesson")
+        lt.only(("contrast", "title", "title_zh", "notes", "notes_zh"))
+        lesson = Lesson(*(lt.string(k, "") for k in ("contrast", "title", "title_zh", "notes",
+                                                      "notes_zh")))
+    return Scenario(version, t.integer("seed", 7, lo=0, hi=2**63 - 1), host, policy,
+                    tuple(guests), lesson)
+
+
+def dumps_scenario(s: Scenario) -> str:
+    """Return `s` as scenario TOML."""
+    lines = [f"version = {s.version}", f"seed = {s.seed}", "", "[host]",
+             f"preset = {_toml(s.host.preset)}"]
+    lines += [f"{k} = {_toml(v)}" for k, v in s.host.overrides.items()]
+    lines += ["", "[policy]", f"memory = {_toml(s.policy.memory)}",
+              f"ksm = {_toml(s.policy.ksm)}", f"swap = {_toml(s.policy.swap)}"]
+    for g in s.guests:
+        lines += ["", "[[guests]]", f"template = {_toml(g.template)}", f"count = {g.count}",
+                  f"at_s = {_toml(float(g.at_s))}", f"stagger_s = {_toml(float(g.stagger_s))}"]
+    if s.lesson is not None:
+        lines += ["", "[lesson]"]
+        lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in Lesson.__slots__
+                  if getattr(s.lesson, k)]
+    return "\n".join(lines) + "\n"
+
+
+def save_scenario(s: Scenario, path: str | Path) -> None:
+    """Write `s` to `path` atomically: the old file stays whole until the new one is complete."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(dumps_scenario(s))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'

@@ -1,0 +1,173 @@
+"""The one facade over a simulation: build it from a scenario, add guests, advance, look.
+
+The GUI, the CLI and the tests all drive a `Session`; none of them reaches into the engine.
+Emits (to `subscribe`rs) every `LogEntry` as it is recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Generator
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from sim import lifecycle
+from sim.catalog import Catalog
+from sim.density import max_additional
+from sim.engine import Engine, Event
+from sim.guest import Guest
+from sim.host import Host
+from sim.ksm import run_ksm
+from sim.recorder import Recorder
+from sim.scenario import DEFAULT_SCENARIO, GuestSpec, Scenario, load_scenario
+from sim.snapshot import DensityRow, LogEntry, Snapshot
+
+
+class Session:
+    """A running simulation of one host."""
+
+    def __init__(self, scenario: Scenario, catalog: Catalog | None = None) -> None:
+        self.catalog = catalog or Catalog.load()
+        self.scenario = scenario
+        self.engine = Engine()
+        self.recorder = Recorder()
+        self._rng = np.random.default_rng(scenario.seed)
+        preset = scenario.host.resolve(self.catalog)
+        self.host = Host(self.engine, preset, scenario.policy, self.catalog.model, self._rng,
+                         self.recorder)
+        self._counters: dict[str, int] = {}
+        self._added: list[GuestSpec] = []
+        if scenario.policy.ksm and scenario.policy.memory == "overcommit":
+            self.engine.process(run_ksm(self.host))
+        for spec in scenario.guests:
+            self.engine.process(self._add_later(spec))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Session:
+        """Load the scenario at `path` (raises ScenarioError) and start a session."""
+        return cls(load_scenario(path))
+
+    @classmethod
+    def default(cls) -> Session:
+        """Start a session of the bundled default scenario."""
+        return cls.from_file(DEFAULT_SCENARIO)
+
+    # ------------------------------------------------------------------ driving
+    @property
+    def now(self) -> float:
+        """Return the simulated time in seconds."""
+        return self.engine.now
+
+    @property
+    def seed(self) -> int:
+        """Return the seed of the session's random generator."""
+        return self.scenario.seed
+
+    def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0) -> list[str]:
+        """Ask for `count` guests of `template_id` now, one every `stagger_s`; return their ids."""
+        template = self.catalog.templates[template_id]  # KeyError names an unknown id
+        if count < 1:
+            raise ValueError(f"count must be at least 1, got {count}")
+        self._added.append(GuestSpec(template_id, count, self.now, stagger_s))
+        ids = [self._next_id(template.id, offset=i) for i in range(count)]
+        self._counters[template.id] = self._counters.get(template.id, 0) + count
+        if stagger_s <= 0:
+            for gid in ids:
+                self._create(template.id, gid)
+        else:
+            spec = GuestSpec(template_id, count, self.now, stagger_s)
+            self.engine.process(self._add_later(spec, ids))
+        return ids
+
+    def remove_guest(self, guest_id: str) -> None:
+        """Stop a guest and give back what it holds."""
+        self.host.remove(self.host.guests[guest_id])
+
+    def advance(self, dt_s: float) -> None:
+        """Advance simulated time by `dt_s` seconds."""
+        self.run_until(self.now + dt_s)
+
+    def run_until(self, t_s: float) -> None:
+        """Process every event before `t_s` (half-open), then set the clock to `t_s`."""
+        self.engine.run_until(t_s)
+
+    def next_event_s(self) -> float:
+        """Return when the next event happens (math.inf when nothing is scheduled)."""
+        return self.engine.peek()
+
+    def step(self) -> float:
+        """Process every event at the next instant that has events; return the new time."""
+        t = self.engine.peek()
+        if math.isinf(t):
+            return self.now
+        self.engine.run_until(math.nextafter(t, math.inf))
+        return self.now
+
+    def subscribe(self, callback: Callable[[LogEntry], None]) -> None:
+        """Call `callback(entry)` for every log entry from now on."""
+        self.recorder.subscribe(callback)
+
+    # ------------------------------------------------------------------ looking
+    def density(self) -> tuple[DensityRow, ...]:
+        """Return, per catalog template, how many more fit and why not more."""
+        return tuple(max_additional(self.host, t) for t in self.catalog.templates.values())
+
+    def snapshot(self) -> Snapshot:
+        """Return everything a view needs, as of now."""
+        return Snapshot(
+            time_s=self.now, seed=self.seed, host=self.host.view(),
+            guests=tuple(g.view() for g in self.host.guests.values()),
+            memory_mib=self.host.ledger.row(), series=self.recorder.series(),
+            log=tuple(self.recorder.log), oom_times_s=tuple(self.recorder.oom_times_s),
+            density=self.density(), events_processed=self.engine.events_processed,
+        )
+
+    def current_scenario(self) -> Scenario:
+        """Return the scenario plus the guests added interactively, to save and replay."""
+        return replace(self.scenario, guests=self.scenario.guests + tuple(self._added))
+
+    def results(self) -> dict:
+        """Return the run as the JSON object `python -m sim run --json` prints."""
+        from sim.report import results
+
+        return results(self)
+
+    def export(self, directory: str | Path) -> list[Path]:
+        """Write results.json, memory.csv, phases.csv and events.csv into `directory`."""
+        from sim.report import write_phases_csv
+
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = [out / n for n in ("results.json", "memory.csv", "phases.csv", "events.csv")]
+        paths[0].write_text(json.dumps(self.results(), indent=2) + "\n", encoding="utf-8")
+        self.recorder.write_memory_csv(paths[1])
+        write_phases_csv(self, paths[2])
+        self.recorder.write_events_csv(paths[3])
+        return paths
+
+    # ------------------------------------------------------------------ internals
+    def _next_id(self, template_id: str, offset: int = 0) -> str:
+        return f"{template_id}-{self._counters.get(template_id, 0) + 1 + offset}"
+
+    def _create(self, template_id: str, gid: str | None = None) -> Guest:
+        if gid is None:
+            gid = self._next_id(template_id)
+            self._counters[template_id] = self._counters.get(template_id, 0) + 1
+        guest = Guest(gid, self.catalog.templates[template_id], self.now)
+        self.host.guests[guest.id] = guest
+        self.host.log("guest_added", guest, f"{guest.id} requested ({guest.template.name})",
+                      guest=guest.id, template=template_id)
+        guest.process = self.engine.process(lifecycle.start(self.host, guest))
+        return guest
+
+    def _add_later(self, spec: GuestSpec,
+                   ids: list[str] | None = None) -> Generator[Event, object, None]:
+        if spec.at_s > self.now:
+            yield self.engine.timeout(spec.at_s - self.now)
+        for i in range(spec.count):
+            if i and spec.stagger_s > 0:
+                yield self.engine.timeout(spec.stagger_s)
+            self._create(spec.template, ids[i] if ids else None)
