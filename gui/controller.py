@@ -1,0 +1,217 @@
+"""The one Qt adapter between the simulation and the window: time, speed, scenario, files.
+
+`SimController` owns the `sim.session.Session`. A `QTimer` advances simulated time by
+`frame interval × speed` and the controller emits one snapshot per frame; while paused the
+timer is stopped and a snapshot is emitted after each change instead. Widgets read snapshots
+and call the controller; none of them subscribes to the simulation directly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from sim.session import Session
+
+    from sim.scenario import Scenario
+    from sim.snapshot import LogEntry
+
+FRAME_MS = 33  # ~30 frames per second: smooth enough to watch, cheap enough for 1,000 guests
+MIN_SPEED = 0.01
+MAX_SPEED = 100.0
+
+
+class SimController(QObject):
+    """Drive a session in (scaled) real time and publish what it looks like.
+
+    Emits `snapshot_ready(Snapshot)` once per frame while playing and after any change while
+    paused, `log_entry(LogEntry)` for each discrete fact as it happens, `session_replaced()`
+    when a new session (new, open, reset, host change) takes over, `playing_changed(bool)`,
+    `speed_changed(float)` and `document_changed()` when the file path or modified state changes.
+    """
+
+    snapshot_ready = Signal(object)
+    log_entry = Signal(object)
+    session_replaced = Signal()
+    playing_changed = Signal(bool)
+    speed_changed = Signal(float)
+    document_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = None
+        self._path: Path | None = None
+        self._saved: Scenario | None = None
+        self._modified = False
+        self._speed = 1.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    # --- state ---------------------------------------------------------------------------
+    @property
+    def session(self) -> Session:
+        """Return the running session (raises if none has been set yet)."""
+        if self._session is None:
+            raise RuntimeError("no session yet: call set_session() or new_scenario() first")
+        return self._session
+
+    @property
+    def has_session(self) -> bool:
+        """Return whether a session has been set."""
+        return self._session is not None
+
+    @property
+    def path(self) -> Path | None:
+        """Return the scenario file the session came from, or None for an unsaved one."""
+        return self._path
+
+    @property
+    def modified(self) -> bool:
+        """Return whether the scenario differs from what was last opened or saved."""
+        return self._modified
+
+    @property
+    def playing(self) -> bool:
+        """Return whether simulated time is running."""
+        return self._timer.isActive()
+
+    @property
+    def speed(self) -> float:
+        """Return simulated seconds per wall-clock second."""
+        return self._speed
+
+    @property
+    def frame_interval_s(self) -> float:
+        """Return the wall-clock length of one frame."""
+        return self._timer.interval() / 1000.0
+
+    # --- session lifecycle ---------------------------------------------------------------
+    def set_session(self, session: Session, path: Path | None = None,
+                    saved: Scenario | None = None) -> None:
+        """Make `session` the running one; `saved` is what counts as unmodified."""
+        self._session = session
+        self._path = path
+        self._saved = saved if saved is not None else session.scenario
+        session.subscribe(self._on_session_entry)
+        self.session_replaced.emit()
+        self._refresh_modified(force=True)
+        self.publish()
+
+    def new_scenario(self) -> None:
+        """Start an empty scenario on the default host and policies."""
+        from sim.session import Session
+
+        base = Session.default().scenario
+        self.set_session(Session(replace(base, guests=())))
+
+    def open_default(self) -> None:
+        """Start the bundled default scenario."""
+        from sim.session import Session
+
+        self.set_session(Session.default())
+
+    def open_file(self, path: str | Path) -> None:
+        """Load a scenario file; on error raise ScenarioError and keep the current session."""
+        from sim.session import Session
+
+        session = Session.from_file(path)
+        self.set_session(session, Path(path))
+
+    def save_file(self, path: str | Path) -> None:
+        """Save the current scenario, with guests added interactively, atomically to `path`."""
+        from sim.scenario import save_scenario
+
+        scenario = self.session.current_scenario()
+        save_scenario(scenario, Path(path))
+        self._path = Path(path)
+        self._saved = scenario
+        self._refresh_modified(force=True)
+
+    def replace_scenario(self, scenario: Scenario) -> None:
+        """Rebuild the session from an edited scenario (host or policy change), from time 0."""
+        from sim.session import Session
+
+        self.set_session(Session(scenario), self._path, self._saved)
+
+    def reset(self) -> None:
+        """Rebuild the session from its scenario: back to time 0, interactive guests dropped."""
+        self.replace_scenario(self.session.scenario)
+
+    # --- guests --------------------------------------------------------------------------
+    def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0) -> list[str]:
+        """Ask the session for guests now and publish the result."""
+        ids = self.session.add_guests(template_id, count=count, stagger_s=stagger_s)
+        self._refresh_modified()
+        self.publish()
+        return ids
+
+    # --- time ----------------------------------------------------------------------------
+    def play(self) -> None:
+        """Start advancing simulated time."""
+        if not self._timer.isActive():
+            self._timer.start()
+            self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        """Stop advancing simulated time (no timer work while paused)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.playing_changed.emit(False)
+            self.publish()
+
+    def toggle_playing(self) -> None:
+        """Play if paused, pause if playing."""
+        if self.playing:
+            self.pause()
+        else:
+            self.play()
+
+    def step(self) -> float:
+        """Pause, then jump to the next instant that has events; return the new time."""
+        self.pause()
+        if math.isinf(self.session.next_event_s()):
+            return self.session.now
+        now = self.session.step()
+        self.publish()
+        return now
+
+    def set_speed(self, speed: float) -> None:
+        """Set simulated seconds per wall-clock second, clamped to 0.01×…100×."""
+        speed = min(MAX_SPEED, max(MIN_SPEED, float(speed)))
+        if speed != self._speed:
+            self._speed = speed
+            self.speed_changed.emit(speed)
+
+    def advance_frame(self) -> None:
+        """Advance one frame's worth of simulated time and publish it."""
+        self.session.advance(self.frame_interval_s * self._speed)
+        self.publish()
+
+    def run_until(self, t_s: float) -> None:
+        """Advance without the timer to simulated time `t_s` and publish (headless use)."""
+        self.session.run_until(t_s)
+        self.publish()
+
+    def publish(self) -> None:
+        """Emit a snapshot of the session as it is now."""
+        if self._session is not None:
+            self.snapshot_ready.emit(self._session.snapshot())
+
+    # --- slots ---------------------------------------------------------------------------
+    def _on_timer_timeout(self) -> None:
+        self.advance_frame()
+
+    def _on_session_entry(self, entry: LogEntry) -> None:
+        self.log_entry.emit(entry)
+
+    def _refresh_modified(self, force: bool = False) -> None:
+        modified = self._session is not None and self._session.current_scenario() != self._saved
+        if force or modified != self._modified:
+            self._modified = modified
+            self.document_changed.emit()

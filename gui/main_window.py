@@ -1,0 +1,353 @@
+"""The main window: layout of palette, host panel, views and tabs; menus; status bar.
+
+Layout (DESIGN §2.6), all in splitters a teacher can drag: palette and host panel on the left;
+layer diagram over the phase timeline in the centre; memory plot over the density panel on the
+right; event log, guest details and lesson notes in tabs below. The menus are built here; the
+dialog flows behind them (open, save, export) live in gui/dialogs.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QWidget,
+)
+
+from gui import dialogs
+from gui.controller import SimController
+from gui.fonts import asset_path
+from gui.i18n import LANGUAGES, current_language, install_language, settings
+from gui.panels import SectionPanel, StatusPanel
+from gui.panels.host_panel import HostPanel
+from gui.panels.palette import PalettePanel
+from gui.panels.transport import TransportPanel
+from gui.views import (
+    DensityPanel,
+    EventLogView,
+    GuestDetailsPanel,
+    LayerDiagramView,
+    MemoryPlot,
+    TimelineView,
+)
+from sim.snapshot import Snapshot
+
+# Default splitter proportions (reset layout restores them).
+_COLUMNS = (22, 48, 30)
+_ROWS = (72, 28)
+_CENTRE = (45, 55)
+_RIGHT = (55, 45)
+_LEFT = (62, 38)
+
+
+class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
+    """The classroom window over one `SimController`."""
+
+    def __init__(self, controller: SimController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowIcon(QIcon(str(asset_path("icons", "hostlab.svg"))))
+        self.layer_diagram = LayerDiagramView()
+        self.timeline = TimelineView()
+        self.memory_plot = MemoryPlot()
+        self.density = DensityPanel()
+        self.event_log = EventLogView()
+        self.guest_details = GuestDetailsPanel()
+        self.lesson_notes = QTextBrowser()
+        self.lesson_notes.setOpenExternalLinks(True)
+        self.palette_panel = PalettePanel(controller)
+        self.host_panel = HostPanel(controller)
+        self.transport = TransportPanel(controller)
+        self.status_panel = StatusPanel()
+        self.views = (self.layer_diagram, self.timeline, self.memory_plot, self.density,
+                      self.event_log, self.guest_details)
+        self._build_layout()
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("transport")
+        self.toolbar.setMovable(False)
+        self.toolbar.addWidget(self.transport)
+        self.addToolBar(self.toolbar)
+        self.statusBar().addWidget(self.status_panel, 1)
+        self.addActions(self.transport.actions_with_shortcuts())
+        self._projector = False
+        self._texts: list[tuple[QAction | QMenu, Callable[[], str]]] = []
+        self._build_menus()
+        controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
+        controller.session_replaced.connect(self._on_controller_session_replaced)
+        controller.document_changed.connect(self._on_controller_document_changed)
+        self.timeline.guest_selected.connect(self._on_view_guest_selected)
+        self.layer_diagram.guest_selected.connect(self._on_view_guest_selected)
+        self.retranslate()
+        self.resize(1280, 800)
+        self.reset_layout()
+
+    # --- layout --------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        drop = self._on_section_template_dropped
+        self.sections: dict[str, SectionPanel] = {
+            "palette": SectionPanel(lambda: self.tr("Add guests"), self.palette_panel),
+            "host": SectionPanel(lambda: self.tr("Host"), self.host_panel),
+            "layers": SectionPanel(lambda: self.tr("Architecture: who runs on what"),
+                                   self.layer_diagram, drop),
+            "timeline": SectionPanel(lambda: self.tr("Start-up, phase by phase"),
+                                     self.timeline, drop),
+            "memory": SectionPanel(lambda: self.tr("Host memory by layer"), self.memory_plot),
+            "density": SectionPanel(lambda: self.tr("How many more fit?"), self.density),
+        }
+        s = self.sections
+        self._left = self._split(Qt.Orientation.Vertical, s["palette"], s["host"])
+        self._centre = self._split(Qt.Orientation.Vertical, s["layers"], s["timeline"])
+        self._right = self._split(Qt.Orientation.Vertical, s["memory"], s["density"])
+        self._top = self._split(Qt.Orientation.Horizontal, self._left, self._centre, self._right)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.event_log, "")
+        self.tabs.addTab(self.guest_details, "")
+        self.tabs.addTab(self.lesson_notes, "")
+        self._outer = self._split(Qt.Orientation.Vertical, self._top, self.tabs)
+        self._outer.setObjectName("outer")
+        self.setCentralWidget(self._outer)
+
+    @staticmethod
+    def _split(orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:
+        splitter = QSplitter(orientation)
+        splitter.setChildrenCollapsible(False)
+        for widget in widgets:
+            splitter.addWidget(widget)
+        return splitter
+
+    def splitters(self) -> dict[str, QSplitter]:
+        """Return the splitters by name (their states are saved between runs)."""
+        return {"outer": self._outer, "top": self._top, "left": self._left,
+                "centre": self._centre, "right": self._right}
+
+    def reset_layout(self) -> None:
+        """Put every splitter back to the starting proportions."""
+        width, height = max(self.width(), 800), max(self.height(), 500)
+        plan = ((self._top, _COLUMNS, width), (self._outer, _ROWS, height),
+                (self._left, _LEFT, height), (self._centre, _CENTRE, height),
+                (self._right, _RIGHT, height))
+        for splitter, shares, total in plan:
+            splitter.setSizes([total * share // 100 for share in shares])
+
+    def restore_layout(self, states: dict[str, QByteArray]) -> None:
+        """Restore splitter states saved by `splitters()`."""
+        for name, splitter in self.splitters().items():
+            state = states.get(name)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    # --- projector and language ----------------------------------------------------------
+    @property
+    def projector(self) -> bool:
+        """Return whether projector mode is on."""
+        return self._projector
+
+    def set_projector(self, on: bool) -> None:
+        """Switch every view and panel to projector (large, high-contrast) mode."""
+        self._projector = on
+        for view in self.views:
+            view.set_projector(on)
+        self.palette_panel.set_projector(on)
+        with QSignalBlocker(self.projector_action):
+            self.projector_action.setChecked(on)
+
+    def retranslate(self) -> None:
+        """Set the window's own strings in the current language."""
+        self.tabs.setTabText(0, self.tr("Event log"))
+        self.tabs.setTabText(1, self.tr("Guest details"))
+        self.tabs.setTabText(2, self.tr("Lesson notes"))
+        self.toolbar.setWindowTitle(self.tr("Transport"))
+        for item, text in self._texts:
+            if isinstance(item, QMenu):
+                item.setTitle(text())
+            else:
+                item.setText(text())
+        self._update_title()
+        if self.controller.has_session:
+            self._show_lesson()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Offer to save changes, then remember the layout."""
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.controller.pause()
+        store = settings()
+        for name, splitter in self.splitters().items():
+            store.setValue(f"layout/{name}", splitter.saveState())
+        store.setValue("layout/geometry", self.saveGeometry())
+        event.accept()
+
+    # --- menus -------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: Callable[[], str], slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                checkable: bool = False) -> QAction:
+        action = menu.addAction("")
+        action.triggered.connect(slot)
+        action.setCheckable(checkable)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self._texts.append((action, text))
+        return action
+
+    def _menu(self, parent: QMenu | QMenuBar, text: Callable[[], str]) -> QMenu:
+        menu = parent.addMenu("")
+        self._texts.append((menu, text))
+        return menu
+
+    def _build_menus(self) -> None:
+        key = QKeySequence.StandardKey
+        bar = self.menuBar()
+        file = self._menu(bar, lambda: self.tr("&File"))
+        self._action(file, lambda: self.tr("&New"), self.new_scenario, key.New)
+        self._action(file, lambda: self.tr("&Open…"), self.open_scenario, key.Open)
+        self.lessons_menu = self._menu(file, lambda: self.tr("Open &lesson"))
+        self.lessons_menu.aboutToShow.connect(self._on_lessons_menu_about_to_show)
+        self.recent_menu = self._menu(file, lambda: self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        file.addSeparator()
+        self._action(file, lambda: self.tr("&Save"), self.save_scenario, key.Save)
+        self._action(file, lambda: self.tr("Save &as…"), self.save_scenario_as, key.SaveAs)
+        file.addSeparator()
+        shots = self._menu(file, lambda: self.tr("Export &screenshot"))
+        self._action(shots, lambda: self.tr("Whole window…"), lambda: self.export_screenshot(None))
+        for name, section in self.sections.items():
+            self._action(shots, lambda s=section: s.title() + "…",
+                         lambda _=False, n=name: self.export_screenshot(n))
+        self._action(file, lambda: self.tr("Export &data (CSV and JSON)…"), self.export_data)
+        file.addSeparator()
+        self._action(file, lambda: self.tr("&Quit"), self.close, key.Quit)
+        view = self._menu(bar, lambda: self.tr("&View"))
+        self.projector_action = self._action(view, lambda: self.tr("&Projector mode"),
+                                             self._on_projector_action_triggered, "F5", True)
+        self.log_time_action = self._action(view, lambda: self.tr("&Log time axis"),
+                                            self._on_log_time_action_triggered, "Ctrl+L", True)
+        self._action(view, lambda: self.tr("&Reset layout"), self.reset_layout)
+        language = self._menu(bar, lambda: self.tr("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = language.addAction(name)  # each language named in its own script
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(self._on_language_action_triggered)
+            group.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[current_language()].setChecked(True)
+        help_ = self._menu(bar, lambda: self.tr("&Help"))
+        self._action(help_, lambda: self.tr("Lesson &notes"), self._on_notes_action_triggered)
+        self._action(help_, lambda: self.tr("&About HostLab"), lambda: dialogs.show_about(self))
+
+    # --- helpers -------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        path = self.controller.path if self.controller.has_session else None
+        name = path.name if path else self.tr("Untitled scenario")
+        self.setWindowTitle(f"{name}[*] — HostLab")
+        self.setWindowModified(self.controller.has_session and self.controller.modified)
+
+    def _show_lesson(self) -> None:
+        scenario = self.controller.session.scenario
+        lesson = getattr(scenario, "lesson", None)
+        notes = _lesson_text(lesson)
+        self.tabs.setTabVisible(2, bool(notes))
+        self.lesson_notes.setMarkdown(notes)
+
+    # --- slots ---------------------------------------------------------------------------
+    def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
+        for view in self.views:
+            view.update_snapshot(snap)
+        self.status_panel.update_snapshot(snap)
+
+    def _on_controller_session_replaced(self) -> None:
+        self.guest_details.show_guest(None)
+        self._show_lesson()
+        self._update_title()
+
+    def _on_controller_document_changed(self) -> None:
+        self._update_title()
+
+    def _on_view_guest_selected(self, guest_id: str) -> None:
+        self.guest_details.show_guest(guest_id or None)
+        if guest_id:
+            self.tabs.setCurrentWidget(self.guest_details)
+
+    def _on_projector_action_triggered(self, checked: bool) -> None:
+        from gui.app import apply_projector
+
+        apply_projector(self, checked)
+
+    def _on_log_time_action_triggered(self, checked: bool) -> None:
+        set_log = getattr(self.timeline, "set_log_time", None)
+        if callable(set_log):
+            set_log(checked)
+
+    def _on_language_action_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            install_language(str(action.data()))
+
+    def _on_notes_action_triggered(self) -> None:
+        if self.tabs.isTabVisible(2):
+            self.tabs.setCurrentIndex(2)
+        else:
+            self.statusBar().showMessage(self.tr("This scenario has no lesson notes."), 5000)
+
+    def _open_if_saved(self, path: str | Path) -> None:
+        if self.maybe_save():
+            self.open_path(path)
+
+    def _on_lessons_menu_about_to_show(self) -> None:
+        self.lessons_menu.clear()
+        for path in sorted(asset_path("scenarios").glob("*.toml")):
+            action = self.lessons_menu.addAction(path.stem.replace("-", " ").replace("_", " "))
+            action.triggered.connect(lambda _=False, p=path: self._open_if_saved(p))
+        if self.lessons_menu.isEmpty():
+            self.lessons_menu.addAction(self.tr("(no lessons bundled)")).setEnabled(False)
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        for path in dialogs.recent_files():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self._open_if_saved(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear list"))
+            clear.triggered.connect(dialogs.clear_recent)
+
+    def _on_section_template_dropped(self, template_id: str) -> None:
+        if template_id in self.controller.session.catalog.templates:
+            self.controller.add_guests(template_id)
+
+
+def _lesson_text(lesson: object) -> str:
+    """Return a scenario's lesson notes as Markdown, in Chinese when that is the language."""
+    if not lesson:
+        return ""
+    zh = current_language() == "zh_CN"
+
+    def field(name: str) -> str:
+        text = str(getattr(lesson, f"{name}_zh", "") or "") if zh else ""
+        return text or str(getattr(lesson, name, "") or "")
+
+    title, notes = field("title"), field("notes")
+    return "\n\n".join(p for p in (f"## {title}" if title else "", notes) if p)
+

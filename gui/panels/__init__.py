@@ -1,0 +1,120 @@
+"""Controls around the views: palette, host panel, transport, and the pieces they share.
+
+`SectionPanel` frames one part of the window under a title (and can take template drops);
+`StatusPanel` is the status bar's summary of the running session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui import units
+from gui.labels import kind_label
+from sim.snapshot import KINDS, LAYERS, Snapshot
+
+MIME_TEMPLATE = "application/x-hostlab-template"
+
+
+class SectionPanel(QFrame):
+    """A titled frame around one widget; with `on_drop`, template drops on it add guests."""
+
+    def __init__(self, title: Callable[[], str], content: QWidget,
+                 on_drop: Callable[[str], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title_text = title
+        self._on_drop = on_drop
+        self.content = content
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title_label = QLabel()
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(content, 1)
+        self.setAcceptDrops(on_drop is not None)
+        self.retranslate()
+
+    def title(self) -> str:
+        """Return the title in the current language."""
+        return self._title_text()
+
+    def retranslate(self) -> None:
+        """Show the title in the current language."""
+        self.title_label.setText(f"<b>{self._title_text()}</b>")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        """Accept a template dragged from the palette."""
+        if event.mimeData().hasFormat(MIME_TEMPLATE):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
+        """Keep accepting a template drag over any child."""
+        if event.mimeData().hasFormat(MIME_TEMPLATE):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        """Add one guest of the dropped template."""
+        mime = event.mimeData()
+        if self._on_drop is None or not mime.hasFormat(MIME_TEMPLATE):
+            return
+        template_id = bytes(mime.data(MIME_TEMPLATE).data()).decode("utf-8")
+        event.acceptProposedAction()
+        self._on_drop(template_id)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatusPanel", text)
+
+
+class StatusPanel(QWidget):
+    """Simulated time, seed, guests by kind and memory used of RAM, from each snapshot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.time_label = QLabel()
+        self.seed_label = QLabel()
+        self.guests_label = QLabel()
+        self.memory_label = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(24)
+        for label in (self.time_label, self.seed_label, self.guests_label, self.memory_label):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self._snap: Snapshot | None = None
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        """Show the figures of `snap`."""
+        self._snap = snap
+        self.time_label.setText(_tr("t = {0}").format(units.sim_time(snap.time_s)))
+        self.seed_label.setText(_tr("seed {0}").format(snap.seed))
+        by_kind = {kind: 0 for kind in KINDS}
+        for guest in snap.guests:
+            if guest.state not in ("stopped", "killed", "crashed", "failed"):
+                by_kind[guest.kind] = by_kind.get(guest.kind, 0) + 1
+        parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
+        self.guests_label.setText(_tr("Guests: {0}").format(" · ".join(parts) if parts
+                                                            else _tr("none")))
+        used = sum(float(snap.memory_mib.get(layer, 0.0)) for layer in LAYERS)
+        ram = snap.host.ram_mib
+        share = 100.0 * used / ram if ram else 0.0
+        self.memory_label.setText(_tr("Memory {0} of {1} RAM ({2:.0f} %)").format(
+            units.mib(used), units.mib(ram), share))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange and self._snap is not None:
+            self.update_snapshot(self._snap)
+        super().changeEvent(event)

@@ -1,0 +1,148 @@
+"""The host panel: which machine is simulated and its memory policies.
+
+Changing the preset, the memory policy, KSM or swap means a different experiment, so the panel
+first asks "This resets the simulation. Continue?"; on Yes the controller rebuilds the session
+from an edited copy of the current scenario (guests added so far are kept and replayed from
+time 0), on No the controls go back to what is running.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+
+from gui import units
+from gui.dialogs import confirm_reset
+from gui.i18n import catalog_name
+
+if TYPE_CHECKING:
+    from gui.controller import SimController
+    from sim.scenario import Scenario
+
+MEMORY_POLICIES = ("reserve", "overcommit")
+
+
+class HostPanel(QWidget):
+    """Preset, memory policy, KSM and swap of the simulated host."""
+
+    def __init__(self, controller: SimController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._preset = QComboBox()
+        self._memory = QComboBox()
+        self._memory.addItems(["", ""])
+        self._ksm = QCheckBox()
+        self._swap = QCheckBox()
+        self._facts = QLabel()
+        self._facts.setWordWrap(True)
+        self._labels = [QLabel(), QLabel()]
+        form = QFormLayout(self)
+        form.setContentsMargins(4, 4, 4, 4)
+        form.addRow(self._labels[0], self._preset)
+        form.addRow(self._labels[1], self._memory)
+        form.addRow(self._ksm)
+        form.addRow(self._swap)
+        form.addRow(self._facts)
+        self._preset.activated.connect(self._on_preset_activated)
+        self._memory.activated.connect(self._on_memory_activated)
+        self._ksm.clicked.connect(self._on_ksm_clicked)
+        self._swap.clicked.connect(self._on_swap_clicked)
+        controller.session_replaced.connect(self._on_controller_session_replaced)
+        self.retranslate()
+
+    # --- read-only state for tests -------------------------------------------------------
+    def preset_combo(self) -> QComboBox:
+        """Return the preset chooser."""
+        return self._preset
+
+    def memory_combo(self) -> QComboBox:
+        """Return the memory-policy chooser (items: reserve, overcommit)."""
+        return self._memory
+
+    def ksm_box(self) -> QCheckBox:
+        """Return the KSM switch."""
+        return self._ksm
+
+    def swap_box(self) -> QCheckBox:
+        """Return the swap switch."""
+        return self._swap
+
+    # --- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set every visible string in the current language."""
+        self._labels[0].setText(self.tr("Host"))
+        self._labels[1].setText(self.tr("VM memory"))
+        self._memory.setItemText(0, self.tr("Reserve all at start"))
+        self._memory.setItemText(1, self.tr("Allocate on use (overcommit)"))
+        self._memory.setToolTip(self.tr(
+            "Reserve: a VM takes all its configured RAM when it starts.\n"
+            "Overcommit: it takes memory only as the guest touches it."))
+        self._ksm.setText(self.tr("KSM: merge identical VM pages"))
+        self._ksm.setToolTip(self.tr("Kernel Samepage Merging scans VM memory and shares "
+                                     "pages that are identical"))
+        self._swap.setText(self.tr("Swap to disk when RAM is full"))
+        if self._controller.has_session:
+            self._sync()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- sync with the running scenario --------------------------------------------------
+    def _sync(self) -> None:
+        session = self._controller.session
+        scenario = session.scenario
+        hosts = session.catalog.hosts
+        with QSignalBlocker(self._preset):
+            self._preset.clear()
+            for host in hosts.values():
+                self._preset.addItem(catalog_name(host.name), host.id)
+            self._preset.setCurrentIndex(max(0, self._preset.findData(scenario.host.preset)))
+        with QSignalBlocker(self._memory):
+            self._memory.setCurrentIndex(MEMORY_POLICIES.index(scenario.policy.memory)
+                                         if scenario.policy.memory in MEMORY_POLICIES else 1)
+        with QSignalBlocker(self._ksm):
+            self._ksm.setChecked(bool(scenario.policy.ksm))
+        with QSignalBlocker(self._swap):
+            self._swap.setChecked(bool(scenario.policy.swap))
+        preset = hosts.get(scenario.host.preset)
+        if preset is not None:
+            self._facts.setText(self.tr("{cores} cores · {ram} RAM · {swap} swap · {arch}").format(
+                cores=preset.cores, ram=units.mib(preset.ram_gib * 1024),
+                swap=units.mib(preset.swap_gib * 1024), arch=preset.arch))
+
+    def _apply(self, scenario: Scenario) -> None:
+        if confirm_reset(self):
+            self._controller.replace_scenario(scenario)
+        else:
+            self._sync()
+
+    def _base(self) -> Scenario:
+        return self._controller.session.current_scenario()
+
+    def _on_preset_activated(self, index: int) -> None:
+        preset = str(self._preset.itemData(index))
+        base = self._base()
+        if preset != base.host.preset:
+            self._apply(replace(base, host=replace(base.host, preset=preset)))
+
+    def _on_memory_activated(self, index: int) -> None:
+        base = self._base()
+        if MEMORY_POLICIES[index] != base.policy.memory:
+            self._apply(replace(base, policy=replace(base.policy, memory=MEMORY_POLICIES[index])))
+
+    def _on_ksm_clicked(self, checked: bool) -> None:
+        base = self._base()
+        self._apply(replace(base, policy=replace(base.policy, ksm=checked)))
+
+    def _on_swap_clicked(self, checked: bool) -> None:
+        base = self._base()
+        self._apply(replace(base, policy=replace(base.policy, swap=checked)))
+
+    def _on_controller_session_replaced(self) -> None:
+        self._sync()

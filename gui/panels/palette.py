@@ -1,0 +1,280 @@
+"""The template palette: one tile per catalog template, grouped containers / VMs / others.
+
+Each tile shows an icon for the guest kind, the template's (translated) name, its start-up
+time and resident memory alone on this host, and how many of it are on the host now. Clicking
+a tile adds one guest; dragging it onto the centre views adds one there; "Add several…" (or a
+tile's context menu) asks for a count and a stagger.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QSize, Qt
+from PySide6.QtGui import QDrag, QMouseEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme, units
+from gui.fonts import asset_path
+from gui.i18n import catalog_name
+from gui.panels import MIME_TEMPLATE
+from sim.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from gui.controller import SimController
+    from sim.catalog import Template
+
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("containers", ("container",)),
+    ("vms", ("vm",)),
+    ("others", ("microvm", "sandbox", "container-in-vm")),
+)
+_icon_cache: dict[tuple[str, int], QPixmap] = {}
+
+
+def kind_pixmap(kind: str, size: int) -> QPixmap:
+    """Return the kind's icon (assets/icons/<kind>.svg, in the kind's colour) at `size` px."""
+    key = (kind, size)
+    if key not in _icon_cache:
+        from PySide6.QtSvg import QSvgRenderer
+
+        path = asset_path("icons", f"{kind}.svg")
+        if not path.exists():
+            path = asset_path("icons", "container.svg")
+        svg = path.read_text(encoding="utf-8").replace(
+            "KIND_COLOUR", theme.KIND_COLOURS.get(kind, theme.FALLBACK))
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        QSvgRenderer(QByteArray(svg.encode("utf-8"))).render(painter)
+        painter.end()
+        _icon_cache[key] = pixmap
+    return _icon_cache[key]
+
+
+class TemplateTileView(QToolButton):
+    """One template: click adds one guest, drag carries its id, context menu adds several."""
+
+    def __init__(self, template: Template, numbers: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.template_id = template.id
+        self._name = template.name
+        self._press: QPoint | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setAutoRaise(False)
+        self._icon = QLabel()
+        self._title = QLabel()
+        self._numbers = QLabel(numbers)
+        self._count = QLabel("0")
+        self._count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for label in (self._icon, self._title, self._numbers, self._count):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self._title)
+        text.addWidget(self._numbers)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 4, 8, 4)
+        row.addWidget(self._icon)
+        row.addLayout(text, 1)
+        row.addWidget(self._count)
+        self._kind = template.kind
+        self.set_icon_size(32)
+        self.retranslate()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Return the size its labels need (QToolButton alone ignores its layout)."""
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Return the smallest size that still shows the labels whole."""
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+
+    def set_icon_size(self, size: int) -> None:
+        """Show the kind icon at `size` pixels."""
+        self._icon.setPixmap(kind_pixmap(self._kind, size))
+
+    def set_count(self, n: int) -> None:
+        """Show how many guests of this template are on the host."""
+        self._count.setText(f"<b>×{units.count(n)}</b>" if n else "×0")
+
+    def count_text(self) -> str:
+        """Return the count as shown (read-only, for tests)."""
+        return self._count.text()
+
+    def retranslate(self) -> None:
+        """Set the name and tooltip in the current language."""
+        self._title.setText(f"<b>{catalog_name(self._name)}</b>")
+        self.setToolTip(self.tr("Click to add one. Drag onto the host to add one there.\n"
+                                "Right-click to add several."))
+        self.setAccessibleName(catalog_name(self._name))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """Remember where a possible drag starts."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """Start a drag carrying the template id once the mouse moved far enough."""
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        moved = (event.position().toPoint() - self._press).manhattanLength()
+        if moved < QApplication.startDragDistance():
+            return
+        self._press = None
+        self.setDown(False)
+        mime = QMimeData()
+        mime.setData(MIME_TEMPLATE, QByteArray(self.template_id.encode("utf-8")))
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.setPixmap(kind_pixmap(self._kind, 48))
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+class PalettePanel(QWidget):
+    """Template tiles in three groups, with counts updated from each snapshot."""
+
+    def __init__(self, controller: SimController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._tiles: dict[str, TemplateTileView] = {}
+        self._headers: dict[str, QLabel] = {}
+        self._counts: dict[str, int] = {}
+        self._icon_px = 32
+        self._body = QWidget()
+        self._body_layout = QVBoxLayout(self._body)
+        self._body_layout.setContentsMargins(2, 2, 2, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self._body)
+        self._add_several = QPushButton()
+        self._add_several.clicked.connect(self._on_add_several_clicked)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self._add_several)
+        controller.session_replaced.connect(self._on_controller_session_replaced)
+        controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
+        self.retranslate()
+
+    def tile(self, template_id: str) -> TemplateTileView:
+        """Return the tile of a template (read-only use: tests and drag sources)."""
+        return self._tiles[template_id]
+
+    def template_ids(self) -> tuple[str, ...]:
+        """Return the templates shown, in palette order."""
+        return tuple(self._tiles)
+
+    def set_projector(self, on: bool) -> None:
+        """Use bigger icons in projector mode."""
+        self._icon_px = 48 if on else 32
+        for tile in self._tiles.values():
+            tile.set_icon_size(self._icon_px)
+
+    def retranslate(self) -> None:
+        """Set every visible string in the current language."""
+        self._add_several.setText(self.tr("Add several…"))
+        self._add_several.setToolTip(self.tr("Add many guests of one template, one after another"))
+        names = {"containers": self.tr("Containers"), "vms": self.tr("Virtual machines"),
+                 "others": self.tr("MicroVMs and sandboxes")}
+        for key, label in self._headers.items():
+            label.setText(f"<b>{names[key]}</b>")
+        for tile in self._tiles.values():
+            tile.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _rebuild(self) -> None:
+        session = self._controller.session
+        catalog = session.catalog
+        host = catalog.hosts.get(session.scenario.host.preset)
+        while self._body_layout.count():
+            item = self._body_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self._tiles.clear()
+        self._headers.clear()
+        self._counts.clear()
+        for key, kinds in GROUPS:
+            templates = [t for t in catalog.templates.values() if t.kind in kinds]
+            if not templates:
+                continue
+            header = QLabel()
+            self._headers[key] = header
+            self._body_layout.addWidget(header)
+            for template in templates:
+                startup = units.duration(template.expected_startup_s(host))
+                numbers = f"{startup} · {units.mib(template.expected_resident_mib)}"
+                tile = TemplateTileView(template, numbers)
+                tile.set_icon_size(self._icon_px)
+                tile.clicked.connect(self._on_tile_clicked)
+                tile.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                tile.customContextMenuRequested.connect(self._on_tile_context_menu)
+                self._tiles[template.id] = tile
+                self._body_layout.addWidget(tile)
+        self._body_layout.addStretch(1)
+        self.retranslate()
+
+    def _ask_several(self, template_id: str | None) -> None:
+        from gui.dialogs import AddGuestsDialog
+
+        choice = AddGuestsDialog.ask(self, self._controller.session.catalog, template_id)
+        if choice is not None:
+            self._controller.add_guests(*choice)
+
+    def _on_tile_clicked(self) -> None:
+        tile = self.sender()
+        if isinstance(tile, TemplateTileView):
+            self._controller.add_guests(tile.template_id)
+
+    def _on_tile_context_menu(self, pos: QPoint) -> None:
+        tile = self.sender()
+        if not isinstance(tile, TemplateTileView):
+            return
+        menu = QMenu(self)
+        one = menu.addAction(self.tr("Add one"))
+        several = menu.addAction(self.tr("Add several…"))
+        chosen = menu.exec(tile.mapToGlobal(pos))
+        if chosen is one:
+            self._controller.add_guests(tile.template_id)
+        elif chosen is several:
+            self._ask_several(tile.template_id)
+
+    def _on_add_several_clicked(self) -> None:
+        self._ask_several(None)
+
+    def _on_controller_session_replaced(self) -> None:
+        self._rebuild()
+
+    def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
+        counts: dict[str, int] = {}
+        for guest in snap.guests:
+            if guest.state not in theme.DEAD_STATES:
+                counts[guest.template] = counts.get(guest.template, 0) + 1
+        if counts == self._counts:
+            return
+        self._counts = counts
+        for template_id, tile in self._tiles.items():
+            tile.set_count(counts.get(template_id, 0))
+
