@@ -42,7 +42,8 @@ def _sources(table: Table, keys: tuple[str, ...]) -> dict[str, str]:
     sources = table.table("sources")
     for key in keys:
         if key in table.data and not sources.string(key, "").strip():
-            raise sources.error(key, "a source for this number (calibration row or 'assumption: …')")
+            raise sources.error(
+                key, "a source for this number (calibration row or 'assumption: …')")
     return {k: sources.string(k) for k in sources.data}
 
 

@@ -35,7 +35,7 @@ class MemoryLedger:
         return self.free + (self.swap_mib - self.swap_used if swap else 0.0)
 
     def take(self, layer: str, mib: float, swap: bool) -> bool:
-        """Move `mib` from free (then swap) into `layer`; return False, changing nothing, if short."""
+        """Move `mib` from free (then swap) into `layer`; False, changing nothing, if short."""
         if mib <= 0:
             return True
         if mib > self.available(swap) + EPSILON_MIB:

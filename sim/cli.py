@@ -1,0 +1,188 @@
+"""Command line: `python -m sim run|density|fill|catalog`.
+
+Human-readable by default, one JSON object with `--json`. Errors go to stderr with exit status
+2, and nothing is half-written: `--out` files appear together or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from sim.catalog import Catalog, CatalogError
+from sim.fill import fill
+from sim.host import Policy
+from sim.scenario import DEFAULT_SCENARIO, HostSpec, Scenario, ScenarioError, load_scenario
+from sim.session import Session
+
+DEFAULT_UNTIL_S = 60.0
+
+
+class UsageError(Exception):
+    """A command-line argument that argparse accepted but the catalog does not know."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sim", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run a scenario and report what happened")
+    run.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
+    run.add_argument("--until", type=float, default=DEFAULT_UNTIL_S, metavar="S",
+                     help=f"simulated seconds to run (default {DEFAULT_UNTIL_S:g})")
+    run.add_argument("--seed", type=int, help="override the scenario's seed")
+    run.add_argument("--json", action="store_true", help="print one JSON object")
+    run.add_argument("--out", type=Path, metavar="DIR", help="write JSON and CSV files here")
+    for name, helptext in (("density", "how many more of each template fit, and why"),
+                           ("fill", "add guests one by one until one no longer fits")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--host", default="classroom-server", help="host preset id")
+        p.add_argument("--template", action="append", metavar="ID", help="template id (repeat)")
+        p.add_argument("--policy", choices=("overcommit", "reserve"), default="overcommit")
+        p.add_argument("--ksm", action="store_true", help="kernel same-page merging on")
+        p.add_argument("--swap", action="store_true", help="let the host swap")
+        p.add_argument("--json", action="store_true", help="print one JSON object")
+    cat = sub.add_parser("catalog", help="templates and hosts with their numbers and sources")
+    cat.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return {"run": _run, "density": _density, "fill": _fill, "catalog": _catalog}[
+            args.command](args)
+    except (ScenarioError, CatalogError, UsageError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not math.isfinite(args.until) or not 0 <= args.until <= 1e6:
+        raise UsageError(f"--until: expected seconds from 0 to 1e6, got {args.until}")
+    scenario = load_scenario(args.scenario)
+    if args.seed is not None:
+        if not 0 <= args.seed < 2**63:
+            raise UsageError(f"--seed: expected a whole number from 0 to 2**63-1, got {args.seed}")
+        scenario = replace(scenario, seed=args.seed)
+    session = Session(scenario)
+    session.run_until(args.until)
+    if args.out is not None:
+        _export_atomically(session, args.out)
+    results = session.results()
+    if args.json:
+        print(json.dumps(results, sort_keys=True))
+    else:
+        _print_run(results)
+    return 0
+
+
+def _export_atomically(session: Session, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".hostlab-", dir=out))
+    try:
+        for path in session.export(staging):
+            os.replace(path, out / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _print_run(r: dict) -> None:
+    print(f"HostLab run: host {r['host']}, seed {r['seed']}, until {r['until_s']:g} s, "
+          f"{r['events']} events")
+    print(f"{'guest':<20} {'kind':<16} {'state':<9} {'startup':>10} {'resident':>12}")
+    for g in r["guests"]:
+        startup = "—" if g["startup_s"] is None else f"{g['startup_s']:.3f} s"
+        print(f"{g['id']:<20} {g['kind']:<16} {g['state']:<9} {startup:>10} "
+              f"{g['resident_mib']:>8.1f} MiB")
+    mem = r["memory_mib"]
+    used = sum(v for k, v in mem.items() if k not in ("free", "swap_used", "ksm_saved"))
+    print(f"memory: {used:.0f} MiB used, {mem['free']:.0f} MiB free, "
+          f"{mem['swap_used']:.0f} MiB swap, {mem['ksm_saved']:.0f} MiB saved by KSM; "
+          f"{r['oom_kills']} OOM kills")
+
+
+def _scenario_for(args: argparse.Namespace) -> tuple[Scenario, list[str]]:
+    catalog = Catalog.load()
+    if args.host not in catalog.hosts:
+        raise UsageError(f"--host: expected one of {', '.join(catalog.hosts)}, got {args.host!r}")
+    templates = args.template or list(catalog.templates)
+    for tid in templates:
+        if tid not in catalog.templates:
+            raise UsageError(f"--template: expected one of {', '.join(catalog.templates)}, "
+                             f"got {tid!r}")
+    scenario = Scenario(host=HostSpec(args.host), policy=Policy(args.policy, args.ksm, args.swap))
+    return scenario, templates
+
+
+def _limits_json(limits: dict) -> dict:
+    return {k: (None if math.isinf(v) else int(v)) for k, v in limits.items()}
+
+
+def _density(args: argparse.Namespace) -> int:
+    scenario, templates = _scenario_for(args)
+    rows = {row.template: row for row in Session(scenario).density()}
+    if args.json:
+        print(json.dumps({"host": args.host, "policy": args.policy, "templates": {
+            t: {"max": rows[t].max, "limit": rows[t].limit, "limits": _limits_json(rows[t].limits)}
+            for t in templates}}, sort_keys=True))
+        return 0
+    print(f"How many more fit on {args.host} ({args.policy}):")
+    for t in templates:
+        row = rows[t]
+        others = ", ".join(f"{k} {'∞' if math.isinf(v) else int(v)}"
+                           for k, v in row.limits.items() if k != row.limit)
+        print(f"  {t:<16} {row.max:>7}  limited by {row.limit:<13} ({others})")
+    return 0
+
+
+def _fill(args: argparse.Namespace) -> int:
+    scenario, templates = _scenario_for(args)
+    results = [fill(scenario, t) for t in templates]
+    if args.json:
+        print(json.dumps({"host": args.host, "policy": args.policy, "templates": {
+            r.template: {"count": r.count, "stopped_by": r.stopped_by, "time_s": round(r.time_s, 6)}
+            for r in results}}, sort_keys=True))
+        return 0
+    for r in results:
+        print(f"  {r.template:<16} {r.count:>7} started, then {r.stopped_by} "
+              f"(at {r.time_s:.1f} s simulated)")
+    return 0
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    catalog = Catalog.load()
+    templates = {t.id: {
+        "kind": t.kind, "name": t.name, "image": t.image.id if t.image else None,
+        "vcpus": t.vcpus, "memory_mib": t.memory_mib, "pids": t.pids, "disk_gib": t.disk_gib,
+        "expected_startup_s": round(t.expected_startup_s(), 6),
+        "expected_resident_mib": round(t.expected_resident_mib, 3), "sources": dict(t.sources),
+        "phases": [{"name": p.name, "cpu_s": p.cpu_s, "io_mib": p.io_mib, "wait_s": p.wait_s,
+                    "alloc_mib": dict(p.alloc), "source": p.source} for p in t.phases],
+    } for t in catalog.templates.values()}
+    hosts = {h.id: {"name": h.name, "cores": h.cores, "ram_gib": h.ram_gib,
+                    "hypervisor": h.hypervisor, "sources": dict(h.sources)}
+             for h in catalog.hosts.values()}
+    if args.json:
+        print(json.dumps({"templates": templates, "hosts": hosts}, sort_keys=True))
+        return 0
+    print("Templates (start-up alone on classroom-server, resident memory once running):")
+    for tid, t in templates.items():
+        print(f"  {tid:<16} {t['kind']:<16} {t['expected_startup_s']:>8.3f} s "
+              f"{t['expected_resident_mib']:>9.1f} MiB  {t['name']}")
+    print("Hosts:")
+    for hid, h in hosts.items():
+        print(f"  {hid:<16} {h['cores']:>3} cores {h['ram_gib']:>5g} GiB  {h['hypervisor']:<6} "
+              f"{h['name']}")
+    print("Every number's source: python -m sim catalog --json")
+    return 0
