@@ -41,6 +41,13 @@ def duration(seconds: float | None) -> str:
     return f"{sign}{minutes:.0f} min {rest:02.0f} s"
 
 
+def tick_duration(seconds: float) -> str:
+    """Format a round duration for an axis tick ("10 ms", "1 s", "100 s")."""
+    if seconds < 1.0:
+        return f"{seconds * 1000:g} ms"
+    return f"{seconds:g} s"
+
+
 def sim_time(seconds: float) -> str:
     """Format a simulated clock reading (always in seconds, so columns line up)."""
     return f"{seconds:.3f} s" if seconds < 100 else f"{seconds:.1f} s"

@@ -1,5 +1,8 @@
 """The six views of the main window; each draws a `sim.snapshot.Snapshot`."""
 
+# Qt binding first, so pyqtgraph (imported by the views) binds to PySide6 (DESIGN §3).
+import PySide6  # noqa: F401  # isort: skip
+
 from gui.views.density_panel import DensityPanel
 from gui.views.event_log import EventLogView
 from gui.views.guest_details import GuestDetailsPanel

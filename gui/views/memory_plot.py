@@ -2,20 +2,191 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from gui import labels, theme, units
 from gui.views.base import SnapshotView
-from sim.snapshot import Snapshot
+from gui.views.legend import Legend
+from sim.snapshot import LAYERS, Snapshot
+
+_CLEAR = pg.mkPen(0, 0, 0, 0)  # FillBetweenItem draws nothing under pen=None curves (DESIGN §3)
 
 
 class MemoryPlot(SnapshotView):
-    """Memory by layer over time: stacked areas, RAM line, swap, KSM savings, OOM markers."""
-
-    guest_selected = Signal(str)
+    """Stacked memory layers (bottom first), the RAM line, swap above it and KSM savings."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._plot = pg.PlotWidget(background="w")
+        self._item = self._plot.getPlotItem()
+        self._item.setClipToView(True)
+        # "mean" keeps stacked curves consistent with each other after downsampling.
+        self._item.setDownsampling(auto=True, mode="mean")
+        self._item.setMouseEnabled(x=False, y=False)
+        self._item.hideButtons()
+        self._item.showGrid(x=True, y=True)
+        self._tops = [self._curve() for _ in range(len(LAYERS) + 1)]  # [0] is the zero line
+        self._fills: list[pg.FillBetweenItem] = []
+        for i, layer in enumerate(LAYERS):
+            fill = pg.FillBetweenItem(self._tops[i], self._tops[i + 1],
+                                      brush=theme.colour(theme.LAYER_COLOURS, layer))
+            self._item.addItem(fill)
+            self._fills.append(fill)
+        self._ksm_top = self._curve()
+        self._ksm = pg.FillBetweenItem(self._tops[-1], self._ksm_top, brush=QBrush(
+            theme.colour(theme.LAYER_COLOURS, "ksm_saved").darker(130), Qt.BrushStyle.BDiagPattern))
+        self._ram_curve = self._curve()
+        self._swap_top = self._curve()
+        self._swap = pg.FillBetweenItem(self._ram_curve, self._swap_top, brush=QBrush(
+            theme.colour(theme.LAYER_COLOURS, "swap_used"), Qt.BrushStyle.DiagCrossPattern))
+        for item in (self._ksm, self._swap):
+            self._item.addItem(item)
+        self._ram = pg.InfiniteLine(angle=0, movable=False,
+                                    label="", labelOpts={"position": 0.02, "anchors":
+                                                         [(0, 1), (0, 1)], "color": "k"})
+        self._item.addItem(self._ram)
+        self._free_text = pg.TextItem(color="k", anchor=(1, 0.5))
+        self._item.addItem(self._free_text)
+        self._oom: list[pg.InfiniteLine] = []
+        self._scale, self._unit = 1.0, "MiB"
+        self._key: tuple[float, int, float] | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        legend_ids = ["ksm_saved", "swap_used", *reversed(LAYERS)]
+        self._legend = Legend(
+            [(k, theme.colour(theme.LAYER_COLOURS, k), Qt.BrushStyle.SolidPattern
+              if k not in ("ksm_saved", "swap_used") else Qt.BrushStyle.BDiagPattern)
+             for k in legend_ids], labels.layer_label, vertical=True)
+        layout.addWidget(self._plot, 1)
+        layout.addWidget(self._legend, 0)
+        self.retranslate()
+        self._apply_projector()
+
+    def _curve(self) -> pg.PlotDataItem:
+        curve = pg.PlotDataItem(pen=_CLEAR)
+        self._item.addItem(curve)
+        return curve
+
+    @property
+    def plot_item(self) -> pg.PlotItem:
+        """Return the pyqtgraph plot (read-only use)."""
+        return self._item
+
+    @property
+    def fills(self) -> tuple[pg.FillBetweenItem, ...]:
+        """Return one filled area per layer, in LAYERS order."""
+        return tuple(self._fills)
+
+    @property
+    def ram_line(self) -> pg.InfiniteLine:
+        """Return the horizontal line at the host's RAM (in axis units, see `scale`)."""
+        return self._ram
+
+    @property
+    def scale(self) -> tuple[float, str]:
+        """Return (MiB per axis unit, unit name) of the y axis."""
+        return self._scale, self._unit
+
+    @property
+    def oom_markers(self) -> tuple[pg.InfiniteLine, ...]:
+        """Return the visible vertical OOM-kill markers."""
+        return tuple(m for m in self._oom if m.isVisible())
+
+    @property
+    def legend(self) -> Legend:
+        """Return the legend beside the plot."""
+        return self._legend
+
+    def retranslate(self) -> None:
+        """Set axis titles and legend names in the current language."""
+        self._item.setLabel("bottom", self.tr("simulated time"), units="s")
+        self._item.setLabel("left", self.tr("memory ({unit})").format(unit=self._unit))
+        self._legend.retranslate()
+        for m in self._oom:
+            m.label.setFormat(self.tr("✕ OOM kill"))
+
+    def _apply_projector(self) -> None:
+        m = theme.metrics(self.projector)
+        f = theme.font(self.projector)
+        for name in ("left", "bottom"):
+            axis = self._item.getAxis(name)
+            axis.setStyle(tickFont=f, maxTickLevel=0)  # no minor grid: it clutters at a distance
+            axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
+            axis.setTextPen(pg.mkPen(m.foreground))
+            axis.label.setFont(f)
+        # pyqtgraph sizes axes for its default font: make room for the larger title.
+        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.6))
+        self._item.getAxis("left").setWidth(int(QFontMetrics(f).height() * 3.4))
+        self._ram.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1,
+                                  style=Qt.PenStyle.DashLine))
+        self._ram.label.setFont(theme.font(self.projector, bold=True))
+        self._free_text.setFont(theme.font(self.projector, bold=True))
+        for mk in self._oom:
+            self._style_oom(mk)
+        self._item.showGrid(x=True, y=True, alpha=m.grid_alpha)
+        self._legend.set_projector(self.projector)
+
+    def _style_oom(self, marker: pg.InfiniteLine) -> None:
+        m = theme.metrics(self.projector)
+        marker.setPen(pg.mkPen(theme.VERMILLION, width=m.line_px + 1))
+        marker.label.setFont(theme.font(self.projector, bold=True))
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        pass
+        series = snap.series
+        n = len(series.time_s)
+        key = (snap.time_s, n, snap.host.ram_mib)
+        if key == self._key and not force:
+            return
+        self._key = key
+        t = series.time_s
+        ram = snap.host.ram_mib
+        # Cumulative tops are new arrays: the snapshot's arrays are the recorder's and stay intact.
+        stack = np.zeros((len(LAYERS) + 1, n))
+        for i, layer in enumerate(LAYERS):
+            stack[i + 1] = stack[i] + series.layers[layer]
+        swap = series.layers["swap_used"]
+        peak = max(ram + (float(swap.max()) if n else 0.0), float(stack[-1].max()) if n else 0.0)
+        scale, unit = units.axis_mib_scale(peak)
+        if (scale, unit) != (self._scale, self._unit):
+            self._scale, self._unit = scale, unit
+            self.retranslate()
+        stack /= scale
+        for i, curve in enumerate(self._tops):
+            curve.setData(t, stack[i])
+        self._ksm_top.setData(t, stack[-1] + series.layers["ksm_saved"] / scale)
+        ram_line = np.full(n, ram / scale)
+        self._ram_curve.setData(t, ram_line)
+        self._swap_top.setData(t, ram_line + swap / scale)
+        self._swap.setVisible(bool(n and swap.max() > 0))
+        self._ram.setValue(ram / scale)
+        self._ram.label.setFormat(self.tr("RAM {size}").format(size=units.mib(ram)))
+        self._update_free(snap, t, stack[-1], ram / scale)
+        self._update_oom(snap.oom_times_s)
+        self._item.setYRange(0, peak / scale * 1.08, padding=0)
+        self._item.setXRange(0, max(snap.time_s, float(t[-1]) if n else 0.0, 1e-3), padding=0.01)
+
+    def _update_free(self, snap: Snapshot, t: np.ndarray, used: np.ndarray, ram: float) -> None:
+        free = snap.memory_mib.get("free", 0.0)
+        if not len(t) or free <= 0:
+            self._free_text.setVisible(False)
+            return
+        self._free_text.setVisible(True)
+        self._free_text.setText(self.tr("free {size}").format(size=units.mib(free)))
+        self._free_text.setPos(float(t[-1]), (float(used[-1]) + ram) / 2)
+
+    def _update_oom(self, times: tuple[float, ...]) -> None:
+        while len(self._oom) < len(times):
+            marker = pg.InfiniteLine(angle=90, movable=False, label=self.tr("✕ OOM kill"),
+                                     labelOpts={"position": 0.8, "color": theme.VERMILLION,
+                                                "anchors": [(0, 0), (0, 0)]})
+            self._style_oom(marker)
+            self._item.addItem(marker)
+            self._oom.append(marker)
+        for i, marker in enumerate(self._oom):
+            marker.setVisible(i < len(times))
+            if i < len(times):
+                marker.setValue(times[i])

@@ -1,21 +1,310 @@
-"""Phase timeline: a Gantt row per guest, a bar per start phase, linear or log time."""
+"""Phase timeline: a Gantt row per guest (or per group of identical guests), linear or log time.
+
+Bars are drawn by one path item per phase colour, so 1,000 guests cost a dozen items.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+import math
 
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsPathItem,
+    QHBoxLayout,
+    QScrollBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import labels, theme, units
+from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView
+from gui.views.legend import Legend
 from sim.snapshot import Snapshot
+
+GROUP_ABOVE = 40  # more guests than this: group identical ones, unless the user chose
+
+
+def _hairline(colour: str, width: float = 1.0) -> QPen:
+    # Cosmetic: width in pixels, not in data units (a 1-unit pen would be a whole row thick).
+    pen = QPen(QColor(colour))
+    pen.setWidthF(width)
+    pen.setCosmetic(True)
+    return pen
+
+
+class _RowsViewBox(pg.ViewBox):
+    """A view box whose wheel scrolls rows instead of zooming."""
+
+    sigWheel = Signal(int)
+
+    def wheelEvent(self, ev, axis=None) -> None:  # noqa: N802, ANN001 (pyqtgraph override)
+        self.sigWheel.emit(-int(math.copysign(3, ev.delta())) if ev.delta() else 0)
+        ev.accept()
 
 
 class TimelineView(SnapshotView):
-    """Phase timeline: a Gantt row per guest, a bar per start phase, linear or log time."""
+    """Gantt chart of start phases. Emits `guest_selected(id)` when a row is clicked."""
 
     guest_selected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._log_box, self._group_box = QCheckBox(), QCheckBox()
+        self._group_user: bool | None = None  # None: follow GROUP_ABOVE
+        self._legend = Legend([(p, theme.colour(theme.PHASE_COLOURS, p),
+                                Qt.BrushStyle.SolidPattern) for p in theme.PHASES],
+                              labels.phase_label, vertical=True)
+        self._vb = _RowsViewBox(invertY=True, enableMenu=False)
+        self._vb.setMouseEnabled(x=False, y=False)
+        self._plot = pg.PlotWidget(background="w", viewBox=self._vb)
+        self._item = self._plot.getPlotItem()
+        self._item.hideButtons()
+        self._scroll = QScrollBar(Qt.Orientation.Vertical)
+        self._bars: dict[str, QGraphicsPathItem] = {}
+        for phase in theme.PHASES:
+            item = QGraphicsPathItem()
+            item.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)))
+            item.setPen(_hairline("#FFFFFF"))  # separates touching bars of the same colour
+            self._vb.addItem(item)
+            self._bars[phase] = item
+        self._open = QGraphicsPathItem()  # dashed outline: these phases are still running
+        self._open.setBrush(Qt.BrushStyle.NoBrush)
+        self._vb.addItem(self._open)
+        self._now = pg.InfiniteLine(angle=90, movable=False)
+        self._item.addItem(self._now)
+        self._rows = tr_.Rows([])
+        self._key: tuple[object, ...] | None = None
+        self._time = math.nan
+        self._x: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        self._layout_widgets()
+        self._log_box.toggled.connect(self._on_log_box_toggled)
+        self._group_box.clicked.connect(self._on_group_box_clicked)
+        self._scroll.valueChanged.connect(self._on_scroll_value_changed)
+        self._vb.sigWheel.connect(self._on_vb_wheel)
+        self._plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self._plot.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        self.retranslate()
+        self._apply_projector()
+
+    def _layout_widgets(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self._log_box)
+        top.addWidget(self._group_box)
+        top.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self._plot, 1)
+        body.addWidget(self._scroll)
+        body.addWidget(self._legend)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addLayout(body, 1)
+
+    # --- read-only access for tests and export -------------------------------------------
+    @property
+    def rows(self) -> tuple[str, ...]:
+        """Return the row labels, top first."""
+        return tuple(tr_.row_label(g) for g in self._rows.guests)
+
+    @property
+    def row_guests(self) -> tuple[tuple[str, ...], ...]:
+        """Return the guest ids on each row."""
+        return tuple(tuple(g.id for g in group) for group in self._rows.guests)
+
+    @property
+    def bars(self) -> dict[str, QGraphicsPathItem]:
+        """Return the path item drawing every bar of each phase."""
+        return dict(self._bars)
+
+    @property
+    def log_mode(self) -> bool:
+        """Return whether time is log-scaled and relative to each guest's request."""
+        return self._log_box.isChecked()
+
+    @property
+    def grouped(self) -> bool:
+        """Return whether identical guests share a row."""
+        return self._group_box.isChecked()
+
+    @property
+    def plot_item(self) -> pg.PlotItem:
+        """Return the pyqtgraph plot (read-only use)."""
+        return self._item
+
+    def bar_extent(self, guest_id: str, phase: str) -> tuple[float, float] | None:
+        """Return the (left, right) of a guest's phase bar in axis units, or None."""
+        for i, (g, k) in enumerate(self._rows.member):
+            if g.id == guest_id and g.phases[k].name == phase:
+                return float(self._x[0][i]), float(self._x[1][i])
+        return None
+
+    def set_log_mode(self, on: bool) -> None:
+        """Show time on a log axis, relative to each guest's request."""
+        self._log_box.setChecked(on)
+
+    def set_grouped(self, on: bool | None) -> None:
+        """Group identical guests on one row; None lets the view decide by guest count."""
+        self._group_user = on
+        if self.snapshot is not None:
+            self._draw(self.snapshot, force=True)
+
+    # --- slots -----------------------------------------------------------------------------
+    def _on_log_box_toggled(self, _on: bool) -> None:
+        self.retranslate()
+        if self.snapshot is not None:
+            self._draw(self.snapshot, force=True)
+
+    def _on_group_box_clicked(self, on: bool) -> None:
+        self.set_grouped(on)
+
+    def _on_scroll_value_changed(self, _value: int) -> None:
+        self._apply_y_range()
+
+    def _on_vb_wheel(self, rows: int) -> None:
+        self._scroll.setValue(self._scroll.value() + rows)
+
+    def _hit(self, scene_pos: QPointF) -> int | None:
+        if not self._vb.sceneBoundingRect().contains(scene_pos) or not len(self._rows.row):
+            return None
+        p = self._vb.mapSceneToView(scene_pos)
+        r = round(p.y())
+        x0, x1 = self._x
+        hits = np.flatnonzero((self._rows.row == r) & (x0 <= p.x()) & (p.x() <= x1))
+        if len(hits):
+            return int(hits[-1])
+        on_row = np.flatnonzero(self._rows.row == r)
+        return int(on_row[0]) if len(on_row) and abs(p.y() - r) < 0.5 else None
+
+    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
+        i = self._hit(scene_pos)
+        if i is None:
+            QToolTip.hideText()
+            return
+        g, k = self._rows.member[i]
+        span = g.phases[k]
+        end = span.end_s if span.end_s is not None else (self.snapshot.time_s
+                                                         if self.snapshot else span.start_s)
+        text = self.tr("{guest} ({template})\n{phase}: {duration}{running}\nsource: {source}")
+        QToolTip.showText(QCursor.pos(), text.format(
+            guest=g.id, template=g.template, phase=labels.phase_label(span.name),
+            duration=units.duration(end - span.start_s),
+            running=self.tr(" so far") if span.end_s is None else "", source=span.source), self)
+
+    def _on_scene_mouse_clicked(self, event: object) -> None:
+        i = self._hit(event.scenePos())  # type: ignore[attr-defined]
+        if i is not None:
+            self.guest_selected.emit(self._rows.member[i][0].id)
+
+    # --- drawing ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set checkbox texts, axis titles and legend names in the current language."""
+        self._log_box.setText(self.tr("Log time (since request)"))
+        self._group_box.setText(self.tr("Group identical guests"))
+        self._group_box.setToolTip(self.tr("Same template and same phases share one row"))
+        if self.log_mode:
+            self._item.setLabel("bottom", self.tr("time since the guest was requested (log)"))
+        else:
+            self._item.setLabel("bottom", self.tr("simulated time"), units="s")
+        self._legend.retranslate()
+
+    def _apply_projector(self) -> None:
+        m = theme.metrics(self.projector)
+        f = theme.font(self.projector)
+        for name in ("left", "bottom"):
+            axis = self._item.getAxis(name)
+            axis.setStyle(tickFont=f, maxTickLevel=0)
+            axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
+            axis.setTextPen(pg.mkPen(m.foreground))
+            axis.label.setFont(f)
+        # pyqtgraph sizes the axis for its default font: make room for the larger title.
+        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.6))
+        for box in (self._log_box, self._group_box):
+            box.setFont(f)
+        self._legend.set_projector(self.projector)
+        outline = _hairline(theme.BLACK, m.line_px)
+        outline.setStyle(Qt.PenStyle.DashLine)
+        self._open.setPen(outline)
+        self._now.setPen(pg.mkPen(theme.VERMILLION, width=m.line_px))
+        self._item.showGrid(x=True, y=False, alpha=m.grid_alpha)
+        self._row_px = 34 if self.projector else 22
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        pass
+        grouped = (self._group_user if self._group_user is not None
+                   else len(snap.guests) > GROUP_ABOVE)
+        key = (grouped, self.log_mode, tuple((len(g.phases), g.state) for g in snap.guests))
+        if force or key != self._key:
+            self._group_box.setChecked(grouped)
+            # White hairlines separate single bars; on grouped rows they would hide the colour.
+            for item in self._bars.values():
+                item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else _hairline("#FFFFFF"))
+            self._rows = tr_.build_rows(snap.guests, grouped)
+            self._set_row_ticks()
+            changed = set(range(len(theme.PHASES)))
+        else:
+            changed = set(self._rows.phase[self._rows.open].tolist())
+            if not changed and snap.time_s == self._time:
+                return
+        self._key = key
+        self._time = snap.time_s
+        self._x = tr_.extents(self._rows, snap.time_s, self.log_mode)
+        self._update_paths(changed)
+        self._update_x_range(snap)
+
+    def _update_paths(self, phases: set[int]) -> None:
+        x0, x1 = self._x
+        rows = self._rows
+        for p in phases:
+            mask = rows.phase == p
+            self._bars[theme.PHASES[p]].setPath(tr_.rect_path(x0[mask], x1[mask], rows.row[mask]))
+        self._legend.set_visible_keys({theme.PHASES[p] for p in set(rows.phase.tolist())
+                                       if p >= 0})
+        open_ = rows.open
+        self._open.setPath(tr_.rect_path(x0[open_], x1[open_], rows.row[open_]))
+
+    def _set_row_ticks(self) -> None:
+        ticks = [(float(i), label) for i, label in enumerate(self.rows)]
+        axis = self._item.getAxis("left")
+        axis.setTicks([ticks, []])
+        metrics = QFontMetrics(theme.font(self.projector))
+        widest = max((metrics.horizontalAdvance(t) for _, t in ticks), default=40)
+        axis.setWidth(min(widest + 16, 420))
+        n = len(ticks)
+        visible = self._visible_rows()
+        self._scroll.setRange(0, max(0, n - visible))
+        self._scroll.setPageStep(visible)
+        self._scroll.setVisible(n > visible)
+        self._apply_y_range()
+
+    def _visible_rows(self) -> int:
+        return max(3, self._vb.height() // self._row_px if self._vb.height() > 0 else 20)
+
+    def _apply_y_range(self) -> None:
+        top = self._scroll.value()
+        visible = min(self._visible_rows(), max(len(self._rows.guests), 1))
+        self._vb.setYRange(top - 0.5, top + visible - 0.5, padding=0)
+
+    def _update_x_range(self, snap: Snapshot) -> None:
+        if self.log_mode:
+            hi = max(1.0, float(np.nanmax(self._x[1])) if len(self._x[1]) else 0.0)
+            self._vb.setXRange(math.log10(tr_.LOG_FLOOR_S) - 0.25, math.ceil(hi * 2) / 2,
+                               padding=0.02)
+            ticks = [(float(d), units.tick_duration(10.0 ** d)) for d in range(-3, int(hi) + 2)]
+            self._item.getAxis("bottom").setTicks([ticks, []])
+            self._now.setVisible(False)
+        else:
+            self._item.getAxis("bottom").setTicks(None)
+            self._vb.setXRange(0, max(snap.time_s, 1e-3), padding=0.02)
+            self._now.setVisible(True)
+            self._now.setValue(snap.time_s)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Recompute how many rows fit."""
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._rows.guests:
+            self._set_row_ticks()
