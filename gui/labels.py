@@ -70,14 +70,16 @@ _LIMITS: dict[str, str] = {
 _BLOCKS: dict[str, str] = {
     "hardware": QT_TRANSLATE_NOOP("labels", "Hardware"),
     "host_kernel": QT_TRANSLATE_NOOP("labels", "Host kernel"),
-    "host_os": QT_TRANSLATE_NOOP("labels", "Host OS"),
+    "host_kernel_shared": QT_TRANSLATE_NOOP("labels", "Host kernel, shared by every container"),
+    "host_os": QT_TRANSLATE_NOOP("labels", "Host OS kernel (runs on the hypervisor)"),
+    "guest_kernels": QT_TRANSLATE_NOOP("labels", "×{n} guest kernels, one per VM"),
     "runtime": QT_TRANSLATE_NOOP("labels", "Container runtime"),
     "runtime_detail": QT_TRANSLATE_NOOP("labels", "namespaces · cgroups"),
     "kvm": QT_TRANSLATE_NOOP("labels", "KVM hypervisor (in the host kernel)"),
     "type1": QT_TRANSLATE_NOOP("labels", "Type-1 hypervisor (bare metal)"),
     "type2": QT_TRANSLATE_NOOP("labels", "Type-2 hypervisor (an app on the host OS)"),
     "guest_kernel": QT_TRANSLATE_NOOP("labels", "Guest kernel"),
-    "user_kernel": QT_TRANSLATE_NOOP("labels", "User-space kernel (gVisor Sentry)"),
+    "user_kernel": QT_TRANSLATE_NOOP("labels", "gVisor Sentry: user-space kernel"),
     "no_runtime": QT_TRANSLATE_NOOP("labels", "No container runtime"),
     "no_hypervisor": QT_TRANSLATE_NOOP("labels", "No hypervisor"),
 }

@@ -43,9 +43,9 @@ LAYER_COLOURS: dict[str, str] = {
 KIND_COLOURS: dict[str, str] = {
     "container": ORANGE,
     "vm": BLUE,
-    "microvm": PURPLE,
+    "microvm": SKY_BLUE,
     "sandbox": GREEN,
-    "container-in-vm": SKY_BLUE,
+    "container-in-vm": "#F5C77E",  # orange tint: a container, inside a VM
 }
 
 # Container phases warm (orange/yellow), VM phases cool (blues/purple), the shared "app" green.

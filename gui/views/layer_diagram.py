@@ -1,21 +1,232 @@
-"""Layer diagram: hardware, host kernel, runtime beside hypervisor, guest kernels, apps."""
+"""Layer diagram: hardware, host kernel, runtime beside hypervisor, guest kernels, apps.
+
+Painted with QPainter from the layout in `layer_diagram_layout`; the layout is recomputed only
+when guests or their states change, and starting guests pulse from the snapshot's time.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+import math
 
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from gui import labels, theme, units
+from gui.views import layer_diagram_layout as lay
 from gui.views.base import SnapshotView
-from sim.snapshot import Snapshot
+from gui.views.legend import Legend
+from sim.snapshot import KINDS, Snapshot
+
+_LEGEND_STATES = ("starting", "running", "killed", "crashed")
+
+
+class _Canvas(QWidget):
+    """The painted area; the view owns the data, the canvas only paints and hit-tests."""
+
+    def __init__(self, view: LayerDiagramView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.setMinimumSize(300, 200)
+
+    def block_rect(self, b: lay.Block) -> QRectF:
+        rows = self._view.row_count
+        rh = self.height() / rows
+        pad = 3.0
+        top = self.height() - (b.row + b.h) * rh
+        return QRectF(b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad,
+                      b.h * rh - 2 * pad)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("#FFFFFF"))
+        for b in self._view.blocks:
+            self._view.paint_block(p, b, self.block_rect(b))
+        p.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        for b in reversed(self._view.blocks):
+            if b.guest_ids and self.block_rect(b).contains(QPointF(event.position())):
+                self._view.guest_selected.emit(b.guest_ids[0])
+                return
 
 
 class LayerDiagramView(SnapshotView):
-    """Layer diagram: hardware, host kernel, runtime beside hypervisor, guest kernels, apps."""
+    """Architecture of the host as it fills. Emits `guest_selected(id)` on a guest block."""
 
     guest_selected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._blocks: list[lay.Block] = []
+        self._rows = 5
+        self._key: object = None
+        self._time = 0.0
+        self._kinds = Legend([(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern)
+                              for k in KINDS], labels.kind_label)
+        self._states = Legend([(s, QColor(theme.GREY), theme.STATE_BRUSH[s])
+                               for s in _LEGEND_STATES], self._state_name)
+        self._canvas = _Canvas(self)
+        top = QHBoxLayout()
+        top.addWidget(self._kinds)
+        top.addWidget(self._states)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self._canvas, 1)
+
+    @staticmethod
+    def _state_name(state: str) -> str:
+        return f"{theme.STATE_MARK[state]} {labels.state_label(state)}"
+
+    @property
+    def blocks(self) -> tuple[lay.Block, ...]:
+        """Return the blocks drawn, bottom row first."""
+        return tuple(self._blocks)
+
+    @property
+    def row_count(self) -> int:
+        """Return how many rows the diagram is tall."""
+        return self._rows
+
+    @property
+    def canvas(self) -> QWidget:
+        """Return the painted area (for clicks in tests)."""
+        return self._canvas
+
+    def block_rect(self, block: lay.Block) -> QRectF:
+        """Return where `block` is painted, in canvas pixels."""
+        return self._canvas.block_rect(block)
+
+    def retranslate(self) -> None:
+        """Re-read translated names of legends (blocks translate when painted)."""
+        self._kinds.retranslate()
+        self._states.retranslate()
+        self._canvas.update()
+
+    def _apply_projector(self) -> None:
+        self._kinds.set_projector(self.projector)
+        self._states.set_projector(self.projector)
+        self._canvas.update()
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        pass
+        key = (snap.host, tuple((g.id, g.state) for g in snap.guests))
+        starting = any(g.state in ("starting", "pulling") for g in snap.guests)
+        if key != self._key or force:
+            self._key = key
+            self._blocks, self._rows = lay.layout(snap.host, snap.guests)
+            self._kinds.set_visible_keys({g.kind for g in snap.guests} or set(KINDS))
+        elif not starting or snap.time_s == self._time:
+            return  # nothing moves: no repaint
+        self._time = snap.time_s
+        self._canvas.update()
+
+    # --- painting ----------------------------------------------------------------------------
+    def _text(self, b: lay.Block) -> tuple[str, str]:
+        snap = self.snapshot
+        host = snap.host if snap else None
+        if b.role == "hardware" and host:
+            return labels.block_label("hardware"), self.tr("{cores} cores · {ram} RAM").format(
+                cores=host.cores, ram=units.mib(host.ram_mib))
+        if b.role == "host_kernel":
+            if host and host.hypervisor == "type1":
+                return labels.block_label("host_os"), ""
+            return labels.block_label("host_kernel_shared" if host and host.runtime
+                                      else "host_kernel"), ""
+        if b.role == "runtime":
+            return labels.block_label("runtime"), labels.block_label("runtime_detail")
+        if b.role == "hypervisor" and host:
+            return labels.block_label(host.hypervisor), ""
+        if b.role == "user_kernel":
+            return labels.block_label("user_kernel"), ""
+        if b.role == "guest_kernel":
+            if b.count > 1:
+                return labels.block_label("guest_kernels").format(n=b.count), ""
+            return labels.block_label("guest_kernel"), ""
+        name = b.guest_ids[0] if b.count == 1 else f"{b.template} ×{units.count(b.count)}"
+        marks = " ".join(f"{n if b.count > 1 else ''}{theme.STATE_MARK.get(s, '?')}"
+                         for s, n in b.states.items())
+        if b.count == 1 and b.w > 0.09:  # room for the state in words
+            return name, f"{marks} {labels.state_label(b.state)}"
+        return name, marks
+
+    def _fill(self, b: lay.Block) -> QColor:
+        if b.role == "guest":
+            return theme.colour(theme.KIND_COLOURS, b.kind)
+        if b.role == "guest_kernel":
+            return theme.colour(theme.LAYER_COLOURS, "guest_kernel")
+        return theme.colour(theme.BLOCK_COLOURS, b.role)
+
+    def paint_block(self, p: QPainter, b: lay.Block, r: QRectF) -> None:
+        """Paint one block: fill, state pattern, outline, deck for many kernels, text."""
+        m = theme.metrics(self.projector)
+        fill = self._fill(b)
+        state = b.state if b.role in ("guest", "guest_kernel", "user_kernel") else "running"
+        if b.role == "guest_kernel" and b.count > 1:
+            step = 6.0 if self.projector else 4.0
+            r = r.adjusted(0, 2 * step, -2 * step, 0)
+            for k in (2, 1):  # a deck of cards: several kernels, not one
+                p.setBrush(fill.darker(100 + 25 * k))
+                p.setPen(QPen(QColor("#FFFFFF"), 1))
+                p.drawRect(r.translated(step * k, -step * k))
+        if state == "starting":
+            # Pulse with simulated time: slow motion pulses slowly, pause freezes it.
+            fill = QColor(fill)
+            fill.setAlphaF(0.55 + 0.45 * (0.5 + 0.5 * math.sin(self._time * 2 * math.pi)))
+        p.setBrush(QBrush(QColor("#FFFFFF")))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawRect(r)
+        if b.role == "guest" and b.state == "mixed":
+            self._paint_breakdown(p, b, r, fill)
+        else:
+            p.setBrush(QBrush(fill, theme.STATE_BRUSH.get(state, Qt.BrushStyle.SolidPattern)))
+            p.drawRect(r)
+        pen = QPen(QColor(theme.BLACK), m.line_px + 1,
+                   theme.STATE_OUTLINE.get(state, Qt.PenStyle.SolidLine))
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(r)
+        if state in theme.DEAD_STATES:
+            p.setPen(QPen(QColor(theme.VERMILLION), m.line_px + 2))
+            p.drawLine(r.topLeft(), r.bottomRight())
+            p.drawLine(r.topRight(), r.bottomLeft())
+        self._paint_text(p, b, r, fill, state)
+
+    def _paint_breakdown(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor) -> None:
+        """Split an aggregate block into state bands, widths proportional to the counts."""
+        x = r.left()
+        for s in theme.STATE_BRUSH:
+            n = b.states.get(s, 0)
+            if not n:
+                continue
+            w = r.width() * n / b.count
+            p.setBrush(QBrush(fill, theme.STATE_BRUSH[s]))
+            p.drawRect(QRectF(x, r.top(), w, r.height()))
+            x += w
+
+    def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
+        title, sub = self._text(b)
+        r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
+        solid = state == "running" and (b.role != "guest" or b.state != "mixed")
+        colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
+        # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
+        small = b.role in ("guest", "user_kernel", "guest_kernel")
+        f = theme.font(self.projector, bold=True, small=small)
+        fm = QFontMetrics(f)
+        inner = r.adjusted(4, 2, -4, -2)
+        wrap = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        text = "\n".join(t for t in (title, sub) if t)
+        if fm.boundingRect(inner.toRect(), wrap, text).height() > inner.height() or any(
+                fm.horizontalAdvance(w) > inner.width() for w in text.split()):
+            # Does not fit wrapped: one line each, cut with an ellipsis.
+            lines = [t for t in (title, sub) if t][: max(1, int(inner.height() // fm.height()))]
+            text = "\n".join(fm.elidedText(t, Qt.TextElideMode.ElideRight, int(inner.width()))
+                             for t in lines)
+        if not solid and r.width() > 20:
+            # Patterned fills: a white plate behind the text keeps it readable.
+            plate = QRectF(fm.boundingRect(inner.toRect(), wrap, text)).adjusted(-4, -2, 4, 2)
+            p.fillRect(plate.intersected(r), QColor(255, 255, 255, 225))
+        p.setFont(f)
+        p.setPen(colour)
+        p.drawText(inner, wrap, text)
