@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
-    from sim.session import Session
-
     from sim.scenario import Scenario
+    from sim.session import Session
     from sim.snapshot import LogEntry
 
 FRAME_MS = 33  # ~30 frames per second: smooth enough to watch, cheap enough for 1,000 guests
@@ -48,6 +47,7 @@ class SimController(QObject):
         self._path: Path | None = None
         self._saved: Scenario | None = None
         self._modified = False
+        self._bundled = False
         self._speed = 1.0
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
@@ -72,6 +72,11 @@ class SimController(QObject):
         return self._path
 
     @property
+    def bundled(self) -> bool:
+        """Return whether the session is the bundled default scenario (not saved to a file)."""
+        return self._bundled
+
+    @property
     def modified(self) -> bool:
         """Return whether the scenario differs from what was last opened or saved."""
         return self._modified
@@ -93,9 +98,13 @@ class SimController(QObject):
 
     # --- session lifecycle ---------------------------------------------------------------
     def set_session(self, session: Session, path: Path | None = None,
-                    saved: Scenario | None = None) -> None:
-        """Make `session` the running one; `saved` is what counts as unmodified."""
+                    saved: Scenario | None = None, bundled: bool = False) -> None:
+        """Make `session` the running one; `saved` is what counts as unmodified.
+
+        `bundled` marks the bundled default scenario (shown by name, saved only with Save As).
+        """
         self._session = session
+        self._bundled = bundled and path is None
         self._path = path
         self._saved = saved if saved is not None else session.scenario
         session.subscribe(self._on_session_entry)
@@ -114,7 +123,7 @@ class SimController(QObject):
         """Start the bundled default scenario."""
         from sim.session import Session
 
-        self.set_session(Session.default())
+        self.set_session(Session.default(), bundled=True)
 
     def open_file(self, path: str | Path) -> None:
         """Load a scenario file; on error raise ScenarioError and keep the current session."""
@@ -130,6 +139,7 @@ class SimController(QObject):
         scenario = self.session.current_scenario()
         save_scenario(scenario, Path(path))
         self._path = Path(path)
+        self._bundled = False
         self._saved = scenario
         self._refresh_modified(force=True)
 
@@ -137,7 +147,7 @@ class SimController(QObject):
         """Rebuild the session from an edited scenario (host or policy change), from time 0."""
         from sim.session import Session
 
-        self.set_session(Session(scenario), self._path, self._saved)
+        self.set_session(Session(scenario), self._path, self._saved, self._bundled)
 
     def reset(self) -> None:
         """Rebuild the session from its scenario: back to time 0, interactive guests dropped."""

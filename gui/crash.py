@@ -18,6 +18,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
+translate = QCoreApplication.translate
+
 _showing = False
 
 
@@ -36,33 +38,36 @@ def write_crash_log(details: str) -> Path | None:
 
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         path = crash_dir() / f"crash-{stamp}.log"
-        header = (f"HostLab crash report {stamp}\nPython {sys.version.split()[0]}, "
-                  f"PySide6 {PySide6.__version__}, {platform.platform()}\n\n")
+        header = (
+            f"HostLab crash report {stamp}\nPython {sys.version.split()[0]}, "
+            f"PySide6 {PySide6.__version__}, {platform.platform()}\n\n"
+        )
         path.write_text(header + details, encoding="utf-8")
         return path
     except OSError:
         return None
 
 
-def _format(exc_type: type[BaseException], exc: BaseException,
-            tb: TracebackType | None) -> str:
+def _format(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     return "".join(traceback.format_exception(exc_type, exc, tb))
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
 
 
 def _show_dialog(summary: str, details: str, log: Path | None) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("HostLab: unexpected error"),
-                      _tr("Something went wrong, but HostLab is still running.\n\n{0}")
-                      .format(summary))
-    where = str(log) if log else _tr("(the log file could not be written)")
-    box.setInformativeText(_tr("A report was saved to:\n{0}").format(where))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        translate("CrashDialog", "HostLab: unexpected error"),
+        translate(
+            "CrashDialog", "Something went wrong, but HostLab is still running.\n\n{0}"
+        ).format(summary),
+    )
+    where = str(log) if log else translate("CrashDialog", "(the log file could not be written)")
+    box.setInformativeText(translate("CrashDialog", "A report was saved to:\n{0}").format(where))
     box.setDetailedText(details)
-    copy = box.addButton(_tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(
+        translate("CrashDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is copy:
@@ -72,8 +77,7 @@ def _show_dialog(summary: str, details: str, log: Path | None) -> None:
 def install_excepthook(headless: bool) -> None:
     """Route uncaught exceptions to a log file plus a dialog, or to stderr and exit 1."""
 
-    def hook(exc_type: type[BaseException], exc: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         global _showing
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)

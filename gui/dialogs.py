@@ -28,6 +28,8 @@ from gui import units
 from gui.export import export_data, export_picture
 from gui.i18n import catalog_name, settings
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from gui.controller import SimController
     from sim.catalog import Catalog
@@ -35,15 +37,12 @@ if TYPE_CHECKING:
 MAX_ADD = 5000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 class AddGuestsDialog(QDialog):
     """Ask for a template, how many guests of it, and the delay between two of them."""
 
-    def __init__(self, catalog: Catalog, template_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, template_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add several guests"))
         self._template = QComboBox()
@@ -66,8 +65,9 @@ class AddGuestsDialog(QDialog):
         form.addRow(self.tr("Template"), self._template)
         form.addRow(self.tr("How many"), self._count)
         form.addRow(self.tr("One every"), self._stagger)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -89,8 +89,9 @@ class AddGuestsDialog(QDialog):
         self._stagger.setValue(stagger_s)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, catalog: Catalog,
-            template_id: str | None = None) -> tuple[str, int, float] | None:
+    def ask(
+        cls, parent: QWidget | None, catalog: Catalog, template_id: str | None = None
+    ) -> tuple[str, int, float] | None:
         """Show the dialog; return the choice, or None if cancelled."""
         dialog = cls(catalog, template_id, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -100,8 +101,9 @@ class AddGuestsDialog(QDialog):
 
     def _update_summary(self) -> None:
         last = (self._count.value() - 1) * self._stagger.value()
-        self._summary.setText(self.tr("The last one is asked for {0} after the first.")
-                              .format(units.duration(last)))
+        self._summary.setText(
+            self.tr("The last one is asked for {0} after the first.").format(units.duration(last))
+        )
 
     def _on_count_value_changed(self, _value: int) -> None:
         self._update_summary()
@@ -113,21 +115,28 @@ class AddGuestsDialog(QDialog):
 def confirm_reset(parent: QWidget | None) -> bool:
     """Ask whether a change that restarts the simulation may go ahead."""
     answer = QMessageBox.question(
-        parent, _tr("Reset the simulation?"),
-        _tr("This resets the simulation. Continue?"),
+        parent,
+        translate("dialogs", "Reset the simulation?"),
+        translate("dialogs", "This resets the simulation. Continue?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
     """Ask whether to save changes to `name`: Save, Discard or Cancel."""
     return QMessageBox.question(
-        parent, _tr("Unsaved changes"),
-        _tr("The scenario “{0}” has changes that are not saved.\nSave them first?").format(name),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        parent,
+        translate("dialogs", "Unsaved changes"),
+        translate(
+            "dialogs", "The scenario “{0}” has changes that are not saved.\nSave them first?"
+        ).format(name),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Save)
+        QMessageBox.StandardButton.Save,
+    )
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -143,7 +152,8 @@ def show_about(parent: QWidget | None) -> None:
         release = version("hostlab")
     except PackageNotFoundError:
         release = ""
-    text = _tr(
+    text = translate(
+        "dialogs",
         "<h3>HostLab {0}</h3>"
         "<p>A classroom simulator that shows how containers and virtual machines differ: "
         "how they start, phase by phase, how the host's memory fills layer by layer, and when "
@@ -151,10 +161,15 @@ def show_about(parent: QWidget | None) -> None:
         "<p><b>Where the numbers come from.</b> Start-up phases, memory sizes and host limits "
         "are taken from published measurements and documentation. Each number cites its source "
         "in the catalog: hover over a phase in the timeline or select a guest to see it.</p>"
-        "<p>Chinese font: WenQuanYi Micro Hei (Apache 2.0 or GPL 3 with font exception).</p>"
+        "<p>Chinese font: WenQuanYi Micro Hei (Apache 2.0 or GPL 3 with font exception).</p>",
     ).format(release)
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("About HostLab"), text,
-                      QMessageBox.StandardButton.Close, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        translate("dialogs", "About HostLab"),
+        text,
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.RichText)
     box.exec()
 
@@ -165,19 +180,22 @@ MAX_RECENT = 8
 
 def scenario_filter() -> str:
     """Return the file-dialog filter for scenario files."""
-    return _tr("HostLab scenarios (*.toml);;All files (*)")
+    return translate("dialogs", "HostLab scenarios (*.toml);;All files (*)")
 
 
 def ask_open_path(parent: QWidget | None, folder: str = "") -> str | None:
     """Ask which scenario file to open."""
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open scenario"), folder, scenario_filter())
+    path, _ = QFileDialog.getOpenFileName(
+        parent, translate("dialogs", "Open scenario"), folder, scenario_filter()
+    )
     return path or None
 
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
     """Ask where to save the scenario (".toml" is added when missing)."""
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save scenario as"), suggested,
-                                          scenario_filter())
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("dialogs", "Save scenario as"), suggested, scenario_filter()
+    )
     if not path:
         return None
     return path if path.lower().endswith(".toml") else path + ".toml"
@@ -185,9 +203,13 @@ def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
 
 def ask_picture_path(parent: QWidget | None, suggested: str) -> str | None:
     """Ask where to save a screenshot; the extension (.png or .svg) picks the format."""
-    png, svg = _tr("PNG image (*.png)"), _tr("SVG drawing (*.svg)")
-    path, chosen = QFileDialog.getSaveFileName(parent, _tr("Export screenshot"), suggested,
-                                               f"{png};;{svg}")
+    png, svg = (
+        translate("dialogs", "PNG image (*.png)"),
+        translate("dialogs", "SVG drawing (*.svg)"),
+    )
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, translate("dialogs", "Export screenshot"), suggested, f"{png};;{svg}"
+    )
     if not path:
         return None
     wanted = ".svg" if chosen == svg else ".png"
@@ -196,7 +218,9 @@ def ask_picture_path(parent: QWidget | None, suggested: str) -> str | None:
 
 def ask_directory(parent: QWidget | None) -> str | None:
     """Ask for a folder to export data into."""
-    path = QFileDialog.getExistingDirectory(parent, _tr("Export data (CSV and JSON) into"))
+    path = QFileDialog.getExistingDirectory(
+        parent, translate("dialogs", "Export data (CSV and JSON) into")
+    )
     return path or None
 
 
@@ -219,10 +243,6 @@ def clear_recent() -> None:
     settings().setValue("recent_files", [])
 
 
-def _win_tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class ScenarioFilesMixin:
     """New, open, save, save as and export for `MainWindow` (which provides `controller`,
     `sections` and the `QMainWindow` methods used here)."""
@@ -235,7 +255,7 @@ class ScenarioFilesMixin:
         if not (self.controller.has_session and self.controller.modified):
             return True
         path = self.controller.path
-        answer = ask_save_changes(self, path.name if path else _win_tr("Untitled"))
+        answer = ask_save_changes(self, path.name if path else translate("MainWindow", "Untitled"))
         if answer == QMessageBox.StandardButton.Save:
             return self.save_scenario()
         return answer == QMessageBox.StandardButton.Discard
@@ -261,7 +281,7 @@ class ScenarioFilesMixin:
         try:
             self.controller.open_file(path)
         except (ScenarioError, OSError) as error:
-            show_error(self, _win_tr("Cannot open scenario"), str(error))
+            show_error(self, translate("MainWindow", "Cannot open scenario"), str(error))
             return False
         remember_recent(path)
         return True
@@ -282,10 +302,10 @@ class ScenarioFilesMixin:
         try:
             self.controller.save_file(path)
         except (OSError, ValueError) as error:
-            show_error(self, _win_tr("Cannot save scenario"), str(error))
+            show_error(self, translate("MainWindow", "Cannot save scenario"), str(error))
             return False
         remember_recent(path)
-        self.statusBar().showMessage(_win_tr("Saved {0}").format(path), 5000)
+        self.statusBar().showMessage(translate("MainWindow", "Saved {0}").format(path), 5000)
         return True
 
     def export_screenshot(self, section: str | None) -> None:
@@ -296,9 +316,11 @@ class ScenarioFilesMixin:
             try:
                 saved = export_picture(widget, path)
             except OSError as error:
-                show_error(self, _win_tr("Cannot export screenshot"), str(error))
+                show_error(self, translate("MainWindow", "Cannot export screenshot"), str(error))
                 return
-            self.statusBar().showMessage(_win_tr("Exported {0}").format(saved), 5000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Exported {0}").format(saved), 5000
+            )
 
     def export_data(self) -> None:
         """Ask for a folder and write the session's CSV and JSON files into it."""
@@ -307,7 +329,9 @@ class ScenarioFilesMixin:
             try:
                 files = export_data(self.controller.session, folder)
             except OSError as error:
-                show_error(self, _win_tr("Cannot export data"), str(error))
+                show_error(self, translate("MainWindow", "Cannot export data"), str(error))
                 return
             self.statusBar().showMessage(
-                _win_tr("Exported {0} files to {1}").format(len(files), folder), 5000)
+                translate("MainWindow", "Exported {0} files to {1}").format(len(files), folder),
+                5000,
+            )

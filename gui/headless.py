@@ -27,9 +27,13 @@ MIN_COLOURS = 12  # a rendered window has many; a blank or failed render has one
 
 
 def ensure_platform() -> None:
-    """Use the offscreen platform when there is no display and none was asked for."""
-    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    if sys.platform.startswith("linux") and not has_display:
+    """Render offscreen on Linux unless a platform was asked for.
+
+    A headless run needs no display, and a build server's DISPLAY may point nowhere. Elsewhere
+    the native platform is kept (its font database is the one with fonts) and the window is
+    simply never shown on screen.
+    """
+    if sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

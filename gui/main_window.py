@@ -234,6 +234,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         file.addSeparator()
         self._action(file, lambda: self.tr("&Quit"), self.close, key.Quit)
         view = self._menu(bar, lambda: self.tr("&View"))
+        view.aboutToShow.connect(self._on_view_menu_about_to_show)
         self.projector_action = self._action(view, lambda: self.tr("&Projector mode"),
                                              self._on_projector_action_triggered, "F5", True)
         self.log_time_action = self._action(view, lambda: self.tr("&Log time axis"),
@@ -257,7 +258,12 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
     # --- helpers -------------------------------------------------------------------------
     def _update_title(self) -> None:
         path = self.controller.path if self.controller.has_session else None
-        name = path.name if path else self.tr("Untitled scenario")
+        if path is not None:
+            name = path.name
+        elif self.controller.has_session and self.controller.bundled:
+            name = self.tr("Default scenario")
+        else:
+            name = self.tr("Untitled scenario")
         self.setWindowTitle(f"{name}[*] — HostLab")
         self.setWindowModified(self.controller.has_session and self.controller.modified)
 
@@ -293,9 +299,12 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         apply_projector(self, checked)
 
     def _on_log_time_action_triggered(self, checked: bool) -> None:
-        set_log = getattr(self.timeline, "set_log_time", None)
-        if callable(set_log):
-            set_log(checked)
+        self.timeline.set_log_mode(checked)
+
+    def _on_view_menu_about_to_show(self) -> None:
+        # The timeline has its own log-time switch; show its state in the menu.
+        with QSignalBlocker(self.log_time_action):
+            self.log_time_action.setChecked(self.timeline.log_mode)
 
     def _on_language_action_triggered(self) -> None:
         action = self.sender()

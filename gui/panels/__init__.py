@@ -16,15 +16,21 @@ from gui import units
 from gui.labels import kind_label
 from sim.snapshot import KINDS, LAYERS, Snapshot
 
+translate = QCoreApplication.translate
+
 MIME_TEMPLATE = "application/x-hostlab-template"
 
 
 class SectionPanel(QFrame):
     """A titled frame around one widget; with `on_drop`, template drops on it add guests."""
 
-    def __init__(self, title: Callable[[], str], content: QWidget,
-                 on_drop: Callable[[str], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: Callable[[], str],
+        content: QWidget,
+        on_drop: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._title_text = title
         self._on_drop = on_drop
@@ -74,10 +80,6 @@ class SectionPanel(QFrame):
         self._on_drop(template_id)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusPanel", text)
-
-
 class StatusPanel(QWidget):
     """Simulated time, seed, guests by kind and memory used of RAM, from each snapshot."""
 
@@ -98,20 +100,28 @@ class StatusPanel(QWidget):
     def update_snapshot(self, snap: Snapshot) -> None:
         """Show the figures of `snap`."""
         self._snap = snap
-        self.time_label.setText(_tr("t = {0}").format(units.sim_time(snap.time_s)))
-        self.seed_label.setText(_tr("seed {0}").format(snap.seed))
+        self.time_label.setText(
+            translate("StatusPanel", "t = {0}").format(units.sim_time(snap.time_s))
+        )
+        self.seed_label.setText(translate("StatusPanel", "seed {0}").format(snap.seed))
         by_kind = {kind: 0 for kind in KINDS}
         for guest in snap.guests:
             if guest.state not in ("stopped", "killed", "crashed", "failed"):
                 by_kind[guest.kind] = by_kind.get(guest.kind, 0) + 1
         parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
-        self.guests_label.setText(_tr("Guests: {0}").format(" · ".join(parts) if parts
-                                                            else _tr("none")))
+        self.guests_label.setText(
+            translate("StatusPanel", "Guests: {0}").format(
+                " · ".join(parts) if parts else translate("StatusPanel", "none")
+            )
+        )
         used = sum(float(snap.memory_mib.get(layer, 0.0)) for layer in LAYERS)
         ram = snap.host.ram_mib
         share = 100.0 * used / ram if ram else 0.0
-        self.memory_label.setText(_tr("Memory {0} of {1} RAM ({2:.0f} %)").format(
-            units.mib(used), units.mib(ram), share))
+        self.memory_label.setText(
+            translate("StatusPanel", "Memory {0} of {1} RAM ({2:.0f} %)").format(
+                units.mib(used), units.mib(ram), share
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""
