@@ -1,21 +1,169 @@
-"""How many more of each template fit, and the limit that binds first."""
+"""How many more of each template fit, and the limit that binds first (memory, CPU, ...)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+import math
+from collections.abc import Mapping
 
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QCursor, QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
+
+from gui import labels, theme, units
 from gui.views.base import SnapshotView
-from sim.snapshot import Snapshot
+from gui.views.legend import Legend
+from sim.snapshot import KINDS, LIMITS, DensityRow, Snapshot
 
 
 class DensityPanel(SnapshotView):
-    """How many more of each template fit, and the limit that binds first."""
+    """Horizontal bars of "how many more fit" per template, named by their binding limit.
 
-    guest_selected = Signal(str)
+    The snapshot's density rows do not say a template's kind: it is learnt from guests seen
+    and from `set_template_kinds` (the catalog), and shown grey until known.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._kinds: dict[str, str] = {}
+        self._rows: tuple[DensityRow, ...] = ()
+        self._log_box = QCheckBox()
+        self._log_box.setChecked(True)
+        self._legend = Legend([(k, theme.colour(theme.KIND_COLOURS, k),
+                                Qt.BrushStyle.SolidPattern) for k in KINDS], labels.kind_label)
+        self._plot = pg.PlotWidget(background="w")
+        self._item = self._plot.getPlotItem()
+        self._item.hideButtons()
+        self._item.setMouseEnabled(x=False, y=False)
+        self._item.getViewBox().invertY(True)
+        self._bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[])
+        self._item.addItem(self._bars)
+        self._texts: list[pg.TextItem] = []
+        top = QHBoxLayout()
+        top.addWidget(self._log_box)
+        top.addWidget(self._legend, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self._plot, 1)
+        self._log_box.toggled.connect(self._on_log_box_toggled)
+        self._plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.retranslate()
+        self._apply_projector()
+
+    @property
+    def bars(self) -> pg.BarGraphItem:
+        """Return the bar item (one bar per template)."""
+        return self._bars
+
+    @property
+    def bar_labels(self) -> tuple[str, ...]:
+        """Return the text beside each bar, top first."""
+        return tuple(t.textItem.toPlainText() for t in self._texts[: len(self._rows)])
+
+    @property
+    def templates(self) -> tuple[str, ...]:
+        """Return the templates shown, top first."""
+        return tuple(r.template for r in self._rows)
+
+    @property
+    def log_scale(self) -> bool:
+        """Return whether the count axis is logarithmic."""
+        return self._log_box.isChecked()
+
+    def set_template_kinds(self, kinds: Mapping[str, str]) -> None:
+        """Tell the panel each template's kind (for bar colours), e.g. from the catalog."""
+        self._kinds.update(kinds)
+        if self.snapshot is not None:
+            self._draw(self.snapshot, force=True)
+
+    def tooltip_text(self, index: int) -> str:
+        """Return the tooltip of row `index`: every limit's number, the binding one marked."""
+        row = self._rows[index]
+        lines = [self.tr("{template}: {n} more fit").format(template=row.template,
+                                                           n=units.count(row.max))]
+        for limit in LIMITS:
+            value = row.limits.get(limit, math.inf)
+            mark = self.tr("  ◀ binds first") if limit == row.limit else ""
+            lines.append(f"{labels.limit_label(limit)}: {labels.limit_count(value)}{mark}")
+        return "\n".join(lines)
+
+    def _on_log_box_toggled(self, _on: bool) -> None:
+        if self.snapshot is not None:
+            self._draw(self.snapshot, force=True)
+
+    def _on_scene_mouse_moved(self, pos: QPointF) -> None:
+        vb = self._item.getViewBox()
+        if not self._rows or not vb.sceneBoundingRect().contains(pos):
+            return
+        i = round(vb.mapSceneToView(pos).y())
+        if 0 <= i < len(self._rows):
+            QToolTip.showText(QCursor.pos(), self.tooltip_text(i), self)
+
+    def retranslate(self) -> None:
+        """Set fixed texts and bar labels in the current language."""
+        self._log_box.setText(self.tr("Log scale"))
+        self._item.setLabel("bottom", self.tr("how many more fit on this host"))
+        self._legend.retranslate()
+
+    def _apply_projector(self) -> None:
+        m = theme.metrics(self.projector)
+        f = theme.font(self.projector)
+        for name in ("left", "bottom"):
+            axis = self._item.getAxis(name)
+            axis.setStyle(tickFont=f, maxTickLevel=0)
+            axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
+            axis.setTextPen(pg.mkPen(m.foreground))
+            axis.label.setFont(f)
+        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.6))
+        self._log_box.setFont(f)
+        self._legend.set_projector(self.projector)
+        for t in self._texts:
+            t.setFont(theme.font(self.projector, bold=True))
+        self._bars.setOpts(pen=pg.mkPen(theme.BLACK, width=max(1, m.line_px - 1)))
+
+    def _x(self, n: float) -> float:
+        return math.log10(n + 1) if self.log_scale else float(n)
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        pass
+        for g in snap.guests:
+            self._kinds.setdefault(g.template, g.kind)
+        if snap.density == self._rows and not force:
+            return
+        self._rows = snap.density
+        rows = self._rows
+        widths = np.array([self._x(r.max) for r in rows], float)
+        brushes = [theme.colour(theme.KIND_COLOURS, self._kinds.get(r.template, "")) for r in rows]
+        self._bars.setOpts(x0=np.zeros(len(rows)), y=np.arange(len(rows)), width=widths,
+                           brushes=brushes)
+        while len(self._texts) < len(rows):
+            t = pg.TextItem(color=theme.BLACK, anchor=(0, 0.5))
+            t.setFont(theme.font(self.projector, bold=True))
+            self._item.addItem(t)
+            self._texts.append(t)
+        for i, t in enumerate(self._texts):
+            t.setVisible(i < len(rows))
+            if i < len(rows):
+                r = rows[i]
+                t.setText(self.tr("{n} — limited by {limit}").format(
+                    n=units.count(r.max), limit=labels.limit_label(r.limit)))
+                t.setPos(float(widths[i]), float(i))
+        metrics = QFontMetrics(theme.font(self.projector))
+        ticks = [(float(i), r.template) for i, r in enumerate(rows)]
+        axis = self._item.getAxis("left")
+        axis.setTicks([ticks, []])
+        axis.setWidth(max((metrics.horizontalAdvance(t) for _, t in ticks), default=40) + 16)
+        self._set_x_axis(float(widths.max()) if len(widths) else 1.0, len(rows))
+
+    def _set_x_axis(self, widest: float, n_rows: int) -> None:
+        # Leave room on the right for the longest label ("1 023 — limited by bridge ports").
+        self._item.setXRange(0, widest * 1.6 + 0.1, padding=0)
+        self._item.setYRange(-0.6, max(n_rows, 1) - 0.4, padding=0)
+        bottom = self._item.getAxis("bottom")
+        if self.log_scale:
+            decades = range(0, int(widest) + 2)
+            bottom.setTicks([[(math.log10(10**d + 1) if d else 0.0, units.count(10**d if d else 0))
+                              for d in decades], []])
+        else:
+            bottom.setTicks(None)

@@ -1,25 +1,150 @@
-"""One guest in detail: phases with durations and sources, memory by layer."""
+"""One guest in detail: its phases with durations and sources, and its memory by layer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from gui import labels, theme, units
 from gui.views.base import SnapshotView
-from sim.snapshot import Snapshot
+from sim.snapshot import LAYERS, GuestView, Snapshot
+
+
+def _table(columns: int) -> QTableWidget:
+    t = QTableWidget(0, columns)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
 
 
 class GuestDetailsPanel(SnapshotView):
-    """One guest in detail: phases with durations and sources, memory by layer."""
-
-    guest_selected = Signal(str)
+    """Shows the guest chosen with `show_guest` from every following snapshot."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._guest_id: str | None = None
+        self._shown: GuestView | None = None
+        self._title = QLabel()
+        self._title.setTextFormat(Qt.TextFormat.PlainText)
+        self._summary = QLabel()
+        self._summary.setWordWrap(True)
+        self._phases = _table(4)
+        self._memory = _table(2)
+        box = QVBoxLayout(self)
+        box.addWidget(self._title)
+        box.addWidget(self._summary)
+        box.addWidget(self._phases, 3)
+        box.addWidget(self._memory, 2)
+        self.retranslate()
+        self._apply_projector()
 
-    def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        pass
+    @property
+    def guest_id(self) -> str | None:
+        """Return the id of the guest shown (None: nothing chosen)."""
+        return self._guest_id
+
+    @property
+    def phases_table(self) -> QTableWidget:
+        """Return the table of phases: name, start, duration, source."""
+        return self._phases
+
+    @property
+    def memory_table(self) -> QTableWidget:
+        """Return the table of resident memory by layer."""
+        return self._memory
+
+    @property
+    def title(self) -> str:
+        """Return the heading text."""
+        return self._title.text()
+
+    @property
+    def summary(self) -> str:
+        """Return the summary text (state, startup, configured vs resident memory)."""
+        return self._summary.text()
 
     def show_guest(self, guest_id: str | None) -> None:
         """Show `guest_id` (None clears) from the next snapshots on."""
         self._guest_id = guest_id
+        self._shown = None
+        if self.snapshot is not None:
+            self._draw(self.snapshot, force=True)
+        else:
+            self._fill(None, 0.0)
+
+    def retranslate(self) -> None:
+        """Set headers in the current language."""
+        self._phases.setHorizontalHeaderLabels(
+            [self.tr("Phase"), self.tr("Started at"), self.tr("Duration"), self.tr("Source")])
+        self._memory.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Resident")])
+
+    def _apply_projector(self) -> None:
+        f = theme.font(self.projector)
+        for w in (self._summary, self._phases, self._memory, self._phases.horizontalHeader(),
+                  self._memory.horizontalHeader()):
+            w.setFont(f)
+        self._title.setFont(theme.font(self.projector, bold=True))
+        for t in (self._phases, self._memory):
+            t.verticalHeader().setDefaultSectionSize(int(f.pointSize() * 2.2))
+
+    def _draw(self, snap: Snapshot, force: bool = False) -> None:
+        guest = next((g for g in snap.guests if g.id == self._guest_id), None) \
+            if self._guest_id else None
+        running = guest is not None and any(p.end_s is None for p in guest.phases)
+        if guest == self._shown and not running and not force:
+            return
+        self._shown = guest
+        self._fill(guest, snap.time_s)
+
+    def _fill(self, g: GuestView | None, now_s: float) -> None:
+        if g is None:
+            self._title.setText(self.tr("No guest selected") if self._guest_id is None
+                                else self.tr("{guest} is gone").format(guest=self._guest_id))
+            self._summary.setText(self.tr("Click a guest in the diagram or the timeline."))
+            self._phases.setRowCount(0)
+            self._memory.setRowCount(0)
+            return
+        self._title.setText(f"{theme.STATE_MARK.get(g.state, '')} {g.id} — {g.template} "
+                            f"({labels.kind_label(g.kind)}, {labels.state_label(g.state)})")
+        configured = units.mib(g.configured_mib) if g.configured_mib else self.tr("no limit")
+        summary = self.tr("Startup: {startup} · resident {resident} of {configured} configured · "
+                          "{pids} processes · {vcpus} vCPU").format(
+            startup=units.duration(g.startup_s) if g.startup_s is not None else self.tr("not yet"),
+            resident=units.mib(g.resident_mib), configured=configured, pids=g.pids,
+            vcpus=units.cpus(g.vcpus))
+        if g.reason:
+            summary += "\n" + self.tr("Reason: {reason}").format(reason=g.reason)
+        self._summary.setText(summary)
+        self._phases.setRowCount(len(g.phases))
+        for i, span in enumerate(g.phases):
+            end = now_s if span.end_s is None else span.end_s
+            dur = units.duration(end - span.start_s) + (self.tr(" (running)")
+                                                        if span.end_s is None else "")
+            cells = (labels.phase_label(span.name), units.sim_time(span.start_s), dur, span.source)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 0:
+                    item.setBackground(QBrush(theme.colour(theme.PHASE_COLOURS, span.name)))
+                    item.setForeground(QBrush(theme.text_on(
+                        theme.colour(theme.PHASE_COLOURS, span.name))))
+                self._phases.setItem(i, c, item)
+        layers = [k for k in LAYERS if g.memory_mib.get(k, 0.0) > 0]
+        self._memory.setRowCount(len(layers))
+        for i, layer in enumerate(layers):
+            name = QTableWidgetItem(labels.layer_label(layer))
+            colour = theme.colour(theme.LAYER_COLOURS, layer)
+            name.setBackground(QBrush(colour))
+            name.setForeground(QBrush(theme.text_on(colour)))
+            self._memory.setItem(i, 0, name)
+            self._memory.setItem(i, 1, QTableWidgetItem(units.mib(g.memory_mib[layer])))
