@@ -41,13 +41,15 @@ def run_until_settled(session: Session, ids: Iterable[str], limit_s: float = 360
     """Step until every guest in `ids` is no longer starting (ready, failed or killed)."""
     wanted = set(ids)
     while True:
-        live = [g for g in session.host.guests.values()
-                if g.id in wanted and g.state in ("pending", "pulling", "starting")]
+        guests = session.host.guests
+        # A staggered guest does not exist until its turn comes.
+        live = [gid for gid in wanted if gid not in guests
+                or guests[gid].state in ("pending", "pulling", "starting")]
         if not live:
             return
         if math.isinf(session.next_event_s()) or session.now > limit_s:
             raise AssertionError(f"guests still starting at {session.now:.1f} s: "
-                                 + ", ".join(g.id for g in live))
+                                 + ", ".join(sorted(live)))
         session.step()
 
 
