@@ -147,6 +147,34 @@ class Template:
 
 
 @dataclass(frozen=True, slots=True)
+class Workload:
+    """A benchmark a class can run in guests (assets/catalog/workloads.toml)."""
+
+    id: str
+    name: str
+    unit: str
+    higher_is_better: bool
+    resource: str  # "cpu", "membw", "iops" or "none"
+    per_instance: float
+    native: float
+    duration_s: float
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Exploit:
+    """An escape exploit and the rules that decide it (assets/catalog/security.toml)."""
+
+    id: str
+    name: str
+    target: str  # "runc", "host-kernel" or "qemu-fdc"
+    disclosed: str
+    blocked_by: tuple[str, ...]
+    privileged_bypasses: bool
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     """Everything loaded from one catalog folder."""
 
@@ -155,6 +183,13 @@ class Catalog:
     templates: Mapping[str, Template]
     model: Mapping[str, float]
     model_sources: Mapping[str, str]
+    workloads: Mapping[str, Workload] = field(default_factory=dict)
+    capacity: Mapping[str, float] = field(default_factory=dict)
+    # profile id -> workload id -> (factor, source)
+    profiles: Mapping[str, Mapping[str, tuple[float, str]]] = field(default_factory=dict)
+    exploits: Mapping[str, Exploit] = field(default_factory=dict)
+    reach: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    hardening: Mapping[str, bool] = field(default_factory=dict)
 
     @staticmethod
     @cache
@@ -171,6 +206,7 @@ def frozen(mapping: dict[str, Any]) -> Mapping[str, Any]:
 
 
 __all__ = [
-    "Catalog", "CatalogError", "HostPreset", "Image", "Layer", "PhaseSpec", "Template",
+    "Catalog", "CatalogError", "Exploit", "HostPreset", "Image", "Layer", "PhaseSpec",
+    "Template", "Workload",
     "HYPERVISORS", "KINDS", "LAYERS", "PHASE_NAMES", "REFERENCE_HOST",
 ]

@@ -12,11 +12,13 @@ from sim.catalog import (
     PHASE_NAMES,
     Catalog,
     CatalogError,
+    Exploit,
     HostPreset,
     Image,
     Layer,
     PhaseSpec,
     Template,
+    Workload,
     frozen,
 )
 from sim.fields import FieldError, Table
@@ -137,7 +139,59 @@ def load_catalog(directory: Path) -> Catalog:
         sets = {name: tuple(_phase(p) for p in sets_t.tables(name)) for name in sets_t.data}
         tmpl_t = templates_t.table("templates")
         templates = {tid: _template(tid, tmpl_t.table(tid), images, sets) for tid in tmpl_t.data}
+        workloads, capacity, profiles = _workloads(_read(directory, "workloads.toml"))
+        exploits, reach, hardening = _security(_read(directory, "security.toml"))
     except FieldError as exc:
         raise CatalogError(str(exc)) from exc
     return Catalog(frozen(hosts), frozen(images), frozen(templates), frozen(model),
-                   frozen(model_sources))
+                   frozen(model_sources), frozen(workloads), frozen(capacity), frozen(profiles),
+                   frozen(exploits), frozen(reach), frozen(hardening))
+
+
+def _workloads(t: Table) -> tuple[dict, dict, dict]:
+    t.only(("capacity", "workloads", "profiles"))
+    cap_t = t.table("capacity")
+    capacity = {k: cap_t.number(k) for k in cap_t.data if k != "sources"}
+    _sources(cap_t, tuple(capacity))
+    wl_t = t.table("workloads")
+    workloads = {}
+    for wid in wl_t.data:
+        w = wl_t.table(wid)
+        w.only(("name", "unit", "higher_is_better", "resource", "per_instance", "native",
+                "duration_s", "source"))
+        workloads[wid] = Workload(
+            wid, w.string("name"), w.string("unit"), w.boolean("higher_is_better"),
+            w.string("resource", choices=("cpu", "membw", "iops", "none")),
+            w.number("per_instance", lo=1e-9), w.number("native", lo=1e-9),
+            w.number("duration_s", lo=0.001), w.string("source"))
+    prof_t = t.table("profiles")
+    profiles = {}
+    for pid in prof_t.data:
+        p = prof_t.table(pid)
+        p.only(tuple(workloads) + ("sources",))
+        sources = _sources(p, tuple(workloads))
+        profiles[pid] = frozen({wid: (p.number(wid, lo=1e-6), sources[wid]) for wid in workloads})
+    return workloads, capacity, profiles
+
+
+def _security(t: Table) -> tuple[dict, dict, dict]:
+    t.only(("exploits", "reach", "hardening"))
+    ex_t = t.table("exploits")
+    exploits = {}
+    for eid in ex_t.data:
+        e = ex_t.table(eid)
+        e.only(("name", "target", "disclosed", "blocked_by", "privileged_bypasses", "source"))
+        blocked = e.data.get("blocked_by", [])
+        if not isinstance(blocked, list) or not all(isinstance(b, str) for b in blocked):
+            raise e.error("blocked_by", "an array of setting names", blocked)
+        exploits[eid] = Exploit(
+            eid, e.string("name"), e.string("target", choices=("runc", "host-kernel", "qemu-fdc")),
+            e.string("disclosed"), tuple(blocked), e.boolean("privileged_bypasses"),
+            e.string("source"))
+    reach_t = t.table("reach")
+    reach = {k: reach_t.strings(k) for k in reach_t.data if k != "sources"}
+    _sources(reach_t, tuple(reach))
+    hard_t = t.table("hardening")
+    hardening = {k: hard_t.boolean(k) for k in hard_t.data if k != "sources"}
+    _sources(hard_t, tuple(hardening))
+    return exploits, reach, hardening

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sim.catalog import Template
 from sim.engine import Process
+from sim.guestconfig import GuestConfig
 from sim.snapshot import GuestView, PhaseSpan
 
 LIVE_STATES = ("pending", "pulling", "starting", "running")
@@ -41,6 +42,8 @@ class Guest:
     disk_gib: float = 0.0
     vcpus: float = 0.0
     process: Process | None = None
+    config: GuestConfig = field(default_factory=GuestConfig)
+    compromised: bool = False
     _view: GuestView | None = None
 
     @property
@@ -83,6 +86,7 @@ class Guest:
                 phases=tuple(PhaseSpan(s.name, s.start_s, s.end_s, s.source) for s in self.spans),
                 memory_mib={k: v for k, v in self.memory.items() if v > 0},
                 configured_mib=self.template.memory_mib, pids=self.pids,
-                vcpus=self.template.vcpus, reason=self.reason,
+                vcpus=self.template.vcpus, reason=self.reason, compromised=self.compromised,
+                config=self.config.changed_fields(),
             )
         return self._view

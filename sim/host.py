@@ -42,7 +42,8 @@ class Host:
     """One machine: what it has, what its guests hold, and who gets killed when RAM runs out."""
 
     def __init__(self, engine: Engine, preset: HostPreset, policy: Policy,
-                 model: Mapping[str, float], rng: np.random.Generator, recorder: Recorder) -> None:
+                 model: Mapping[str, float], rng: np.random.Generator, recorder: Recorder,
+                 capacity: Mapping[str, float]) -> None:
         self.engine = engine
         self.preset = preset
         self.policy = policy
@@ -53,7 +54,11 @@ class Host:
         self.disk_read = FairShare(engine, preset.disk_read_mib_s, "disk-read")
         self.disk_write = FairShare(engine, preset.disk_write_mib_s, "disk-write")
         self.registry = FairShare(engine, preset.registry_mib_s, "registry")
+        self.membw = FairShare(engine, capacity["membw_gib_s"], "memory-bandwidth")
+        self.iops = FairShare(engine, capacity["iops"], "disk-iops")
         self.network_lock = FifoLock(engine, "daemon-network")
+        self.down = False         # the host kernel panicked
+        self.compromised = False  # an escape reached the host
         swap_mib = preset.swap_gib * 1024 if policy.swap else 0.0
         self.ledger = MemoryLedger(preset.ram_gib * 1024, swap_mib)
         self.guests: dict[str, Guest] = {}
@@ -75,7 +80,8 @@ class Host:
         """Return the host's fixed properties."""
         p = self.preset
         return HostView(p.id, p.name, p.cores, p.ram_gib * 1024, self.ledger.swap_mib,
-                        p.disk_gib, p.arch, p.hypervisor, p.runtime, p.pid_max, p.bridge_ports)
+                        p.disk_gib, p.arch, p.hypervisor, p.runtime, p.pid_max, p.bridge_ports,
+                        self.down, self.compromised)
 
     def log(self, code: str, who: Guest | None, message: str, **params: object) -> None:
         """Record one discrete fact in the event log."""
@@ -205,6 +211,8 @@ class Host:
     def admit(self, guest: Guest, template: Template) -> str | None:
         """Take the guest's PIDs, vCPUs and disk; return why it cannot start, or None."""
         p = self.preset
+        if self.down:
+            return "host_down"
         if self.pids_used + template.pids > p.pid_max:
             return "pids"
         if template.is_vm_like and (

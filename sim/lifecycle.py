@@ -23,6 +23,7 @@ FAIL_REASONS = {
     "disk": "disk full",
     "memory": "not enough free RAM to reserve the VM's memory",
     "bridge_ports": "bridge full: every port of the network bridge is taken",
+    "host_down": "the host kernel has panicked; reset the simulation",
 }
 
 

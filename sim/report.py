@@ -39,6 +39,16 @@ def results(session: Session) -> dict:
         "memory_mib": {k: _r(v) for k, v in snap.memory_mib.items()},
         "oom_kills": len(snap.oom_times_s),
         "density": density,
+        "workloads": [{"workload": w.workload, "guest": w.guest_id, "profile": w.profile,
+                       "value": _r(w.value), "unit": w.unit, "ratio": _r(w.ratio),
+                       "native": w.native, "time_s": _r(w.time_s), "source": w.source}
+                      for w in snap.workloads],
+        "incidents": [{"fault": i.fault, "guest": i.guest_id, "time_s": _r(i.time_s),
+                       "outcome": i.outcome, "explanation": i.explanation,
+                       "steps": [{"time_s": _r(st.time_s), "target": st.target,
+                                  "effect": st.effect} for st in i.steps]}
+                      for i in snap.incidents],
+        "host_down": snap.host.down, "host_compromised": snap.host.compromised,
         "events": snap.events_processed,
     }
 

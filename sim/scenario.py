@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
 from sim.fields import FieldError, Table
+from sim.guestconfig import NETWORKS, GuestConfig
 from sim.host import Policy
 
 VERSION = 1
@@ -27,6 +28,7 @@ HOST_OVERRIDES = {
 }
 MAX_GUESTS_PER_ENTRY = 100_000
 MAX_TIME_S = 1e6
+ACTIONS = ("workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove")
 
 
 class ScenarioError(ValueError):
@@ -57,6 +59,19 @@ class GuestSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """At `at_s`, do `action` to the guests named in `targets` (ids such as "nginx-1")."""
+
+    at_s: float
+    action: str
+    targets: tuple[str, ...]
+    workload: str = ""
+    exploit: str = ""
+    rate_mib_s: float = 0.0
+    duration_s: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Lesson:
     """Notes a teacher reads with the scenario, in English and Chinese."""
 
@@ -77,6 +92,8 @@ class Scenario:
     policy: Policy = Policy()
     guests: tuple[GuestSpec, ...] = ()
     lesson: Lesson | None = None
+    configs: Mapping[str, GuestConfig] = field(default_factory=dict)  # by guest id
+    actions: tuple[ActionSpec, ...] = ()
 
 
 def load_scenario(path: str | Path, catalog: Catalog | None = None) -> Scenario:
@@ -103,7 +120,7 @@ def parse_scenario(text: str, name: str = "<scenario>", catalog: Catalog | None 
 
 
 def _scenario(t: Table, catalog: Catalog) -> Scenario:
-    t.only(("version", "seed", "host", "policy", "guests", "lesson"))
+    t.only(("version", "seed", "host", "policy", "guests", "lesson", "configs", "actions"))
     version = t.integer("version", lo=1)
     if version != VERSION:
         raise t.error("version", f"{VERSION} (the only version this HostLab reads)", version)
@@ -138,8 +155,40 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
         lt.only(("contrast", "title", "title_zh", "notes", "notes_zh"))
         lesson = Lesson(*(lt.string(k, "") for k in ("contrast", "title", "title_zh", "notes",
                                                       "notes_zh")))
+    configs_t = t.table("configs", required=False)
+    configs = {gid: _config(configs_t.table(gid)) for gid in configs_t.data}
+    actions = tuple(_action(a, catalog) for a in t.tables("actions"))
     return Scenario(version, t.integer("seed", 7, lo=0, hi=2**63 - 1), host, policy,
-                    tuple(guests), lesson)
+                    tuple(guests), lesson, configs, actions)
+
+
+def _config(t: Table) -> GuestConfig:
+    d = GuestConfig()
+    t.only(GuestConfig.__slots__)
+    return GuestConfig(
+        network=t.string("network", d.network, choices=NETWORKS),
+        vcpu_pinning=t.boolean("vcpu_pinning", d.vcpu_pinning),
+        memory_limit_mib=t.number("memory_limit_mib", d.memory_limit_mib, hi=16_777_216),
+        pids_limit=t.integer("pids_limit", d.pids_limit, hi=4_194_304),
+        cpu_quota=t.number("cpu_quota", d.cpu_quota, hi=4096),
+        **{k: t.boolean(k, getattr(d, k)) for k in ("seccomp", "apparmor", "selinux", "userns",
+                                                     "privileged")},
+    )
+
+
+def _action(t: Table, catalog: Catalog) -> ActionSpec:
+    t.only(("at_s", "action", "targets", "workload", "exploit", "rate_mib_s", "duration_s"))
+    action = t.string("action", choices=ACTIONS)
+    spec = ActionSpec(
+        t.number("at_s", 0.0, hi=MAX_TIME_S), action, t.strings("targets"),
+        t.string("workload", "", choices=tuple(catalog.workloads) + ("",)),
+        t.string("exploit", "", choices=tuple(catalog.exploits) + ("",)),
+        t.number("rate_mib_s", 0.0, hi=1e6), t.number("duration_s", 0.0, hi=MAX_TIME_S))
+    needs = {"workload": "workload", "exploit": "exploit", "leak": "rate_mib_s",
+             "cpu_hog": "duration_s"}.get(action)
+    if needs and not getattr(spec, needs):
+        raise t.error(needs, f"a value for the {action!r} action")
+    return spec
 
 
 def dumps_scenario(s: Scenario) -> str:
@@ -152,6 +201,15 @@ def dumps_scenario(s: Scenario) -> str:
     for g in s.guests:
         lines += ["", "[[guests]]", f"template = {_toml(g.template)}", f"count = {g.count}",
                   f"at_s = {_toml(float(g.at_s))}", f"stagger_s = {_toml(float(g.stagger_s))}"]
+    for gid, config in s.configs.items():
+        lines += ["", f"[configs.{_toml(gid)}]"]
+        lines += [f"{k} = {_toml(v)}" for k, v in config.changed_fields().items()]
+    for a in s.actions:
+        lines += ["", "[[actions]]", f"at_s = {_toml(float(a.at_s))}",
+                  f"action = {_toml(a.action)}",
+                  "targets = [" + ", ".join(_toml(x) for x in a.targets) + "]"]
+        lines += [f"{k} = {_toml(getattr(a, k))}" for k in ("workload", "exploit", "rate_mib_s",
+                                                            "duration_s") if getattr(a, k)]
     if s.lesson is not None:
         lines += ["", "[lesson]"]
         lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in Lesson.__slots__

@@ -14,16 +14,18 @@ from pathlib import Path
 
 import numpy as np
 
-from sim import lifecycle
+from sim import faults, lifecycle
 from sim.catalog import Catalog
 from sim.density import max_additional
 from sim.engine import Engine, Event
 from sim.guest import Guest
+from sim.guestconfig import GuestConfig
 from sim.host import Host
 from sim.ksm import run_ksm
 from sim.recorder import Recorder
-from sim.scenario import DEFAULT_SCENARIO, GuestSpec, Scenario, load_scenario
-from sim.snapshot import DensityRow, LogEntry, Snapshot
+from sim.scenario import DEFAULT_SCENARIO, ActionSpec, GuestSpec, Scenario, load_scenario
+from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, WorkloadResult
+from sim.workload import run_workload
 
 
 class Session:
@@ -37,13 +39,18 @@ class Session:
         self._rng = np.random.default_rng(scenario.seed)
         preset = scenario.host.resolve(self.catalog)
         self.host = Host(self.engine, preset, scenario.policy, self.catalog.model, self._rng,
-                         self.recorder)
+                         self.recorder, self.catalog.capacity)
         self._counters: dict[str, int] = {}
         self._added: list[GuestSpec] = []
+        self._configs: dict[str, GuestConfig] = dict(scenario.configs)
+        self.incidents: list[Incident] = []
+        self.workload_results: list[WorkloadResult] = []
         if scenario.policy.ksm and scenario.policy.memory == "overcommit":
             self.engine.process(run_ksm(self.host))
         for spec in scenario.guests:
             self.engine.process(self._add_later(spec))
+        for action in scenario.actions:
+            self.engine.process(self._act_later(action))
 
     @classmethod
     def from_file(cls, path: str | Path) -> Session:
@@ -86,6 +93,53 @@ class Session:
         """Stop a guest and give back what it holds."""
         self.host.remove(self.host.guests[guest_id])
 
+    def set_config(self, guest_id: str, config: GuestConfig) -> None:
+        """Change a guest's settings (networking, pinning, limits, hardening) from now on."""
+        guest = self.host.guests[guest_id]
+        guest.config = config
+        guest.changed()
+        self._configs[guest_id] = config
+
+    def run_workload(self, workload_id: str, guest_ids: list[str]) -> None:
+        """Start `workload_id` in each live guest of `guest_ids` at once (they contend)."""
+        workload = self.catalog.workloads[workload_id]
+        for gid in guest_ids:
+            guest = self.host.guests[gid]
+            if guest.state == "running":
+                self.engine.process(run_workload(self.host, self.catalog, workload, guest,
+                                                 self.workload_results))
+
+    def inject(self, fault: str, guest_id: str, *, rate_mib_s: float = 100.0,
+               duration_s: float = 30.0) -> Incident | None:
+        """Inject a fault ("panic", "leak", "fork_bomb", "cpu_hog") or an exploit id into a guest.
+
+        Returns the incident for panics and exploits (their spread is then played out in
+        simulated time), None for the faults whose course the simulation itself decides.
+        """
+        guest = self.host.guests[guest_id]
+        if not guest.live:
+            raise ValueError(f"{guest_id} is {guest.state}: only a live guest can be hit")
+        host = self.host
+        if fault == "leak":
+            self.engine.process(faults.leak(host, guest, rate_mib_s))
+        elif fault == "fork_bomb":
+            self.engine.process(faults.fork_bomb(host, guest))
+        elif fault == "cpu_hog":
+            self.engine.process(faults.cpu_hog(host, guest, duration_s))
+        else:
+            if fault == "panic":
+                incident = faults.panic(host, guest)
+            else:
+                incident = faults.exploit(host, self.catalog, guest, self.catalog.exploits[fault])
+            self.incidents.append(incident)
+            host.log("incident", guest, incident.explanation, guest=guest_id, fault=fault,
+                     outcome=incident.outcome)
+            self.engine.process(faults.apply(host, incident))
+            return incident
+        host.log("fault_injected", guest, f"{guest_id}: {fault} injected", guest=guest_id,
+                 fault=fault)
+        return None
+
     def advance(self, dt_s: float) -> None:
         """Advance simulated time by `dt_s` seconds."""
         self.run_until(self.now + dt_s)
@@ -123,11 +177,13 @@ class Session:
             memory_mib=self.host.ledger.row(), series=self.recorder.series(),
             log=tuple(self.recorder.log), oom_times_s=tuple(self.recorder.oom_times_s),
             density=self.density(), events_processed=self.engine.events_processed,
+            incidents=tuple(self.incidents), workloads=tuple(self.workload_results),
         )
 
     def current_scenario(self) -> Scenario:
         """Return the scenario plus the guests added interactively, to save and replay."""
-        return replace(self.scenario, guests=self.scenario.guests + tuple(self._added))
+        return replace(self.scenario, guests=self.scenario.guests + tuple(self._added),
+                       configs=dict(self._configs))
 
     def results(self) -> dict:
         """Return the run as the JSON object `python -m sim run --json` prints."""
@@ -156,7 +212,8 @@ class Session:
         if gid is None:
             gid = self._next_id(template_id)
             self._counters[template_id] = self._counters.get(template_id, 0) + 1
-        guest = Guest(gid, self.catalog.templates[template_id], self.now)
+        guest = Guest(gid, self.catalog.templates[template_id], self.now,
+                      config=self._configs.get(gid, GuestConfig()))
         self.host.guests[guest.id] = guest
         self.host.log("guest_added", guest, f"{guest.id} requested ({guest.template.name})",
                       guest=guest.id, template=template_id)
@@ -171,3 +228,23 @@ class Session:
             if i and spec.stagger_s > 0:
                 yield self.engine.timeout(spec.stagger_s)
             self._create(spec.template, ids[i] if ids else None)
+
+    def _act_later(self, action: ActionSpec) -> Generator[Event, object, None]:
+        if action.at_s > self.now:
+            yield self.engine.timeout(action.at_s - self.now)
+        targets = [g for g in action.targets if g in self.host.guests
+                   and self.host.guests[g].live]
+        for gid in sorted(set(action.targets) - set(targets)):
+            self.host.log("action_skipped", None, f"{action.action}: no live guest {gid}",
+                          guest=gid, action=action.action)
+        if action.action == "workload":
+            self.run_workload(action.workload, targets)
+        elif action.action == "remove":
+            for gid in targets:
+                self.remove_guest(gid)
+        else:
+            fault = action.exploit if action.action == "exploit" else action.action
+            for gid in targets:
+                if self.host.guests[gid].live:
+                    self.inject(fault, gid, rate_mib_s=action.rate_mib_s or 100.0,
+                                duration_s=action.duration_s or 30.0)

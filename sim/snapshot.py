@@ -7,7 +7,7 @@ must not be mutated (numpy arrays of the memory series are views into the record
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -31,6 +31,8 @@ KINDS: tuple[str, ...] = ("container", "vm", "microvm", "sandbox", "container-in
 STATES: tuple[str, ...] = (
     "pending", "pulling", "starting", "running", "stopped", "killed", "crashed", "failed",
 )
+# Faults a class can inject (exploit ids come from assets/catalog/security.toml).
+FAULTS: tuple[str, ...] = ("panic", "leak", "fork_bomb", "cpu_hog")
 # Density limits, in the order they are reported.
 LIMITS: tuple[str, ...] = ("memory", "cpu", "pids", "bridge_ports", "disk")
 
@@ -61,6 +63,8 @@ class GuestView:
     pids: int
     vcpus: float
     reason: str | None = None         # why it was killed, crashed or failed
+    compromised: bool = False         # an attacker controls it (an escape reached its host)
+    config: Mapping[str, object] = field(default_factory=dict)  # settings changed from defaults
 
     @property
     def resident_mib(self) -> float:
@@ -88,6 +92,8 @@ class HostView:
     runtime: bool
     pid_max: int
     bridge_ports: int
+    down: bool = False         # the host kernel panicked: nothing runs until reset
+    compromised: bool = False  # an escape gave an attacker the host
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,44 @@ class DensityRow:
     max: int
     limit: str
     limits: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentStep:
+    """One component reached by a fault at `time_s`: a guest id, or "guest_kernel:<id>",
+    "host_kernel", "runtime", "hypervisor" or "host"."""
+
+    time_s: float
+    target: str
+    effect: str  # "crashed", "compromised", "killed", "blocked", "contained", "slowed"
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """A fault or attack injected into a guest, and how far it spread, step by step."""
+
+    time_s: float
+    fault: str      # "panic", an exploit id, "leak", "fork_bomb", "cpu_hog"
+    guest_id: str
+    outcome: str    # e.g. "host_compromised", "blocked", "contained", "host_down", "guest_only"
+    explanation: str
+    steps: tuple[IncidentStep, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkloadResult:
+    """One workload run in one guest: its figure and its ratio to the bare host."""
+
+    time_s: float
+    workload: str
+    guest_id: str
+    profile: str      # runtime profile, e.g. "container-nat", "vm-tuned", "gvisor"
+    value: float
+    unit: str
+    ratio: float      # value / native (latencies: above 1 is slower)
+    native: float
+    higher_is_better: bool
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,3 +190,5 @@ class Snapshot:
     oom_times_s: tuple[float, ...]
     density: tuple[DensityRow, ...]
     events_processed: int
+    incidents: tuple[Incident, ...] = ()
+    workloads: tuple[WorkloadResult, ...] = ()

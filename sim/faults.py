@@ -1,0 +1,172 @@
+"""Faults and attacks injected into a guest, and how far each spreads.
+
+Outcomes follow rules (assets/catalog/security.toml), not dice: a container shares the host's
+kernel, so its kernel panic is the host's; a VM's stays in the VM. Effects spread step by step,
+a fraction of a second apart in simulated time, so the class can watch them travel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+
+from sim.catalog import Catalog, Exploit
+from sim.engine import Event, Interrupt
+from sim.guest import Guest
+from sim.host import GuestKilled, Host
+from sim.snapshot import Incident, IncidentStep
+
+SPREAD_S = 0.4  # between steps of a spreading fault, so the diagram can show it travel
+SHARES_HOST_KERNEL = ("container",)
+
+
+def _steps(now: float, *targets: tuple[str, str]) -> tuple[IncidentStep, ...]:
+    return tuple(IncidentStep(now + i * SPREAD_S, t, e) for i, (t, e) in enumerate(targets))
+
+
+def panic(host: Host, guest: Guest) -> Incident:
+    """Panic the kernel a guest runs on: the host's for a container, its own otherwise."""
+    now = host.engine.now
+    if guest.template.kind in SHARES_HOST_KERNEL:
+        others = [(g.id, "crashed") for g in host.live_guests() if g is not guest]
+        steps = _steps(now, (guest.id, "crashed"), ("host_kernel", "crashed"), *others)
+        explanation = (f"{guest.id} shares the host's kernel: its panic is the host's, "
+                       f"and all {len(others) + 1} guests go down")
+        return Incident(now, "panic", guest.id, "host_down", explanation, steps)
+    own = "the gVisor Sentry (its user-space kernel)" if guest.template.kind == "sandbox" \
+        and not guest.template.is_vm_like and guest.template.ksm_group != "kata" \
+        else "its own kernel"
+    steps = _steps(now, (f"guest_kernel:{guest.id}", "crashed"), (guest.id, "crashed"))
+    return Incident(now, "panic", guest.id, "guest_only", f"{guest.id} panics {own}; "
+                    "the host and the other guests carry on", steps)
+
+
+def exploit(host: Host, catalog: Catalog, guest: Guest, ex: Exploit) -> Incident:
+    """Decide an escape attempt from `guest` by the catalog's rules."""
+    now = host.engine.now
+    kind = guest.template.kind
+    reached = kind in catalog.reach[ex.target]
+    if ex.target == "qemu-fdc":
+        reached = reached and host.preset.hypervisor in ("kvm", "type2")
+    if not reached:
+        in_own_vm = kind == "container-in-vm" or guest.template.ksm_group == "kata"
+        if in_own_vm and ex.target != "qemu-fdc":
+            steps = _steps(now, (guest.id, "compromised"),
+                           (f"guest_kernel:{guest.id}", "contained"))
+            return Incident(now, ex.id, guest.id, "contained", f"{ex.name}: the escape lands in "
+                            f"{guest.id}'s own VM, which holds it; the host is untouched", steps)
+        return Incident(now, ex.id, guest.id, "not_reachable",
+                        f"{ex.name}: {guest.id} does not reach {_component(ex.target)}",
+                        _steps(now, (guest.id, "blocked")))
+    facts = guest.config.facts()
+    blockers = [] if (ex.privileged_bypasses and "privileged" in facts) else \
+        [b for b in ex.blocked_by if b in facts]
+    if blockers:
+        return Incident(now, ex.id, guest.id, "blocked",
+                        f"{ex.name}: blocked by {', '.join(blockers)}",
+                        _steps(now, (guest.id, "blocked")))
+    layer = "hypervisor" if ex.target == "qemu-fdc" else \
+        ("runtime" if ex.target == "runc" else "host_kernel")
+    others = [(g.id, "compromised") for g in host.live_guests() if g is not guest]
+    steps = _steps(now, (guest.id, "compromised"), (layer, "compromised"), ("host", "compromised"),
+                   *others)
+    return Incident(now, ex.id, guest.id, "host_compromised",
+                    f"{ex.name} (disclosed {ex.disclosed}) escapes through "
+                    f"{_component(ex.target)}: the host and all {len(others)} other guests are "
+                    "in the attacker's hands", steps)
+
+
+def _component(target: str) -> str:
+    return {"runc": "the host's runc", "host-kernel": "the shared host kernel",
+            "qemu-fdc": "QEMU's emulated floppy controller"}[target]
+
+
+def apply(host: Host, incident: Incident) -> Generator[Event, object, None]:
+    """Carry out an incident's steps at their times (a process)."""
+    for step in incident.steps:
+        if step.time_s > host.engine.now:
+            yield host.engine.timeout(step.time_s - host.engine.now)
+        target = host.guests.get(step.target)
+        if step.target == "host_kernel" and step.effect == "crashed":
+            host.down = True
+        elif step.target == "host" and step.effect == "compromised":
+            host.compromised = True
+        elif target is not None and step.effect == "crashed":
+            host.kill(target, "crashed", incident.fault, code="guest_crashed")
+        elif target is not None and step.effect == "compromised":
+            target.compromised = True
+            target.changed()
+
+
+def leak(host: Host, guest: Guest, rate_mib_s: float) -> Generator[Event, object, None]:
+    """Grow a guest's app memory every second until a limit stops it."""
+    limit = guest.config.memory_limit_mib
+    try:
+        while guest.live:
+            yield host.engine.timeout(1.0)
+            if not guest.live:
+                return
+            if guest.template.is_vm_like:
+                room = guest.template.memory_mib - guest.inside_mib()
+                host.alloc_inside(guest, "app", rate_mib_s)
+                if room < rate_mib_s:
+                    # The guest's own OOM killer ends the app; its pages stay resident on the host.
+                    app = guest.memory.get("app", 0.0)
+                    guest.memory["app"] = 0.0
+                    guest.memory["guest_idle"] = guest.memory.get("guest_idle", 0.0) + app
+                    host.ledger.move("app", "guest_idle", app)
+                    guest.changed()
+                    host.log("guest_oom", guest, f"{guest.id}: its own kernel's OOM killer ended "
+                             "the leaking app; the VM and the host carry on", guest=guest.id)
+                    return
+            elif limit > 0 and guest.memory.get("app", 0.0) + rate_mib_s > limit:
+                host.kill(guest, "killed", "cgroup_oom", code="cgroup_oom")
+                return
+            else:
+                host.alloc(guest, "app", rate_mib_s)
+    except (Interrupt, GuestKilled):
+        return
+
+
+def fork_bomb(host: Host, guest: Guest, rate_per_s: int = 2000) -> Generator[Event, object, None]:
+    """Fork processes until the guest's PIDs limit, or the host's pid_max, stops them."""
+    if guest.template.is_vm_like:
+        host.log("fork_bomb_contained", guest, f"{guest.id}: the fork bomb fills the VM's own "
+                 "PID space; the host's PIDs are untouched", guest=guest.id)
+        return
+    limit = guest.config.pids_limit
+    try:
+        while guest.live:
+            yield host.engine.timeout(1.0)
+            if not guest.live:
+                return
+            room = host.preset.pid_max - host.pids_used
+            if limit > 0:
+                room = min(room, limit - guest.pids)
+            n = max(0, min(rate_per_s, room))
+            host.pids_used += n
+            guest.pids += n
+            guest.changed()
+            if n < rate_per_s:
+                capped = limit > 0 and guest.pids >= limit
+                who = "its PIDs limit" if capped else "the host's pid_max"
+                host.log("pids_exhausted", guest, f"{guest.id}: fork fails at {who} "
+                         f"({guest.pids} PIDs)", guest=guest.id, pids=guest.pids,
+                         host_wide=not capped)
+                return
+    except Interrupt:
+        return
+
+
+def cpu_hog(host: Host, guest: Guest, duration_s: float) -> Generator[Event, object, None]:
+    """Burn CPU on as many cores as the guest may use, for `duration_s`."""
+    if guest.template.is_vm_like:
+        cap = guest.template.vcpus
+    elif guest.config.cpu_quota > 0:
+        cap = guest.config.cpu_quota
+    else:
+        cap = float(host.preset.cores)
+    job = host.cpu.submit(cap * duration_s, cap)
+    try:
+        yield job
+    except Interrupt:
+        job.cancel()

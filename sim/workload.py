@@ -1,0 +1,73 @@
+"""Workloads in guests: throughput or latency against the bare host, with real contention.
+
+Every instance demands its `per_instance` share of one host resource (cores, memory bandwidth,
+disk IOPS) for the workload's duration, through the fair-share resources, so ten VMs doing
+random I/O each get a tenth of the disk. The runtime's overhead is then a factor from the catalog
+(Felter et al. and the Firecracker data), chosen by the guest's runtime profile and settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+
+from sim.catalog import Catalog, Workload
+from sim.engine import Event, Interrupt
+from sim.fairshare import FairShare
+from sim.guest import Guest
+from sim.host import Host
+from sim.snapshot import WorkloadResult
+
+
+def profile_of(guest: Guest) -> str:
+    """Return the runtime profile whose overhead factors apply to `guest`."""
+    t = guest.template
+    if t.kind == "container":
+        return "container-host" if guest.config.network == "host" else "container-nat"
+    if t.kind == "vm":
+        return "vm-tuned" if guest.config.vcpu_pinning else "vm-untuned"
+    if t.kind == "sandbox":
+        return "kata" if t.ksm_group == "kata" else "gvisor"
+    return t.kind  # "microvm", "container-in-vm"
+
+
+def resource_for(host: Host, workload: Workload) -> FairShare | None:
+    """Return the shared resource the workload competes for (None: latency only)."""
+    return {"cpu": host.cpu, "membw": host.membw, "iops": host.iops}.get(workload.resource)
+
+
+def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
+                 results: list[WorkloadResult]) -> Generator[Event, object, None]:
+    """Run one instance of `workload` in `guest` and append its result."""
+    factor, source = catalog.profiles[profile_of(guest)][workload.id]
+    resource = resource_for(host, workload)
+    start = host.engine.now
+    share = 1.0
+    if resource is not None:
+        cap = workload.per_instance
+        if workload.resource == "cpu" and guest.config.cpu_quota > 0:
+            cap = min(cap, guest.config.cpu_quota)
+        job = resource.submit(workload.per_instance * workload.duration_s, cap)
+        try:
+            yield job
+        except Interrupt:
+            job.cancel()
+            return
+        # The fraction of one undisturbed instance's rate that this one actually got.
+        share = workload.duration_s / max(host.engine.now - start, 1e-12)
+    else:
+        yield host.engine.timeout(workload.duration_s)
+    if not guest.live:
+        return
+    if workload.higher_is_better:
+        value = workload.native * share * factor
+    else:
+        value = workload.native * factor / share
+    result = WorkloadResult(host.engine.now, workload.id, guest.id, profile_of(guest), value,
+                            workload.unit, value / workload.native, workload.native,
+                            workload.higher_is_better, source)
+    results.append(result)
+    host.log("workload_done", guest,
+             f"{guest.id}: {workload.name} {value:,.1f} {workload.unit} "
+             f"({result.ratio:.2f}× the bare host)",
+             guest=guest.id, workload=workload.id, value=round(value, 3), unit=workload.unit,
+             ratio=round(result.ratio, 4))
