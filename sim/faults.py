@@ -158,15 +158,18 @@ def fork_bomb(host: Host, guest: Guest, rate_per_s: int = 2000) -> Generator[Eve
 
 
 def cpu_hog(host: Host, guest: Guest, duration_s: float) -> Generator[Event, object, None]:
-    """Burn CPU on as many cores as the guest may use, for `duration_s`."""
-    if guest.template.is_vm_like:
-        cap = guest.template.vcpus
-    elif guest.config.cpu_quota > 0:
-        cap = guest.config.cpu_quota
+    """Burn CPU for `duration_s` with many threads, as far as the guest's limits let it.
+
+    Without a quota a container's threads compete one for one with every other thread on the
+    host (4 per core here); a CPU quota or a VM's vCPUs cap the whole group instead.
+    """
+    if guest.template.is_vm_like or guest.config.cpu_quota > 0:
+        cap = guest.template.vcpus if guest.template.is_vm_like else guest.config.cpu_quota
+        jobs = [host.cpu.submit(cap * duration_s, cap)]
     else:
-        cap = float(host.preset.cores)
-    job = host.cpu.submit(cap * duration_s, cap)
+        jobs = [host.cpu.submit(duration_s, 1.0) for _ in range(4 * host.preset.cores)]
     try:
-        yield job
+        yield host.engine.all_of(jobs)
     except Interrupt:
-        job.cancel()
+        for job in jobs:
+            job.cancel()
