@@ -118,8 +118,9 @@ class LogFilter(QSortFilterProxyModel):
 
     def set_filter(self, text: str, code: str) -> None:
         """Filter by text (case-insensitive, guest or message) and code ("" for all)."""
+        self.beginFilterChange()  # Qt ≥ 6.10 replacement of invalidateFilter()
         self._text, self._code = text.casefold(), code
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, _parent: _Index) -> bool:  # noqa: N802
         """Return whether `row` passes both filters."""

@@ -87,6 +87,11 @@ class MemoryPlot(SnapshotView):
         return self._ram
 
     @property
+    def swap_band(self) -> pg.FillBetweenItem:
+        """Return the hatched band above the RAM line (visible while swap is in use)."""
+        return self._swap
+
+    @property
     def scale(self) -> tuple[float, str]:
         """Return (MiB per axis unit, unit name) of the y axis."""
         return self._scale, self._unit

@@ -81,6 +81,7 @@ class TimelineView(SnapshotView):
         self._rows = tr_.Rows([])
         self._key: tuple[object, ...] | None = None
         self._time = math.nan
+        self._time_ticks: tuple[str, ...] = ()
         self._x: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
         self._layout_widgets()
         self._log_box.toggled.connect(self._on_log_box_toggled)
@@ -136,6 +137,21 @@ class TimelineView(SnapshotView):
     def plot_item(self) -> pg.PlotItem:
         """Return the pyqtgraph plot (read-only use)."""
         return self._item
+
+    @property
+    def log_toggle(self) -> QCheckBox:
+        """Return the linear/log checkbox (read-only use)."""
+        return self._log_box
+
+    @property
+    def plot_widget(self) -> pg.PlotWidget:
+        """Return the plot widget (to click on it in tests)."""
+        return self._plot
+
+    @property
+    def time_ticks(self) -> tuple[str, ...]:
+        """Return the labels of fixed time ticks (log mode), empty when pyqtgraph picks them."""
+        return self._time_ticks
 
     def bar_extent(self, guest_id: str, phase: str) -> tuple[float, float] | None:
         """Return the (left, right) of a guest's phase bar in axis units, or None."""
@@ -296,9 +312,11 @@ class TimelineView(SnapshotView):
                                padding=0.02)
             ticks = [(float(d), units.tick_duration(10.0 ** d)) for d in range(-3, int(hi) + 2)]
             self._item.getAxis("bottom").setTicks([ticks, []])
+            self._time_ticks = tuple(label for _, label in ticks)
             self._now.setVisible(False)
         else:
             self._item.getAxis("bottom").setTicks(None)
+            self._time_ticks = ()
             self._vb.setXRange(0, max(snap.time_s, 1e-3), padding=0.02)
             self._now.setVisible(True)
             self._now.setValue(snap.time_s)
