@@ -126,7 +126,7 @@ def run_window(args: argparse.Namespace) -> int:
     load_bundled_fonts(app)
     install_language(args.lang or saved_language(), remember=args.lang is not None)
     controller = SimController()
-    window = MainWindow(controller)
+    window = MainWindow(controller, lazy_views=True)
     store = settings()
     geometry = store.value("layout/geometry")
     if args.size:
@@ -141,6 +141,7 @@ def run_window(args: argparse.Namespace) -> int:
     window.show()
 
     def load() -> None:
+        window.install_views()
         controller.open_default()
         if args.scenario is not None:
             window.open_path(args.scenario)

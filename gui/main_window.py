@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
@@ -32,15 +33,18 @@ from gui.panels import SectionPanel, StatusPanel
 from gui.panels.host_panel import HostPanel
 from gui.panels.palette import PalettePanel
 from gui.panels.transport import TransportPanel
-from gui.views import (
-    DensityPanel,
-    EventLogView,
-    GuestDetailsPanel,
-    LayerDiagramView,
-    MemoryPlot,
-    TimelineView,
-)
-from sim.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from gui.views import (
+        DensityPanel,
+        EventLogView,
+        GuestDetailsPanel,
+        LayerDiagramView,
+        MemoryPlot,
+        TimelineView,
+    )
+    from gui.views.base import SnapshotView
+    from sim.snapshot import Snapshot
 
 # Default splitter proportions (reset layout restores them).
 _COLUMNS = (22, 48, 30)
@@ -53,24 +57,30 @@ _LEFT = (62, 38)
 class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
     """The classroom window over one `SimController`."""
 
-    def __init__(self, controller: SimController, parent: QWidget | None = None) -> None:
+    layer_diagram: LayerDiagramView
+    timeline: TimelineView
+    memory_plot: MemoryPlot
+    density: DensityPanel
+    event_log: EventLogView
+    guest_details: GuestDetailsPanel
+
+    def __init__(self, controller: SimController, parent: QWidget | None = None, *,
+                 lazy_views: bool = False) -> None:
+        """Build the window; with `lazy_views`, the views come later from `install_views()`.
+
+        The views need numpy and pyqtgraph, which take most of the start-up time: the app
+        shows the window first and installs the views on the event loop's first turn.
+        """
         super().__init__(parent)
         self.controller = controller
         self.setWindowIcon(QIcon(str(asset_path("icons", "hostlab.svg"))))
-        self.layer_diagram = LayerDiagramView()
-        self.timeline = TimelineView()
-        self.memory_plot = MemoryPlot()
-        self.density = DensityPanel()
-        self.event_log = EventLogView()
-        self.guest_details = GuestDetailsPanel()
+        self.views: tuple[SnapshotView, ...] = ()
         self.lesson_notes = QTextBrowser()
         self.lesson_notes.setOpenExternalLinks(True)
         self.palette_panel = PalettePanel(controller)
         self.host_panel = HostPanel(controller)
         self.transport = TransportPanel(controller)
         self.status_panel = StatusPanel()
-        self.views = (self.layer_diagram, self.timeline, self.memory_plot, self.density,
-                      self.event_log, self.guest_details)
         self._build_layout()
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("transport")
@@ -85,11 +95,46 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         controller.session_replaced.connect(self._on_controller_session_replaced)
         controller.document_changed.connect(self._on_controller_document_changed)
-        self.timeline.guest_selected.connect(self._on_view_guest_selected)
-        self.layer_diagram.guest_selected.connect(self._on_view_guest_selected)
         self.retranslate()
         self.resize(1280, 800)
         self.reset_layout()
+        if not lazy_views:
+            self.install_views()
+
+    def install_views(self) -> None:
+        """Create the six views and put them in their places (once)."""
+        if self.views:
+            return
+        from gui.views import (
+            DensityPanel,
+            EventLogView,
+            GuestDetailsPanel,
+            LayerDiagramView,
+            MemoryPlot,
+            TimelineView,
+        )
+
+        self.layer_diagram, self.timeline = LayerDiagramView(), TimelineView()
+        self.memory_plot, self.density = MemoryPlot(), DensityPanel()
+        self.event_log, self.guest_details = EventLogView(), GuestDetailsPanel()
+        self.views = (self.layer_diagram, self.timeline, self.memory_plot, self.density,
+                      self.event_log, self.guest_details)
+        for name, view in (("layers", self.layer_diagram), ("timeline", self.timeline),
+                           ("memory", self.memory_plot), ("density", self.density)):
+            self.sections[name].set_content(view)
+        current = self.tabs.currentIndex()
+        for index, view in ((0, self.event_log), (1, self.guest_details)):
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, "")
+            placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.timeline.guest_selected.connect(self._on_view_guest_selected)
+        self.layer_diagram.guest_selected.connect(self._on_view_guest_selected)
+        for view in self.views:
+            view.set_projector(self._projector)
+        self.retranslate()
+        self.controller.publish()
 
     # --- layout --------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -98,11 +143,10 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
             "palette": SectionPanel(lambda: self.tr("Add guests"), self.palette_panel),
             "host": SectionPanel(lambda: self.tr("Host"), self.host_panel),
             "layers": SectionPanel(lambda: self.tr("Architecture: who runs on what"),
-                                   self.layer_diagram, drop),
-            "timeline": SectionPanel(lambda: self.tr("Start-up, phase by phase"),
-                                     self.timeline, drop),
-            "memory": SectionPanel(lambda: self.tr("Host memory by layer"), self.memory_plot),
-            "density": SectionPanel(lambda: self.tr("How many more fit?"), self.density),
+                                   QWidget(), drop),
+            "timeline": SectionPanel(lambda: self.tr("Start-up, phase by phase"), QWidget(), drop),
+            "memory": SectionPanel(lambda: self.tr("Host memory by layer"), QWidget()),
+            "density": SectionPanel(lambda: self.tr("How many more fit?"), QWidget()),
         }
         s = self.sections
         self._left = self._split(Qt.Orientation.Vertical, s["palette"], s["host"])
@@ -110,8 +154,8 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self._right = self._split(Qt.Orientation.Vertical, s["memory"], s["density"])
         self._top = self._split(Qt.Orientation.Horizontal, self._left, self._centre, self._right)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.event_log, "")
-        self.tabs.addTab(self.guest_details, "")
+        self.tabs.addTab(QWidget(), "")  # the event log, once installed
+        self.tabs.addTab(QWidget(), "")  # guest details, once installed
         self.tabs.addTab(self.lesson_notes, "")
         self._outer = self._split(Qt.Orientation.Vertical, self._top, self.tabs)
         self._outer.setObjectName("outer")
@@ -281,7 +325,8 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.status_panel.update_snapshot(snap)
 
     def _on_controller_session_replaced(self) -> None:
-        self.guest_details.show_guest(None)
+        if self.views:
+            self.guest_details.show_guest(None)
         self._show_lesson()
         self._update_title()
 
@@ -289,6 +334,8 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self._update_title()
 
     def _on_view_guest_selected(self, guest_id: str) -> None:
+        if not self.views:
+            return
         self.guest_details.show_guest(guest_id or None)
         if guest_id:
             self.tabs.setCurrentWidget(self.guest_details)
@@ -299,9 +346,12 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         apply_projector(self, checked)
 
     def _on_log_time_action_triggered(self, checked: bool) -> None:
-        self.timeline.set_log_mode(checked)
+        if self.views:
+            self.timeline.set_log_mode(checked)
 
     def _on_view_menu_about_to_show(self) -> None:
+        if not self.views:
+            return
         # The timeline has its own log-time switch; show its state in the menu.
         with QSignalBlocker(self.log_time_action):
             self.log_time_action.setChecked(self.timeline.log_mode)

@@ -7,14 +7,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import units
-from gui.labels import kind_label
-from sim.snapshot import KINDS, LAYERS, Snapshot
+
+if TYPE_CHECKING:
+    from sim.snapshot import Snapshot
 
 translate = QCoreApplication.translate
 
@@ -45,6 +47,14 @@ class SectionPanel(QFrame):
         layout.addWidget(content, 1)
         self.setAcceptDrops(on_drop is not None)
         self.retranslate()
+
+    def set_content(self, widget: QWidget) -> None:
+        """Replace the framed widget (placeholders give way to views once they are built)."""
+        layout = self.layout()
+        layout.replaceWidget(self.content, widget)
+        self.content.deleteLater()
+        self.content = widget
+        layout.setStretchFactor(widget, 1)
 
     def title(self) -> str:
         """Return the title in the current language."""
@@ -99,6 +109,9 @@ class StatusPanel(QWidget):
 
     def update_snapshot(self, snap: Snapshot) -> None:
         """Show the figures of `snap`."""
+        from gui.labels import kind_label  # imports the sim: not needed before the first frame
+        from sim.snapshot import KINDS, LAYERS
+
         self._snap = snap
         self.time_label.setText(
             translate("StatusPanel", "t = {0}").format(units.sim_time(snap.time_s))

@@ -29,11 +29,11 @@ from gui import theme, units
 from gui.fonts import asset_path
 from gui.i18n import catalog_name
 from gui.panels import MIME_TEMPLATE
-from sim.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from gui.controller import SimController
     from sim.catalog import Template
+    from sim.snapshot import Snapshot
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("containers", ("container",)),
