@@ -1,4 +1,4 @@
-"""Command line: `python -m sim run|density|fill|catalog`.
+"""Command line: `python -m sim run|density|fill|lessons|catalog`.
 
 Human-readable by default, one JSON object with `--json`. Errors go to stderr with exit status
 2, and nothing is half-written: `--out` files appear together or not at all.
@@ -19,6 +19,7 @@ from pathlib import Path
 from sim.catalog import Catalog, CatalogError
 from sim.fill import fill
 from sim.host import Policy
+from sim.lessons import bundled_lessons
 from sim.scenario import DEFAULT_SCENARIO, HostSpec, Scenario, ScenarioError, load_scenario
 from sim.session import Session
 
@@ -48,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--ksm", action="store_true", help="kernel same-page merging on")
         p.add_argument("--swap", action="store_true", help="let the host swap")
         p.add_argument("--json", action="store_true", help="print one JSON object")
+    les = sub.add_parser("lessons", help="the bundled lessons, one line each")
+    les.add_argument("--json", action="store_true", help="print one JSON object")
     cat = sub.add_parser("catalog", help="templates and hosts with their numbers and sources")
     cat.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
@@ -57,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        return {"run": _run, "density": _density, "fill": _fill, "catalog": _catalog}[
+        return {"run": _run, "density": _density, "fill": _fill, "catalog": _catalog,
+                "lessons": _lessons}[
             args.command](args)
     except (ScenarioError, CatalogError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -185,4 +189,20 @@ def _catalog(args: argparse.Namespace) -> int:
         print(f"  {hid:<16} {h['cores']:>3} cores {h['ram_gib']:>5g} GiB  {h['hypervisor']:<6} "
               f"{h['name']}")
     print("Every number's source: python -m sim catalog --json")
+    return 0
+
+
+def _lessons(args: argparse.Namespace) -> int:
+    lessons = bundled_lessons()
+    if args.json:
+        print(json.dumps({"lessons": [{
+            "id": le.id, "file": str(le.path), "contrast": le.scenario.lesson.contrast,
+            "title": le.scenario.lesson.title, "title_zh": le.scenario.lesson.title_zh,
+            "summary": le.scenario.lesson.summary, "summary_zh": le.scenario.lesson.summary_zh,
+            "steps": len(le.scenario.lesson.steps)} for le in lessons]},
+            sort_keys=True, ensure_ascii=False))
+        return 0
+    for le in lessons:
+        lesson = le.scenario.lesson
+        print(f"  {lesson.contrast:<24} {le.id:<24} {lesson.title}: {lesson.summary}")
     return 0

@@ -6,6 +6,7 @@ and what was expected; nothing is half-loaded. Saving is atomic: a temporary fil
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import tomllib
@@ -28,6 +29,7 @@ HOST_OVERRIDES = {
 }
 MAX_GUESTS_PER_ENTRY = 100_000
 MAX_TIME_S = 1e6
+LESSON_TEXTS = ("contrast", "title", "title_zh", "summary", "summary_zh", "notes", "notes_zh")
 ACTIONS = ("workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove")
 
 
@@ -72,14 +74,32 @@ class ActionSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class LessonStep:
+    """A prompt shown once the lesson's simulated clock reaches `at_s`."""
+
+    at_s: float
+    text: str
+    text_zh: str
+
+
+@dataclass(frozen=True, slots=True)
 class Lesson:
     """Notes a teacher reads with the scenario, in English and Chinese."""
 
-    contrast: str = ""
+    contrast: str = ""   # "1".."8" (DESIGN.md §1) or a use case, e.g. "use-case: microservices"
     title: str = ""
     title_zh: str = ""
-    notes: str = ""
+    summary: str = ""    # one line for the start page
+    summary_zh: str = ""
+    notes: str = ""      # what to do, what to watch, questions for the class, sources
     notes_zh: str = ""
+    steps: tuple[LessonStep, ...] = ()
+
+    def text(self, field_name: str, lang: str) -> str:
+        """Return `field_name` in `lang` ("zh_CN" or "en"), falling back to English."""
+        if lang.startswith("zh"):
+            return getattr(self, f"{field_name}_zh") or getattr(self, field_name)
+        return getattr(self, field_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +157,11 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     if h.has("arch"):
         overrides["arch"] = h.string("arch", choices=("x86_64", "arm64"))
     host = HostSpec(h.string("preset", "classroom-server", choices=tuple(catalog.hosts)), overrides)
+    resolved = host.resolve(catalog)
+    base_mib = resolved.host_kernel_mib + (resolved.runtime_mib if resolved.runtime else 0.0)
+    if resolved.ram_gib * 1024 <= base_mib:
+        raise h.error("ram_gib", f"more than {base_mib / 1024:.2f} GiB (the host's own kernel "
+                      f"and runtime take {base_mib:g} MiB)", resolved.ram_gib)
     p = t.table("policy", required=False)
     p.only(("memory", "ksm", "swap"))
     policy = Policy(p.string("memory", "overcommit", choices=("overcommit", "reserve")),
@@ -152,9 +177,12 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     lesson = None
     if t.has("lesson"):
         lt = t.table("lesson")
-        lt.only(("contrast", "title", "title_zh", "notes", "notes_zh"))
-        lesson = Lesson(*(lt.string(k, "") for k in ("contrast", "title", "title_zh", "notes",
-                                                      "notes_zh")))
+        keys = LESSON_TEXTS
+        lt.only(keys + ("steps",))
+        steps = tuple(LessonStep(st.number("at_s", hi=MAX_TIME_S), st.string("text"),
+                                 st.string("text_zh", "")) for st in lt.tables("steps")
+                      if not st.only(("at_s", "text", "text_zh")))
+        lesson = Lesson(*(lt.string(k, "") for k in keys), steps=steps)
     configs_t = t.table("configs", required=False)
     configs = {gid: _config(configs_t.table(gid)) for gid in configs_t.data}
     actions = tuple(_action(a, catalog) for a in t.tables("actions"))
@@ -212,8 +240,11 @@ def dumps_scenario(s: Scenario) -> str:
                                                             "duration_s") if getattr(a, k)]
     if s.lesson is not None:
         lines += ["", "[lesson]"]
-        lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in Lesson.__slots__
+        lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in LESSON_TEXTS
                   if getattr(s.lesson, k)]
+        for st in s.lesson.steps:
+            lines += ["", "[[lesson.steps]]", f"at_s = {_toml(float(st.at_s))}",
+                      f"text = {_toml(st.text)}", f"text_zh = {_toml(st.text_zh)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -237,5 +268,5 @@ def _toml(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{text}"'
+    # A JSON string is a valid TOML basic string (same escapes), and keeps Chinese readable.
+    return json.dumps(str(value), ensure_ascii=False)
