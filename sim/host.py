@@ -70,9 +70,12 @@ class Host:
         self.layer_pulls: dict[str, Event] = {}  # layers being pulled now, to wait on
         self.page_cache: dict[str, float] = {}   # image id -> MiB cached
         self._swapping = False
-        self.ledger.take("host_kernel", preset.host_kernel_mib, swap=False)
-        if preset.runtime:
-            self.ledger.take("runtime", preset.runtime_mib, swap=False)
+        # A host too small for its own kernel would otherwise start with a silently empty layer.
+        if not self.ledger.take("host_kernel", preset.host_kernel_mib, swap=False) or (
+            preset.runtime and not self.ledger.take("runtime", preset.runtime_mib, swap=False)
+        ):
+            raise ValueError(f"{preset.ram_gib:g} GiB of RAM cannot hold the host's own kernel "
+                             "and container runtime")
         self.sample()
 
     # ------------------------------------------------------------------ facts and log
