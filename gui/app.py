@@ -84,8 +84,8 @@ def apply_projector(window: MainWindow, on: bool, remember: bool = True) -> None
     if _normal_font is None:
         _normal_font = QFont(app.font())
     font = QFont(_normal_font)
-    if on:
-        font.setPointSize(max(theme.PROJECTOR.font_pt, _normal_font.pointSize()))
+    if on:  # 16 pt for controls; the views draw their own text at the theme's projector size
+        font.setPointSize(max(theme.PROJECTOR.small_pt, 16, _normal_font.pointSize()))
     app.setFont(font)
     palette = app.style().standardPalette()
     if on:

@@ -21,6 +21,7 @@ TEMPLATE_NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("catalog", "Ubuntu Server VM"),
     QT_TRANSLATE_NOOP("catalog", "Windows Server VM"),
     QT_TRANSLATE_NOOP("catalog", "nginx in Docker in an Ubuntu VM"),
+    QT_TRANSLATE_NOOP("catalog", "IIS web server (Windows container)"),
 )
 HOST_NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("catalog", "Teacher's laptop"),

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -52,6 +52,7 @@ _ROWS = (72, 28)
 _CENTRE = (45, 55)
 _RIGHT = (55, 45)
 _LEFT = (62, 38)
+_MIN_SECTION = QSize(140, 90)
 
 
 class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
@@ -92,6 +93,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self._projector = False
         self._texts: list[tuple[QAction | QMenu, Callable[[], str]]] = []
         self._build_menus()
+        self.transport.add_trailing_action(self.projector_action)
         controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         controller.session_replaced.connect(self._on_controller_session_replaced)
         controller.document_changed.connect(self._on_controller_document_changed)
@@ -149,6 +151,10 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
             "density": SectionPanel(lambda: self.tr("How many more fit?"), QWidget()),
         }
         s = self.sections
+        # The splitters, not the views' size hints, decide: a projector at 1280×800 must still
+        # fit the window on screen, even if a legend then has to clip.
+        for section in s.values():
+            section.setMinimumSize(_MIN_SECTION)
         self._left = self._split(Qt.Orientation.Vertical, s["palette"], s["host"])
         self._centre = self._split(Qt.Orientation.Vertical, s["layers"], s["timeline"])
         self._right = self._split(Qt.Orientation.Vertical, s["memory"], s["density"])
@@ -157,6 +163,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.tabs.addTab(QWidget(), "")  # the event log, once installed
         self.tabs.addTab(QWidget(), "")  # guest details, once installed
         self.tabs.addTab(self.lesson_notes, "")
+        self.tabs.setMinimumSize(_MIN_SECTION)
         self._outer = self._split(Qt.Orientation.Vertical, self._top, self.tabs)
         self._outer.setObjectName("outer")
         self.setCentralWidget(self._outer)
@@ -202,6 +209,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         for view in self.views:
             view.set_projector(on)
         self.palette_panel.set_projector(on)
+        self.transport.set_projector(on)
         with QSignalBlocker(self.projector_action):
             self.projector_action.setChecked(on)
 

@@ -64,224 +64,366 @@
         </message>
     </context>
     <context>
+        <name>DensityPanel</name>
+        <message>
+            <location filename="../../gui/views/density_panel.py" line="84" />
+            <source>{template}: {n} more fit</source>
+            <translation>{template}：还能再放 {n} 台</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/density_panel.py" line="88" />
+            <source>  ◀ binds first</source>
+            <translation>  ◀ 最先达到的限制</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/density_panel.py" line="106" />
+            <source>Log scale</source>
+            <translation>对数刻度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/density_panel.py" line="107" />
+            <source>how many more fit on this host</source>
+            <translation>这台主机还能再放多少台</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/density_panel.py" line="149" />
+            <source>{n} — limited by {limit}</source>
+            <translation>{n} — 受限于{limit}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventLogView</name>
+        <message>
+            <location filename="../../gui/views/event_log.py" line="195" />
+            <source>Filter: guest or text…</source>
+            <translation>筛选：客户机或文字…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/event_log.py" line="199" />
+            <source>All events</source>
+            <translation>全部事件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/event_log.py" line="204" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/event_log.py" line="204" />
+            <source>Guest</source>
+            <translation>客户机</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/event_log.py" line="204" />
+            <source>Event</source>
+            <translation>事件</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuestDetailsPanel</name>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="89" />
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="89" />
+            <source>Started at</source>
+            <translation>开始时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="89" />
+            <source>Duration</source>
+            <translation>耗时</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="89" />
+            <source>Source</source>
+            <translation>数据来源</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="90" />
+            <source>Layer</source>
+            <translation>内存层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="90" />
+            <source>Resident</source>
+            <translation>常驻内存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="112" />
+            <source>No guest selected</source>
+            <translation>未选中客户机</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="113" />
+            <source>{guest} is gone</source>
+            <translation>{guest} 已不存在</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="114" />
+            <source>Click a guest in the diagram or the timeline.</source>
+            <translation>在架构图或时间线中单击一台客户机。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="120" />
+            <source>no limit</source>
+            <translation>无限制</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="121" />
+            <source>Startup: {startup} · resident {resident} of {configured} configured · {pids} processes · {vcpus} vCPU</source>
+            <translation>启动用时：{startup} · 常驻 {resident}（配置 {configured}）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="123" />
+            <source>not yet</source>
+            <translation>尚未完成</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="127" />
+            <source>Reason: {reason}</source>
+            <translation>原因：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/guest_details.py" line="132" />
+            <source> (running)</source>
+            <translation>（进行中）</translation>
+        </message>
+    </context>
+    <context>
         <name>HostPanel</name>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="76" />
+            <location filename="../../gui/panels/host_panel.py" line="79" />
             <source>Host</source>
             <translation>主机</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="77" />
+            <location filename="../../gui/panels/host_panel.py" line="80" />
             <source>VM memory</source>
             <translation>虚拟机内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="78" />
+            <location filename="../../gui/panels/host_panel.py" line="81" />
             <source>Reserve all at start</source>
             <translation>启动时全部预留</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="79" />
+            <location filename="../../gui/panels/host_panel.py" line="82" />
             <source>Allocate on use (overcommit)</source>
             <translation>用时再分配（超额分配）</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="81" />
+            <location filename="../../gui/panels/host_panel.py" line="84" />
             <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
             <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="83" />
+            <location filename="../../gui/panels/host_panel.py" line="86" />
             <source>KSM: merge identical VM pages</source>
             <translation>KSM：合并虚拟机中相同的内存页</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="84" />
+            <location filename="../../gui/panels/host_panel.py" line="87" />
             <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
             <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="86" />
+            <location filename="../../gui/panels/host_panel.py" line="89" />
             <source>Swap to disk when RAM is full</source>
             <translation>内存满时交换到磁盘</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/host_panel.py" line="115" />
+            <location filename="../../gui/panels/host_panel.py" line="118" />
             <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
             <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
         </message>
     </context>
     <context>
+        <name>LayerDiagramView</name>
+        <message>
+            <location filename="../../gui/views/layer_diagram.py" line="130" />
+            <source>{cores} cores · {ram} RAM</source>
+            <translation>{cores} 核 · 内存 {ram}</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="98" />
+            <location filename="../../gui/main_window.py" line="145" />
             <source>Add guests</source>
             <translation>添加客户机</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="99" />
+            <location filename="../../gui/main_window.py" line="146" />
             <source>Host</source>
             <translation>主机</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="100" />
+            <location filename="../../gui/main_window.py" line="147" />
             <source>Architecture: who runs on what</source>
             <translation>架构：谁运行在谁之上</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="102" />
+            <location filename="../../gui/main_window.py" line="149" />
             <source>Start-up, phase by phase</source>
             <translation>启动过程（分阶段）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="104" />
+            <location filename="../../gui/main_window.py" line="150" />
             <source>Host memory by layer</source>
             <translation>主机内存（按层）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="105" />
+            <location filename="../../gui/main_window.py" line="151" />
             <source>How many more fit?</source>
             <translation>还能再放多少？</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="166" />
+            <location filename="../../gui/main_window.py" line="218" />
             <source>Event log</source>
             <translation>事件日志</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="167" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>Guest details</source>
             <translation>客户机详情</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="168" />
+            <location filename="../../gui/main_window.py" line="220" />
             <source>Lesson notes</source>
             <translation>课程说明</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="169" />
+            <location filename="../../gui/main_window.py" line="221" />
             <source>Transport</source>
             <translation>播放控制</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="217" />
+            <location filename="../../gui/main_window.py" line="269" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="218" />
+            <location filename="../../gui/main_window.py" line="270" />
             <source>&amp;New</source>
             <translation>新建(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="271" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/main_window.py" line="272" />
             <source>Open &amp;lesson</source>
             <translation>打开课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="222" />
+            <location filename="../../gui/main_window.py" line="274" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="225" />
+            <location filename="../../gui/main_window.py" line="277" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="226" />
+            <location filename="../../gui/main_window.py" line="278" />
             <source>Save &amp;as…</source>
             <translation>另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="228" />
+            <location filename="../../gui/main_window.py" line="280" />
             <source>Export &amp;screenshot</source>
             <translation>导出截图(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="229" />
+            <location filename="../../gui/main_window.py" line="281" />
             <source>Whole window…</source>
             <translation>整个窗口…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="233" />
+            <location filename="../../gui/main_window.py" line="285" />
             <source>Export &amp;data (CSV and JSON)…</source>
             <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="287" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="236" />
+            <location filename="../../gui/main_window.py" line="288" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="237" />
+            <location filename="../../gui/main_window.py" line="290" />
             <source>&amp;Projector mode</source>
             <translation>投影模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="239" />
+            <location filename="../../gui/main_window.py" line="292" />
             <source>&amp;Log time axis</source>
             <translation>对数时间轴(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="241" />
+            <location filename="../../gui/main_window.py" line="294" />
             <source>&amp;Reset layout</source>
             <translation>恢复默认布局(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="242" />
+            <location filename="../../gui/main_window.py" line="295" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="253" />
+            <location filename="../../gui/main_window.py" line="306" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="307" />
             <source>Lesson &amp;notes</source>
             <translation>课程说明(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="308" />
             <source>&amp;About HostLab</source>
             <translation>关于 HostLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="260" />
+            <location filename="../../gui/main_window.py" line="316" />
+            <source>Default scenario</source>
+            <translation>默认场景</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="318" />
             <source>Untitled scenario</source>
             <translation>未命名场景</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="309" />
+            <location filename="../../gui/main_window.py" line="376" />
             <source>This scenario has no lesson notes.</source>
             <translation>这个场景没有课程说明。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="321" />
+            <location filename="../../gui/main_window.py" line="388" />
             <source>(no lessons bundled)</source>
             <translation>（没有内置课程）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="330" />
+            <location filename="../../gui/main_window.py" line="397" />
             <source>(none yet)</source>
             <translation>（暂无）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="333" />
+            <location filename="../../gui/main_window.py" line="400" />
             <source>Clear list</source>
             <translation>清空列表</translation>
         </message>
@@ -329,28 +471,28 @@ Overcommit: it takes memory only as the guest touches it.</source>
     <context>
         <name>MemoryPlot</name>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="106" />
+            <location filename="../../gui/views/memory_plot.py" line="111" />
             <source>simulated time</source>
             <translation>模拟时间</translation>
         </message>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="107" />
+            <location filename="../../gui/views/memory_plot.py" line="112" />
             <source>memory ({unit})</source>
             <translation>内存（{unit}）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="110" />
-            <location filename="../../gui/views/memory_plot.py" line="180" />
+            <location filename="../../gui/views/memory_plot.py" line="115" />
+            <location filename="../../gui/views/memory_plot.py" line="188" />
             <source>✕ OOM kill</source>
             <translation>✕ OOM 终止</translation>
         </message>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="163" />
+            <location filename="../../gui/views/memory_plot.py" line="171" />
             <source>RAM {size}</source>
             <translation>内存 {size}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="175" />
+            <location filename="../../gui/views/memory_plot.py" line="183" />
             <source>free {size}</source>
             <translation>空闲 {size}</translation>
         </message>
@@ -358,33 +500,33 @@ Overcommit: it takes memory only as the guest touches it.</source>
     <context>
         <name>PalettePanel</name>
         <message>
-            <location filename="../../gui/panels/palette.py" line="193" />
-            <location filename="../../gui/panels/palette.py" line="257" />
+            <location filename="../../gui/panels/palette.py" line="195" />
+            <location filename="../../gui/panels/palette.py" line="259" />
             <source>Add several…</source>
             <translation>批量添加…</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/palette.py" line="194" />
+            <location filename="../../gui/panels/palette.py" line="196" />
             <source>Add many guests of one template, one after another</source>
             <translation>按同一模板依次添加多台客户机</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/palette.py" line="195" />
+            <location filename="../../gui/panels/palette.py" line="197" />
             <source>Containers</source>
             <translation>容器</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/palette.py" line="195" />
+            <location filename="../../gui/panels/palette.py" line="197" />
             <source>Virtual machines</source>
             <translation>虚拟机</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/palette.py" line="196" />
+            <location filename="../../gui/panels/palette.py" line="198" />
             <source>MicroVMs and sandboxes</source>
             <translation>微虚拟机与沙箱</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/palette.py" line="256" />
+            <location filename="../../gui/panels/palette.py" line="258" />
             <source>Add one</source>
             <translation>添加一台</translation>
         </message>
@@ -392,27 +534,27 @@ Overcommit: it takes memory only as the guest touches it.</source>
     <context>
         <name>StatusPanel</name>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="104" />
+            <location filename="../../gui/panels/__init__.py" line="117" />
             <source>t = {0}</source>
             <translation>t = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="106" />
+            <location filename="../../gui/panels/__init__.py" line="119" />
             <source>seed {0}</source>
             <translation>随机种子 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="113" />
+            <location filename="../../gui/panels/__init__.py" line="126" />
             <source>Guests: {0}</source>
             <translation>客户机：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="114" />
+            <location filename="../../gui/panels/__init__.py" line="127" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="121" />
+            <location filename="../../gui/panels/__init__.py" line="134" />
             <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
             <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
         </message>
@@ -420,7 +562,7 @@ Overcommit: it takes memory only as the guest touches it.</source>
     <context>
         <name>TemplateTileView</name>
         <message>
-            <location filename="../../gui/panels/palette.py" line="122" />
+            <location filename="../../gui/panels/palette.py" line="123" />
             <source>Click to add one. Drag onto the host to add one there.
 Right-click to add several.</source>
             <translation>单击添加一台；拖到主机视图上也可添加。
@@ -430,7 +572,7 @@ Right-click to add several.</source>
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../gui/views/timeline.py" line="193" />
+            <location filename="../../gui/views/timeline.py" line="209" />
             <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -439,32 +581,32 @@ source: {source}</source>
 数据来源：{source}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/timeline.py" line="197" />
+            <location filename="../../gui/views/timeline.py" line="213" />
             <source> so far</source>
             <translation>（进行中）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/timeline.py" line="207" />
+            <location filename="../../gui/views/timeline.py" line="223" />
             <source>Log time (since request)</source>
             <translation>对数时间（从请求起算）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/timeline.py" line="208" />
+            <location filename="../../gui/views/timeline.py" line="224" />
             <source>Group identical guests</source>
             <translation>合并相同的客户机</translation>
         </message>
         <message>
-            <location filename="../../gui/views/timeline.py" line="209" />
+            <location filename="../../gui/views/timeline.py" line="225" />
             <source>Same template and same phases share one row</source>
             <translation>模板和阶段都相同的客户机合并为一行</translation>
         </message>
         <message>
-            <location filename="../../gui/views/timeline.py" line="211" />
+            <location filename="../../gui/views/timeline.py" line="227" />
             <source>time since the guest was requested (log)</source>
             <translation>从请求启动起的时间（对数）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/timeline.py" line="213" />
+            <location filename="../../gui/views/timeline.py" line="229" />
             <source>simulated time</source>
             <translation>模拟时间</translation>
         </message>
@@ -472,47 +614,47 @@ source: {source}</source>
     <context>
         <name>TransportPanel</name>
         <message>
-            <location filename="../../gui/panels/transport.py" line="93" />
+            <location filename="../../gui/panels/transport.py" line="109" />
             <source>Step</source>
             <translation>单步</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/transport.py" line="94" />
+            <location filename="../../gui/panels/transport.py" line="110" />
             <source>Jump to the next event (→)</source>
             <translation>跳到下一个事件（→）</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/transport.py" line="95" />
+            <location filename="../../gui/panels/transport.py" line="111" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/transport.py" line="96" />
+            <location filename="../../gui/panels/transport.py" line="112" />
             <source>Back to time 0 with the scenario's guests (Ctrl+R)</source>
             <translation>回到时间 0，只保留场景中的客户机（Ctrl+R）</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/transport.py" line="97" />
+            <location filename="../../gui/panels/transport.py" line="113" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/transport.py" line="98" />
+            <location filename="../../gui/panels/transport.py" line="114" />
             <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
             <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/transport.py" line="129" />
+            <location filename="../../gui/panels/transport.py" line="145" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/transport.py" line="129" />
+            <location filename="../../gui/panels/transport.py" line="145" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/transport.py" line="130" />
+            <location filename="../../gui/panels/transport.py" line="146" />
             <source>Play or pause (Space)</source>
             <translation>播放或暂停（空格键）</translation>
         </message>
@@ -580,17 +722,22 @@ source: {source}</source>
             <translation>Ubuntu 虚拟机里 Docker 中的 nginx</translation>
         </message>
         <message>
-            <location filename="../../gui/catalog_strings.py" line="26" />
+            <location filename="../../gui/catalog_strings.py" line="24" />
+            <source>IIS web server (Windows container)</source>
+            <translation>IIS 网页服务器（Windows 容器）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/catalog_strings.py" line="27" />
             <source>Teacher's laptop</source>
             <translation>教师笔记本电脑</translation>
         </message>
         <message>
-            <location filename="../../gui/catalog_strings.py" line="27" />
+            <location filename="../../gui/catalog_strings.py" line="28" />
             <source>Classroom server</source>
             <translation>教室服务器</translation>
         </message>
         <message>
-            <location filename="../../gui/catalog_strings.py" line="28" />
+            <location filename="../../gui/catalog_strings.py" line="29" />
             <source>Big server</source>
             <translation>大型服务器</translation>
         </message>
@@ -885,96 +1032,106 @@ Save them first?</source>
         </message>
         <message>
             <location filename="../../gui/labels.py" line="73" />
-            <source>Host OS</source>
-            <translation>主机操作系统</translation>
+            <source>Host kernel, shared by every container</source>
+            <translation>主机内核，所有容器共用</translation>
         </message>
         <message>
             <location filename="../../gui/labels.py" line="74" />
+            <source>Host OS kernel (runs on the hypervisor)</source>
+            <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labels.py" line="75" />
+            <source>×{n} guest kernels, one per VM</source>
+            <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labels.py" line="82" />
+            <source>gVisor Sentry: user-space kernel</source>
+            <translation>gVisor Sentry：用户态内核</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labels.py" line="76" />
             <source>Container runtime</source>
             <translation>容器运行时</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="75" />
+            <location filename="../../gui/labels.py" line="77" />
             <source>namespaces · cgroups</source>
             <translation>命名空间 · cgroup</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="76" />
+            <location filename="../../gui/labels.py" line="78" />
             <source>KVM hypervisor (in the host kernel)</source>
             <translation>KVM 虚拟机监视器（在主机内核中）</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="77" />
+            <location filename="../../gui/labels.py" line="79" />
             <source>Type-1 hypervisor (bare metal)</source>
             <translation>一型虚拟机监视器（裸机）</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="78" />
+            <location filename="../../gui/labels.py" line="80" />
             <source>Type-2 hypervisor (an app on the host OS)</source>
             <translation>二型虚拟机监视器（主机系统上的应用）</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="79" />
+            <location filename="../../gui/labels.py" line="81" />
             <source>Guest kernel</source>
             <translation>客户机内核</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="80" />
-            <source>User-space kernel (gVisor Sentry)</source>
-            <translation>用户态内核（gVisor Sentry）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="81" />
+            <location filename="../../gui/labels.py" line="83" />
             <source>No container runtime</source>
             <translation>没有容器运行时</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="82" />
+            <location filename="../../gui/labels.py" line="84" />
             <source>No hypervisor</source>
             <translation>没有虚拟机监视器</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="124" />
+            <location filename="../../gui/labels.py" line="126" />
             <source>no limit</source>
             <translation>无限制</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="173" />
+            <location filename="../../gui/labels.py" line="175" />
             <source>Guest added</source>
             <translation>添加客户机</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="174" />
+            <location filename="../../gui/labels.py" line="176" />
             <source>Pull skipped</source>
             <translation>跳过拉取</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="175" />
+            <location filename="../../gui/labels.py" line="177" />
             <source>Phase done</source>
             <translation>阶段完成</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="176" />
+            <location filename="../../gui/labels.py" line="178" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="177" />
+            <location filename="../../gui/labels.py" line="179" />
             <source>OOM kill</source>
             <translation>OOM 终止</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="178" />
+            <location filename="../../gui/labels.py" line="180" />
             <source>Start failed</source>
             <translation>启动失败</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="179" />
+            <location filename="../../gui/labels.py" line="181" />
             <source>Guest removed</source>
             <translation>移除客户机</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="180" />
+            <location filename="../../gui/labels.py" line="182" />
             <source>Swap started</source>
             <translation>开始交换</translation>
         </message>

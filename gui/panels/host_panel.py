@@ -36,6 +36,9 @@ class HostPanel(QWidget):
         self._memory.addItems(["", ""])
         self._ksm = QCheckBox()
         self._swap = QCheckBox()
+        for combo in (self._preset, self._memory):  # may shrink: the full text is in the list
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self._facts = QLabel()
         self._facts.setWordWrap(True)
         self._labels = [QLabel(), QLabel()]

@@ -76,6 +76,7 @@ class TemplateTileView(QToolButton):
         self.setAutoRaise(False)
         self._icon = QLabel()
         self._title = QLabel()
+        self._title.setWordWrap(True)  # long names wrap instead of widening the palette
         self._numbers = QLabel(numbers)
         self._count = QLabel("0")
         self._count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -162,6 +163,7 @@ class PalettePanel(QWidget):
         self._body_layout.setContentsMargins(2, 2, 2, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self._body)
         self._add_several = QPushButton()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
 
@@ -63,6 +63,7 @@ class TransportPanel(QWidget):
         self.slider.setTickInterval(STEPS_PER_DECADE)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setMinimumWidth(160)
+        self.slider.setMaximumWidth(480)
         self.slider.setValue(speed_to_slider(controller.speed))
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.speed_label = QLabel(speed_text(controller.speed))
@@ -70,8 +71,10 @@ class TransportPanel(QWidget):
         self._speed_caption = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
+        self._buttons: list[QToolButton] = []
         for action in (self.play_action, self.step_action, self.reset_action):
             button = QToolButton()
+            self._buttons.append(button)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             layout.addWidget(button)
@@ -79,9 +82,22 @@ class TransportPanel(QWidget):
         layout.addWidget(self._speed_caption)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.speed_label)
+        layout.addStretch(1)
         controller.playing_changed.connect(self._on_controller_playing_changed)
         controller.speed_changed.connect(self._on_controller_speed_changed)
         self.retranslate()
+
+    def set_projector(self, on: bool) -> None:
+        """Use icons big enough to find from across the room."""
+        size = 32 if on else 16
+        for button in self._buttons:
+            button.setIconSize(QSize(size, size))
+
+    def add_trailing_action(self, action: QAction) -> None:
+        """Show `action` as a button at the right end (the window's projector switch)."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        self.layout().addWidget(button)
 
     def actions_with_shortcuts(self) -> list[QAction]:
         """Return the actions whose keys must work anywhere in the window."""
