@@ -133,6 +133,8 @@ def parse_scenario(text: str, name: str = "<scenario>", catalog: Catalog | None 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError(f"{name}: not valid TOML ({exc})") from exc
+    except RecursionError as exc:  # tomllib recurses once per nested array or inline table
+        raise ScenarioError(f"{name}: not valid TOML (nested too deeply)") from exc
     try:
         return _scenario(Table(data, name), catalog)
     except FieldError as exc:
@@ -269,4 +271,5 @@ def _toml(value: object) -> str:
     if isinstance(value, int | float):
         return repr(value)
     # A JSON string is a valid TOML basic string (same escapes), and keeps Chinese readable.
-    return json.dumps(str(value), ensure_ascii=False)
+    # TOML also forbids a raw DEL (U+007F), which JSON leaves as it is.
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
