@@ -1,8 +1,9 @@
 """Discrete-event engine: one heap of events, generator processes, SimPy-style semantics.
 
-The heap holds ``(time, key, event)`` where ``key = priority * _PRIORITY_STRIDE + sequence``:
-one int comparison orders equal times by priority, then FIFO by insertion, and the event itself
-is never compared. Cancellation is lazy: a cancelled event stays in the heap and is skipped when
+The heap holds ``(time, key, event)`` where ``key = (priority - NORMAL) * _PRIORITY_STRIDE +
+sequence``: one int comparison orders equal times by priority, then FIFO by insertion, and the
+event itself is never compared; a NORMAL key is just the sequence number (a small int, cheap to
+make and compare). Cancellation is lazy: a cancelled event stays in the heap and is skipped when
 popped. Same program ⇒ same heap order ⇒ identical trace (no wall clock, no hashing order).
 """
 
@@ -19,8 +20,8 @@ URGENT = 0
 NORMAL = 1
 # Far above any sequence number a run can reach, so priority always dominates the sequence.
 _PRIORITY_STRIDE = 1 << 62
-_NORMAL_BASE = NORMAL * _PRIORITY_STRIDE
 _PENDING: Any = object()  # value of an event that has not been triggered yet
+_new_object = object.__new__
 
 Callback = Callable[["Event"], None]
 ProcessGenerator = Generator["Event", Any, Any]
@@ -42,16 +43,16 @@ class Interrupt(Exception):
 class Event:
     """Something that happens at one instant; callbacks run when the engine processes it."""
 
-    __slots__ = ("engine", "callbacks", "_value", "_ok", "defused", "_cancelled")
+    # `_ok` is True (succeeded, or not triggered yet), False (failed) or None (cancelled): one
+    # slot read tells the hot loop both whether to skip and whether to check for a failure.
+    # `_defused` is left unset until someone handles a failure: it is only read for failures.
+    __slots__ = ("engine", "callbacks", "_value", "_ok", "_defused")
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.callbacks: list[Callback] | None = []
         self._value: Any = _PENDING
-        self._ok = True
-        # Set by whoever handles a failure, so step() does not re-raise it.
-        self.defused = False
-        self._cancelled = False
+        self._ok: bool | None = True
 
     @property
     def triggered(self) -> bool:
@@ -65,8 +66,22 @@ class Event:
 
     @property
     def ok(self) -> bool:
-        """Return whether the event succeeded (meaningful once triggered)."""
-        return self._ok
+        """Return whether the event succeeded (meaningful once triggered; False if cancelled)."""
+        return self._ok is True
+
+    @property
+    def cancelled(self) -> bool:
+        """Return whether `cancel` withdrew the event before it was processed."""
+        return self._ok is None
+
+    @property
+    def defused(self) -> bool:
+        """Return whether a failure of this event has been handled (so step() won't raise it)."""
+        return getattr(self, "_defused", False)
+
+    @defused.setter
+    def defused(self, value: bool) -> None:
+        self._defused = value
 
     @property
     def value(self) -> Any:
@@ -79,9 +94,9 @@ class Event:
         """Schedule the event now with ``value``."""
         if self._value is not _PENDING:
             raise RuntimeError(f"{self!r} has already been triggered")
-        self._ok = True
         self._value = value
-        self.engine.schedule(self)
+        if self._ok is not None:  # a cancelled event keeps its value but is never scheduled
+            self.engine.schedule(self)
         return self
 
     def fail(self, exc: BaseException) -> Event:
@@ -90,15 +105,16 @@ class Event:
             raise RuntimeError(f"{self!r} has already been triggered")
         if not isinstance(exc, BaseException):
             raise TypeError(f"fail() needs an exception, got {exc!r}")
-        self._ok = False
         self._value = exc
-        self.engine.schedule(self)
+        if self._ok is not None:
+            self._ok = False
+            self.engine.schedule(self)
         return self
 
     def cancel(self) -> None:
         """Withdraw the event: if scheduled, it is skipped when popped; callbacks never run."""
         if self.callbacks is not None:
-            self._cancelled = True
+            self._ok = None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} at {id(self):#x}>"
@@ -116,10 +132,8 @@ class Timeout(Event):
         self.callbacks = []
         self._value = value
         self._ok = True
-        self.defused = False
-        self._cancelled = False
         # Inlined schedule(): timeouts are the hottest path of every model.
-        heappush(engine._heap, (engine.now + delay, _NORMAL_BASE + next(engine._seq), self))
+        heappush(engine._heap, (engine.now + delay, next(engine._seq), self))
 
 
 class Process(Event):
@@ -181,13 +195,14 @@ class Process(Event):
                     event.defused = True  # the process handles it, or fails with it
                     event = generator.throw(event._value)
             except StopIteration as stop:
-                self._ok = True
                 self._value = stop.value
+                self.target = None
                 engine.schedule(self)
                 break
             except BaseException as error:
                 self._ok = False
                 self._value = error
+                self.target = None
                 engine.schedule(self)
                 break
             try:
@@ -205,8 +220,6 @@ class Process(Event):
                 break
             # Already processed: resume at once with its outcome.
         engine.active_process = None
-        if self._value is not _PENDING:
-            self.target = None
 
 
 class AllOf(Event):
@@ -256,7 +269,7 @@ class Engine:
         """Put ``event`` on the heap at ``now + delay``; lower priority runs first at equal time."""
         heappush(
             self._heap,
-            (self.now + delay, priority * _PRIORITY_STRIDE + next(self._seq), event),
+            (self.now + delay, (priority - NORMAL) * _PRIORITY_STRIDE + next(self._seq), event),
         )
 
     def event(self) -> Event:
@@ -265,7 +278,16 @@ class Engine:
 
     def timeout(self, delay: float, value: Any = None) -> Timeout:
         """Return an event that succeeds with ``value`` after ``delay``."""
-        return Timeout(self, delay, value)
+        # Timeout.__init__ inlined: this is the call every process makes in its inner loop.
+        if delay < 0:
+            raise ValueError(f"delay must be >= 0, got {delay}")
+        event = _new_object(Timeout)
+        event.engine = self
+        event.callbacks = []
+        event._value = value
+        event._ok = True
+        heappush(self._heap, (self.now + delay, next(self._seq), event))
+        return event
 
     def process(self, generator: ProcessGenerator) -> Process:
         """Start ``generator`` as a process at the current time."""
@@ -278,7 +300,7 @@ class Engine:
     def peek(self) -> float:
         """Return the time of the next live event, or ``math.inf`` if there is none."""
         heap = self._heap
-        while heap and heap[0][2]._cancelled:
+        while heap and heap[0][2]._ok is None:
             heappop(heap)
         return heap[0][0] if heap else math.inf
 
@@ -297,7 +319,8 @@ class Engine:
             if not heap:
                 raise EmptySchedule()
             when, _, event = heappop(heap)
-            if not event._cancelled:
+            ok = event._ok
+            if ok is not None:
                 break
         self.now = when
         callbacks = event.callbacks
@@ -305,7 +328,7 @@ class Engine:
         self.events_processed += 1
         for callback in callbacks:  # type: ignore[union-attr]
             callback(event)
-        if not event._ok and not event.defused and not callbacks:
+        if not ok and not event.defused and not callbacks:
             raise event._value
 
     def run_until(self, t: float) -> None:
@@ -339,7 +362,8 @@ class Engine:
         try:
             while heap and heap[0][0] < limit:
                 when, _, event = pop(heap)
-                if event._cancelled:
+                ok = event._ok
+                if ok is None:  # cancelled
                     continue
                 self.now = when
                 callbacks = event.callbacks
@@ -347,7 +371,7 @@ class Engine:
                 handled += 1
                 for callback in callbacks:  # type: ignore[union-attr]
                     callback(event)
-                if not event._ok and not event.defused and not callbacks:
+                if not ok and not event.defused and not callbacks:
                     raise event._value
         finally:
             self.events_processed += handled
