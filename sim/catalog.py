@@ -22,6 +22,7 @@ HYPERVISORS = ("none", "kvm", "type1", "type2")
 PHASE_NAMES = (
     "pull", "daemon", "network", "runc_create", "exec", "sandbox",
     "vmm", "firmware", "bootloader", "kernel", "userspace", "app",
+    "utility_vm", "transfer", "convert",
 )
 REFERENCE_HOST = "classroom-server"
 
@@ -54,6 +55,7 @@ class HostPreset:
     vcpu_per_core: float
     ksm_scan_mib_s: float
     sources: Mapping[str, str] = field(default_factory=dict)
+    os: str = "linux"  # or "windows"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class Image:
     id: str
     layers: tuple[Layer, ...]
     platforms: tuple[str, ...]
+    os: str = "linux"  # the kernel the image's binaries need
 
     @property
     def extracted_mib(self) -> float:
@@ -190,6 +193,8 @@ class Catalog:
     exploits: Mapping[str, Exploit] = field(default_factory=dict)
     reach: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     hardening: Mapping[str, bool] = field(default_factory=dict)
+    # Docker Desktop's Linux VM on a Windows host: boot time and memory by layer.
+    utility_vm: Mapping[str, float] = field(default_factory=dict)
 
     @staticmethod
     @cache

@@ -50,7 +50,7 @@ def _sources(table: Table, keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def _host(hid: str, t: Table) -> HostPreset:
-    t.only(("name", "arch", "hypervisor", "runtime", "sources") + HOST_NUMBERS)
+    t.only(("name", "arch", "hypervisor", "runtime", "os", "sources") + HOST_NUMBERS)
     return HostPreset(
         id=hid, name=t.string("name"), cores=t.integer("cores", lo=1, hi=4096),
         ram_gib=t.number("ram_gib", lo=0.25), swap_gib=t.number("swap_gib"),
@@ -63,7 +63,8 @@ def _host(hid: str, t: Table) -> HostPreset:
         host_pids=t.integer("host_pids"), pid_max=t.integer("pid_max", lo=301),
         bridge_ports=t.integer("bridge_ports"), vcpu_per_core=t.number("vcpu_per_core", lo=0.1),
         ksm_scan_mib_s=t.number("ksm_scan_mib_s"),
-        sources=frozen(_sources(t, HOST_NUMBERS)),
+        sources=frozen(_sources(t, HOST_NUMBERS)), os=t.string("os", "linux",
+                                                              choices=("linux", "windows")),
     )
 
 
@@ -123,12 +124,13 @@ def load_catalog(directory: Path) -> Catalog:
         images = {}
         for iid, it in ((i, images_t.table("images").table(i))
                         for i in images_t.table("images").data):
-            it.only(("layers", "platforms", "platforms_source"))
+            it.only(("layers", "platforms", "platforms_source", "os"))
             names = it.strings("layers")
             if missing := [n for n in names if n not in layers]:
                 raise it.error("layers", "known layer ids", missing)
             it.string("platforms_source")
-            images[iid] = Image(iid, tuple(layers[n] for n in names), it.strings("platforms"))
+            images[iid] = Image(iid, tuple(layers[n] for n in names), it.strings("platforms"),
+                                it.string("os", "linux", choices=("linux", "windows")))
 
         model_t = _read(directory, "model.toml").table("model")
         model = {k: model_t.number(k) for k in model_t.data if k != "sources"}
@@ -137,6 +139,10 @@ def load_catalog(directory: Path) -> Catalog:
         templates_t = _read(directory, "templates.toml")
         sets_t = templates_t.table("phase_sets")
         sets = {name: tuple(_phase(p) for p in sets_t.tables(name)) for name in sets_t.data}
+        templates_t.only(("phase_sets", "templates", "utility_vm"))
+        uvm_t = templates_t.table("utility_vm")
+        utility_vm = {k: uvm_t.number(k) for k in uvm_t.data if k != "sources"}
+        _sources(uvm_t, tuple(utility_vm))
         tmpl_t = templates_t.table("templates")
         templates = {tid: _template(tid, tmpl_t.table(tid), images, sets) for tid in tmpl_t.data}
         workloads, capacity, profiles = _workloads(_read(directory, "workloads.toml"))
@@ -145,7 +151,7 @@ def load_catalog(directory: Path) -> Catalog:
         raise CatalogError(str(exc)) from exc
     return Catalog(frozen(hosts), frozen(images), frozen(templates), frozen(model),
                    frozen(model_sources), frozen(workloads), frozen(capacity), frozen(profiles),
-                   frozen(exploits), frozen(reach), frozen(hardening))
+                   frozen(exploits), frozen(reach), frozen(hardening), frozen(utility_vm))
 
 
 def _workloads(t: Table) -> tuple[dict, dict, dict]:

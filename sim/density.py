@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from sim import platform
 from sim.catalog import Template
 from sim.host import Host
 from sim.snapshot import LIMITS, DensityRow
@@ -53,6 +54,7 @@ def max_additional(host: Host, template: Template) -> DensityRow:
         "pids": _fits(p.pid_max - host.pids_used, template.pids),
         "bridge_ports": _fits(p.bridge_ports - host.ports_used, 1) if template.bridge else math.inf,
         "disk": _fits(p.disk_gib - host.disk_used_gib - image_gib, template.disk_gib),
+        "platform": 0.0 if platform.problem(template, p) else math.inf,
     }
     binding = min(LIMITS, key=lambda name: limits[name])
     count = limits[binding]

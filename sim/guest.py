@@ -44,6 +44,7 @@ class Guest:
     process: Process | None = None
     config: GuestConfig = field(default_factory=GuestConfig)
     compromised: bool = False
+    host_id: str = "main"
     _view: GuestView | None = None
 
     @property
@@ -87,6 +88,6 @@ class Guest:
                 memory_mib={k: v for k, v in self.memory.items() if v > 0},
                 configured_mib=self.template.memory_mib, pids=self.pids,
                 vcpus=self.template.vcpus, reason=self.reason, compromised=self.compromised,
-                config=self.config.changed_fields(),
+                config=self.config.changed_fields(), host=self.host_id,
             )
         return self._view

@@ -43,13 +43,19 @@ class Host:
 
     def __init__(self, engine: Engine, preset: HostPreset, policy: Policy,
                  model: Mapping[str, float], rng: np.random.Generator, recorder: Recorder,
-                 capacity: Mapping[str, float]) -> None:
+                 capacity: Mapping[str, float], log_sink: Recorder | None = None,
+                 host_id: str = "main") -> None:
+        self.id = host_id
         self.engine = engine
         self.preset = preset
         self.policy = policy
         self.model = model
         self.rng = rng
-        self.recorder = recorder
+        self.recorder = recorder  # this host's memory series and OOM times
+        self.log_sink = log_sink or recorder  # the session's one event log
+        self.utility_vm = False  # a Linux VM that runs Linux containers on a Windows host
+        self.utility_vm_boot: Event | None = None
+        self.utility_vm_spec: Mapping[str, float] = {}
         self.cpu = FairShare(engine, preset.cores, "cpu")
         self.disk_read = FairShare(engine, preset.disk_read_mib_s, "disk-read")
         self.disk_write = FairShare(engine, preset.disk_write_mib_s, "disk-write")
@@ -84,12 +90,12 @@ class Host:
         p = self.preset
         return HostView(p.id, p.name, p.cores, p.ram_gib * 1024, self.ledger.swap_mib,
                         p.disk_gib, p.arch, p.hypervisor, p.runtime, p.pid_max, p.bridge_ports,
-                        self.down, self.compromised)
+                        self.down, self.compromised, p.os, self.utility_vm, self.id)
 
     def log(self, code: str, who: Guest | None, message: str, **params: object) -> None:
         """Record one discrete fact in the event log."""
         gid = who.id if who else None
-        self.recorder.emit(LogEntry(self.engine.now, code, gid, params, message))
+        self.log_sink.emit(LogEntry(self.engine.now, code, gid, params, message))
 
     def sample(self) -> None:
         """Record the ledger now."""
@@ -183,6 +189,7 @@ class Host:
         if process is not None and process.is_alive and self.engine.active_process is not process:
             process.interrupt(reason)
         if code == "oom_kill":
+            self.recorder.mark_oom(self.engine.now)
             self.log("oom_kill", guest, f"Out of memory: killed {guest.id} "
                      f"({resident:.0f} MiB resident, the largest guest)",
                      guest=guest.id, resident_mib=round(resident, 1), reason=reason)

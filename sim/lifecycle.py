@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Generator
 
+from sim import platform
 from sim.catalog import Image, Layer, PhaseSpec
 from sim.engine import Event, Interrupt
 from sim.guest import Guest
@@ -24,6 +25,7 @@ FAIL_REASONS = {
     "memory": "not enough free RAM to reserve the VM's memory",
     "bridge_ports": "bridge full: every port of the network bridge is taken",
     "host_down": "the host kernel has panicked; reset the simulation",
+    **platform.PROBLEMS,
 }
 
 
@@ -33,7 +35,9 @@ def start(host: Host, guest: Guest) -> StartProcess:
     waiting: Event | None = None
     try:
         tpl = guest.template
-        why = host.admit(guest, tpl)
+        mismatch = platform.problem(tpl, host.preset)
+        why = mismatch if mismatch in ("image_os", "no_manifest", "no_hypervisor") else None
+        why = why or host.admit(guest, tpl)
         if why is None and tpl.is_vm_like and host.policy.memory == "reserve":
             why = None if host.reserve(guest) else "memory"
         if why is not None:
@@ -42,8 +46,15 @@ def start(host: Host, guest: Guest) -> StartProcess:
         if tpl.image is not None:
             yield from _pull(host, guest, tpl.image)
         guest.state = "starting"
+        if platform.needs_utility_vm(tpl, host.preset) and not host.utility_vm:
+            # Shared by every container of this host: never cancelled on one guest's behalf.
+            yield _utility_vm(host)
+        slowdown = platform.slowdown(tpl, host.preset)
         for spec in tpl.phases:
             guest.begin_phase(spec.name, host.engine.now, spec.source)
+            if spec.name == "exec" and mismatch == "exec_format":
+                _fail(host, guest, mismatch)
+                return
             if spec.name == "network" and tpl.bridge and not host.take_bridge_port(guest):
                 _fail(host, guest, "bridge_ports")
                 return
@@ -54,7 +65,7 @@ def start(host: Host, guest: Guest) -> StartProcess:
                 waiting = host.network_lock.acquire()
                 yield waiting
                 held_lock = True
-            factor = math.exp(host.rng.normal(0.0, host.model["jitter_sigma"]))
+            factor = slowdown * math.exp(host.rng.normal(0.0, host.model["jitter_sigma"]))
             for waiting in _demands(host, spec, factor, tpl.cpu_cap):
                 yield waiting
             waiting = None
@@ -130,6 +141,23 @@ def _fetch(host: Host, layer: Layer) -> StartProcess:
     host.layers_present.add(layer.id)
     host.disk_used_gib += layer.extracted_mib / 1024
     del host.layer_pulls[layer.id]
+
+
+def _utility_vm(host: Host) -> Event:
+    """Return an event for the Linux VM under a Windows host's containers, booting it once."""
+    if host.utility_vm_boot is None:
+        host.utility_vm_boot = host.engine.process(_boot_utility_vm(host))
+    return host.utility_vm_boot
+
+
+def _boot_utility_vm(host: Host) -> StartProcess:
+    uvm = host.utility_vm_spec
+    host.log("utility_vm", None, "Booting the Linux VM that runs Linux containers on Windows",
+             host=host.id)
+    for layer in ("vmm", "guest_kernel", "runtime"):
+        host.alloc(None, layer, uvm[f"{layer}_mib"])
+    yield host.engine.timeout(uvm["boot_s"])
+    host.utility_vm = True
 
 
 def _fail(host: Host, guest: Guest, why: str) -> None:

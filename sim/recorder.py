@@ -55,10 +55,12 @@ class Recorder:
     def emit(self, entry: LogEntry) -> None:
         """Append `entry` to the log and tell subscribers."""
         self.log.append(entry)
-        if entry.code == "oom_kill":
-            self.oom_times_s.append(entry.time_s)
         for callback in self._subscribers:
             callback(entry)
+
+    def mark_oom(self, time_s: float) -> None:
+        """Remember that the OOM killer fired on this recorder's host at `time_s`."""
+        self.oom_times_s.append(time_s)
 
     def write_memory_csv(self, path: Path) -> None:
         """Write the memory series as CSV: time_s, then one MiB column per series."""

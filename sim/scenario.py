@@ -30,7 +30,7 @@ HOST_OVERRIDES = {
 MAX_GUESTS_PER_ENTRY = 100_000
 MAX_TIME_S = 1e6
 LESSON_TEXTS = ("contrast", "title", "title_zh", "summary", "summary_zh", "notes", "notes_zh")
-ACTIONS = ("workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove")
+ACTIONS = ("workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove", "move")
 
 
 class ScenarioError(ValueError):
@@ -43,6 +43,7 @@ class HostSpec:
 
     preset: str = "classroom-server"
     overrides: Mapping[str, object] = field(default_factory=dict)
+    id: str = "main"
 
     def resolve(self, catalog: Catalog) -> HostPreset:
         """Return the preset with the overrides applied."""
@@ -58,6 +59,7 @@ class GuestSpec:
     count: int = 1
     at_s: float = 0.0
     stagger_s: float = 0.0
+    host: str = ""  # a host id; "" is the first host
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,16 @@ class ActionSpec:
     exploit: str = ""
     rate_mib_s: float = 0.0
     duration_s: float = 0.0
+    to: str = ""  # the host a "move" sends its targets to
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSpec:
+    """A network link between two hosts, used when guests move."""
+
+    a: str
+    b: str
+    mib_s: float = 119.0  # 1 Gbit/s
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +126,13 @@ class Scenario:
     lesson: Lesson | None = None
     configs: Mapping[str, GuestConfig] = field(default_factory=dict)  # by guest id
     actions: tuple[ActionSpec, ...] = ()
+    more_hosts: tuple[HostSpec, ...] = ()  # hosts beyond the first, for moving guests
+    links: tuple[LinkSpec, ...] = ()
+
+    @property
+    def hosts(self) -> tuple[HostSpec, ...]:
+        """Return every host, the first one first."""
+        return (self.host, *self.more_hosts)
 
 
 def load_scenario(path: str | Path, catalog: Catalog | None = None) -> Scenario:
@@ -142,39 +161,41 @@ def parse_scenario(text: str, name: str = "<scenario>", catalog: Catalog | None 
 
 
 def _scenario(t: Table, catalog: Catalog) -> Scenario:
-    t.only(("version", "seed", "host", "policy", "guests", "lesson", "configs", "actions"))
+    t.only(("version", "seed", "host", "hosts", "links", "policy", "guests", "lesson", "configs",
+            "actions"))
     version = t.integer("version", lo=1)
     if version != VERSION:
         raise t.error("version", f"{VERSION} (the only version this HostLab reads)", version)
-    h = t.table("host", required=False)
-    h.only(("preset",) + tuple(HOST_OVERRIDES) + ("hypervisor", "runtime", "arch"))
-    overrides: dict[str, object] = {}
-    for key, (lo, hi, whole) in HOST_OVERRIDES.items():
-        if h.has(key):
-            overrides[key] = h.integer(key, lo=lo, hi=hi) if whole else h.number(key, lo=lo, hi=hi)
-    if h.has("hypervisor"):
-        overrides["hypervisor"] = h.string("hypervisor", choices=HYPERVISORS)
-    if h.has("runtime"):
-        overrides["runtime"] = h.boolean("runtime")
-    if h.has("arch"):
-        overrides["arch"] = h.string("arch", choices=("x86_64", "arm64"))
-    host = HostSpec(h.string("preset", "classroom-server", choices=tuple(catalog.hosts)), overrides)
-    resolved = host.resolve(catalog)
-    base_mib = resolved.host_kernel_mib + (resolved.runtime_mib if resolved.runtime else 0.0)
-    if resolved.ram_gib * 1024 <= base_mib:
-        raise h.error("ram_gib", f"more than {base_mib / 1024:.2f} GiB (the host's own kernel "
-                      f"and runtime take {base_mib:g} MiB)", resolved.ram_gib)
+    if t.has("host") and t.has("hosts"):
+        raise t.error("hosts", "either one [host] table or [[hosts]] tables, not both")
+    if t.has("hosts"):
+        hosts = [_host(h, catalog, named=True) for h in t.tables("hosts")]
+        if not hosts:
+            raise t.error("hosts", "at least one [[hosts]] table")
+    else:
+        hosts = [_host(t.table("host", required=False), catalog, named=False)]
+    ids = [h.id for h in hosts]
+    if len(set(ids)) != len(ids):
+        raise t.error("hosts", "hosts with different ids", ids)
+    links = []
+    for lt in t.tables("links"):
+        lt.only(("a", "b", "mib_s"))
+        known = tuple(ids)
+        links.append(LinkSpec(lt.string("a", choices=known), lt.string("b", choices=known),
+                              lt.number("mib_s", 119.0, lo=0.001, hi=1e6)))
+    host = hosts[0]
     p = t.table("policy", required=False)
     p.only(("memory", "ksm", "swap"))
     policy = Policy(p.string("memory", "overcommit", choices=("overcommit", "reserve")),
                     p.boolean("ksm", False), p.boolean("swap", False))
     guests = []
     for g in t.tables("guests"):
-        g.only(("template", "count", "at_s", "stagger_s"))
+        g.only(("template", "count", "at_s", "stagger_s", "host"))
         guests.append(GuestSpec(
             g.string("template", choices=tuple(catalog.templates)),
             g.integer("count", 1, lo=1, hi=MAX_GUESTS_PER_ENTRY),
             g.number("at_s", 0.0, hi=MAX_TIME_S), g.number("stagger_s", 0.0, hi=3600.0),
+            g.string("host", "", choices=(*ids, "")),
         ))
     lesson = None
     if t.has("lesson"):
@@ -187,9 +208,32 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
         lesson = Lesson(*(lt.string(k, "") for k in keys), steps=steps)
     configs_t = t.table("configs", required=False)
     configs = {gid: _config(configs_t.table(gid)) for gid in configs_t.data}
-    actions = tuple(_action(a, catalog) for a in t.tables("actions"))
+    actions = tuple(_action(a, catalog, ids) for a in t.tables("actions"))
     return Scenario(version, t.integer("seed", 7, lo=0, hi=2**63 - 1), host, policy,
-                    tuple(guests), lesson, configs, actions)
+                    tuple(guests), lesson, configs, actions, tuple(hosts[1:]), tuple(links))
+
+
+def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
+    h.only(("preset",) + tuple(HOST_OVERRIDES) + ("hypervisor", "runtime", "arch", "os")
+           + (("id",) if named else ()))
+    overrides: dict[str, object] = {}
+    for key, (lo, hi, whole) in HOST_OVERRIDES.items():
+        if h.has(key):
+            overrides[key] = h.integer(key, lo=lo, hi=hi) if whole else h.number(key, lo=lo, hi=hi)
+    for key, choices in (("hypervisor", HYPERVISORS), ("arch", ("x86_64", "arm64")),
+                         ("os", ("linux", "windows"))):
+        if h.has(key):
+            overrides[key] = h.string(key, choices=choices)
+    if h.has("runtime"):
+        overrides["runtime"] = h.boolean("runtime")
+    preset = h.string("preset", "classroom-server", choices=tuple(catalog.hosts))
+    spec = HostSpec(preset, overrides, h.string("id") if named else "main")
+    resolved = spec.resolve(catalog)
+    base_mib = resolved.host_kernel_mib + (resolved.runtime_mib if resolved.runtime else 0.0)
+    if resolved.ram_gib * 1024 <= base_mib:
+        raise h.error("ram_gib", f"more than {base_mib / 1024:.2f} GiB (the host's own kernel "
+                      f"and runtime take {base_mib:g} MiB)", resolved.ram_gib)
+    return spec
 
 
 def _config(t: Table) -> GuestConfig:
@@ -206,16 +250,18 @@ def _config(t: Table) -> GuestConfig:
     )
 
 
-def _action(t: Table, catalog: Catalog) -> ActionSpec:
-    t.only(("at_s", "action", "targets", "workload", "exploit", "rate_mib_s", "duration_s"))
+def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
+    t.only(("at_s", "action", "targets", "workload", "exploit", "rate_mib_s", "duration_s",
+            "to"))
     action = t.string("action", choices=ACTIONS)
     spec = ActionSpec(
         t.number("at_s", 0.0, hi=MAX_TIME_S), action, t.strings("targets"),
         t.string("workload", "", choices=tuple(catalog.workloads) + ("",)),
         t.string("exploit", "", choices=tuple(catalog.exploits) + ("",)),
-        t.number("rate_mib_s", 0.0, hi=1e6), t.number("duration_s", 0.0, hi=MAX_TIME_S))
+        t.number("rate_mib_s", 0.0, hi=1e6), t.number("duration_s", 0.0, hi=MAX_TIME_S),
+        t.string("to", "", choices=(*host_ids, "")))
     needs = {"workload": "workload", "exploit": "exploit", "leak": "rate_mib_s",
-             "cpu_hog": "duration_s"}.get(action)
+             "cpu_hog": "duration_s", "move": "to"}.get(action)
     if needs and not getattr(spec, needs):
         raise t.error(needs, f"a value for the {action!r} action")
     return spec
@@ -223,14 +269,21 @@ def _action(t: Table, catalog: Catalog) -> ActionSpec:
 
 def dumps_scenario(s: Scenario) -> str:
     """Return `s` as scenario TOML."""
-    lines = [f"version = {s.version}", f"seed = {s.seed}", "", "[host]",
-             f"preset = {_toml(s.host.preset)}"]
-    lines += [f"{k} = {_toml(v)}" for k, v in s.host.overrides.items()]
+    lines = [f"version = {s.version}", f"seed = {s.seed}"]
+    for h in s.hosts:
+        lines += ["", "[[hosts]]", f"id = {_toml(h.id)}"] if s.more_hosts else ["", "[host]"]
+        lines += [f"preset = {_toml(h.preset)}"]
+        lines += [f"{k} = {_toml(v)}" for k, v in h.overrides.items()]
+    for link in s.links:
+        lines += ["", "[[links]]", f"a = {_toml(link.a)}", f"b = {_toml(link.b)}",
+                  f"mib_s = {_toml(float(link.mib_s))}"]
     lines += ["", "[policy]", f"memory = {_toml(s.policy.memory)}",
               f"ksm = {_toml(s.policy.ksm)}", f"swap = {_toml(s.policy.swap)}"]
     for g in s.guests:
         lines += ["", "[[guests]]", f"template = {_toml(g.template)}", f"count = {g.count}",
                   f"at_s = {_toml(float(g.at_s))}", f"stagger_s = {_toml(float(g.stagger_s))}"]
+        if g.host:
+            lines.append(f"host = {_toml(g.host)}")
     for gid, config in s.configs.items():
         lines += ["", f"[configs.{_toml(gid)}]"]
         lines += [f"{k} = {_toml(v)}" for k, v in config.changed_fields().items()]
@@ -239,7 +292,7 @@ def dumps_scenario(s: Scenario) -> str:
                   f"action = {_toml(a.action)}",
                   "targets = [" + ", ".join(_toml(x) for x in a.targets) + "]"]
         lines += [f"{k} = {_toml(getattr(a, k))}" for k in ("workload", "exploit", "rate_mib_s",
-                                                            "duration_s") if getattr(a, k)]
+                                                            "duration_s", "to") if getattr(a, k)]
     if s.lesson is not None:
         lines += ["", "[lesson]"]
         lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in LESSON_TEXTS

@@ -18,10 +18,12 @@ from sim import faults, lifecycle
 from sim.catalog import Catalog
 from sim.density import max_additional
 from sim.engine import Engine, Event
+from sim.fairshare import FairShare
 from sim.guest import Guest
 from sim.guestconfig import GuestConfig
 from sim.host import Host
 from sim.ksm import run_ksm
+from sim.migration import Move, move
 from sim.recorder import Recorder
 from sim.scenario import DEFAULT_SCENARIO, ActionSpec, GuestSpec, Scenario, load_scenario
 from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, WorkloadResult
@@ -29,7 +31,11 @@ from sim.workload import run_workload
 
 
 class Session:
-    """A running simulation of one host."""
+    """A running simulation of one host, or of several with links between them.
+
+    `host` is the first host; `hosts` holds them all by id. `recorder` keeps the session's one
+    event log and the first host's memory series; every other host has a recorder of its own.
+    """
 
     def __init__(self, scenario: Scenario, catalog: Catalog | None = None) -> None:
         self.catalog = catalog or Catalog.load()
@@ -37,16 +43,26 @@ class Session:
         self.engine = Engine()
         self.recorder = Recorder()
         self._rng = np.random.default_rng(scenario.seed)
-        preset = scenario.host.resolve(self.catalog)
-        self.host = Host(self.engine, preset, scenario.policy, self.catalog.model, self._rng,
-                         self.recorder, self.catalog.capacity)
+        self.hosts: dict[str, Host] = {}
+        for spec in scenario.hosts:
+            recorder = self.recorder if not self.hosts else Recorder()
+            host = Host(self.engine, spec.resolve(self.catalog), scenario.policy,
+                        self.catalog.model, self._rng, recorder, self.catalog.capacity,
+                        log_sink=self.recorder, host_id=spec.id)
+            host.utility_vm_spec = self.catalog.utility_vm
+            self.hosts[spec.id] = host
+            if scenario.policy.ksm and scenario.policy.memory == "overcommit":
+                self.engine.process(run_ksm(host))
+        self.host = next(iter(self.hosts.values()))
+        self._links = {frozenset((k.a, k.b)): FairShare(self.engine, k.mib_s, f"{k.a}-{k.b}")
+                       for k in scenario.links}
+        self._guests: dict[str, Guest] = {}  # every guest of every host, by id
         self._counters: dict[str, int] = {}
         self._added: list[GuestSpec] = []
         self._configs: dict[str, GuestConfig] = dict(scenario.configs)
         self.incidents: list[Incident] = []
         self.workload_results: list[WorkloadResult] = []
-        if scenario.policy.ksm and scenario.policy.memory == "overcommit":
-            self.engine.process(run_ksm(self.host))
+        self.moves: list[Move] = []
         for spec in scenario.guests:
             self.engine.process(self._add_later(spec))
         for action in scenario.actions:
@@ -73,29 +89,61 @@ class Session:
         """Return the seed of the session's random generator."""
         return self.scenario.seed
 
-    def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0) -> list[str]:
-        """Ask for `count` guests of `template_id` now, one every `stagger_s`; return their ids."""
+    def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0,
+                   host: str = "") -> list[str]:
+        """Ask for `count` guests of `template_id` now, one every `stagger_s`; return their ids.
+
+        `host` is a host id; the first host when empty.
+        """
         template = self.catalog.templates[template_id]  # KeyError names an unknown id
         if count < 1:
             raise ValueError(f"count must be at least 1, got {count}")
-        self._added.append(GuestSpec(template_id, count, self.now, stagger_s))
+        if host and host not in self.hosts:
+            raise KeyError(host)
+        spec = GuestSpec(template_id, count, self.now, stagger_s, host)
+        self._added.append(spec)
         ids = [self._next_id(template.id, offset=i) for i in range(count)]
         self._counters[template.id] = self._counters.get(template.id, 0) + count
         if stagger_s <= 0:
             for gid in ids:
-                self._create(template.id, gid)
+                self._create(template.id, gid, host)
         else:
-            spec = GuestSpec(template_id, count, self.now, stagger_s)
             self.engine.process(self._add_later(spec, ids))
         return ids
 
+    def guest(self, guest_id: str) -> Guest:
+        """Return the guest `guest_id`, on whichever host it is."""
+        return self._guests[guest_id]
+
+    def host_of(self, guest_id: str) -> Host:
+        """Return the host the guest is on now."""
+        return self.hosts[self._guests[guest_id].host_id]
+
     def remove_guest(self, guest_id: str) -> None:
         """Stop a guest and give back what it holds."""
-        self.host.remove(self.host.guests[guest_id])
+        self.host_of(guest_id).remove(self._guests[guest_id])
+
+    def move_guest(self, guest_id: str, to_host: str) -> Move:
+        """Move a guest to another host (cold: stop, ship, start); return the move's record."""
+        guest = self._guests[guest_id]
+        source, target = self.hosts[guest.host_id], self.hosts[to_host]
+        if source is target:
+            raise ValueError(f"{guest_id} is already on {to_host}")
+        if not guest.live:
+            raise ValueError(f"{guest_id} is {guest.state}: only a live guest can move")
+        record = Move(guest_id, source.id, target.id, self.now)
+        self.moves.append(record)
+        link = self._links.get(frozenset((source.id, target.id)))
+        if link is None:  # assumption: hosts without a declared link share a 1 Gbit/s network
+            link = self._links[frozenset((source.id, target.id))] = FairShare(self.engine, 119.0)
+        source.log("move_started", guest, f"{guest_id} moves {source.id} → {target.id}",
+                   guest=guest_id, source=source.id, target=target.id)
+        self.engine.process(move(source, target, link, guest, record))
+        return record
 
     def set_config(self, guest_id: str, config: GuestConfig) -> None:
         """Change a guest's settings (networking, pinning, limits, hardening) from now on."""
-        guest = self.host.guests[guest_id]
+        guest = self._guests[guest_id]
         guest.config = config
         guest.changed()
         self._configs[guest_id] = config
@@ -104,10 +152,10 @@ class Session:
         """Start `workload_id` in each live guest of `guest_ids` at once (they contend)."""
         workload = self.catalog.workloads[workload_id]
         for gid in guest_ids:
-            guest = self.host.guests[gid]
+            guest = self._guests[gid]
             if guest.state == "running":
-                self.engine.process(run_workload(self.host, self.catalog, workload, guest,
-                                                 self.workload_results))
+                self.engine.process(run_workload(self.host_of(gid), self.catalog, workload,
+                                                 guest, self.workload_results))
 
     def inject(self, fault: str, guest_id: str, *, rate_mib_s: float = 100.0,
                duration_s: float = 30.0) -> Incident | None:
@@ -116,10 +164,10 @@ class Session:
         Returns the incident for panics and exploits (their spread is then played out in
         simulated time), None for the faults whose course the simulation itself decides.
         """
-        guest = self.host.guests[guest_id]
+        guest = self._guests[guest_id]
         if not guest.live:
             raise ValueError(f"{guest_id} is {guest.state}: only a live guest can be hit")
-        host = self.host
+        host = self.host_of(guest_id)
         if fault == "leak":
             self.engine.process(faults.leak(host, guest, rate_mib_s))
         elif fault == "fork_bomb":
@@ -165,19 +213,22 @@ class Session:
         self.recorder.subscribe(callback)
 
     # ------------------------------------------------------------------ looking
-    def density(self) -> tuple[DensityRow, ...]:
-        """Return, per catalog template, how many more fit and why not more."""
-        return tuple(max_additional(self.host, t) for t in self.catalog.templates.values())
+    def density(self, host_id: str = "") -> tuple[DensityRow, ...]:
+        """Return, per catalog template, how many more fit on a host and why not more."""
+        host = self.hosts[host_id] if host_id else self.host
+        return tuple(max_additional(host, t) for t in self.catalog.templates.values())
 
-    def snapshot(self) -> Snapshot:
-        """Return everything a view needs, as of now."""
+    def snapshot(self, host_id: str = "") -> Snapshot:
+        """Return everything a view of one host (the first by default) needs, as of now."""
+        host = self.hosts[host_id] if host_id else self.host
         return Snapshot(
-            time_s=self.now, seed=self.seed, host=self.host.view(),
-            guests=tuple(g.view() for g in self.host.guests.values()),
-            memory_mib=self.host.ledger.row(), series=self.recorder.series(),
-            log=tuple(self.recorder.log), oom_times_s=tuple(self.recorder.oom_times_s),
-            density=self.density(), events_processed=self.engine.events_processed,
+            time_s=self.now, seed=self.seed, host=host.view(),
+            guests=tuple(g.view() for g in host.guests.values()),
+            memory_mib=host.ledger.row(), series=host.recorder.series(),
+            log=tuple(self.recorder.log), oom_times_s=tuple(host.recorder.oom_times_s),
+            density=self.density(host.id), events_processed=self.engine.events_processed,
             incidents=tuple(self.incidents), workloads=tuple(self.workload_results),
+            host_ids=tuple(self.hosts), moves=tuple(m.view() for m in self.moves),
         )
 
     def current_scenario(self) -> Scenario:
@@ -208,16 +259,18 @@ class Session:
     def _next_id(self, template_id: str, offset: int = 0) -> str:
         return f"{template_id}-{self._counters.get(template_id, 0) + 1 + offset}"
 
-    def _create(self, template_id: str, gid: str | None = None) -> Guest:
+    def _create(self, template_id: str, gid: str | None = None, host_id: str = "") -> Guest:
         if gid is None:
             gid = self._next_id(template_id)
             self._counters[template_id] = self._counters.get(template_id, 0) + 1
+        host = self.hosts[host_id] if host_id else self.host
         guest = Guest(gid, self.catalog.templates[template_id], self.now,
-                      config=self._configs.get(gid, GuestConfig()))
-        self.host.guests[guest.id] = guest
-        self.host.log("guest_added", guest, f"{guest.id} requested ({guest.template.name})",
-                      guest=guest.id, template=template_id)
-        guest.process = self.engine.process(lifecycle.start(self.host, guest))
+                      config=self._configs.get(gid, GuestConfig()), host_id=host.id)
+        host.guests[guest.id] = guest
+        self._guests[guest.id] = guest
+        host.log("guest_added", guest, f"{guest.id} requested ({guest.template.name})",
+                 guest=guest.id, template=template_id, host=host.id)
+        guest.process = self.engine.process(lifecycle.start(host, guest))
         return guest
 
     def _add_later(self, spec: GuestSpec,
@@ -227,13 +280,12 @@ class Session:
         for i in range(spec.count):
             if i and spec.stagger_s > 0:
                 yield self.engine.timeout(spec.stagger_s)
-            self._create(spec.template, ids[i] if ids else None)
+            self._create(spec.template, ids[i] if ids else None, spec.host)
 
     def _act_later(self, action: ActionSpec) -> Generator[Event, object, None]:
         if action.at_s > self.now:
             yield self.engine.timeout(action.at_s - self.now)
-        targets = [g for g in action.targets if g in self.host.guests
-                   and self.host.guests[g].live]
+        targets = [g for g in action.targets if g in self._guests and self._guests[g].live]
         for gid in sorted(set(action.targets) - set(targets)):
             self.host.log("action_skipped", None, f"{action.action}: no live guest {gid}",
                           guest=gid, action=action.action)
@@ -242,9 +294,13 @@ class Session:
         elif action.action == "remove":
             for gid in targets:
                 self.remove_guest(gid)
+        elif action.action == "move":
+            for gid in targets:
+                if self.host_of(gid).id != action.to:
+                    self.move_guest(gid, action.to)
         else:
             fault = action.exploit if action.action == "exploit" else action.action
             for gid in targets:
-                if self.host.guests[gid].live:
+                if self._guests[gid].live:
                     self.inject(fault, gid, rate_mib_s=action.rate_mib_s or 100.0,
                                 duration_s=action.duration_s or 30.0)

@@ -34,7 +34,7 @@ STATES: tuple[str, ...] = (
 # Faults a class can inject (exploit ids come from assets/catalog/security.toml).
 FAULTS: tuple[str, ...] = ("panic", "leak", "fork_bomb", "cpu_hog")
 # Density limits, in the order they are reported.
-LIMITS: tuple[str, ...] = ("memory", "cpu", "pids", "bridge_ports", "disk")
+LIMITS: tuple[str, ...] = ("memory", "cpu", "pids", "bridge_ports", "disk", "platform")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class GuestView:
     vcpus: float
     reason: str | None = None         # why it was killed, crashed or failed
     compromised: bool = False         # an attacker controls it (an escape reached its host)
+    host: str = "main"                # the id of the host it runs on
     config: Mapping[str, object] = field(default_factory=dict)  # settings changed from defaults
 
     @property
@@ -94,6 +95,9 @@ class HostView:
     bridge_ports: int
     down: bool = False         # the host kernel panicked: nothing runs until reset
     compromised: bool = False  # an escape gave an attacker the host
+    os: str = "linux"          # or "windows"
+    utility_vm: bool = False   # a Linux VM runs Linux containers on this Windows host
+    id: str = "main"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +153,27 @@ class WorkloadResult:
 
 
 @dataclass(frozen=True, slots=True)
+class MoveView:
+    """A guest moving between hosts: bytes over the link, steps, and the verdict.
+
+    `warnings` holds codes: "virtio_drivers" (a Windows guest reaching KVM needs them),
+    "emulated" (foreign CPU architecture), "utility_vm" (a Linux container on Windows).
+    `verdict` is "" while moving, "running" on success, else the reason the start failed.
+    """
+
+    guest_id: str
+    source: str
+    target: str
+    start_s: float
+    end_s: float | None
+    total_mib: float
+    done_mib: float
+    steps: tuple[PhaseSpan, ...]
+    verdict: str
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class LogEntry:
     """One line of the event log.
 
@@ -192,3 +217,5 @@ class Snapshot:
     events_processed: int
     incidents: tuple[Incident, ...] = ()
     workloads: tuple[WorkloadResult, ...] = ()
+    host_ids: tuple[str, ...] = ("main",)  # every host of the session; `host` is one of them
+    moves: tuple[MoveView, ...] = ()

@@ -1,0 +1,115 @@
+"""Moving a guest to another host: what crosses the link, what is converted, whether it runs.
+
+A move is cold: the guest stops, its bytes cross the link between the hosts (shared fairly with
+other moves), and it starts again on the target. A container ships only the image layers the
+target lacks; a VM ships its whole disk image and is converted when the hypervisors read
+different formats (calibration §8b). Whether the guest then runs follows `sim.platform`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass, field
+
+from sim import lifecycle, platform
+from sim.engine import Event
+from sim.fairshare import FairShare, Job
+from sim.guest import Guest
+from sim.host import Host
+from sim.snapshot import MoveView, PhaseSpan
+
+FORMAT_SOURCE = ("calibration §8b: qcow2 is native to QEMU/KVM, VMDK to VMware, VHDX to Hyper-V,"
+                 " VDI to VirtualBox; qemu-img converts between them")
+LINK_SOURCE = "the scenario's link between the hosts (default: 1 Gbit/s, an assumption)"
+
+
+def disk_format(host: Host) -> str:
+    """Return the disk image format the host's hypervisor reads natively."""
+    hv = host.preset.hypervisor
+    if hv == "type1":
+        return "vhdx" if host.preset.os == "windows" else "vmdk"
+    if hv == "type2":
+        return "vhdx" if host.preset.os == "windows" else "vdi"
+    return "qcow2"
+
+
+@dataclass(eq=False)
+class Move:
+    """One move as it happens."""
+
+    guest_id: str
+    source: str
+    target: str
+    start_s: float
+    total_mib: float = 0.0
+    end_s: float | None = None
+    steps: list[PhaseSpan] = field(default_factory=list)
+    verdict: str = ""
+    warnings: list[str] = field(default_factory=list)
+    job: Job | None = None  # the transfer in flight, for progress
+
+    def view(self) -> MoveView:
+        """Return an immutable view, with the bytes moved so far."""
+        done = self.total_mib
+        if self.job is not None and not self.job.processed:
+            done = self.total_mib - self.job.remaining
+        return MoveView(self.guest_id, self.source, self.target, self.start_s, self.end_s,
+                        self.total_mib, done, tuple(self.steps), self.verdict,
+                        tuple(self.warnings))
+
+
+def move(source: Host, target: Host, link: FairShare, guest: Guest,
+         record: Move) -> Generator[Event, object, None]:
+    """Stop `guest` on `source`, ship what it needs over `link`, and start it on `target`."""
+    engine = source.engine
+    tpl = guest.template
+    source.kill(guest, "stopped", "moved")
+    guest.created_s = engine.now
+    if tpl.is_vm_like:
+        record.total_mib = tpl.disk_gib * 1024
+        yield from _step(guest, record, "transfer", link.submit(record.total_mib), LINK_SOURCE)
+        src_fmt, dst_fmt = disk_format(source), disk_format(target)
+        if src_fmt != dst_fmt:
+            job = target.disk_write.submit(record.total_mib)
+            yield from _step(guest, record, "convert", job, FORMAT_SOURCE,
+                             note=f"{src_fmt} → {dst_fmt}")
+        if tpl.ksm_group == "windows" and target.preset.hypervisor == "kvm" \
+                and source.preset.hypervisor != "kvm":
+            record.warnings.append("virtio_drivers")
+        if platform.slowdown(tpl, target.preset) > 1:
+            record.warnings.append("emulated")
+    elif tpl.image is not None:
+        missing = [la for la in tpl.image.layers if la.id not in target.layers_present]
+        record.total_mib = sum(la.compressed_mib for la in missing)
+        yield from _step(guest, record, "transfer", link.submit(record.total_mib), LINK_SOURCE)
+        for layer in missing:
+            yield target.disk_write.submit(layer.extracted_mib)
+            target.layers_present.add(layer.id)
+            target.disk_used_gib += layer.extracted_mib / 1024
+        if platform.needs_utility_vm(tpl, target.preset):
+            record.warnings.append("utility_vm")
+    del source.guests[guest.id]
+    target.guests[guest.id] = guest
+    guest.host_id = target.id
+    guest.state, guest.ready_s, guest.reason = "pending", None, None
+    guest.changed()
+    guest.process = engine.process(lifecycle.start(target, guest))
+    yield guest.process
+    record.end_s = engine.now
+    record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
+    target.log("move_done", guest, f"{guest.id} moved {source.id} → {target.id}: "
+               f"{record.total_mib:,.0f} MiB in {record.end_s - record.start_s:.1f} s, "
+               f"{record.verdict}", guest=guest.id, source=source.id, target=target.id,
+               mib=round(record.total_mib, 3), verdict=record.verdict,
+               warnings=",".join(record.warnings))
+
+
+def _step(guest: Guest, record: Move, name: str, job: Job, source: str,
+          note: str = "") -> Generator[Event, object, None]:
+    """Run one step of a move, as a phase of the guest and a step of the record."""
+    start = job.engine.now
+    guest.begin_phase(name, start, f"{note}; {source}" if note else source)
+    record.job = job
+    yield job
+    guest.end_phase(job.engine.now)
+    record.steps.append(PhaseSpan(name, start, job.engine.now, note or source))
