@@ -66,6 +66,7 @@ _LIMITS: dict[str, str] = {
     "pids": QT_TRANSLATE_NOOP("labels", "PIDs"),
     "bridge_ports": QT_TRANSLATE_NOOP("labels", "bridge ports"),
     "disk": QT_TRANSLATE_NOOP("labels", "disk"),
+    "platform": QT_TRANSLATE_NOOP("labels", "platform (CPU architecture or OS)"),
 }
 _BLOCKS: dict[str, str] = {
     "hardware": QT_TRANSLATE_NOOP("labels", "Hardware"),

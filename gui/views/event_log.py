@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -151,9 +151,10 @@ class EventLogView(SnapshotView):
         self._table.verticalHeader().setVisible(False)
         self._table.setWordWrap(False)
         header = self._table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents measures every row, seconds per frame on long logs.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         top = QHBoxLayout()
         top.addWidget(self._text, 1)
         top.addWidget(self._code)
@@ -209,6 +210,9 @@ class EventLogView(SnapshotView):
         for w in (self._text, self._code, self._table, self._table.horizontalHeader()):
             w.setFont(f)
         self._table.verticalHeader().setDefaultSectionSize(int(f.pointSize() * 2.2))
+        fm = QFontMetrics(f)
+        self._table.setColumnWidth(0, fm.horizontalAdvance("00000.0 s") + 16)
+        self._table.setColumnWidth(1, fm.horizontalAdvance("ubuntu-server-000") + 16)
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         bar = self._table.verticalScrollBar()

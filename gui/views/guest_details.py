@@ -23,7 +23,7 @@ def _table(columns: int) -> QTableWidget:
     t = QTableWidget(0, columns)
     t.verticalHeader().setVisible(False)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # few rows
     t.horizontalHeader().setStretchLastSection(True)
     return t
 

@@ -111,7 +111,7 @@ class LayerDiagramView(SnapshotView):
         self._canvas.update()
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        key = (snap.host, tuple((g.id, g.state) for g in snap.guests))
+        key = (snap.host, tuple((g.id, g.state) for g in snap.guests))  # host.down included
         starting = any(g.state in ("starting", "pulling") for g in snap.guests)
         if key != self._key or force:
             self._key = key
@@ -163,6 +163,9 @@ class LayerDiagramView(SnapshotView):
         m = theme.metrics(self.projector)
         fill = self._fill(b)
         state = b.state if b.role in ("guest", "guest_kernel", "user_kernel") else "running"
+        host = self.snapshot.host if self.snapshot else None
+        if b.role == "host_kernel" and host is not None and host.down:
+            state = "crashed"  # a kernel panic took the shared kernel, and every container
         if b.role == "guest_kernel" and b.count > 1:
             step = 6.0 if self.projector else 4.0
             r = r.adjusted(0, 2 * step, -2 * step, 0)

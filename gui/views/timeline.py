@@ -277,11 +277,17 @@ class TimelineView(SnapshotView):
         rows = self._rows
         for p in phases:
             mask = rows.phase == p
-            self._bars[theme.PHASES[p]].setPath(tr_.rect_path(x0[mask], x1[mask], rows.row[mask]))
+            a, b, r = x0[mask], x1[mask], rows.row[mask]
+            if self.grouped:
+                a, b, r = tr_.merge_overlaps(a, b, r, rows.phase[mask])
+            self._bars[theme.PHASES[p]].setPath(tr_.rect_path(a, b, r))
         self._legend.set_visible_keys({theme.PHASES[p] for p in set(rows.phase.tolist())
                                        if p >= 0})
         open_ = rows.open
-        self._open.setPath(tr_.rect_path(x0[open_], x1[open_], rows.row[open_]))
+        a, b, r = x0[open_], x1[open_], rows.row[open_]
+        if self.grouped:
+            a, b, r = tr_.merge_overlaps(a, b, r, np.zeros(len(a), int))
+        self._open.setPath(tr_.rect_path(a, b, r))
 
     def _set_row_ticks(self) -> None:
         ticks = [(float(i), label) for i, label in enumerate(self.rows)]

@@ -181,6 +181,7 @@ def density(host_view: HostView, free_mib: float) -> tuple[DensityRow, ...]:
             "bridge_ports": float(host_view.bridge_ports) if tpl.kind in ("container", "sandbox")
             else math.inf,
             "disk": math.inf,
+            "platform": math.inf,
         }
         limit = min(LIMITS, key=lambda k: limits[k])
         rows.append(DensityRow(tpl_id, int(limits[limit]), limit, limits))

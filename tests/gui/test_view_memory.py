@@ -22,11 +22,11 @@ def test_one_filled_area_per_layer_and_ram_line(qtbot) -> None:  # noqa: ANN001
     before = {k: v.copy() for k, v in snap.series.layers.items()}
     plot.update_snapshot(snap)
     assert len(plot.fills) == len(LAYERS)
-    assert all(not f.path().isEmpty() for f in plot.fills if f.path() is not None)
+    assert all(not f.path().isEmpty() for f in plot.fills)
     scale, unit = plot.scale
     assert unit == "GiB" and plot.ram_line.value() * scale == snap.host.ram_mib
     # The top of the stack is the sum of all layers, in axis units.
-    top = plot.fills[-1].curves[1].getData()[1]
+    top = plot.used_top[1]
     expected = sum(snap.series.layers[k] for k in LAYERS) / scale
     assert np.allclose(top, expected)
     for k, v in snap.series.layers.items():
