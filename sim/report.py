@@ -19,13 +19,13 @@ def results(session: Session) -> dict:
     """Return the run's summary: seed, time, guests with phases, final memory, event count."""
     snap = session.snapshot()
     guests = []
-    for g in snap.guests:
+    for g in (g for hid in snap.host_ids for g in session.snapshot(hid).guests):
         guests.append({
             "id": g.id, "template": g.template, "kind": g.kind, "state": g.state,
             "created_s": _r(g.created_s), "ready_s": _r(g.ready_s), "startup_s": _r(g.startup_s),
             "phases": [{"name": p.name, "start_s": _r(p.start_s), "end_s": _r(p.end_s)}
                        for p in g.phases],
-            "resident_mib": _r(g.resident_mib), "reason": g.reason,
+            "resident_mib": _r(g.resident_mib), "reason": g.reason, "host": g.host,
         })
     density = {row.template: {"max": row.max, "limit": row.limit,
                               "limits": {k: (None if math.isinf(v) else int(v))
@@ -48,6 +48,11 @@ def results(session: Session) -> dict:
                        "steps": [{"time_s": _r(st.time_s), "target": st.target,
                                   "effect": st.effect} for st in i.steps]}
                       for i in snap.incidents],
+        "moves": [{"guest": m.guest_id, "source": m.source, "target": m.target,
+                   "start_s": _r(m.start_s), "end_s": _r(m.end_s), "mib": _r(m.total_mib),
+                   "steps": [{"name": p.name, "start_s": _r(p.start_s), "end_s": _r(p.end_s)}
+                             for p in m.steps],
+                   "verdict": m.verdict, "warnings": list(m.warnings)} for m in snap.moves],
         "host_down": snap.host.down, "host_compromised": snap.host.compromised,
         "events": snap.events_processed,
     }
