@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sim.scenario import GuestSpec, HostSpec, Scenario
+from sim.scenario import DEFAULT_SCENARIO, GuestSpec, HostSpec, Scenario
 from sim.session import Session
+
+SCENARIOS = DEFAULT_SCENARIO.parent
 
 # Host kinds a class meets: the lab's KVM server, an ARM board, a Windows PC with Hyper-V,
 # a Linux laptop with VirtualBox, a VMware ESXi box.
@@ -125,3 +127,15 @@ to = "b"
         ledger = session.hosts[hid].ledger
         assert abs(ledger.imbalance()) < 1e-6
     assert session.hosts["a"].ledger.layers["app"] == 0
+
+
+def test_the_portability_lesson_shows_its_contrast():
+    session = Session.from_file(SCENARIOS / "06-portability.toml")
+    session.run_until(3000)
+    moves = {m.guest_id: m for m in session.snapshot().moves}
+    assert moves["nginx-1"].verdict == "running"
+    assert moves["python-web-1"].verdict == "exec_format"
+    assert moves["nginx-in-vm-1"].total_mib >= 10 * moves["nginx-1"].total_mib
+    assert [s.name for s in moves["nginx-in-vm-1"].steps] == ["transfer", "convert"]
+    assert moves["windows-server-1"].warnings == ("emulated",)
+    assert session.scenario.lesson.contrast == "6" and session.scenario.lesson.notes_zh
