@@ -9,7 +9,6 @@ dialog flows behind them (open, save, export) live in gui/dialogs.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, QSize, Qt
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QToolBar,
     QWidget,
 )
@@ -29,7 +27,7 @@ from gui import dialogs
 from gui.controller import SimController
 from gui.fonts import asset_path
 from gui.i18n import LANGUAGES, current_language, install_language, settings
-from gui.panels import SectionPanel, StatusPanel
+from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel
 from gui.panels.host_panel import HostPanel
 from gui.panels.palette import PalettePanel
 from gui.panels.transport import TransportPanel
@@ -76,8 +74,8 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.controller = controller
         self.setWindowIcon(QIcon(str(asset_path("icons", "hostlab.svg"))))
         self.views: tuple[SnapshotView, ...] = ()
-        self.lesson_notes = QTextBrowser()
-        self.lesson_notes.setOpenExternalLinks(True)
+        self.lesson_notes = LessonNotesPanel()
+        self.lesson_notes.step_reached.connect(self._on_lesson_notes_step_reached)
         self.palette_panel = PalettePanel(controller)
         self.host_panel = HostPanel(controller)
         self.transport = TransportPanel(controller)
@@ -320,17 +318,15 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.setWindowModified(self.controller.has_session and self.controller.modified)
 
     def _show_lesson(self) -> None:
-        scenario = self.controller.session.scenario
-        lesson = getattr(scenario, "lesson", None)
-        notes = _lesson_text(lesson)
-        self.tabs.setTabVisible(2, bool(notes))
-        self.lesson_notes.setMarkdown(notes)
+        self.lesson_notes.set_lesson(getattr(self.controller.session.scenario, "lesson", None))
+        self.tabs.setTabVisible(2, self.lesson_notes.has_lesson)
 
     # --- slots ---------------------------------------------------------------------------
     def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
         for view in self.views:
             view.update_snapshot(snap)
         self.status_panel.update_snapshot(snap)
+        self.lesson_notes.update_snapshot(snap)
 
     def _on_controller_session_replaced(self) -> None:
         if self.views:
@@ -375,46 +371,10 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("This scenario has no lesson notes."), 5000)
 
-    def _open_if_saved(self, path: str | Path) -> None:
-        if self.maybe_save():
-            self.open_path(path)
-
-    def _on_lessons_menu_about_to_show(self) -> None:
-        self.lessons_menu.clear()
-        for path in sorted(asset_path("scenarios").glob("*.toml")):
-            action = self.lessons_menu.addAction(path.stem.replace("-", " ").replace("_", " "))
-            action.triggered.connect(lambda _=False, p=path: self._open_if_saved(p))
-        if self.lessons_menu.isEmpty():
-            self.lessons_menu.addAction(self.tr("(no lessons bundled)")).setEnabled(False)
-
-    def _on_recent_menu_about_to_show(self) -> None:
-        self.recent_menu.clear()
-        for path in dialogs.recent_files():
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self._open_if_saved(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            clear = self.recent_menu.addAction(self.tr("Clear list"))
-            clear.triggered.connect(dialogs.clear_recent)
+    def _on_lesson_notes_step_reached(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
 
     def _on_section_template_dropped(self, template_id: str) -> None:
         if template_id in self.controller.session.catalog.templates:
             self.controller.add_guests(template_id)
-
-
-def _lesson_text(lesson: object) -> str:
-    """Return a scenario's lesson notes as Markdown, in Chinese when that is the language."""
-    if not lesson:
-        return ""
-    zh = current_language() == "zh_CN"
-
-    def field(name: str) -> str:
-        text = str(getattr(lesson, f"{name}_zh", "") or "") if zh else ""
-        return text or str(getattr(lesson, name, "") or "")
-
-    title, notes = field("title"), field("notes")
-    return "\n\n".join(p for p in (f"## {title}" if title else "", notes) if p)
 

@@ -4,27 +4,27 @@
     <context>
         <name>AddGuestsDialog</name>
         <message>
-            <location filename="../../gui/dialogs.py" line="47" />
+            <location filename="../../gui/dialogs.py" line="48" />
             <source>Add several guests</source>
             <translation>批量添加客户机</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="65" />
+            <location filename="../../gui/dialogs.py" line="66" />
             <source>Template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="66" />
+            <location filename="../../gui/dialogs.py" line="67" />
             <source>How many</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="67" />
+            <location filename="../../gui/dialogs.py" line="68" />
             <source>One every</source>
             <translation>间隔</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="105" />
+            <location filename="../../gui/dialogs.py" line="106" />
             <source>The last one is asked for {0} after the first.</source>
             <translation>最后一台在第一台之后 {0} 请求启动。</translation>
         </message>
@@ -251,219 +251,232 @@ Overcommit: it takes memory only as the guest touches it.</source>
         </message>
     </context>
     <context>
+        <name>LessonNotesPanel</name>
+        <message>
+            <location filename="../../gui/panels/__init__.py" line="205" />
+            <source>Steps</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/__init__.py" line="208" />
+            <source>at {0}</source>
+            <translation>在 {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="145" />
+            <location filename="../../gui/main_window.py" line="143" />
             <source>Add guests</source>
             <translation>添加客户机</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="146" />
+            <location filename="../../gui/main_window.py" line="144" />
             <source>Host</source>
             <translation>主机</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="147" />
+            <location filename="../../gui/main_window.py" line="145" />
             <source>Architecture: who runs on what</source>
             <translation>架构：谁运行在谁之上</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="149" />
+            <location filename="../../gui/main_window.py" line="147" />
             <source>Start-up, phase by phase</source>
             <translation>启动过程（分阶段）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="150" />
+            <location filename="../../gui/main_window.py" line="148" />
             <source>Host memory by layer</source>
             <translation>主机内存（按层）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="151" />
+            <location filename="../../gui/main_window.py" line="149" />
             <source>How many more fit?</source>
             <translation>还能再放多少？</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="218" />
+            <location filename="../../gui/main_window.py" line="216" />
             <source>Event log</source>
             <translation>事件日志</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="217" />
             <source>Guest details</source>
             <translation>客户机详情</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/main_window.py" line="218" />
             <source>Lesson notes</source>
             <translation>课程说明</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>Transport</source>
             <translation>播放控制</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="269" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="270" />
+            <location filename="../../gui/main_window.py" line="268" />
             <source>&amp;New</source>
             <translation>新建(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="271" />
+            <location filename="../../gui/main_window.py" line="269" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="272" />
+            <location filename="../../gui/main_window.py" line="270" />
             <source>Open &amp;lesson</source>
             <translation>打开课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="274" />
+            <location filename="../../gui/main_window.py" line="272" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="277" />
+            <location filename="../../gui/main_window.py" line="275" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="278" />
+            <location filename="../../gui/main_window.py" line="276" />
             <source>Save &amp;as…</source>
             <translation>另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="280" />
+            <location filename="../../gui/main_window.py" line="278" />
             <source>Export &amp;screenshot</source>
             <translation>导出截图(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="281" />
+            <location filename="../../gui/main_window.py" line="279" />
             <source>Whole window…</source>
             <translation>整个窗口…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="285" />
+            <location filename="../../gui/main_window.py" line="283" />
             <source>Export &amp;data (CSV and JSON)…</source>
             <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="287" />
+            <location filename="../../gui/main_window.py" line="285" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="288" />
+            <location filename="../../gui/main_window.py" line="286" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="290" />
+            <location filename="../../gui/main_window.py" line="288" />
             <source>&amp;Projector mode</source>
             <translation>投影模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="292" />
+            <location filename="../../gui/main_window.py" line="290" />
             <source>&amp;Log time axis</source>
             <translation>对数时间轴(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="294" />
+            <location filename="../../gui/main_window.py" line="292" />
             <source>&amp;Reset layout</source>
             <translation>恢复默认布局(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="295" />
+            <location filename="../../gui/main_window.py" line="293" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="306" />
+            <location filename="../../gui/main_window.py" line="304" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="307" />
+            <location filename="../../gui/main_window.py" line="305" />
             <source>Lesson &amp;notes</source>
             <translation>课程说明(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="308" />
+            <location filename="../../gui/main_window.py" line="306" />
             <source>&amp;About HostLab</source>
             <translation>关于 HostLab(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="316" />
+            <location filename="../../gui/main_window.py" line="314" />
             <source>Default scenario</source>
             <translation>默认场景</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="318" />
+            <location filename="../../gui/main_window.py" line="316" />
             <source>Untitled scenario</source>
             <translation>未命名场景</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="376" />
+            <location filename="../../gui/main_window.py" line="372" />
             <source>This scenario has no lesson notes.</source>
             <translation>这个场景没有课程说明。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="388" />
+            <location filename="../../gui/dialogs.py" line="356" />
             <source>(no lessons bundled)</source>
             <translation>（没有内置课程）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="397" />
+            <location filename="../../gui/dialogs.py" line="366" />
             <source>(none yet)</source>
             <translation>（暂无）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="400" />
+            <location filename="../../gui/dialogs.py" line="369" />
             <source>Clear list</source>
             <translation>清空列表</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="258" />
+            <location filename="../../gui/dialogs.py" line="259" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="284" />
+            <location filename="../../gui/dialogs.py" line="285" />
             <source>Cannot open scenario</source>
             <translation>无法打开场景</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="305" />
+            <location filename="../../gui/dialogs.py" line="306" />
             <source>Cannot save scenario</source>
             <translation>无法保存场景</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="308" />
+            <location filename="../../gui/dialogs.py" line="309" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="319" />
+            <location filename="../../gui/dialogs.py" line="320" />
             <source>Cannot export screenshot</source>
             <translation>无法导出截图</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="322" />
+            <location filename="../../gui/dialogs.py" line="323" />
             <source>Exported {0}</source>
             <translation>已导出 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="332" />
+            <location filename="../../gui/dialogs.py" line="333" />
             <source>Cannot export data</source>
             <translation>无法导出数据</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="335" />
+            <location filename="../../gui/dialogs.py" line="336" />
             <source>Exported {0} files to {1}</source>
             <translation>已导出 {0} 个文件到 {1}</translation>
         </message>
@@ -471,28 +484,28 @@ Overcommit: it takes memory only as the guest touches it.</source>
     <context>
         <name>MemoryPlot</name>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="111" />
+            <location filename="../../gui/views/memory_plot.py" line="132" />
             <source>simulated time</source>
             <translation>模拟时间</translation>
         </message>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="112" />
+            <location filename="../../gui/views/memory_plot.py" line="133" />
             <source>memory ({unit})</source>
             <translation>内存（{unit}）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="115" />
-            <location filename="../../gui/views/memory_plot.py" line="188" />
+            <location filename="../../gui/views/memory_plot.py" line="136" />
+            <location filename="../../gui/views/memory_plot.py" line="212" />
             <source>✕ OOM kill</source>
             <translation>✕ OOM 终止</translation>
         </message>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="171" />
+            <location filename="../../gui/views/memory_plot.py" line="195" />
             <source>RAM {size}</source>
             <translation>内存 {size}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/memory_plot.py" line="183" />
+            <location filename="../../gui/views/memory_plot.py" line="207" />
             <source>free {size}</source>
             <translation>空闲 {size}</translation>
         </message>
@@ -534,27 +547,27 @@ Overcommit: it takes memory only as the guest touches it.</source>
     <context>
         <name>StatusPanel</name>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="117" />
+            <location filename="../../gui/panels/__init__.py" line="119" />
             <source>t = {0}</source>
             <translation>t = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="119" />
+            <location filename="../../gui/panels/__init__.py" line="121" />
             <source>seed {0}</source>
             <translation>随机种子 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="126" />
+            <location filename="../../gui/panels/__init__.py" line="128" />
             <source>Guests: {0}</source>
             <translation>客户机：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="127" />
+            <location filename="../../gui/panels/__init__.py" line="129" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/__init__.py" line="134" />
+            <location filename="../../gui/panels/__init__.py" line="136" />
             <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
             <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
         </message>
@@ -745,69 +758,69 @@ source: {source}</source>
     <context>
         <name>dialogs</name>
         <message>
-            <location filename="../../gui/dialogs.py" line="119" />
+            <location filename="../../gui/dialogs.py" line="120" />
             <source>Reset the simulation?</source>
             <translation>重置模拟？</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="120" />
+            <location filename="../../gui/dialogs.py" line="121" />
             <source>This resets the simulation. Continue?</source>
             <translation>这会重置模拟。要继续吗？</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="131" />
+            <location filename="../../gui/dialogs.py" line="132" />
             <source>Unsaved changes</source>
             <translation>未保存的更改</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="132" />
+            <location filename="../../gui/dialogs.py" line="133" />
             <source>The scenario “{0}” has changes that are not saved.
 Save them first?</source>
             <translation>场景“{0}”有尚未保存的更改。
 要先保存吗？</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="155" />
+            <location filename="../../gui/dialogs.py" line="156" />
             <source>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;A classroom simulator that shows how containers and virtual machines differ: how they start, phase by phase, how the host's memory fills layer by layer, and when the host cannot take one more guest.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where the numbers come from.&lt;/b&gt; Start-up phases, memory sizes and host limits are taken from published measurements and documentation. Each number cites its source in the catalog: hover over a phase in the timeline or select a guest to see it.&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0 or GPL 3 with font exception).&lt;/p&gt;</source>
             <translation>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;一个课堂模拟器，展示容器和虚拟机的区别：它们如何一个阶段一个阶段地启动，主机内存如何一层一层地被占满，以及主机什么时候再也放不下一台客户机。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数字从哪里来。&lt;/b&gt;启动阶段、内存大小和主机限制都取自公开发表的测量结果和官方文档。目录中的每个数字都注明了出处：把鼠标停在时间线的某个阶段上，或选中一台客户机，就能看到。&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 或带字体例外条款的 GPL 3）。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="168" />
+            <location filename="../../gui/dialogs.py" line="169" />
             <source>About HostLab</source>
             <translation>关于 HostLab</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="183" />
+            <location filename="../../gui/dialogs.py" line="184" />
             <source>HostLab scenarios (*.toml);;All files (*)</source>
             <translation>HostLab 场景 (*.toml);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="189" />
+            <location filename="../../gui/dialogs.py" line="190" />
             <source>Open scenario</source>
             <translation>打开场景</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="197" />
+            <location filename="../../gui/dialogs.py" line="198" />
             <source>Save scenario as</source>
             <translation>场景另存为</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="207" />
+            <location filename="../../gui/dialogs.py" line="208" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="208" />
+            <location filename="../../gui/dialogs.py" line="209" />
             <source>SVG drawing (*.svg)</source>
             <translation>SVG 矢量图 (*.svg)</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="211" />
+            <location filename="../../gui/dialogs.py" line="212" />
             <source>Export screenshot</source>
             <translation>导出截图</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs.py" line="222" />
+            <location filename="../../gui/dialogs.py" line="223" />
             <source>Export data (CSV and JSON) into</source>
             <translation>将数据（CSV 和 JSON）导出到</translation>
         </message>

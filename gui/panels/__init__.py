@@ -1,7 +1,8 @@
 """Controls around the views: palette, host panel, transport, and the pieces they share.
 
 `SectionPanel` frames one part of the window under a title (and can take template drops);
-`StatusPanel` is the status bar's summary of the running session.
+`StatusPanel` is the status bar's summary of the running session; `LessonNotesPanel` shows a
+scenario's lesson notes and announces each step prompt when the simulated clock reaches it.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from gui import units
 
 if TYPE_CHECKING:
+    from sim.scenario import Lesson
     from sim.snapshot import Snapshot
 
 translate = QCoreApplication.translate
@@ -141,3 +143,68 @@ class StatusPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange and self._snap is not None:
             self.update_snapshot(self._snap)
         super().changeEvent(event)
+
+
+class LessonNotesPanel(QTextBrowser):
+    """A scenario's lesson: title, notes and timed steps, in the current language.
+
+    Emits `step_reached(str)` with a step's text once the simulated clock passes its time.
+    """
+
+    step_reached = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenExternalLinks(True)
+        self._lesson: Lesson | None = None
+        self._announced = 0
+
+    @property
+    def has_lesson(self) -> bool:
+        """Return whether the scenario has lesson notes to show."""
+        return self._lesson is not None
+
+    def set_lesson(self, lesson: Lesson | None) -> None:
+        """Show `lesson` (None clears) from its first step."""
+        self._lesson = lesson
+        self._announced = 0
+        self._render()
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        """Announce every step whose time has come."""
+        steps = self._lesson.steps if self._lesson else ()
+        while self._announced < len(steps) and steps[self._announced].at_s <= snap.time_s:
+            step = steps[self._announced]
+            self._announced += 1
+            self.step_reached.emit(self._step_text(step.text, step.text_zh))
+            self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Show the notes in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _step_text(text: str, text_zh: str) -> str:
+        from gui.i18n import current_language
+
+        return text_zh if current_language() == "zh_CN" and text_zh else text
+
+    def _render(self) -> None:
+        from gui.i18n import current_language
+
+        lesson = self._lesson
+        if lesson is None:
+            self.clear()
+            return
+        lang = current_language()
+        parts = [f"## {lesson.text('title', lang)}", lesson.text("summary", lang),
+                 lesson.text("notes", lang)]
+        if lesson.steps:
+            parts.append("### " + translate("LessonNotesPanel", "Steps"))
+            for i, step in enumerate(lesson.steps):
+                mark = "✔ " if i < self._announced else ""
+                when = translate("LessonNotesPanel", "at {0}").format(units.sim_time(step.at_s))
+                parts.append(f"- {mark}**{when}**: {self._step_text(step.text, step.text_zh)}")
+        self.setMarkdown("\n\n".join(p for p in parts if p.strip()))

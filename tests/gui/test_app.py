@@ -163,8 +163,58 @@ def test_lesson_tab_follows_the_scenario(window: MainWindow, tmp_path: Path) -> 
     assert not window.tabs.isTabVisible(2)
 
 
+def test_lesson_steps_are_announced_when_their_time_comes(window: MainWindow,
+                                                          qtbot: QtBot) -> None:
+    from sim.lessons import bundled_lessons
+
+    lesson = next(item for item in bundled_lessons() if item.scenario.lesson.steps)
+    steps = lesson.scenario.lesson.steps
+    assert window.open_path(lesson.path)
+    later = next(step for step in steps if step.at_s > 0)
+    with qtbot.waitSignal(window.lesson_notes.step_reached) as blocker:
+        window.controller.run_until(later.at_s + 0.01)
+    assert blocker.args[0] in {step.text for step in steps}
+    assert later.text in window.statusBar().currentMessage() or \
+        any(step.text in window.statusBar().currentMessage() for step in steps)
+    assert "✔" in window.lesson_notes.toMarkdown()
+
+
 def test_selecting_a_guest_shows_its_details(window: MainWindow, qtbot: QtBot) -> None:
     gid = window.controller.add_guests("alpine")[0]
     window.timeline.guest_selected.emit(gid)
     assert window.tabs.currentWidget() is window.guest_details
     assert window.rect().contains(QPoint(1, 1))
+
+
+def test_main_shows_the_window_first_then_loads_the_scenario(qtbot: QtBot,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    from gui import app as app_module
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main installs its own
+    seen: dict[str, object] = {}
+    show = MainWindow.show
+
+    def spy_show(window: MainWindow) -> None:
+        seen["window"], seen["views_at_show"] = window, len(window.views)
+        show(window)
+
+    def fake_exec() -> int:
+        window = seen["window"]
+        assert isinstance(window, MainWindow)
+        seen["visible"] = window.isVisible()
+        qtbot.waitUntil(lambda: window.controller.has_session and bool(window.views))
+        seen["title"] = window.windowTitle()
+        seen["now"] = window.controller.session.now
+        window.controller.pause()
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(MainWindow, "show", spy_show)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    lesson = tmp_path / "mine.toml"
+    lesson.write_text("version = 1\nseed = 11\n", encoding="utf-8")
+    assert app_module.main([str(lesson), "--until", "2.5", "--size", "1280x800"]) == 0
+    assert seen["visible"] and seen["views_at_show"] == 0  # shown before the heavy views
+    assert seen["title"] == "mine.toml[*] — HostLab" and seen["now"] == 2.5
