@@ -86,6 +86,29 @@ def test_cancelled_events_never_run_and_are_not_counted() -> None:
     assert not drop.processed and keep.processed
 
 
+@given(st.lists(st.booleans(), min_size=1, max_size=20), st.booleans())
+def test_scheduled_then_cancelled_events_are_skipped(cancel: list[bool], by_step: bool) -> None:
+    engine = Engine()
+    log: list = []
+    events = [engine.timeout(float(i % 3)) for i in range(len(cancel))]
+    for index, event in enumerate(events):
+        event.callbacks.append(_recorder(log, index))
+    for event, drop in zip(events, cancel, strict=True):
+        if drop:
+            event.cancel()
+    if by_step:
+        with pytest.raises(EmptySchedule):
+            while True:
+                engine.step()
+    else:
+        engine.run()
+    kept = [i for i, drop in enumerate(cancel) if not drop]
+    assert sorted(tag for _, tag in log) == kept
+    assert engine.events_processed == len(kept)
+    dropped = [event for event, drop in zip(events, cancel, strict=True) if drop]
+    assert all(event.cancelled and not event.processed for event in dropped)
+
+
 def test_cancelled_event_triggered_later_is_skipped() -> None:
     engine = Engine()
     event = engine.event()
