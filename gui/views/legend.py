@@ -78,6 +78,9 @@ class Legend(QWidget):
 
     def set_visible_keys(self, keys: set[str]) -> None:
         """Show only the entries whose id is in `keys` (e.g. phases present)."""
+        if keys == getattr(self, "_shown_keys", None):
+            return  # setVisible relayouts the parent: not once per frame
+        self._shown_keys = set(keys)
         for (key, _, _), icon, text in zip(self._entries, self._icons, self._texts, strict=True):
             icon.setVisible(key in keys)
             text.setVisible(key in keys)
