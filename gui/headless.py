@@ -33,8 +33,23 @@ def ensure_platform() -> None:
     the native platform is kept (its font database is the one with fonts) and the window is
     simply never shown on screen.
     """
-    if sys.platform.startswith("linux"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _quiet_offscreen_warnings() -> None:
+    """Drop the offscreen plugin's "does not support propagateSizeHints()" notice.
+
+    It is printed for every window the plugin shows and says nothing about the render; every
+    other Qt message still reaches stderr.
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
 
 
 def _fail(message: str, status: int) -> int:
@@ -59,6 +74,7 @@ def run_headless(args: argparse.Namespace) -> int:
     from sim.session import Session
 
     app = make_application()
+    _quiet_offscreen_warnings()
     install_excepthook(headless=True)
     load_bundled_fonts(app)
     if not install_language(args.lang or "en", remember=False):

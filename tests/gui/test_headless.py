@@ -73,3 +73,22 @@ def test_crash_in_headless_mode_logs_and_exits_1(tmp_path: Path) -> None:
     assert "RuntimeError: boom" in result.stderr
     logs = list(tmp_path.rglob("crash-*.log"))
     assert len(logs) == 1 and "RuntimeError: boom" in logs[0].read_text()
+
+
+def test_crash_in_the_window_logs_and_shows_the_details(monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
+    from gui import crash
+
+    shown: list[tuple[str, str, Path | None]] = []
+    monkeypatch.setattr(crash, "_show_dialog", lambda *args: shown.append(args))
+    monkeypatch.setattr(crash, "crash_dir", lambda: tmp_path)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    crash.install_excepthook(headless=False)
+    try:
+        raise ValueError("bad value in a slot")
+    except ValueError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert len(shown) == 1
+    summary, details, log = shown[0]
+    assert summary == "ValueError: bad value in a slot" and "Traceback" in details
+    assert log is not None and log.parent == tmp_path and "bad value" in log.read_text()
