@@ -170,10 +170,15 @@ class SimController(QObject):
 
     def pause(self) -> None:
         """Stop advancing simulated time (no timer work while paused)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self.playing_changed.emit(False)
+        if self._stop():
             self.publish()
+
+    def _stop(self) -> bool:
+        if not self._timer.isActive():
+            return False
+        self._timer.stop()
+        self.playing_changed.emit(False)
+        return True
 
     def toggle_playing(self) -> None:
         """Play if paused, pause if playing."""
@@ -184,8 +189,9 @@ class SimController(QObject):
 
     def step(self) -> float:
         """Pause, then jump to the next instant that has events; return the new time."""
-        self.pause()
+        self._stop()
         if math.isinf(self.session.next_event_s()):
+            self.publish()
             return self.session.now
         now = self.session.step()
         self.publish()

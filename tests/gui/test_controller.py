@@ -41,10 +41,12 @@ def test_step_pauses_and_publishes_the_next_event_time(controller: SimController
     controller.play()
     controller.run_until(1.0)
     expected = controller.session.next_event_s()
-    with qtbot.waitSignal(controller.snapshot_ready) as blocker:
-        controller.step()
+    snaps: list[object] = []
+    controller.snapshot_ready.connect(snaps.append)
+    controller.step()
     assert not controller.playing
-    assert blocker.args[0].time_s == pytest.approx(expected, rel=1e-12, abs=1e-300)
+    assert len(snaps) == 1  # one snapshot per step, at the new time
+    assert snaps[0].time_s == pytest.approx(expected, rel=1e-12, abs=1e-300)
     assert controller.session.next_event_s() > expected
 
 
