@@ -55,8 +55,10 @@ def max_additional(host: Host, template: Template) -> DensityRow:
         "bridge_ports": _fits(p.bridge_ports - host.ports_used, 1) if template.bridge else math.inf,
         "disk": _fits(p.disk_gib - host.disk_used_gib - image_gib, template.disk_gib),
         "platform": 0.0 if platform.problem(template, p) else math.inf,
+        "host_down": 0.0 if host.down else math.inf,
     }
-    binding = min(LIMITS, key=lambda name: limits[name])
+    # A panicked host is the reason before any other; otherwise the tightest limit binds.
+    binding = "host_down" if host.down else min(LIMITS, key=lambda name: limits[name])
     count = limits[binding]
     return DensityRow(template.id, int(count) if math.isfinite(count) else 0, binding, limits)
 

@@ -34,7 +34,9 @@ STATES: tuple[str, ...] = (
 # Faults a class can inject (exploit ids come from assets/catalog/security.toml).
 FAULTS: tuple[str, ...] = ("panic", "leak", "fork_bomb", "cpu_hog")
 # Density limits, in the order they are reported.
-LIMITS: tuple[str, ...] = ("memory", "cpu", "pids", "bridge_ports", "disk", "platform")
+LIMITS: tuple[str, ...] = (
+    "memory", "cpu", "pids", "bridge_ports", "disk", "platform", "host_down",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,8 @@ def test_density_json_names_binding_limit(capsys):
                  "--json")
     alpine = r["templates"]["alpine"]
     assert alpine["max"] >= 1000 and alpine["limit"] == "bridge_ports"
-    assert set(alpine["limits"]) == {"memory", "cpu", "pids", "bridge_ports", "disk", "platform"}
+    assert set(alpine["limits"]) == {"memory", "cpu", "pids", "bridge_ports", "disk", "platform",
+                                      "host_down"}
     assert alpine["limits"]["cpu"] is None  # containers commit no CPU
     assert 10 <= r["templates"]["ubuntu-server"]["max"] < 100
 

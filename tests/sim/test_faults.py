@@ -198,3 +198,11 @@ targets = ["nginx-1", "nginx-9"]
     assert [w["guest"] for w in results["workloads"]] == ["nginx-1"]
     assert any(e["code"] == "action_skipped" for e in
                [{"code": e.code} for e in session.snapshot().log])
+
+
+def test_density_says_nothing_fits_on_a_panicked_host():
+    session = session_with()
+    session.inject("panic", "nginx-1")
+    session.advance(5)
+    rows = session.density()
+    assert all(r.max == 0 and r.limit == "host_down" for r in rows)
