@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard assets/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench translations clean
+.PHONY: run test lint bench translations i18n-update clean
 
 run: $(STAMP) translations
 	$(VENV)/bin/hostlab
@@ -22,6 +22,10 @@ bench: $(STAMP)
 	$(PY) benchmarks/scale.py
 
 translations: $(QM)
+
+# Refresh the .ts source from every tr() in gui/ (then translate the new messages).
+i18n-update: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete gui -ts assets/i18n/hostlab_zh_CN.ts
 
 assets/i18n/%.qm: assets/i18n/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@

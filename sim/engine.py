@@ -347,6 +347,13 @@ class Engine:
         self._run_before(t)
         self.now = float(t)
 
+    def run_through(self, t: float) -> None:
+        """Process every event with time <= ``t`` (closed), then set ``now = t``."""
+        if t < self.now:
+            raise ValueError(f"run_through({t}) is in the past (now = {self.now})")
+        self._run_before(math.nextafter(t, math.inf))
+        self.now = float(t)
+
     def run(self) -> None:
         """Process events until none is left."""
         self._run_before(math.inf)

@@ -205,7 +205,7 @@ class Session:
         t = self.engine.peek()
         if math.isinf(t):
             return self.now
-        self.engine.run_until(math.nextafter(t, math.inf))
+        self.engine.run_through(t)
         return self.now
 
     def subscribe(self, callback: Callable[[LogEntry], None]) -> None:

@@ -20,14 +20,6 @@ def controller(qtbot: QtBot) -> SimController:
     controller.pause()
 
 
-# sim.session.Session.step() runs the engine until nextafter(t), and the engine leaves its clock
-# there, so `now` ends one ulp past the event time. Reported to the sim owner; strict, so this
-# test fails loudly (and must lose its marker) once step() lands exactly on the event time.
-STEP_LANDS_PAST_EVENT = pytest.mark.xfail(
-    strict=True, reason="Session.step() leaves now at nextafter(next_event_s()), one ulp late")
-
-
-@STEP_LANDS_PAST_EVENT
 def test_step_moves_to_the_next_event_exactly(controller: SimController) -> None:
     for _ in range(5):
         expected = controller.session.next_event_s()

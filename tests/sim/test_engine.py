@@ -311,3 +311,16 @@ def test_same_program_twice_gives_identical_trace() -> None:
         traces.append((repr(log), engine.events_processed))
     assert traces[0] == traces[1]
     assert traces[0][1] > 0
+
+
+def test_run_through_processes_events_at_exactly_t():
+    from sim.engine import Engine
+
+    engine = Engine()
+    seen = []
+    for t in (1.0, 2.0):
+        engine.timeout(t).callbacks.append(lambda e, t=t: seen.append(t))
+    engine.run_through(1.0)
+    assert seen == [1.0] and engine.now == 1.0
+    with pytest.raises(ValueError):
+        engine.run_through(0.5)
