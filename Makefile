@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+PKG_STAMP := $(VENV)/.installed-package
 TS     := $(wildcard assets/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench translations i18n-update clean
+.PHONY: run test lint bench translations i18n-update clean package package-check
 
 run: $(STAMP) translations
 	$(VENV)/bin/hostlab
@@ -20,6 +21,13 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/engine_vs_simpy.py
 	$(PY) benchmarks/scale.py
+
+# Linux installers in dist/ (one-folder app, .deb, .tar.gz; see packaging/), then their smoke test.
+package: $(PKG_STAMP) translations
+	PY=$(PY) packaging/build_linux.sh
+
+package-check: $(STAMP)
+	PY=$(PY) packaging/check_linux.sh
 
 translations: $(QM)
 
@@ -35,6 +43,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
+
+$(PKG_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,package]"
+	touch $(PKG_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info assets/i18n/*.qm

@@ -4,7 +4,10 @@ nothing kept still needs. Used by hostlab.spec.
 PyInstaller's Qt hooks collect every plugin of the Qt modules in use, then the shared libraries
 those plugins need. Dropping a plugin afterwards leaves its libraries behind (the GTK theme
 plugin alone brings cairo, pango and ATK), so on Linux the libraries are kept only when a kept
-binary needs them, directly or through another library.
+binary needs them, directly or through another library. Libraries listed in
+linux/system-libs.txt always come from the system (they are the .deb's Depends), even when the
+build machine has them and PyInstaller would bundle them: the folder is then the same wherever
+it is built.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+
+SYSTEM_LIBS = Path(__file__).resolve().parent / "linux" / "system-libs.txt"
 
 # Qt plugins worth shipping, by folder; a folder not listed here is dropped whole.
 KEEP_PLUGINS: dict[str, set[str]] = {
@@ -50,6 +55,12 @@ def wanted(dest: str) -> bool:
     return not DROP_QT_LIBS.search(dest)
 
 
+def system_sonames() -> set[str]:
+    """Return the sonames linux/system-libs.txt says come from the system."""
+    lines = SYSTEM_LIBS.read_text(encoding="utf-8").splitlines()
+    return {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
+
+
 def _is_root(dest: str) -> bool:
     """A binary loaded by name at run time (extension modules, plugins, libpython)."""
     name = Path(dest).name
@@ -64,6 +75,8 @@ def needed_closure(binaries: Iterable[tuple[str, str, str]]) -> list[tuple[str, 
         return binaries
     from PyInstaller.depend.bindepend import get_imports
 
+    system = system_sonames()
+    binaries = [entry for entry in binaries if Path(entry[0]).name not in system]
     by_name: dict[str, list[tuple[str, str, str]]] = {}
     for entry in binaries:  # a library and the symlinks to it share a file name
         by_name.setdefault(Path(entry[0]).name, []).append(entry)
