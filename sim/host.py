@@ -99,7 +99,7 @@ class Host:
 
     def sample(self) -> None:
         """Record the ledger now."""
-        self.recorder.sample(self.engine.now, self.ledger.row())
+        self.recorder.sample(self.engine.now, self.ledger.values())
 
     def live_guests(self) -> list[Guest]:
         """Return guests that are starting or running."""

@@ -64,6 +64,10 @@ class MemoryLedger:
         """Return how far the ledger is from its invariant (0 when it holds)."""
         return self.used + self.free - (self.ram_mib + self.swap_used)
 
+    def values(self) -> tuple[float, ...]:
+        """Return every layer, then free, swap_used and ksm_saved (the recorder's order)."""
+        return (*self.layers.values(), self.free, self.swap_used, self.ksm_saved)
+
     def row(self) -> dict[str, float]:
         """Return every layer plus free, swap_used and ksm_saved."""
         return {**self.layers, "free": self.free, "swap_used": self.swap_used,

@@ -1,13 +1,14 @@
 """Append-only record of a run: memory by layer over time and the event log.
 
-Series live in numpy buffers that double when full; views handed out are slices that are never
-written again (samples are only appended), so a plot may keep them.
+Samples are appended to a plain list (cheap: the model samples after every memory change) and
+moved into numpy buffers, which double when full, when someone looks. Views handed out are
+slices that are never written again (samples are only appended), so a plot may keep them.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -22,29 +23,36 @@ class Recorder:
 
     def __init__(self, capacity: int = 1024) -> None:
         self._data = np.zeros((len(SERIES) + 1, capacity))  # row 0 is time
-        self._n = 0
+        self._n = 0  # samples in the buffer
+        self._pending: list[tuple[float, ...]] = []  # samples not moved into it yet
         self.log: list[LogEntry] = []
         self.oom_times_s: list[float] = []
         self._subscribers: list[Callable[[LogEntry], None]] = []
 
     def __len__(self) -> int:
-        return self._n
+        return self._n + len(self._pending)
 
-    def sample(self, time_s: float, row: Mapping[str, float]) -> None:
-        """Append one sample of every series at `time_s`."""
-        if self._n == self._data.shape[1]:
+    def sample(self, time_s: float, values: tuple[float, ...]) -> None:
+        """Append one sample at `time_s`: `values` holds every series, in SERIES order."""
+        self._pending.append((time_s, *values))
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        new = np.array(self._pending).T
+        n, k = self._n, new.shape[1]
+        if n + k > self._data.shape[1]:
             # A new buffer, not a resize in place: views handed out keep the old one intact.
-            grown = np.zeros((self._data.shape[0], 2 * self._n))
-            grown[:, : self._n] = self._data
+            grown = np.zeros((self._data.shape[0], max(2 * self._data.shape[1], n + k)))
+            grown[:, :n] = self._data[:, :n]
             self._data = grown
-        column = self._data[:, self._n]
-        column[0] = time_s
-        for i, name in enumerate(SERIES, start=1):
-            column[i] = row[name]
-        self._n += 1
+        self._data[:, n:n + k] = new
+        self._n = n + k
+        self._pending.clear()
 
     def series(self) -> MemorySeries:
         """Return views of every series recorded so far."""
+        self._flush()
         data = self._data[:, : self._n]
         return MemorySeries(time_s=data[0], layers={n: data[i] for i, n in enumerate(SERIES, 1)})
 
@@ -64,6 +72,7 @@ class Recorder:
 
     def write_memory_csv(self, path: Path) -> None:
         """Write the memory series as CSV: time_s, then one MiB column per series."""
+        self._flush()
         data = self._data[:, : self._n]
         with path.open("w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
