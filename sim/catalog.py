@@ -25,6 +25,10 @@ PHASE_NAMES = (
     "utility_vm", "transfer", "convert",
 )
 REFERENCE_HOST = "classroom-server"
+# Start-up reads are 4 KiB random reads (a boot touches scattered blocks of its image), so a
+# boot storm queues on the disk's IOPS: calibration §1b, "the storm penalty for full VMs comes
+# mostly from shared storage I/O". 1 MiB / 4 KiB = 256 I/Os.
+IOS_PER_MIB = 256
 
 
 class CatalogError(ValueError):
@@ -96,9 +100,13 @@ class PhaseSpec:
     alloc: Mapping[str, float] = field(default_factory=dict)
     source: str = ""
 
-    def idle_duration_s(self, host: HostPreset, cap: float) -> float:
-        """Return how long the phase takes alone on `host` with a CPU cap of `cap` cores."""
-        return self.wait_s + self.cpu_s / min(cap, host.cores) + self.io_mib / host.disk_read_mib_s
+    def idle_duration_s(self, host: HostPreset, cap: float, iops: float) -> float:
+        """Return how long the phase takes alone on `host` with a CPU cap of `cap` cores.
+
+        Start-up reads are small random reads: `io_mib` costs `io_mib × IOS_PER_MIB` I/Os on a
+        disk that serves `iops` of them per second.
+        """
+        return self.wait_s + self.cpu_s / min(cap, host.cores) + self.io_mib * IOS_PER_MIB / iops
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +153,10 @@ class Template:
 
     def expected_startup_s(self, host: HostPreset | None = None) -> float:
         """Return its start-up time alone on an idle host with its image cached."""
-        host = host or Catalog.load().hosts[REFERENCE_HOST]
-        return sum(p.idle_duration_s(host, self.cpu_cap) for p in self.phases)
+        catalog = Catalog.load()
+        host = host or catalog.hosts[REFERENCE_HOST]
+        iops = catalog.capacity["iops"]
+        return sum(p.idle_duration_s(host, self.cpu_cap, iops) for p in self.phases)
 
 
 @dataclass(frozen=True, slots=True)

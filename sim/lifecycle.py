@@ -11,7 +11,7 @@ import math
 from collections.abc import Generator
 
 from sim import platform
-from sim.catalog import Image, Layer, PhaseSpec
+from sim.catalog import IOS_PER_MIB, Image, Layer, PhaseSpec
 from sim.engine import Event, Interrupt
 from sim.guest import Guest
 from sim.host import GuestKilled, Host
@@ -98,7 +98,7 @@ def _demands(host: Host, spec: PhaseSpec, factor: float, cap: float) -> StartPro
     if spec.cpu_s > 0:
         yield host.cpu.submit(spec.cpu_s * factor, cap)
     if spec.io_mib > 0:
-        yield host.disk_read.submit(spec.io_mib * factor)
+        yield host.iops.submit(spec.io_mib * IOS_PER_MIB * factor)
 
 
 def _touch(host: Host, guest: Guest, spec: PhaseSpec) -> None:

@@ -70,9 +70,13 @@ def move(source: Host, target: Host, link: FairShare, guest: Guest,
         yield from _step(guest, record, "transfer", link.submit(record.total_mib), LINK_SOURCE)
         src_fmt, dst_fmt = disk_format(source), disk_format(target)
         if src_fmt != dst_fmt:
+            # qemu-img reads the old image and writes the new one on the target's disk.
+            read = target.disk_read.submit(record.total_mib)
             job = target.disk_write.submit(record.total_mib)
             yield from _step(guest, record, "convert", job, FORMAT_SOURCE,
                              note=f"{src_fmt} → {dst_fmt}")
+            if not read.processed:
+                yield read
         if tpl.ksm_group == "windows" and target.preset.hypervisor == "kvm" \
                 and source.preset.hypervisor != "kvm":
             record.warnings.append("virtio_drivers")

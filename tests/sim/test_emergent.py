@@ -35,20 +35,22 @@ def test_ten_vms_booting_at_once_each_take_longer_than_one(steady):
     assert all(s > solo for s in startups(storm, ids)), (solo, startups(storm, ids))
 
 
-def test_a_boot_storm_is_slower_on_average_with_jitter():
-    # With jitter the VMs' phases drift apart and contend less, so per-VM comparisons are noise;
-    # averaged over seeds, ten at once on the teacher's laptop are still slower than one.
+@pytest.mark.parametrize("preset", ["laptop", "classroom-server"])
+def test_a_boot_storm_is_slower_on_average_with_jitter(preset):
+    # With jitter the VMs' phases drift apart, so per-VM comparisons are noise; averaged over
+    # seeds, ten at once are clearly slower than one: their start-up reads queue on the disk's
+    # IOPS (calibration §1b: storms are mostly a storage effect).
     solo, storm = [], []
     for seed in range(10):
-        alone = make_session(seed=seed, preset="laptop")
+        alone = make_session(seed=seed, preset=preset)
         ids = alone.add_guests("ubuntu-server")
         run_until_settled(alone, ids)
         solo += startups(alone, ids)
-        crowd = make_session(seed=seed, preset="laptop")
+        crowd = make_session(seed=seed, preset=preset)
         ids = crowd.add_guests("ubuntu-server", 10)
         run_until_settled(crowd, ids)
         storm.append(statistics.fmean(startups(crowd, ids)))
-    assert statistics.fmean(storm) > statistics.fmean(solo)
+    assert statistics.fmean(storm) > 1.1 * statistics.fmean(solo)
 
 
 # ------------------------------------------------------------------ docker run storm
