@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
+    from sim.guestconfig import GuestConfig
     from sim.scenario import Scenario
     from sim.session import Session
-    from sim.snapshot import LogEntry
+    from sim.snapshot import Incident, LogEntry
 
 FRAME_MS = 33  # ~30 frames per second: smooth enough to watch, cheap enough for 1,000 guests
 MIN_SPEED = 0.01
@@ -160,6 +161,28 @@ class SimController(QObject):
         self._refresh_modified()
         self.publish()
         return ids
+
+    # --- experiments (workloads, faults, settings) ---------------------------------------
+    def run_workload(self, workload_id: str, guest_ids: list[str]) -> None:
+        """Start a catalog workload in each running guest of `guest_ids` at once; publish."""
+        self.session.run_workload(workload_id, list(guest_ids))
+        self.publish()
+
+    def inject(self, fault: str, guest_id: str, **params: float) -> Incident | None:
+        """Inject a fault or an exploit id into a live guest and publish.
+
+        `params` are `rate_mib_s` (a memory leak) and `duration_s` (a CPU hog). Returns the
+        incident of a panic or an exploit; raises ValueError when the guest is not live.
+        """
+        incident = self.session.inject(fault, guest_id, **params)
+        self.publish()
+        return incident
+
+    def set_config(self, guest_id: str, config: GuestConfig) -> None:
+        """Change a guest's settings from now on (saved with the scenario) and publish."""
+        self.session.set_config(guest_id, config)
+        self._refresh_modified()
+        self.publish()
 
     # --- time ----------------------------------------------------------------------------
     def play(self) -> None:

@@ -312,6 +312,9 @@ class ScenarioFilesMixin:
     def export_screenshot(self, section: str | None) -> None:
         """Ask for a PNG or SVG file and save the window or one section into it."""
         widget = self if section is None else self.sections[section]
+        tabs = getattr(self, "tabs", None)
+        if tabs is not None and tabs.indexOf(widget) >= 0:
+            tabs.setCurrentWidget(widget)  # a section in a hidden tab is laid out when shown
         path = ask_picture_path(self, str(Path.home() / f"hostlab-{section or 'window'}.png"))
         if path:
             try:

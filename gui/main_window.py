@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.controller import SimController
+from gui.experiment_tabs import ExperimentTabs
 from gui.fonts import asset_path
 from gui.i18n import LANGUAGES, current_language, install_language, settings
 from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel
@@ -81,6 +82,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.transport = TransportPanel(controller)
         self.status_panel = StatusPanel()
         self._build_layout()
+        self.experiment_tabs = ExperimentTabs(self)  # before the menus: it adds a section
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("transport")
         self.toolbar.setMovable(False)
@@ -129,6 +131,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
             self.tabs.insertTab(index, view, "")
             placeholder.deleteLater()
         self.tabs.setCurrentIndex(current)
+        self.views += (self.experiment_tabs.install_view(),)
         self.timeline.guest_selected.connect(self._on_view_guest_selected)
         self.layer_diagram.guest_selected.connect(self._on_view_guest_selected)
         for view in self.views:
@@ -208,6 +211,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
             view.set_projector(on)
         self.palette_panel.set_projector(on)
         self.transport.set_projector(on)
+        self.experiment_tabs.set_projector(on)
         with QSignalBlocker(self.projector_action):
             self.projector_action.setChecked(on)
 
@@ -216,6 +220,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.tabs.setTabText(0, self.tr("Event log"))
         self.tabs.setTabText(1, self.tr("Guest details"))
         self.tabs.setTabText(2, self.tr("Lesson notes"))
+        self.experiment_tabs.retranslate()
         self.toolbar.setWindowTitle(self.tr("Transport"))
         for item, text in self._texts:
             if isinstance(item, QMenu):
@@ -327,6 +332,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
             view.update_snapshot(snap)
         self.status_panel.update_snapshot(snap)
         self.lesson_notes.update_snapshot(snap)
+        self.experiment_tabs.update_snapshot(snap)
 
     def _on_controller_session_replaced(self) -> None:
         if self.views:
@@ -341,7 +347,8 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         if not self.views:
             return
         self.guest_details.show_guest(guest_id or None)
-        if guest_id:
+        self.experiment_tabs.show_guest(guest_id or None)
+        if guest_id and not self.experiment_tabs.owns_current_tab():
             self.tabs.setCurrentWidget(self.guest_details)
 
     def _on_projector_action_triggered(self, checked: bool) -> None:

@@ -65,6 +65,22 @@ PHASE_COLOURS: dict[str, str] = {
 }
 PHASES: tuple[str, ...] = tuple(PHASE_COLOURS)
 
+# Runtime profiles of the benchmark view: containers warm, VMs blue, as the guest kinds; the
+# faster variant of each pair (host network, pinned vCPUs) is the darker shade.
+PROFILE_COLOURS: dict[str, str] = {
+    "container-nat": ORANGE,
+    "container-host": "#A35200",
+    "vm-untuned": SKY_BLUE,
+    "vm-tuned": BLUE,
+    "microvm": PURPLE,
+    "gvisor": GREEN,
+    "kata": "#7FCDB5",
+    "container-in-vm": "#F5C77E",
+}
+# Incidents in the layer diagram: reached by a fault (red), stopped by a protection (green).
+HARM = "#C00000"
+SAFE = GREEN
+
 # Architecture blocks of the layer diagram that are not guests.
 BLOCK_COLOURS: dict[str, str] = {
     "hardware": "#BBBBBB",

@@ -60,6 +60,15 @@ def count(n: float) -> str:
     return f"{int(n):,}".replace(",", THIN_SPACE)
 
 
+def figure(value: float) -> str:
+    """Format a measured figure (GFLOPS, IOPS, µs): 3 significant digits, thin-space grouping."""
+    if not math.isfinite(value):
+        return "∞"
+    if abs(value) >= 100:
+        return count(round(value))
+    return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+
+
 def cpus(n: float) -> str:
     """Format a vCPU count (fractions for containers with CPU quotas)."""
     return f"{n:g}"

@@ -2,6 +2,8 @@
 
 Painted with QPainter from the layout in `layer_diagram_layout`; the layout is recomputed only
 when guests or their states change, and starting guests pulse from the snapshot's time.
+Incidents are marked on the blocks their steps reached (`incident_marks`), a panicked host is
+greyed out and a compromised one carries a red banner.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from gui import labels, theme, units
+from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views.base import SnapshotView
 from gui.views.legend import Legend
@@ -43,6 +46,7 @@ class _Canvas(QWidget):
         p.fillRect(self.rect(), QColor("#FFFFFF"))
         for b in self._view.blocks:
             self._view.paint_block(p, b, self.block_rect(b))
+        self._view.paint_banner(p, QRectF(self.rect()))
         p.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -63,6 +67,7 @@ class LayerDiagramView(SnapshotView):
         self._rows = 5
         self._key: object = None
         self._time = 0.0
+        self._template_os: dict[str, str] = {}
         self._kinds = Legend([(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern)
                               for k in KINDS], labels.kind_label)
         self._states = Legend([(s, QColor(theme.GREY), theme.STATE_BRUSH[s])
@@ -84,6 +89,17 @@ class LayerDiagramView(SnapshotView):
     def blocks(self) -> tuple[lay.Block, ...]:
         """Return the blocks drawn, bottom row first."""
         return tuple(self._blocks)
+
+    @property
+    def marks(self) -> tuple[tuple[str, QRectF, str], ...]:
+        """Return (target, rect, mark) of every block an incident has marked."""
+        return tuple((b.target, self.block_rect(b), b.mark) for b in self._blocks if b.mark)
+
+    def set_template_os(self, template_os: dict[str, str]) -> None:
+        """Tell the view each template's image OS (Linux containers on Windows use a VM)."""
+        self._template_os = dict(template_os)
+        if self.snapshot is not None:
+            self._draw(self.snapshot, force=True)
 
     @property
     def row_count(self) -> int:
@@ -111,13 +127,18 @@ class LayerDiagramView(SnapshotView):
         self._canvas.update()
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        key = (snap.host, tuple((g.id, g.state) for g in snap.guests))  # host.down included
+        reached = sum(s.time_s <= snap.time_s for i in snap.incidents for s in i.steps)
+        key = (snap.host, tuple((g.id, g.state, g.compromised) for g in snap.guests),
+               len(snap.incidents), reached)  # host.down and host.compromised included
         starting = any(g.state in ("starting", "pulling") for g in snap.guests)
+        glowing = any(0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
+                      for i in snap.incidents for s in i.steps)
         if key != self._key or force:
             self._key = key
-            self._blocks, self._rows = lay.layout(snap.host, snap.guests)
+            blocks, self._rows = lay.layout(snap.host, snap.guests, self._template_os)
+            self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
             self._kinds.set_visible_keys({g.kind for g in snap.guests} or set(KINDS))
-        elif not starting or snap.time_s == self._time:
+        elif not (starting or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint
         self._time = snap.time_s
         self._canvas.update()
@@ -126,6 +147,14 @@ class LayerDiagramView(SnapshotView):
     def _text(self, b: lay.Block) -> tuple[str, str]:
         snap = self.snapshot
         host = snap.host if snap else None
+        windows = host is not None and host.os == "windows"
+        if b.role == "utility_vm":
+            return self.tr("Linux VM (WSL 2)"), self.tr("its own Linux kernel, for Linux "
+                                                        "containers")
+        if b.role == "host_kernel" and windows:
+            return self.tr("Windows kernel (host OS)"), ""
+        if b.role == "hypervisor" and windows and host.hypervisor == "type1":
+            return self.tr("Hyper-V (type-1 hypervisor)"), ""
         if b.role == "hardware" and host:
             return labels.block_label("hardware"), self.tr("{cores} cores · {ram} RAM").format(
                 cores=host.cores, ram=units.mib(host.ram_mib))
@@ -156,13 +185,16 @@ class LayerDiagramView(SnapshotView):
             return theme.colour(theme.KIND_COLOURS, b.kind)
         if b.role == "guest_kernel":
             return theme.colour(theme.LAYER_COLOURS, "guest_kernel")
+        if b.role == "utility_vm":
+            return theme.colour(theme.KIND_COLOURS, "vm").lighter(160)
         return theme.colour(theme.BLOCK_COLOURS, b.role)
 
     def paint_block(self, p: QPainter, b: lay.Block, r: QRectF) -> None:
         """Paint one block: fill, state pattern, outline, deck for many kernels, text."""
         m = theme.metrics(self.projector)
         fill = self._fill(b)
-        state = b.state if b.role in ("guest", "guest_kernel", "user_kernel") else "running"
+        state = b.state if b.role in ("guest", "guest_kernel", "user_kernel", "utility_vm") \
+            else "running"
         host = self.snapshot.host if self.snapshot else None
         if b.role == "host_kernel" and host is not None and host.down:
             state = "crashed"  # a kernel panic took the shared kernel, and every container
@@ -195,6 +227,16 @@ class LayerDiagramView(SnapshotView):
             p.drawLine(r.topLeft(), r.bottomRight())
             p.drawLine(r.topRight(), r.bottomLeft())
         self._paint_text(p, b, r, fill, state)
+        incident_marks.paint_mark(p, b, r, self.projector, self._time)
+
+    def paint_banner(self, p: QPainter, area: QRectF) -> None:
+        """Grey out a panicked host, and name what happened to the host in a red banner."""
+        host = self.snapshot.host if self.snapshot else None
+        if host is None or not (host.down or host.compromised):
+            return
+        text = self.tr("Host kernel panic: every guest on it is down") if host.down else \
+            self.tr("Host compromised: the attacker controls every guest on it")
+        incident_marks.paint_banner(p, area, text, host.down, self.projector)
 
     def _paint_breakdown(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor) -> None:
         """Split an aggregate block into state bands, widths proportional to the counts."""

@@ -2,17 +2,23 @@
 
 Coordinates: x from 0 to 1 across the widget, y in rows counted from the bottom (hardware is
 row 0). Containers stand on the one host kernel, beside the hypervisor; every VM, microVM and
-Kata sandbox brings its own guest kernel; gVisor stands on a user-space kernel (Sentry).
+Kata sandbox brings its own guest kernel; gVisor stands on a user-space kernel (Sentry). On a
+Windows host, Linux containers stand on the Linux utility VM (WSL 2) beside the VMs.
+Incidents (`mark_incidents`) add marks to the blocks their steps have reached.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
-from sim.snapshot import GuestView, HostView
+from sim.snapshot import GuestView, HostView, Incident
 
 AGGREGATE_ABOVE = 8  # more blocks than this in a column: one block per template instead
+# Marks drawn on a block, most serious first: one mark per block, the worst reached.
+HARMS = ("crashed", "killed", "compromised", "slowed")
+SAFE = ("blocked", "contained")
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,22 @@ class Block:
     guest_ids: tuple[str, ...] = ()
     states: dict[str, int] = field(default_factory=dict)
     text_w: float = 1.0  # share of the width free for the label (an inset may cover the rest)
+    marks: dict[str, int] = field(default_factory=dict)  # incident effect -> guests it reached
+    reached_s: float = -1.0  # when the latest incident step reached it (-1: never)
+
+    @property
+    def target(self) -> str:
+        """Return the incident target this block stands for (a guest id, "host_kernel", ...)."""
+        if self.role == "guest" and self.count == 1:
+            return self.guest_ids[0]
+        if self.role in ("guest_kernel", "user_kernel") and self.count == 1:
+            return f"guest_kernel:{self.guest_ids[0]}"
+        return self.role
+
+    @property
+    def mark(self) -> str:
+        """Return the most serious incident effect on this block ("" when none)."""
+        return next((m for m in HARMS + SAFE if self.marks.get(m)), "")
 
     @property
     def count(self) -> int:
@@ -65,14 +87,25 @@ def _guest_block(col: list[GuestView], x: float, row: float, w: float, role: str
                  dict(Counter(m.state for m in col)))
 
 
-def layout(host: HostView, guests: tuple[GuestView, ...]) -> tuple[list[Block], int]:
-    """Return the blocks and the number of rows they use."""
+def layout(host: HostView, guests: tuple[GuestView, ...],
+           template_os: Mapping[str, str] | None = None) -> tuple[list[Block], int]:
+    """Return the blocks and the number of rows they use.
+
+    `template_os` maps template ids to their image's OS; on a Windows host the containers of
+    Linux images (the default when unknown) run in the Linux utility VM.
+    """
+    os_of = template_os or {}
+    windows = host.os == "windows"
     shared = [g for g in guests if not own_kernel(g)]
+    in_uvm = [g for g in shared if windows and g.kind == "container"
+              and os_of.get(g.template, "linux") == "linux"]
+    shared = [g for g in shared if g not in in_uvm]
     vms = [g for g in guests if own_kernel(g)]
-    left_cols, right_cols = _columns(shared), _columns(vms)
+    left_cols, right_cols, uvm_cols = _columns(shared), _columns(vms), _columns(in_uvm)
+    uvm_units = max(len(uvm_cols), 1) if windows and (host.utility_vm or in_uvm) else 0
     has_hv = host.hypervisor != "none"
     left_units = max(len(left_cols), 2) if host.runtime or shared else 0
-    right_units = max(len(right_cols), 2) if has_hv or vms else 0
+    right_units = max(len(right_cols) + uvm_units, 2) if has_hv or vms or uvm_units else 0
     total = max(left_units + right_units, 1)
     split = left_units / total
     blocks = [Block("hardware", 0.0, 0, 1.0)]
@@ -102,10 +135,60 @@ def layout(host: HostView, guests: tuple[GuestView, ...]) -> tuple[list[Block], 
             blocks.append(_guest_block(col, x, base_left + 1, cw))
         else:
             blocks.append(_guest_block(col, x, base_left, cw))
-    vw = (1.0 - split) / max(len(right_cols), 1)
+    vw = (1.0 - split) / max(len(right_cols) + uvm_units, 1)
+    if uvm_units:
+        state = "running" if host.utility_vm else "starting"
+        blocks.append(Block("utility_vm", split, base_right, uvm_units * vw, states={state: 1}))
+        for i, col in enumerate(uvm_cols):
+            blocks.append(_guest_block(col, split + i * vw, base_right + 1, vw))
     for i, col in enumerate(right_cols):
-        x = split + i * vw
+        x = split + (uvm_units + i) * vw
         blocks.append(_guest_block(col, x, base_right, vw, "guest_kernel"))
         blocks.append(_guest_block(col, x, base_right + 1, vw))
     rows = max(int(b.row + b.h + 0.999) for b in blocks)
     return blocks, max(rows, 5)
+
+
+def _reached(incidents: tuple[Incident, ...], time_s: float) -> list[tuple[str, str, float]]:
+    """Return (target, effect, time) of every incident step reached by `time_s`."""
+    return [(s.target, s.effect, s.time_s) for i in incidents for s in i.steps
+            if s.time_s <= time_s]
+
+
+def _blocks_for(target: str, blocks: list[Block]) -> list[int]:
+    """Return the indices of the blocks an incident target reaches."""
+    if target.startswith("guest_kernel:"):
+        gid = target.split(":", 1)[1]
+        kernels = [i for i, b in enumerate(blocks)
+                   if b.role in ("guest_kernel", "user_kernel") and gid in b.guest_ids]
+        return kernels or _blocks_for(gid, blocks)
+    roles = {"host": ("host_kernel", "hardware")}.get(target, (target,))
+    found = [i for i, b in enumerate(blocks) if b.role in roles]
+    return found or [i for i, b in enumerate(blocks) if b.role == "guest" and
+                     target in b.guest_ids]
+
+
+def mark_incidents(blocks: list[Block], incidents: tuple[Incident, ...], time_s: float,
+                   guests: tuple[GuestView, ...] = ()) -> list[Block]:
+    """Return the blocks with the marks of every incident step reached by `time_s`.
+
+    A guest block counts each of its guests once per effect (an aggregate shows "⚠ 3"); guests
+    the snapshot says are compromised are marked even without a drawn step.
+    """
+    per_block: dict[int, dict[str, set[str]]] = {}
+    latest: dict[int, float] = {}
+    for target, effect, t in _reached(incidents, time_s):
+        for i in _blocks_for(target, blocks):
+            per_block.setdefault(i, {}).setdefault(effect, set()).add(target)
+            latest[i] = max(latest.get(i, -1.0), t)
+    owned = {gid: i for i, b in enumerate(blocks) if b.role == "guest" for gid in b.guest_ids}
+    for g in guests:
+        if g.compromised and g.id in owned:
+            per_block.setdefault(owned[g.id], {}).setdefault("compromised", set()).add(g.id)
+    if not per_block:
+        return blocks
+    out = list(blocks)
+    for i, effects in per_block.items():
+        out[i] = replace(blocks[i], marks={e: len(who) for e, who in effects.items()},
+                         reached_s=latest.get(i, -1.0))
+    return out

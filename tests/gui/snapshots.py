@@ -182,6 +182,7 @@ def density(host_view: HostView, free_mib: float) -> tuple[DensityRow, ...]:
             else math.inf,
             "disk": math.inf,
             "platform": math.inf,
+            "host_down": math.inf,
         }
         limit = min(LIMITS, key=lambda k: limits[k])
         rows.append(DensityRow(tpl_id, int(limits[limit]), limit, limits))

@@ -1,0 +1,260 @@
+"""Workload results as grouped bars: one group per workload, one bar per runtime profile.
+
+Each bar is the ratio to the bare host (the dashed line at 1.0). Throughputs above 1 are faster;
+latencies (network round trip) are hatched and labelled "higher = slower". A bar shows the
+latest run of its (workload, profile): when several guests of that profile ran together, their
+mean and how many (n).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+
+from gui import experiment_labels as xl
+from gui import theme, units
+from gui.views.base import SnapshotView
+from gui.views.legend import Legend
+from sim.snapshot import Snapshot, WorkloadResult
+
+BATCH_S = 1.0  # results of one profile finishing this close together ran at once
+GROUP_W = 0.84  # share of a workload's slot taken by its bars
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar: a workload in one runtime profile, averaged over the guests of its last run."""
+
+    workload: str
+    profile: str
+    ratio: float
+    value: float
+    unit: str
+    native: float
+    higher_is_better: bool
+    source: str
+    guests: tuple[str, ...]
+
+    @property
+    def n(self) -> int:
+        """Return how many guests the bar averages."""
+        return len(self.guests)
+
+
+def latest_bars(results: tuple[WorkloadResult, ...]) -> list[Bar]:
+    """Return one bar per (workload, profile): the mean of its most recent run."""
+    by_key: dict[tuple[str, str], list[WorkloadResult]] = {}
+    for r in results:
+        by_key.setdefault((r.workload, r.profile), []).append(r)
+    bars = []
+    for (workload, profile), rs in by_key.items():
+        last = max(r.time_s for r in rs)
+        batch: dict[str, WorkloadResult] = {}
+        for r in sorted(rs, key=lambda r: r.time_s):
+            if r.time_s >= last - BATCH_S:
+                batch[r.guest_id] = r  # one per guest: its latest
+        runs = list(batch.values())
+        first = runs[0]
+        bars.append(Bar(workload, profile, float(np.mean([r.ratio for r in runs])),
+                        float(np.mean([r.value for r in runs])), first.unit, first.native,
+                        first.higher_is_better, first.source, tuple(batch)))
+    return bars
+
+
+class BenchmarkView(SnapshotView):
+    """Grouped bars of workload results relative to the bare host."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._results: tuple[WorkloadResult, ...] | None = None
+        self._bars: list[Bar] = []
+        self._x: list[float] = []
+        self._workloads: list[str] = []
+        self._ticks: list[tuple[float, str]] = []
+        self._legend = Legend([(p, theme.colour(theme.PROFILE_COLOURS, p),
+                                Qt.BrushStyle.SolidPattern) for p in xl.PROFILES],
+                              xl.profile_label)
+        self._empty = QLabel()
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._plot = pg.PlotWidget(background="w")
+        self._item = self._plot.getPlotItem()
+        self._item.hideButtons()
+        self._item.setMouseEnabled(x=False, y=False)
+        self._item.showGrid(y=True, alpha=0.25)
+        self._native = pg.InfiniteLine(pos=1.0, angle=0, movable=False)
+        self._native_text = QLabel()  # beside the legend: in the plot it would cover bars
+        self._item.addItem(self._native)
+        self._items: list[pg.BarGraphItem] = []
+        self._texts: list[pg.TextItem] = []
+        top = QHBoxLayout()
+        top.addWidget(self._legend, 1)
+        top.addWidget(self._native_text)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self._empty)
+        box.addWidget(self._plot, 1)
+        self._plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.retranslate()
+        self._apply_projector()
+        self._show_empty(True)
+
+    # --- read-only state for tests ----------------------------------------------------------
+    @property
+    def bars(self) -> tuple[Bar, ...]:
+        """Return the bars drawn, workload by workload, in profile order."""
+        return tuple(self._bars)
+
+    @property
+    def bar_labels(self) -> tuple[str, ...]:
+        """Return the text above each bar, in the order of `bars`."""
+        return tuple(t.textItem.toPlainText() for t in self._texts[: len(self._bars)])
+
+    @property
+    def group_labels(self) -> tuple[str, ...]:
+        """Return the text under each workload group."""
+        return tuple(t for _, t in self._ticks)
+
+    def tooltip_text(self, index: int) -> str:
+        """Return the tooltip of bar `index`: value with unit, ratio, guests and the source."""
+        b = self._bars[index]
+        lines = [f"{xl.profile_label(b.profile)} — {xl.workload_label(b.workload)}"]
+        value = f"{units.figure(b.value)} {b.unit}"
+        if b.n > 1:
+            lines.append(self.tr("{value}, mean of n = {n} guests run together ({guests})")
+                         .format(value=value, n=b.n, guests=", ".join(b.guests)))
+        else:
+            lines.append(self.tr("{value} in {guest}").format(value=value, guest=b.guests[0]))
+        better = self.tr("higher is better") if b.higher_is_better else \
+            self.tr("latency: higher is slower")
+        lines.append(self.tr("{ratio}× the bare host ({native} {unit}); {better}").format(
+            ratio=f"{b.ratio:.2f}", native=units.figure(b.native), unit=b.unit, better=better))
+        lines.append(self.tr("Source: {source}").format(source=b.source))
+        return "\n".join(lines)
+
+    # --- drawing ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set fixed texts in the current language."""
+        self._legend.retranslate()
+        self._item.setLabel("left", self.tr("× the bare host"))
+        self._native_text.setText("╌╌ " + self.tr("dashed line: the bare host = 1.0"))
+        self._empty.setText(self.tr("No workload has run yet. Select guests in the Experiments "
+                                    "tab and choose “Run workload”."))
+        if self.snapshot is not None:
+            self._draw(self.snapshot, force=True)
+
+    def _apply_projector(self) -> None:
+        m = theme.metrics(self.projector)
+        f = theme.font(self.projector)
+        for name in ("left", "bottom"):
+            axis = self._item.getAxis(name)
+            axis.setStyle(tickFont=f)
+            axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
+            axis.setTextPen(pg.mkPen(m.foreground))
+            axis.label.setFont(f)
+        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.4))
+        self._native.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1,
+                                     style=Qt.PenStyle.DashLine))
+        self._native_text.setFont(theme.font(self.projector, small=True, bold=True))
+        self._empty.setFont(f)
+        self._legend.set_projector(self.projector)
+        for t in self._texts:
+            t.setFont(theme.font(self.projector, small=True, bold=True))
+
+    def _show_empty(self, empty: bool) -> None:
+        self._empty.setVisible(empty)
+        self._plot.setVisible(not empty)
+
+    def _draw(self, snap: Snapshot, force: bool = False) -> None:
+        if snap.workloads == self._results and not force:
+            return
+        self._results = snap.workloads
+        self._bars = latest_bars(snap.workloads)
+        self._show_empty(not self._bars)
+        order = {p: i for i, p in enumerate(xl.PROFILES)}
+        workloads = list(dict.fromkeys([w for w in xl.WORKLOADS] +
+                                       [b.workload for b in self._bars]))
+        self._workloads = [w for w in workloads if any(b.workload == w for b in self._bars)]
+        self._bars.sort(key=lambda b: (self._workloads.index(b.workload),
+                                       order.get(b.profile, len(order))))
+        self._legend.set_visible_keys({b.profile for b in self._bars})
+        self._layout_bars()
+
+    def _layout_bars(self) -> None:
+        for item in self._items:
+            self._item.removeItem(item)
+        self._items.clear()
+        self._x = []
+        for gi, w in enumerate(self._workloads):
+            group = [b for b in self._bars if b.workload == w]
+            width = GROUP_W / max(len(group), 1)
+            for j, _ in enumerate(group):
+                self._x.append(gi - GROUP_W / 2 + (j + 0.5) * width)
+        m = theme.metrics(self.projector)
+        pen = pg.mkPen(theme.BLACK, width=max(1, m.line_px - 1))
+        for i, b in enumerate(self._bars):
+            width = GROUP_W / sum(1 for o in self._bars if o.workload == b.workload)
+            colour = theme.colour(theme.PROFILE_COLOURS, b.profile)
+            item = pg.BarGraphItem(x=[self._x[i]], height=[b.ratio], width=width * 0.92,
+                                   brush=QBrush(colour), pen=pen)
+            self._item.addItem(item)
+            self._items.append(item)
+            if not b.higher_is_better:  # latencies: white hatching over the colour
+                hatch = pg.BarGraphItem(x=[self._x[i]], height=[b.ratio], width=width * 0.92,
+                                        brush=QBrush(QColor("#FFFFFF"),
+                                                     Qt.BrushStyle.BDiagPattern), pen=pen)
+                self._item.addItem(hatch)
+                self._items.append(hatch)
+        self._label_bars()
+        self._set_axes()
+
+    def _label_bars(self) -> None:
+        while len(self._texts) < len(self._bars):
+            t = pg.TextItem(color=theme.BLACK, anchor=(0.5, 1), fill=(255, 255, 255, 200))
+            t.setFont(theme.font(self.projector, small=True, bold=True))
+            self._item.addItem(t)
+            self._texts.append(t)
+        for i, t in enumerate(self._texts):
+            t.setVisible(i < len(self._bars))
+            if i < len(self._bars):
+                b = self._bars[i]
+                t.setText(f"{b.ratio:.2f}×" + (f"\nn={b.n}" if b.n > 1 else ""))
+                t.setPos(self._x[i], b.ratio)
+
+    def _set_axes(self) -> None:
+        ticks = []
+        for gi, w in enumerate(self._workloads):
+            name = xl.workload_label(w, short=True)
+            latency = any(not b.higher_is_better for b in self._bars if b.workload == w)
+            ticks.append((float(gi), f"{name}\n" + (self.tr("latency: higher = slower")
+                                                    if latency else
+                                                    self.tr("higher = faster"))))
+        self._ticks = ticks
+        self._item.getAxis("bottom").setTicks([ticks, []])
+        top = max((b.ratio for b in self._bars), default=1.0)
+        self._item.setYRange(0, max(top, 1.0) * 1.25, padding=0)
+        self._item.setXRange(-0.55, max(len(self._workloads), 1) - 0.45, padding=0)
+
+    # --- slots ------------------------------------------------------------------------------
+    def bar_at(self, pos: QPointF) -> int | None:
+        """Return the index of the bar under a scene position, or None."""
+        vb = self._item.getViewBox()
+        if not self._bars or not vb.sceneBoundingRect().contains(pos):
+            return None
+        p = vb.mapSceneToView(pos)
+        for i, b in enumerate(self._bars):
+            width = GROUP_W / sum(1 for o in self._bars if o.workload == b.workload)
+            if abs(p.x() - self._x[i]) <= width / 2 and 0 <= p.y() <= max(b.ratio, 0.05):
+                return i
+        return None
+
+    def _on_scene_mouse_moved(self, pos: QPointF) -> None:
+        i = self.bar_at(pos)
+        if i is not None:
+            QToolTip.showText(QCursor.pos(), self.tooltip_text(i), self)

@@ -1,0 +1,108 @@
+"""The benchmark view: grouped bars of ratios to the bare host, latest run, mean and n."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gui.controller import SimController
+from gui.export import color_variety, export_picture, render_image
+from gui.main_window import MainWindow
+from gui.views.benchmark_view import BenchmarkView, latest_bars
+from sim.session import Session
+from sim.snapshot import WorkloadResult
+
+PERFORMANCE = Path(__file__).resolve().parents[2] / "assets" / "scenarios" / "04-performance.toml"
+
+
+@pytest.fixture(scope="module")
+def performance_snapshot():  # noqa: ANN201
+    session = Session.from_file(PERFORMANCE)
+    session.run_until(160.0)
+    return session.snapshot()
+
+
+def _result(t: float, guest: str, ratio: float, profile: str = "vm-untuned") -> WorkloadResult:
+    return WorkloadResult(t, "random_io", guest, profile, 84044 * ratio, "IOPS", ratio, 84044,
+                          True, "calibration §5a 'fio'")
+
+
+def test_latest_run_per_profile_is_the_mean_of_the_guests_that_ran_together() -> None:
+    results = (_result(95.0, "vm-1", 0.55), _result(155.0, "vm-1", 0.14),
+               _result(155.0, "vm-2", 0.12), _result(95.0, "c-1", 1.0, "container-nat"))
+    bars = {b.profile: b for b in latest_bars(results)}
+    vm = bars["vm-untuned"]
+    assert vm.n == 2 and vm.guests == ("vm-1", "vm-2") and vm.ratio == pytest.approx(0.13)
+    assert bars["container-nat"].n == 1 and bars["container-nat"].ratio == 1.0
+
+
+def test_the_view_shows_the_lesson_results(qtbot: QtBot, performance_snapshot) -> None:  # noqa: ANN001
+    view = BenchmarkView()
+    qtbot.addWidget(view)
+    view.resize(1200, 400)
+    view.show()
+    view.update_snapshot(performance_snapshot)
+    bars = {(b.workload, b.profile): b for b in view.bars}
+    profiles = {"container-nat", "container-host", "vm-untuned", "vm-tuned"}
+    assert {p for _, p in bars} == profiles
+    assert {w for w, _ in bars} == {"net_latency", "kv", "cpu", "random_io"}
+    assert bars[("net_latency", "container-nat")].ratio == pytest.approx(2.0, rel=0.01)
+    assert bars[("net_latency", "container-host")].ratio == pytest.approx(1.0, rel=0.01)
+    assert bars[("cpu", "vm-tuned")].ratio == pytest.approx(0.977, rel=0.01)
+    assert bars[("random_io", "container-nat")].ratio == pytest.approx(0.25, rel=0.02)
+    assert "2.00×" in view.bar_labels
+    latency = next(t for t in view.group_labels if "round trip" in t)
+    assert "slower" in latency
+    i = next(i for i, b in enumerate(view.bars) if b.workload == "cpu" and b.profile == "vm-tuned")
+    tip = view.tooltip_text(i)
+    assert "GFLOPS" in tip and "0.98×" in tip and "Linpack" in tip and "pinned" in tip
+
+
+def test_n_and_mean_when_guests_of_a_profile_ran_together(qtbot: QtBot) -> None:
+    view = BenchmarkView()
+    qtbot.addWidget(view)
+    session = Session.from_file(PERFORMANCE)
+    session.run_until(40.0)
+    session.add_guests("redis", 2)
+    session.run_until(42.0)
+    session.run_workload("cpu", ["redis-1", "redis-3", "redis-4"])
+    session.run_until(60.0)
+    view.update_snapshot(session.snapshot())
+    cpu = next(b for b in view.bars if b.workload == "cpu")
+    assert cpu.n == 3 and cpu.profile == "container-nat"
+    assert "n = 3" in view.tooltip_text(view.bars.index(cpu))
+    assert any("n=3" in label for label in view.bar_labels)
+
+
+def test_empty_until_a_workload_runs_and_readable_in_projector_mode(
+        qtbot: QtBot, performance_snapshot) -> None:  # noqa: ANN001
+    view = BenchmarkView()
+    qtbot.addWidget(view)
+    view.show()
+    session = Session.from_file(PERFORMANCE)
+    view.update_snapshot(session.snapshot())
+    assert view.bars == ()
+    view.set_projector(True)
+    view.update_snapshot(performance_snapshot)
+    assert view._item.getAxis("bottom").style["tickFont"].pointSize() >= 16
+
+
+def test_export_screenshot_can_pick_the_benchmark_view(qtbot: QtBot, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    controller = SimController()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    controller.open_file(PERFORMANCE)
+    controller.run_until(60.0)
+    window.show()
+    assert "benchmark" in window.sections
+    assert window.sections["benchmark"].content is window.experiment_tabs.benchmark
+    window.tabs.setCurrentIndex(0)
+    out = tmp_path / "bench.png"
+    monkeypatch.setattr("gui.dialogs.ask_picture_path", lambda *_: str(out))
+    window.export_screenshot("benchmark")
+    assert out.is_file() and window.tabs.currentWidget() is window.sections["benchmark"]
+    assert color_variety(render_image(window.sections["benchmark"])) > 4
+    assert export_picture(window.sections["benchmark"], tmp_path / "b.svg").stat().st_size > 0
