@@ -29,6 +29,15 @@ rm -rf dist/hostlab
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
     packaging/hostlab.spec
 
+# The interpreter may come with debug information (a Python built from source does: libpython
+# alone drops from 23 to 6 MB). Only Python's own files: stripping the wheels' libraries, which
+# auditwheel has patched, can corrupt them.
+if command -v strip >/dev/null; then
+    find dist/hostlab/_internal -maxdepth 1 -name 'libpython3*.so*' -type f \
+        -exec strip --strip-debug {} +
+    find dist/hostlab/_internal -path '*/lib-dynload/*.so' -type f -exec strip --strip-debug {} +
+fi
+
 step "Depends"
 DEPENDS=$("$PY" packaging/linux/deb_depends.py dist/hostlab)
 echo "$DEPENDS"
