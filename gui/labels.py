@@ -16,6 +16,8 @@ from gui import experiment_labels as xl
 from gui import units
 from sim.snapshot import LogEntry
 
+translate = QCoreApplication.translate
+
 _LAYERS: dict[str, str] = {
     "host_kernel": QT_TRANSLATE_NOOP("labels", "Host kernel"),
     "runtime": QT_TRANSLATE_NOOP("labels", "Runtime daemons"),
@@ -157,28 +159,34 @@ _LOG: dict[str, Callable[[Mapping[str, object]], str]] = {
     "swap_started": lambda p: _tr("Host started swapping ({amount} in swap)").format(
         amount=units.mib(_num(p, "mib"))),
     # Experiments (issue 4): workloads, faults and attacks.
-    "workload_done": lambda p: _tr("{guest}: {workload} {value} {unit} ({ratio}× the bare host)")
-    .format(guest=p["guest"], workload=xl.workload_label(str(p["workload"])),
-            value=units.figure(_num(p, "value")), unit=p["unit"], ratio=f"{_num(p, 'ratio'):.2f}"),
-    "incident": lambda p: _tr("{guest}: {fault}: {outcome}").format(
+    "workload_done": lambda p: translate(
+        "labels", "{guest}: {workload} {value} {unit} ({ratio}× the bare host)").format(
+        guest=p["guest"], workload=xl.workload_label(str(p["workload"])),
+        value=units.figure(_num(p, "value")), unit=p["unit"], ratio=f"{_num(p, 'ratio'):.2f}"),
+    "incident": lambda p: translate("labels", "{guest}: {fault}: {outcome}").format(
         guest=p["guest"], fault=xl.fault_label(str(p["fault"])),
         outcome=xl.outcome_label(str(p["outcome"]))),
-    "fault_injected": lambda p: _tr("{guest}: {fault} injected").format(
+    "fault_injected": lambda p: translate("labels", "{guest}: {fault} injected").format(
         guest=p["guest"], fault=xl.fault_label(str(p["fault"]))),
-    "guest_crashed": lambda p: _tr("{guest} crashed ({reason})").format(
+    "guest_crashed": lambda p: translate("labels", "{guest} crashed ({reason})").format(
         guest=p["guest"], reason=xl.fault_label(str(p["reason"]))),
-    "cgroup_oom": lambda p: _tr("{guest} reached its cgroup memory limit: only it is killed")
-    .format(guest=p["guest"]),
-    "guest_oom": lambda p: _tr("{guest}: its own kernel's OOM killer ended the leaking app; the "
-                               "VM and the host carry on").format(guest=p["guest"]),
+    "cgroup_oom": lambda p: translate(
+        "labels", "{guest} reached its cgroup memory limit: only it is killed").format(
+        guest=p["guest"]),
+    "guest_oom": lambda p: translate(
+        "labels", "{guest}: its own kernel's OOM killer ended the leaking app; the VM and the "
+        "host carry on").format(guest=p["guest"]),
     "pids_exhausted": lambda p: (
-        _tr("{guest}: fork fails at the host's pid_max ({pids} PIDs): no new process can start "
-            "on the host") if p["host_wide"] else
-        _tr("{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched")
+        translate("labels", "{guest}: fork fails at the host's pid_max ({pids} PIDs): no new "
+                  "process can start on the host") if p["host_wide"] else
+        translate("labels", "{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is "
+                  "untouched")
     ).format(guest=p["guest"], pids=units.count(_num(p, "pids"))),
-    "fork_bomb_contained": lambda p: _tr("{guest}: the fork bomb fills the VM's own PID space; "
-                                         "the host's PIDs are untouched").format(guest=p["guest"]),
-    "action_skipped": lambda p: _tr("{action} skipped: {guest} is not running").format(
+    "fork_bomb_contained": lambda p: translate(
+        "labels", "{guest}: the fork bomb fills the VM's own PID space; the host's PIDs are "
+        "untouched").format(guest=p["guest"]),
+    "action_skipped": lambda p: translate(
+        "labels", "{action} skipped: {guest} is not running").format(
         action=xl.action_label(str(p["action"])), guest=p["guest"]),
 }
 LOG_CODES: tuple[str, ...] = tuple(_LOG)

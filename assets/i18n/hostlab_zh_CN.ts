@@ -1,1152 +1,2072 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>AddGuestsDialog</name>
-        <message>
-            <location filename="../../gui/dialogs.py" line="48" />
-            <source>Add several guests</source>
-            <translation>批量添加客户机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="66" />
-            <source>Template</source>
-            <translation>模板</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="67" />
-            <source>How many</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="68" />
-            <source>One every</source>
-            <translation>间隔</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="106" />
-            <source>The last one is asked for {0} after the first.</source>
-            <translation>最后一台在第一台之后 {0} 请求启动。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashDialog</name>
-        <message>
-            <location filename="../../gui/crash.py" line="60" />
-            <source>HostLab: unexpected error</source>
-            <translation>HostLab：意外错误</translation>
-        </message>
-        <message>
-            <location filename="../../gui/crash.py" line="61" />
-            <source>Something went wrong, but HostLab is still running.
+<context>
+    <name>AddGuestsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="48"/>
+        <source>Add several guests</source>
+        <translation>批量添加客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="66"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="67"/>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="68"/>
+        <source>One every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="106"/>
+        <source>The last one is asked for {0} after the first.</source>
+        <translation>最后一台在第一台之后 {0} 请求启动。</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkView</name>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="130"/>
+        <source>{value}, mean of n = {n} guests run together ({guests})</source>
+        <translation>{value}，n = {n} 台同时运行的客户机的平均值（{guests}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="133"/>
+        <source>{value} in {guest}</source>
+        <translation>{value}，在 {guest} 中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="134"/>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="135"/>
+        <source>latency: higher is slower</source>
+        <translation>延迟：越高越慢</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="136"/>
+        <source>{ratio}× the bare host ({native} {unit}); {better}</source>
+        <translation>裸机的 {ratio}×（裸机 {native} {unit}）；{better}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="138"/>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="145"/>
+        <source>× the bare host</source>
+        <translation>裸机的倍数 (×)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="146"/>
+        <source>dashed line: the bare host = 1.0</source>
+        <translation>虚线：裸机 = 1.0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="147"/>
+        <source>No workload has run yet. Select guests in the Experiments tab and choose “Run workload”.</source>
+        <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="235"/>
+        <source>latency: higher = slower</source>
+        <translation>延迟：越高越慢</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="237"/>
+        <source>higher = faster</source>
+        <translation>越高越快</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../gui/crash.py" line="60"/>
+        <source>HostLab: unexpected error</source>
+        <translation>HostLab：意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="61"/>
+        <source>Something went wrong, but HostLab is still running.
 
 {0}</source>
-            <translation>出了点问题，但 HostLab 仍在运行。
+        <translation>出了点问题，但 HostLab 仍在运行。
 
 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/crash.py" line="65" />
-            <source>(the log file could not be written)</source>
-            <translation>（无法写入日志文件）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/crash.py" line="66" />
-            <source>A report was saved to:
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="65"/>
+        <source>(the log file could not be written)</source>
+        <translation>（无法写入日志文件）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="66"/>
+        <source>A report was saved to:
 {0}</source>
-            <translation>错误报告已保存到：
+        <translation>错误报告已保存到：
 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/crash.py" line="69" />
-            <source>Copy details</source>
-            <translation>复制详细信息</translation>
-        </message>
-    </context>
-    <context>
-        <name>DensityPanel</name>
-        <message>
-            <location filename="../../gui/views/density_panel.py" line="84" />
-            <source>{template}: {n} more fit</source>
-            <translation>{template}：还能再放 {n} 台</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/density_panel.py" line="88" />
-            <source>  ◀ binds first</source>
-            <translation>  ◀ 最先达到的限制</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/density_panel.py" line="106" />
-            <source>Log scale</source>
-            <translation>对数刻度</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/density_panel.py" line="107" />
-            <source>how many more fit on this host</source>
-            <translation>这台主机还能再放多少台</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/density_panel.py" line="149" />
-            <source>{n} — limited by {limit}</source>
-            <translation>{n} — 受限于{limit}</translation>
-        </message>
-    </context>
-    <context>
-        <name>EventLogView</name>
-        <message>
-            <location filename="../../gui/views/event_log.py" line="195" />
-            <source>Filter: guest or text…</source>
-            <translation>筛选：客户机或文字…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/event_log.py" line="199" />
-            <source>All events</source>
-            <translation>全部事件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/event_log.py" line="204" />
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/event_log.py" line="204" />
-            <source>Guest</source>
-            <translation>客户机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/event_log.py" line="204" />
-            <source>Event</source>
-            <translation>事件</translation>
-        </message>
-    </context>
-    <context>
-        <name>GuestDetailsPanel</name>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="89" />
-            <source>Phase</source>
-            <translation>阶段</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="89" />
-            <source>Started at</source>
-            <translation>开始时间</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="89" />
-            <source>Duration</source>
-            <translation>耗时</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="89" />
-            <source>Source</source>
-            <translation>数据来源</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="90" />
-            <source>Layer</source>
-            <translation>内存层</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="90" />
-            <source>Resident</source>
-            <translation>常驻内存</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="112" />
-            <source>No guest selected</source>
-            <translation>未选中客户机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="113" />
-            <source>{guest} is gone</source>
-            <translation>{guest} 已不存在</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="114" />
-            <source>Click a guest in the diagram or the timeline.</source>
-            <translation>在架构图或时间线中单击一台客户机。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="120" />
-            <source>no limit</source>
-            <translation>无限制</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="121" />
-            <source>Startup: {startup} · resident {resident} of {configured} configured · {pids} processes · {vcpus} vCPU</source>
-            <translation>启动用时：{startup} · 常驻 {resident}（配置 {configured}）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="123" />
-            <source>not yet</source>
-            <translation>尚未完成</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="127" />
-            <source>Reason: {reason}</source>
-            <translation>原因：{reason}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/guest_details.py" line="132" />
-            <source> (running)</source>
-            <translation>（进行中）</translation>
-        </message>
-    </context>
-    <context>
-        <name>HostPanel</name>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="79" />
-            <source>Host</source>
-            <translation>主机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="80" />
-            <source>VM memory</source>
-            <translation>虚拟机内存</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="81" />
-            <source>Reserve all at start</source>
-            <translation>启动时全部预留</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="82" />
-            <source>Allocate on use (overcommit)</source>
-            <translation>用时再分配（超额分配）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="84" />
-            <source>Reserve: a VM takes all its configured RAM when it starts.
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="69"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>DensityPanel</name>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="84"/>
+        <source>{template}: {n} more fit</source>
+        <translation>{template}：还能再放 {n} 台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="88"/>
+        <source>  ◀ binds first</source>
+        <translation>  ◀ 最先达到的限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="106"/>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="107"/>
+        <source>how many more fit on this host</source>
+        <translation>这台主机还能再放多少台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="149"/>
+        <source>{n} — limited by {limit}</source>
+        <translation>{n} — 受限于{limit}</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <location filename="../../gui/views/event_log.py" line="196"/>
+        <source>Filter: guest or text…</source>
+        <translation>筛选：客户机或文字…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/event_log.py" line="200"/>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/event_log.py" line="205"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/event_log.py" line="205"/>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/event_log.py" line="205"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentsPanel</name>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="134"/>
+        <location filename="../../gui/panels/experiments.py" line="194"/>
+        <source>All running guests ({n})</source>
+        <translation>所有运行中的客户机（{n} 台）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="192"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="193"/>
+        <source>Selected guest: {guest}</source>
+        <translation>选中的客户机：{guest}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="195"/>
+        <source>Run workload ▸</source>
+        <translation>运行负载 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="196"/>
+        <source>Inject fault ▸</source>
+        <translation>注入故障 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="197"/>
+        <source>Attack ▸</source>
+        <translation>发起攻击 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="198"/>
+        <source>Memory leak rate</source>
+        <translation>内存泄漏速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="199"/>
+        <source>CPU hog for</source>
+        <translation>CPU 占满时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="209"/>
+        <source>{name} (disclosed {date})</source>
+        <translation>{name}（{date} 公开）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="247"/>
+        <source>{workload} started in {guests}</source>
+        <translation>{workload} 已在 {guests} 中开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="259"/>
+        <source>injected</source>
+        <translation>已注入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/experiments.py" line="260"/>
+        <source>{fault} in {guest}: {outcome}</source>
+        <translation>{guest} 中的{fault}：{outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>GuestConfigPanel</name>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="207"/>
+        <source>No guest selected: click one in the diagram or the timeline.</source>
+        <translation>未选中客户机：在架构图或时间线上点一台。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="209"/>
+        <source>{guest} is gone</source>
+        <translation>{guest} 已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="211"/>
+        <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
+        <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="213"/>
+        <source>Settings of {guest} ({kind})</source>
+        <translation>{guest}（{kind}）的设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="225"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="226"/>
+        <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
+        <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="228"/>
+        <source>Pin vCPUs</source>
+        <translation>绑定 vCPU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="229"/>
+        <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
+        <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="230"/>
+        <source>Memory limit</source>
+        <translation>内存上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="231"/>
+        <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
+        <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="232"/>
+        <source>PIDs limit</source>
+        <translation>进程数上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="233"/>
+        <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
+        <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="235"/>
+        <source>CPU quota (cores)</source>
+        <translation>CPU 配额（核）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="236"/>
+        <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
+        <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="237"/>
+        <source>seccomp</source>
+        <translation>seccomp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="238"/>
+        <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
+        <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="239"/>
+        <source>AppArmor</source>
+        <translation>AppArmor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="240"/>
+        <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
+        <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="242"/>
+        <source>SELinux</source>
+        <translation>SELinux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="243"/>
+        <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
+        <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="244"/>
+        <source>User namespaces</source>
+        <translation>user namespace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="245"/>
+        <source>Root in the container is an unprivileged user on the host.</source>
+        <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="246"/>
+        <source>Privileged</source>
+        <translation>特权模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="247"/>
+        <source>--privileged: every device and capability; the protections above stop working.</source>
+        <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <source>NAT (Docker bridge)</source>
+        <translation>NAT（Docker 网桥）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="255"/>
+        <source>Host network</source>
+        <translation>host 网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="256"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="257"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="275"/>
+        <source>Applied from {t} s on</source>
+        <translation>从 {t} 秒起生效</translation>
+    </message>
+</context>
+<context>
+    <name>GuestDetailsPanel</name>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="89"/>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="89"/>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="89"/>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="89"/>
+        <source>Source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="90"/>
+        <source>Layer</source>
+        <translation>内存层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="90"/>
+        <source>Resident</source>
+        <translation>常驻内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="112"/>
+        <source>No guest selected</source>
+        <translation>未选中客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="113"/>
+        <source>{guest} is gone</source>
+        <translation>{guest} 已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="114"/>
+        <source>Click a guest in the diagram or the timeline.</source>
+        <translation>在架构图或时间线中单击一台客户机。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="120"/>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
+        <source>Startup: {startup} · resident {resident} of {configured} configured · {pids} processes · {vcpus} vCPU</source>
+        <translation>启动用时：{startup} · 常驻 {resident}（配置 {configured}）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="123"/>
+        <source>not yet</source>
+        <translation>尚未完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="127"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="132"/>
+        <source> (running)</source>
+        <translation>（进行中）</translation>
+    </message>
+</context>
+<context>
+    <name>HostPanel</name>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="80"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="81"/>
+        <source>VM memory</source>
+        <translation>虚拟机内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="82"/>
+        <source>Reserve all at start</source>
+        <translation>启动时全部预留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="83"/>
+        <source>Allocate on use (overcommit)</source>
+        <translation>用时再分配（超额分配）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="85"/>
+        <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
-            <translation>预留：虚拟机启动时就占用全部配置内存。
+        <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="86" />
-            <source>KSM: merge identical VM pages</source>
-            <translation>KSM：合并虚拟机中相同的内存页</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="87" />
-            <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
-            <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="89" />
-            <source>Swap to disk when RAM is full</source>
-            <translation>内存满时交换到磁盘</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/host_panel.py" line="118" />
-            <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
-            <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
-        </message>
-    </context>
-    <context>
-        <name>LayerDiagramView</name>
-        <message>
-            <location filename="../../gui/views/layer_diagram.py" line="130" />
-            <source>{cores} cores · {ram} RAM</source>
-            <translation>{cores} 核 · 内存 {ram}</translation>
-        </message>
-    </context>
-    <context>
-        <name>LessonNotesPanel</name>
-        <message>
-            <location filename="../../gui/panels/__init__.py" line="205" />
-            <source>Steps</source>
-            <translation>步骤</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/__init__.py" line="208" />
-            <source>at {0}</source>
-            <translation>在 {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../gui/main_window.py" line="143" />
-            <source>Add guests</source>
-            <translation>添加客户机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="144" />
-            <source>Host</source>
-            <translation>主机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="145" />
-            <source>Architecture: who runs on what</source>
-            <translation>架构：谁运行在谁之上</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="147" />
-            <source>Start-up, phase by phase</source>
-            <translation>启动过程（分阶段）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="148" />
-            <source>Host memory by layer</source>
-            <translation>主机内存（按层）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="149" />
-            <source>How many more fit?</source>
-            <translation>还能再放多少？</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="216" />
-            <source>Event log</source>
-            <translation>事件日志</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="217" />
-            <source>Guest details</source>
-            <translation>客户机详情</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="218" />
-            <source>Lesson notes</source>
-            <translation>课程说明</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="219" />
-            <source>Transport</source>
-            <translation>播放控制</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="267" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="268" />
-            <source>&amp;New</source>
-            <translation>新建(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="269" />
-            <source>&amp;Open…</source>
-            <translation>打开(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="270" />
-            <source>Open &amp;lesson</source>
-            <translation>打开课程(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="272" />
-            <source>Open &amp;recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="275" />
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="276" />
-            <source>Save &amp;as…</source>
-            <translation>另存为(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="278" />
-            <source>Export &amp;screenshot</source>
-            <translation>导出截图(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="279" />
-            <source>Whole window…</source>
-            <translation>整个窗口…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="283" />
-            <source>Export &amp;data (CSV and JSON)…</source>
-            <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="285" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="286" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="288" />
-            <source>&amp;Projector mode</source>
-            <translation>投影模式(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="290" />
-            <source>&amp;Log time axis</source>
-            <translation>对数时间轴(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="292" />
-            <source>&amp;Reset layout</source>
-            <translation>恢复默认布局(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="293" />
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="304" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="305" />
-            <source>Lesson &amp;notes</source>
-            <translation>课程说明(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="306" />
-            <source>&amp;About HostLab</source>
-            <translation>关于 HostLab(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="314" />
-            <source>Default scenario</source>
-            <translation>默认场景</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="316" />
-            <source>Untitled scenario</source>
-            <translation>未命名场景</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="372" />
-            <source>This scenario has no lesson notes.</source>
-            <translation>这个场景没有课程说明。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="356" />
-            <source>(no lessons bundled)</source>
-            <translation>（没有内置课程）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="366" />
-            <source>(none yet)</source>
-            <translation>（暂无）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="369" />
-            <source>Clear list</source>
-            <translation>清空列表</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="259" />
-            <source>Untitled</source>
-            <translation>未命名</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="285" />
-            <source>Cannot open scenario</source>
-            <translation>无法打开场景</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="306" />
-            <source>Cannot save scenario</source>
-            <translation>无法保存场景</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="309" />
-            <source>Saved {0}</source>
-            <translation>已保存 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="320" />
-            <source>Cannot export screenshot</source>
-            <translation>无法导出截图</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="323" />
-            <source>Exported {0}</source>
-            <translation>已导出 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="333" />
-            <source>Cannot export data</source>
-            <translation>无法导出数据</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="336" />
-            <source>Exported {0} files to {1}</source>
-            <translation>已导出 {0} 个文件到 {1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>MemoryPlot</name>
-        <message>
-            <location filename="../../gui/views/memory_plot.py" line="132" />
-            <source>simulated time</source>
-            <translation>模拟时间</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/memory_plot.py" line="133" />
-            <source>memory ({unit})</source>
-            <translation>内存（{unit}）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/memory_plot.py" line="136" />
-            <location filename="../../gui/views/memory_plot.py" line="212" />
-            <source>✕ OOM kill</source>
-            <translation>✕ OOM 终止</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/memory_plot.py" line="195" />
-            <source>RAM {size}</source>
-            <translation>内存 {size}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/memory_plot.py" line="207" />
-            <source>free {size}</source>
-            <translation>空闲 {size}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PalettePanel</name>
-        <message>
-            <location filename="../../gui/panels/palette.py" line="195" />
-            <location filename="../../gui/panels/palette.py" line="259" />
-            <source>Add several…</source>
-            <translation>批量添加…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/palette.py" line="196" />
-            <source>Add many guests of one template, one after another</source>
-            <translation>按同一模板依次添加多台客户机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/palette.py" line="197" />
-            <source>Containers</source>
-            <translation>容器</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/palette.py" line="197" />
-            <source>Virtual machines</source>
-            <translation>虚拟机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/palette.py" line="198" />
-            <source>MicroVMs and sandboxes</source>
-            <translation>微虚拟机与沙箱</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/palette.py" line="258" />
-            <source>Add one</source>
-            <translation>添加一台</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusPanel</name>
-        <message>
-            <location filename="../../gui/panels/__init__.py" line="119" />
-            <source>t = {0}</source>
-            <translation>t = {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/__init__.py" line="121" />
-            <source>seed {0}</source>
-            <translation>随机种子 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/__init__.py" line="128" />
-            <source>Guests: {0}</source>
-            <translation>客户机：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/__init__.py" line="129" />
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/__init__.py" line="136" />
-            <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
-            <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
-        </message>
-    </context>
-    <context>
-        <name>TemplateTileView</name>
-        <message>
-            <location filename="../../gui/panels/palette.py" line="123" />
-            <source>Click to add one. Drag onto the host to add one there.
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="87"/>
+        <source>KSM: merge identical VM pages</source>
+        <translation>KSM：合并虚拟机中相同的内存页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="88"/>
+        <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
+        <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="90"/>
+        <source>Swap to disk when RAM is full</source>
+        <translation>内存满时交换到磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="119"/>
+        <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
+        <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
+    </message>
+</context>
+<context>
+    <name>HostTabBar</name>
+    <message>
+        <location filename="../../gui/host_tabs.py" line="38"/>
+        <source>KVM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_tabs.py" line="39"/>
+        <source>type-1 hypervisor (e.g. Hyper-V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_tabs.py" line="40"/>
+        <source>type-2 hypervisor (an app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_tabs.py" line="41"/>
+        <source>no hypervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_tabs.py" line="80"/>
+        <source>{cores} cores · {ram} GiB RAM · {hypervisor}
+Drop a guest here to move it to this host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayerDiagramView</name>
+    <message>
+        <location filename="../../gui/views/layer_diagram.py" line="152"/>
+        <source>Linux VM (WSL 2)</source>
+        <translation>Linux 虚拟机（WSL 2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/layer_diagram.py" line="152"/>
+        <source>its own Linux kernel, for Linux containers</source>
+        <translation>自带 Linux 内核，运行 Linux 容器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/layer_diagram.py" line="155"/>
+        <source>Windows kernel (host OS)</source>
+        <translation>Windows 内核（宿主机操作系统）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/layer_diagram.py" line="157"/>
+        <source>Hyper-V (type-1 hypervisor)</source>
+        <translation>Hyper-V（1 型虚拟机监控程序）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/layer_diagram.py" line="159"/>
+        <source>{cores} cores · {ram} RAM</source>
+        <translation>{cores} 核 · 内存 {ram}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/layer_diagram.py" line="237"/>
+        <source>Host kernel panic: every guest on it is down</source>
+        <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/layer_diagram.py" line="238"/>
+        <source>Host compromised: the attacker controls every guest on it</source>
+        <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
+    </message>
+</context>
+<context>
+    <name>LessonNotesPanel</name>
+    <message>
+        <location filename="../../gui/panels/__init__.py" line="205"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/__init__.py" line="208"/>
+        <source>at {0}</source>
+        <translation>在 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPromptBar</name>
+    <message>
+        <location filename="../../gui/panels/lesson_prompt.py" line="59"/>
+        <source>Hide this prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="162"/>
+        <source>Add guests</source>
+        <translation>添加客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="163"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="164"/>
+        <source>Architecture: who runs on what</source>
+        <translation>架构：谁运行在谁之上</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="166"/>
+        <source>Start-up, phase by phase</source>
+        <translation>启动过程（分阶段）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="167"/>
+        <source>Host memory by layer</source>
+        <translation>主机内存（按层）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="168"/>
+        <source>How many more fit?</source>
+        <translation>还能再放多少？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="246"/>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="247"/>
+        <source>Guest details</source>
+        <translation>客户机详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="248"/>
+        <source>Lesson notes</source>
+        <translation>课程说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="250"/>
+        <source>Moves between hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="251"/>
+        <source>Transport</source>
+        <translation>播放控制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="299"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="300"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="301"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="302"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="305"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="306"/>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="308"/>
+        <source>Export &amp;screenshot</source>
+        <translation>导出截图(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="309"/>
+        <source>Whole window…</source>
+        <translation>整个窗口…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="313"/>
+        <source>Export &amp;data (CSV and JSON)…</source>
+        <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="315"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="316"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="318"/>
+        <source>&amp;Projector mode</source>
+        <translation>投影模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="320"/>
+        <source>&amp;Log time axis</source>
+        <translation>对数时间轴(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="322"/>
+        <source>&amp;Reset layout</source>
+        <translation>恢复默认布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="323"/>
+        <source>Le&amp;ssons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="325"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="336"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="337"/>
+        <source>Lesson &amp;notes</source>
+        <translation>课程说明(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="338"/>
+        <source>&amp;About HostLab</source>
+        <translation>关于 HostLab(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="346"/>
+        <source>Default scenario</source>
+        <translation>默认场景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="348"/>
+        <source>Untitled scenario</source>
+        <translation>未命名场景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="379"/>
+        <source>Host: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="453"/>
+        <source>This scenario has no lesson notes.</source>
+        <translation>这个场景没有课程说明。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_page.py" line="97"/>
+        <source>(no lessons bundled)</source>
+        <translation>（没有内置课程）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="355"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="358"/>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="259"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="285"/>
+        <source>Cannot open scenario</source>
+        <translation>无法打开场景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="306"/>
+        <source>Cannot save scenario</source>
+        <translation>无法保存场景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="309"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="323"/>
+        <source>Cannot export screenshot</source>
+        <translation>无法导出截图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="326"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="336"/>
+        <source>Cannot export data</source>
+        <translation>无法导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="339"/>
+        <source>Exported {0} files to {1}</source>
+        <translation>已导出 {0} 个文件到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_tabs.py" line="39"/>
+        <source>Workloads: speed relative to the bare host</source>
+        <translation>负载：相对裸机的速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_tabs.py" line="80"/>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_tabs.py" line="81"/>
+        <source>Guest settings</source>
+        <translation>客户机设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_tabs.py" line="82"/>
+        <source>Benchmarks</source>
+        <translation>基准测试</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPlot</name>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="132"/>
+        <source>simulated time</source>
+        <translation>模拟时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="133"/>
+        <source>memory ({unit})</source>
+        <translation>内存（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="136"/>
+        <location filename="../../gui/views/memory_plot.py" line="212"/>
+        <source>✕ OOM kill</source>
+        <translation>✕ OOM 终止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="195"/>
+        <source>RAM {size}</source>
+        <translation>内存 {size}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="207"/>
+        <source>free {size}</source>
+        <translation>空闲 {size}</translation>
+    </message>
+</context>
+<context>
+    <name>MovesPanel</name>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="149"/>
+        <source>Cannot move {guest}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="158"/>
+        <source>Guest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="159"/>
+        <source>Move to ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="161"/>
+        <source>Stop the guest, ship what it needs over the network and start it on another host.
+You can also drag a row of the table onto a host tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="164"/>
+        <source>Guest</source>
+        <translation type="unfinished">客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="164"/>
+        <source>From → to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="164"/>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="164"/>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <source>Steps</source>
+        <translation type="unfinished">步骤</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="215"/>
+        <source>{done} of {total} ({share:.0f} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="245"/>
+        <source>convert {formats} {took}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="248"/>
+        <source>transfer {took}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="257"/>
+        <source>transferring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="259"/>
+        <source>converting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="260"/>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="264"/>
+        <source>moving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PalettePanel</name>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="196"/>
+        <location filename="../../gui/panels/palette.py" line="260"/>
+        <source>Add several…</source>
+        <translation>批量添加…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="197"/>
+        <source>Add many guests of one template, one after another</source>
+        <translation>按同一模板依次添加多台客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="198"/>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="198"/>
+        <source>Virtual machines</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="199"/>
+        <source>MicroVMs and sandboxes</source>
+        <translation>微虚拟机与沙箱</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="259"/>
+        <source>Add one</source>
+        <translation>添加一台</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../gui/start_page.py" line="65"/>
+        <source>The eight contrasts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_page.py" line="66"/>
+        <source>Use cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_page.py" line="99"/>
+        <source>Start page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartPageDialog</name>
+    <message>
+        <location filename="../../gui/start_page.py" line="146"/>
+        <source>HostLab lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_page.py" line="148"/>
+        <source>&lt;h2&gt;Lessons&lt;/h2&gt;&lt;p&gt;Each lesson opens a ready scenario with notes for the class: what to do, what to watch, questions to ask and where the numbers come from. Press play once it is open.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_page.py" line="151"/>
+        <source>Show this page when HostLab starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_page.py" line="170"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../gui/panels/__init__.py" line="119"/>
+        <source>t = {0}</source>
+        <translation>t = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/__init__.py" line="121"/>
+        <source>seed {0}</source>
+        <translation>随机种子 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/__init__.py" line="128"/>
+        <source>Guests: {0}</source>
+        <translation>客户机：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/__init__.py" line="129"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/__init__.py" line="136"/>
+        <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
+        <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTileView</name>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="123"/>
+        <source>Click to add one. Drag onto the host to add one there.
 Right-click to add several.</source>
-            <translation>单击添加一台；拖到主机视图上也可添加。
+        <translation>单击添加一台；拖到主机视图上也可添加。
 右键单击可批量添加。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelineView</name>
-        <message>
-            <location filename="../../gui/views/timeline.py" line="209" />
-            <source>{guest} ({template})
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="215"/>
+        <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
-            <translation>{guest}（{template}）
+        <translation>{guest}（{template}）
 {phase}：{duration}{running}
 数据来源：{source}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/timeline.py" line="213" />
-            <source> so far</source>
-            <translation>（进行中）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/timeline.py" line="223" />
-            <source>Log time (since request)</source>
-            <translation>对数时间（从请求起算）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/timeline.py" line="224" />
-            <source>Group identical guests</source>
-            <translation>合并相同的客户机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/timeline.py" line="225" />
-            <source>Same template and same phases share one row</source>
-            <translation>模板和阶段都相同的客户机合并为一行</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/timeline.py" line="227" />
-            <source>time since the guest was requested (log)</source>
-            <translation>从请求启动起的时间（对数）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/timeline.py" line="229" />
-            <source>simulated time</source>
-            <translation>模拟时间</translation>
-        </message>
-    </context>
-    <context>
-        <name>TransportPanel</name>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="109" />
-            <source>Step</source>
-            <translation>单步</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="110" />
-            <source>Jump to the next event (→)</source>
-            <translation>跳到下一个事件（→）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="111" />
-            <source>Reset</source>
-            <translation>重置</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="112" />
-            <source>Back to time 0 with the scenario's guests (Ctrl+R)</source>
-            <translation>回到时间 0，只保留场景中的客户机（Ctrl+R）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="113" />
-            <source>Speed</source>
-            <translation>速度</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="114" />
-            <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
-            <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="145" />
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="145" />
-            <source>Play</source>
-            <translation>播放</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/transport.py" line="146" />
-            <source>Play or pause (Space)</source>
-            <translation>播放或暂停（空格键）</translation>
-        </message>
-    </context>
-    <context>
-        <name>catalog</name>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="12" />
-            <source>Alpine (sleep)</source>
-            <translation>Alpine（空闲 sleep）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="13" />
-            <source>nginx web server</source>
-            <translation>nginx 网页服务器</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="14" />
-            <source>Redis key-value store</source>
-            <translation>Redis 键值存储</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="15" />
-            <source>PostgreSQL database</source>
-            <translation>PostgreSQL 数据库</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="16" />
-            <source>Python web app</source>
-            <translation>Python 网页应用</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="17" />
-            <source>Alpine in gVisor</source>
-            <translation>gVisor 中的 Alpine</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="18" />
-            <source>Alpine in Kata (Cloud Hypervisor)</source>
-            <translation>Kata 中的 Alpine（Cloud Hypervisor）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="19" />
-            <source>Firecracker microVM</source>
-            <translation>Firecracker 微虚拟机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="20" />
-            <source>Alpine Linux VM</source>
-            <translation>Alpine Linux 虚拟机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="21" />
-            <source>Ubuntu Server VM</source>
-            <translation>Ubuntu Server 虚拟机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="22" />
-            <source>Windows Server VM</source>
-            <translation>Windows Server 虚拟机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="23" />
-            <source>nginx in Docker in an Ubuntu VM</source>
-            <translation>Ubuntu 虚拟机里 Docker 中的 nginx</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="24" />
-            <source>IIS web server (Windows container)</source>
-            <translation>IIS 网页服务器（Windows 容器）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="27" />
-            <source>Teacher's laptop</source>
-            <translation>教师笔记本电脑</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="28" />
-            <source>Classroom server</source>
-            <translation>教室服务器</translation>
-        </message>
-        <message>
-            <location filename="../../gui/catalog_strings.py" line="29" />
-            <source>Big server</source>
-            <translation>大型服务器</translation>
-        </message>
-    </context>
-    <context>
-        <name>dialogs</name>
-        <message>
-            <location filename="../../gui/dialogs.py" line="120" />
-            <source>Reset the simulation?</source>
-            <translation>重置模拟？</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="121" />
-            <source>This resets the simulation. Continue?</source>
-            <translation>这会重置模拟。要继续吗？</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="132" />
-            <source>Unsaved changes</source>
-            <translation>未保存的更改</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="133" />
-            <source>The scenario “{0}” has changes that are not saved.
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="219"/>
+        <source> so far</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="229"/>
+        <source>Log time (since request)</source>
+        <translation>对数时间（从请求起算）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="230"/>
+        <source>Group identical guests</source>
+        <translation>合并相同的客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="231"/>
+        <source>Same template and same phases share one row</source>
+        <translation>模板和阶段都相同的客户机合并为一行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="233"/>
+        <source>time since the guest was requested (log)</source>
+        <translation>从请求启动起的时间（对数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="235"/>
+        <source>simulated time</source>
+        <translation>模拟时间</translation>
+    </message>
+</context>
+<context>
+    <name>TransportPanel</name>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="109"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="110"/>
+        <source>Jump to the next event (→)</source>
+        <translation>跳到下一个事件（→）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="111"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="112"/>
+        <source>Back to time 0 with the scenario&apos;s guests (Ctrl+R)</source>
+        <translation>回到时间 0，只保留场景中的客户机（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="113"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="114"/>
+        <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
+        <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="145"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="145"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/transport.py" line="146"/>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>catalog</name>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="12"/>
+        <source>Alpine (sleep)</source>
+        <translation>Alpine（空闲 sleep）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="13"/>
+        <source>nginx web server</source>
+        <translation>nginx 网页服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="14"/>
+        <source>Redis key-value store</source>
+        <translation>Redis 键值存储</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="15"/>
+        <source>PostgreSQL database</source>
+        <translation>PostgreSQL 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="16"/>
+        <source>Python web app</source>
+        <translation>Python 网页应用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="17"/>
+        <source>Alpine in gVisor</source>
+        <translation>gVisor 中的 Alpine</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="18"/>
+        <source>Alpine in Kata (Cloud Hypervisor)</source>
+        <translation>Kata 中的 Alpine（Cloud Hypervisor）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="19"/>
+        <source>Firecracker microVM</source>
+        <translation>Firecracker 微虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="20"/>
+        <source>Alpine Linux VM</source>
+        <translation>Alpine Linux 虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="21"/>
+        <source>Ubuntu Server VM</source>
+        <translation>Ubuntu Server 虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="22"/>
+        <source>Windows Server VM</source>
+        <translation>Windows Server 虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="23"/>
+        <source>nginx in Docker in an Ubuntu VM</source>
+        <translation>Ubuntu 虚拟机里 Docker 中的 nginx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="24"/>
+        <source>IIS web server (Windows container)</source>
+        <translation>IIS 网页服务器（Windows 容器）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="27"/>
+        <source>Teacher&apos;s laptop</source>
+        <translation>教师笔记本电脑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="28"/>
+        <source>Classroom server</source>
+        <translation>教室服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/catalog_strings.py" line="29"/>
+        <source>Big server</source>
+        <translation>大型服务器</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="120"/>
+        <source>Reset the simulation?</source>
+        <translation>重置模拟？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="121"/>
+        <source>This resets the simulation. Continue?</source>
+        <translation>这会重置模拟。要继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="132"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="133"/>
+        <source>The scenario “{0}” has changes that are not saved.
 Save them first?</source>
-            <translation>场景“{0}”有尚未保存的更改。
+        <translation>场景“{0}”有尚未保存的更改。
 要先保存吗？</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="156" />
-            <source>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;A classroom simulator that shows how containers and virtual machines differ: how they start, phase by phase, how the host's memory fills layer by layer, and when the host cannot take one more guest.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where the numbers come from.&lt;/b&gt; Start-up phases, memory sizes and host limits are taken from published measurements and documentation. Each number cites its source in the catalog: hover over a phase in the timeline or select a guest to see it.&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0 or GPL 3 with font exception).&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;一个课堂模拟器，展示容器和虚拟机的区别：它们如何一个阶段一个阶段地启动，主机内存如何一层一层地被占满，以及主机什么时候再也放不下一台客户机。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数字从哪里来。&lt;/b&gt;启动阶段、内存大小和主机限制都取自公开发表的测量结果和官方文档。目录中的每个数字都注明了出处：把鼠标停在时间线的某个阶段上，或选中一台客户机，就能看到。&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 或带字体例外条款的 GPL 3）。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="169" />
-            <source>About HostLab</source>
-            <translation>关于 HostLab</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="184" />
-            <source>HostLab scenarios (*.toml);;All files (*)</source>
-            <translation>HostLab 场景 (*.toml);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="190" />
-            <source>Open scenario</source>
-            <translation>打开场景</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="198" />
-            <source>Save scenario as</source>
-            <translation>场景另存为</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="208" />
-            <source>PNG image (*.png)</source>
-            <translation>PNG 图片 (*.png)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="209" />
-            <source>SVG drawing (*.svg)</source>
-            <translation>SVG 矢量图 (*.svg)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="212" />
-            <source>Export screenshot</source>
-            <translation>导出截图</translation>
-        </message>
-        <message>
-            <location filename="../../gui/dialogs.py" line="223" />
-            <source>Export data (CSV and JSON) into</source>
-            <translation>将数据（CSV 和 JSON）导出到</translation>
-        </message>
-    </context>
-    <context>
-        <name>labels</name>
-        <message>
-            <location filename="../../gui/labels.py" line="19" />
-            <location filename="../../gui/labels.py" line="72" />
-            <source>Host kernel</source>
-            <translation>主机内核</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="20" />
-            <source>Runtime daemons</source>
-            <translation>运行时守护进程</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="21" />
-            <source>Container overhead</source>
-            <translation>容器开销</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="22" />
-            <source>Shared image cache</source>
-            <translation>共享镜像缓存</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="23" />
-            <source>Hypervisor (VMM)</source>
-            <translation>虚拟机监视器（VMM）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="24" />
-            <source>Guest kernels</source>
-            <translation>客户机内核</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="25" />
-            <source>Guest OS</source>
-            <translation>客户机操作系统</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="26" />
-            <source>Guest idle RAM</source>
-            <translation>客户机空闲内存</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="27" />
-            <source>Applications</source>
-            <translation>应用程序</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="28" />
-            <source>Free</source>
-            <translation>空闲</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="29" />
-            <source>Swap used</source>
-            <translation>已用交换空间</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="30" />
-            <source>Saved by KSM</source>
-            <translation>KSM 节省</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="33" />
-            <source>Image pull</source>
-            <translation>拉取镜像</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="34" />
-            <source>Daemon</source>
-            <translation>守护进程</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="35" />
-            <source>Network setup</source>
-            <translation>网络配置</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="36" />
-            <source>runc create</source>
-            <translation>runc create</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="37" />
-            <source>Exec</source>
-            <translation>exec 启动进程</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="38" />
-            <source>Sandbox</source>
-            <translation>沙箱</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="39" />
-            <source>VMM start</source>
-            <translation>VMM 启动</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="40" />
-            <source>Firmware</source>
-            <translation>固件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="41" />
-            <source>Bootloader</source>
-            <translation>引导程序</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="42" />
-            <source>Kernel boot</source>
-            <translation>内核启动</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="43" />
-            <source>Init / userspace</source>
-            <translation>init / 用户空间</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="44" />
-            <source>App start</source>
-            <translation>应用启动</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="47" />
-            <source>Container</source>
-            <translation>容器</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="48" />
-            <source>VM</source>
-            <translation>虚拟机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="49" />
-            <source>MicroVM</source>
-            <translation>微虚拟机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="50" />
-            <source>Sandboxed container</source>
-            <translation>沙箱容器</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="51" />
-            <source>Container in VM</source>
-            <translation>虚拟机中的容器</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="54" />
-            <source>pending</source>
-            <translation>等待中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="55" />
-            <source>pulling</source>
-            <translation>拉取中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="56" />
-            <source>starting</source>
-            <translation>启动中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="57" />
-            <source>running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="58" />
-            <source>stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="59" />
-            <source>killed</source>
-            <translation>已终止</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="60" />
-            <source>crashed</source>
-            <translation>已崩溃</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="61" />
-            <source>failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="64" />
-            <source>memory</source>
-            <translation>内存</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="65" />
-            <source>CPU</source>
-            <translation>CPU</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="66" />
-            <source>PIDs</source>
-            <translation>进程数（PID）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="67" />
-            <source>bridge ports</source>
-            <translation>网桥端口</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="68" />
-            <source>disk</source>
-            <translation>磁盘</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="71" />
-            <source>Hardware</source>
-            <translation>硬件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="73" />
-            <source>Host kernel, shared by every container</source>
-            <translation>主机内核，所有容器共用</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="74" />
-            <source>Host OS kernel (runs on the hypervisor)</source>
-            <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="75" />
-            <source>×{n} guest kernels, one per VM</source>
-            <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="82" />
-            <source>gVisor Sentry: user-space kernel</source>
-            <translation>gVisor Sentry：用户态内核</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="76" />
-            <source>Container runtime</source>
-            <translation>容器运行时</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="77" />
-            <source>namespaces · cgroups</source>
-            <translation>命名空间 · cgroup</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="78" />
-            <source>KVM hypervisor (in the host kernel)</source>
-            <translation>KVM 虚拟机监视器（在主机内核中）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="79" />
-            <source>Type-1 hypervisor (bare metal)</source>
-            <translation>一型虚拟机监视器（裸机）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="80" />
-            <source>Type-2 hypervisor (an app on the host OS)</source>
-            <translation>二型虚拟机监视器（主机系统上的应用）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="81" />
-            <source>Guest kernel</source>
-            <translation>客户机内核</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="83" />
-            <source>No container runtime</source>
-            <translation>没有容器运行时</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="84" />
-            <source>No hypervisor</source>
-            <translation>没有虚拟机监视器</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="126" />
-            <source>no limit</source>
-            <translation>无限制</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="175" />
-            <source>Guest added</source>
-            <translation>添加客户机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="176" />
-            <source>Pull skipped</source>
-            <translation>跳过拉取</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="177" />
-            <source>Phase done</source>
-            <translation>阶段完成</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="178" />
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="179" />
-            <source>OOM kill</source>
-            <translation>OOM 终止</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="180" />
-            <source>Start failed</source>
-            <translation>启动失败</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="181" />
-            <source>Guest removed</source>
-            <translation>移除客户机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/labels.py" line="182" />
-            <source>Swap started</source>
-            <translation>开始交换</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="156"/>
+        <source>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;A classroom simulator that shows how containers and virtual machines differ: how they start, phase by phase, how the host&apos;s memory fills layer by layer, and when the host cannot take one more guest.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where the numbers come from.&lt;/b&gt; Start-up phases, memory sizes and host limits are taken from published measurements and documentation. Each number cites its source in the catalog: hover over a phase in the timeline or select a guest to see it.&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0 or GPL 3 with font exception).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;一个课堂模拟器，展示容器和虚拟机的区别：它们如何一个阶段一个阶段地启动，主机内存如何一层一层地被占满，以及主机什么时候再也放不下一台客户机。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数字从哪里来。&lt;/b&gt;启动阶段、内存大小和主机限制都取自公开发表的测量结果和官方文档。目录中的每个数字都注明了出处：把鼠标停在时间线的某个阶段上，或选中一台客户机，就能看到。&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 或带字体例外条款的 GPL 3）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="169"/>
+        <source>About HostLab</source>
+        <translation>关于 HostLab</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="184"/>
+        <source>HostLab scenarios (*.toml);;All files (*)</source>
+        <translation>HostLab 场景 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="190"/>
+        <source>Open scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="198"/>
+        <source>Save scenario as</source>
+        <translation>场景另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="208"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="209"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="212"/>
+        <source>Export screenshot</source>
+        <translation>导出截图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="223"/>
+        <source>Export data (CSV and JSON) into</source>
+        <translation>将数据（CSV 和 JSON）导出到</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../gui/labels.py" line="23"/>
+        <location filename="../../gui/labels.py" line="77"/>
+        <source>Host kernel</source>
+        <translation>主机内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="24"/>
+        <source>Runtime daemons</source>
+        <translation>运行时守护进程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="25"/>
+        <source>Container overhead</source>
+        <translation>容器开销</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="26"/>
+        <source>Shared image cache</source>
+        <translation>共享镜像缓存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="27"/>
+        <source>Hypervisor (VMM)</source>
+        <translation>虚拟机监视器（VMM）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="28"/>
+        <source>Guest kernels</source>
+        <translation>客户机内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="29"/>
+        <source>Guest OS</source>
+        <translation>客户机操作系统</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="30"/>
+        <source>Guest idle RAM</source>
+        <translation>客户机空闲内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="31"/>
+        <source>Applications</source>
+        <translation>应用程序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="32"/>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="33"/>
+        <source>Swap used</source>
+        <translation>已用交换空间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="34"/>
+        <source>Saved by KSM</source>
+        <translation>KSM 节省</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="37"/>
+        <source>Image pull</source>
+        <translation>拉取镜像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="38"/>
+        <source>Daemon</source>
+        <translation>守护进程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="39"/>
+        <source>Network setup</source>
+        <translation>网络配置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="40"/>
+        <source>runc create</source>
+        <translation>runc create</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="41"/>
+        <source>Exec</source>
+        <translation>exec 启动进程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="42"/>
+        <source>Sandbox</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="43"/>
+        <source>VMM start</source>
+        <translation>VMM 启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="44"/>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="45"/>
+        <source>Bootloader</source>
+        <translation>引导程序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="46"/>
+        <source>Kernel boot</source>
+        <translation>内核启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="47"/>
+        <source>Init / userspace</source>
+        <translation>init / 用户空间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="48"/>
+        <source>App start</source>
+        <translation>应用启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="51"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="15"/>
+        <source>CPU (Linpack)</source>
+        <translation>CPU（Linpack）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="17"/>
+        <source>Memory bandwidth (STREAM)</source>
+        <translation>内存带宽（STREAM）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="18"/>
+        <source>Memory bandwidth</source>
+        <translation>内存带宽</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="19"/>
+        <source>Random I/O (4 KiB reads)</source>
+        <translation>随机 I/O（4 KiB 读）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="20"/>
+        <source>Random I/O</source>
+        <translation>随机 I/O</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="21"/>
+        <source>Network round trip (TCP_RR)</source>
+        <translation>网络往返（TCP_RR）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="22"/>
+        <source>Network round trip</source>
+        <translation>网络往返</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="23"/>
+        <source>Key-value store (Redis GET, 1 connection)</source>
+        <translation>键值存储（Redis GET，单连接）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="24"/>
+        <source>Redis GET</source>
+        <translation>Redis GET</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="25"/>
+        <source>Database (sysbench OLTP)</source>
+        <translation>数据库（sysbench OLTP）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="26"/>
+        <source>Database (OLTP)</source>
+        <translation>数据库（OLTP）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="30"/>
+        <source>Container (NAT)</source>
+        <translation>容器（NAT）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="31"/>
+        <source>Container (host network)</source>
+        <translation>容器（host 网络）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="32"/>
+        <location filename="../../gui/labels.py" line="52"/>
+        <source>VM</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="33"/>
+        <source>VM (vCPUs pinned)</source>
+        <translation>虚拟机（绑定 vCPU）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="34"/>
+        <source>MicroVM (Firecracker)</source>
+        <translation>微虚拟机（Firecracker）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="35"/>
+        <source>gVisor</source>
+        <translation>gVisor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="36"/>
+        <source>Kata</source>
+        <translation>Kata</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="37"/>
+        <source>Container in a VM</source>
+        <translation>虚拟机里的容器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="40"/>
+        <source>Kernel panic</source>
+        <translation>内核崩溃（panic）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="41"/>
+        <source>Memory leak</source>
+        <translation>内存泄漏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="42"/>
+        <source>Fork bomb</source>
+        <translation>fork 炸弹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="43"/>
+        <source>CPU hog</source>
+        <translation>占满 CPU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="46"/>
+        <source>CVE-2019-5736: runc overwritten via /proc/self/exe</source>
+        <translation>CVE-2019-5736：通过 /proc/self/exe 覆盖 runc</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="48"/>
+        <source>CVE-2024-21626: runc leaked fd (Leaky Vessels)</source>
+        <translation>CVE-2024-21626：runc 泄漏的文件描述符（Leaky Vessels）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="49"/>
+        <source>CVE-2022-0492: cgroups v1 release_agent</source>
+        <translation>CVE-2022-0492：cgroups v1 release_agent</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="50"/>
+        <source>VENOM (CVE-2015-3456): QEMU floppy controller</source>
+        <translation>VENOM（CVE-2015-3456）：QEMU 软驱控制器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="53"/>
+        <source>escaped: the host and every guest on it are compromised</source>
+        <translation>逃逸成功：宿主机和上面的每一台客户机都被攻陷</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="55"/>
+        <source>blocked by the guest&apos;s hardening</source>
+        <translation>被这台客户机的加固措施挡住</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="56"/>
+        <source>contained in the guest&apos;s own VM</source>
+        <translation>被困在这台客户机自己的虚拟机里</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="57"/>
+        <source>the guest cannot reach the vulnerable part</source>
+        <translation>这台客户机根本接触不到有漏洞的组件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="58"/>
+        <source>the shared host kernel panics: every guest goes down</source>
+        <translation>共享的宿主机内核崩溃：所有客户机都宕了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="60"/>
+        <source>only this guest&apos;s own kernel panics</source>
+        <translation>只有这台客户机自己的内核崩溃</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="63"/>
+        <source>Workload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="64"/>
+        <source>Attack</source>
+        <translation>攻击</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="65"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="66"/>
+        <source>Move</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="53"/>
+        <source>MicroVM</source>
+        <translation>微虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="54"/>
+        <source>Sandboxed container</source>
+        <translation>沙箱容器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="55"/>
+        <source>Container in VM</source>
+        <translation>虚拟机中的容器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="58"/>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="59"/>
+        <source>pulling</source>
+        <translation>拉取中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="60"/>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="61"/>
+        <location filename="../../gui/labels.py" line="95"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="62"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="63"/>
+        <source>killed</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="64"/>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="65"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="68"/>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_labels.py" line="16"/>
+        <location filename="../../gui/labels.py" line="69"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="70"/>
+        <source>PIDs</source>
+        <translation>进程数（PID）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="71"/>
+        <source>bridge ports</source>
+        <translation>网桥端口</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="72"/>
+        <source>disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="76"/>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="78"/>
+        <source>Host kernel, shared by every container</source>
+        <translation>主机内核，所有容器共用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="79"/>
+        <source>Host OS kernel (runs on the hypervisor)</source>
+        <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="80"/>
+        <source>×{n} guest kernels, one per VM</source>
+        <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="87"/>
+        <source>gVisor Sentry: user-space kernel</source>
+        <translation>gVisor Sentry：用户态内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="81"/>
+        <source>Container runtime</source>
+        <translation>容器运行时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="73"/>
+        <source>platform (CPU architecture or OS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="82"/>
+        <source>namespaces · cgroups</source>
+        <translation>命名空间 · cgroup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="83"/>
+        <source>KVM hypervisor (in the host kernel)</source>
+        <translation>KVM 虚拟机监视器（在主机内核中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="84"/>
+        <source>Type-1 hypervisor (bare metal)</source>
+        <translation>一型虚拟机监视器（裸机）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="85"/>
+        <source>Type-2 hypervisor (an app on the host OS)</source>
+        <translation>二型虚拟机监视器（主机系统上的应用）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="86"/>
+        <source>Guest kernel</source>
+        <translation>客户机内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="88"/>
+        <source>No container runtime</source>
+        <translation>没有容器运行时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="89"/>
+        <source>No hypervisor</source>
+        <translation>没有虚拟机监视器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="96"/>
+        <source>exec format error: the image was built for another CPU architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="98"/>
+        <source>image OS windows cannot be used on this platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="100"/>
+        <source>no matching manifest: the image has no build for this CPU architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="102"/>
+        <source>the host has no hypervisor to run a VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="103"/>
+        <source>no PIDs left (pid_max reached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="104"/>
+        <source>vCPU commitment limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="105"/>
+        <source>disk full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="106"/>
+        <source>not enough free RAM to reserve the VM&apos;s memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="107"/>
+        <source>bridge full: every port is taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="108"/>
+        <source>the host kernel has panicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="112"/>
+        <source>needs virtio drivers: a Windows guest moving to KVM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="114"/>
+        <source>runs under emulation, about {factor}× slower (an assumption)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="116"/>
+        <source>needs a Linux VM on Windows to run a Linux container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="174"/>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="189"/>
+        <source>{guest} added (template {template})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="191"/>
+        <source>{guest}: image {image} already cached, no pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="194"/>
+        <source>{guest}: {phase} done in {duration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="197"/>
+        <source>{guest} is ready after {startup}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="199"/>
+        <source>Out of memory: {guest} killed ({resident} resident, {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="202"/>
+        <source>{guest} failed to start: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="204"/>
+        <source>{guest} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="205"/>
+        <source>Host started swapping ({amount} in swap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="208"/>
+        <source>{guest} moves from {source} to {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="210"/>
+        <source>{guest} moved from {source} to {target}: {amount} sent, {verdict}{warnings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="215"/>
+        <source>{host}: a Linux VM boots to run Linux containers on Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="219"/>
+        <source>{guest}: {workload} {value} {unit} ({ratio}× the bare host)</source>
+        <translation>{guest}：{workload} {value} {unit}（裸机的 {ratio}×）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="223"/>
+        <source>{guest}: {fault}: {outcome}</source>
+        <translation>{guest}：{fault}：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="226"/>
+        <source>{guest}: {fault} injected</source>
+        <translation>{guest}：已注入{fault}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="228"/>
+        <source>{guest} crashed ({reason})</source>
+        <translation>{guest} 崩溃了（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="230"/>
+        <source>{guest} reached its cgroup memory limit: only it is killed</source>
+        <translation>{guest} 达到了 cgroup 内存上限：只有它被杀掉</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="233"/>
+        <source>{guest}: its own kernel&apos;s OOM killer ended the leaking app; the VM and the host carry on</source>
+        <translation>{guest}：它自己内核的 OOM killer 结束了泄漏的应用；虚拟机和宿主机照常运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="237"/>
+        <source>{guest}: fork fails at the host&apos;s pid_max ({pids} PIDs): no new process can start on the host</source>
+        <translation>{guest}：fork 在宿主机的 pid_max 处失败（{pids} 个进程）：宿主机上再也启动不了新进程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="239"/>
+        <source>{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched</source>
+        <translation>{guest}：fork 在它自己的进程数上限处失败（{pids} 个进程）；宿主机不受影响</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="242"/>
+        <source>{guest}: the fork bomb fills the VM&apos;s own PID space; the host&apos;s PIDs are untouched</source>
+        <translation>{guest}：fork 炸弹只占满了虚拟机自己的进程号空间；宿主机的进程号不受影响</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="245"/>
+        <source>{action} skipped: {guest} is not running</source>
+        <translation>{action}被跳过：{guest} 没有在运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="266"/>
+        <source>Guest added</source>
+        <translation>添加客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="267"/>
+        <source>Pull skipped</source>
+        <translation>跳过拉取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="268"/>
+        <source>Phase done</source>
+        <translation>阶段完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="269"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="270"/>
+        <source>OOM kill</source>
+        <translation>OOM 终止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="271"/>
+        <source>Start failed</source>
+        <translation>启动失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="272"/>
+        <source>Guest removed</source>
+        <translation>移除客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="273"/>
+        <source>Swap started</source>
+        <translation>开始交换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="274"/>
+        <source>Move started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="275"/>
+        <source>Move done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="276"/>
+        <source>Linux VM on Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="277"/>
+        <source>Workload done</source>
+        <translation>负载完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="278"/>
+        <source>Incident</source>
+        <translation>事故</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="279"/>
+        <source>Fault injected</source>
+        <translation>注入故障</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="280"/>
+        <source>Guest crashed</source>
+        <translation>客户机崩溃</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="281"/>
+        <source>cgroup OOM</source>
+        <translation>cgroup 内存不足</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="282"/>
+        <source>Guest OOM</source>
+        <translation>客户机内存不足</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="283"/>
+        <source>PIDs exhausted</source>
+        <translation>进程号耗尽</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="284"/>
+        <source>Fork bomb contained</source>
+        <translation>fork 炸弹被控制住</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="285"/>
+        <source>Action skipped</source>
+        <translation>操作被跳过</translation>
+    </message>
+</context>
 </TS>
