@@ -12,10 +12,17 @@ PY=${PY:-python}
 VERSION=$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 SETUP=dist/HostLab-$VERSION-windows-x64-setup.exe
 
-selftest() {  # run EXE --selftest and wait for it: hostlab.exe is a GUI program, so the shell
-              # would not wait by itself; PowerShell's Start-Process -Wait gives its status
-    powershell -NoProfile -Command "\$p = Start-Process -FilePath '$(cygpath -w "$1")' -ArgumentList '--selftest' -Wait -PassThru -NoNewWindow; exit \$p.ExitCode"
+run_and_wait() {  # run_and_wait EXE ARG...: start a program, wait for it, return its status.
+    # hostlab.exe and the installers are GUI programs, which the shell does not wait for;
+    # PowerShell's Start-Process -Wait waits for them and their children.
+    local exe args
+    exe=$(cygpath -w "$1")
+    shift
+    args=$(printf "'%s'," "$@")
+    powershell -NoProfile -Command \
+        "\$p = Start-Process -FilePath '$exe' -ArgumentList ${args%,} -Wait -PassThru; exit \$p.ExitCode"
 }
+selftest() { run_and_wait "$1" --selftest; }
 
 rm -rf dist/hostlab
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
@@ -27,16 +34,16 @@ ISCC=${ISCC:-$(command -v iscc || echo "/c/Program Files (x86)/Inno Setup 6/ISCC
 LANGS=$(dirname "$ISCC")/Languages
 if [ ! -f "$LANGS/ChineseSimplified.isl" ]; then
     # Older Inno Setup releases ship Simplified Chinese only among the unofficial translations.
-    curl -fsSL -o "$LANGS/ChineseSimplified.isl" \
-        https://raw.githubusercontent.com/jrsoftware/issrc/main/Files/Languages/Unofficial/ChineseSimplified.isl
+    ISSRC=https://raw.githubusercontent.com/jrsoftware/issrc/main/Files/Languages
+    curl -fsSL -o "$LANGS/ChineseSimplified.isl" "$ISSRC/Unofficial/ChineseSimplified.isl"
 fi
 "$ISCC" -Q "-DAppVersion=$VERSION" packaging/windows/hostlab.iss
 [ -f "$SETUP" ] || { echo "build_windows: $SETUP was not made" >&2; exit 1; }
 
 echo "-- installer: silent per-user install, --selftest, uninstall"
 TARGET=$(cygpath -w "$PWD/build/install-test")
-powershell -NoProfile -Command "\$p = Start-Process -FilePath '$(cygpath -w "$SETUP")' -ArgumentList '/VERYSILENT','/SUPPRESSMSGBOXES','/NORESTART','/CURRENTUSER','/DIR=\"$TARGET\"' -Wait -PassThru; exit \$p.ExitCode"
+run_and_wait "$SETUP" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /CURRENTUSER "/DIR=$TARGET"
 selftest build/install-test/hostlab.exe
-powershell -NoProfile -Command "\$p = Start-Process -FilePath '$TARGET\\unins000.exe' -ArgumentList '/VERYSILENT','/SUPPRESSMSGBOXES','/NORESTART' -Wait -PassThru; exit \$p.ExitCode"
+run_and_wait build/install-test/unins000.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 [ ! -e build/install-test/hostlab.exe ] || { echo "build_windows: the uninstaller left hostlab.exe" >&2; exit 1; }
 (cd dist && sha256sum "$(basename "$SETUP")" > SHA256SUMS-windows.txt && cat SHA256SUMS-windows.txt)
