@@ -68,6 +68,10 @@ class ExperimentTabs(QObject):
         if snap.workloads and not self._had_results:
             self._had_results = True
             self._window.tabs.setCurrentWidget(self.section)
+            outer = self._window.splitters()["outer"]
+            sizes = outer.sizes()
+            if len(sizes) == 2 and sizes[1] < 0.36 * sum(sizes):  # room for bars to be read
+                outer.setSizes([int(0.62 * sum(sizes)), int(0.38 * sum(sizes))])
 
     def set_projector(self, on: bool) -> None:
         """Switch the panels to projector sizes (the view is switched with the other views)."""

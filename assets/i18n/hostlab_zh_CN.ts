@@ -77,14 +77,9 @@
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="235"/>
-        <source>latency: higher = slower</source>
-        <translation>延迟：越高越慢</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/benchmark_view.py" line="237"/>
-        <source>higher = faster</source>
-        <translation>越高越快</translation>
+        <location filename="../../gui/views/benchmark_view.py" line="236"/>
+        <source>{workload} (latency: higher = slower)</source>
+        <translation>{workload}（延迟：越高越慢）</translation>
     </message>
 </context>
 <context>
@@ -544,37 +539,37 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="152"/>
+        <location filename="../../gui/views/layer_diagram.py" line="154"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="152"/>
+        <location filename="../../gui/views/layer_diagram.py" line="154"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="155"/>
+        <location filename="../../gui/views/layer_diagram.py" line="157"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="157"/>
+        <location filename="../../gui/views/layer_diagram.py" line="159"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="159"/>
+        <location filename="../../gui/views/layer_diagram.py" line="161"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="237"/>
+        <location filename="../../gui/views/layer_diagram.py" line="246"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="238"/>
+        <location filename="../../gui/views/layer_diagram.py" line="247"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -833,17 +828,17 @@ Drop a guest here to move it to this host.</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_tabs.py" line="80"/>
+        <location filename="../../gui/experiment_tabs.py" line="84"/>
         <source>Experiments</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_tabs.py" line="81"/>
+        <location filename="../../gui/experiment_tabs.py" line="85"/>
         <source>Guest settings</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_tabs.py" line="82"/>
+        <location filename="../../gui/experiment_tabs.py" line="86"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>

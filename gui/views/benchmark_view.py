@@ -1,7 +1,7 @@
 """Workload results as grouped bars: one group per workload, one bar per runtime profile.
 
 Each bar is the ratio to the bare host (the dashed line at 1.0). Throughputs above 1 are faster;
-latencies (network round trip) are hatched and labelled "higher = slower". A bar shows the
+latencies (network round trip) are hatched and their group says "higher = slower". A bar shows the
 latest run of its (workload, profile): when several guests of that profile ran together, their
 mean and how many (n).
 """
@@ -158,7 +158,7 @@ class BenchmarkView(SnapshotView):
             axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
             axis.setTextPen(pg.mkPen(m.foreground))
             axis.label.setFont(f)
-        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.4))
+        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 1.5))
         self._native.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1,
                                      style=Qt.PenStyle.DashLine))
         self._native_text.setFont(theme.font(self.projector, small=True, bold=True))
@@ -232,13 +232,13 @@ class BenchmarkView(SnapshotView):
         for gi, w in enumerate(self._workloads):
             name = xl.workload_label(w, short=True)
             latency = any(not b.higher_is_better for b in self._bars if b.workload == w)
-            ticks.append((float(gi), f"{name}\n" + (self.tr("latency: higher = slower")
-                                                    if latency else
-                                                    self.tr("higher = faster"))))
+            # One line: a short pane (the bottom tabs, projector fonts) keeps room for bars.
+            ticks.append((float(gi), self.tr("{workload} (latency: higher = slower)").format(
+                workload=name) if latency else name))
         self._ticks = ticks
         self._item.getAxis("bottom").setTicks([ticks, []])
         top = max((b.ratio for b in self._bars), default=1.0)
-        self._item.setYRange(0, max(top, 1.0) * 1.25, padding=0)
+        self._item.setYRange(0, max(top, 1.0) * 1.35, padding=0)  # room for the labels
         self._item.setXRange(-0.55, max(len(self._workloads), 1) - 0.45, padding=0)
 
     # --- slots ------------------------------------------------------------------------------

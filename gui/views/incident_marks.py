@@ -85,12 +85,22 @@ def _shield(box: QRectF) -> QPainterPath:
     return path
 
 
+def _banner_font(projector: bool) -> QFont:
+    f = theme.font(projector, bold=True)
+    f.setPointSize(int(f.pointSize() * (1.1 if projector else 1.3)))
+    return f
+
+
+def banner_height(projector: bool) -> float:
+    """Return the height a banner takes at the top of the diagram, margins included."""
+    return QFontMetrics(_banner_font(projector)).height() * 1.6 + 8
+
+
 def paint_banner(p: QPainter, area: QRectF, text: str, grey_out: bool, projector: bool) -> None:
     """Grey the stack out (a panicked host) and/or write a red banner across its top."""
     if grey_out:
         p.fillRect(area, QColor(90, 90, 90, 150))
-    f = theme.font(projector, bold=True)
-    f.setPointSize(int(f.pointSize() * 1.3))
+    f = _banner_font(projector)
     fm = QFontMetrics(f)
     w = min(area.width() - 8, fm.horizontalAdvance(text) + 3 * fm.height())
     box = QRectF(area.center().x() - w / 2, area.top() + 4, w, fm.height() * 1.6)

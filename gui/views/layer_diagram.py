@@ -34,7 +34,7 @@ class _Canvas(QWidget):
 
     def block_rect(self, b: lay.Block) -> QRectF:
         rows = self._view.row_count
-        rh = self.height() / rows
+        rh = (self.height() - self._view.banner_px()) / rows  # a banner never covers blocks
         pad = 3.0
         top = self.height() - (b.row + b.h) * rh
         return QRectF(b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad,
@@ -103,7 +103,9 @@ class LayerDiagramView(SnapshotView):
 
     @property
     def row_count(self) -> int:
-        """Return how many rows the diagram is tall."""
+        """Return how many rows the diagram is tall (no spare row under a banner)."""
+        if self.banner_px():
+            return max(int(b.row + b.h + 0.999) for b in self._blocks)
         return self._rows
 
     @property
@@ -229,6 +231,13 @@ class LayerDiagramView(SnapshotView):
         self._paint_text(p, b, r, fill, state)
         incident_marks.paint_mark(p, b, r, self.projector, self._time)
 
+    def banner_px(self) -> float:
+        """Return the height kept free above the blocks for the host's banner (0: none)."""
+        host = self.snapshot.host if self.snapshot else None
+        if host is None or not (host.down or host.compromised):
+            return 0.0
+        return incident_marks.banner_height(self.projector)
+
     def paint_banner(self, p: QPainter, area: QRectF) -> None:
         """Grey out a panicked host, and name what happened to the host in a red banner."""
         host = self.snapshot.host if self.snapshot else None
@@ -260,6 +269,10 @@ class LayerDiagramView(SnapshotView):
         f = theme.font(self.projector, bold=True, small=small)
         fm = QFontMetrics(f)
         inner = r.adjusted(4, 2, -4, -2)
+        if fm.height() > inner.height() + 2:
+            # A squat diagram (short window, projector fonts): one whole line beats half of two.
+            f.setPixelSize(max(9, int(inner.height() * 0.8)))
+            fm = QFontMetrics(f)
         wrap = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         text = "\n".join(t for t in (title, sub) if t)
         if fm.boundingRect(inner.toRect(), wrap, text).height() > inner.height() or any(
