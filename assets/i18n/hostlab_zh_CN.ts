@@ -233,7 +233,7 @@
     <message>
         <location filename="../../gui/panels/experiments.py" line="260"/>
         <source>{fault} in {guest}: {outcome}</source>
-        <translation>{guest} 中的{fault}：{outcome}</translation>
+        <translation>{guest}：{fault} → {outcome}</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDoubleSpinBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -69,15 +71,24 @@ class ExperimentsPanel(QWidget):
         grid.addWidget(self._buttons["workload"], 1, 0)
         grid.addWidget(self._buttons["fault"], 1, 1)
         grid.addWidget(self._buttons["attack"], 1, 2)
-        grid.addWidget(self._rate_label, 2, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self._rate, 2, 1)
-        grid.addWidget(self._duration_label, 3, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self._duration, 3, 1)
+        params = QHBoxLayout()  # one row: the bottom pane is short in projector mode
+        for w in (self._rate_label, self._rate, self._duration_label, self._duration):
+            params.addWidget(w)
+        params.addStretch(1)
+        grid.addLayout(params, 2, 0, 1, 4)
         grid.setColumnStretch(3, 1)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addLayout(grid)
+        inner.addWidget(self._result)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
         box = QVBoxLayout(self)
-        box.addLayout(grid)
-        box.addWidget(self._result)
-        box.addStretch(1)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(scroll)
         controller.session_replaced.connect(self._on_controller_session_replaced)
         controller.snapshot_ready.connect(self.update_snapshot)
         if controller.has_session:
@@ -142,7 +153,7 @@ class ExperimentsPanel(QWidget):
             w.setFont(f)
         for b in self._buttons.values():
             b.setFont(theme.font(on, bold=True))
-            b.setMinimumHeight(56 if on else 32)
+            b.setMinimumHeight(44 if on else 32)
         for action in self._all_actions():
             action.setFont(f)
 
