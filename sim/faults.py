@@ -63,7 +63,7 @@ def exploit(host: Host, catalog: Catalog, guest: Guest, ex: Exploit) -> Incident
     if blockers:
         return Incident(now, ex.id, guest.id, "blocked",
                         f"{ex.name}: blocked by {', '.join(blockers)}",
-                        _steps(now, (guest.id, "blocked")))
+                        _steps(now, (guest.id, "blocked")), tuple(blockers), ex.disclosed)
     layer = "hypervisor" if ex.target == "qemu-fdc" else \
         ("runtime" if ex.target == "runc" else "host_kernel")
     others = [(g.id, "compromised") for g in host.live_guests() if g is not guest]
@@ -72,7 +72,7 @@ def exploit(host: Host, catalog: Catalog, guest: Guest, ex: Exploit) -> Incident
     return Incident(now, ex.id, guest.id, "host_compromised",
                     f"{ex.name} (disclosed {ex.disclosed}) escapes through "
                     f"{_component(ex.target)}: the host and all {len(others)} other guests are "
-                    "in the attacker's hands", steps)
+                    "in the attacker's hands", steps, disclosed=ex.disclosed)
 
 
 def _component(target: str) -> str:

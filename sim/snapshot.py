@@ -136,6 +136,8 @@ class Incident:
     outcome: str    # e.g. "host_compromised", "blocked", "contained", "host_down", "guest_only"
     explanation: str
     steps: tuple[IncidentStep, ...]
+    blocked_by: tuple[str, ...] = ()  # the guest settings that stopped an exploit
+    disclosed: str = ""               # an exploit's disclosure date (ISO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,7 @@ class WorkloadResult:
     native: float
     higher_is_better: bool
     source: str
+    start_s: float = 0.0  # when the run began: results with the same start ran together
 
 
 @dataclass(frozen=True, slots=True)

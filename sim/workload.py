@@ -64,7 +64,7 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
         value = workload.native * factor / share
     result = WorkloadResult(host.engine.now, workload.id, guest.id, profile_of(guest), value,
                             workload.unit, value / workload.native, workload.native,
-                            workload.higher_is_better, source)
+                            workload.higher_is_better, source, start)
     results.append(result)
     host.log("workload_done", guest,
              f"{guest.id}: {workload.name} {value:,.1f} {workload.unit} "
