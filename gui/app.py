@@ -147,6 +147,10 @@ def run_window(args: argparse.Namespace) -> int:
             window.open_path(args.scenario)
         if args.until:
             controller.run_until(args.until)
+        from gui.start_page import should_show_at_start
+
+        if args.scenario is None and should_show_at_start():  # the lessons, at first launch
+            window.show_start_page()
 
     QTimer.singleShot(0, load)
     return app.exec()

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from sim.guestconfig import GuestConfig
-    from sim.scenario import Scenario
+    from sim.migration import Move
+    from sim.scenario import HostSpec, Scenario
     from sim.session import Session
     from sim.snapshot import Incident, LogEntry
 
@@ -32,7 +33,8 @@ class SimController(QObject):
     Emits `snapshot_ready(Snapshot)` once per frame while playing and after any change while
     paused, `log_entry(LogEntry)` for each discrete fact as it happens, `session_replaced()`
     when a new session (new, open, reset, host change) takes over, `playing_changed(bool)`,
-    `speed_changed(float)` and `document_changed()` when the file path or modified state changes.
+    `speed_changed(float)`, `document_changed()` when the file path or modified state changes,
+    and `host_changed(str)` when another host of a several-host scenario is shown.
     """
 
     snapshot_ready = Signal(object)
@@ -41,6 +43,7 @@ class SimController(QObject):
     playing_changed = Signal(bool)
     speed_changed = Signal(float)
     document_changed = Signal()
+    host_changed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,7 @@ class SimController(QObject):
         self._modified = False
         self._bundled = False
         self._speed = 1.0
+        self._host_id = ""  # the host shown and given new guests; "" is the first
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -83,6 +87,17 @@ class SimController(QObject):
         return self._modified
 
     @property
+    def host_id(self) -> str:
+        """Return the id of the host whose snapshots are published (the first by default)."""
+        if self._session is None:
+            return self._host_id
+        return self._host_id or next(iter(self._session.hosts))
+
+    def host_spec(self) -> HostSpec:
+        """Return the scenario's spec of the shown host."""
+        return next(h for h in self.session.scenario.hosts if h.id == self.host_id)
+
+    @property
     def playing(self) -> bool:
         """Return whether simulated time is running."""
         return self._timer.isActive()
@@ -105,6 +120,8 @@ class SimController(QObject):
         `bundled` marks the bundled default scenario (shown by name, saved only with Save As).
         """
         self._session = session
+        if self._host_id not in session.hosts:  # a reset or host change keeps the shown host
+            self._host_id = ""
         self._bundled = bundled and path is None
         self._path = path
         self._saved = saved if saved is not None else session.scenario
@@ -154,10 +171,20 @@ class SimController(QObject):
         """Rebuild the session from its scenario: back to time 0, interactive guests dropped."""
         self.replace_scenario(self.session.scenario)
 
+    def set_host(self, host_id: str) -> None:
+        """Show `host_id` (a host of the session): its snapshots, and new guests go there."""
+        if host_id not in self.session.hosts:
+            raise KeyError(f"no host {host_id!r}; the hosts are {sorted(self.session.hosts)}")
+        if host_id != self.host_id:
+            self._host_id = host_id
+            self.host_changed.emit(host_id)
+            self.publish()
+
     # --- guests --------------------------------------------------------------------------
     def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0) -> list[str]:
-        """Ask the session for guests now and publish the result."""
-        ids = self.session.add_guests(template_id, count=count, stagger_s=stagger_s)
+        """Ask the session for guests now, on the shown host, and publish the result."""
+        ids = self.session.add_guests(template_id, count=count, stagger_s=stagger_s,
+                                      host=self._host_id)
         self._refresh_modified()
         self.publish()
         return ids
@@ -183,6 +210,15 @@ class SimController(QObject):
         self.session.set_config(guest_id, config)
         self._refresh_modified()
         self.publish()
+
+    def move_guest(self, guest_id: str, to_host: str) -> Move:
+        """Move a live guest to another host (cold: stop, ship, start) and publish.
+
+        Raises ValueError when the guest is not live or already on `to_host`.
+        """
+        record = self.session.move_guest(guest_id, to_host)
+        self.publish()
+        return record
 
     # --- time ----------------------------------------------------------------------------
     def play(self) -> None:
@@ -240,7 +276,7 @@ class SimController(QObject):
     def publish(self) -> None:
         """Emit a snapshot of the session as it is now."""
         if self._session is not None:
-            self.snapshot_ready.emit(self._session.snapshot())
+            self.snapshot_ready.emit(self._session.snapshot(self._host_id))
 
     # --- slots ---------------------------------------------------------------------------
     def _on_timer_timeout(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui import units
 from gui.export import export_data, export_picture
-from gui.i18n import catalog_name, current_language, settings
+from gui.i18n import catalog_name, settings
 
 translate = QCoreApplication.translate
 
@@ -343,20 +343,6 @@ class ScenarioFilesMixin:
     def _open_if_saved(self, path: str | Path) -> None:
         if self.maybe_save():
             self.open_path(path)
-
-    def _on_lessons_menu_about_to_show(self) -> None:
-        from sim.lessons import bundled_lessons
-
-        menu: QMenu = self.lessons_menu
-        menu.clear()
-        language = current_language()
-        for lesson in bundled_lessons():
-            notes = lesson.scenario.lesson
-            action = menu.addAction(notes.text("title", language) if notes else lesson.id)
-            action.setToolTip(notes.text("summary", language) if notes else str(lesson.path))
-            action.triggered.connect(lambda _=False, p=lesson.path: self._open_if_saved(p))
-        if menu.isEmpty():
-            menu.addAction(translate("MainWindow", "(no lessons bundled)")).setEnabled(False)
 
     def _on_recent_menu_about_to_show(self) -> None:
         menu: QMenu = self.recent_menu

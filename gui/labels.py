@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from gui import experiment_labels as xl
 from gui import units
+from sim.platform import EMULATION_SLOWDOWN
 from sim.snapshot import LogEntry
 
 translate = QCoreApplication.translate
@@ -89,6 +90,34 @@ _BLOCKS: dict[str, str] = {
 }
 
 
+# Why a start failed or a move's verdict (sim.lifecycle.FAIL_REASONS keys, and "running").
+_REASONS: dict[str, str] = {
+    "running": QT_TRANSLATE_NOOP("labels", "running"),
+    "exec_format": QT_TRANSLATE_NOOP(
+        "labels", "exec format error: the image was built for another CPU architecture"),
+    "image_os": QT_TRANSLATE_NOOP(
+        "labels", "image OS windows cannot be used on this platform"),
+    "no_manifest": QT_TRANSLATE_NOOP(
+        "labels", "no matching manifest: the image has no build for this CPU architecture"),
+    "no_hypervisor": QT_TRANSLATE_NOOP("labels", "the host has no hypervisor to run a VM"),
+    "pids": QT_TRANSLATE_NOOP("labels", "no PIDs left (pid_max reached)"),
+    "cpu": QT_TRANSLATE_NOOP("labels", "vCPU commitment limit reached"),
+    "disk": QT_TRANSLATE_NOOP("labels", "disk full"),
+    "memory": QT_TRANSLATE_NOOP("labels", "not enough free RAM to reserve the VM's memory"),
+    "bridge_ports": QT_TRANSLATE_NOOP("labels", "bridge full: every port is taken"),
+    "host_down": QT_TRANSLATE_NOOP("labels", "the host kernel has panicked"),
+}
+# What a moved guest needs or suffers on its new host (MoveView.warnings).
+_WARNINGS: dict[str, str] = {
+    "virtio_drivers": QT_TRANSLATE_NOOP(
+        "labels", "needs virtio drivers: a Windows guest moving to KVM"),
+    "emulated": QT_TRANSLATE_NOOP(
+        "labels", "runs under emulation, about {factor}× slower (an assumption)"),
+    "utility_vm": QT_TRANSLATE_NOOP(
+        "labels", "needs a Linux VM on Windows to run a Linux container"),
+}
+
+
 def _lookup(table: Mapping[str, str], key: str) -> str:
     text = table.get(key)
     return key if text is None else QCoreApplication.translate("labels", text)
@@ -124,6 +153,21 @@ def block_label(block_id: str) -> str:
     return _lookup(_BLOCKS, block_id)
 
 
+def reason_label(code: str) -> str:
+    """Return why a guest failed to start, or a move's verdict, in the current language."""
+    return _lookup(_REASONS, code)
+
+
+def warning_label(code: str) -> str:
+    """Return a move's warning (e.g. "emulated") as a sentence in the current language."""
+    return _lookup(_WARNINGS, code).format(factor=f"{EMULATION_SLOWDOWN:g}")
+
+
+def _warnings(p: Mapping[str, object]) -> str:
+    codes = [c for c in str(p.get("warnings", "")).split(",") if c]
+    return "".join("; " + warning_label(c) for c in codes)
+
+
 def limit_count(value: float) -> str:
     """Return how many more fit under one limit, or "no limit" for infinity."""
     if math.isinf(value):
@@ -142,22 +186,35 @@ def _num(p: Mapping[str, object], key: str) -> float:
 
 # Each formatter reads entry.params; a missing or malformed param falls back to entry.message.
 _LOG: dict[str, Callable[[Mapping[str, object]], str]] = {
-    "guest_added": lambda p: _tr("{guest} added (template {template})").format(
+    "guest_added": lambda p: translate("labels", "{guest} added (template {template})").format(
         guest=p["guest"], template=p["template"]),
-    "pull_skipped": lambda p: _tr("{guest}: image {image} already cached, no pull").format(
+    "pull_skipped": lambda p: translate(
+        "labels", "{guest}: image {image} already cached, no pull").format(
         guest=p["guest"], image=p["image"]),
-    "phase_done": lambda p: _tr("{guest}: {phase} done in {duration}").format(
+    "phase_done": lambda p: translate("labels", "{guest}: {phase} done in {duration}").format(
         guest=p["guest"], phase=phase_label(str(p["phase"])),
         duration=units.duration(_num(p, "duration_s"))),
-    "ready": lambda p: _tr("{guest} is ready after {startup}").format(
+    "ready": lambda p: translate("labels", "{guest} is ready after {startup}").format(
         guest=p["guest"], startup=units.duration(_num(p, "startup_s"))),
-    "oom_kill": lambda p: _tr("Out of memory: {guest} killed ({resident} resident, {reason})")
-    .format(guest=p["guest"], resident=units.mib(_num(p, "resident_mib")), reason=p["reason"]),
-    "start_failed": lambda p: _tr("{guest} failed to start: {reason}").format(
-        guest=p["guest"], reason=p["reason"]),
-    "guest_removed": lambda p: _tr("{guest} removed").format(guest=p["guest"]),
-    "swap_started": lambda p: _tr("Host started swapping ({amount} in swap)").format(
+    "oom_kill": lambda p: translate(
+        "labels", "Out of memory: {guest} killed ({resident} resident, {reason})").format(
+        guest=p["guest"], resident=units.mib(_num(p, "resident_mib")), reason=p["reason"]),
+    "start_failed": lambda p: translate("labels", "{guest} failed to start: {reason}").format(
+        guest=p["guest"], reason=reason_label(str(p["reason"]))),
+    "guest_removed": lambda p: translate("labels", "{guest} removed").format(guest=p["guest"]),
+    "swap_started": lambda p: translate(
+        "labels", "Host started swapping ({amount} in swap)").format(
         amount=units.mib(_num(p, "mib"))),
+    "move_started": lambda p: translate("labels", "{guest} moves from {source} to {target}")
+    .format(guest=p["guest"], source=p["source"], target=p["target"]),
+    "move_done": lambda p: translate(
+        "labels", "{guest} moved from {source} to {target}: {amount} sent, {verdict}{warnings}")
+    .format(guest=p["guest"], source=p["source"], target=p["target"],
+            amount=units.mib(_num(p, "mib")), verdict=reason_label(str(p["verdict"])),
+            warnings=_warnings(p)),
+    "utility_vm": lambda p: translate(
+        "labels", "{host}: a Linux VM boots to run Linux containers on Windows").format(
+        host=p["host"]),
     # Experiments (issue 4): workloads, faults and attacks.
     "workload_done": lambda p: translate(
         "labels", "{guest}: {workload} {value} {unit} ({ratio}× the bare host)").format(
@@ -214,6 +271,9 @@ def log_code_label(code: str) -> str:
         "start_failed": QT_TRANSLATE_NOOP("labels", "Start failed"),
         "guest_removed": QT_TRANSLATE_NOOP("labels", "Guest removed"),
         "swap_started": QT_TRANSLATE_NOOP("labels", "Swap started"),
+        "move_started": QT_TRANSLATE_NOOP("labels", "Move started"),
+        "move_done": QT_TRANSLATE_NOOP("labels", "Move done"),
+        "utility_vm": QT_TRANSLATE_NOOP("labels", "Linux VM on Windows"),
         "workload_done": QT_TRANSLATE_NOOP("labels", "Workload done"),
         "incident": QT_TRANSLATE_NOOP("labels", "Incident"),
         "fault_injected": QT_TRANSLATE_NOOP("labels", "Fault injected"),

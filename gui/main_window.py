@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QLabel,
     QMainWindow,
     QMenu,
     QMenuBar,
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,13 +29,18 @@ from gui import dialogs
 from gui.controller import SimController
 from gui.experiment_tabs import ExperimentTabs
 from gui.fonts import asset_path
+from gui.host_tabs import HostTabBar, host_title
 from gui.i18n import LANGUAGES, current_language, install_language, settings
 from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel
 from gui.panels.host_panel import HostPanel
+from gui.panels.lesson_prompt import LessonPromptBar
+from gui.panels.moves_panel import MovesPanel
 from gui.panels.palette import PalettePanel
 from gui.panels.transport import TransportPanel
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from gui.views import (
         DensityPanel,
         EventLogView,
@@ -81,6 +88,13 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.host_panel = HostPanel(controller)
         self.transport = TransportPanel(controller)
         self.status_panel = StatusPanel()
+        self.host_tabs = HostTabBar(controller)
+        self.host_tabs.guest_dropped.connect(self._on_host_tabs_guest_dropped)
+        self.moves_panel = MovesPanel(controller)
+        self.lesson_prompt = LessonPromptBar()
+        self.host_label = QLabel()  # the host shown, in the status bar (several hosts only)
+        self.selected_guest = ""  # the guest last picked in the timeline or layer diagram
+        self.start_page: QWidget | None = None
         self._build_layout()
         self.experiment_tabs = ExperimentTabs(self)  # before the menus: it adds a section
         self.toolbar = QToolBar()
@@ -88,6 +102,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addWidget(self.transport)
         self.addToolBar(self.toolbar)
+        self.statusBar().addWidget(self.host_label)
         self.statusBar().addWidget(self.status_panel, 1)
         self.addActions(self.transport.actions_with_shortcuts())
         self._projector = False
@@ -97,6 +112,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         controller.session_replaced.connect(self._on_controller_session_replaced)
         controller.document_changed.connect(self._on_controller_document_changed)
+        controller.host_changed.connect(self._on_controller_host_changed)
         self.retranslate()
         self.resize(1280, 800)
         self.reset_layout()
@@ -164,8 +180,18 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.tabs.addTab(QWidget(), "")  # the event log, once installed
         self.tabs.addTab(QWidget(), "")  # guest details, once installed
         self.tabs.addTab(self.lesson_notes, "")
+        self.tabs.addTab(self.moves_panel, "")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.moves_panel), False)
         self.tabs.setMinimumSize(_MIN_SECTION)
-        self._outer = self._split(Qt.Orientation.Vertical, self._top, self.tabs)
+        # The lesson's step prompt and the host tabs sit over the views they talk about.
+        above = QWidget()
+        column = QVBoxLayout(above)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.lesson_prompt)
+        column.addWidget(self.host_tabs)
+        column.addWidget(self._top, 1)
+        self._outer = self._split(Qt.Orientation.Vertical, above, self.tabs)
         self._outer.setObjectName("outer")
         self.setCentralWidget(self._outer)
 
@@ -221,6 +247,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.tabs.setTabText(1, self.tr("Guest details"))
         self.tabs.setTabText(2, self.tr("Lesson notes"))
         self.experiment_tabs.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.moves_panel), self.tr("Moves between hosts"))
         self.toolbar.setWindowTitle(self.tr("Transport"))
         for item, text in self._texts:
             if isinstance(item, QMenu):
@@ -272,8 +299,6 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         file = self._menu(bar, lambda: self.tr("&File"))
         self._action(file, lambda: self.tr("&New"), self.new_scenario, key.New)
         self._action(file, lambda: self.tr("&Open…"), self.open_scenario, key.Open)
-        self.lessons_menu = self._menu(file, lambda: self.tr("Open &lesson"))
-        self.lessons_menu.aboutToShow.connect(self._on_lessons_menu_about_to_show)
         self.recent_menu = self._menu(file, lambda: self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         file.addSeparator()
@@ -295,6 +320,8 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.log_time_action = self._action(view, lambda: self.tr("&Log time axis"),
                                             self._on_log_time_action_triggered, "Ctrl+L", True)
         self._action(view, lambda: self.tr("&Reset layout"), self.reset_layout)
+        self.lessons_menu = self._menu(bar, lambda: self.tr("Le&ssons"))
+        self.lessons_menu.aboutToShow.connect(self._on_lessons_menu_about_to_show)
         language = self._menu(bar, lambda: self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -322,6 +349,36 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.setWindowTitle(f"{name}[*] — HostLab")
         self.setWindowModified(self.controller.has_session and self.controller.modified)
 
+    def show_start_page(self) -> QWidget:
+        """Open the start page (the list of lessons) over the window, without blocking."""
+        from gui.start_page import StartPageDialog
+
+        if self.start_page is None:
+            page = StartPageDialog(self)
+            page.lesson_chosen.connect(self.open_lesson)
+            self.start_page = page
+        self.start_page.open()
+        self.start_page.raise_()
+        return self.start_page
+
+    def open_lesson(self, path: str | Path) -> bool:
+        """Open a lesson's scenario (after offering to save changes) and show its notes."""
+        if not (self.maybe_save() and self.open_path(path)):
+            return False
+        if self.lesson_notes.has_lesson:
+            self.tabs.setCurrentWidget(self.lesson_notes)
+        return True
+
+    def _show_hosts(self) -> None:
+        several = len(self.controller.session.scenario.hosts) > 1
+        self.tabs.setTabVisible(self.tabs.indexOf(self.moves_panel), several)
+        self.host_label.setVisible(several)
+        if several:
+            spec = self.controller.host_spec()
+            catalog = self.controller.session.catalog
+            self.host_label.setText("<b>" + self.tr("Host: {0}").format(
+                host_title(spec.id, spec.resolve(catalog))) + "</b>")
+
     def _show_lesson(self) -> None:
         self.lesson_notes.set_lesson(getattr(self.controller.session.scenario, "lesson", None))
         self.tabs.setTabVisible(2, self.lesson_notes.has_lesson)
@@ -337,13 +394,30 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
     def _on_controller_session_replaced(self) -> None:
         if self.views:
             self.guest_details.show_guest(None)
+        self.selected_guest = ""
+        self.lesson_prompt.clear()
+        self._show_hosts()
         self._show_lesson()
         self._update_title()
 
     def _on_controller_document_changed(self) -> None:
         self._update_title()
 
+    def _on_controller_host_changed(self, _host_id: str) -> None:
+        self._show_hosts()
+
+    def _on_host_tabs_guest_dropped(self, guest_id: str, host_id: str) -> None:
+        self.moves_panel.move(guest_id, host_id)
+        self.tabs.setCurrentWidget(self.moves_panel)
+
+    def _on_lessons_menu_about_to_show(self) -> None:
+        from gui.start_page import fill_lessons_menu
+
+        fill_lessons_menu(self.lessons_menu, self.open_lesson, self.show_start_page)
+
     def _on_view_guest_selected(self, guest_id: str) -> None:
+        self.selected_guest = guest_id
+        self.moves_panel.set_selected_guest(guest_id)
         if not self.views:
             return
         self.guest_details.show_guest(guest_id or None)
@@ -379,7 +453,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
             self.statusBar().showMessage(self.tr("This scenario has no lesson notes."), 5000)
 
     def _on_lesson_notes_step_reached(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15000)
+        self.lesson_prompt.show_prompt(text)
 
     def _on_section_template_dropped(self, template_id: str) -> None:
         if template_id in self.controller.session.catalog.templates:

@@ -1,4 +1,4 @@
-"""The host panel: which machine is simulated and its memory policies.
+"""The host panel: which machine is simulated (the host shown, of several) and its memory policies.
 
 Changing the preset, the memory policy, KSM or swap means a different experiment, so the panel
 first asks "This resets the simulation. Continue?"; on Yes the controller rebuilds the session
@@ -20,7 +20,7 @@ from gui.i18n import catalog_name
 
 if TYPE_CHECKING:
     from gui.controller import SimController
-    from sim.scenario import Scenario
+    from sim.scenario import HostSpec, Scenario
 
 MEMORY_POLICIES = ("reserve", "overcommit")
 
@@ -54,6 +54,7 @@ class HostPanel(QWidget):
         self._ksm.clicked.connect(self._on_ksm_clicked)
         self._swap.clicked.connect(self._on_swap_clicked)
         controller.session_replaced.connect(self._on_controller_session_replaced)
+        controller.host_changed.connect(self._on_controller_host_changed)
         self.retranslate()
 
     # --- read-only state for tests -------------------------------------------------------
@@ -101,11 +102,12 @@ class HostPanel(QWidget):
         session = self._controller.session
         scenario = session.scenario
         hosts = session.catalog.hosts
+        spec = self._controller.host_spec()
         with QSignalBlocker(self._preset):
             self._preset.clear()
             for host in hosts.values():
                 self._preset.addItem(catalog_name(host.name), host.id)
-            self._preset.setCurrentIndex(max(0, self._preset.findData(scenario.host.preset)))
+            self._preset.setCurrentIndex(max(0, self._preset.findData(spec.preset)))
         with QSignalBlocker(self._memory):
             self._memory.setCurrentIndex(MEMORY_POLICIES.index(scenario.policy.memory)
                                          if scenario.policy.memory in MEMORY_POLICIES else 1)
@@ -113,11 +115,15 @@ class HostPanel(QWidget):
             self._ksm.setChecked(bool(scenario.policy.ksm))
         with QSignalBlocker(self._swap):
             self._swap.setChecked(bool(scenario.policy.swap))
-        preset = hosts.get(scenario.host.preset)
-        if preset is not None:
-            self._facts.setText(self.tr("{cores} cores · {ram} RAM · {swap} swap · {arch}").format(
-                cores=preset.cores, ram=units.mib(preset.ram_gib * 1024),
-                swap=units.mib(preset.swap_gib * 1024), arch=preset.arch))
+        preset = spec.resolve(session.catalog)
+        facts = self.tr("{cores} cores · {ram} RAM · {swap} swap · {arch}").format(
+            cores=preset.cores, ram=units.mib(preset.ram_gib * 1024),
+            swap=units.mib(preset.swap_gib * 1024), arch=preset.arch)
+        if len(scenario.hosts) > 1:  # say which host, its OS and hypervisor
+            from gui.host_tabs import host_title, hypervisor_name
+
+            facts = f"{host_title(spec.id, preset)}\n{facts} · {hypervisor_name(preset.hypervisor)}"
+        self._facts.setText(facts)
 
     def _apply(self, scenario: Scenario) -> None:
         if confirm_reset(self):
@@ -128,11 +134,20 @@ class HostPanel(QWidget):
     def _base(self) -> Scenario:
         return self._controller.session.current_scenario()
 
+    @staticmethod
+    def _with_host(base: Scenario, spec: HostSpec) -> Scenario:
+        """Return `base` with the host of `spec.id` replaced by `spec`."""
+        if spec.id == base.host.id:
+            return replace(base, host=spec)
+        return replace(base, more_hosts=tuple(spec if h.id == spec.id else h
+                                              for h in base.more_hosts))
+
     def _on_preset_activated(self, index: int) -> None:
         preset = str(self._preset.itemData(index))
         base = self._base()
-        if preset != base.host.preset:
-            self._apply(replace(base, host=replace(base.host, preset=preset)))
+        spec = self._controller.host_spec()
+        if preset != spec.preset:
+            self._apply(self._with_host(base, replace(spec, preset=preset)))
 
     def _on_memory_activated(self, index: int) -> None:
         base = self._base()
@@ -148,4 +163,7 @@ class HostPanel(QWidget):
         self._apply(replace(base, policy=replace(base.policy, swap=checked)))
 
     def _on_controller_session_replaced(self) -> None:
+        self._sync()
+
+    def _on_controller_host_changed(self, _host_id: str) -> None:
         self._sync()

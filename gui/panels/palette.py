@@ -173,6 +173,7 @@ class PalettePanel(QWidget):
         outer.addWidget(scroll, 1)
         outer.addWidget(self._add_several)
         controller.session_replaced.connect(self._on_controller_session_replaced)
+        controller.host_changed.connect(self._on_controller_host_changed)
         controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self.retranslate()
 
@@ -210,7 +211,7 @@ class PalettePanel(QWidget):
     def _rebuild(self) -> None:
         session = self._controller.session
         catalog = session.catalog
-        host = catalog.hosts.get(session.scenario.host.preset)
+        host = self._controller.host_spec().resolve(catalog)  # start-up times on the host shown
         while self._body_layout.count():
             item = self._body_layout.takeAt(0)
             if item.widget():
@@ -267,6 +268,9 @@ class PalettePanel(QWidget):
         self._ask_several(None)
 
     def _on_controller_session_replaced(self) -> None:
+        self._rebuild()
+
+    def _on_controller_host_changed(self, _host_id: str) -> None:
         self._rebuild()
 
     def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:

@@ -1,0 +1,152 @@
+"""The host tab bar: one tab per host of a several-host scenario, and drops of guests on a tab.
+
+Each tab names its host by id, preset, CPU architecture and OS ("arm-board · Laptop · ARM64 ·
+Linux"). Selecting a tab asks the controller to show that host; a guest dragged (mime
+`MIME_GUEST`, e.g. a row of the moves table) onto a tab is moved there. With one host the bar
+hides itself, so single-host scenarios look as they always did.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtWidgets import QTabBar, QWidget
+
+from gui.i18n import catalog_name
+
+if TYPE_CHECKING:
+    from gui.controller import SimController
+    from sim.catalog import HostPreset
+
+translate = QCoreApplication.translate
+
+MIME_GUEST = "application/x-hostlab-guest"
+_ARCH = {"x86_64": "x86-64", "arm64": "ARM64"}
+_OS = {"linux": "Linux", "windows": "Windows"}
+
+
+def host_title(host_id: str, preset: HostPreset) -> str:
+    """Return a host's one-line name: id · preset · CPU architecture · OS."""
+    return " · ".join((host_id, catalog_name(preset.name), _ARCH.get(preset.arch, preset.arch),
+                       _OS.get(preset.os, preset.os)))
+
+
+def hypervisor_name(hypervisor: str) -> str:
+    """Return a short translated name of a host's hypervisor type."""
+    names = {"kvm": translate("HostTabBar", "KVM"),
+             "type1": translate("HostTabBar", "type-1 hypervisor (e.g. Hyper-V)"),
+             "type2": translate("HostTabBar", "type-2 hypervisor (an app)"),
+             "none": translate("HostTabBar", "no hypervisor")}
+    return names.get(hypervisor, hypervisor)
+
+
+class HostTabBar(QTabBar):
+    """Tabs over the hosts of the running session; emits `guest_dropped(guest_id, host_id)`."""
+
+    guest_dropped = Signal(str, str)
+
+    def __init__(self, controller: SimController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.setObjectName("hosts")
+        self.setExpanding(False)
+        self.setDrawBase(True)
+        self.setAcceptDrops(True)
+        self.setChangeCurrentOnDrag(False)  # hovering a drag must not switch the views
+        self._scale_font()
+        self.currentChanged.connect(self._on_current_changed)
+        controller.session_replaced.connect(self._on_controller_session_replaced)
+        controller.host_changed.connect(self._on_controller_host_changed)
+        self.setVisible(False)
+
+    def host_ids(self) -> tuple[str, ...]:
+        """Return the host ids of the tabs, in order."""
+        return tuple(str(self.tabData(i)) for i in range(self.count()))
+
+    def select_host(self, host_id: str) -> None:
+        """Select the tab of `host_id` (the controller then shows that host)."""
+        self.setCurrentIndex(self.host_ids().index(host_id))
+
+    def retranslate(self) -> None:
+        """Name every host in the current language."""
+        if not self._controller.has_session:
+            return
+        catalog = self._controller.session.catalog
+        for i, spec in enumerate(self._specs()):
+            preset = spec.resolve(catalog)
+            self.setTabText(i, host_title(spec.id, preset))
+            self.setTabToolTip(i, translate(
+                "HostTabBar", "{cores} cores · {ram} GiB RAM · {hypervisor}\n"
+                "Drop a guest here to move it to this host.").format(
+                cores=preset.cores, ram=f"{preset.ram_gib:g}",
+                hypervisor=hypervisor_name(preset.hypervisor)))
+
+    def _specs(self) -> tuple:
+        return self._controller.session.scenario.hosts
+
+    def _scale_font(self) -> None:
+        # A third larger and bold, so the class sees which host is on screen.
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
+        font.setBold(True)
+        self.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate on a language change; keep the larger font when the app font changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.ApplicationFontChange:
+            self.setFont(QFont())
+            self._scale_font()
+        super().changeEvent(event)
+
+    # --- drops ---------------------------------------------------------------------------
+    def _drop_host(self, event: QDragMoveEvent | QDropEvent) -> str | None:
+        if not event.mimeData().hasFormat(MIME_GUEST):
+            return None
+        index = self.tabAt(event.position().toPoint())
+        return None if index < 0 else str(self.tabData(index))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        """Accept a guest dragged from the moves table."""
+        if event.mimeData().hasFormat(MIME_GUEST):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
+        """Accept the drag only over a tab."""
+        if self._drop_host(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        """Emit `guest_dropped` with the guest and the host of the tab under the drop."""
+        host_id = self._drop_host(event)
+        if host_id is None:
+            return
+        guest_id = bytes(event.mimeData().data(MIME_GUEST).data()).decode("utf-8")
+        event.acceptProposedAction()
+        self.guest_dropped.emit(guest_id, host_id)
+
+    # --- slots ---------------------------------------------------------------------------
+    def _on_current_changed(self, index: int) -> None:
+        if index >= 0 and self._controller.has_session:
+            self._controller.set_host(str(self.tabData(index)))
+
+    def _on_controller_session_replaced(self) -> None:
+        with QSignalBlocker(self):
+            while self.count():
+                self.removeTab(0)
+            for spec in self._specs():
+                self.setTabData(self.addTab(""), spec.id)
+            if self._controller.host_id in self.host_ids():
+                self.setCurrentIndex(self.host_ids().index(self._controller.host_id))
+        self.retranslate()
+        self.setVisible(self.count() > 1)
+
+    def _on_controller_host_changed(self, host_id: str) -> None:
+        if host_id in self.host_ids():
+            with QSignalBlocker(self):
+                self.setCurrentIndex(self.host_ids().index(host_id))
