@@ -175,63 +175,63 @@
 <context>
     <name>ExperimentsPanel</name>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="134"/>
-        <location filename="../../gui/panels/experiments.py" line="194"/>
+        <location filename="../../gui/panels/experiments.py" line="145"/>
+        <location filename="../../gui/panels/experiments.py" line="205"/>
         <source>All running guests ({n})</source>
         <translation>所有运行中的客户机（{n} 台）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="192"/>
+        <location filename="../../gui/panels/experiments.py" line="203"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="193"/>
+        <location filename="../../gui/panels/experiments.py" line="204"/>
         <source>Selected guest: {guest}</source>
         <translation>选中的客户机：{guest}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="195"/>
+        <location filename="../../gui/panels/experiments.py" line="206"/>
         <source>Run workload ▸</source>
         <translation>运行负载 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="196"/>
+        <location filename="../../gui/panels/experiments.py" line="207"/>
         <source>Inject fault ▸</source>
         <translation>注入故障 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="197"/>
+        <location filename="../../gui/panels/experiments.py" line="208"/>
         <source>Attack ▸</source>
         <translation>发起攻击 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="198"/>
+        <location filename="../../gui/panels/experiments.py" line="209"/>
         <source>Memory leak rate</source>
         <translation>内存泄漏速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="199"/>
+        <location filename="../../gui/panels/experiments.py" line="210"/>
         <source>CPU hog for</source>
         <translation>CPU 占满时长</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="209"/>
+        <location filename="../../gui/panels/experiments.py" line="220"/>
         <source>{name} (disclosed {date})</source>
         <translation>{name}（{date} 公开）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="247"/>
+        <location filename="../../gui/panels/experiments.py" line="258"/>
         <source>{workload} started in {guests}</source>
         <translation>{workload} 已在 {guests} 中开始</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="259"/>
+        <location filename="../../gui/panels/experiments.py" line="270"/>
         <source>injected</source>
         <translation>已注入</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="260"/>
+        <location filename="../../gui/panels/experiments.py" line="271"/>
         <source>{fault} in {guest}: {outcome}</source>
         <translation>{guest}：{fault} → {outcome}</translation>
     </message>
@@ -512,28 +512,29 @@ Overcommit: it takes memory only as the guest touches it.</source>
     <message>
         <location filename="../../gui/host_tabs.py" line="38"/>
         <source>KVM</source>
-        <translation type="unfinished"></translation>
+        <translation>KVM</translation>
     </message>
     <message>
         <location filename="../../gui/host_tabs.py" line="39"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
-        <translation type="unfinished"></translation>
+        <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
         <location filename="../../gui/host_tabs.py" line="40"/>
         <source>type-2 hypervisor (an app)</source>
-        <translation type="unfinished"></translation>
+        <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
         <location filename="../../gui/host_tabs.py" line="41"/>
         <source>no hypervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>没有虚拟机监视器</translation>
     </message>
     <message>
         <location filename="../../gui/host_tabs.py" line="80"/>
         <source>{cores} cores · {ram} GiB RAM · {hypervisor}
 Drop a guest here to move it to this host.</source>
-        <translation type="unfinished"></translation>
+        <translation>{cores} 核 · {ram} GiB 内存 · {hypervisor}
+把客户机拖到这里，即可迁移到这台主机。</translation>
     </message>
 </context>
 <context>
@@ -590,9 +591,14 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonPromptBar</name>
     <message>
-        <location filename="../../gui/panels/lesson_prompt.py" line="59"/>
+        <location filename="../../gui/panels/lesson_prompt.py" line="58"/>
+        <source>Lesson:</source>
+        <translation>课堂提示：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lesson_prompt.py" line="60"/>
         <source>Hide this prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏这条提示</translation>
     </message>
 </context>
 <context>
@@ -645,7 +651,7 @@ Drop a guest here to move it to this host.</source>
     <message>
         <location filename="../../gui/main_window.py" line="250"/>
         <source>Moves between hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>主机间迁移</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="251"/>
@@ -725,7 +731,7 @@ Drop a guest here to move it to this host.</source>
     <message>
         <location filename="../../gui/main_window.py" line="323"/>
         <source>Le&amp;ssons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="325"/>
@@ -760,7 +766,7 @@ Drop a guest here to move it to this host.</source>
     <message>
         <location filename="../../gui/main_window.py" line="379"/>
         <source>Host: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>主机：{0}</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="453"/>
@@ -877,93 +883,94 @@ Drop a guest here to move it to this host.</source>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="149"/>
         <source>Cannot move {guest}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法迁移 {guest}：{why}</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="158"/>
         <source>Guest:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户机：</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="159"/>
         <source>Move to ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移到 ▸</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="161"/>
         <source>Stop the guest, ship what it needs over the network and start it on another host.
 You can also drag a row of the table onto a host tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止客户机，通过网络传输它需要的数据，然后在另一台主机上启动。
+也可以把表格中的一行拖到主机标签页上。</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="164"/>
         <source>Guest</source>
-        <translation type="unfinished">客户机</translation>
+        <translation>客户机</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="164"/>
         <source>From → to</source>
-        <translation type="unfinished"></translation>
+        <translation>从 → 到</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="164"/>
         <source>Moved</source>
-        <translation type="unfinished"></translation>
+        <translation>已传输</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="164"/>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>用时</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="165"/>
         <source>Steps</source>
-        <translation type="unfinished">步骤</translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="165"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="165"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>注意事项</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="215"/>
         <source>{done} of {total} ({share:.0f} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} / {total}（{share:.0f} %）</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="245"/>
         <source>convert {formats} {took}</source>
-        <translation type="unfinished"></translation>
+        <translation>格式转换 {formats} {took}</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="248"/>
         <source>transfer {took}</source>
-        <translation type="unfinished"></translation>
+        <translation>传输 {took}</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="257"/>
         <source>transferring…</source>
-        <translation type="unfinished"></translation>
+        <translation>传输中…</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="259"/>
         <source>converting…</source>
-        <translation type="unfinished"></translation>
+        <translation>格式转换中…</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="260"/>
         <source>starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>启动中…</translation>
     </message>
     <message>
         <location filename="../../gui/panels/moves_panel.py" line="264"/>
         <source>moving…</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移中…</translation>
     </message>
 </context>
 <context>
@@ -1005,17 +1012,17 @@ You can also drag a row of the table onto a host tab.</source>
     <message>
         <location filename="../../gui/start_page.py" line="65"/>
         <source>The eight contrasts</source>
-        <translation type="unfinished"></translation>
+        <translation>八个对比</translation>
     </message>
     <message>
         <location filename="../../gui/start_page.py" line="66"/>
         <source>Use cases</source>
-        <translation type="unfinished"></translation>
+        <translation>应用场景</translation>
     </message>
     <message>
         <location filename="../../gui/start_page.py" line="99"/>
         <source>Start page…</source>
-        <translation type="unfinished"></translation>
+        <translation>起始页…</translation>
     </message>
 </context>
 <context>
@@ -1023,22 +1030,22 @@ You can also drag a row of the table onto a host tab.</source>
     <message>
         <location filename="../../gui/start_page.py" line="146"/>
         <source>HostLab lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>HostLab 课程</translation>
     </message>
     <message>
         <location filename="../../gui/start_page.py" line="148"/>
         <source>&lt;h2&gt;Lessons&lt;/h2&gt;&lt;p&gt;Each lesson opens a ready scenario with notes for the class: what to do, what to watch, questions to ask and where the numbers come from. Press play once it is open.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;课程&lt;/h2&gt;&lt;p&gt;每节课都会打开一个准备好的场景，并附有课堂说明：怎么操作、观察什么、向学生提哪些问题，以及数据的来源。打开后按下播放即可。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../gui/start_page.py" line="151"/>
         <source>Show this page when HostLab starts</source>
-        <translation type="unfinished"></translation>
+        <translation>启动 HostLab 时显示此页</translation>
     </message>
     <message>
         <location filename="../../gui/start_page.py" line="170"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -1751,7 +1758,7 @@ Save them first?</source>
     <message>
         <location filename="../../gui/labels.py" line="73"/>
         <source>platform (CPU architecture or OS)</source>
-        <translation type="unfinished"></translation>
+        <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="82"/>
@@ -1791,67 +1798,67 @@ Save them first?</source>
     <message>
         <location filename="../../gui/labels.py" line="96"/>
         <source>exec format error: the image was built for another CPU architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="98"/>
         <source>image OS windows cannot be used on this platform</source>
-        <translation type="unfinished"></translation>
+        <translation>image OS windows cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="100"/>
         <source>no matching manifest: the image has no build for this CPU architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此 CPU 架构的版本</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="102"/>
         <source>the host has no hypervisor to run a VM</source>
-        <translation type="unfinished"></translation>
+        <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="103"/>
         <source>no PIDs left (pid_max reached)</source>
-        <translation type="unfinished"></translation>
+        <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="104"/>
         <source>vCPU commitment limit reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="105"/>
         <source>disk full</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="106"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="107"/>
         <source>bridge full: every port is taken</source>
-        <translation type="unfinished"></translation>
+        <translation>网桥已满：所有端口都已占用</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="108"/>
         <source>the host kernel has panicked</source>
-        <translation type="unfinished"></translation>
+        <translation>主机内核已崩溃（kernel panic）</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="112"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="114"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="116"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="174"/>
@@ -1861,57 +1868,57 @@ Save them first?</source>
     <message>
         <location filename="../../gui/labels.py" line="189"/>
         <source>{guest} added (template {template})</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 {guest}（模板 {template}）</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="191"/>
         <source>{guest}: image {image} already cached, no pull</source>
-        <translation type="unfinished"></translation>
+        <translation>{guest}：镜像 {image} 已在本地缓存，无需拉取</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="194"/>
         <source>{guest}: {phase} done in {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>{guest}：{phase}完成，用时 {duration}</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="197"/>
         <source>{guest} is ready after {startup}</source>
-        <translation type="unfinished"></translation>
+        <translation>{guest} 已就绪，启动用时 {startup}</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="199"/>
         <source>Out of memory: {guest} killed ({resident} resident, {reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足：{guest} 被终止（常驻内存 {resident}，原因：{reason}）</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="202"/>
         <source>{guest} failed to start: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{guest} 启动失败：{reason}</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="204"/>
         <source>{guest} removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除 {guest}</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="205"/>
         <source>Host started swapping ({amount} in swap)</source>
-        <translation type="unfinished"></translation>
+        <translation>主机开始使用交换空间（已换出 {amount}）</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="208"/>
         <source>{guest} moves from {source} to {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>{guest} 开始从 {source} 迁移到 {target}</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="210"/>
         <source>{guest} moved from {source} to {target}: {amount} sent, {verdict}{warnings}</source>
-        <translation type="unfinished"></translation>
+        <translation>{guest} 已从 {source} 迁移到 {target}：传输 {amount}，{verdict}{warnings}</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="215"/>
         <source>{host}: a Linux VM boots to run Linux containers on Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>{host}：启动一个 Linux 虚拟机，用来在 Windows 上运行 Linux 容器</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="219"/>
@@ -2006,17 +2013,17 @@ Save them first?</source>
     <message>
         <location filename="../../gui/labels.py" line="274"/>
         <source>Move started</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移开始</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="275"/>
         <source>Move done</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移完成</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="276"/>
         <source>Linux VM on Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 上的 Linux 虚拟机</translation>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="277"/>

@@ -55,7 +55,8 @@ class LessonPromptBar(QFrame):
 
     def retranslate(self) -> None:
         """Set the close button's tooltip in the current language."""
-        self._icon.setText(f"<b>{self.tr('Lesson:')}</b>")
+        title = self.tr("Lesson:")
+        self._icon.setText(f"<b>{title}</b>")
         self._close.setToolTip(self.tr("Hide this prompt"))
 
     def _scale_font(self) -> None:
