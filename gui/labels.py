@@ -46,6 +46,8 @@ _PHASES: dict[str, str] = {
     "kernel": QT_TRANSLATE_NOOP("labels", "Kernel boot"),
     "userspace": QT_TRANSLATE_NOOP("labels", "Init / userspace"),
     "app": QT_TRANSLATE_NOOP("labels", "App start"),
+    "transfer": QT_TRANSLATE_NOOP("labels", "Transfer to new host"),
+    "convert": QT_TRANSLATE_NOOP("labels", "Disk format conversion"),
 }
 _KINDS: dict[str, str] = {
     "container": QT_TRANSLATE_NOOP("labels", "Container"),

@@ -62,6 +62,9 @@ PHASE_COLOURS: dict[str, str] = {
     "kernel": BLUE,
     "userspace": SKY_BLUE,
     "app": GREEN,
+    # Moving to another host: on the wire (dark), then a disk format conversion (pale purple).
+    "transfer": DARK_GREY,
+    "convert": "#E6B8D6",
 }
 PHASES: tuple[str, ...] = tuple(PHASE_COLOURS)
 

@@ -75,6 +75,7 @@ class MovesPanel(QWidget):
         self._move_button = QToolButton()
         self._move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._move_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._move_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # has ▸
         self._move_menu = QMenu(self._move_button)
         self._move_menu.aboutToShow.connect(self._on_move_menu_about_to_show)
         self._move_button.setMenu(self._move_menu)
@@ -91,6 +92,7 @@ class MovesPanel(QWidget):
         header = self.table.horizontalHeader()
         for col in range(len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("moved"), QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COLUMNS.index("warnings"), QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
         top.addWidget(self._guest_label)
@@ -163,15 +165,25 @@ class MovesPanel(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Guest"), self.tr("From → to"), self.tr("Moved"), self.tr("Time"),
             self.tr("Steps"), self.tr("Result"), self.tr("Warnings")])
+        self._fit_moved_column()
         self._shown = []
         if self._snap is not None:
             self._draw(self._snap)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """Re-translate on a language change."""
+        """Re-translate on a language change; widen the progress column with the font."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_moved_column()
         super().changeEvent(event)
+
+    def _fit_moved_column(self) -> None:
+        # Wide enough for the longest progress text on one line (a 9.5 GiB Windows disk).
+        widest = self.tr("{done} of {total} ({share:.0f} %)").format(
+            done="9,999 MiB", total="9,999 MiB", share=100)
+        self.table.setColumnWidth(COLUMNS.index("moved"),
+                                  self.table.fontMetrics().horizontalAdvance(widest) + 24)
 
     # --- drawing -------------------------------------------------------------------------
     def _draw(self, snap: Snapshot) -> None:

@@ -215,6 +215,7 @@ class PalettePanel(QWidget):
         while self._body_layout.count():
             item = self._body_layout.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, deleted on the next loop turn
                 item.widget().deleteLater()
         self._tiles.clear()
         self._headers.clear()
