@@ -155,6 +155,7 @@ class DensityPanel(SnapshotView):
         axis.setTicks([ticks, []])
         axis.setWidth(max((metrics.horizontalAdvance(t) for _, t in ticks), default=40) + 16)
         self._set_x_axis(float(widths.max()) if len(widths) else 1.0, len(rows))
+        self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
 
     def _set_x_axis(self, widest: float, n_rows: int) -> None:
         # Leave room on the right for the longest label ("1 023 — limited by bridge ports").

@@ -197,6 +197,7 @@ class MemoryPlot(SnapshotView):
         self._update_oom(snap.oom_times_s)
         self._item.setYRange(0, peak / scale * 1.08, padding=0)
         self._item.setXRange(0, max(snap.time_s, float(t[-1]) if n else 0.0, 1e-3), padding=0.01)
+        self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
 
     def _update_free(self, snap: Snapshot, t: np.ndarray, used: np.ndarray, ram: float) -> None:
         free = snap.memory_mib.get("free", 0.0)

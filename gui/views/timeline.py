@@ -25,7 +25,7 @@ from gui import labels, theme, units
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView
 from gui.views.legend import Legend
-from sim.snapshot import Snapshot
+from sim.snapshot import GuestView, Snapshot
 
 GROUP_ABOVE = 40  # more guests than this: group identical ones, unless the user chose
 
@@ -79,7 +79,11 @@ class TimelineView(SnapshotView):
         self._now = pg.InfiniteLine(angle=90, movable=False)
         self._item.addItem(self._now)
         self._rows = tr_.Rows([])
-        self._key: tuple[object, ...] | None = None
+        self._cache = tr_.SpanCache()
+        self._guests: tuple[GuestView, ...] = ()
+        self._mode: tuple[bool, bool] | None = None  # (grouped, log) the rows were built for
+        self._labels: tuple[str, ...] = ()
+        self._ticks: list[tuple[float, str]] | None = None
         self._time = math.nan
         self._time_ticks: tuple[str, ...] = ()
         self._x: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
@@ -111,7 +115,7 @@ class TimelineView(SnapshotView):
     @property
     def rows(self) -> tuple[str, ...]:
         """Return the row labels, top first."""
-        return tuple(tr_.row_label(g) for g in self._rows.guests)
+        return self._labels
 
     @property
     def row_guests(self) -> tuple[tuple[str, ...], ...]:
@@ -155,7 +159,8 @@ class TimelineView(SnapshotView):
 
     def bar_extent(self, guest_id: str, phase: str) -> tuple[float, float] | None:
         """Return the (left, right) of a guest's phase bar in axis units, or None."""
-        for i, (g, k) in enumerate(self._rows.member):
+        for i in range(len(self._rows.row)):
+            g, k = self._rows.member(i)
             if g.id == guest_id and g.phases[k].name == phase:
                 return float(self._x[0][i]), float(self._x[1][i])
         return None
@@ -181,6 +186,7 @@ class TimelineView(SnapshotView):
 
     def _on_scroll_value_changed(self, _value: int) -> None:
         self._apply_y_range()
+        self._update_paths(None)  # only the rows in view are in the paths
 
     def _on_vb_wheel(self, rows: int) -> None:
         self._scroll.setValue(self._scroll.value() + rows)
@@ -202,7 +208,7 @@ class TimelineView(SnapshotView):
         if i is None:
             QToolTip.hideText()
             return
-        g, k = self._rows.member[i]
+        g, k = self._rows.member(i)
         span = g.phases[k]
         end = span.end_s if span.end_s is not None else (self.snapshot.time_s
                                                          if self.snapshot else span.start_s)
@@ -215,7 +221,7 @@ class TimelineView(SnapshotView):
     def _on_scene_mouse_clicked(self, event: object) -> None:
         i = self._hit(event.scenePos())  # type: ignore[attr-defined]
         if i is not None:
-            self.guest_selected.emit(self._rows.member[i][0].id)
+            self.guest_selected.emit(self._rows.member(i)[0].id)
 
     # --- drawing ---------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -253,50 +259,69 @@ class TimelineView(SnapshotView):
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         grouped = (self._group_user if self._group_user is not None
                    else len(snap.guests) > GROUP_ABOVE)
-        key = (grouped, self.log_mode, tuple((len(g.phases), g.state) for g in snap.guests))
-        if force or key != self._key:
-            self._group_box.setChecked(grouped)
-            # White hairlines separate single bars; on grouped rows they would hide the colour.
-            for item in self._bars.values():
-                item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else _hairline("#FFFFFF"))
-            self._rows = tr_.build_rows(snap.guests, grouped)
+        mode = (grouped, self.log_mode)
+        if force or mode != self._mode or not _same(snap.guests, self._guests):
+            if mode[0] != (self._mode or (None,))[0]:
+                self._group_box.setChecked(grouped)
+                # White hairlines separate single bars; grouped rows would lose their colour.
+                for item in self._bars.values():
+                    item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else _hairline("#FFFFFF"))
+            self._mode, self._guests = mode, snap.guests
+            self._rows = tr_.build_rows(snap.guests, grouped, self._cache)
             self._set_row_ticks()
-            changed = set(range(len(theme.PHASES)))
+            self._legend.set_visible_keys({theme.PHASES[p] for p in
+                                           np.unique(self._rows.phase).tolist() if p >= 0})
+            changed = None
         else:
-            changed = set(self._rows.phase[self._rows.open].tolist())
-            if not changed and snap.time_s == self._time:
+            if snap.time_s == self._time:
                 return
-        self._key = key
+            changed = set(self._rows.phase[self._rows.open].tolist())
         self._time = snap.time_s
         self._x = tr_.extents(self._rows, snap.time_s, self.log_mode)
-        self._update_paths(changed)
+        if changed is None or changed:
+            self._update_paths(changed)
         self._update_x_range(snap)
+        # Apply the new range now: pyqtgraph would do it while painting, and the items it moves
+        # then would queue a second paint of the whole plot in the same frame.
+        self._vb.updateMatrix()
 
-    def _update_paths(self, phases: set[int]) -> None:
+    def _update_paths(self, phases: set[int] | None) -> None:
+        """Rebuild the bar paths of `phases` (None: all), for the rows in view only.
+
+        A path holding every guest's bars costs Qt time to clip even where it is scrolled away.
+        """
         x0, x1 = self._x
         rows = self._rows
-        for p in phases:
-            mask = rows.phase == p
-            a, b, r = x0[mask], x1[mask], rows.row[mask]
-            if self.grouped:
-                a, b, r = tr_.merge_overlaps(a, b, r, rows.phase[mask])
-            self._bars[theme.PHASES[p]].setPath(tr_.rect_path(a, b, r))
-        self._legend.set_visible_keys({theme.PHASES[p] for p in set(rows.phase.tolist())
-                                       if p >= 0})
-        open_ = rows.open
+        if len(x0) != len(rows.row):
+            return  # no snapshot drawn yet
+        top = self._scroll.value()
+        vis = (rows.row >= top - 1) & (rows.row <= top + self._visible_rows())
+        todo = range(len(theme.PHASES)) if phases is None else sorted(phases)
+        pick = vis & np.isin(rows.phase, todo) if phases is not None else vis
+        a, b, r, ph = x0[pick], x1[pick], rows.row[pick], rows.phase[pick]
+        if self.grouped:  # one merge for every phase at once, then a path per phase
+            a, b, r, ph = tr_.merge_overlaps(a, b, r, ph)
+        for p in todo:
+            mask = ph == p
+            self._bars[theme.PHASES[p]].setPath(tr_.rect_path(a[mask], b[mask], r[mask]))
+        open_ = vis & rows.open
         a, b, r = x0[open_], x1[open_], rows.row[open_]
         if self.grouped:
-            a, b, r = tr_.merge_overlaps(a, b, r, np.zeros(len(a), int))
+            a, b, r, _ = tr_.merge_overlaps(a, b, r, np.zeros(len(a), int))
         self._open.setPath(tr_.rect_path(a, b, r))
 
     def _set_row_ticks(self) -> None:
-        ticks = [(float(i), label) for i, label in enumerate(self.rows)]
-        axis = self._item.getAxis("left")
-        axis.setTicks([ticks, []])
-        metrics = QFontMetrics(theme.font(self.projector))
-        widest = max((metrics.horizontalAdvance(t) for _, t in ticks), default=40)
-        axis.setWidth(min(widest + 16, 420))
-        n = len(ticks)
+        labels = tuple(tr_.row_label(g) for g in self._rows.guests)
+        if labels != self._labels:
+            self._labels = labels
+            metrics = QFontMetrics(theme.font(self.projector))
+            widest = max((metrics.horizontalAdvance(t) for t in labels), default=40)
+            axis = self._item.getAxis("left")
+            width = min(widest + 16, 420)
+            if axis.width() != width:
+                axis.setWidth(width)
+            self._ticks = None
+        n = len(labels)
         visible = self._visible_rows()
         self._scroll.setRange(0, max(0, n - visible))
         self._scroll.setPageStep(visible)
@@ -304,12 +329,18 @@ class TimelineView(SnapshotView):
         self._apply_y_range()
 
     def _visible_rows(self) -> int:
-        return max(3, self._vb.height() // self._row_px if self._vb.height() > 0 else 20)
+        return max(3, int(self._vb.height() // self._row_px) if self._vb.height() > 0 else 20)
 
     def _apply_y_range(self) -> None:
         top = self._scroll.value()
         visible = min(self._visible_rows(), max(len(self._rows.guests), 1))
         self._vb.setYRange(top - 0.5, top + visible - 0.5, padding=0)
+        # Ticks for the rows in view only: the axis lays out every tick it is given.
+        ticks = [(float(i), self._labels[i])
+                 for i in range(max(0, top - 1), min(len(self._labels), top + visible + 1))]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self._item.getAxis("left").setTicks([ticks, []])
 
     def _update_x_range(self, snap: Snapshot) -> None:
         if self.log_mode:
@@ -332,3 +363,9 @@ class TimelineView(SnapshotView):
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self._rows.guests:
             self._set_row_ticks()
+            self._update_paths(None)
+
+
+def _same(a: tuple[GuestView, ...], b: tuple[GuestView, ...]) -> bool:
+    """Return whether two snapshots hold the very same guest views (nothing changed)."""
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,7 +20,10 @@ BAR_HEIGHT = 0.7
 
 @dataclass
 class Rows:
-    """Which guests are on which row, and every phase span as flat arrays."""
+    """Which guests are on which row, and every phase span as flat arrays.
+
+    Span `i` is phase `k[i]` of guest `flat[owner[i]]`, drawn on row `row[i]`.
+    """
 
     guests: list[list[GuestView]]          # members of each row (one unless grouped)
     row: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
@@ -26,12 +31,53 @@ class Rows:
     start: np.ndarray = field(default_factory=lambda: np.zeros(0))
     end: np.ndarray = field(default_factory=lambda: np.zeros(0))   # NaN while still running
     created: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    member: list[tuple[GuestView, int]] = field(default_factory=list)  # (guest, phase idx)
+    owner: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
+    k: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
+    flat: list[GuestView] = field(default_factory=list)
 
     @property
     def open(self) -> np.ndarray:
         """Return a mask of spans still running."""
         return np.isnan(self.end)
+
+    def member(self, i: int) -> tuple[GuestView, int]:
+        """Return the guest of span `i` and the index of the span in its phases."""
+        return self.flat[int(self.owner[i])], int(self.k[i])
+
+
+class SpanCache:
+    """Each guest's group key and phase spans, reused while its `GuestView` is the same object.
+
+    The simulation rebuilds a guest's view only when the guest changes, so `is` is a cheap and
+    exact test: a frame re-reads only the guests that moved on.
+    """
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, _Entry] = {}
+
+    def entries(self, guests: tuple[GuestView, ...]) -> list[_Entry]:
+        """Return the entry of every guest, in order."""
+        by_id = self._by_id
+        out = []
+        for g in guests:
+            e = by_id.get(g.id)
+            if e is None or e[0] is not g:
+                e = by_id[g.id] = _entry(g)
+            out.append(e)
+        if len(by_id) > 2 * len(guests) + 64:  # a reset or a new scenario: forget the gone
+            self._by_id = {e[0].id: e for e in out}
+        return out
+
+
+# (guest, group key, phase ids, starts, ends with NaN while running)
+_Entry = tuple[GuestView, tuple[str, bool], list[int], list[float], list[float]]
+_PHASE_IDS = {name: i for i, name in enumerate(theme.PHASES)}
+
+
+def _entry(g: GuestView) -> _Entry:
+    return (g, group_key(g), [_PHASE_IDS.get(s.name, -1) for s in g.phases],
+            [s.start_s for s in g.phases],
+            [math.nan if s.end_s is None else s.end_s for s in g.phases])
 
 
 def group_key(g: GuestView) -> tuple[str, bool]:
@@ -43,32 +89,33 @@ def group_key(g: GuestView) -> tuple[str, bool]:
     return g.template, any(p.name == "pull" for p in g.phases)
 
 
-def build_rows(guests: tuple[GuestView, ...], grouped: bool) -> Rows:
+def build_rows(guests: tuple[GuestView, ...], grouped: bool,
+               cache: SpanCache | None = None) -> Rows:
     """Lay guests out on rows (in arrival order) and flatten their phase spans."""
-    members: list[list[GuestView]] = []
+    entries = (cache or SpanCache()).entries(guests)
+    groups: list[list[_Entry]] = []
     if grouped:
-        index: dict[tuple[str, bool], int] = {}
-        for g in guests:
-            key = group_key(g)
-            if key not in index:
-                index[key] = len(members)
-                members.append([])
-            members[index[key]].append(g)
+        index: dict[tuple[str, bool], list[_Entry]] = {}
+        for e in entries:
+            group = index.get(e[1])
+            if group is None:
+                group = index[e[1]] = []
+                groups.append(group)
+            group.append(e)
     else:
-        members = [[g] for g in guests]
-    phase_ids = {name: i for i, name in enumerate(theme.PHASES)}
-    rows, phases, starts, ends, created, member = [], [], [], [], [], []
-    for r, group in enumerate(members):
-        for g in group:
-            for k, span in enumerate(g.phases):
-                rows.append(r)
-                phases.append(phase_ids.get(span.name, -1))
-                starts.append(span.start_s)
-                ends.append(np.nan if span.end_s is None else span.end_s)
-                created.append(g.created_s)
-                member.append((g, k))
-    return Rows(members, np.array(rows, int), np.array(phases, int), np.array(starts, float),
-                np.array(ends, float), np.array(created, float), member)
+        groups = [[e] for e in entries]
+    flat = [e for group in groups for e in group]
+    n = np.fromiter((len(e[2]) for e in flat), int, len(flat))
+    guest_row = np.repeat(np.arange(len(groups)), [len(group) for group in groups])
+    owner = np.repeat(np.arange(len(flat)), n)
+    first = np.cumsum(n) - n  # each guest's first span
+    chain = itertools.chain.from_iterable
+    return Rows([[e[0] for e in group] for group in groups], np.repeat(guest_row, n),
+                np.fromiter(chain(e[2] for e in flat), int, len(owner)),
+                np.fromiter(chain(e[3] for e in flat), float, len(owner)),
+                np.fromiter(chain(e[4] for e in flat), float, len(owner)),
+                np.repeat(np.fromiter((e[0].created_s for e in flat), float, len(flat)), n),
+                owner, np.arange(len(owner)) - np.repeat(first, n), [e[0] for e in flat])
 
 
 def extents(rows: Rows, now_s: float, log: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -81,14 +128,15 @@ def extents(rows: Rows, now_s: float, log: bool) -> tuple[np.ndarray, np.ndarray
     return x0, np.maximum(x1, x0)
 
 
-def merge_overlaps(x0: np.ndarray, x1: np.ndarray, row: np.ndarray,
-                   phase: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the union of bars per (row, phase): same pixels, far fewer rectangles.
+def merge_overlaps(x0: np.ndarray, x1: np.ndarray, row: np.ndarray, phase: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the union of bars per (row, phase) as (x0, x1, row, phase): same pixels, far
+    fewer rectangles.
 
     Grouped rows stack hundreds of overlapping bars; painting each costs seconds per frame.
     """
     if len(x0) < 2:
-        return x0, x1, row
+        return x0, x1, row, phase
     order = np.lexsort((x0, phase, row))
     x0, x1, row, phase = x0[order], x1[order], row[order], phase[order]
     # Shift each (row, phase) group far apart so one running maximum serves all groups.
@@ -99,7 +147,7 @@ def merge_overlaps(x0: np.ndarray, x1: np.ndarray, row: np.ndarray,
     starts = np.r_[True, (x0[1:] + shift[1:]) > reach[:-1]]
     idx = np.flatnonzero(starts)
     ends = np.r_[idx[1:], len(x0)] - 1
-    return x0[idx], reach[ends] - shift[idx], row[idx]
+    return x0[idx], reach[ends] - shift[idx], row[idx], phase[idx]
 
 
 def rect_path(x0: np.ndarray, x1: np.ndarray, row: np.ndarray,
