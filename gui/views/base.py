@@ -8,6 +8,19 @@ from PySide6.QtWidgets import QWidget
 from sim.snapshot import Snapshot
 
 
+def grown_limit(current: float, needed: float, headroom: float = 0.15,
+                shrink: float = 0.5) -> float:
+    """Return an axis limit that holds `needed`: `current` while `needed` fits in it and fills
+    more than `shrink` of it, else `needed` plus `headroom`.
+
+    An axis whose range moves every frame redraws its ticks and labels every frame; grown in
+    steps, it changes a few times a minute and the data moves inside a steady frame.
+    """
+    if shrink * current <= needed <= current:
+        return current
+    return needed * (1.0 + headroom)
+
+
 class SnapshotView(QWidget):
     """A widget that draws a `Snapshot`; subclasses override the three hooks below."""
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QCursor, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
 
 from gui import labels, theme, units
-from gui.views.base import SnapshotView
+from gui.views.base import SnapshotView, grown_limit
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIMITS, DensityRow, Snapshot
 
@@ -28,6 +28,7 @@ class DensityPanel(SnapshotView):
         super().__init__(parent)
         self._kinds: dict[str, str] = {}
         self._rows: tuple[DensityRow, ...] = ()
+        self._shown: dict[str, object] = {}  # what the items show now, by name
         self._log_box = QCheckBox()
         self._log_box.setChecked(True)
         self._legend = Legend([(k, theme.colour(theme.KIND_COLOURS, k),
@@ -128,15 +129,20 @@ class DensityPanel(SnapshotView):
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         for g in snap.guests:
-            self._kinds.setdefault(g.template, g.kind)
+            if g.template not in self._kinds:
+                self._kinds[g.template] = g.kind
         if snap.density == self._rows and not force:
             return
+        if force:
+            self._shown = {}
         self._rows = snap.density
         rows = self._rows
         widths = np.array([self._x(r.max) for r in rows], float)
-        brushes = [theme.colour(theme.KIND_COLOURS, self._kinds.get(r.template, "")) for r in rows]
-        self._bars.setOpts(x0=np.zeros(len(rows)), y=np.arange(len(rows)), width=widths,
-                           brushes=brushes)
+        kinds = tuple(self._kinds.get(r.template, "") for r in rows)
+        # Every setter below relays out or repaints its item: call it only on a change.
+        if self._changed("bars", (widths.tobytes(), kinds)):
+            self._bars.setOpts(x0=np.zeros(len(rows)), y=np.arange(len(rows)), width=widths,
+                               brushes=[theme.colour(theme.KIND_COLOURS, k) for k in kinds])
         while len(self._texts) < len(rows):
             t = pg.TextItem(color=theme.BLACK, anchor=(0, 0.5))
             t.setFont(theme.font(self.projector, bold=True))
@@ -146,25 +152,43 @@ class DensityPanel(SnapshotView):
             t.setVisible(i < len(rows))
             if i < len(rows):
                 r = rows[i]
-                t.setText(self.tr("{n} — limited by {limit}").format(
-                    n=units.count(r.max), limit=labels.limit_label(r.limit)))
-                t.setPos(float(widths[i]), float(i))
-        metrics = QFontMetrics(theme.font(self.projector))
+                text = self.tr("{n} — limited by {limit}").format(
+                    n=units.count(r.max), limit=labels.limit_label(r.limit))
+                if text != t.textItem.toPlainText():
+                    t.setText(text)
+                if t.pos() != QPointF(float(widths[i]), float(i)):
+                    t.setPos(float(widths[i]), float(i))
         ticks = [(float(i), r.template) for i, r in enumerate(rows)]
-        axis = self._item.getAxis("left")
-        axis.setTicks([ticks, []])
-        axis.setWidth(max((metrics.horizontalAdvance(t) for _, t in ticks), default=40) + 16)
+        if self._changed("ticks", ticks):
+            metrics = QFontMetrics(theme.font(self.projector))
+            axis = self._item.getAxis("left")
+            axis.setTicks([ticks, []])
+            axis.setWidth(max((metrics.horizontalAdvance(t) for _, t in ticks), default=40) + 16)
         self._set_x_axis(float(widths.max()) if len(widths) else 1.0, len(rows))
-        self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
+
+    def _changed(self, name: str, value: object) -> bool:
+        """Remember `value` under `name`; return whether it differs from the last one."""
+        if self._shown.get(name) == value:
+            return False
+        self._shown[name] = value
+        return True
 
     def _set_x_axis(self, widest: float, n_rows: int) -> None:
-        # Leave room on the right for the longest label ("1 023 — limited by bridge ports").
-        self._item.setXRange(0, widest * 1.6 + 0.1, padding=0)
-        self._item.setYRange(-0.6, max(n_rows, 1) - 0.4, padding=0)
+        # Leave room on the right for the longest label ("1 023 — limited by bridge ports");
+        # the range steps rather than follows every change of the widest bar.
+        x_hi = grown_limit(self._shown.get("x_hi", 0.0), widest * 1.6 + 0.1,  # type: ignore[arg-type]
+                           headroom=0.1, shrink=0.8)
+        if self._changed("range", (x_hi, n_rows, self.log_scale)):
+            self._shown["x_hi"] = x_hi
+            self._item.setRange(xRange=(0, x_hi), yRange=(-0.6, max(n_rows, 1) - 0.4),
+                                padding=0)
+            self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
         bottom = self._item.getAxis("bottom")
         if self.log_scale:
             decades = range(0, int(widest) + 2)
-            bottom.setTicks([[(math.log10(10**d + 1) if d else 0.0, units.count(10**d if d else 0))
-                              for d in decades], []])
-        else:
+            ticks = [(math.log10(10**d + 1) if d else 0.0, units.count(10**d if d else 0))
+                     for d in decades]
+            if self._changed("x_ticks", ticks):
+                bottom.setTicks([ticks, []])
+        elif self._changed("x_ticks", None):
             bottom.setTicks(None)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QHBoxLayout, QWidget
 
 from gui import labels, theme, units
-from gui.views.base import SnapshotView
+from gui.views.base import SnapshotView, grown_limit
 from gui.views.legend import Legend
 from sim.snapshot import LAYERS, Snapshot
 
@@ -66,7 +66,10 @@ class MemoryPlot(SnapshotView):
         self._item.addItem(self._free_text)
         self._oom: list[pg.InfiniteLine] = []
         self._scale, self._unit = 1.0, "MiB"
-        self._key: tuple[float, int, float] | None = None
+        self._range = (0.0, 0.0)  # x and y limits now shown
+        self._t_last, self._y_top = 0.0, 1.0  # last sample's time; y limit the data needs
+        self._oom_times: tuple[float, ...] = ()
+        self._key: tuple[int, float, int, float] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         legend_ids = ["ksm_saved", "swap_used", *reversed(LAYERS)]
@@ -164,10 +167,16 @@ class MemoryPlot(SnapshotView):
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         series = snap.series
         n = len(series.time_s)
-        key = (snap.time_s, n, snap.host.ram_mib)
-        if key == self._key and not force:
-            return
-        self._key = key
+        # The series only grows (append-only): no new sample, no change but the time axis.
+        key = (n, snap.host.ram_mib, self._plot.width(), len(snap.oom_times_s))
+        if key != self._key or force:
+            self._key = key
+            self._draw_series(snap, force)
+        self._set_ranges(max(snap.time_s, self._t_last, 1e-3), self._y_top)
+
+    def _draw_series(self, snap: Snapshot, force: bool) -> None:
+        series = snap.series
+        n = len(series.time_s)
         t = series.time_s
         ram = snap.host.ram_mib
         # Cumulative tops are new arrays: the snapshot's arrays are the recorder's and stay intact.
@@ -191,13 +200,23 @@ class MemoryPlot(SnapshotView):
         ram_line = np.full(len(t), ram / scale)
         self._swap.setPath(_band_path(t, ram_line, ram_line + swap_s))
         self._swap.setVisible(bool(n and swap.max() > 0))
-        self._ram.setValue(ram / scale)
-        self._ram.label.setFormat(self.tr("RAM {size}").format(size=units.mib(ram)))
+        if self._ram.value() != ram / scale:
+            self._ram.setValue(ram / scale)
+        ram_text = self.tr("RAM {size}").format(size=units.mib(ram))
+        if force or self._ram.label.format != ram_text:
+            self._ram.label.setFormat(ram_text)
         self._update_free(snap, t, stack[-1], ram / scale)
-        self._update_oom(snap.oom_times_s)
-        self._item.setYRange(0, peak / scale * 1.08, padding=0)
-        self._item.setXRange(0, max(snap.time_s, float(t[-1]) if n else 0.0, 1e-3), padding=0.01)
-        self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
+        self._update_oom(snap.oom_times_s, force)
+        self._t_last = float(t[-1]) if n else 0.0
+        self._y_top = peak / scale * 1.08
+
+    def _set_ranges(self, t_s: float, top: float) -> None:
+        x_hi = grown_limit(self._range[0], t_s)
+        if (x_hi, top) != self._range:
+            self._range = (x_hi, top)
+            self._item.setXRange(0, x_hi, padding=0.01)  # a little room: the 0 tick shows
+            self._item.setYRange(0, top, padding=0)
+            self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
 
     def _update_free(self, snap: Snapshot, t: np.ndarray, used: np.ndarray, ram: float) -> None:
         free = snap.memory_mib.get("free", 0.0)
@@ -205,10 +224,17 @@ class MemoryPlot(SnapshotView):
             self._free_text.setVisible(False)
             return
         self._free_text.setVisible(True)
-        self._free_text.setText(self.tr("free {size}").format(size=units.mib(free)))
-        self._free_text.setPos(float(t[-1]), (float(used[-1]) + ram) / 2)
+        text = self.tr("free {size}").format(size=units.mib(free))
+        if text != self._free_text.textItem.toPlainText():
+            self._free_text.setText(text)  # a new text is laid out again: not every frame
+        pos = (float(t[-1]), (float(used[-1]) + ram) / 2)
+        if self._free_text.pos() != QPointF(*pos):
+            self._free_text.setPos(*pos)
 
-    def _update_oom(self, times: tuple[float, ...]) -> None:
+    def _update_oom(self, times: tuple[float, ...], force: bool = False) -> None:
+        if times == self._oom_times and not force:
+            return
+        self._oom_times = times
         while len(self._oom) < len(times):
             marker = pg.InfiniteLine(angle=90, movable=False, label=self.tr("✕ OOM kill"),
                                      labelOpts={"position": 0.8, "color": theme.VERMILLION,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, theme, units
 from gui.views import timeline_rows as tr_
-from gui.views.base import SnapshotView
+from gui.views.base import SnapshotView, grown_limit
 from gui.views.legend import Legend
 from sim.snapshot import GuestView, Snapshot
 
@@ -86,6 +86,8 @@ class TimelineView(SnapshotView):
         self._ticks: list[tuple[float, str]] | None = None
         self._time = math.nan
         self._time_ticks: tuple[str, ...] = ()
+        self._x_ticks: list[tuple[float, str]] | None = None
+        self._x_range = (math.nan, math.nan)
         self._x: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
         self._layout_widgets()
         self._log_box.toggled.connect(self._on_log_box_toggled)
@@ -345,17 +347,21 @@ class TimelineView(SnapshotView):
     def _update_x_range(self, snap: Snapshot) -> None:
         if self.log_mode:
             hi = max(1.0, float(np.nanmax(self._x[1])) if len(self._x[1]) else 0.0)
-            self._vb.setXRange(math.log10(tr_.LOG_FLOOR_S) - 0.25, math.ceil(hi * 2) / 2,
-                               padding=0.02)
+            x_range = (math.log10(tr_.LOG_FLOOR_S) - 0.25, math.ceil(hi * 2) / 2)
             ticks = [(float(d), units.tick_duration(10.0 ** d)) for d in range(-3, int(hi) + 2)]
-            self._item.getAxis("bottom").setTicks([ticks, []])
-            self._time_ticks = tuple(label for _, label in ticks)
-            self._now.setVisible(False)
         else:
-            self._item.getAxis("bottom").setTicks(None)
-            self._time_ticks = ()
-            self._vb.setXRange(0, max(snap.time_s, 1e-3), padding=0.02)
-            self._now.setVisible(True)
+            x_range = (0.0, grown_limit(self._x_range[1] if self._x_range[0] == 0.0 else 0.0,
+                                        max(snap.time_s, 1e-3)))
+            ticks = None
+        if ticks != self._x_ticks:
+            self._x_ticks = ticks
+            self._item.getAxis("bottom").setTicks(None if ticks is None else [ticks, []])
+            self._time_ticks = tuple(label for _, label in ticks or ())
+        if x_range != self._x_range:
+            self._x_range = x_range
+            self._vb.setXRange(*x_range, padding=0.02)
+        self._now.setVisible(not self.log_mode)
+        if not self.log_mode and self._now.value() != snap.time_s:
             self._now.setValue(snap.time_s)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
