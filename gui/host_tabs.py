@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
-from PySide6.QtWidgets import QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 
 from gui.i18n import catalog_name
 
@@ -55,7 +55,7 @@ class HostTabBar(QTabBar):
         self.setDrawBase(True)
         self.setAcceptDrops(True)
         self.setChangeCurrentOnDrag(False)  # hovering a drag must not switch the views
-        self._scale_font()
+        self.refresh_font()
         self.currentChanged.connect(self._on_current_changed)
         controller.session_replaced.connect(self._on_controller_session_replaced)
         controller.host_changed.connect(self._on_controller_host_changed)
@@ -86,20 +86,20 @@ class HostTabBar(QTabBar):
     def _specs(self) -> tuple:
         return self._controller.session.scenario.hosts
 
-    def _scale_font(self) -> None:
-        # A third larger and bold, so the class sees which host is on screen.
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
+    def refresh_font(self) -> None:
+        """Use the app font a quarter larger and bold, so the class sees which host is shown.
+
+        Called again after projector mode changes the app font (`MainWindow.set_projector`).
+        """
+        font = QFont(QApplication.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.25)
         font.setBold(True)
         self.setFont(font)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """Re-translate on a language change; keep the larger font when the app font changes."""
+        """Re-translate on a language change."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif event.type() == QEvent.Type.ApplicationFontChange:
-            self.setFont(QFont())
-            self._scale_font()
         super().changeEvent(event)
 
     # --- drops ---------------------------------------------------------------------------

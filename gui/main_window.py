@@ -29,7 +29,7 @@ from gui import dialogs
 from gui.controller import SimController
 from gui.experiment_tabs import ExperimentTabs
 from gui.fonts import asset_path
-from gui.host_tabs import HostTabBar, host_title
+from gui.host_tabs import HostTabBar
 from gui.i18n import LANGUAGES, current_language, install_language, settings
 from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel
 from gui.panels.host_panel import HostPanel
@@ -237,6 +237,8 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
             view.set_projector(on)
         self.palette_panel.set_projector(on)
         self.transport.set_projector(on)
+        self.host_tabs.refresh_font()  # the app font has just changed
+        self.lesson_prompt.refresh_font()
         self.experiment_tabs.set_projector(on)
         with QSignalBlocker(self.projector_action):
             self.projector_action.setChecked(on)
@@ -373,11 +375,9 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         several = len(self.controller.session.scenario.hosts) > 1
         self.tabs.setTabVisible(self.tabs.indexOf(self.moves_panel), several)
         self.host_label.setVisible(several)
-        if several:
-            spec = self.controller.host_spec()
-            catalog = self.controller.session.catalog
+        if several:  # the id is enough here: the tab above names the host in full
             self.host_label.setText("<b>" + self.tr("Host: {0}").format(
-                host_title(spec.id, spec.resolve(catalog))) + "</b>")
+                self.controller.host_id) + "</b>")
 
     def _show_lesson(self) -> None:
         self.lesson_notes.set_lesson(getattr(self.controller.session.scenario, "lesson", None))

@@ -63,7 +63,7 @@ def group_title(key: str) -> str:
     """Return the translated heading of a group of lessons."""
     if key == "contrasts":
         return translate("StartPage", "The eight contrasts")
-    return translate("StartPage", "Use cases")
+    return translate("StartPage", "Use cases (contrast 7)")
 
 
 def lesson_title(item: BundledLesson, numbered: bool = True) -> str:

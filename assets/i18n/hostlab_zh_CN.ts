@@ -119,27 +119,27 @@
 <context>
     <name>DensityPanel</name>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="84"/>
+        <location filename="../../gui/views/density_panel.py" line="85"/>
         <source>{template}: {n} more fit</source>
         <translation>{template}：还能再放 {n} 台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="88"/>
+        <location filename="../../gui/views/density_panel.py" line="89"/>
         <source>  ◀ binds first</source>
         <translation>  ◀ 最先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="106"/>
+        <location filename="../../gui/views/density_panel.py" line="107"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="107"/>
+        <location filename="../../gui/views/density_panel.py" line="108"/>
         <source>how many more fit on this host</source>
         <translation>这台主机还能再放多少台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="149"/>
+        <location filename="../../gui/views/density_panel.py" line="155"/>
         <source>{n} — limited by {limit}</source>
         <translation>{n} — 受限于{limit}</translation>
     </message>
@@ -461,6 +461,7 @@
     <name>HostPanel</name>
     <message>
         <location filename="../../gui/panels/host_panel.py" line="80"/>
+        <location filename="../../gui/panels/host_panel.py" line="127"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -634,132 +635,132 @@ Drop a guest here to move it to this host.</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>Moves between hosts</source>
         <translation>主机间迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299"/>
+        <location filename="../../gui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301"/>
+        <location filename="../../gui/main_window.py" line="303"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/main_window.py" line="304"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305"/>
+        <location filename="../../gui/main_window.py" line="307"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306"/>
+        <location filename="../../gui/main_window.py" line="308"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>Export &amp;screenshot</source>
         <translation>导出截图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309"/>
+        <location filename="../../gui/main_window.py" line="311"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="315"/>
         <source>Export &amp;data (CSV and JSON)…</source>
         <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315"/>
+        <location filename="../../gui/main_window.py" line="317"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>&amp;Log time axis</source>
         <translation>对数时间轴(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="324"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323"/>
+        <location filename="../../gui/main_window.py" line="325"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325"/>
+        <location filename="../../gui/main_window.py" line="327"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337"/>
+        <location filename="../../gui/main_window.py" line="339"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="346"/>
+        <location filename="../../gui/main_window.py" line="348"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
@@ -852,28 +853,28 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="132"/>
+        <location filename="../../gui/views/memory_plot.py" line="135"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="133"/>
+        <location filename="../../gui/views/memory_plot.py" line="136"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="136"/>
-        <location filename="../../gui/views/memory_plot.py" line="212"/>
+        <location filename="../../gui/views/memory_plot.py" line="139"/>
+        <location filename="../../gui/views/memory_plot.py" line="239"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="195"/>
+        <location filename="../../gui/views/memory_plot.py" line="205"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="207"/>
+        <location filename="../../gui/views/memory_plot.py" line="227"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>
@@ -881,95 +882,95 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MovesPanel</name>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="151"/>
+        <location filename="../../gui/panels/moves_panel.py" line="148"/>
         <source>Cannot move {guest}: {why}</source>
         <translation>无法迁移 {guest}：{why}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="160"/>
+        <location filename="../../gui/panels/moves_panel.py" line="157"/>
         <source>Guest:</source>
         <translation>客户机：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="161"/>
+        <location filename="../../gui/panels/moves_panel.py" line="158"/>
         <source>Move to ▸</source>
         <translation>迁移到 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="163"/>
+        <location filename="../../gui/panels/moves_panel.py" line="160"/>
         <source>Stop the guest, ship what it needs over the network and start it on another host.
 You can also drag a row of the table onto a host tab.</source>
         <translation>停止客户机，通过网络传输它需要的数据，然后在另一台主机上启动。
 也可以把表格中的一行拖到主机标签页上。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="163"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="163"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="163"/>
         <source>Moved</source>
         <translation>已传输</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="163"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="167"/>
+        <location filename="../../gui/panels/moves_panel.py" line="164"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="167"/>
+        <location filename="../../gui/panels/moves_panel.py" line="164"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="167"/>
+        <location filename="../../gui/panels/moves_panel.py" line="164"/>
         <source>Warnings</source>
         <translation>注意事项</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="183"/>
-        <location filename="../../gui/panels/moves_panel.py" line="227"/>
+        <location filename="../../gui/panels/moves_panel.py" line="180"/>
+        <location filename="../../gui/panels/moves_panel.py" line="224"/>
         <source>{done} of {total} ({share:.0f} %)</source>
         <translation>{done} / {total}（{share:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="257"/>
+        <location filename="../../gui/panels/moves_panel.py" line="254"/>
         <source>convert {formats} {took}</source>
         <translation>格式转换 {formats} {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="260"/>
+        <location filename="../../gui/panels/moves_panel.py" line="257"/>
         <source>transfer {took}</source>
         <translation>传输 {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="269"/>
+        <location filename="../../gui/panels/moves_panel.py" line="266"/>
         <source>transferring…</source>
         <translation>传输中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="271"/>
+        <location filename="../../gui/panels/moves_panel.py" line="268"/>
         <source>converting…</source>
         <translation>格式转换中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="272"/>
+        <location filename="../../gui/panels/moves_panel.py" line="269"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="276"/>
+        <location filename="../../gui/panels/moves_panel.py" line="273"/>
         <source>moving…</source>
         <translation>迁移中…</translation>
     </message>
@@ -978,7 +979,7 @@ You can also drag a row of the table onto a host tab.</source>
     <name>PalettePanel</name>
     <message>
         <location filename="../../gui/panels/palette.py" line="196"/>
-        <location filename="../../gui/panels/palette.py" line="261"/>
+        <location filename="../../gui/panels/palette.py" line="262"/>
         <source>Add several…</source>
         <translation>批量添加…</translation>
     </message>
@@ -1003,7 +1004,7 @@ You can also drag a row of the table onto a host tab.</source>
         <translation>微虚拟机与沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="260"/>
+        <location filename="../../gui/panels/palette.py" line="261"/>
         <source>Add one</source>
         <translation>添加一台</translation>
     </message>
@@ -1017,8 +1018,8 @@ You can also drag a row of the table onto a host tab.</source>
     </message>
     <message>
         <location filename="../../gui/start_page.py" line="66"/>
-        <source>Use cases</source>
-        <translation>应用场景</translation>
+        <source>Use cases (contrast 7)</source>
+        <translation>应用场景（对比 7）</translation>
     </message>
     <message>
         <location filename="../../gui/start_page.py" line="99"/>
@@ -1090,7 +1091,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="215"/>
+        <location filename="../../gui/views/timeline.py" line="217"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1099,32 +1100,32 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="219"/>
+        <location filename="../../gui/views/timeline.py" line="221"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="229"/>
+        <location filename="../../gui/views/timeline.py" line="231"/>
         <source>Log time (since request)</source>
         <translation>对数时间（从请求起算）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="230"/>
+        <location filename="../../gui/views/timeline.py" line="232"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="231"/>
+        <location filename="../../gui/views/timeline.py" line="233"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="233"/>
+        <location filename="../../gui/views/timeline.py" line="235"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="235"/>
+        <location filename="../../gui/views/timeline.py" line="237"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>

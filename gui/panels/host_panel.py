@@ -119,10 +119,12 @@ class HostPanel(QWidget):
         facts = self.tr("{cores} cores · {ram} RAM · {swap} swap · {arch}").format(
             cores=preset.cores, ram=units.mib(preset.ram_gib * 1024),
             swap=units.mib(preset.swap_gib * 1024), arch=preset.arch)
-        if len(scenario.hosts) > 1:  # say which host, its OS and hypervisor
-            from gui.host_tabs import host_title, hypervisor_name
+        several = len(scenario.hosts) > 1
+        if several:  # which host of several, with its OS and hypervisor
+            from gui.host_tabs import hypervisor_name
 
-            facts = f"{host_title(spec.id, preset)}\n{facts} · {hypervisor_name(preset.hypervisor)}"
+            facts += f" · {preset.os.capitalize()} · {hypervisor_name(preset.hypervisor)}"
+        self._labels[0].setText(spec.id if several else self.tr("Host"))
         self._facts.setText(facts)
 
     def _apply(self, scenario: Scenario) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 
 class LessonPromptBar(QFrame):
@@ -35,7 +35,7 @@ class LessonPromptBar(QFrame):
         layout.addWidget(self._icon)
         layout.addWidget(self.label, 1)
         layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
-        self._scale_font()
+        self.refresh_font()
         self.retranslate()
         self.hide()
 
@@ -59,18 +59,15 @@ class LessonPromptBar(QFrame):
         self._icon.setText(f"<b>{title}</b>")
         self._close.setToolTip(self.tr("Hide this prompt"))
 
-    def _scale_font(self) -> None:
-        font = QFont(self.font())
+    def refresh_font(self) -> None:
+        """Use the app font a quarter larger (again after projector mode changes it)."""
+        font = QFont(QApplication.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.25)
         self.label.setFont(font)
         self._icon.setFont(font)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """Re-translate on a language change; follow the app font (projector mode)."""
+        """Re-translate on a language change."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif event.type() == QEvent.Type.ApplicationFontChange:
-            self.label.setFont(QFont())
-            self._icon.setFont(QFont())
-            self._scale_font()
         super().changeEvent(event)

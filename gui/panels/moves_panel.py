@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSignalBlocker, Qt
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSignalBlocker
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QProgressBar,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -72,10 +72,7 @@ class MovesPanel(QWidget):
         self._guest = QComboBox()
         self._guest.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._guest.activated.connect(self._on_guest_activated)
-        self._move_button = QToolButton()
-        self._move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._move_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._move_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # has ▸
+        self._move_button = QPushButton()
         self._move_menu = QMenu(self._move_button)
         self._move_menu.aboutToShow.connect(self._on_move_menu_about_to_show)
         self._move_button.setMenu(self._move_menu)

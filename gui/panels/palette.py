@@ -232,6 +232,7 @@ class PalettePanel(QWidget):
                 numbers = f"{startup} · {units.mib(template.expected_resident_mib)}"
                 tile = TemplateTileView(template, numbers)
                 tile.set_icon_size(self._icon_px)
+                tile.set_count(0)  # "×0" until a snapshot says more
                 tile.clicked.connect(self._on_tile_clicked)
                 tile.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
                 tile.customContextMenuRequested.connect(self._on_tile_context_menu)

@@ -51,7 +51,8 @@ def test_selecting_a_tab_shows_that_hosts_guests(window: MainWindow, qtbot: QtBo
         assert view.snapshot.host.id == "arm-board", type(view).__name__
     assert {gid for row in window.timeline.row_guests for gid in row} == on_board
     assert "arm-board" in window.host_label.text() and window.host_label.isVisible()
-    assert "arm-board" in window.host_panel._facts.text()
+    assert window.host_panel._labels[0].text() == "arm-board"
+    assert "Linux · KVM" in window.host_panel._facts.text()
     assert window.host_panel.preset_combo().currentData() == "laptop"
     # the status bar's memory is the board's: 16 GiB RAM
     assert "16.0 GiB" in window.status_panel.memory_label.text()
@@ -97,3 +98,15 @@ def test_one_host_looks_as_before(window: MainWindow) -> None:
 def test_set_host_refuses_an_unknown_host(window: MainWindow) -> None:
     with pytest.raises(KeyError, match="no host 'mars'"):
         window.controller.set_host("mars")
+
+
+def test_projector_mode_enlarges_the_host_tabs_and_prompt(window: MainWindow) -> None:
+    from gui.app import apply_projector
+
+    apply_projector(window, True, remember=False)
+    try:
+        assert window.host_tabs.font().pointSizeF() >= 16 * 1.25
+        assert window.lesson_prompt.label.font().pointSizeF() >= 16 * 1.25
+    finally:
+        apply_projector(window, False, remember=False)
+    assert window.host_tabs.font().pointSizeF() < 16

@@ -54,7 +54,7 @@ def test_menu_lists_every_lesson_contrasts_first_then_start_page(window: MainWin
     contrasts = [t for t in texts if t[0].isdigit()]
     assert texts[:len(contrasts)] == contrasts  # the eight contrasts, then the use cases
     sections = [a.text() for a in window.lessons_menu.actions() if a.isSeparator() and a.text()]
-    assert sections == ["The eight contrasts", "Use cases"]
+    assert sections == ["The eight contrasts", "Use cases (contrast 7)"]
     assert window.lessons_menu.actions()[-1].text() == "Start page…"
 
 
@@ -110,7 +110,7 @@ def test_start_page_lists_lessons_grouped_and_opens_one(window: MainWindow,
 
     texts = [label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)]
     headings = [t for t in texts if t.startswith("<h3>")]
-    assert headings == ["<h3>The eight contrasts</h3>", "<h3>Use cases</h3>"]
+    assert headings == ["<h3>The eight contrasts</h3>", "<h3>Use cases (contrast 7)</h3>"]
     summary = lessons[0].scenario.lesson.summary
     assert any(summary in t for t in texts)
     target = next(item for item in lessons if item.id == "use-microservices")
