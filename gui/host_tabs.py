@@ -87,12 +87,13 @@ class HostTabBar(QTabBar):
         return self._controller.session.scenario.hosts
 
     def refresh_font(self) -> None:
-        """Use the app font a quarter larger and bold, so the class sees which host is shown.
+        """Use the app font bold, a quarter larger unless already large: the class sees the host.
 
         Called again after projector mode changes the app font (`MainWindow.set_projector`).
         """
         font = QFont(QApplication.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.25)
+        if font.pointSizeF() < 14:  # projector mode's 16 pt is large enough as it is
+            font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.25)
         font.setBold(True)
         self.setFont(font)
 

