@@ -154,3 +154,34 @@ def test_step_prompt_has_its_own_bar(window: MainWindow) -> None:
     assert window.statusBar().currentMessage() == ""
     window.controller.open_default()
     assert window.lesson_prompt.text() == ""
+
+
+def test_first_launch_opens_the_start_page(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from gui import app as app_module
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main installs its own
+    i18n.settings().remove(start_page.SHOW_KEY)  # a first launch: nothing remembered
+    seen: dict[str, object] = {}
+    show = MainWindow.show
+
+    def spy_show(window: MainWindow) -> None:
+        seen["window"] = window
+        show(window)
+
+    def fake_exec() -> int:
+        window = seen["window"]
+        qtbot.waitUntil(lambda: window.start_page is not None and window.start_page.isVisible())
+        seen["lessons"] = len(window.start_page.open_buttons)
+        window.start_page.reject()
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(MainWindow, "show", spy_show)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app_module.main(["--size", "1280x800", "--lang", "en"]) == 0
+    assert seen["lessons"] == len(bundled_lessons())
