@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSignalBlocker
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSignalBlocker, QTimer
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,6 +68,7 @@ class MovesPanel(QWidget):
         self._snap: Snapshot | None = None
         self._shown: list[MoveView] = []
         self._selected = ""
+        self._widths: tuple[int, ...] = ()
         self._guest_label = QLabel()
         self._guest = QComboBox()
         self._guest.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -195,9 +196,25 @@ class MovesPanel(QWidget):
                 continue  # finished rows do not change
             self._draw_row(row, move, snap.time_s)
             changed = True
-        if changed:
-            self.table.resizeRowsToContents()
         self._shown = moves
+        self._fit_rows(force=changed)
+
+    def _fit_rows(self, force: bool = False) -> None:
+        """Fit row heights to the wrapped texts when texts or column widths changed."""
+        widths = tuple(self.table.columnWidth(i) for i in range(len(COLUMNS)))
+        if force or widths != self._widths:
+            self._widths = widths
+            self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Refit the rows once the stretched columns have their new widths."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_rows)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Refit the rows: widths computed while hidden are not the ones shown."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_rows)
 
     def _fill_guests(self, snap: Snapshot) -> None:
         live = [g.id for g in snap.guests if g.state in _LIVE]
