@@ -17,6 +17,14 @@ from sim.snapshot import LIMITS, DensityRow
 
 def footprint_mib(host: Host, template: Template) -> float:
     """Return the resident memory one more guest of `template` will take, once running."""
+    key = (template.id, host.policy.memory)
+    cached = host.footprints.get(key)
+    if cached is None:
+        cached = host.footprints[key] = _footprint(host, template)
+    return cached
+
+
+def _footprint(host: Host, template: Template) -> float:
     touched = sum(sum(p.alloc.get(layer, 0.0) for layer in p.alloc) for p in template.phases)
     if not template.is_vm_like:
         return touched
@@ -36,8 +44,11 @@ def pending_mib(host: Host) -> float:
     return total
 
 
-def max_additional(host: Host, template: Template) -> DensityRow:
-    """Return how many more of `template` fit now, the binding limit and every limit's number."""
+def max_additional(host: Host, template: Template, pending: float | None = None) -> DensityRow:
+    """Return how many more of `template` fit now, the binding limit and every limit's number.
+
+    `pending` is `pending_mib(host)`, when the caller asks about many templates at once.
+    """
     p = host.preset
     image_mib = 0.0
     image_gib = 0.0
@@ -46,7 +57,9 @@ def max_additional(host: Host, template: Template) -> DensityRow:
             image_mib = template.image.extracted_mib * host.model["page_cache_fraction"]
         missing = [la for la in template.image.layers if la.id not in host.layers_present]
         image_gib = sum(la.extracted_mib for la in missing) / 1024
-    available = host.ledger.available(host.policy.swap) - pending_mib(host)
+    if pending is None:
+        pending = pending_mib(host)
+    available = host.ledger.available(host.policy.swap) - pending
     limits = {
         "memory": _fits(available - image_mib, footprint_mib(host, template)),
         "cpu": (_fits(p.cores * p.vcpu_per_core - host.vcpus_committed, template.vcpus)

@@ -75,6 +75,7 @@ class Host:
         self.layers_present: set[str] = set()
         self.layer_pulls: dict[str, Event] = {}  # layers being pulled now, to wait on
         self.page_cache: dict[str, float] = {}   # image id -> MiB cached
+        self.footprints: dict[tuple[str, str], float] = {}  # density's per-template memory
         self._swapping = False
         # A host too small for its own kernel would otherwise start with a silently empty layer.
         if not self.ledger.take("host_kernel", preset.host_kernel_mib, swap=False) or (

@@ -8,7 +8,7 @@ slices that are never written again (samples are only appended), so a plot may k
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +16,28 @@ import numpy as np
 from sim.snapshot import EXTRA_SERIES, LAYERS, LogEntry, MemorySeries
 
 SERIES = LAYERS + EXTRA_SERIES
+
+
+class LogView(Sequence[LogEntry]):
+    """The first `n` entries of a growing log, read-only: O(1) to make, unchanged by appends."""
+
+    __slots__ = ("_entries", "_n")
+
+    def __init__(self, entries: list[LogEntry], n: int) -> None:
+        self._entries = entries
+        self._n = n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - int or slice, as list does
+        if isinstance(index, slice):
+            return self._entries[: self._n][index]
+        if index < 0:
+            index += self._n
+        if not 0 <= index < self._n:
+            raise IndexError(index)
+        return self._entries[index]
 
 
 class Recorder:
@@ -55,6 +77,10 @@ class Recorder:
         self._flush()
         data = self._data[:, : self._n]
         return MemorySeries(time_s=data[0], layers={n: data[i] for i, n in enumerate(SERIES, 1)})
+
+    def log_view(self) -> LogView:
+        """Return the log as it is now, without copying it."""
+        return LogView(self.log, len(self.log))
 
     def subscribe(self, callback: Callable[[LogEntry], None]) -> None:
         """Call `callback(entry)` for every log entry from now on."""

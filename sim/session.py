@@ -16,7 +16,7 @@ import numpy as np
 
 from sim import faults, lifecycle
 from sim.catalog import Catalog
-from sim.density import max_additional
+from sim.density import max_additional, pending_mib
 from sim.engine import Engine, Event
 from sim.fairshare import FairShare
 from sim.guest import Guest
@@ -216,7 +216,8 @@ class Session:
     def density(self, host_id: str = "") -> tuple[DensityRow, ...]:
         """Return, per catalog template, how many more fit on a host and why not more."""
         host = self.hosts[host_id] if host_id else self.host
-        return tuple(max_additional(host, t) for t in self.catalog.templates.values())
+        pending = pending_mib(host)
+        return tuple(max_additional(host, t, pending) for t in self.catalog.templates.values())
 
     def snapshot(self, host_id: str = "") -> Snapshot:
         """Return everything a view of one host (the first by default) needs, as of now."""
@@ -225,7 +226,7 @@ class Session:
             time_s=self.now, seed=self.seed, host=host.view(),
             guests=tuple(g.view() for g in host.guests.values()),
             memory_mib=host.ledger.row(), series=host.recorder.series(),
-            log=tuple(self.recorder.log), oom_times_s=tuple(host.recorder.oom_times_s),
+            log=self.recorder.log_view(), oom_times_s=tuple(host.recorder.oom_times_s),
             density=self.density(host.id), events_processed=self.engine.events_processed,
             incidents=tuple(self.incidents), workloads=tuple(self.workload_results),
             host_ids=tuple(self.hosts), moves=tuple(m.view() for m in self.moves),
