@@ -62,6 +62,7 @@ _STATES: dict[str, str] = {
     "starting": QT_TRANSLATE_NOOP("labels", "starting"),
     "running": QT_TRANSLATE_NOOP("labels", "running"),
     "stopped": QT_TRANSLATE_NOOP("labels", "stopped"),
+    "moving": QT_TRANSLATE_NOOP("labels", "moving to another host"),
     "killed": QT_TRANSLATE_NOOP("labels", "killed"),
     "crashed": QT_TRANSLATE_NOOP("labels", "crashed"),
     "failed": QT_TRANSLATE_NOOP("labels", "failed"),

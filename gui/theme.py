@@ -101,6 +101,7 @@ STATE_BRUSH: dict[str, Qt.BrushStyle] = {
     "starting": Qt.BrushStyle.Dense2Pattern,
     "running": Qt.BrushStyle.SolidPattern,
     "stopped": Qt.BrushStyle.NoBrush,
+    "moving": Qt.BrushStyle.Dense5Pattern,
     "killed": Qt.BrushStyle.DiagCrossPattern,
     "crashed": Qt.BrushStyle.BDiagPattern,
     "failed": Qt.BrushStyle.BDiagPattern,
@@ -111,6 +112,7 @@ STATE_OUTLINE: dict[str, Qt.PenStyle] = {
     "starting": Qt.PenStyle.DashLine,
     "running": Qt.PenStyle.SolidLine,
     "stopped": Qt.PenStyle.DotLine,
+    "moving": Qt.PenStyle.DashDotLine,
     "killed": Qt.PenStyle.SolidLine,
     "crashed": Qt.PenStyle.SolidLine,
     "failed": Qt.PenStyle.SolidLine,
@@ -118,9 +120,10 @@ STATE_OUTLINE: dict[str, Qt.PenStyle] = {
 # A glyph beside the state for people who cannot tell patterns apart either.
 STATE_MARK: dict[str, str] = {
     "pending": "…", "pulling": "↓", "starting": "▷", "running": "●",
-    "stopped": "■", "killed": "✕", "crashed": "⚠", "failed": "⚠",
+    "stopped": "■", "moving": "→", "killed": "✕", "crashed": "⚠", "failed": "⚠",
 }
-DEAD_STATES = frozenset({"stopped", "killed", "crashed", "failed"})
+# States in which a guest holds nothing on the host it is drawn on ("moving": it has left).
+DEAD_STATES = frozenset({"stopped", "moving", "killed", "crashed", "failed"})
 
 
 def colour(table: dict[str, str], key: str) -> QColor:

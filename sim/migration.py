@@ -46,16 +46,17 @@ class Move:
     steps: list[PhaseSpan] = field(default_factory=list)
     verdict: str = ""
     warnings: list[str] = field(default_factory=list)
-    job: Job | None = None  # the transfer in flight, for progress
+    transfer: Job | None = None  # the bytes crossing the link, for progress
+    step: str = "transfer"
 
     def view(self) -> MoveView:
         """Return an immutable view, with the bytes moved so far."""
-        done = self.total_mib
-        if self.job is not None and not self.job.processed:
-            done = self.total_mib - self.job.remaining
+        done = 0.0
+        if self.transfer is not None:
+            done = self.total_mib - (0.0 if self.transfer.processed else self.transfer.remaining)
         return MoveView(self.guest_id, self.source, self.target, self.start_s, self.end_s,
                         self.total_mib, done, tuple(self.steps), self.verdict,
-                        tuple(self.warnings))
+                        tuple(self.warnings), self.step)
 
 
 def move(source: Host, target: Host, link: FairShare, guest: Guest,
@@ -63,7 +64,9 @@ def move(source: Host, target: Host, link: FairShare, guest: Guest,
     """Stop `guest` on `source`, ship what it needs over `link`, and start it on `target`."""
     engine = source.engine
     tpl = guest.template
-    source.kill(guest, "stopped", "moved")
+    source.kill(guest, "moving", "moved")
+    # On the target the guest starts afresh: its timeline shows the move, then the new start.
+    guest.spans.clear()
     guest.created_s = engine.now
     if tpl.is_vm_like:
         record.total_mib = tpl.disk_gib * 1024
@@ -97,8 +100,10 @@ def move(source: Host, target: Host, link: FairShare, guest: Guest,
     guest.host_id = target.id
     guest.state, guest.ready_s, guest.reason = "pending", None, None
     guest.changed()
+    record.step = "start"
     guest.process = engine.process(lifecycle.start(target, guest))
     yield guest.process
+    record.step = ""
     record.end_s = engine.now
     record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
     target.log("move_done", guest, f"{guest.id} moved {source.id} → {target.id}: "
@@ -113,7 +118,9 @@ def _step(guest: Guest, record: Move, name: str, job: Job, source: str,
     """Run one step of a move, as a phase of the guest and a step of the record."""
     start = job.engine.now
     guest.begin_phase(name, start, f"{note}; {source}" if note else source)
-    record.job = job
+    record.step = name
+    if name == "transfer":
+        record.transfer = job
     yield job
     guest.end_phase(job.engine.now)
     record.steps.append(PhaseSpan(name, start, job.engine.now, note or source))

@@ -63,6 +63,9 @@ class Session:
         self.incidents: list[Incident] = []
         self.workload_results: list[WorkloadResult] = []
         self.moves: list[Move] = []
+        # What the class did by hand, kept as scenario actions so "Save" can replay it.
+        self._actions: list[ActionSpec] = []
+        self._replaying = False  # true while the scenario's own actions run
         for spec in scenario.guests:
             self.engine.process(self._add_later(spec))
         for action in scenario.actions:
@@ -121,6 +124,7 @@ class Session:
 
     def remove_guest(self, guest_id: str) -> None:
         """Stop a guest and give back what it holds."""
+        self._remember("remove", (guest_id,))
         self.host_of(guest_id).remove(self._guests[guest_id])
 
     def move_guest(self, guest_id: str, to_host: str) -> Move:
@@ -131,6 +135,7 @@ class Session:
             raise ValueError(f"{guest_id} is already on {to_host}")
         if not guest.live:
             raise ValueError(f"{guest_id} is {guest.state}: only a live guest can move")
+        self._remember("move", (guest_id,), to=to_host)
         record = Move(guest_id, source.id, target.id, self.now)
         self.moves.append(record)
         link = self._links.get(frozenset((source.id, target.id)))
@@ -151,6 +156,7 @@ class Session:
     def run_workload(self, workload_id: str, guest_ids: list[str]) -> None:
         """Start `workload_id` in each live guest of `guest_ids` at once (they contend)."""
         workload = self.catalog.workloads[workload_id]
+        self._remember("workload", tuple(guest_ids), workload=workload_id)
         for gid in guest_ids:
             guest = self._guests[gid]
             if guest.state == "running":
@@ -168,6 +174,11 @@ class Session:
         if not guest.live:
             raise ValueError(f"{guest_id} is {guest.state}: only a live guest can be hit")
         host = self.host_of(guest_id)
+        if fault in self.catalog.exploits:
+            self._remember("exploit", (guest_id,), exploit=fault)
+        else:
+            self._remember(fault, (guest_id,), rate_mib_s=rate_mib_s if fault == "leak" else 0.0,
+                           duration_s=duration_s if fault == "cpu_hog" else 0.0)
         if fault == "leak":
             self.engine.process(faults.leak(host, guest, rate_mib_s))
         elif fault == "fork_bomb":
@@ -235,7 +246,8 @@ class Session:
     def current_scenario(self) -> Scenario:
         """Return the scenario plus the guests added interactively, to save and replay."""
         return replace(self.scenario, guests=self.scenario.guests + tuple(self._added),
-                       configs=dict(self._configs))
+                       configs=dict(self._configs),
+                       actions=self.scenario.actions + tuple(self._actions))
 
     def results(self) -> dict:
         """Return the run as the JSON object `python -m sim run --json` prints."""
@@ -283,9 +295,20 @@ class Session:
                 yield self.engine.timeout(spec.stagger_s)
             self._create(spec.template, ids[i] if ids else None, spec.host)
 
+    def _remember(self, action: str, targets: tuple[str, ...], **fields: object) -> None:
+        if not self._replaying:
+            self._actions.append(ActionSpec(self.now, action, targets, **fields))
+
     def _act_later(self, action: ActionSpec) -> Generator[Event, object, None]:
         if action.at_s > self.now:
             yield self.engine.timeout(action.at_s - self.now)
+        self._replaying = True
+        try:
+            self._act(action)
+        finally:
+            self._replaying = False
+
+    def _act(self, action: ActionSpec) -> None:
         targets = [g for g in action.targets if g in self._guests and self._guests[g].live]
         for gid in sorted(set(action.targets) - set(targets)):
             self.host.log("action_skipped", None, f"{action.action}: no live guest {gid}",

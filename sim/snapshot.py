@@ -29,7 +29,8 @@ EXTRA_SERIES: tuple[str, ...] = ("free", "swap_used", "ksm_saved")
 
 KINDS: tuple[str, ...] = ("container", "vm", "microvm", "sandbox", "container-in-vm")
 STATES: tuple[str, ...] = (
-    "pending", "pulling", "starting", "running", "stopped", "killed", "crashed", "failed",
+    "pending", "pulling", "starting", "running", "stopped", "moving", "killed", "crashed",
+    "failed",
 )
 # Faults a class can inject (exploit ids come from assets/catalog/security.toml).
 FAULTS: tuple[str, ...] = ("panic", "leak", "fork_bomb", "cpu_hog")
@@ -172,10 +173,11 @@ class MoveView:
     start_s: float
     end_s: float | None
     total_mib: float
-    done_mib: float
+    done_mib: float   # crossed the link so far
     steps: tuple[PhaseSpan, ...]
     verdict: str
     warnings: tuple[str, ...]
+    step: str = ""    # the step under way: "transfer", "convert", "start", or "" once done
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,3 +139,46 @@ def test_the_portability_lesson_shows_its_contrast():
     assert [s.name for s in moves["nginx-in-vm-1"].steps] == ["transfer", "convert"]
     assert moves["windows-server-1"].warnings == ("emulated",)
     assert session.scenario.lesson.contrast == "6" and session.scenario.lesson.notes_zh
+
+
+def test_while_moving_the_guest_is_moving_and_progress_counts_the_link_only():
+    session = Session(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
+                               guests=(GuestSpec("ubuntu-server"),)))
+    session.run_until(60)
+    record = session.move_guest("ubuntu-server-1", "esxi")
+    session.advance(10)
+    mid = record.view()
+    assert mid.step == "transfer" and 0 < mid.done_mib < mid.total_mib
+    assert session.snapshot("kvm-x86").guests[0].state == "moving"
+    session.run_until(400)
+    done = record.view()
+    assert done.step == "" and done.done_mib == pytest.approx(done.total_mib)
+    guest = session.snapshot("esxi").guests[0]
+    # The timeline on the target starts with the move, not with the old host's boot.
+    assert [p.name for p in guest.phases][:2] == ["transfer", "convert"]
+    assert guest.phases[0].start_s == pytest.approx(60.0)
+
+
+def test_what_the_class_did_by_hand_is_saved_and_replays_the_same():
+    from sim.scenario import dumps_scenario, parse_scenario
+    session = Session(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
+                               guests=(GuestSpec("nginx", 2),)))
+    session.run_until(5)
+    session.add_guests("redis")
+    session.run_until(10)
+    session.move_guest("nginx-1", "esxi")
+    session.run_workload("cpu", ["nginx-2"])
+    session.inject("leak", "redis-1", rate_mib_s=5)
+    session.run_until(30)
+    saved = parse_scenario(dumps_scenario(session.current_scenario()))
+    assert [a.action for a in saved.actions] == ["move", "workload", "leak"]
+    replay = Session(saved)
+    replay.run_until(30)
+    assert json_of(replay) == json_of(session)
+
+
+def json_of(session: Session) -> str:
+    import json
+    results = session.results()
+    results.pop("events")  # the replay schedules its actions as events of their own
+    return json.dumps(results, sort_keys=True)
