@@ -178,10 +178,6 @@ def limit_count(value: float) -> str:
     return units.count(value)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def _num(p: Mapping[str, object], key: str) -> float:
     value = p[key]
     return float(value) if isinstance(value, int | float) else float(str(value))

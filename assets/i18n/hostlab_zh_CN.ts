@@ -119,27 +119,27 @@
 <context>
     <name>DensityPanel</name>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="85"/>
+        <location filename="../../gui/views/density_panel.py" line="99"/>
         <source>{template}: {n} more fit</source>
         <translation>{template}：还能再放 {n} 台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="89"/>
+        <location filename="../../gui/views/density_panel.py" line="103"/>
         <source>  ◀ binds first</source>
         <translation>  ◀ 最先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="107"/>
+        <location filename="../../gui/views/density_panel.py" line="121"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="108"/>
+        <location filename="../../gui/views/density_panel.py" line="122"/>
         <source>how many more fit on this host</source>
         <translation>这台主机还能再放多少台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="155"/>
+        <location filename="../../gui/views/density_panel.py" line="170"/>
         <source>{n} — limited by {limit}</source>
         <translation>{n} — 受限于{limit}</translation>
     </message>
@@ -853,28 +853,45 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="135"/>
+        <location filename="../../gui/views/memory_plot.py" line="158"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="136"/>
+        <location filename="../../gui/views/memory_plot.py" line="159"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="139"/>
-        <location filename="../../gui/views/memory_plot.py" line="239"/>
+        <location filename="../../gui/views/memory_plot.py" line="160"/>
+        <source>Zoom to memory in use</source>
+        <translation>缩放到已用内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="161"/>
+        <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
+        <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="165"/>
+        <location filename="../../gui/views/memory_plot.py" line="292"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="205"/>
+        <location filename="../../gui/views/memory_plot.py" line="250"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="227"/>
+        <location filename="../../gui/views/memory_plot.py" line="262"/>
+        <source>RAM {size} ↑
+{free} free</source>
+        <translation>内存 {size} ↑
+空闲 {free}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="280"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>
@@ -882,95 +899,95 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MovesPanel</name>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="148"/>
+        <location filename="../../gui/panels/moves_panel.py" line="150"/>
         <source>Cannot move {guest}: {why}</source>
         <translation>无法迁移 {guest}：{why}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="157"/>
+        <location filename="../../gui/panels/moves_panel.py" line="159"/>
         <source>Guest:</source>
         <translation>客户机：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="158"/>
+        <location filename="../../gui/panels/moves_panel.py" line="160"/>
         <source>Move to ▸</source>
         <translation>迁移到 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="160"/>
+        <location filename="../../gui/panels/moves_panel.py" line="162"/>
         <source>Stop the guest, ship what it needs over the network and start it on another host.
 You can also drag a row of the table onto a host tab.</source>
         <translation>停止客户机，通过网络传输它需要的数据，然后在另一台主机上启动。
 也可以把表格中的一行拖到主机标签页上。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="163"/>
+        <location filename="../../gui/panels/moves_panel.py" line="165"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="163"/>
+        <location filename="../../gui/panels/moves_panel.py" line="165"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="163"/>
+        <location filename="../../gui/panels/moves_panel.py" line="165"/>
         <source>Moved</source>
         <translation>已传输</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="163"/>
+        <location filename="../../gui/panels/moves_panel.py" line="165"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="164"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="164"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="164"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Warnings</source>
         <translation>注意事项</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="180"/>
-        <location filename="../../gui/panels/moves_panel.py" line="224"/>
+        <location filename="../../gui/panels/moves_panel.py" line="182"/>
+        <location filename="../../gui/panels/moves_panel.py" line="246"/>
         <source>{done} of {total} ({share:.0f} %)</source>
         <translation>{done} / {total}（{share:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="254"/>
+        <location filename="../../gui/panels/moves_panel.py" line="276"/>
         <source>convert {formats} {took}</source>
         <translation>格式转换 {formats} {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="257"/>
+        <location filename="../../gui/panels/moves_panel.py" line="279"/>
         <source>transfer {took}</source>
         <translation>传输 {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="266"/>
+        <location filename="../../gui/panels/moves_panel.py" line="288"/>
         <source>transferring…</source>
         <translation>传输中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="268"/>
+        <location filename="../../gui/panels/moves_panel.py" line="290"/>
         <source>converting…</source>
         <translation>格式转换中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="269"/>
+        <location filename="../../gui/panels/moves_panel.py" line="291"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="273"/>
+        <location filename="../../gui/panels/moves_panel.py" line="295"/>
         <source>moving…</source>
         <translation>迁移中…</translation>
     </message>
@@ -1335,7 +1352,7 @@ Save them first?</source>
     <name>labels</name>
     <message>
         <location filename="../../gui/labels.py" line="23"/>
-        <location filename="../../gui/labels.py" line="79"/>
+        <location filename="../../gui/labels.py" line="80"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
@@ -1677,7 +1694,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/labels.py" line="63"/>
-        <location filename="../../gui/labels.py" line="97"/>
+        <location filename="../../gui/labels.py" line="98"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -1687,73 +1704,73 @@ Save them first?</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="65"/>
+        <location filename="../../gui/labels.py" line="66"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="66"/>
+        <location filename="../../gui/labels.py" line="67"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="67"/>
+        <location filename="../../gui/labels.py" line="68"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="70"/>
+        <location filename="../../gui/labels.py" line="71"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
         <location filename="../../gui/experiment_labels.py" line="16"/>
-        <location filename="../../gui/labels.py" line="71"/>
+        <location filename="../../gui/labels.py" line="72"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="72"/>
+        <location filename="../../gui/labels.py" line="73"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="73"/>
+        <location filename="../../gui/labels.py" line="74"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="74"/>
+        <location filename="../../gui/labels.py" line="75"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="78"/>
+        <location filename="../../gui/labels.py" line="79"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="80"/>
+        <location filename="../../gui/labels.py" line="81"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="81"/>
+        <location filename="../../gui/labels.py" line="82"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="82"/>
+        <location filename="../../gui/labels.py" line="83"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="89"/>
+        <location filename="../../gui/labels.py" line="90"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="83"/>
+        <location filename="../../gui/labels.py" line="84"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
@@ -1768,317 +1785,322 @@ Save them first?</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="75"/>
+        <location filename="../../gui/labels.py" line="65"/>
+        <source>moving to another host</source>
+        <translation>正在迁移到另一台主机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="76"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="84"/>
+        <location filename="../../gui/labels.py" line="85"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="85"/>
+        <location filename="../../gui/labels.py" line="86"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="86"/>
+        <location filename="../../gui/labels.py" line="87"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="87"/>
+        <location filename="../../gui/labels.py" line="88"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="88"/>
+        <location filename="../../gui/labels.py" line="89"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="90"/>
+        <location filename="../../gui/labels.py" line="91"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="91"/>
+        <location filename="../../gui/labels.py" line="92"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="98"/>
+        <location filename="../../gui/labels.py" line="99"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="100"/>
+        <location filename="../../gui/labels.py" line="101"/>
         <source>image OS windows cannot be used on this platform</source>
         <translation>image OS windows cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="102"/>
+        <location filename="../../gui/labels.py" line="103"/>
         <source>no matching manifest: the image has no build for this CPU architecture</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="104"/>
+        <location filename="../../gui/labels.py" line="105"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="105"/>
+        <location filename="../../gui/labels.py" line="106"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="106"/>
+        <location filename="../../gui/labels.py" line="107"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="107"/>
+        <location filename="../../gui/labels.py" line="108"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="108"/>
+        <location filename="../../gui/labels.py" line="109"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="109"/>
+        <location filename="../../gui/labels.py" line="110"/>
         <source>bridge full: every port is taken</source>
         <translation>网桥已满：所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="110"/>
+        <location filename="../../gui/labels.py" line="111"/>
         <source>the host kernel has panicked</source>
         <translation>主机内核已崩溃（kernel panic）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="114"/>
+        <location filename="../../gui/labels.py" line="115"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="116"/>
+        <location filename="../../gui/labels.py" line="117"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="118"/>
+        <location filename="../../gui/labels.py" line="119"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="176"/>
+        <location filename="../../gui/labels.py" line="177"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="191"/>
+        <location filename="../../gui/labels.py" line="188"/>
         <source>{guest} added (template {template})</source>
         <translation>已添加 {guest}（模板 {template}）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="193"/>
+        <location filename="../../gui/labels.py" line="190"/>
         <source>{guest}: image {image} already cached, no pull</source>
         <translation>{guest}：镜像 {image} 已在本地缓存，无需拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="196"/>
+        <location filename="../../gui/labels.py" line="193"/>
         <source>{guest}: {phase} done in {duration}</source>
         <translation>{guest}：{phase}完成，用时 {duration}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="199"/>
+        <location filename="../../gui/labels.py" line="196"/>
         <source>{guest} is ready after {startup}</source>
         <translation>{guest} 已就绪，启动用时 {startup}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="201"/>
+        <location filename="../../gui/labels.py" line="198"/>
         <source>Out of memory: {guest} killed ({resident} resident, {reason})</source>
         <translation>内存不足：{guest} 被终止（常驻内存 {resident}，原因：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="204"/>
+        <location filename="../../gui/labels.py" line="201"/>
         <source>{guest} failed to start: {reason}</source>
         <translation>{guest} 启动失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="206"/>
+        <location filename="../../gui/labels.py" line="203"/>
         <source>{guest} removed</source>
         <translation>已移除 {guest}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="207"/>
+        <location filename="../../gui/labels.py" line="204"/>
         <source>Host started swapping ({amount} in swap)</source>
         <translation>主机开始使用交换空间（已换出 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="210"/>
+        <location filename="../../gui/labels.py" line="207"/>
         <source>{guest} moves from {source} to {target}</source>
         <translation>{guest} 开始从 {source} 迁移到 {target}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="212"/>
+        <location filename="../../gui/labels.py" line="209"/>
         <source>{guest} moved from {source} to {target}: {amount} sent, {verdict}{warnings}</source>
         <translation>{guest} 已从 {source} 迁移到 {target}：传输 {amount}，{verdict}{warnings}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="217"/>
+        <location filename="../../gui/labels.py" line="214"/>
         <source>{host}: a Linux VM boots to run Linux containers on Windows</source>
         <translation>{host}：启动一个 Linux 虚拟机，用来在 Windows 上运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="221"/>
+        <location filename="../../gui/labels.py" line="218"/>
         <source>{guest}: {workload} {value} {unit} ({ratio}× the bare host)</source>
         <translation>{guest}：{workload} {value} {unit}（裸机的 {ratio}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="225"/>
+        <location filename="../../gui/labels.py" line="222"/>
         <source>{guest}: {fault}: {outcome}</source>
         <translation>{guest}：{fault}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="228"/>
+        <location filename="../../gui/labels.py" line="225"/>
         <source>{guest}: {fault} injected</source>
         <translation>{guest}：已注入{fault}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="230"/>
+        <location filename="../../gui/labels.py" line="227"/>
         <source>{guest} crashed ({reason})</source>
         <translation>{guest} 崩溃了（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="232"/>
+        <location filename="../../gui/labels.py" line="229"/>
         <source>{guest} reached its cgroup memory limit: only it is killed</source>
         <translation>{guest} 达到了 cgroup 内存上限：只有它被杀掉</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="235"/>
+        <location filename="../../gui/labels.py" line="232"/>
         <source>{guest}: its own kernel&apos;s OOM killer ended the leaking app; the VM and the host carry on</source>
         <translation>{guest}：它自己内核的 OOM killer 结束了泄漏的应用；虚拟机和宿主机照常运行</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="239"/>
+        <location filename="../../gui/labels.py" line="236"/>
         <source>{guest}: fork fails at the host&apos;s pid_max ({pids} PIDs): no new process can start on the host</source>
         <translation>{guest}：fork 在宿主机的 pid_max 处失败（{pids} 个进程）：宿主机上再也启动不了新进程</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="241"/>
+        <location filename="../../gui/labels.py" line="238"/>
         <source>{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched</source>
         <translation>{guest}：fork 在它自己的进程数上限处失败（{pids} 个进程）；宿主机不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="244"/>
+        <location filename="../../gui/labels.py" line="241"/>
         <source>{guest}: the fork bomb fills the VM&apos;s own PID space; the host&apos;s PIDs are untouched</source>
         <translation>{guest}：fork 炸弹只占满了虚拟机自己的进程号空间；宿主机的进程号不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="247"/>
+        <location filename="../../gui/labels.py" line="244"/>
         <source>{action} skipped: {guest} is not running</source>
         <translation>{action}被跳过：{guest} 没有在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="268"/>
+        <location filename="../../gui/labels.py" line="265"/>
         <source>Guest added</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="269"/>
+        <location filename="../../gui/labels.py" line="266"/>
         <source>Pull skipped</source>
         <translation>跳过拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="270"/>
+        <location filename="../../gui/labels.py" line="267"/>
         <source>Phase done</source>
         <translation>阶段完成</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="271"/>
+        <location filename="../../gui/labels.py" line="268"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="272"/>
+        <location filename="../../gui/labels.py" line="269"/>
         <source>OOM kill</source>
         <translation>OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="273"/>
+        <location filename="../../gui/labels.py" line="270"/>
         <source>Start failed</source>
         <translation>启动失败</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="274"/>
+        <location filename="../../gui/labels.py" line="271"/>
         <source>Guest removed</source>
         <translation>移除客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="275"/>
+        <location filename="../../gui/labels.py" line="272"/>
         <source>Swap started</source>
         <translation>开始交换</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="276"/>
+        <location filename="../../gui/labels.py" line="273"/>
         <source>Move started</source>
         <translation>迁移开始</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="277"/>
+        <location filename="../../gui/labels.py" line="274"/>
         <source>Move done</source>
         <translation>迁移完成</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="278"/>
+        <location filename="../../gui/labels.py" line="275"/>
         <source>Linux VM on Windows</source>
         <translation>Windows 上的 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="279"/>
+        <location filename="../../gui/labels.py" line="276"/>
         <source>Workload done</source>
         <translation>负载完成</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="280"/>
+        <location filename="../../gui/labels.py" line="277"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="281"/>
+        <location filename="../../gui/labels.py" line="278"/>
         <source>Fault injected</source>
         <translation>注入故障</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="282"/>
+        <location filename="../../gui/labels.py" line="279"/>
         <source>Guest crashed</source>
         <translation>客户机崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="283"/>
+        <location filename="../../gui/labels.py" line="280"/>
         <source>cgroup OOM</source>
         <translation>cgroup 内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="284"/>
+        <location filename="../../gui/labels.py" line="281"/>
         <source>Guest OOM</source>
         <translation>客户机内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="285"/>
+        <location filename="../../gui/labels.py" line="282"/>
         <source>PIDs exhausted</source>
         <translation>进程号耗尽</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="286"/>
+        <location filename="../../gui/labels.py" line="283"/>
         <source>Fork bomb contained</source>
         <translation>fork 炸弹被控制住</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="287"/>
+        <location filename="../../gui/labels.py" line="284"/>
         <source>Action skipped</source>
         <translation>操作被跳过</translation>
     </message>

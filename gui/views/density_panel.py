@@ -9,7 +9,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QCursor, QFontMetrics
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import labels, theme, units
 from gui.views.base import SnapshotView, grown_limit
@@ -47,7 +55,13 @@ class DensityPanel(SnapshotView):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
-        box.addWidget(self._plot, 1)
+        # Rows keep a readable height (more in projector mode); when they do not all fit, the
+        # panel scrolls instead of squeezing the labels into each other.
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(self._plot)
+        box.addWidget(self._scroll, 1)
         self._log_box.toggled.connect(self._on_log_box_toggled)
         self._plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.retranslate()
@@ -118,6 +132,7 @@ class DensityPanel(SnapshotView):
             axis.setTextPen(pg.mkPen(m.foreground))
             axis.label.setFont(f)
         self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.6))
+        self._fit_rows(len(self._rows))
         self._log_box.setFont(f)
         self._legend.set_projector(self.projector)
         for t in self._texts:
@@ -164,7 +179,23 @@ class DensityPanel(SnapshotView):
             axis = self._item.getAxis("left")
             axis.setTicks([ticks, []])
             axis.setWidth(max((metrics.horizontalAdvance(t) for _, t in ticks), default=40) + 16)
+        if self._changed("n_rows", len(rows)):
+            self._fit_rows(len(rows))
         self._set_x_axis(float(widths.max()) if len(widths) else 1.0, len(rows))
+
+    def _fit_rows(self, n_rows: int) -> None:
+        """Give every row at least one bold text line and a little air."""
+        pitch = QFontMetrics(theme.font(self.projector, bold=True)).height() * 1.25
+        axis = self._item.getAxis("bottom").height()
+        self._plot.setMinimumHeight(int(max(n_rows, 1) * pitch + axis + 8))
+
+    def _label_room(self) -> float:
+        """Return the share of the plot's width the longest bar label needs."""
+        metrics = QFontMetrics(theme.font(self.projector, bold=True))
+        longest = max((metrics.horizontalAdvance(t.textItem.toPlainText())
+                       for t in self._texts[: len(self._rows)]), default=0)
+        width = self._item.getViewBox().width()
+        return min(0.75, (longest + 12) / width) if width > 0 else 0.6
 
     def _changed(self, name: str, value: object) -> bool:
         """Remember `value` under `name`; return whether it differs from the last one."""
@@ -176,8 +207,9 @@ class DensityPanel(SnapshotView):
     def _set_x_axis(self, widest: float, n_rows: int) -> None:
         # Leave room on the right for the longest label ("1 023 — limited by bridge ports");
         # the range steps rather than follows every change of the widest bar.
-        x_hi = grown_limit(self._shown.get("x_hi", 0.0), widest * 1.6 + 0.1,  # type: ignore[arg-type]
-                           headroom=0.1, shrink=0.8)
+        needed = widest / (1.0 - self._label_room()) + 0.1
+        x_hi = grown_limit(self._shown.get("x_hi", 0.0), needed,  # type: ignore[arg-type]
+                           headroom=0.05, shrink=0.8)
         if self._changed("range", (x_hi, n_rows, self.log_scale)):
             self._shown["x_hi"] = x_hi
             self._item.setRange(xRange=(0, x_hi), yRange=(-0.6, max(n_rows, 1) - 0.4),

@@ -1,4 +1,8 @@
-"""Memory by layer over time: stacked areas, RAM line, swap, KSM savings, OOM markers."""
+"""Memory by layer over time: stacked areas, RAM line, swap, KSM savings, OOM markers.
+
+By default the y axis fits the memory in use, so a few containers on a 64 GiB host are still
+visible layer by layer; the RAM line is then named in a note when it lies above the chart.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui import labels, theme, units
 from gui.views.base import SnapshotView, grown_limit
@@ -58,10 +62,16 @@ class MemoryPlot(SnapshotView):
                                        Qt.BrushStyle.DiagCrossPattern))
         self._top_line = pg.PlotDataItem(pen=pg.mkPen(theme.DARK_GREY, width=1))
         self._item.addItem(self._top_line)
+        # The label hangs below the line, so it stays inside the chart when RAM is its top.
         self._ram = pg.InfiniteLine(angle=0, movable=False,
                                     label="", labelOpts={"position": 0.02, "anchors":
-                                                         [(0, 1), (0, 1)], "color": "k"})
+                                                         [(0, 0), (0, 0)], "color": "k"})
         self._item.addItem(self._ram)
+        self._ram_note = pg.TextItem(color="k", anchor=(0, 0))  # "RAM 64 GiB ↑" when zoomed
+        self._item.addItem(self._ram_note)
+        self._fit_used = QCheckBox()
+        self._fit_used.setChecked(True)
+        self._fit_used.toggled.connect(self._on_fit_used_toggled)
         self._free_text = pg.TextItem(color="k", anchor=(1, 0.5))
         self._item.addItem(self._free_text)
         self._oom: list[pg.InfiniteLine] = []
@@ -78,7 +88,10 @@ class MemoryPlot(SnapshotView):
               if k not in ("ksm_saved", "swap_used") else Qt.BrushStyle.BDiagPattern)
              for k in legend_ids], labels.layer_label, vertical=True)
         layout.addWidget(self._plot, 1)
-        layout.addWidget(self._legend, 0)
+        side = QVBoxLayout()
+        side.addWidget(self._fit_used)
+        side.addWidget(self._legend, 1)
+        layout.addLayout(side, 0)
         self.retranslate()
         self._apply_projector()
 
@@ -126,6 +139,16 @@ class MemoryPlot(SnapshotView):
         return tuple(m for m in self._oom if m.isVisible())
 
     @property
+    def fit_used(self) -> QCheckBox:
+        """Return the check box that fits the y axis to the memory in use (on by default)."""
+        return self._fit_used
+
+    @property
+    def y_range(self) -> tuple[float, float]:
+        """Return the x and y limits shown, in seconds and axis units."""
+        return self._range
+
+    @property
     def legend(self) -> Legend:
         """Return the legend beside the plot."""
         return self._legend
@@ -134,6 +157,9 @@ class MemoryPlot(SnapshotView):
         """Set axis titles and legend names in the current language."""
         self._item.setLabel("bottom", self.tr("simulated time"), units="s")
         self._item.setLabel("left", self.tr("memory ({unit})").format(unit=self._unit))
+        self._fit_used.setText(self.tr("Zoom to memory in use"))
+        self._fit_used.setToolTip(self.tr("Fit the chart to the memory in use; untick to see "
+                                          "all of the host's RAM"))
         self._legend.retranslate()
         for m in self._oom:
             m.label.setFormat(self.tr("✕ OOM kill"))
@@ -153,7 +179,9 @@ class MemoryPlot(SnapshotView):
         self._ram.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1,
                                   style=Qt.PenStyle.DashLine))
         self._ram.label.setFont(theme.font(self.projector, bold=True))
+        self._ram_note.setFont(theme.font(self.projector, bold=True))
         self._free_text.setFont(theme.font(self.projector, bold=True))
+        self._fit_used.setFont(theme.font(self.projector))
         for mk in self._oom:
             self._style_oom(mk)
         self._item.showGrid(x=True, y=True, alpha=m.grid_alpha)
@@ -164,11 +192,18 @@ class MemoryPlot(SnapshotView):
         marker.setPen(pg.mkPen(theme.VERMILLION, width=m.line_px + 1))
         marker.label.setFont(theme.font(self.projector, bold=True))
 
+    def _on_fit_used_toggled(self, _on: bool) -> None:
+        if self._snap is not None:
+            self._draw(self._snap, force=True)
+
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         series = snap.series
         n = len(series.time_s)
-        # The series only grows (append-only): no new sample, no change but the time axis.
-        key = (n, snap.host.ram_mib, self._plot.width(), len(snap.oom_times_s))
+        # The series only grows (append-only), and its last value holds until "now": redraw on a
+        # new sample, or when "now" has moved by a pixel's worth of the time axis.
+        tick = max(self._range[0], 1.0) / max(self._plot.width(), 100)
+        key = (n, snap.host.ram_mib, self._plot.width(), len(snap.oom_times_s),
+               int(snap.time_s / tick))
         if key != self._key or force:
             self._key = key
             self._draw_series(snap, force)
@@ -178,13 +213,23 @@ class MemoryPlot(SnapshotView):
         series = snap.series
         n = len(series.time_s)
         t = series.time_s
+        if n and snap.time_s > t[-1]:
+            # Nothing changed since the last sample: memory stays as it was until now.
+            t = np.append(t, snap.time_s)
+            series = type(series)(t, {k: np.append(v, v[-1]) for k, v in series.layers.items()})
+            n += 1
         ram = snap.host.ram_mib
         # Cumulative tops are new arrays: the snapshot's arrays are the recorder's and stay intact.
         stack = np.zeros((len(LAYERS) + 1, n))
         for i, layer in enumerate(LAYERS):
             stack[i + 1] = stack[i] + series.layers[layer]
         swap = series.layers["swap_used"]
-        peak = max(ram + (float(swap.max()) if n else 0.0), float(stack[-1].max()) if n else 0.0)
+        used_peak = max(float(stack[-1].max() + series.layers["ksm_saved"].max()) if n else 0.0,
+                        1.0)
+        peak = max(ram + (float(swap.max()) if n else 0.0), used_peak)
+        zoomed = self._fit_used.isChecked() and used_peak * 1.3 < ram
+        if zoomed:
+            peak = used_peak * 1.25
         scale, unit = units.axis_mib_scale(peak)
         if (scale, unit) != (self._scale, self._unit):
             self._scale, self._unit = scale, unit
@@ -205,10 +250,18 @@ class MemoryPlot(SnapshotView):
         ram_text = self.tr("RAM {size}").format(size=units.mib(ram))
         if force or self._ram.label.format != ram_text:
             self._ram.label.setFormat(ram_text)
-        self._update_free(snap, t, stack[-1], ram / scale)
+        self._update_free(snap, t, stack[-1], min(ram, peak) / scale)
         self._update_oom(snap.oom_times_s, force)
         self._t_last = float(t[-1]) if n else 0.0
-        self._y_top = peak / scale * 1.08
+        self._y_top = peak / scale * (1.0 if zoomed else 1.08)
+        self._ram_note.setVisible(zoomed)
+        if zoomed:
+            # The free memory is named in the note: the gap to RAM is off the chart.
+            self._free_text.setVisible(False)
+            free = snap.memory_mib.get("free", 0.0)
+            self._ram_note.setText(self.tr("RAM {size} ↑\n{free} free").format(
+                size=units.mib(ram), free=units.mib(free)))
+            self._ram_note.setPos(0.0, self._y_top)
 
     def _set_ranges(self, t_s: float, top: float) -> None:
         x_hi = grown_limit(self._range[0], t_s)
