@@ -80,7 +80,7 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         """
         super().__init__(parent)
         self.controller = controller
-        self.setWindowIcon(QIcon(str(asset_path("icons", "hostlab.svg"))))
+        self.setWindowIcon(QIcon(str(asset_path("hostlab.svg"))))
         self.views: tuple[SnapshotView, ...] = ()
         self.lesson_notes = LessonNotesPanel()
         self.lesson_notes.step_reached.connect(self._on_lesson_notes_step_reached)

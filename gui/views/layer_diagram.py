@@ -23,6 +23,9 @@ from sim.snapshot import KINDS, Snapshot
 
 _LEGEND_STATES = ("starting", "running", "killed", "crashed")
 
+# Starting guests pulse once per simulated second, drawn in this many steps.
+PULSE_STEPS = 8
+
 
 class _Canvas(QWidget):
     """The painted area; the view owns the data, the canvas only paints and hit-tests."""
@@ -142,6 +145,8 @@ class LayerDiagramView(SnapshotView):
             self._kinds.set_visible_keys({g.kind for g in snap.guests} or set(KINDS))
         elif not (starting or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint
+        elif not glowing and int(snap.time_s * PULSE_STEPS) == int(self._time * PULSE_STEPS):
+            return  # the pulse moves in steps: a repaint per step, not per frame
         self._time = snap.time_s
         self._canvas.update()
 
@@ -210,7 +215,8 @@ class LayerDiagramView(SnapshotView):
         if state == "starting":
             # Pulse with simulated time: slow motion pulses slowly, pause freezes it.
             fill = QColor(fill)
-            fill.setAlphaF(0.55 + 0.45 * (0.5 + 0.5 * math.sin(self._time * 2 * math.pi)))
+            phase = int(self._time * PULSE_STEPS) / PULSE_STEPS
+            fill.setAlphaF(0.55 + 0.45 * (0.5 + 0.5 * math.sin(phase * 2 * math.pi)))
         p.setBrush(QBrush(QColor("#FFFFFF")))
         p.setPen(Qt.PenStyle.NoPen)
         p.drawRect(r)
