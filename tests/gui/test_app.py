@@ -13,22 +13,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from gui.controller import SimController
 from gui.dialogs import AddGuestsDialog
 from gui.main_window import MainWindow
 from gui.panels import MIME_TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    controller = SimController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    controller.open_default()
-    window.show()
-    return window
 
 
 def _guests(window: MainWindow, template: str) -> list[str]:

@@ -8,24 +8,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
-from pytestqt.qtbot import QtBot
 
 from gui import dialogs
-from gui.controller import SimController
 from gui.export import color_variety, export_data, export_picture
 from gui.main_window import MainWindow
 from sim.session import Session
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    controller = SimController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    controller.open_default()
-    controller.run_until(10.0)
+def window(window: MainWindow) -> MainWindow:
+    """The shared window (tests/gui/conftest.py) at 1280×800, ten simulated seconds in."""
+    window.controller.run_until(10.0)
     window.resize(1280, 800)
-    window.show()
     return window
 
 

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from gui.controller import SimController
 from gui.main_window import MainWindow
 from sim.lessons import SCENARIO_DIR
 
@@ -14,15 +13,10 @@ PORTABILITY = SCENARIO_DIR / "06-portability.toml"
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    controller = SimController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    controller.open_default()
-    window.show()
+def window(window: MainWindow) -> MainWindow:
+    """The shared window (tests/gui/conftest.py), on the portability lesson's three hosts."""
     assert window.open_path(PORTABILITY)
-    yield window
-    controller.pause()
+    return window
 
 
 def test_three_hosts_three_tabs_named_by_preset_arch_and_os(window: MainWindow) -> None:

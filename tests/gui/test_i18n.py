@@ -11,23 +11,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui import catalog_strings, i18n
-from gui.controller import SimController
 from gui.fonts import asset_path, cjk_family, load_bundled_fonts
 from gui.main_window import MainWindow
 from sim.catalog import Catalog
 
 TS = asset_path("i18n", "hostlab_zh_CN.ts")
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    controller = SimController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    controller.open_default()
-    window.show()
-    yield window
-    i18n.install_language("en", remember=False)
 
 
 def _menus(window: MainWindow) -> list[str]:

@@ -8,21 +8,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui import i18n, start_page
-from gui.controller import SimController
 from gui.main_window import MainWindow
 from sim.lessons import bundled_lessons
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    controller = SimController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    controller.open_default()
-    window.show()
-    yield window
-    controller.pause()
-    i18n.install_language("en", remember=False)
 
 
 def _menu_titles(window: MainWindow) -> list[str]:
