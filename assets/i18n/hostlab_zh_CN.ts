@@ -77,7 +77,7 @@
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="236"/>
+        <location filename="../../gui/views/benchmark_view.py" line="230"/>
         <source>{workload} (latency: higher = slower)</source>
         <translation>{workload}（延迟：越高越慢）</translation>
     </message>
@@ -135,13 +135,13 @@
     </message>
     <message>
         <location filename="../../gui/views/density_panel.py" line="122"/>
-        <source>how many more fit on this host</source>
-        <translation>这台主机还能再放多少台</translation>
+        <source>how many more fit — and the limit that stops them</source>
+        <translation>还能再放多少台 —— 以及先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="170"/>
-        <source>{n} — limited by {limit}</source>
-        <translation>{n} — 受限于{limit}</translation>
+        <location filename="../../gui/views/density_panel.py" line="165"/>
+        <source>{n} — {limit}</source>
+        <translation>{n} — {limit}</translation>
     </message>
 </context>
 <context>
@@ -541,37 +541,37 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="154"/>
+        <location filename="../../gui/views/layer_diagram.py" line="159"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="154"/>
+        <location filename="../../gui/views/layer_diagram.py" line="159"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="157"/>
+        <location filename="../../gui/views/layer_diagram.py" line="162"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="159"/>
+        <location filename="../../gui/views/layer_diagram.py" line="164"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="161"/>
+        <location filename="../../gui/views/layer_diagram.py" line="166"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="246"/>
+        <location filename="../../gui/views/layer_diagram.py" line="252"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="247"/>
+        <location filename="../../gui/views/layer_diagram.py" line="253"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -874,24 +874,24 @@ Drop a guest here to move it to this host.</source>
     </message>
     <message>
         <location filename="../../gui/views/memory_plot.py" line="165"/>
-        <location filename="../../gui/views/memory_plot.py" line="292"/>
+        <location filename="../../gui/views/memory_plot.py" line="288"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="250"/>
+        <location filename="../../gui/views/memory_plot.py" line="243"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="262"/>
+        <location filename="../../gui/views/memory_plot.py" line="258"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="280"/>
+        <location filename="../../gui/views/memory_plot.py" line="276"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>

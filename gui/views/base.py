@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
+from gui import theme
 from sim.snapshot import Snapshot
+
+
+def style_axes(item: pg.PlotItem, projector: bool, *, minor_ticks: bool = False,
+               title_lines: float = 2.6) -> None:
+    """Give a plot's left and bottom axes the mode's font, pens and room for their titles.
+
+    Minor ticks are off by default: their grid clutters the chart at a distance. pyqtgraph sizes
+    the bottom axis for its default font, so it gets `title_lines` text lines of height.
+    """
+    m = theme.metrics(projector)
+    f = theme.font(projector)
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setStyle(tickFont=f, **({} if minor_ticks else {"maxTickLevel": 0}))
+        axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
+        axis.setTextPen(pg.mkPen(m.foreground))
+        axis.label.setFont(f)
+    item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * title_lines))
 
 
 def grown_limit(current: float, needed: float, headroom: float = 0.15,

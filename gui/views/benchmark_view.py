@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui import experiment_labels as xl
 from gui import theme, units
-from gui.views.base import SnapshotView
+from gui.views.base import SnapshotView, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import Snapshot, WorkloadResult
 
@@ -152,13 +152,7 @@ class BenchmarkView(SnapshotView):
     def _apply_projector(self) -> None:
         m = theme.metrics(self.projector)
         f = theme.font(self.projector)
-        for name in ("left", "bottom"):
-            axis = self._item.getAxis(name)
-            axis.setStyle(tickFont=f)
-            axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
-            axis.setTextPen(pg.mkPen(m.foreground))
-            axis.label.setFont(f)
-        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 1.5))
+        style_axes(self._item, self.projector, minor_ticks=True, title_lines=1.5)
         self._native.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1,
                                      style=Qt.PenStyle.DashLine))
         self._native_text.setFont(theme.font(self.projector, small=True, bold=True))

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QCursor, QFontMetrics
+from PySide6.QtGui import QCursor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, theme, units
-from gui.views.base import SnapshotView, grown_limit
+from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIMITS, DensityRow, Snapshot
 
@@ -119,19 +119,13 @@ class DensityPanel(SnapshotView):
     def retranslate(self) -> None:
         """Set fixed texts and bar labels in the current language."""
         self._log_box.setText(self.tr("Log scale"))
-        self._item.setLabel("bottom", self.tr("how many more fit on this host"))
+        self._item.setLabel("bottom", self.tr("how many more fit — and the limit that stops them"))
         self._legend.retranslate()
 
     def _apply_projector(self) -> None:
         m = theme.metrics(self.projector)
         f = theme.font(self.projector)
-        for name in ("left", "bottom"):
-            axis = self._item.getAxis(name)
-            axis.setStyle(tickFont=f, maxTickLevel=0)
-            axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
-            axis.setTextPen(pg.mkPen(m.foreground))
-            axis.label.setFont(f)
-        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.6))
+        style_axes(self._item, self.projector, title_lines=2.6)
         self._fit_rows(len(self._rows))
         self._log_box.setFont(f)
         self._legend.set_projector(self.projector)
@@ -167,7 +161,8 @@ class DensityPanel(SnapshotView):
             t.setVisible(i < len(rows))
             if i < len(rows):
                 r = rows[i]
-                text = self.tr("{n} — limited by {limit}").format(
+                # Short enough to stay beside the bar in a narrow panel; the axis says the rest.
+                text = self.tr("{n} — {limit}").format(
                     n=units.count(r.max), limit=labels.limit_label(r.limit))
                 if text != t.textItem.toPlainText():
                     t.setText(text)
@@ -182,6 +177,14 @@ class DensityPanel(SnapshotView):
         if self._changed("n_rows", len(rows)):
             self._fit_rows(len(rows))
         self._set_x_axis(float(widths.max()) if len(widths) else 1.0, len(rows))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Make room for the labels again: their share of the width changed."""
+        super().resizeEvent(event)
+        if self._rows:
+            widths = [self._x(r.max) for r in self._rows]
+            self._item.getViewBox().updateMatrix()
+            self._set_x_axis(max(widths), len(self._rows))
 
     def _fit_rows(self, n_rows: int) -> None:
         """Give every row at least one bold text line and a little air."""
@@ -205,7 +208,7 @@ class DensityPanel(SnapshotView):
         return True
 
     def _set_x_axis(self, widest: float, n_rows: int) -> None:
-        # Leave room on the right for the longest label ("1 023 — limited by bridge ports");
+        # Leave room on the right for the longest label ("1 023 — bridge ports");
         # the range steps rather than follows every change of the widest bar.
         needed = widest / (1.0 - self._label_room()) + 0.1
         x_hi = grown_limit(self._shown.get("x_hi", 0.0), needed,  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui import labels, theme, units
-from gui.views.base import SnapshotView, grown_limit
+from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import LAYERS, Snapshot
 
@@ -167,14 +167,7 @@ class MemoryPlot(SnapshotView):
     def _apply_projector(self) -> None:
         m = theme.metrics(self.projector)
         f = theme.font(self.projector)
-        for name in ("left", "bottom"):
-            axis = self._item.getAxis(name)
-            axis.setStyle(tickFont=f, maxTickLevel=0)  # no minor grid: it clutters at a distance
-            axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
-            axis.setTextPen(pg.mkPen(m.foreground))
-            axis.label.setFont(f)
-        # pyqtgraph sizes axes for its default font: make room for the larger title.
-        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.6))
+        style_axes(self._item, self.projector, title_lines=2.6)
         self._item.getAxis("left").setWidth(int(QFontMetrics(f).height() * 3.4))
         self._ram.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1,
                                   style=Qt.PenStyle.DashLine))
@@ -250,6 +243,9 @@ class MemoryPlot(SnapshotView):
         ram_text = self.tr("RAM {size}").format(size=units.mib(ram))
         if force or self._ram.label.format != ram_text:
             self._ram.label.setFormat(ram_text)
+        # Name only the layers this run has used: fewer, larger legend lines.
+        self._legend.set_visible_keys({k for k, v in series.layers.items()
+                                       if n and float(v.max()) > 0})
         self._update_free(snap, t, stack[-1], min(ram, peak) / scale)
         self._update_oom(snap.oom_times_s, force)
         self._t_last = float(t[-1]) if n else 0.0

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, theme, units
 from gui.views import timeline_rows as tr_
-from gui.views.base import SnapshotView, grown_limit
+from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import GuestView, Snapshot
 
@@ -240,14 +240,7 @@ class TimelineView(SnapshotView):
     def _apply_projector(self) -> None:
         m = theme.metrics(self.projector)
         f = theme.font(self.projector)
-        for name in ("left", "bottom"):
-            axis = self._item.getAxis(name)
-            axis.setStyle(tickFont=f, maxTickLevel=0)
-            axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
-            axis.setTextPen(pg.mkPen(m.foreground))
-            axis.label.setFont(f)
-        # pyqtgraph sizes the axis for its default font: make room for the larger title.
-        self._item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * 2.6))
+        style_axes(self._item, self.projector, title_lines=2.6)
         for box in (self._log_box, self._group_box):
             box.setFont(f)
         self._legend.set_projector(self.projector)
