@@ -7,6 +7,7 @@ Guests are started by `sim.lifecycle`; this class owns what they hold and takes 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -34,6 +35,29 @@ class Policy:
     swap: bool = False
 
 
+class Jitter:
+    """Log-normal factors for phase durations, from the session's one seeded generator.
+
+    Normals are drawn a block at a time (the same values, in the same order, as one call each:
+    numpy draws a block sequentially), because a scalar numpy call costs more than the rest of
+    a phase's bookkeeping. Every host of a session shares one Jitter, so the order of draws is
+    the order in which phases start, whatever host they run on.
+    """
+
+    BLOCK = 1024
+
+    def __init__(self, rng: np.random.Generator, sigma: float) -> None:
+        self._rng = rng
+        self._sigma = sigma
+        self._normals: list[float] = []
+
+    def factor(self) -> float:
+        """Return the next factor, exp(N(0, sigma))."""
+        if not self._normals:
+            self._normals = self._rng.normal(0.0, self._sigma, self.BLOCK).tolist()[::-1]
+        return math.exp(self._normals.pop())
+
+
 class GuestKilled(Exception):
     """Raised inside a guest's own start when the OOM killer picked that guest."""
 
@@ -44,13 +68,13 @@ class Host:
     def __init__(self, engine: Engine, preset: HostPreset, policy: Policy,
                  model: Mapping[str, float], rng: np.random.Generator, recorder: Recorder,
                  capacity: Mapping[str, float], log_sink: Recorder | None = None,
-                 host_id: str = "main") -> None:
+                 host_id: str = "main", jitter: Jitter | None = None) -> None:
         self.id = host_id
         self.engine = engine
         self.preset = preset
         self.policy = policy
         self.model = model
-        self.rng = rng
+        self.jitter = jitter or Jitter(rng, model["jitter_sigma"])
         self.recorder = recorder  # this host's memory series and OOM times
         self.log_sink = log_sink or recorder  # the session's one event log
         self.utility_vm = False  # a Linux VM that runs Linux containers on a Windows host

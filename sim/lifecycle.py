@@ -7,7 +7,6 @@ are jittered by one log-normal factor per phase, drawn from the session's seeded
 
 from __future__ import annotations
 
-import math
 from collections.abc import Generator
 
 from sim import platform
@@ -65,7 +64,7 @@ def start(host: Host, guest: Guest) -> StartProcess:
                 waiting = host.network_lock.acquire()
                 yield waiting
                 held_lock = True
-            factor = slowdown * math.exp(host.rng.normal(0.0, host.model["jitter_sigma"]))
+            factor = slowdown * host.jitter.factor()
             for waiting in _demands(host, spec, factor, tpl.cpu_cap):
                 yield waiting
             waiting = None

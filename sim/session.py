@@ -21,7 +21,7 @@ from sim.engine import Engine, Event
 from sim.fairshare import FairShare
 from sim.guest import Guest
 from sim.guestconfig import GuestConfig
-from sim.host import Host
+from sim.host import Host, Jitter
 from sim.ksm import run_ksm
 from sim.migration import Move, move
 from sim.recorder import Recorder
@@ -44,11 +44,12 @@ class Session:
         self.recorder = Recorder()
         self._rng = np.random.default_rng(scenario.seed)
         self.hosts: dict[str, Host] = {}
+        jitter = Jitter(self._rng, self.catalog.model["jitter_sigma"])
         for spec in scenario.hosts:
             recorder = self.recorder if not self.hosts else Recorder()
             host = Host(self.engine, spec.resolve(self.catalog), scenario.policy,
                         self.catalog.model, self._rng, recorder, self.catalog.capacity,
-                        log_sink=self.recorder, host_id=spec.id)
+                        log_sink=self.recorder, host_id=spec.id, jitter=jitter)
             host.utility_vm_spec = self.catalog.utility_vm
             self.hosts[spec.id] = host
             if scenario.policy.ksm and scenario.policy.memory == "overcommit":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -180,13 +181,13 @@ class MoveView:
     step: str = ""    # the step under way: "transfer", "convert", "start", or "" once done
 
 
-@dataclass(frozen=True, slots=True)
-class LogEntry:
+class LogEntry(NamedTuple):
     """One line of the event log.
 
     `code` names the kind of fact (e.g. "guest_added", "phase_done", "pull_skipped", "ready",
     "oom_kill"); `params` holds its values so the GUI can format it in any language; `message`
-    is the English text the CLI prints.
+    is the English text the CLI prints. A named tuple, not a dataclass: a run makes several per
+    guest, and a tuple is made in C.
     """
 
     time_s: float
