@@ -132,6 +132,20 @@ class Template:
         return self.memory_mib > 0
 
     @property
+    def in_own_vm(self) -> bool:
+        """Return whether the guest runs inside a VM of its own, whatever its kind.
+
+        True for VMs and microVMs, for a container inside a VM, and for Kata, whose sandbox is a
+        VM (it has VMM memory): its kernel is not the host's.
+        """
+        return self.is_vm_like or any("vmm" in p.alloc for p in self.phases)
+
+    @property
+    def on_user_space_kernel(self) -> bool:
+        """Return whether a user-space kernel (gVisor's Sentry) answers its system calls."""
+        return self.kind == "sandbox" and not self.in_own_vm
+
+    @property
     def platforms(self) -> tuple[str, ...]:
         """Return the CPU architectures the guest can run on natively."""
         return self.image.platforms if self.image else ("amd64",)

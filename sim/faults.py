@@ -32,9 +32,8 @@ def panic(host: Host, guest: Guest) -> Incident:
         explanation = (f"{guest.id} shares the host's kernel: its panic is the host's, "
                        f"and all {len(others) + 1} guests go down")
         return Incident(now, "panic", guest.id, "host_down", explanation, steps)
-    own = "the gVisor Sentry (its user-space kernel)" if guest.template.kind == "sandbox" \
-        and not guest.template.is_vm_like and guest.template.ksm_group != "kata" \
-        else "its own kernel"
+    own = ("the gVisor Sentry (its user-space kernel)" if guest.template.on_user_space_kernel
+           else "its own kernel")
     steps = _steps(now, (f"guest_kernel:{guest.id}", "crashed"), (guest.id, "crashed"))
     return Incident(now, "panic", guest.id, "guest_only", f"{guest.id} panics {own}; "
                     "the host and the other guests carry on", steps)
@@ -48,8 +47,10 @@ def exploit(host: Host, catalog: Catalog, guest: Guest, ex: Exploit) -> Incident
     if ex.target == "qemu-fdc":
         reached = reached and host.preset.hypervisor in ("kvm", "type2")
     if not reached:
-        in_own_vm = kind == "container-in-vm" or guest.template.ksm_group == "kata"
-        if in_own_vm and ex.target != "qemu-fdc":
+        # Kata and Docker-in-a-VM run runc and a kernel inside their own VM: the escape ends
+        # there. A plain VM or microVM runs no container at all: nothing to reach.
+        runs_containers_inside = kind in ("sandbox", "container-in-vm")
+        if guest.template.in_own_vm and runs_containers_inside and ex.target != "qemu-fdc":
             steps = _steps(now, (guest.id, "compromised"),
                            (f"guest_kernel:{guest.id}", "contained"))
             return Incident(now, ex.id, guest.id, "contained", f"{ex.name}: the escape lands in "

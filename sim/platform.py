@@ -26,7 +26,7 @@ PROBLEMS = {
 def problem(template: Template, host: HostPreset) -> str | None:
     """Return why `template` cannot run on `host` (a key of PROBLEMS), or None."""
     image = template.image
-    if template.is_vm_like or (template.kind == "sandbox" and template.ksm_group == "kata"):
+    if template.in_own_vm:
         return "no_hypervisor" if host.hypervisor == "none" else None
     if image is None:
         return None
@@ -46,5 +46,5 @@ def needs_utility_vm(template: Template, host: HostPreset) -> bool:
 
 def slowdown(template: Template, host: HostPreset) -> float:
     """Return how many times slower the guest runs (emulation of a foreign architecture)."""
-    vm_like = template.is_vm_like or template.ksm_group == "kata"
-    return EMULATION_SLOWDOWN if vm_like and ARCH_NAMES[host.arch] != GUEST_ARCH else 1.0
+    foreign = ARCH_NAMES[host.arch] != GUEST_ARCH
+    return EMULATION_SLOWDOWN if template.in_own_vm and foreign else 1.0

@@ -26,7 +26,7 @@ def profile_of(guest: Guest) -> str:
     if t.kind == "vm":
         return "vm-tuned" if guest.config.vcpu_pinning else "vm-untuned"
     if t.kind == "sandbox":
-        return "kata" if t.ksm_group == "kata" else "gvisor"
+        return "gvisor" if t.on_user_space_kernel else "kata"
     return t.kind  # "microvm", "container-in-vm"
 
 

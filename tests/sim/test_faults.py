@@ -206,3 +206,9 @@ def test_density_says_nothing_fits_on_a_panicked_host():
     session.advance(5)
     rows = session.density()
     assert all(r.max == 0 and r.limit == "host_down" for r in rows)
+
+
+@pytest.mark.parametrize("exploit", ["cve-2019-5736", "cve-2022-0492"])
+def test_container_exploits_find_nothing_to_reach_in_a_plain_vm(exploit):
+    session = session_with()
+    assert session.inject(exploit, "ubuntu-server-1").outcome == "not_reachable"
