@@ -92,6 +92,12 @@ class SectionPanel(QFrame):
         self._on_drop(template_id)
 
 
+def _set_text(label: QLabel, text: str) -> None:
+    """Set `text` only when it changed: every setText lays the status bar out again."""
+    if label.text() != text:
+        label.setText(text)
+
+
 class StatusPanel(QWidget):
     """Simulated time, seed, guests by kind and memory used of RAM, from each snapshot."""
 
@@ -112,31 +118,29 @@ class StatusPanel(QWidget):
     def update_snapshot(self, snap: Snapshot) -> None:
         """Show the figures of `snap`."""
         from gui.labels import kind_label  # imports the sim: not needed before the first frame
+        from gui.theme import DEAD_STATES
         from sim.snapshot import KINDS, LAYERS
 
         self._snap = snap
-        self.time_label.setText(
-            translate("StatusPanel", "t = {0}").format(units.sim_time(snap.time_s))
-        )
-        self.seed_label.setText(translate("StatusPanel", "seed {0}").format(snap.seed))
+        time_text = translate("StatusPanel", "t = {0}").format(units.sim_time(snap.time_s))
+        # The clock changes every frame: a width that only grows keeps the bar from re-laying out.
+        self.time_label.setMinimumWidth(max(self.time_label.minimumWidth(),
+                                            self.time_label.sizeHint().width()))
+        _set_text(self.time_label, time_text)
+        _set_text(self.seed_label, translate("StatusPanel", "seed {0}").format(snap.seed))
         by_kind = {kind: 0 for kind in KINDS}
         for guest in snap.guests:
-            if guest.state not in ("stopped", "killed", "crashed", "failed"):
+            if guest.state not in DEAD_STATES:
                 by_kind[guest.kind] = by_kind.get(guest.kind, 0) + 1
         parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
-        self.guests_label.setText(
-            translate("StatusPanel", "Guests: {0}").format(
-                " · ".join(parts) if parts else translate("StatusPanel", "none")
-            )
-        )
+        _set_text(self.guests_label, translate("StatusPanel", "Guests: {0}").format(
+            " · ".join(parts) if parts else translate("StatusPanel", "none")))
         used = sum(float(snap.memory_mib.get(layer, 0.0)) for layer in LAYERS)
         ram = snap.host.ram_mib
         share = 100.0 * used / ram if ram else 0.0
-        self.memory_label.setText(
-            translate("StatusPanel", "Memory {0} of {1} RAM ({2:.0f} %)").format(
-                units.mib(used), units.mib(ram), share
-            )
-        )
+        _set_text(self.memory_label, translate(
+            "StatusPanel", "Memory {0} of {1} RAM ({2:.0f} %)").format(
+            units.mib(used), units.mib(ram), share))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""

@@ -67,6 +67,7 @@ class MovesPanel(QWidget):
         self._controller = controller
         self._snap: Snapshot | None = None
         self._shown: list[MoveView] = []
+        self._guest_ids: list[str] = []  # the guests in the chooser, in order
         self._selected = ""
         self._widths: tuple[int, ...] = ()
         self._guest_label = QLabel()
@@ -218,9 +219,10 @@ class MovesPanel(QWidget):
 
     def _fill_guests(self, snap: Snapshot) -> None:
         live = [g.id for g in snap.guests if g.state in _LIVE]
-        current = [self._guest.itemData(i) for i in range(self._guest.count())]
-        if live == current:
+        # Compared with what was put in, not read back from the combo box item by item.
+        if live == self._guest_ids:
             return
+        self._guest_ids = live
         keep = self.selected_guest()
         with QSignalBlocker(self._guest):
             self._guest.clear()
@@ -299,10 +301,12 @@ class MovesPanel(QWidget):
     # --- slots ---------------------------------------------------------------------------
     def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
         self._snap = snap
-        self._draw(snap)
+        if len(snap.host_ids) > 1 or snap.moves:  # one host and no moves: the tab is hidden
+            self._draw(snap)
 
     def _on_controller_session_replaced(self) -> None:
         self._shown = []
+        self._guest_ids = []
         self._selected = ""
         self.table.setRowCount(0)
         self._hint.setText("")
