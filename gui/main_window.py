@@ -2,8 +2,8 @@
 
 Layout (DESIGN §2.6), all in splitters a teacher can drag: palette and host panel on the left;
 layer diagram over the phase timeline in the centre; memory plot over the density panel on the
-right; event log, guest details and lesson notes in tabs below. The menus are built here; the
-dialog flows behind them (open, save, export) live in gui/dialogs.py.
+right; event log, guest details and lesson notes in tabs below. The menus are built in
+gui/menus.py; the dialog flows behind them (open, save, export) live in gui/dialogs.py.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMenuBar,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -30,7 +29,8 @@ from gui.controller import SimController
 from gui.experiment_tabs import ExperimentTabs
 from gui.fonts import asset_path
 from gui.host_tabs import HostTabBar
-from gui.i18n import LANGUAGES, current_language, install_language, settings
+from gui.i18n import settings
+from gui.menus import MenusMixin
 from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel
 from gui.panels.host_panel import HostPanel
 from gui.panels.lesson_prompt import LessonPromptBar
@@ -61,7 +61,7 @@ _LEFT = (62, 38)
 _MIN_SECTION = QSize(140, 90)
 
 
-class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
+class MainWindow(MenusMixin, dialogs.ScenarioFilesMixin, QMainWindow):
     """The classroom window over one `SimController`."""
 
     layer_diagram: LayerDiagramView
@@ -278,67 +278,6 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         store.setValue("layout/geometry", self.saveGeometry())
         event.accept()
 
-    # --- menus -------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: Callable[[], str], slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                checkable: bool = False) -> QAction:
-        action = menu.addAction("")
-        action.triggered.connect(slot)
-        action.setCheckable(checkable)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self._texts.append((action, text))
-        return action
-
-    def _menu(self, parent: QMenu | QMenuBar, text: Callable[[], str]) -> QMenu:
-        menu = parent.addMenu("")
-        self._texts.append((menu, text))
-        return menu
-
-    def _build_menus(self) -> None:
-        key = QKeySequence.StandardKey
-        bar = self.menuBar()
-        file = self._menu(bar, lambda: self.tr("&File"))
-        self._action(file, lambda: self.tr("&New"), self.new_scenario, key.New)
-        self._action(file, lambda: self.tr("&Open…"), self.open_scenario, key.Open)
-        self.recent_menu = self._menu(file, lambda: self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        file.addSeparator()
-        self._action(file, lambda: self.tr("&Save"), self.save_scenario, key.Save)
-        self._action(file, lambda: self.tr("Save &as…"), self.save_scenario_as, key.SaveAs)
-        file.addSeparator()
-        shots = self._menu(file, lambda: self.tr("Export &screenshot"))
-        self._action(shots, lambda: self.tr("Whole window…"), lambda: self.export_screenshot(None))
-        for name, section in self.sections.items():
-            self._action(shots, lambda s=section: s.title() + "…",
-                         lambda _=False, n=name: self.export_screenshot(n))
-        self._action(file, lambda: self.tr("Export &data (CSV and JSON)…"), self.export_data)
-        file.addSeparator()
-        self._action(file, lambda: self.tr("&Quit"), self.close, key.Quit)
-        view = self._menu(bar, lambda: self.tr("&View"))
-        view.aboutToShow.connect(self._on_view_menu_about_to_show)
-        self.projector_action = self._action(view, lambda: self.tr("&Projector mode"),
-                                             self._on_projector_action_triggered, "F5", True)
-        self.log_time_action = self._action(view, lambda: self.tr("&Log time axis"),
-                                            self._on_log_time_action_triggered, "Ctrl+L", True)
-        self._action(view, lambda: self.tr("&Reset layout"), self.reset_layout)
-        self.lessons_menu = self._menu(bar, lambda: self.tr("Le&ssons"))
-        self.lessons_menu.aboutToShow.connect(self._on_lessons_menu_about_to_show)
-        language = self._menu(bar, lambda: self.tr("&Language"))
-        self.language_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for code, name in LANGUAGES.items():
-            action = language.addAction(name)  # each language named in its own script
-            action.setCheckable(True)
-            action.setData(code)
-            action.triggered.connect(self._on_language_action_triggered)
-            group.addAction(action)
-            self.language_actions[code] = action
-        self.language_actions[current_language()].setChecked(True)
-        help_ = self._menu(bar, lambda: self.tr("&Help"))
-        self._action(help_, lambda: self.tr("Lesson &notes"), self._on_notes_action_triggered)
-        self._action(help_, lambda: self.tr("&About HostLab"), lambda: dialogs.show_about(self))
-
     # --- helpers -------------------------------------------------------------------------
     def _update_title(self) -> None:
         path = self.controller.path if self.controller.has_session else None
@@ -410,11 +349,6 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.moves_panel.move(guest_id, host_id)
         self.tabs.setCurrentWidget(self.moves_panel)
 
-    def _on_lessons_menu_about_to_show(self) -> None:
-        from gui.start_page import fill_lessons_menu
-
-        fill_lessons_menu(self.lessons_menu, self.open_lesson, self.show_start_page)
-
     def _on_view_guest_selected(self, guest_id: str) -> None:
         self.selected_guest = guest_id
         self.moves_panel.set_selected_guest(guest_id)
@@ -424,33 +358,6 @@ class MainWindow(dialogs.ScenarioFilesMixin, QMainWindow):
         self.experiment_tabs.show_guest(guest_id or None)
         if guest_id and not self.experiment_tabs.owns_current_tab():
             self.tabs.setCurrentWidget(self.guest_details)
-
-    def _on_projector_action_triggered(self, checked: bool) -> None:
-        from gui.app import apply_projector
-
-        apply_projector(self, checked)
-
-    def _on_log_time_action_triggered(self, checked: bool) -> None:
-        if self.views:
-            self.timeline.set_log_mode(checked)
-
-    def _on_view_menu_about_to_show(self) -> None:
-        if not self.views:
-            return
-        # The timeline has its own log-time switch; show its state in the menu.
-        with QSignalBlocker(self.log_time_action):
-            self.log_time_action.setChecked(self.timeline.log_mode)
-
-    def _on_language_action_triggered(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction):
-            install_language(str(action.data()))
-
-    def _on_notes_action_triggered(self) -> None:
-        if self.tabs.isTabVisible(2):
-            self.tabs.setCurrentIndex(2)
-        else:
-            self.statusBar().showMessage(self.tr("This scenario has no lesson notes."), 5000)
 
     def _on_lesson_notes_step_reached(self, text: str) -> None:
         self.lesson_prompt.show_prompt(text)

@@ -579,12 +579,12 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="205"/>
+        <location filename="../../gui/panels/__init__.py" line="209"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="208"/>
+        <location filename="../../gui/panels/__init__.py" line="212"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -660,117 +660,117 @@ Drop a guest here to move it to this host.</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301"/>
+        <location filename="../../gui/menus.py" line="43"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/menus.py" line="44"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/menus.py" line="45"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304"/>
+        <location filename="../../gui/menus.py" line="46"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="307"/>
+        <location filename="../../gui/menus.py" line="49"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308"/>
+        <location filename="../../gui/menus.py" line="50"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/menus.py" line="53"/>
         <source>Export &amp;screenshot</source>
         <translation>导出截图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311"/>
+        <location filename="../../gui/menus.py" line="54"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315"/>
+        <location filename="../../gui/menus.py" line="59"/>
         <source>Export &amp;data (CSV and JSON)…</source>
         <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/menus.py" line="62"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/menus.py" line="63"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/menus.py" line="66"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/menus.py" line="69"/>
         <source>&amp;Log time axis</source>
         <translation>对数时间轴(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324"/>
+        <location filename="../../gui/menus.py" line="71"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325"/>
+        <location filename="../../gui/menus.py" line="72"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/menus.py" line="74"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/menus.py" line="85"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
+        <location filename="../../gui/menus.py" line="86"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="340"/>
+        <location filename="../../gui/menus.py" line="88"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="287"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453"/>
+        <location filename="../../gui/menus.py" line="123"/>
         <source>This scenario has no lesson notes.</source>
         <translation>这个场景没有课程说明。</translation>
     </message>
@@ -899,95 +899,95 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MovesPanel</name>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="150"/>
+        <location filename="../../gui/panels/moves_panel.py" line="151"/>
         <source>Cannot move {guest}: {why}</source>
         <translation>无法迁移 {guest}：{why}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="159"/>
+        <location filename="../../gui/panels/moves_panel.py" line="160"/>
         <source>Guest:</source>
         <translation>客户机：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="160"/>
+        <location filename="../../gui/panels/moves_panel.py" line="161"/>
         <source>Move to ▸</source>
         <translation>迁移到 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="162"/>
+        <location filename="../../gui/panels/moves_panel.py" line="163"/>
         <source>Stop the guest, ship what it needs over the network and start it on another host.
 You can also drag a row of the table onto a host tab.</source>
         <translation>停止客户机，通过网络传输它需要的数据，然后在另一台主机上启动。
 也可以把表格中的一行拖到主机标签页上。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Moved</source>
         <translation>已传输</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Warnings</source>
         <translation>注意事项</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="182"/>
-        <location filename="../../gui/panels/moves_panel.py" line="246"/>
+        <location filename="../../gui/panels/moves_panel.py" line="183"/>
+        <location filename="../../gui/panels/moves_panel.py" line="248"/>
         <source>{done} of {total} ({share:.0f} %)</source>
         <translation>{done} / {total}（{share:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="276"/>
+        <location filename="../../gui/panels/moves_panel.py" line="278"/>
         <source>convert {formats} {took}</source>
         <translation>格式转换 {formats} {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="279"/>
+        <location filename="../../gui/panels/moves_panel.py" line="281"/>
         <source>transfer {took}</source>
         <translation>传输 {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="288"/>
+        <location filename="../../gui/panels/moves_panel.py" line="290"/>
         <source>transferring…</source>
         <translation>传输中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="290"/>
+        <location filename="../../gui/panels/moves_panel.py" line="292"/>
         <source>converting…</source>
         <translation>格式转换中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="291"/>
+        <location filename="../../gui/panels/moves_panel.py" line="293"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="295"/>
+        <location filename="../../gui/panels/moves_panel.py" line="297"/>
         <source>moving…</source>
         <translation>迁移中…</translation>
     </message>
@@ -1070,27 +1070,27 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="119"/>
+        <location filename="../../gui/panels/__init__.py" line="125"/>
         <source>t = {0}</source>
         <translation>t = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="121"/>
+        <location filename="../../gui/panels/__init__.py" line="130"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="128"/>
+        <location filename="../../gui/panels/__init__.py" line="136"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="129"/>
+        <location filename="../../gui/panels/__init__.py" line="137"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="136"/>
+        <location filename="../../gui/panels/__init__.py" line="141"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
     </message>
