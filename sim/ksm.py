@@ -8,6 +8,7 @@ VM RAM is locked and never merged (assumption: reserve means preallocated, pinne
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Generator
 
 from sim.engine import Event
 from sim.guest import Guest
@@ -17,7 +18,7 @@ TICK_S = 1.0
 MERGEABLE = ("guest_idle", "guest_kernel", "guest_os")
 
 
-def run_ksm(host: Host):  # noqa: ANN201 - a process generator
+def run_ksm(host: Host) -> Generator[Event, object, None]:
     """Merge pages every tick for as long as the session runs."""
     fractions = {layer: host.model[f"ksm_mergeable_{layer}"] for layer in MERGEABLE}
     budget_per_tick = host.preset.ksm_scan_mib_s * TICK_S

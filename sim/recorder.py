@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 
@@ -30,7 +31,13 @@ class LogView(Sequence[LogEntry]):
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, index):  # noqa: ANN001, ANN204 - int or slice, as list does
+    @overload
+    def __getitem__(self, index: int) -> LogEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[LogEntry]: ...
+
+    def __getitem__(self, index: int | slice) -> LogEntry | list[LogEntry]:
         if isinstance(index, slice):
             return self._entries[: self._n][index]
         if index < 0:
