@@ -220,7 +220,9 @@ class DensityPanel(SnapshotView):
             self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
         bottom = self._item.getAxis("bottom")
         if self.log_scale:
-            decades = range(0, int(widest) + 2)
+            # Every decade while they fit; beyond four, every other one, so labels never touch.
+            top = int(widest) + 2
+            decades = range(0, top, 1 if top <= 5 else 2)
             ticks = [(math.log10(10**d + 1) if d else 0.0, units.count(10**d if d else 0))
                      for d in decades]
             if self._changed("x_ticks", ticks):
