@@ -20,17 +20,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGridLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.i18n import current_language, settings
+from gui.panels import scrolling
 
 if TYPE_CHECKING:
     from sim.lessons import BundledLesson
@@ -123,11 +122,7 @@ class StartPageDialog(QDialog):
         self._grid = QGridLayout(self._body)
         self._grid.setColumnStretch(0, 1)
         self._grid.setVerticalSpacing(6)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self._body)
+        scroll = scrolling(self._body, horizontal=False)
         self.show_at_start = QCheckBox()
         self.show_at_start.setChecked(should_show_at_start())
         self.show_at_start.toggled.connect(self._on_show_at_start_toggled)

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import units
 
@@ -23,6 +31,21 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 MIME_TEMPLATE = "application/x-hostlab-template"
+
+
+def scrolling(body: QWidget, *, horizontal: bool = True, frame: bool = False) -> QScrollArea:
+    """Return a scroll area that shows `body` at the area's width, scrolling when it is taller.
+
+    `horizontal=False` never shows a horizontal bar (the body wraps or elides instead).
+    """
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    if not frame:
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+    if not horizontal:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(body)
+    return scroll
 
 
 class SectionPanel(QFrame):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui import experiment_labels as xl
 from gui import theme
+from gui.panels import scrolling
 
 if TYPE_CHECKING:
     from gui.controller import SimController
@@ -82,10 +82,7 @@ class ExperimentsPanel(QWidget):
         inner.addLayout(grid)
         inner.addWidget(self._result)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling(body)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(scroll)

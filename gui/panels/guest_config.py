@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import theme
+from gui.panels import scrolling
 from sim.guestconfig import NETWORKS, GuestConfig
 
 if TYPE_CHECKING:
@@ -80,9 +80,7 @@ class GuestConfigPanel(QWidget):
         grid.setColumnStretch(2, 1)
         body = QWidget()
         body.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        scroll = scrolling(body, frame=True)
         self.apply_button, self.revert_button = QPushButton(), QPushButton()
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
         self.revert_button.clicked.connect(self._on_revert_button_clicked)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from gui import theme, units
 from gui.fonts import asset_path
 from gui.i18n import catalog_name
-from gui.panels import MIME_TEMPLATE
+from gui.panels import MIME_TEMPLATE, scrolling
 
 if TYPE_CHECKING:
     from gui.controller import SimController
@@ -161,11 +160,7 @@ class PalettePanel(QWidget):
         self._body = QWidget()
         self._body_layout = QVBoxLayout(self._body)
         self._body_layout.setContentsMargins(2, 2, 2, 2)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self._body)
+        scroll = scrolling(self._body, horizontal=False)
         self._add_several = QPushButton()
         self._add_several.clicked.connect(self._on_add_several_clicked)
         outer = QVBoxLayout(self)

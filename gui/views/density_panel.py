@@ -11,15 +11,14 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QCursor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import labels, theme, units
+from gui.panels import scrolling
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIMITS, DensityRow, Snapshot
@@ -57,11 +56,7 @@ class DensityPanel(SnapshotView):
         box.addLayout(top)
         # Rows keep a readable height (more in projector mode); when they do not all fit, the
         # panel scrolls instead of squeezing the labels into each other.
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setWidget(self._plot)
-        box.addWidget(self._scroll, 1)
+        box.addWidget(scrolling(self._plot), 1)
         self._log_box.toggled.connect(self._on_log_box_toggled)
         self._plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.retranslate()
