@@ -22,6 +22,7 @@ from sim.catalog import (
     frozen,
 )
 from sim.fields import FieldError, Table
+from sim.references import CitationError, check_sources, load_references
 
 HOST_NUMBERS = (
     "cores", "ram_gib", "swap_gib", "disk_gib", "disk_read_mib_s", "disk_write_mib_s",
@@ -45,7 +46,7 @@ def _sources(table: Table, keys: tuple[str, ...]) -> dict[str, str]:
     for key in keys:
         if key in table.data and not sources.string(key, "").strip():
             raise sources.error(
-                key, "a source for this number (calibration row or 'assumption: …')")
+                key, "a source for this number ('[reference:figure] …' or 'assumption: …')")
     return {k: sources.string(k) for k in sources.data}
 
 
@@ -147,11 +148,14 @@ def load_catalog(directory: Path) -> Catalog:
         templates = {tid: _template(tid, tmpl_t.table(tid), images, sets) for tid in tmpl_t.data}
         workloads, capacity, profiles = _workloads(_read(directory, "workloads.toml"))
         exploits, reach, hardening = _security(_read(directory, "security.toml"))
-    except FieldError as exc:
+        references = load_references(directory)
+        check_sources(directory, references)
+    except (FieldError, CitationError) as exc:
         raise CatalogError(str(exc)) from exc
     return Catalog(frozen(hosts), frozen(images), frozen(templates), frozen(model),
                    frozen(model_sources), frozen(workloads), frozen(capacity), frozen(profiles),
-                   frozen(exploits), frozen(reach), frozen(hardening), frozen(utility_vm))
+                   frozen(exploits), frozen(reach), frozen(hardening), frozen(utility_vm),
+                   references)
 
 
 def _workloads(t: Table) -> tuple[dict, dict, dict]:

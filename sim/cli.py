@@ -20,6 +20,7 @@ from sim.catalog import Catalog, CatalogError
 from sim.fill import fill
 from sim.host import Policy
 from sim.lessons import bundled_lessons
+from sim.references import as_json as references_json
 from sim.scenario import DEFAULT_SCENARIO, HostSpec, Scenario, ScenarioError, load_scenario
 from sim.session import Session
 
@@ -178,7 +179,8 @@ def _catalog(args: argparse.Namespace) -> int:
                     "hypervisor": h.hypervisor, "sources": dict(h.sources)}
              for h in catalog.hosts.values()}
     if args.json:
-        print(json.dumps({"templates": templates, "hosts": hosts}, sort_keys=True))
+        print(json.dumps({"templates": templates, "hosts": hosts,
+                          "references": references_json(catalog.references)}, sort_keys=True))
         return 0
     print("Templates (start-up alone on classroom-server, resident memory once running):")
     for tid, t in templates.items():
