@@ -20,6 +20,7 @@ from gui import experiment_labels as xl
 from gui import theme, units
 from gui.views.base import SnapshotView, style_axes
 from gui.views.legend import Legend
+from sim.references import explain
 from sim.snapshot import Snapshot, WorkloadResult
 
 BATCH_S = 1.0  # results of one profile finishing this close together ran at once
@@ -135,7 +136,7 @@ class BenchmarkView(SnapshotView):
             self.tr("latency: higher is slower")
         lines.append(self.tr("{ratio}× the bare host ({native} {unit}); {better}").format(
             ratio=f"{b.ratio:.2f}", native=units.figure(b.native), unit=b.unit, better=better))
-        lines.append(self.tr("Source: {source}").format(source=b.source))
+        lines.append(self.tr("Source: {source}").format(source=explain(b.source)))
         return "\n".join(lines)
 
     # --- drawing ----------------------------------------------------------------------------

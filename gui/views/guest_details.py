@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, theme, units
 from gui.views.base import SnapshotView
+from sim.references import explain, inline
 from sim.snapshot import LAYERS, GuestView, Snapshot
 
 
@@ -131,13 +132,16 @@ class GuestDetailsPanel(SnapshotView):
             end = now_s if span.end_s is None else span.end_s
             dur = units.duration(end - span.start_s) + (self.tr(" (running)")
                                                         if span.end_s is None else "")
-            cells = (labels.phase_label(span.name), units.sim_time(span.start_s), dur, span.source)
+            cells = (labels.phase_label(span.name), units.sim_time(span.start_s), dur,
+                     inline(span.source))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 0:
                     item.setBackground(QBrush(theme.colour(theme.PHASE_COLOURS, span.name)))
                     item.setForeground(QBrush(theme.text_on(
                         theme.colour(theme.PHASE_COLOURS, span.name))))
+                if c == 3:  # the short form fits the cell; the hover names the publication
+                    item.setToolTip(explain(span.source))
                 self._phases.setItem(i, c, item)
         layers = [k for k in LAYERS if g.memory_mib.get(k, 0.0) > 0]
         self._memory.setRowCount(len(layers))

@@ -25,6 +25,7 @@ from gui import labels, theme, units
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
+from sim.references import explain
 from sim.snapshot import GuestView, Snapshot
 
 GROUP_ABOVE = 40  # more guests than this: group identical ones, unless the user chose
@@ -218,7 +219,8 @@ class TimelineView(SnapshotView):
         QToolTip.showText(QCursor.pos(), text.format(
             guest=g.id, template=g.template, phase=labels.phase_label(span.name),
             duration=units.duration(end - span.start_s),
-            running=self.tr(" so far") if span.end_s is None else "", source=span.source), self)
+            running=self.tr(" so far") if span.end_s is None else "",
+            source=explain(span.source)), self)
 
     def _on_scene_mouse_clicked(self, event: object) -> None:
         i = self._hit(event.scenePos())  # type: ignore[attr-defined]

@@ -38,32 +38,32 @@ class Tpl:
     vcpus: float
 
 
-_SRC = "calibration.md"
+_SRC = "[idlab-bench:start-runc]"
 TEMPLATES: dict[str, Tpl] = {
     "nginx": Tpl("container", "nginx:1.27", (
-        ("daemon", 0.04, f"{_SRC} §docker-run"), ("network", 0.09, f"{_SRC} §bridge"),
-        ("runc_create", 0.08, f"{_SRC} §runc"), ("exec", 0.01, f"{_SRC} §runc"),
+        ("daemon", 0.04, f"{_SRC} docker-run"), ("network", 0.09, f"{_SRC} bridge"),
+        ("runc_create", 0.08, f"{_SRC} runc"), ("exec", 0.01, f"{_SRC} runc"),
         ("app", 0.05, "assumption: nginx worker start")),
         {"container": 4.0, "page_cache": 1.5, "app": 9.0}, 0.0, 5, 0.5),
     "redis": Tpl("container", "redis:7", (
-        ("pull", 1.8, f"{_SRC} §registry"), ("daemon", 0.04, f"{_SRC} §docker-run"),
-        ("network", 0.09, f"{_SRC} §bridge"), ("runc_create", 0.08, f"{_SRC} §runc"),
-        ("exec", 0.01, f"{_SRC} §runc"), ("app", 0.03, "assumption")),
+        ("pull", 1.8, f"{_SRC} registry"), ("daemon", 0.04, f"{_SRC} docker-run"),
+        ("network", 0.09, f"{_SRC} bridge"), ("runc_create", 0.08, f"{_SRC} runc"),
+        ("exec", 0.01, f"{_SRC} runc"), ("app", 0.03, "assumption")),
         {"container": 4.0, "page_cache": 2.0, "app": 12.0}, 0.0, 6, 1.0),
     "ubuntu-server": Tpl("vm", "ubuntu-24.04.qcow2", (
-        ("vmm", 0.25, f"{_SRC} §qemu"), ("firmware", 1.6, f"{_SRC} §seabios"),
-        ("bootloader", 2.1, f"{_SRC} §grub"), ("kernel", 4.8, f"{_SRC} §kernel-boot"),
-        ("userspace", 15.5, f"{_SRC} §systemd"), ("app", 2.5, "assumption")),
+        ("vmm", 0.25, f"{_SRC} qemu"), ("firmware", 1.6, f"{_SRC} seabios"),
+        ("bootloader", 2.1, f"{_SRC} grub"), ("kernel", 4.8, f"{_SRC} kernel-boot"),
+        ("userspace", 15.5, f"{_SRC} systemd"), ("app", 2.5, "assumption")),
         {"vmm": 28.0, "guest_kernel": 70.0, "guest_os": 260.0, "guest_idle": 600.0,
          "app": 40.0}, 2048.0, 120, 2.0),
     "firecracker": Tpl("microvm", "vmlinux+rootfs.ext4", (
-        ("vmm", 0.012, f"{_SRC} §firecracker"), ("kernel", 0.125, f"{_SRC} §firecracker"),
+        ("vmm", 0.012, f"{_SRC} firecracker"), ("kernel", 0.125, f"{_SRC} firecracker"),
         ("userspace", 0.35, "assumption: minimal init"), ("app", 0.05, "assumption")),
         {"vmm": 5.0, "guest_kernel": 22.0, "guest_os": 20.0, "guest_idle": 60.0, "app": 10.0},
         128.0, 12, 1.0),
     "gvisor": Tpl("sandbox", "nginx:1.27", (
-        ("daemon", 0.04, f"{_SRC} §docker-run"), ("network", 0.09, f"{_SRC} §bridge"),
-        ("sandbox", 0.35, f"{_SRC} §gvisor"), ("exec", 0.02, f"{_SRC} §gvisor"),
+        ("daemon", 0.04, f"{_SRC} docker-run"), ("network", 0.09, f"{_SRC} bridge"),
+        ("sandbox", 0.35, f"{_SRC} gvisor"), ("exec", 0.02, f"{_SRC} gvisor"),
         ("app", 0.05, "assumption")),
         {"container": 30.0, "page_cache": 1.5, "app": 9.0}, 0.0, 8, 1.0),
 }

@@ -26,7 +26,7 @@ def performance_snapshot():  # noqa: ANN201
 
 def _result(t: float, guest: str, ratio: float, profile: str = "vm-untuned") -> WorkloadResult:
     return WorkloadResult(t, "random_io", guest, profile, 84044 * ratio, "IOPS", ratio, 84044,
-                          True, "calibration §5a 'fio'")
+                          True, "[felter2014:fio-random]")
 
 
 def test_latest_run_per_profile_is_the_mean_of_the_guests_that_ran_together() -> None:
@@ -58,6 +58,7 @@ def test_the_view_shows_the_lesson_results(qtbot: QtBot, performance_snapshot) -
     i = next(i for i, b in enumerate(view.bars) if b.workload == "cpu" and b.profile == "vm-tuned")
     tip = view.tooltip_text(i)
     assert "GFLOPS" in tip and "0.98×" in tip and "Linpack" in tip and "pinned" in tip
+    assert "Felter" in tip and "doi.org" in tip  # the publication, not a citation id
 
 
 def test_n_and_mean_when_guests_of_a_profile_ran_together(qtbot: QtBot) -> None:

@@ -65,7 +65,8 @@ def test_details_show_phases_sources_and_memory(qtbot) -> None:  # noqa: ANN001
     assert table.rowCount() == 6
     assert table.item(3, 0).text() == "Kernel boot"
     assert table.item(3, 2).text() == "4.80 s"
-    assert table.item(3, 3).text().startswith("calibration.md")
+    assert table.item(3, 3).text().startswith("(IDLab 2024)")  # the reference, not its id
+    assert "github.com/idlab-discover" in table.item(3, 3).toolTip()
     assert "of 2.0 GiB configured" in panel.summary
     layers = [panel.memory_table.item(r, 0).text() for r in range(panel.memory_table.rowCount())]
     assert "Guest kernels" in layers and "Applications" in layers
