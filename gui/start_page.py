@@ -1,6 +1,6 @@
 """The start page and the Lessons menu: every bundled lesson, the eight contrasts first.
 
-Both list `sim.lessons.bundled_lessons()` in the current language: the contrasts of DESIGN §1
+Both list `sim.lessons.bundled_lessons()` in the current language: the eight contrasts
 in order, then the use cases. The start page shows each lesson's title and one-line summary with
 an Open button; it opens at first launch (until the teacher unticks "Show at start", kept in
 QSettings "show start page") and from Lessons → Start page…. Opening goes through the window's

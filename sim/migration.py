@@ -3,7 +3,7 @@
 A move is cold: the guest stops, its bytes cross the link between the hosts (shared fairly with
 other moves), and it starts again on the target. A container ships only the image layers the
 target lacks; a VM ships its whole disk image and is converted when the hypervisors read
-different formats (calibration §8b). Whether the guest then runs follows `sim.platform`.
+different formats (qcow2, VMDK, VHDX). Whether the guest then runs follows `sim.platform`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from sim.guest import Guest
 from sim.host import Host
 from sim.snapshot import MoveView, PhaseSpan
 
-FORMAT_SOURCE = ("calibration §8b: qcow2 is native to QEMU/KVM, VMDK to VMware, VHDX to Hyper-V,"
-                 " VDI to VirtualBox; qemu-img converts between them")
+FORMAT_SOURCE = ("[qemu-img:formats] qcow2 is native to QEMU/KVM, VMDK to VMware, VHDX to"
+                 " Hyper-V, VDI to VirtualBox; qemu-img converts between them")
 LINK_SOURCE = "the scenario's link between the hosts (default: 1 Gbit/s, an assumption)"
 
 

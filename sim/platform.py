@@ -2,7 +2,7 @@
 
 A container needs a kernel of its image's OS and a build of the image for the host's
 architecture; a VM brings its own kernel but needs a hypervisor, and on another architecture it
-runs only under emulation (calibration §8c).
+runs only under emulation.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from sim.catalog import HostPreset, Template
 ARCH_NAMES = {"x86_64": "amd64", "arm64": "arm64"}
 GUEST_ARCH = "amd64"  # every VM image in the catalog is built for x86-64
 # assumption: QEMU's TCG emulates a foreign-architecture guest about 8× slower than KVM runs a
-# native one (reports range from 5× to 10×; calibration.md has no measurement of it).
+# native one (reports range from 5× to 10×; HostLab's references hold no measurement of it).
 EMULATION_SLOWDOWN = 8.0
 
 PROBLEMS = {

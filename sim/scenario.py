@@ -98,7 +98,7 @@ class LessonStep:
 class Lesson:
     """Notes a teacher reads with the scenario, in English and Chinese."""
 
-    contrast: str = ""   # "1".."8" (DESIGN.md §1) or a use case, e.g. "use-case: microservices"
+    contrast: str = ""   # "1".."8" (the contrasts) or a use case, e.g. "use-case: microservices"
     title: str = ""
     title_zh: str = ""
     summary: str = ""    # one line for the start page

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gui import units
 from gui.host_tabs import MIME_GUEST
 from gui.labels import reason_label, warning_label
+from sim.references import inline
 
 if TYPE_CHECKING:
     from gui.controller import SimController
@@ -266,7 +267,7 @@ class MovesPanel(QWidget):
         if move.verdict:
             verdict.setForeground(QBrush(_GOOD if move.verdict == "running" else _BAD))
         steps = self.table.item(row, COLUMNS.index("steps"))
-        steps.setToolTip("\n".join(f"{s.name}: {s.source}" for s in move.steps))
+        steps.setToolTip("\n".join(f"{s.name}: {inline(s.source)}" for s in move.steps))
 
     def _steps_text(self, move: MoveView) -> str:
         parts = []

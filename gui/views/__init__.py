@@ -1,6 +1,6 @@
 """The six views of the main window; each draws a `sim.snapshot.Snapshot`."""
 
-# Qt binding first, so pyqtgraph (imported by the views) binds to PySide6 (DESIGN §3).
+# Qt binding first, so pyqtgraph (imported by the views) binds to PySide6 (docs/maintainers.md).
 import PySide6  # noqa: F401  # isort: skip
 
 from gui.views.density_panel import DensityPanel

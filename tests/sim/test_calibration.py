@@ -1,8 +1,8 @@
 """The default catalog reproduces the published measurements it cites, within stated tolerances.
 
 Each figure is the mean over SEEDS fresh single-guest sessions on the reference host
-(classroom-server), so one unlucky jitter draw cannot decide a test. Tolerances follow
-calibration §9: ±25 % on latencies, because hardware differs between the sources.
+(classroom-server), so one unlucky jitter draw cannot decide a test. Tolerances: ±25 % on
+latencies, because hardware differs between the sources (references.toml names each one).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from helpers import guests_by_id, make_session, phase, run_until_settled
 from sim.snapshot import LAYERS, LIMITS
 
 SEEDS = range(20)
-LATENCY_TOLERANCE = 0.25  # calibration §9: "±25 % on latency figures"
+LATENCY_TOLERANCE = 0.25  # the sources' hardware differs: ±25 % on latency figures
 # Memory figures are host deltas measured in MB (idlab) while the ledger counts MiB; the 5 %
 # between the two units is well inside the ±25 % we allow.
 MEMORY_TOLERANCE = 0.25
@@ -51,13 +51,13 @@ def runc_s() -> float:
 
 
 def test_warm_container_start_is_a_fraction_of_a_second(runc_s):
-    # calibration §3a / §9 #8: 196 ms (containerd, idlab) to 0.5–0.6 s (docker run, idle host).
+    # [idlab-bench:start-runc] 196 ms (containerd) to [moby-42096:parallel-run] 0.6 s (docker run).
     assert 0.2 <= runc_s <= 0.6
 
 
 def test_ubuntu_cloud_vm_reaches_ssh_in_about_35_s():
     guests = [warm_start("ubuntu-server", seed) for seed in SEEDS]
-    # calibration §1a 'Ubuntu 24.04 cloud image on QEMU': SSH at 34.75 s, kernel 3.90 s,
+    # [cloud-init-4687:noble-boot] Ubuntu 24.04 on QEMU: SSH at 34.75 s, kernel 3.90 s,
     # userspace 20.73 s.
     ssh = statistics.fmean(g.startup_s for g in guests)
     kernel = statistics.fmean(phase(g, "kernel").end_s - phase(g, "kernel").start_s
@@ -72,7 +72,7 @@ def test_ubuntu_cloud_vm_reaches_ssh_in_about_35_s():
 def test_firecracker_boots_within_its_specification():
     guests = [warm_start("firecracker", seed) for seed in SEEDS]
     kernel = [phase(g, "kernel").end_s - phase(g, "kernel").start_s for g in guests]
-    # calibration §2 / §9 #1: InstanceStart to /sbin/init ≤ 125 ms (spec); 110.8 ms measured.
+    # [firecracker-spec:boot] InstanceStart to /sbin/init ≤ 125 ms; [agache2020:boot] 110.8 ms.
     assert statistics.fmean(kernel) <= 0.125
     assert within(statistics.fmean(kernel), 0.1108, LATENCY_TOLERANCE)
     # The whole start (VMM process about 12 ms, then the boot): about 0.12 s.
@@ -92,14 +92,14 @@ def host_delta_per_guest_mib(template: str, count: int, seed: int = 1) -> float:
 
 
 def test_a_container_costs_about_5_mb_of_host_memory():
-    # calibration §4 'Host memory per runc container': 5.3 MB per sleeping alpine, 50 started,
+    # [idlab-bench:memory-runc] 5.3 MB per sleeping alpine, 50 started,
     # shim, cgroup, process and its share of the image's page cache included.
     per_container = host_delta_per_guest_mib("alpine", 50)
     assert within(per_container, 5.3 * MB_IN_MIB, MEMORY_TOLERANCE), per_container
 
 
 def test_sandboxed_containers_cost_what_idlab_measured():
-    # calibration §2 'gVisor memory per container' (systrap): 22 MB; 'Kata memory per pod'
+    # [idlab-bench:memory-gvisor] (systrap): 22 MB; [idlab-bench:memory-kata]
     # (Kata 2 + Cloud Hypervisor): 125 MB. Same method as idlab, fewer guests.
     assert within(host_delta_per_guest_mib("gvisor", 20), 22 * MB_IN_MIB, MEMORY_TOLERANCE)
     assert within(host_delta_per_guest_mib("kata", 10), 125 * MB_IN_MIB, MEMORY_TOLERANCE)
@@ -107,7 +107,7 @@ def test_sandboxed_containers_cost_what_idlab_measured():
 
 @pytest.mark.parametrize("template", ["alpine-vm", "ubuntu-server", "windows-server"])
 def test_qemu_costs_about_30_mib_per_vm(template):
-    # calibration §4 'QEMU process overhead (excluding guest RAM)': about 30 MiB resident.
+    # [ch-1729:footprint] QEMU process overhead (excluding guest RAM): about 30 MiB resident.
     session = make_session()
     ids = session.add_guests(template)
     run_until_settled(session, ids)
@@ -117,7 +117,7 @@ def test_qemu_costs_about_30_mib_per_vm(template):
 
 
 def test_firecracker_vmm_overhead_is_within_its_specification():
-    # calibration §2 / §9 #2: ≤ 5 MiB per microVM (2.5 MiB measured).
+    # [firecracker-spec:memory] ≤ 5 MiB per microVM; [agache2020:vmm-memory] 2.5 MiB measured.
     session = make_session()
     ids = session.add_guests("firecracker")
     run_until_settled(session, ids)
@@ -125,7 +125,7 @@ def test_firecracker_vmm_overhead_is_within_its_specification():
 
 
 def test_gvisor_adds_the_sentry_start_to_a_runc_start(runc_s):
-    # calibration §2 'gVisor (runsc) start': 572 ms vs runc 196 ms on the same containerd harness
+    # [idlab-bench:start-gvisor] 572 ms vs runc 196 ms on the same containerd harness
     # (ratio 2.9). The Sentry adds a fixed 376 ms rather than multiplying the start, so on our
     # docker-run path (runc_s, a slower base than idlab's) the ratio is (runc_s + 0.376) / runc_s,
     # i.e. we check the difference: 376 ms ± 25 %.
@@ -135,7 +135,7 @@ def test_gvisor_adds_the_sentry_start_to_a_runc_start(runc_s):
 
 
 def test_kata_is_slower_than_gvisor_which_is_slower_than_runc(runc_s):
-    # calibration §2 'Kata Containers start': Kata 2 + CLH 756 ms vs runc 196 ms (idlab): the
+    # [idlab-bench:start-kata] Kata 2 + CLH 756 ms vs runc 196 ms: the
     # lightweight VM adds 560 ms to a runc start, checked like gVisor's.
     kata_s = mean_startup_s("kata")
     gvisor_s = mean_startup_s("gvisor")
@@ -144,7 +144,8 @@ def test_kata_is_slower_than_gvisor_which_is_slower_than_runc(runc_s):
 
 
 def test_classroom_server_holds_a_thousand_containers_but_tens_of_vms():
-    # DESIGN §1 seed claim; calibration §6: about 1023 containers per Linux bridge.
+    # The seed claim (thousands of containers vs tens of VMs); [moby-bridge:ports] about 1023
+    # containers per Linux bridge.
     rows = {r.template: r for r in make_session().density()}
     alpine, ubuntu = rows["alpine"], rows["ubuntu-server"]
     assert alpine.max >= 1000 and alpine.limit == "bridge_ports"

@@ -39,7 +39,7 @@ def test_ten_vms_booting_at_once_each_take_longer_than_one(steady):
 def test_a_boot_storm_is_slower_on_average_with_jitter(preset):
     # With jitter the VMs' phases drift apart, so per-VM comparisons are noise; averaged over
     # seeds, ten at once are clearly slower than one: their start-up reads queue on the disk's
-    # IOPS (calibration §1b: storms are mostly a storage effect).
+    # IOPS (a full VM's boot storm is mostly a storage effect).
     solo, storm = [], []
     for seed in range(10):
         alone = make_session(seed=seed, preset=preset)
@@ -65,7 +65,7 @@ def start_32_alpines(catalog: Catalog | None = None):
 
 
 def test_32_parallel_container_starts_take_seconds():
-    # calibration §3b: one docker run among 32 parallel ones takes 7.4 s (vs 0.6 s idle).
+    # [moby-42096:parallel-run]: one docker run among 32 parallel ones takes 7.4 s (vs 0.6 s idle).
     _, requested_s, guests = start_32_alpines()
     assert all(g.state == "running" for g in guests)
     assert max(g.ready_s for g in guests) - requested_s >= 5.0
