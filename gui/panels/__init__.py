@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import units
+from sim.lesson_text import display
 
 if TYPE_CHECKING:
     from sim.scenario import Lesson
@@ -216,7 +217,7 @@ class LessonNotesPanel(QTextBrowser):
     def _step_text(text: str, text_zh: str) -> str:
         from gui.i18n import current_language
 
-        return text_zh if current_language() == "zh_CN" and text_zh else text
+        return display(text_zh if current_language() == "zh_CN" and text_zh else text)
 
     def _render(self) -> None:
         from gui.i18n import current_language
@@ -227,7 +228,7 @@ class LessonNotesPanel(QTextBrowser):
             return
         lang = current_language()
         parts = [f"## {lesson.text('title', lang)}", lesson.text("summary", lang),
-                 lesson.text("notes", lang)]
+                 display(lesson.text("notes", lang), markdown=True)]
         if lesson.steps:
             parts.append("### " + translate("LessonNotesPanel", "Steps"))
             for i, step in enumerate(lesson.steps):

@@ -17,6 +17,7 @@ import pytest
 from sim.catalog import Catalog
 from sim.cli import main as cli_main
 from sim.lessons import SCENARIO_DIR, bundled_lessons
+from sim.references import citations
 from sim.scenario import load_scenario
 from sim.session import Session
 from sim.snapshot import LAYERS
@@ -100,8 +101,8 @@ def test_a_lesson_has_its_texts_in_both_languages(lesson):
     for name in ("title_zh", "summary_zh", "notes_zh"):
         assert CJK.search(getattr(le, name)), f"{lesson.id}: {name} is not Chinese"
     assert "\n" not in le.summary.strip() and "\n" not in le.summary_zh.strip()
-    # The notes name the calibration rows their numbers come from, in both languages.
-    assert "calibration §" in le.notes and "calibration §" in le.notes_zh, lesson.id
+    # The notes cite the references their numbers come from, in both languages.
+    assert citations(le.notes) and citations(le.notes_zh), lesson.id
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda le: le.id)

@@ -1,4 +1,5 @@
-"""`sim` is the Qt-free model: importing all of it must load no GUI toolkit (docs/architecture.md)."""
+"""`sim` is the Qt-free model: importing all of it must load no GUI toolkit (docs/architecture.md).
+"""
 
 from __future__ import annotations
 

@@ -23,7 +23,6 @@ from sim.references import (
     load_references,
 )
 
-
 SIM_DIR = Path(__file__).resolve().parents[2] / "sim"
 
 

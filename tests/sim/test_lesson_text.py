@@ -1,0 +1,128 @@
+"""Lesson numbers are computed, not typed: every marked-up number holds in a run of its lesson.
+
+A number the simulation produces is written `{{shown = quantity}}` in a lesson's prompts and
+notes, in both languages (sim/lesson_text.py). Each lesson is run once; each number must be
+what that run gives, at the precision written. Lessons listed in ANNOTATED must have no bare
+simulated number left in what the class reads while watching (the notes before their sources,
+and the step prompts).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+
+from sim.lesson_text import (
+    ANNOTATION,
+    Annotation,
+    LessonTextError,
+    annotations,
+    check,
+    display,
+    evaluate,
+    parse_shown,
+    run_lesson,
+)
+from sim.lessons import bundled_lessons
+from sim.references import bundled_references, check_source, citations
+
+LESSONS = {le.id: le for le in bundled_lessons()}
+# Lessons whose every simulated number is marked up (the others are listed in the report).
+ANNOTATED = ("04-performance", "use-middle-ground", "08-density")
+UNIT = r"(?:s|ms|MiB|GiB|×|µs|IOPS|req/s|GFLOPS|秒|毫秒|微秒)"
+BARE_NUMBER = re.compile(rf"(?<![\w.,{{])\d[\d,]*(?:\.\d+)?\s?{UNIT}(?!\w)")
+
+
+def texts(lesson_id: str) -> list[tuple[str, str]]:
+    """Return (where, text) for the notes and every step prompt, in both languages."""
+    le = LESSONS[lesson_id].scenario.lesson
+    out = [("notes", le.notes), ("notes_zh", le.notes_zh)]
+    for i, st in enumerate(le.steps):
+        out += [(f"steps[{i}].text", st.text), (f"steps[{i}].text_zh", st.text_zh)]
+    return out
+
+
+@functools.cache
+def end_snapshot(lesson_id: str):  # noqa: ANN201
+    return run_lesson(LESSONS[lesson_id].scenario).snapshot()
+
+
+def cases() -> list[tuple[str, str, Annotation]]:
+    return [(lid, where, a) for lid in LESSONS for where, text in texts(lid)
+            for a in annotations(text)]
+
+
+@pytest.mark.parametrize("lesson_id, where, annotation", cases(),
+                         ids=lambda v: v if isinstance(v, str) else v.query)
+def test_every_marked_number_is_what_a_run_of_the_lesson_gives(lesson_id, where, annotation):
+    problem = check(annotation, end_snapshot(lesson_id))
+    assert problem is None, f"{lesson_id} {where}: {problem}"
+
+
+def test_the_lessons_mark_up_their_numbers():
+    assert len(cases()) >= 60
+    for lid in ANNOTATED:
+        assert lid in LESSONS
+        for where, text in texts(lid):
+            watching = text.split("SOURCES OF THE NUMBERS")[0].split("数字来源")[0]
+            bare = BARE_NUMBER.findall(ANNOTATION.sub("", watching))
+            assert not bare, f"{lid} {where}: numbers typed, not computed: {bare}"
+
+
+def test_both_languages_state_the_same_quantities():
+    for lid in LESSONS:
+        le = LESSONS[lid].scenario.lesson
+        en = sorted(a.query for a in annotations(le.notes))
+        zh = sorted(a.query for a in annotations(le.notes_zh))
+        assert en == zh, lid
+        for st in le.steps:
+            assert sorted(a.query for a in annotations(st.text)) == \
+                sorted(a.query for a in annotations(st.text_zh)), (lid, st.at_s)
+
+
+def test_lesson_citations_name_known_references():
+    refs = bundled_references()
+    for lid in LESSONS:
+        for where, text in texts(lid):
+            for rid, fid in citations(text):
+                check_source(f"[{rid}:{fid}]" if fid else f"[{rid}]", refs)
+            assert "{{" not in display(text) and not citations(display(text)), (lid, where)
+
+
+def test_the_known_wrong_numbers_are_now_computed():
+    # The chart shows gVisor random reads at 0.27×, and lesson 8's free memory in GiB.
+    mg = LESSONS["use-middle-ground"].scenario.lesson
+    assert "0.30×" not in display(mg.notes) and "0.27×" in display(mg.notes)
+    dens = LESSONS["08-density"].scenario.lesson
+    assert "48 GiB" not in display(dens.notes)
+    assert any(a.query.startswith("free") and "GiB" in a.shown for a in annotations(dens.notes))
+
+
+def test_a_changed_model_fails_the_check():
+    snap = end_snapshot("use-middle-ground")
+    exact = Annotation("0.30×", "ratio random_io gvisor-1", approximate=False)
+    assert "0.27" in check(exact, snap)
+    assert check(Annotation("0.3×", "ratio random_io gvisor-1", approximate=True), snap) is None
+    assert check(Annotation("0.27 s", "ratio random_io gvisor-1", approximate=False), snap)
+
+
+@pytest.mark.parametrize("shown, expected", [
+    ("84,044 IOPS", (84044.0, 0, "IOPS")), ("0.27×", (0.27, 2, "×")),
+    ("46.9 GiB", (46.9, 1, "GiB")), ("2.3 秒", (2.3, 1, "秒")), ("32", (32.0, 0, "")),
+])
+def test_a_shown_number_is_read_with_its_precision_and_unit(shown, expected):
+    assert parse_shown(shown) == expected
+
+
+@pytest.mark.parametrize("query", ["speed alpine-1", "startup nosuch-1", "ratio random_io"])
+def test_a_bad_query_says_what_is_wrong(query):
+    with pytest.raises(LessonTextError):
+        evaluate(query, end_snapshot("use-middle-ground"))
+
+
+def test_display_shows_the_number_and_the_publication():
+    text = "{{0.27× = ratio random_io gvisor-1}} ([felter2014:fio-random])"
+    assert display(text) == "0.27× ((Felter et al. 2014))"
+    assert "(https://doi.org/" in display(text, markdown=True)
