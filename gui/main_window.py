@@ -1,9 +1,8 @@
 """The main window: layout of palette, host panel, views and tabs; menus; status bar.
 
 Layout (docs/architecture.md), all in splitters a teacher can drag: palette and host panel on the
-left;
-layer diagram over the phase timeline in the centre; memory plot over the density panel on the
-right; event log, guest details and lesson notes in tabs below. The menus are built in
+left; layer diagram over the phase timeline in the centre; memory plot over the density panel on
+the right; event log, guest details and lesson notes in tabs below. The menus are built in
 gui/menus.py; the dialog flows behind them (open, save, export) live in gui/dialogs.py.
 """
 

@@ -8,11 +8,12 @@ fails a test instead of leaving a lesson that contradicts the screen. Citations 
 references (`[felter2014:fio-random]`) are shown as the publication's short name.
 
 Quantities (the run ends when the lesson's script is over, plus a margin):
-  startup G · ready G · created G · resident G · mem G LAYER · phase G NAME · phase_end G NAME
-  result W G [N] · ratio W G [N]  (the N-th run of workload W in guest G, first by default)
+  startup G · median_startup TEMPLATE · ready G · created G · resident G · mem G LAYER
+  phase G NAME · phase_end G NAME
+  result W G [N] · ratio W G [N] · started W G [N]  (the N-th run of workload W in guest G)
   free [T] · layer LAYER [T]  (host memory, at simulated time T or at the end)
   count STATE [KIND|TEMPLATE] · density TEMPLATE · headroom TEMPLATE LIMIT · host FIELD
-  move G (MiB sent) · move_time G
+  incident G FAULT (when it struck) · move G (MiB sent) · move_time G
 """
 
 from __future__ import annotations
@@ -148,6 +149,14 @@ def _workload(snap: Snapshot, wid: str, gid: str, nth: str = "1"):  # noqa: ANN2
     return runs[int(nth) - 1]
 
 
+def _median_startup(snap: Snapshot, tid: str) -> float:
+    starts = [g.ready_s - g.created_s for g in snap.guests
+              if g.template == tid and g.ready_s is not None]
+    if not starts:
+        raise LessonTextError(f"no {tid} guest became ready")
+    return float(np.median(starts))
+
+
 def _count(snap: Snapshot, state: str, which: str = "*") -> float:
     return float(sum(1 for g in snap.guests if g.state == state
                      and which in ("*", g.kind, g.template)))
@@ -160,6 +169,13 @@ def _density(snap: Snapshot, tid: str, limit: str | None = None) -> float:
     raise LessonTextError(f"no density row for {tid!r}")
 
 
+def _incident(snap: Snapshot, gid: str, fault: str):  # noqa: ANN202
+    for i in snap.incidents:
+        if i.guest_id == gid and i.fault == fault:
+            return i
+    raise LessonTextError(f"no {fault} incident in {gid}")
+
+
 def _move(snap: Snapshot, gid: str):  # noqa: ANN202
     for m in snap.moves:
         if m.guest_id == gid:
@@ -169,6 +185,7 @@ def _move(snap: Snapshot, gid: str):  # noqa: ANN202
 
 _QUERIES: Mapping[str, Callable[..., tuple[float, str]]] = {
     "startup": lambda s, g: (_guest(s, g).ready_s - _guest(s, g).created_s, "s"),
+    "median_startup": lambda s, tid: (_median_startup(s, tid), "s"),
     "ready": lambda s, g: (_guest(s, g).ready_s, "s"),
     "created": lambda s, g: (_guest(s, g).created_s, "s"),
     "resident": lambda s, g: (sum(_guest(s, g).memory_mib.values()), "MiB"),
@@ -177,6 +194,8 @@ _QUERIES: Mapping[str, Callable[..., tuple[float, str]]] = {
     "phase_end": lambda s, g, n: (_phase(s, g, n).end_s, "s"),
     "result": lambda s, *a: (_workload(s, *a).value, _workload(s, *a).unit),
     "ratio": lambda s, *a: (_workload(s, *a).ratio, "×"),
+    "started": lambda s, *a: (_workload(s, *a).start_s, "s"),
+    "incident": lambda s, g, fault: (_incident(s, g, fault).time_s, "s"),
     "free": lambda s, *t: (_series_at(s, "free", list(t)), "MiB"),
     "layer": lambda s, layer, *t: (_series_at(s, layer, list(t)), "MiB"),
     "count": lambda s, *a: (_count(s, *a), ""),

@@ -3,8 +3,8 @@
 A number the simulation produces is written `{{shown = quantity}}` in a lesson's prompts and
 notes, in both languages (sim/lesson_text.py). Each lesson is run once; each number must be
 what that run gives, at the precision written. Lessons listed in ANNOTATED must have no bare
-simulated number left in what the class reads while watching (the notes before their sources,
-and the step prompts).
+number with a unit left in what the class reads while watching (WHAT TO WATCH and the step
+prompts); WHAT TO DO describes the script, and SOURCES the published figures.
 """
 
 from __future__ import annotations
@@ -44,6 +44,14 @@ def texts(lesson_id: str) -> list[tuple[str, str]]:
     return out
 
 
+def what_to_watch(text: str) -> str:
+    """Return the part of a text that tells what the run shows: a step, or WHAT TO WATCH."""
+    for heading, end in (("WHAT TO WATCH", "QUESTIONS FOR THE CLASS"), ("看什么", "课堂提问")):
+        if heading in text:
+            return text.split(heading, 1)[1].split(end, 1)[0]
+    return text
+
+
 @functools.cache
 def end_snapshot(lesson_id: str):  # noqa: ANN201
     return run_lesson(LESSONS[lesson_id].scenario).snapshot()
@@ -66,7 +74,7 @@ def test_the_lessons_mark_up_their_numbers():
     for lid in ANNOTATED:
         assert lid in LESSONS
         for where, text in texts(lid):
-            watching = text.split("SOURCES OF THE NUMBERS")[0].split("数字来源")[0]
+            watching = what_to_watch(text)
             bare = BARE_NUMBER.findall(ANNOTATION.sub("", watching))
             assert not bare, f"{lid} {where}: numbers typed, not computed: {bare}"
 
