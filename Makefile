@@ -15,8 +15,11 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+# ruff, ruff's formatter (check only: it never rewrites files here) and mypy --strict on sim/.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check sim gui tests benchmarks
+	$(VENV)/bin/ruff format --check sim gui tests benchmarks
+	$(VENV)/bin/mypy sim
 
 bench: $(STAMP)
 	$(PY) benchmarks/engine_vs_simpy.py

@@ -28,7 +28,7 @@ import numpy as np
 from sim.references import CITATION, Reference, bundled_references
 from sim.scenario import Scenario
 from sim.session import Session
-from sim.snapshot import Snapshot
+from sim.snapshot import GuestView, Incident, MoveView, PhaseSpan, Snapshot, WorkloadResult
 
 MARGIN_S = 60.0  # after the script's last moment: enough for workloads and boots to finish
 APPROX = 0.10    # what "~" allows
@@ -56,7 +56,7 @@ class Annotation:
     approximate: bool
 
 
-def annotations(text: str) -> list[Annotation]:
+def find_annotations(text: str) -> list[Annotation]:
     """Return the annotations in `text`, in order."""
     return [Annotation(m["shown"], m["query"], m["op"] == "~") for m in ANNOTATION.finditer(text)]
 
@@ -119,6 +119,10 @@ def check(annotation: Annotation, snap: Snapshot) -> str | None:
             f"for {annotation.query!r}")
 
 
+def _between(start_s: float | None, end_s: float | None) -> float | None:
+    return None if start_s is None or end_s is None else end_s - start_s
+
+
 def _series_at(snap: Snapshot, layer: str, args: list[str]) -> float:
     series = snap.series.layers[layer]
     if not args:
@@ -127,21 +131,21 @@ def _series_at(snap: Snapshot, layer: str, args: list[str]) -> float:
     return float(series[max(i, 0)])
 
 
-def _guest(snap: Snapshot, gid: str):  # noqa: ANN202 (GuestView, kept local to the lookups)
+def _guest(snap: Snapshot, gid: str) -> GuestView:
     for g in snap.guests:
         if g.id == gid:
             return g
     raise LessonTextError(f"no guest {gid!r} in the run")
 
 
-def _phase(snap: Snapshot, gid: str, name: str):  # noqa: ANN202
+def _phase(snap: Snapshot, gid: str, name: str) -> PhaseSpan:
     for p in _guest(snap, gid).phases:
         if p.name == name and p.end_s is not None:
             return p
     raise LessonTextError(f"{gid} has no finished phase {name!r}")
 
 
-def _workload(snap: Snapshot, wid: str, gid: str, nth: str = "1"):  # noqa: ANN202
+def _workload(snap: Snapshot, wid: str, gid: str, nth: str = "1") -> WorkloadResult:
     runs = sorted((w for w in snap.workloads if w.workload == wid and w.guest_id == gid),
                   key=lambda w: w.time_s)
     if len(runs) < int(nth):
@@ -169,28 +173,28 @@ def _density(snap: Snapshot, tid: str, limit: str | None = None) -> float:
     raise LessonTextError(f"no density row for {tid!r}")
 
 
-def _incident(snap: Snapshot, gid: str, fault: str):  # noqa: ANN202
+def _incident(snap: Snapshot, gid: str, fault: str) -> Incident:
     for i in snap.incidents:
         if i.guest_id == gid and i.fault == fault:
             return i
     raise LessonTextError(f"no {fault} incident in {gid}")
 
 
-def _move(snap: Snapshot, gid: str):  # noqa: ANN202
+def _move(snap: Snapshot, gid: str) -> MoveView:
     for m in snap.moves:
         if m.guest_id == gid:
             return m
     raise LessonTextError(f"{gid} never moved")
 
 
-_QUERIES: Mapping[str, Callable[..., tuple[float, str]]] = {
-    "startup": lambda s, g: (_guest(s, g).ready_s - _guest(s, g).created_s, "s"),
+_QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
+    "startup": lambda s, g: (_between(_guest(s, g).created_s, _guest(s, g).ready_s), "s"),
     "median_startup": lambda s, tid: (_median_startup(s, tid), "s"),
     "ready": lambda s, g: (_guest(s, g).ready_s, "s"),
     "created": lambda s, g: (_guest(s, g).created_s, "s"),
     "resident": lambda s, g: (sum(_guest(s, g).memory_mib.values()), "MiB"),
     "mem": lambda s, g, layer: (_guest(s, g).memory_mib.get(layer, 0.0), "MiB"),
-    "phase": lambda s, g, n: (_phase(s, g, n).end_s - _phase(s, g, n).start_s, "s"),
+    "phase": lambda s, g, n: (_between(_phase(s, g, n).start_s, _phase(s, g, n).end_s), "s"),
     "phase_end": lambda s, g, n: (_phase(s, g, n).end_s, "s"),
     "result": lambda s, *a: (_workload(s, *a).value, _workload(s, *a).unit),
     "ratio": lambda s, *a: (_workload(s, *a).ratio, "×"),
@@ -203,7 +207,7 @@ _QUERIES: Mapping[str, Callable[..., tuple[float, str]]] = {
     "headroom": lambda s, tid, limit: (_density(s, tid, limit), ""),
     "host": lambda s, name: (float(getattr(s.host, name)), ""),
     "move": lambda s, g: (_move(s, g).total_mib, "MiB"),
-    "move_time": lambda s, g: (_move(s, g).end_s - _move(s, g).start_s, "s"),
+    "move_time": lambda s, g: (_between(_move(s, g).start_s, _move(s, g).end_s), "s"),
 }
 
 

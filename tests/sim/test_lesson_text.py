@@ -18,10 +18,10 @@ from sim.lesson_text import (
     ANNOTATION,
     Annotation,
     LessonTextError,
-    annotations,
     check,
     display,
     evaluate,
+    find_annotations,
     parse_shown,
     run_lesson,
 )
@@ -59,7 +59,7 @@ def end_snapshot(lesson_id: str):  # noqa: ANN201
 
 def cases() -> list[tuple[str, str, Annotation]]:
     return [(lid, where, a) for lid in LESSONS for where, text in texts(lid)
-            for a in annotations(text)]
+            for a in find_annotations(text)]
 
 
 @pytest.mark.parametrize("lesson_id, where, annotation", cases(),
@@ -82,12 +82,12 @@ def test_the_lessons_mark_up_their_numbers():
 def test_both_languages_state_the_same_quantities():
     for lid in LESSONS:
         le = LESSONS[lid].scenario.lesson
-        en = sorted(a.query for a in annotations(le.notes))
-        zh = sorted(a.query for a in annotations(le.notes_zh))
+        en = sorted(a.query for a in find_annotations(le.notes))
+        zh = sorted(a.query for a in find_annotations(le.notes_zh))
         assert en == zh, lid
         for st in le.steps:
-            assert sorted(a.query for a in annotations(st.text)) == \
-                sorted(a.query for a in annotations(st.text_zh)), (lid, st.at_s)
+            assert sorted(a.query for a in find_annotations(st.text)) == \
+                sorted(a.query for a in find_annotations(st.text_zh)), (lid, st.at_s)
 
 
 def test_lesson_citations_name_known_references():
@@ -105,7 +105,8 @@ def test_the_known_wrong_numbers_are_now_computed():
     assert "0.30×" not in display(mg.notes) and "0.27×" in display(mg.notes)
     dens = LESSONS["08-density"].scenario.lesson
     assert "48 GiB" not in display(dens.notes)
-    assert any(a.query.startswith("free") and "GiB" in a.shown for a in annotations(dens.notes))
+    marked = find_annotations(dens.notes)
+    assert any(a.query.startswith("free") and "GiB" in a.shown for a in marked)
 
 
 def test_a_changed_model_fails_the_check():
