@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Spelled in pieces so that this file does not match itself.
 _NAMES = "|".join(n + r"\.md" for n in ("DESIGN", "STYLE", "SPECIFICATION", "calibration"))
-# A bare file name is a citation; inside a URL ("…/SPECIFICATION.md") it names a published page.
+# A bare file name is a citation; at the end of a URL ("…/blob/main/X.md") it names a published page.
 FOREIGN = re.compile(rf"(?<![/\w])(?:{_NAMES})|\b(?:calibration|DESIGN|STYLE) §|shared/reference")
 TEXT_SUFFIXES = {".py", ".toml", ".md", ".txt", ".yml", ".yaml", ".sh", ".spec", ".iss", ".ts",
                  ".cfg", ".ini", ".json", ".desktop", ""}
@@ -49,6 +49,6 @@ def test_no_tracked_file_cites_a_document_outside_the_repo():
 
 def test_the_check_catches_what_it_is_for():
     for line in ("see DESIGN" + ".md §3", "calibration" + " §5a 'fio'", "(STYLE" + ".md)",
-                 "from " + "SPECIFICATION.md", "shared/" + "reference/x"):
+                 "from SPECIFICATION" + ".md", "shared/" + "reference/x"):
         assert FOREIGN.search(line), line
-    assert not FOREIGN.search("https://github.com/x/blob/main/" + "SPECIFICATION.md")
+    assert not FOREIGN.search("https://github.com/x/blob/main/SPECIFICATION" + ".md")
