@@ -14,8 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Spelled in pieces so that this file does not match itself.
 _NAMES = "|".join(n + r"\.md" for n in ("DESIGN", "STYLE", "SPECIFICATION", "calibration"))
-# A bare file name is a citation; at the end of a URL ("…/blob/main/X.md") it names a published page.
-FOREIGN = re.compile(rf"(?<![/\w])(?:{_NAMES})|\b(?:calibration|DESIGN|STYLE) §|shared/reference")
+# A bare file name is a citation; at the end of a URL (".../main/X.md") it names a published page.
+FOREIGN = re.compile(rf"(?<![/\w])(?:{_NAMES})|\b(?:calibration|DESIGN|STYLE) §|shared/"
+                     + "reference")
 TEXT_SUFFIXES = {".py", ".toml", ".md", ".txt", ".yml", ".yaml", ".sh", ".spec", ".iss", ".ts",
                  ".cfg", ".ini", ".json", ".desktop", ""}
 
