@@ -9,6 +9,7 @@ references (`[felter2014:fio-random]`) are shown as the publication's short name
 
 Quantities (the run ends when the lesson's script is over, plus a margin):
   startup G · median_startup TEMPLATE · ready G · created G · resident G · mem G LAYER
+  configured G · total_resident TEMPLATE
   phase G NAME · phase_end G NAME
   result W G [N] · ratio W G [N] · started W G [N]  (the N-th run of workload W in guest G)
   free [T] · layer LAYER [T]  (host memory, at simulated time T or at the end)
@@ -194,6 +195,9 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "created": lambda s, g: (_guest(s, g).created_s, "s"),
     "resident": lambda s, g: (sum(_guest(s, g).memory_mib.values()), "MiB"),
     "mem": lambda s, g, layer: (_guest(s, g).memory_mib.get(layer, 0.0), "MiB"),
+    "configured": lambda s, g: (_guest(s, g).configured_mib, "MiB"),
+    "total_resident": lambda s, tid: (sum(sum(g.memory_mib.values()) for g in s.guests
+                                          if g.template == tid), "MiB"),
     "phase": lambda s, g, n: (_between(_phase(s, g, n).start_s, _phase(s, g, n).end_s), "s"),
     "phase_end": lambda s, g, n: (_phase(s, g, n).end_s, "s"),
     "result": lambda s, *a: (_workload(s, *a).value, _workload(s, *a).unit),
