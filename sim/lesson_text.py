@@ -14,7 +14,9 @@ Quantities (the run ends when the lesson's script is over, plus a margin):
   result W G [N] · ratio W G [N] · started W G [N]  (the N-th run of workload W in guest G)
   free [T] · layer LAYER [T]  (host memory, at simulated time T or at the end)
   count STATE [KIND|TEMPLATE] · density TEMPLATE · headroom TEMPLATE LIMIT · host FIELD
-  incident G FAULT (when it struck) · move G (MiB sent) · move_time G
+  incident G FAULT (when it struck)
+  reached G FAULT TARGET · delay G FAULT TARGET (when, and how long after, it reached TARGET)
+  move G (MiB sent) · move_time G
 """
 
 from __future__ import annotations
@@ -181,6 +183,13 @@ def _incident(snap: Snapshot, gid: str, fault: str) -> Incident:
     raise LessonTextError(f"no {fault} incident in {gid}")
 
 
+def _reached(incident: Incident, target: str) -> float:
+    for step in incident.steps:
+        if step.target == target:
+            return step.time_s
+    raise LessonTextError(f"the {incident.fault} in {incident.guest_id} never reached {target}")
+
+
 def _move(snap: Snapshot, gid: str) -> MoveView:
     for m in snap.moves:
         if m.guest_id == gid:
@@ -204,6 +213,9 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "ratio": lambda s, *a: (_workload(s, *a).ratio, "×"),
     "started": lambda s, *a: (_workload(s, *a).start_s, "s"),
     "incident": lambda s, g, fault: (_incident(s, g, fault).time_s, "s"),
+    "delay": lambda s, g, fault, target: (_reached(_incident(s, g, fault), target)
+                                          - _incident(s, g, fault).time_s, "s"),
+    "reached": lambda s, g, fault, target: (_reached(_incident(s, g, fault), target), "s"),
     "free": lambda s, *t: (_series_at(s, "free", list(t)), "MiB"),
     "layer": lambda s, layer, *t: (_series_at(s, layer, list(t)), "MiB"),
     "count": lambda s, *a: (_count(s, *a), ""),
