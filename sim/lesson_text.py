@@ -14,7 +14,8 @@ Quantities (the run ends when the lesson's script is over, plus a margin):
   result W G [N] · ratio W G [N] · started W G [N]  (the N-th run of workload W in guest G)
   free [T] · layer LAYER [T]  (host memory, at simulated time T or at the end)
   count STATE [KIND|TEMPLATE] · density TEMPLATE · headroom TEMPLATE LIMIT · host FIELD
-  incident G FAULT (when it struck)
+  incident G FAULT (when it struck) · event CODE G (when the log first said CODE about G)
+  param CODE G KEY · config G KEY (a number of that event, of G's settings)
   reached G FAULT TARGET · delay G FAULT TARGET (when, and how long after, it reached TARGET)
   move G (MiB sent) · move_time G
 """
@@ -31,7 +32,15 @@ import numpy as np
 from sim.references import CITATION, Reference, bundled_references
 from sim.scenario import Scenario
 from sim.session import Session
-from sim.snapshot import GuestView, Incident, MoveView, PhaseSpan, Snapshot, WorkloadResult
+from sim.snapshot import (
+    GuestView,
+    Incident,
+    LogEntry,
+    MoveView,
+    PhaseSpan,
+    Snapshot,
+    WorkloadResult,
+)
 
 MARGIN_S = 60.0  # after the script's last moment: enough for workloads and boots to finish
 APPROX = 0.10    # what "~" allows
@@ -183,6 +192,24 @@ def _incident(snap: Snapshot, gid: str, fault: str) -> Incident:
     raise LessonTextError(f"no {fault} incident in {gid}")
 
 
+def _event(snap: Snapshot, code: str, gid: str) -> LogEntry:
+    for entry in snap.log:
+        if entry.code == code and entry.guest_id == gid:
+            return entry
+    raise LessonTextError(f"no {code!r} event for {gid}")
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise LessonTextError(f"{value!r} is not a number")
+    return float(value)
+
+
+def _unit_of(key: str) -> str:
+    """Return the unit a field's name declares: `_mib` MiB, `_s` seconds, else a count."""
+    return "MiB" if key.endswith("_mib") else "s" if key.endswith("_s") else ""
+
+
 def _reached(incident: Incident, target: str) -> float:
     for step in incident.steps:
         if step.target == target:
@@ -213,6 +240,9 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "ratio": lambda s, *a: (_workload(s, *a).ratio, "×"),
     "started": lambda s, *a: (_workload(s, *a).start_s, "s"),
     "incident": lambda s, g, fault: (_incident(s, g, fault).time_s, "s"),
+    "event": lambda s, code, g: (_event(s, code, g).time_s, "s"),
+    "param": lambda s, code, g, key: (_number(_event(s, code, g).params[key]), _unit_of(key)),
+    "config": lambda s, g, key: (_number(_guest(s, g).config[key]), _unit_of(key)),
     "delay": lambda s, g, fault, target: (_reached(_incident(s, g, fault), target)
                                           - _incident(s, g, fault).time_s, "s"),
     "reached": lambda s, g, fault, target: (_reached(_incident(s, g, fault), target), "s"),
