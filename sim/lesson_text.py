@@ -17,7 +17,7 @@ Quantities (the run ends when the lesson's script is over, plus a margin):
   incident G FAULT (when it struck) · event CODE G (when the log first said CODE about G)
   param CODE G KEY · config G KEY (a number of that event, of G's settings)
   reached G FAULT TARGET · delay G FAULT TARGET (when, and how long after, it reached TARGET)
-  move G (MiB sent) · move_time G
+  move G (MiB sent) · move_time G · move_step G NAME (transfer, convert)
 """
 
 from __future__ import annotations
@@ -217,6 +217,13 @@ def _reached(incident: Incident, target: str) -> float:
     raise LessonTextError(f"the {incident.fault} in {incident.guest_id} never reached {target}")
 
 
+def _move_step(move: MoveView, name: str) -> tuple[float, float | None]:
+    for step in move.steps:
+        if step.name == name:
+            return step.start_s, step.end_s
+    raise LessonTextError(f"the move of {move.guest_id} has no step {name!r}")
+
+
 def _move(snap: Snapshot, gid: str) -> MoveView:
     for m in snap.moves:
         if m.guest_id == gid:
@@ -254,6 +261,7 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "host": lambda s, name: (float(getattr(s.host, name)), ""),
     "move": lambda s, g: (_move(s, g).total_mib, "MiB"),
     "move_time": lambda s, g: (_between(_move(s, g).start_s, _move(s, g).end_s), "s"),
+    "move_step": lambda s, g, name: (_between(*_move_step(_move(s, g), name)), "s"),
 }
 
 

@@ -32,7 +32,7 @@ LESSONS = {le.id: le for le in bundled_lessons()}
 # Lessons whose every simulated number is marked up (the others are listed in the report).
 ANNOTATED = ("01-architecture", "02-startup", "03-memory", "04-performance",
              "05-isolation-escape", "05-isolation-panic", "05-isolation-runaway",
-             "use-middle-ground", "08-density")
+             "06-portability", "use-middle-ground", "08-density")
 UNIT = r"(?:s|ms|MiB|GiB|×|µs|IOPS|req/s|GFLOPS|秒|毫秒|微秒)"
 BARE_NUMBER = re.compile(rf"(?<![\w.,{{])\d[\d,]*(?:\.\d+)?\s?{UNIT}(?![\w/])")  # not rates
 
@@ -48,7 +48,8 @@ def texts(lesson_id: str) -> list[tuple[str, str]]:
 
 def what_to_watch(text: str) -> str:
     """Return the part of a text that tells what the run shows: a step, or WHAT TO WATCH."""
-    for heading, end in (("WHAT TO WATCH", "QUESTIONS FOR THE CLASS"), ("看什么", "课堂提问")):
+    for heading, end in (("WHAT TO WATCH", "QUESTIONS FOR THE CLASS"), ("看什么", "课堂提问"),
+                         ("观察要点", "课堂提问")):
         if heading in text:
             return text.split(heading, 1)[1].split(end, 1)[0]
     return text
