@@ -9,10 +9,10 @@ references (`[felter2014:fio-random]`) are shown as the publication's short name
 
 Quantities (the run ends when the lesson's script is over, plus a margin):
   startup G · median_startup TEMPLATE · ready G · created G · resident G · mem G LAYER
-  configured G · total_resident TEMPLATE
+  configured G · total_resident TEMPLATE · fastest|slowest TEMPLATE FROM TO (created then)
   phase G NAME · phase_end G NAME
   result W G [N] · ratio W G [N] · started W G [N]  (the N-th run of workload W in guest G)
-  free [T] · layer LAYER [T]  (host memory, at simulated time T or at the end)
+  free [T] · layer LAYER [T] · used [T] · peak_used  (host memory, at time T or at the end)
   count STATE [KIND|TEMPLATE] · density TEMPLATE · headroom TEMPLATE LIMIT · host FIELD
   incident G FAULT (when it struck) · event CODE G (when the log first said CODE about G)
   param CODE G KEY · config G KEY (a number of that event, of G's settings)
@@ -33,6 +33,7 @@ from sim.references import CITATION, Reference, bundled_references
 from sim.scenario import Scenario
 from sim.session import Session
 from sim.snapshot import (
+    LAYERS,
     GuestView,
     Incident,
     LogEntry,
@@ -165,6 +166,14 @@ def _workload(snap: Snapshot, wid: str, gid: str, nth: str = "1") -> WorkloadRes
     return runs[int(nth) - 1]
 
 
+def _startups(snap: Snapshot, tid: str, from_s: str, to_s: str) -> list[float]:
+    starts = [g.ready_s - g.created_s for g in snap.guests if g.template == tid
+              and g.ready_s is not None and float(from_s) <= g.created_s < float(to_s)]
+    if not starts:
+        raise LessonTextError(f"no {tid} guest created from {from_s} to {to_s} s became ready")
+    return starts
+
+
 def _median_startup(snap: Snapshot, tid: str) -> float:
     starts = [g.ready_s - g.created_s for g in snap.guests
               if g.template == tid and g.ready_s is not None]
@@ -234,6 +243,8 @@ def _move(snap: Snapshot, gid: str) -> MoveView:
 _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "startup": lambda s, g: (_between(_guest(s, g).created_s, _guest(s, g).ready_s), "s"),
     "median_startup": lambda s, tid: (_median_startup(s, tid), "s"),
+    "fastest": lambda s, tid, t0, t1: (min(_startups(s, tid, t0, t1)), "s"),
+    "slowest": lambda s, tid, t0, t1: (max(_startups(s, tid, t0, t1)), "s"),
     "ready": lambda s, g: (_guest(s, g).ready_s, "s"),
     "created": lambda s, g: (_guest(s, g).created_s, "s"),
     "resident": lambda s, g: (sum(_guest(s, g).memory_mib.values()), "MiB"),
@@ -255,6 +266,8 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "reached": lambda s, g, fault, target: (_reached(_incident(s, g, fault), target), "s"),
     "free": lambda s, *t: (_series_at(s, "free", list(t)), "MiB"),
     "layer": lambda s, layer, *t: (_series_at(s, layer, list(t)), "MiB"),
+    "used": lambda s, *t: (sum(_series_at(s, layer, list(t)) for layer in LAYERS), "MiB"),
+    "peak_used": lambda s: (float(max(sum(s.series.layers[la] for la in LAYERS))), "MiB"),
     "count": lambda s, *a: (_count(s, *a), ""),
     "density": lambda s, tid: (_density(s, tid), ""),
     "headroom": lambda s, tid, limit: (_density(s, tid, limit), ""),
