@@ -12,7 +12,8 @@ Quantities (the run ends when the lesson's script is over, plus a margin):
   configured G · total_resident TEMPLATE · fastest|slowest TEMPLATE FROM TO (created then)
   phase G NAME · phase_end G NAME
   result W G [N] · ratio W G [N] · started W G [N]  (the N-th run of workload W in guest G)
-  free [T] · layer LAYER [T] · used [T] · peak_used  (host memory, at time T or at the end)
+  free [T] · layer LAYER [T] · layers L1,L2,… [T] · used [T] · peak_used
+    (host memory, at simulated time T or at the end)
   count STATE [KIND|TEMPLATE] · density TEMPLATE · headroom TEMPLATE LIMIT · host FIELD
   incident G FAULT (when it struck) · event CODE G (when the log first said CODE about G)
   param CODE G KEY · config G KEY (a number of that event, of G's settings)
@@ -266,6 +267,8 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "reached": lambda s, g, fault, target: (_reached(_incident(s, g, fault), target), "s"),
     "free": lambda s, *t: (_series_at(s, "free", list(t)), "MiB"),
     "layer": lambda s, layer, *t: (_series_at(s, layer, list(t)), "MiB"),
+    "layers": lambda s, names, *t: (sum(_series_at(s, la, list(t)) for la in names.split(",")),
+                                    "MiB"),
     "used": lambda s, *t: (sum(_series_at(s, layer, list(t)) for layer in LAYERS), "MiB"),
     "peak_used": lambda s: (float(max(sum(s.series.layers[la] for la in LAYERS))), "MiB"),
     "count": lambda s, *a: (_count(s, *a), ""),
