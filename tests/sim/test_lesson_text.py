@@ -33,7 +33,8 @@ LESSONS = {le.id: le for le in bundled_lessons()}
 ANNOTATED = ("01-architecture", "02-startup", "03-memory", "04-performance",
              "05-isolation-escape", "05-isolation-panic", "05-isolation-runaway",
              "06-portability", "use-cicd-burst",
-             "use-docker-in-vm", "use-legacy-windows", "use-middle-ground", "08-density")
+             "use-docker-in-vm", "use-legacy-windows",
+             "use-high-security-tenant", "use-middle-ground", "08-density")
 UNIT = r"(?:s|ms|MiB|GiB|×|µs|IOPS|req/s|GFLOPS|秒|毫秒|微秒)"
 BARE_NUMBER = re.compile(rf"(?<![\w.,{{])\d[\d,]*(?:\.\d+)?\s?{UNIT}(?![\w/])")  # not rates
 
