@@ -9,7 +9,8 @@ references (`[felter2014:fio-random]`) are shown as the publication's short name
 
 Quantities (the run ends when the lesson's script is over, plus a margin):
   startup G · median_startup TEMPLATE · ready G · created G · resident G · mem G LAYER
-  configured G · total_resident TEMPLATE · fastest|slowest TEMPLATE FROM TO (created then)
+  configured G · total_resident KIND|TEMPLATE · fastest|slowest TEMPLATE FROM TO (created then)
+  all_ready KIND|TEMPLATE FROM TO (when the last of those created then was ready)
   phase G NAME · phase_end G NAME
   result W G [N] · ratio W G [N] · started W G [N]  (the N-th run of workload W in guest G)
   free [T] · layer LAYER [T] · layers L1,L2,… [T] · used [T] · peak_used
@@ -167,6 +168,14 @@ def _workload(snap: Snapshot, wid: str, gid: str, nth: str = "1") -> WorkloadRes
     return runs[int(nth) - 1]
 
 
+def _readies(snap: Snapshot, which: str, from_s: str, to_s: str) -> list[float]:
+    ready = [g.ready_s for g in snap.guests if which in (g.kind, g.template)
+             and g.ready_s is not None and float(from_s) <= g.created_s < float(to_s)]
+    if not ready:
+        raise LessonTextError(f"no {which} guest created from {from_s} to {to_s} s became ready")
+    return ready
+
+
 def _startups(snap: Snapshot, tid: str, from_s: str, to_s: str) -> list[float]:
     starts = [g.ready_s - g.created_s for g in snap.guests if g.template == tid
               and g.ready_s is not None and float(from_s) <= g.created_s < float(to_s)]
@@ -245,14 +254,15 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "startup": lambda s, g: (_between(_guest(s, g).created_s, _guest(s, g).ready_s), "s"),
     "median_startup": lambda s, tid: (_median_startup(s, tid), "s"),
     "fastest": lambda s, tid, t0, t1: (min(_startups(s, tid, t0, t1)), "s"),
+    "all_ready": lambda s, which, t0, t1: (max(_readies(s, which, t0, t1)), "s"),
     "slowest": lambda s, tid, t0, t1: (max(_startups(s, tid, t0, t1)), "s"),
     "ready": lambda s, g: (_guest(s, g).ready_s, "s"),
     "created": lambda s, g: (_guest(s, g).created_s, "s"),
     "resident": lambda s, g: (sum(_guest(s, g).memory_mib.values()), "MiB"),
     "mem": lambda s, g, layer: (_guest(s, g).memory_mib.get(layer, 0.0), "MiB"),
     "configured": lambda s, g: (_guest(s, g).configured_mib, "MiB"),
-    "total_resident": lambda s, tid: (sum(sum(g.memory_mib.values()) for g in s.guests
-                                          if g.template == tid), "MiB"),
+    "total_resident": lambda s, which: (sum(sum(g.memory_mib.values()) for g in s.guests
+                                            if which in (g.kind, g.template)), "MiB"),
     "phase": lambda s, g, n: (_between(_phase(s, g, n).start_s, _phase(s, g, n).end_s), "s"),
     "phase_end": lambda s, g, n: (_phase(s, g, n).end_s, "s"),
     "result": lambda s, *a: (_workload(s, *a).value, _workload(s, *a).unit),
