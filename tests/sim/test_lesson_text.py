@@ -99,6 +99,9 @@ def test_lesson_citations_name_known_references():
             for rid, fid in citations(text):
                 check_source(f"[{rid}:{fid}]" if fid else f"[{rid}]", refs)
             assert "{{" not in display(text) and not citations(display(text)), (lid, where)
+        le = LESSONS[lid].scenario.lesson
+        for name in ("title", "title_zh", "summary", "summary_zh"):  # shown without display()
+            assert "{{" not in getattr(le, name) and not citations(getattr(le, name)), lid
 
 
 def test_the_known_wrong_numbers_are_now_computed():
