@@ -11,6 +11,7 @@ from helpers import catalog_copy
 
 from sim.catalog import CATALOG_DIR, Catalog, CatalogError
 from sim.catalog_loader import load_catalog
+from sim.lessons import SCENARIO_DIR
 from sim.references import (
     CATALOG_FILES,
     CitationError,
@@ -32,14 +33,14 @@ def refs():
 
 
 def cited_in_catalog() -> set[tuple[str, str | None]]:
-    """Return every (reference, figure) pair the catalog files cite."""
+    """Return every (reference, figure) pair the catalog, the code and the lessons cite."""
     found: set[tuple[str, str | None]] = set()
     for name in CATALOG_FILES:
         data = tomllib.loads((CATALOG_DIR / name).read_text(encoding="utf-8"))
         for _, text in _sources(data, ""):
             found.update(citations(text))
-    # A few sources are built in code (a move's format conversion).
-    for path in SIM_DIR.glob("*.py"):
+    # A few sources are built in code (a move's format conversion); lessons cite too.
+    for path in [*SIM_DIR.glob("*.py"), *SCENARIO_DIR.glob("*.toml")]:
         found.update(citations(path.read_text(encoding="utf-8")))
     return found
 
