@@ -53,10 +53,13 @@ class Reference:
     url: str
     published: str = ""
     figures: Mapping[str, Figure] = field(default_factory=dict)
+    cite_as: str = ""  # a short name when the authors do not make one ("cloud-init #4687")
 
     @property
     def short(self) -> str:
         """Return the name to cite it by in running text: "Felter et al. 2014"."""
+        if self.cite_as:
+            return f"{self.cite_as}, {self.year}"
         names = [re.sub(r"\s*\(.*?\)", "", n).strip() for n in self.who.split(",")]
         if "." in self.who and names and " " in names[0]:
             surname = names[0].split()[-1]
@@ -88,7 +91,7 @@ def _figure(fid: str, t: object, where: str) -> Figure:
 
 def _reference(rid: str, t: object, file: str) -> Reference:
     where = f"{file}: references.{rid}"
-    allowed = {"authors", "project", "title", "year", "url", "published", "figures"}
+    allowed = {"authors", "project", "title", "year", "url", "published", "figures", "cite_as"}
     if not isinstance(t, dict) or set(t) - allowed:
         raise CitationError(f"{where}: expected a table with only the keys "
                              + ", ".join(sorted(allowed)))
@@ -109,7 +112,8 @@ def _reference(rid: str, t: object, file: str) -> Reference:
     return Reference(rid, who, _text(t, "title", where), year, url,
                      str(t.get("published", "")),
                      MappingProxyType({f: _figure(f, v, f"{where}.figures.{f}")
-                                       for f, v in figures.items()}))
+                                       for f, v in figures.items()}),
+                     str(t.get("cite_as", "")))
 
 
 def load_references(directory: Path) -> Mapping[str, Reference]:
