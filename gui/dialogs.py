@@ -336,7 +336,8 @@ class ScenarioFilesMixin:
                 show_error(self, translate("MainWindow", "Cannot export data"), str(error))
                 return
             self.statusBar().showMessage(
-                translate("MainWindow", "Exported {0} files to {1}").format(len(files), folder),
+                translate("MainWindow", "Exported {0} files to {1}").format(
+                    len(files), files[0].parent),
                 5000,
             )
 

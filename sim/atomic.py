@@ -194,10 +194,15 @@ def _check_folder(target: Path, owned: Collection[str]) -> None:
         return
     if not target.is_dir():
         raise AtomicWriteError(f"{target}: exists and is not a folder")
-    foreign = sorted(n for n in os.listdir(target) if n not in owned and _pid_of(n) is None)
+    foreign = foreign_names(target, owned)
     if foreign:
         raise AtomicWriteError(f"{target}: holds files HostLab did not write ({foreign[0]}, …); "
                                "choose a new or empty folder, or an earlier export")
+
+
+def foreign_names(folder: Path, owned: Collection[str]) -> list[str]:
+    """Return the names in `folder` that are neither in `owned` nor HostLab temporaries."""
+    return sorted(n for n in os.listdir(folder) if n not in owned and _pid_of(n) is None)
 
 
 def _sync_tree(folder: Path) -> None:
