@@ -11,7 +11,9 @@ nothing (the series is a step function: a value holds until the next sample). If
 enough, the oldest samples are thinned in buckets, each keeping its first sample and the one
 with the most memory in use (so peaks, such as the instant before an OOM kill, stay visible).
 Whole samples are kept, never averaged, so every row still adds up to the host's RAM. The most
-recent `max_samples // 2` samples, the event log and the OOM times are always exact.
+recent `max_samples // 2` samples and the OOM times are always exact. The event log keeps its
+newest `max_log // 2` to `max_log` entries: when it reaches `max_log`, the older half goes to a
+new list (views handed out keep the old one) and `log_dropped` counts what went.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sim.snapshot import EXTRA_SERIES, LAYERS, LogEntry, MemorySeries
 
 SERIES = LAYERS + EXTRA_SERIES
 MAX_SAMPLES = 100_000  # per host: 12 MiB of float64 rows
+MAX_LOG = 100_000  # entries (about 0.5 KB each with their parameters)
 FLUSH_EVERY = 4096  # pending tuples cost ~10× a buffer row: move them over in batches
 
 
@@ -59,12 +62,15 @@ class LogView(Sequence[LogEntry]):
 class Recorder:
     """Memory samples (one column per series) and log entries, in the order they happened."""
 
-    def __init__(self, capacity: int = 1024, max_samples: int = MAX_SAMPLES) -> None:
+    def __init__(self, capacity: int = 1024, max_samples: int = MAX_SAMPLES,
+                 max_log: int = MAX_LOG) -> None:
         self._data = np.zeros((len(SERIES) + 1, capacity))  # row 0 is time
         self.max_samples = max(max_samples, 16)
         self._n = 0  # samples in the buffer
         self._pending: list[tuple[float, ...]] = []  # samples not moved into it yet
         self.log: list[LogEntry] = []
+        self.max_log = max(max_log, 2)
+        self.log_dropped = 0  # oldest entries let go to keep the log bounded
         self.oom_times_s: list[float] = []
         self._subscribers: list[Callable[[LogEntry], None]] = []
 
@@ -127,6 +133,10 @@ class Recorder:
     def emit(self, entry: LogEntry) -> None:
         """Append `entry` to the log and tell subscribers."""
         self.log.append(entry)
+        if len(self.log) >= self.max_log:
+            keep = self.max_log // 2
+            self.log_dropped += len(self.log) - keep
+            self.log = self.log[-keep:]  # a new list: LogViews handed out keep the old one
         for callback in self._subscribers:
             callback(entry)
 

@@ -68,6 +68,7 @@ def results(session: Session) -> dict:
                    "verdict": m.verdict, "warnings": list(m.warnings)} for m in snap.moves],
         "host_down": snap.host.down, "host_compromised": snap.host.compromised,
         "events": snap.events_processed,
+        "log_dropped": session.recorder.log_dropped,  # oldest log entries let go (sim/recorder.py)
     }
 
 
