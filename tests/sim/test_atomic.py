@@ -137,3 +137,18 @@ def test_views_handed_out_survive_compaction():
         rec.sample(float(i), sample_row(i, 1))
     rec.series()
     assert np.array_equal(before.layers["app"], kept)
+
+
+def test_the_event_log_keeps_its_newest_entries_and_counts_the_rest():
+    from sim.snapshot import LogEntry
+
+    rec = Recorder(max_log=10)
+    early = None
+    for i in range(25):
+        rec.emit(LogEntry(float(i), "tick", None, {}, f"tick {i}"))
+        if i == 3:
+            early = rec.log_view()
+    assert len(rec.log) < 10 and rec.log_dropped == 25 - len(rec.log)
+    assert [e.message for e in rec.log][-1] == "tick 24"
+    assert [e.time_s for e in rec.log] == sorted(e.time_s for e in rec.log)
+    assert [e.message for e in early] == ["tick 0", "tick 1", "tick 2", "tick 3"]
