@@ -85,12 +85,12 @@ def lesson_html(markdown: str) -> str:
             close()
             level = len(heading.group(1))
             parts.append(f"<h{level}>{inline(heading.group(2))}</h{level}>")
-        elif bullet or numbered:
+        elif item := bullet or numbered:
             tag = "ul" if bullet else "ol"
             if paragraph or list_tag != tag:
                 close()
             list_tag = tag
-            items.append([(bullet or numbered).group(1)])
+            items.append([item.group(1)])
         elif items and raw[:1].isspace():
             items[-1].append(line)  # an indented line continues the list item
         else:

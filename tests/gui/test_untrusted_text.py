@@ -155,3 +155,20 @@ def test_window_data_export_covers_every_host(window: MainWindow, tmp_path: Path
         memory_hosts = {row["host"] for row in csv.DictReader(f)}
     assert {row["host"] for row in phases} >= {"lab", "arm-board"}
     assert memory_hosts == set(window.controller.session.hosts)
+
+
+@pytest.mark.parametrize("case", ["fifo", "digits", "nul"])
+def test_the_window_says_cannot_open_for_hostile_files(window: MainWindow, tmp_path: Path,
+                                                       message_boxes, case: str) -> None:
+    path = tmp_path / "lesson.toml"
+    if case == "fifo":
+        os.mkfifo(path)  # opening it for reading would block the window until a writer came
+    elif case == "digits":
+        path.write_text("version = 1\nseed = " + "9" * 5000 + "\n", encoding="utf-8")
+    else:
+        path = tmp_path / "les\x00son.toml"
+    session = window.controller.session
+    assert not window.open_path(path)
+    errors = message_boxes.texts("critical")
+    assert len(errors) == 1 and "lesson.toml" in errors[0].replace("\\x00", "")
+    assert window.controller.session is session
