@@ -8,9 +8,9 @@ swapped into place as a whole (one atomic exchange on Linux), so a reader sees t
 run, never a mix of two. A folder holding anything but HostLab's own export files is refused.
 
 Temporary names are `.hostlab-tmp-<pid>-<random>-<name>`. A writer killed with `kill -9` cannot
-remove its own; the next write into the same folder removes those whose process is gone (same
-machine, no live process with that id), so they never pile up, and a person who sees one can
-tell what it is. Error messages name the target, never the temporary file.
+remove its own; the next write into the same folder removes those whose process is gone (on
+POSIX; Windows keeps them, recognisable by name), so they do not pile up, and a person who sees
+one can tell what it is. Error messages name the target, never the temporary file.
 """
 
 from __future__ import annotations
@@ -85,9 +85,18 @@ def _mode_for(target: Path) -> int:
     try:
         return stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """Return the process's umask, read without changing it where the system allows."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    umask = os.umask(0o077)  # elsewhere: set and restore (the brief value is the safe one)
+    os.umask(umask)
+    return umask
 
 
 def _check_target(target: Path) -> None:
