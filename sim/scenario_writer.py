@@ -8,7 +8,10 @@ for comments next to tables that a save may have rewritten anyway).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +63,19 @@ def dumps_scenario(s: Scenario) -> str:
 
 def save_scenario(s: Scenario, path: str | Path) -> None:
     """Write `s` to `path` atomically: the old file stays whole until the new one is complete."""
-    write_text(Path(path), dumps_scenario(s))
+    path = Path(path)
+    write_text(path, dumps_scenario(s))
+    _remove_legacy_temporaries(path)
+
+
+def _remove_legacy_temporaries(path: Path) -> None:
+    """Remove `.NAME.XXXXXXXX.tmp` files that saves before sim/atomic.py left when killed."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _toml(value: object) -> str:

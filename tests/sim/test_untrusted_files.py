@@ -163,3 +163,13 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch)
     assert "hostlab-tmp" not in str(info.value)
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["s.toml"]
+
+
+def test_a_save_removes_temporaries_that_older_saves_left(tmp_path):
+    path = tmp_path / "lesson.toml"
+    legacy = tmp_path / ".lesson.toml.k3j_9xq2.tmp"  # tempfile.mkstemp's names, before sim/atomic
+    legacy.write_text("half a file")
+    unrelated = tmp_path / ".other.toml.k3j_9xq2.tmp"
+    unrelated.write_text("not ours to judge")
+    save_scenario(load_scenario(DEFAULT_SCENARIO), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [unrelated.name, "lesson.toml"]
