@@ -29,6 +29,13 @@ class FieldError(ValueError):
         super().__init__(f"{where}: expected {expected}{shown}")
 
 
+class Said(str):
+    """A description of a value that is shown as it is, not quoted ("1,001 tables")."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
 def _show(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -104,7 +111,7 @@ class Table:
             raise self.error(key, "one of " + ", ".join(repr(c) for c in choices), value)
         if len(value) > max_len:
             raise self.error(key, f"a text of at most {max_len:,} characters",
-                             f"{len(value):,} characters")
+                             Said(f"{len(value):,} characters"))
         return value
 
     def ident(self, key: str, default: str | None = None) -> str:
@@ -139,7 +146,7 @@ class Table:
         if not isinstance(value, list):
             raise self.error(key, "an array of tables ([[...]])", value)
         if len(value) > max_len:
-            raise self.error(key, f"at most {max_len:,} tables", f"{len(value):,}")
+            raise self.error(key, f"at most {max_len:,} tables", Said(f"{len(value):,}"))
         return [Table(item, self.file, f"{self._at(key)}[{i}]") for i, item in enumerate(value)]
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -155,7 +162,7 @@ class Table:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise self.error(key, "a non-empty array of strings", value)
         if len(value) > max_len:
-            raise self.error(key, f"at most {max_len:,} ids", f"{len(value):,}")
+            raise self.error(key, f"at most {max_len:,} ids", Said(f"{len(value):,}"))
         for v in value:
             if not ID.fullmatch(v):
                 raise self.error(key, ID_EXPECTED, v)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
-from sim.fields import ID, FieldError, Table
+from sim.fields import ID, FieldError, Said, Table
 from sim.guestconfig import NETWORKS, GuestConfig
 from sim.host import Policy
 from sim.textfile import TextFileError, read_text
@@ -236,7 +236,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     configs_t = t.table("configs", required=False)
     if len(configs_t.data) > MAX_CONFIGS:
         raise t.error("configs", f"at most {MAX_CONFIGS:,} guests' settings",
-                      f"{len(configs_t.data):,}")
+                      Said(f"{len(configs_t.data):,}"))
     configs = {}
     for gid in configs_t.data:
         if not ID.fullmatch(gid):
