@@ -4,7 +4,8 @@ A scenario file is untrusted, and Qt treats any string that looks like HTML as r
 `<img src="/dev/zero">` in a label makes Qt read that file as an image, and Markdown's
 `![x](/dev/zero)` does the same in a text browser. Every place that shows text from a scenario
 (lesson notes, title and summary, step prompts, host ids, tooltips) goes through this module:
-`escape` for text put inside our own rich text, `tooltip` for a tooltip, `lesson_html` for
+`escape` for text put inside our own rich text, `literal` for tooltips and message boxes
+(which guess the format from the text itself), `lesson_html` for
 lesson notes, which keep a small Markdown subset (headings, paragraphs, lists, **bold**) with
 no images and only http(s) links, all built here from escaped text.
 """
@@ -27,8 +28,12 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def tooltip(text: str) -> str:
-    """Return `text` as a tooltip that Qt shows literally, line breaks kept."""
+def literal(text: str) -> str:
+    """Return `text` as rich text that Qt shows literally, line breaks kept.
+
+    For tooltips and message boxes: Qt treats their text as HTML when its first line holds a
+    known tag, so an error quoting `<img src=...>` from a file would otherwise load that file.
+    """
     return "<p>" + escape(text).replace("\n", "<br>") + "</p>"
 
 

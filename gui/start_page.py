@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui.i18n import current_language, settings
 from gui.panels import scrolling
-from gui.safe_text import escape, tooltip
+from gui.safe_text import escape, literal
 
 if TYPE_CHECKING:
     from sim.lessons import BundledLesson
@@ -89,7 +89,7 @@ def fill_lessons_menu(menu: QMenu, open_lesson: Callable[[Path], None],
         menu.addSection(group_title(key))
         for item in items:
             action = menu.addAction(lesson_title(item))
-            action.setToolTip(tooltip(lesson_summary(item)))
+            action.setToolTip(literal(lesson_summary(item)))
             action.setData(str(item.path))
             action.triggered.connect(lambda _=False, p=item.path: open_lesson(p))
     if not lessons():
@@ -163,7 +163,7 @@ class StartPageDialog(QDialog):
                 text.setWordWrap(True)
                 text.setTextFormat(Qt.TextFormat.RichText)
                 button = QPushButton(self.tr("Open"))
-                button.setToolTip(tooltip(item.path.name))
+                button.setToolTip(literal(item.path.name))
                 button.clicked.connect(lambda _=False, p=item.path: self._choose(p))
                 self.open_buttons[item.id] = button
                 self._grid.addWidget(text, row, 0)

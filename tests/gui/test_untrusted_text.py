@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 from gui import i18n
 from gui.export import DATA_SUBFOLDER, export_data, export_picture
 from gui.main_window import MainWindow
-from gui.safe_text import escape, inline, lesson_html, tooltip
+from gui.safe_text import escape, inline, lesson_html, literal
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,7 +91,7 @@ def test_lesson_markdown_subset(markdown: str, html: str) -> None:
 
 def test_inline_and_tooltip_escape_everything() -> None:
     assert inline('<img src="x">') == "&lt;img src=&quot;x&quot;&gt;"
-    assert tooltip("a<b>\nc") == "<p>a&lt;b&gt;<br>c</p>"
+    assert literal("a<b>\nc") == "<p>a&lt;b&gt;<br>c</p>"
 
 
 def test_many_steps_render_once_per_frame(window: MainWindow, monkeypatch) -> None:
@@ -157,12 +157,15 @@ def test_window_data_export_covers_every_host(window: MainWindow, tmp_path: Path
     assert memory_hosts == set(window.controller.session.hosts)
 
 
-@pytest.mark.parametrize("case", ["fifo", "digits", "nul"])
+@pytest.mark.parametrize("case", ["fifo", "digits", "nul", "markup"])
 def test_the_window_says_cannot_open_for_hostile_files(window: MainWindow, tmp_path: Path,
                                                        message_boxes, case: str) -> None:
     path = tmp_path / "lesson.toml"
     if case == "fifo":
         os.mkfifo(path)  # opening it for reading would block the window until a writer came
+    elif case == "markup":  # the error quotes the id: the message box must not load the image
+        path.write_text('version = 1\n[[hosts]]\nid = "<img src=\\"/dev/zero\\">"\n',
+                        encoding="utf-8")
     elif case == "digits":
         path.write_text("version = 1\nseed = " + "9" * 5000 + "\n", encoding="utf-8")
     else:
@@ -171,4 +174,5 @@ def test_the_window_says_cannot_open_for_hostile_files(window: MainWindow, tmp_p
     assert not window.open_path(path)
     errors = message_boxes.texts("critical")
     assert len(errors) == 1 and "lesson.toml" in errors[0].replace("\\x00", "")
+    assert errors[0].startswith("<p>") and "<img" not in errors[0]  # shown as text
     assert window.controller.session is session
