@@ -1,19 +1,45 @@
-"""A writer that the kill-9 tests kill at random moments: `python tests/kill_child.py KIND TARGET`.
+"""kill -9 during a writer: the child that writes, and the parent's `kill_while_writing`.
 
-It prints "ready" once set up, then writes TARGET over and over, alternating between two
-versions ("a" and "b"), through the same code path the app uses for that kind of file:
-scenario (save_scenario), export (the CLI's --out folder), png and svg (gui/export.py), crash
-(the crash log). The parent checks that whatever it finds after the kill is one whole version.
+As a program, `python tests/kill_child.py KIND TARGET` prints "ready" once set up, then writes
+TARGET over and over, alternating between two versions ("a" and "b"), through the same code path
+the app uses for that kind of file: scenario (save_scenario), export (the CLI's --out folder),
+png and svg (gui/export.py), crash (the crash log). The tests (tests/sim/test_kill9.py,
+tests/gui/test_kill9_exports.py) kill it at a random moment and check that what they find is
+one whole version, and that the next write leaves nothing of the killed one behind.
+`HOSTLAB_KILL_ROUNDS` sets the rounds per writer (`make fuzz` runs more).
 """
 
 from __future__ import annotations
 
 import os
+import random
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+ROUNDS = int(os.environ.get("HOSTLAB_KILL_ROUNDS", "4"))
+
+
+def kill_while_writing(kind: str, target: Path, rng: random.Random,
+                       env: dict[str, str] | None = None) -> None:
+    """Start a writer, wait until it has written once, kill -9 it at a random moment."""
+    proc = subprocess.Popen([sys.executable, __file__, kind, str(target)],
+                            stdout=subprocess.PIPE, text=True, env=env or os.environ.copy())
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.4))
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+
+
+def leftovers(folder: Path, keep: set[str]) -> list[str]:
+    """Return the names in `folder` other than `keep`."""
+    return sorted(p.name for p in folder.iterdir() if p.name not in keep)
 
 
 def sim_writer(kind: str, target: Path):

@@ -1,43 +1,20 @@
-"""kill -9 during every writer: afterwards the old or the new file, whole, and nothing else.
+"""kill -9 during the Qt-free writers (scenario save, --out export): old or new, nothing else.
 
-Each round starts tests/kill_child.py, which writes the target again and again, kills it at a
-random moment, checks what is on disk, then lets one more write run and checks that the killed
-writer's temporaries are gone. `HOSTLAB_KILL_ROUNDS` sets the rounds (`make fuzz` runs more).
+The child and the harness are in tests/kill_child.py; the pictures and the crash log are in
+tests/gui/test_kill9_exports.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import pytest
+from kill_child import ROUNDS, kill_while_writing, leftovers
 
 ROOT = Path(__file__).resolve().parents[2]
-CHILD = ROOT / "tests" / "kill_child.py"
-ROUNDS = int(os.environ.get("HOSTLAB_KILL_ROUNDS", "4"))
-
-
-def kill_while_writing(kind: str, target: Path, rng: random.Random,
-                       env: dict[str, str] | None = None) -> None:
-    """Start a writer, wait until it has written once, kill -9 it at a random moment."""
-    proc = subprocess.Popen([sys.executable, str(CHILD), kind, str(target)],
-                            stdout=subprocess.PIPE, text=True, env=env or os.environ.copy())
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.4))
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-
-
-def leftovers(folder: Path, keep: set[str]) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name not in keep)
 
 
 def test_scenario_saves_survive_kill_9(tmp_path):
@@ -82,37 +59,3 @@ def test_exports_survive_kill_9_and_never_mix_two_runs(tmp_path):
         assert result.returncode == 0, result.stderr
         assert json.loads((target / "results.json").read_text())["until_s"] == 1
         assert leftovers(work, {"out"}) == []
-
-
-@pytest.mark.parametrize("kind", ["png", "svg"])
-def test_picture_exports_survive_kill_9(tmp_path, kind):
-    rng = random.Random(17)
-    target = tmp_path / f"shot.{kind}"
-    for _ in range(ROUNDS):
-        kill_while_writing(kind, target, rng)
-        data = target.read_bytes()
-        if kind == "png":
-            assert data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
-        else:
-            import xml.etree.ElementTree as ET
-
-            assert ET.fromstring(data).tag.endswith("svg")
-        from sim.atomic import write_bytes
-
-        write_bytes(target, data)  # the next write cleans up after the killed one
-        assert leftovers(tmp_path, {target.name}) == []
-
-
-def test_crash_logs_survive_kill_9(tmp_path):
-    rng = random.Random(19)
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "HOME": str(tmp_path)}
-    for _ in range(ROUNDS):
-        kill_while_writing("crash", tmp_path / "unused", rng, env)
-    logs = list(tmp_path.rglob("crash-*.log"))
-    assert logs and all(p.read_text().endswith("\nend\n") for p in logs)
-    temporaries = [p for p in tmp_path.rglob("*") if p.name.startswith(".hostlab-tmp-")]
-    if temporaries:  # one killed mid-write: the next log written there removes it
-        from sim.atomic import write_text
-
-        write_text(temporaries[0].parent / "crash-next.log", "next\n")
-        assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".hostlab-tmp-")]
