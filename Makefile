@@ -53,3 +53,11 @@ $(PKG_STAMP): $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info assets/i18n/*.qm
+
+# 10,000 fuzzed scenario files (counts of crashes, hangs and violations must be 0), then
+# kill -9 during every writer, 25 rounds each.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	status=0; $(PY) tests/sim/fuzz_scenarios.py --cases 10000 --seed 1 || status=1; \
+	HOSTLAB_KILL_ROUNDS=25 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/sim/test_kill9.py \
+		tests/gui/test_kill9_exports.py || status=1; exit $$status

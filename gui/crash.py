@@ -36,13 +36,15 @@ def write_crash_log(details: str) -> Path | None:
     try:
         import PySide6
 
+        from sim.atomic import write_text
+
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         path = crash_dir() / f"crash-{stamp}.log"
         header = (
             f"HostLab crash report {stamp}\nPython {sys.version.split()[0]}, "
             f"PySide6 {PySide6.__version__}, {platform.platform()}\n\n"
         )
-        path.write_text(header + details, encoding="utf-8")
+        write_text(path, header + details)  # atomic: a crash mid-write leaves no half log
         return path
     except OSError:
         return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gui import units
 from gui.export import export_data, export_picture
 from gui.i18n import catalog_name, settings
+from gui.safe_text import literal
 
 translate = QCoreApplication.translate
 
@@ -130,9 +131,9 @@ def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardB
     return QMessageBox.question(
         parent,
         translate("dialogs", "Unsaved changes"),
-        translate(
+        literal(translate(
             "dialogs", "The scenario “{0}” has changes that are not saved.\nSave them first?"
-        ).format(name),
+        ).format(name)),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
@@ -141,8 +142,8 @@ def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardB
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    """Show an error the user can read and act on."""
-    QMessageBox.critical(parent, title, message)
+    """Show an error the user can read and act on (as text: it may quote a file's content)."""
+    QMessageBox.critical(parent, title, literal(message))
 
 
 def show_about(parent: QWidget | None) -> None:
@@ -336,7 +337,8 @@ class ScenarioFilesMixin:
                 show_error(self, translate("MainWindow", "Cannot export data"), str(error))
                 return
             self.statusBar().showMessage(
-                translate("MainWindow", "Exported {0} files to {1}").format(len(files), folder),
+                translate("MainWindow", "Exported {0} files to {1}").format(
+                    len(files), files[0].parent),
                 5000,
             )
 
@@ -349,7 +351,7 @@ class ScenarioFilesMixin:
         menu.clear()
         for path in recent_files():
             action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(literal(path))
             action.triggered.connect(lambda _=False, p=path: self._open_if_saved(p))
         if menu.isEmpty():
             menu.addAction(translate("MainWindow", "(none yet)")).setEnabled(False)

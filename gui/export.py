@@ -1,7 +1,9 @@
 """Exports for handouts: a widget as a PNG or SVG picture, the session's data as CSV and JSON.
 
 Pictures are exactly the widget's size in pixels, whatever the screen's device-pixel ratio, so
-a handout made on a HiDPI laptop matches one made on the classroom PC.
+a handout made on a HiDPI laptop matches one made on the classroom PC. Every file is written
+through sim/atomic.py: a picture is rendered into memory, checked, then written whole, so a
+kill or a full disk leaves the old file (or none), never a truncated one.
 """
 
 from __future__ import annotations
@@ -9,14 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QWidget
+
+from sim.atomic import AtomicWriteError, write_bytes
 
 if TYPE_CHECKING:
     from sim.session import Session
 
 IMAGE_FORMATS = ("png", "svg")
+DATA_SUBFOLDER = "hostlab-data"  # used inside a chosen folder that holds other files
 
 
 def render_image(widget: QWidget) -> QImage:
@@ -33,9 +38,13 @@ def render_image(widget: QWidget) -> QImage:
 def export_png(widget: QWidget, path: str | Path) -> Path:
     """Save `widget` as a PNG of its size; raise OSError if it cannot be written."""
     path = Path(path)
-    if not render_image(widget).save(str(path), "PNG"):
-        raise OSError(f"could not write PNG image {path}")
-    return path
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not render_image(widget).save(buffer, "PNG") or data.isEmpty():
+        raise AtomicWriteError(f"{path}: could not make the PNG image")
+    buffer.close()
+    return write_bytes(path, bytes(data.data()))
 
 
 def export_svg(widget: QWidget, path: str | Path, title: str = "HostLab") -> Path:
@@ -43,8 +52,11 @@ def export_svg(widget: QWidget, path: str | Path, title: str = "HostLab") -> Pat
     from PySide6.QtSvg import QSvgGenerator
 
     path = Path(path)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(widget.size())
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     # At 96 dpi the millimetre size QSvgGenerator writes is exactly the pixel size in CSS.
@@ -52,12 +64,16 @@ def export_svg(widget: QWidget, path: str | Path, title: str = "HostLab") -> Pat
     generator.setTitle(title)
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(f"could not write SVG drawing {path}")
+        raise AtomicWriteError(f"{path}: could not make the SVG drawing")
     painter.fillRect(QRect(0, 0, widget.width(), widget.height()),
                      widget.palette().window().color())
     widget.render(painter, QPoint())
     painter.end()
-    return path
+    buffer.close()
+    svg = bytes(data.data())
+    if not svg.rstrip().endswith(b"</svg>"):
+        raise AtomicWriteError(f"{path}: could not make the SVG drawing")
+    return write_bytes(path, svg)
 
 
 def export_picture(widget: QWidget, path: str | Path) -> Path:
@@ -72,10 +88,18 @@ def export_picture(widget: QWidget, path: str | Path) -> Path:
 
 
 def export_data(session: Session, directory: str | Path) -> list[Path]:
-    """Write the session's results (JSON) and series (CSV) into `directory`; list the files."""
+    """Write every host's results (JSON) and series (CSV) into `directory`; list the files.
+
+    A folder that holds other files (the Desktop, say) gets them in its DATA_SUBFOLDER, which a
+    later export replaces whole; the files' folder is the returned paths' parent.
+    """
+    from sim.atomic import foreign_names
+    from sim.report import EXPORT_FILES, export
+
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    return [Path(p) for p in session.export(directory)]
+    if directory.is_dir() and foreign_names(directory, EXPORT_FILES):
+        directory = directory / DATA_SUBFOLDER
+    return export(session, directory)
 
 
 def color_variety(image: QImage, samples: int = 64) -> int:

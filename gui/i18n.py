@@ -24,6 +24,9 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "中文"}
 DEFAULT_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
+# Translators are loaded once per language and reused: a switch back and forth allocates nothing
+# (a translator made anew per switch, parented to the app, stayed alive for good).
+_loaded: dict[str, tuple[bool, list[QTranslator]]] = {}
 _current = DEFAULT_LANGUAGE
 
 
@@ -61,14 +64,10 @@ def install_language(code: str, remember: bool = True) -> bool:
     _installed.clear()
     ok = True
     if code != DEFAULT_LANGUAGE:
-        ours = QTranslator(app)
-        ok = ours.load(str(asset_path("i18n", f"hostlab_{code}.qm")))
-        if ok:
-            _installed.append(ours)
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        qtbase = QTranslator(app)
-        if qtbase.load(f"qtbase_{code}", qt_dir):
-            _installed.append(qtbase)
+        if code not in _loaded:
+            _loaded[code] = _load(code)
+        ok, translators = _loaded[code]
+        _installed.extend(translators)
     for translator in _installed:
         app.installTranslator(translator)
     _current = code
@@ -76,6 +75,21 @@ def install_language(code: str, remember: bool = True) -> bool:
     if remember:
         settings().setValue("language", code)
     return ok
+
+
+def _load(code: str) -> tuple[bool, list[QTranslator]]:
+    """Return whether HostLab's own file loaded, and the translators (ours, Qt's) that did."""
+    app = QCoreApplication.instance()
+    translators = []
+    ours = QTranslator(app)
+    ok = ours.load(str(asset_path("i18n", f"hostlab_{code}.qm")))
+    if ok:
+        translators.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{code}", qt_dir):
+        translators.append(qtbase)
+    return ok, translators
 
 
 def catalog_name(text: str) -> str:

@@ -37,6 +37,7 @@ from gui.panels.lesson_prompt import LessonPromptBar
 from gui.panels.moves_panel import MovesPanel
 from gui.panels.palette import PalettePanel
 from gui.panels.transport import TransportPanel
+from gui.safe_text import escape
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -316,7 +317,7 @@ class MainWindow(MenusMixin, dialogs.ScenarioFilesMixin, QMainWindow):
         self.host_label.setVisible(several)
         if several:  # the id is enough here: the tab above names the host in full
             self.host_label.setText("<b>" + self.tr("Host: {0}").format(
-                self.controller.host_id) + "</b>")
+                escape(self.controller.host_id)) + "</b>")
 
     def _show_lesson(self) -> None:
         self.lesson_notes.set_lesson(getattr(self.controller.session.scenario, "lesson", None))

@@ -9,7 +9,6 @@ usual open path, so unsaved changes are offered for saving first.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui.i18n import current_language, settings
 from gui.panels import scrolling
+from gui.safe_text import escape, literal
 
 if TYPE_CHECKING:
     from sim.lessons import BundledLesson
@@ -89,7 +89,7 @@ def fill_lessons_menu(menu: QMenu, open_lesson: Callable[[Path], None],
         menu.addSection(group_title(key))
         for item in items:
             action = menu.addAction(lesson_title(item))
-            action.setToolTip(lesson_summary(item))
+            action.setToolTip(literal(lesson_summary(item)))
             action.setData(str(item.path))
             action.triggered.connect(lambda _=False, p=item.path: open_lesson(p))
     if not lessons():
@@ -158,12 +158,12 @@ class StartPageDialog(QDialog):
             self._grid.addWidget(heading, row, 0, 1, 2)
             row += 1
             for item in items:
-                text = QLabel(f"<b>{html.escape(lesson_title(item))}</b><br>"
-                              f"{html.escape(lesson_summary(item))}")
+                text = QLabel(f"<b>{escape(lesson_title(item))}</b><br>"
+                              f"{escape(lesson_summary(item))}")
                 text.setWordWrap(True)
                 text.setTextFormat(Qt.TextFormat.RichText)
                 button = QPushButton(self.tr("Open"))
-                button.setToolTip(item.path.name)
+                button.setToolTip(literal(item.path.name))
                 button.clicked.connect(lambda _=False, p=item.path: self._choose(p))
                 self.open_buttons[item.id] = button
                 self._grid.addWidget(text, row, 0)

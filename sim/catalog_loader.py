@@ -23,6 +23,7 @@ from sim.catalog import (
 )
 from sim.fields import FieldError, Table
 from sim.references import CitationError, check_sources, load_references
+from sim.textfile import TextFileError, read_text
 
 HOST_NUMBERS = (
     "cores", "ram_gib", "swap_gib", "disk_gib", "disk_read_mib_s", "disk_write_mib_s",
@@ -30,15 +31,18 @@ HOST_NUMBERS = (
     "vcpu_per_core", "ksm_scan_mib_s",
 )
 TEMPLATE_NUMBERS = ("vcpus", "memory_mib", "pids", "disk_gib")
+MAX_FILE_BYTES = 4_194_304  # the largest catalog file is 18 KB
 PHASE_KEYS = ("name", "cpu_s", "io_mib", "wait_s", "lock", "touch_all", "alloc", "source")
 
 
 def _read(directory: Path, name: str) -> Table:
     path = directory / name
     try:
-        return Table(tomllib.loads(path.read_text(encoding="utf-8")), str(path))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise CatalogError(f"{path}: {exc}") from exc
+        return Table(tomllib.loads(read_text(path, MAX_FILE_BYTES)), str(path))
+    except TextFileError as exc:
+        raise CatalogError(str(exc)) from None
+    except (ValueError, RecursionError) as exc:  # TOML errors, 4,300-digit integers, nesting
+        raise CatalogError(f"{path}: not valid TOML ({exc})") from None
 
 
 def _sources(table: Table, keys: tuple[str, ...]) -> dict[str, str]:

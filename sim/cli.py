@@ -9,10 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
-import shutil
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                      help=f"simulated seconds to run (default {DEFAULT_UNTIL_S:g})")
     run.add_argument("--seed", type=int, help="override the scenario's seed")
     run.add_argument("--json", action="store_true", help="print one JSON object")
-    run.add_argument("--out", type=Path, metavar="DIR", help="write JSON and CSV files here")
+    run.add_argument("--out", type=_folder, metavar="DIR",
+                     help="write JSON and CSV files as this folder (new, empty or an earlier "
+                          "export, which is replaced whole)")
     for name, helptext in (("density", "how many more of each template fit, and why"),
                            ("fill", "add guests one by one until one no longer fits")):
         p = sub.add_parser(name, help=helptext)
@@ -55,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     cat = sub.add_parser("catalog", help="templates and hosts with their numbers and sources")
     cat.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
+
+
+def _folder(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expected a folder name, got an empty one")
+    return Path(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,23 +88,13 @@ def _run(args: argparse.Namespace) -> int:
     session = Session(scenario)
     session.run_until(args.until)
     if args.out is not None:
-        _export_atomically(session, args.out)
+        session.export(args.out)
     results = session.results()
     if args.json:
         print(json.dumps(results, sort_keys=True))
     else:
         _print_run(results)
     return 0
-
-
-def _export_atomically(session: Session, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".hostlab-", dir=out))
-    try:
-        for path in session.export(staging):
-            os.replace(path, out / path.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _print_run(r: dict) -> None:

@@ -7,8 +7,14 @@ can trust its types.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
+
+# Ids a file gives to hosts and guests: shown in the window and in file names, so plain words.
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+ID_EXPECTED = ("an id of letters, digits, '.', '_' or '-' (at most 64, starting with a letter "
+               "or digit)")
 
 
 class FieldError(ValueError):
@@ -21,6 +27,13 @@ class FieldError(ValueError):
         shown = "" if got is None else f", got {_show(got)}"
         where = f"{file}: {path}" if path else file
         super().__init__(f"{where}: expected {expected}{shown}")
+
+
+class Said(str):
+    """A description of a value that is shown as it is, not quoted ("1,001 tables")."""
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 def _show(value: object) -> str:
@@ -72,8 +85,10 @@ class Table:
             integer and not isinstance(value, int)
         ):
             raise self.error(key, kind, value)
-        if not math.isfinite(value) or not lo <= value <= hi:
-            bound = f"from {lo:g} to {hi:g}" if math.isfinite(hi) else f"≥ {lo:g}"
+        # An int is compared exactly: a float conversion overflows past 1e308.
+        if (isinstance(value, float) and not math.isfinite(value)) or not lo <= value <= hi:
+            bound = (f"from {_bound(lo, integer)} to {_bound(hi, integer)}" if math.isfinite(hi)
+                     else f"≥ {_bound(lo, integer)}")
             raise self.error(key, f"{kind} {bound}", value)
         return value
 
@@ -83,8 +98,8 @@ class Table:
         return int(self.number(key, default, lo=lo, hi=hi, integer=True))
 
     def string(self, key: str, default: str | None = None, *,
-               choices: tuple[str, ...] | None = None) -> str:
-        """Return a string, optionally one of `choices`."""
+               choices: tuple[str, ...] | None = None, max_len: int = 10_000) -> str:
+        """Return a string of at most `max_len` characters, optionally one of `choices`."""
         if key not in self.data:
             if default is None:
                 raise self.error(key, "a string (required)")
@@ -94,6 +109,16 @@ class Table:
             raise self.error(key, "a string", value)
         if choices is not None and value not in choices:
             raise self.error(key, "one of " + ", ".join(repr(c) for c in choices), value)
+        if len(value) > max_len:
+            raise self.error(key, f"a text of at most {max_len:,} characters",
+                             Said(f"{len(value):,} characters"))
+        return value
+
+    def ident(self, key: str, default: str | None = None) -> str:
+        """Return an id (see `ID`)."""
+        value = self.string(key, default)
+        if not ID.fullmatch(value):
+            raise self.error(key, ID_EXPECTED, value)
         return value
 
     def boolean(self, key: str, default: bool | None = None) -> bool:
@@ -115,11 +140,13 @@ class Table:
             return Table({}, self.file, self._at(key))
         return Table(self.data[key], self.file, self._at(key))
 
-    def tables(self, key: str) -> list[Table]:
+    def tables(self, key: str, max_len: int = 100_000) -> list[Table]:
         """Return the array of tables `key` ([[key]] in TOML); missing means empty."""
         value = self.data.get(key, [])
         if not isinstance(value, list):
             raise self.error(key, "an array of tables ([[...]])", value)
+        if len(value) > max_len:
+            raise self.error(key, f"at most {max_len:,} tables", Said(f"{len(value):,}"))
         return [Table(item, self.file, f"{self._at(key)}[{i}]") for i, item in enumerate(value)]
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -128,3 +155,20 @@ class Table:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise self.error(key, "a non-empty array of strings", value)
         return tuple(value)
+
+    def ids(self, key: str, max_len: int = 10_000) -> tuple[str, ...]:
+        """Return a non-empty array of at most `max_len` ids (see `ID`)."""
+        value = self.data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise self.error(key, "a non-empty array of strings", value)
+        if len(value) > max_len:
+            raise self.error(key, f"at most {max_len:,} ids", Said(f"{len(value):,}"))
+        for v in value:
+            if not ID.fullmatch(v):
+                raise self.error(key, ID_EXPECTED, v)
+        return tuple(value)
+
+
+def _bound(x: float, integer: bool) -> str:
+    """Return a bound as people write it: whole numbers in full, others short."""
+    return str(int(x)) if integer and math.isfinite(x) else f"{x:g}"

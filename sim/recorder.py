@@ -1,15 +1,24 @@
-"""Append-only record of a run: memory by layer over time and the event log.
+"""Record of a run: memory by layer over time and the event log.
 
 Samples are appended to a plain list (cheap: the model samples after every memory change) and
-moved into numpy buffers, which double when full, when someone looks. Views handed out are
-slices that are never written again (samples are only appended), so a plot may keep them.
+moved into numpy buffers, which double when full, when someone looks or every `FLUSH_EVERY`
+samples. Views handed out are never written again (a full buffer is replaced, not resized), so a
+plot may keep them.
+
+Memory stays bounded over runs of any length: once a host holds `max_samples` samples, the
+older half is compacted. First, samples equal to the one before them are dropped, which loses
+nothing (the series is a step function: a value holds until the next sample). If that is not
+enough, the oldest samples are thinned in buckets, each keeping its first sample and the one
+with the most memory in use (so peaks, such as the instant before an OOM kill, stay visible).
+Whole samples are kept, never averaged, so every row still adds up to the host's RAM. The most
+recent `max_samples // 2` samples and the OOM times are always exact. The event log keeps its
+newest `max_log // 2` to `max_log` entries: when it reaches `max_log`, the older half goes to a
+new list (views handed out keep the old one) and `log_dropped` counts what went.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import overload
 
 import numpy as np
@@ -17,6 +26,9 @@ import numpy as np
 from sim.snapshot import EXTRA_SERIES, LAYERS, LogEntry, MemorySeries
 
 SERIES = LAYERS + EXTRA_SERIES
+MAX_SAMPLES = 100_000  # per host: 12 MiB of float64 rows
+MAX_LOG = 100_000  # entries (about 0.5 KB each with their parameters)
+FLUSH_EVERY = 4096  # pending tuples cost ~10× a buffer row: move them over in batches
 
 
 class LogView(Sequence[LogEntry]):
@@ -50,11 +62,15 @@ class LogView(Sequence[LogEntry]):
 class Recorder:
     """Memory samples (one column per series) and log entries, in the order they happened."""
 
-    def __init__(self, capacity: int = 1024) -> None:
+    def __init__(self, capacity: int = 1024, max_samples: int = MAX_SAMPLES,
+                 max_log: int = MAX_LOG) -> None:
         self._data = np.zeros((len(SERIES) + 1, capacity))  # row 0 is time
+        self.max_samples = max(max_samples, 16)
         self._n = 0  # samples in the buffer
         self._pending: list[tuple[float, ...]] = []  # samples not moved into it yet
         self.log: list[LogEntry] = []
+        self.max_log = max(max_log, 2)
+        self.log_dropped = 0  # oldest entries let go to keep the log bounded
         self.oom_times_s: list[float] = []
         self._subscribers: list[Callable[[LogEntry], None]] = []
 
@@ -64,6 +80,8 @@ class Recorder:
     def sample(self, time_s: float, values: tuple[float, ...]) -> None:
         """Append one sample at `time_s`: `values` holds every series, in SERIES order."""
         self._pending.append((time_s, *values))
+        if len(self._pending) >= FLUSH_EVERY:
+            self._flush()
 
     def _flush(self) -> None:
         if not self._pending:
@@ -78,6 +96,25 @@ class Recorder:
         self._data[:, n:n + k] = new
         self._n = n + k
         self._pending.clear()
+        if self._n > self.max_samples:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Shrink the older half of the samples (see the module docstring); keep the rest."""
+        data = self._data[:, : self._n]
+        split = self._n - self.max_samples // 2
+        old = data[:, :split]
+        changed = np.ones(split, dtype=bool)
+        changed[1:] = np.any(old[1:, 1:] != old[1:, :-1], axis=0)
+        old = old[:, changed]
+        budget = self.max_samples // 4
+        if old.shape[1] > budget:
+            old = _thin(old, budget)
+        kept = np.concatenate([old, data[:, split:]], axis=1)
+        fresh = np.zeros((data.shape[0], max(self.max_samples + FLUSH_EVERY, kept.shape[1])))
+        fresh[:, : kept.shape[1]] = kept  # a new buffer: views handed out keep the old one
+        self._data = fresh
+        self._n = kept.shape[1]
 
     def series(self) -> MemorySeries:
         """Return views of every series recorded so far."""
@@ -96,6 +133,10 @@ class Recorder:
     def emit(self, entry: LogEntry) -> None:
         """Append `entry` to the log and tell subscribers."""
         self.log.append(entry)
+        if len(self.log) >= self.max_log:
+            keep = self.max_log // 2
+            self.log_dropped += len(self.log) - keep
+            self.log = self.log[-keep:]  # a new list: LogViews handed out keep the old one
         for callback in self._subscribers:
             callback(entry)
 
@@ -103,19 +144,19 @@ class Recorder:
         """Remember that the OOM killer fired on this recorder's host at `time_s`."""
         self.oom_times_s.append(time_s)
 
-    def write_memory_csv(self, path: Path) -> None:
-        """Write the memory series as CSV: time_s, then one MiB column per series."""
+    def memory_rows(self) -> np.ndarray:
+        """Return the samples as rows: time_s, then one MiB value per series (a copy)."""
         self._flush()
-        data = self._data[:, : self._n]
-        with path.open("w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(["time_s", *(f"{n}_mib" for n in SERIES)])
-            writer.writerows(data.T.round(6).tolist())
+        return self._data[:, : self._n].T.copy()
 
-    def write_events_csv(self, path: Path) -> None:
-        """Write the event log as CSV: time_s, code, guest, message."""
-        with path.open("w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(["time_s", "code", "guest", "message"])
-            for e in self.log:
-                writer.writerow([f"{e.time_s:.6f}", e.code, e.guest_id or "", e.message])
+
+def _thin(old: np.ndarray, budget: int) -> np.ndarray:
+    """Keep, per bucket of columns, the first and the one with the most memory in use."""
+    buckets = max(budget // 2, 1)
+    size = -(-old.shape[1] // buckets)
+    used = old[1 : len(LAYERS) + 1].sum(axis=0)
+    keep: list[int] = []
+    for start in range(0, old.shape[1], size):
+        peak = start + int(np.argmax(used[start : start + size]))
+        keep.extend((start, peak) if peak != start else (start,))
+    return old[:, keep]

@@ -1,14 +1,27 @@
-"""What a run produced, as the JSON object and CSV files the CLI and the GUI export."""
+"""What a run produced, as the JSON object and CSV files the CLI and the GUI export.
+
+Every export covers every host of the session: results.json lists all guests (each with its
+`host`), phases.csv and memory.csv carry a `host` column, events.csv the session's one log.
+`export` writes the four files as one folder that replaces the target whole (sim/atomic.py),
+so a reader never sees files of two runs mixed. This module reads the session; the session
+only forwards `results()` and `export()` here.
+"""
 
 from __future__ import annotations
 
 import csv
+import json
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sim.atomic import staged_folder
+from sim.recorder import SERIES
+
 if TYPE_CHECKING:
     from sim.session import Session
+
+EXPORT_FILES = ("results.json", "memory.csv", "phases.csv", "events.csv")
 
 
 def _r(value: float | None) -> float | None:
@@ -55,16 +68,62 @@ def results(session: Session) -> dict:
                    "verdict": m.verdict, "warnings": list(m.warnings)} for m in snap.moves],
         "host_down": snap.host.down, "host_compromised": snap.host.compromised,
         "events": snap.events_processed,
+        "log_dropped": session.recorder.log_dropped,  # oldest log entries let go (sim/recorder.py)
     }
 
 
-def write_phases_csv(session: Session, path: Path) -> None:
-    """Write one row per phase span: guest, template, kind, phase, start_s, end_s, source."""
+def export(session: Session, directory: str | Path) -> list[Path]:
+    """Write EXPORT_FILES as the folder `directory`, replacing an earlier export whole.
+
+    Raises `sim.atomic.AtomicWriteError` (an OSError) naming the folder when it cannot, or when
+    it holds files other than an earlier export's; the folder is then as it was.
+    """
+    target = Path(directory)
+    with staged_folder(target, EXPORT_FILES) as staging:
+        write_files(session, staging)
+    return [target / name for name in EXPORT_FILES]
+
+
+def write_files(session: Session, folder: Path) -> list[Path]:
+    """Write EXPORT_FILES into the existing `folder` (not atomic: use `export`)."""
+    paths = [folder / name for name in EXPORT_FILES]
+    paths[0].write_text(json.dumps(results(session), indent=2) + "\n", encoding="utf-8")
+    write_memory_csv(session, paths[1])
+    write_phases_csv(session, paths[2])
+    write_events_csv(session, paths[3])
+    return paths
+
+
+def write_memory_csv(session: Session, path: Path) -> None:
+    """Write every host's memory series: host, time_s, then one MiB column per series."""
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["guest", "template", "kind", "phase", "start_s", "end_s", "source"])
-        for g in session.snapshot().guests:
-            for p in g.phases:
-                end = "" if p.end_s is None else f"{p.end_s:.6f}"
-                writer.writerow([g.id, g.template, g.kind, p.name, f"{p.start_s:.6f}", end,
-                                 p.source])
+        writer.writerow(["host", "time_s", *(f"{n}_mib" for n in SERIES)])
+        for hid, host in session.hosts.items():
+            for row in host.recorder.memory_rows().round(6).tolist():
+                writer.writerow([hid, *row])
+
+
+def write_phases_csv(session: Session, path: Path) -> None:
+    """Write one row per phase span of every guest on every host (the host it is on now)."""
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["host", "guest", "template", "kind", "phase", "start_s", "end_s",
+                         "source"])
+        for hid in session.hosts:
+            for g in session.snapshot(hid).guests:
+                for p in g.phases:
+                    end = "" if p.end_s is None else f"{p.end_s:.6f}"
+                    writer.writerow([hid, g.id, g.template, g.kind, p.name, f"{p.start_s:.6f}",
+                                     end, p.source])
+
+
+def write_events_csv(session: Session, path: Path) -> None:
+    """Write the event log: time_s, code, host (when the entry names one), guest, message."""
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["time_s", "code", "host", "guest", "message"])
+        for e in session.recorder.log_view():
+            host = e.params.get("host", "")
+            writer.writerow([f"{e.time_s:.6f}", e.code, host if isinstance(host, str) else "",
+                             e.guest_id or "", e.message])

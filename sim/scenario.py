@@ -1,23 +1,25 @@
 """Scenario files (TOML, versioned): host, policies, seed, guests to add, and lesson notes.
 
 Loading never executes code. Any problem raises `ScenarioError` naming the file, the field path
-and what was expected; nothing is half-loaded. Saving is atomic: a temporary file, then a rename.
+and what was expected; nothing is half-loaded. A file is untrusted: only a regular file of at
+most `MAX_FILE_BYTES` is read, and the counts of hosts, guest entries, actions and lesson steps
+and the length of every text are bounded, so no file can make the loader or the model hang or
+run out of memory. Writing lives in sim/scenario_writer.py (atomic, like every HostLab write).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
-from sim.fields import FieldError, Table
+from sim.fields import ID, FieldError, Said, Table
 from sim.guestconfig import NETWORKS, GuestConfig
 from sim.host import Policy
+from sim.textfile import TextFileError, read_text
 
 VERSION = 1
 DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "assets" / "scenarios" / "default.toml"
@@ -29,6 +31,18 @@ HOST_OVERRIDES = {
 }
 MAX_GUESTS_PER_ENTRY = 100_000
 MAX_TIME_S = 1e6
+# Far beyond any lesson (the bundled ones: 25 KB, 3 hosts, 8 steps, 12 actions), small enough
+# that reading, checking and showing the largest file allowed takes well under a second.
+MAX_FILE_BYTES = 1_048_576
+MAX_HOSTS = 16
+MAX_LINKS = 120
+MAX_GUEST_ENTRIES = 1_000
+MAX_ACTIONS = 10_000
+MAX_TARGETS = 1_000
+MAX_CONFIGS = 10_000
+MAX_STEPS = 1_000
+MAX_NOTES_CHARS = 100_000  # notes, notes_zh
+MAX_LINE_CHARS = 2_000  # titles, summaries, step prompts, contrast
 LESSON_TEXTS = ("contrast", "title", "title_zh", "summary", "summary_zh", "notes", "notes_zh")
 ACTIONS = ("workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove", "move")
 
@@ -128,6 +142,12 @@ class Scenario:
     actions: tuple[ActionSpec, ...] = ()
     more_hosts: tuple[HostSpec, ...] = ()  # hosts beyond the first, for moving guests
     links: tuple[LinkSpec, ...] = ()
+    # How the file named its hosts: [[hosts]] tables with ids (else one [host] table), kept so a
+    # save reads back as it was written.
+    named_hosts: bool = field(default=False, compare=False)
+    # The file's opening comment lines, written back on save (comments elsewhere are not kept:
+    # a save writes the scenario as the model holds it, guests added in the window included).
+    comment: str = field(default="", compare=False)
 
     @property
     def hosts(self) -> tuple[HostSpec, ...]:
@@ -137,27 +157,42 @@ class Scenario:
 
 def load_scenario(path: str | Path, catalog: Catalog | None = None) -> Scenario:
     """Read and check the scenario at `path`."""
-    path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(f"{path}: cannot read the file ({exc})") from exc
+        text = read_text(path, MAX_FILE_BYTES)
+    except TextFileError as exc:
+        raise ScenarioError(str(exc)) from None
     return parse_scenario(text, str(path), catalog)
 
 
 def parse_scenario(text: str, name: str = "<scenario>", catalog: Catalog | None = None) -> Scenario:
     """Parse scenario TOML `text`; `name` is used in error messages."""
     catalog = catalog or Catalog.load()
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError(f"{name}: too large (more than {MAX_FILE_BYTES:,} characters)")
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ScenarioError(f"{name}: not valid TOML (nested too deeply)") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{name}: not valid TOML ({exc})") from exc
-    except RecursionError as exc:  # tomllib recurses once per nested array or inline table
-        raise ScenarioError(f"{name}: not valid TOML (nested too deeply)") from exc
+        raise ScenarioError(f"{name}: not valid TOML ({exc})") from None
+    except ValueError:  # Python refuses to convert an integer of more than 4,300 digits
+        raise ScenarioError(f"{name}: not valid TOML (a number with more than "
+                            f"{sys.get_int_max_str_digits():,} digits)") from None
     try:
-        return _scenario(Table(data, name), catalog)
+        scenario = _scenario(Table(data, name), catalog)
     except FieldError as exc:
-        raise ScenarioError(str(exc)) from exc
+        raise ScenarioError(str(exc)) from None
+    return replace(scenario, comment=_leading_comment(text))
+
+
+def _leading_comment(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _scenario(t: Table, catalog: Catalog) -> Scenario:
@@ -169,7 +204,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     if t.has("host") and t.has("hosts"):
         raise t.error("hosts", "either one [host] table or [[hosts]] tables, not both")
     if t.has("hosts"):
-        hosts = [_host(h, catalog, named=True) for h in t.tables("hosts")]
+        hosts = [_host(h, catalog, named=True) for h in t.tables("hosts", MAX_HOSTS)]
         if not hosts:
             raise t.error("hosts", "at least one [[hosts]] table")
     else:
@@ -178,7 +213,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     if len(set(ids)) != len(ids):
         raise t.error("hosts", "hosts with different ids", ids)
     links = []
-    for lt in t.tables("links"):
+    for lt in t.tables("links", MAX_LINKS):
         lt.only(("a", "b", "mib_s"))
         known = tuple(ids)
         links.append(LinkSpec(lt.string("a", choices=known), lt.string("b", choices=known),
@@ -189,7 +224,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     policy = Policy(p.string("memory", "overcommit", choices=("overcommit", "reserve")),
                     p.boolean("ksm", False), p.boolean("swap", False))
     guests = []
-    for g in t.tables("guests"):
+    for g in t.tables("guests", MAX_GUEST_ENTRIES):
         g.only(("template", "count", "at_s", "stagger_s", "host"))
         guests.append(GuestSpec(
             g.string("template", choices=tuple(catalog.templates)),
@@ -197,20 +232,33 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
             g.number("at_s", 0.0, hi=MAX_TIME_S), g.number("stagger_s", 0.0, hi=3600.0),
             g.string("host", "", choices=(*ids, "")),
         ))
-    lesson = None
-    if t.has("lesson"):
-        lt = t.table("lesson")
-        keys = LESSON_TEXTS
-        lt.only(keys + ("steps",))
-        steps = tuple(LessonStep(st.number("at_s", hi=MAX_TIME_S), st.string("text"),
-                                 st.string("text_zh", "")) for st in lt.tables("steps")
-                      if not st.only(("at_s", "text", "text_zh")))
-        lesson = Lesson(*(lt.string(k, "") for k in keys), steps=steps)
+    lesson = _lesson(t.table("lesson")) if t.has("lesson") else None
     configs_t = t.table("configs", required=False)
-    configs = {gid: _config(configs_t.table(gid)) for gid in configs_t.data}
-    actions = tuple(_action(a, catalog, ids) for a in t.tables("actions"))
+    if len(configs_t.data) > MAX_CONFIGS:
+        raise t.error("configs", f"at most {MAX_CONFIGS:,} guests' settings",
+                      Said(f"{len(configs_t.data):,}"))
+    configs = {}
+    for gid in configs_t.data:
+        if not ID.fullmatch(gid):
+            raise configs_t.error(gid, "a guest id such as \"nginx-1\"", gid)
+        configs[gid] = _config(configs_t.table(gid))
+    actions = tuple(_action(a, catalog, ids) for a in t.tables("actions", MAX_ACTIONS))
     return Scenario(version, t.integer("seed", 7, lo=0, hi=2**63 - 1), host, policy,
-                    tuple(guests), lesson, configs, actions, tuple(hosts[1:]), tuple(links))
+                    tuple(guests), lesson, configs, actions, tuple(hosts[1:]), tuple(links),
+                    named_hosts=t.has("hosts"))
+
+
+def _lesson(lt: Table) -> Lesson:
+    lt.only(LESSON_TEXTS + ("steps",))
+    steps = []
+    for st in lt.tables("steps", MAX_STEPS):
+        st.only(("at_s", "text", "text_zh"))
+        steps.append(LessonStep(st.number("at_s", hi=MAX_TIME_S),
+                                st.string("text", max_len=MAX_LINE_CHARS),
+                                st.string("text_zh", "", max_len=MAX_LINE_CHARS)))
+    texts = (lt.string(k, "", max_len=MAX_NOTES_CHARS if k.startswith("notes")
+                       else MAX_LINE_CHARS) for k in LESSON_TEXTS)
+    return Lesson(*texts, steps=tuple(steps))
 
 
 def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
@@ -227,7 +275,7 @@ def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
     if h.has("runtime"):
         overrides["runtime"] = h.boolean("runtime")
     preset = h.string("preset", "classroom-server", choices=tuple(catalog.hosts))
-    spec = HostSpec(preset, overrides, h.string("id") if named else "main")
+    spec = HostSpec(preset, overrides, h.ident("id") if named else "main")
     resolved = spec.resolve(catalog)
     base_mib = resolved.host_kernel_mib + (resolved.runtime_mib if resolved.runtime else 0.0)
     if resolved.ram_gib * 1024 <= base_mib:
@@ -255,7 +303,7 @@ def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
             "to"))
     action = t.string("action", choices=ACTIONS)
     spec = ActionSpec(
-        t.number("at_s", 0.0, hi=MAX_TIME_S), action, t.strings("targets"),
+        t.number("at_s", 0.0, hi=MAX_TIME_S), action, t.ids("targets", MAX_TARGETS),
         t.string("workload", "", choices=tuple(catalog.workloads) + ("",)),
         t.string("exploit", "", choices=tuple(catalog.exploits) + ("",)),
         t.number("rate_mib_s", 0.0, hi=1e6), t.number("duration_s", 0.0, hi=MAX_TIME_S),
@@ -267,62 +315,8 @@ def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
     return spec
 
 
-def dumps_scenario(s: Scenario) -> str:
-    """Return `s` as scenario TOML."""
-    lines = [f"version = {s.version}", f"seed = {s.seed}"]
-    for h in s.hosts:
-        lines += ["", "[[hosts]]", f"id = {_toml(h.id)}"] if s.more_hosts else ["", "[host]"]
-        lines += [f"preset = {_toml(h.preset)}"]
-        lines += [f"{k} = {_toml(v)}" for k, v in h.overrides.items()]
-    for link in s.links:
-        lines += ["", "[[links]]", f"a = {_toml(link.a)}", f"b = {_toml(link.b)}",
-                  f"mib_s = {_toml(float(link.mib_s))}"]
-    lines += ["", "[policy]", f"memory = {_toml(s.policy.memory)}",
-              f"ksm = {_toml(s.policy.ksm)}", f"swap = {_toml(s.policy.swap)}"]
-    for g in s.guests:
-        lines += ["", "[[guests]]", f"template = {_toml(g.template)}", f"count = {g.count}",
-                  f"at_s = {_toml(float(g.at_s))}", f"stagger_s = {_toml(float(g.stagger_s))}"]
-        if g.host:
-            lines.append(f"host = {_toml(g.host)}")
-    for gid, config in s.configs.items():
-        lines += ["", f"[configs.{_toml(gid)}]"]
-        lines += [f"{k} = {_toml(v)}" for k, v in config.changed_fields().items()]
-    for a in s.actions:
-        lines += ["", "[[actions]]", f"at_s = {_toml(float(a.at_s))}",
-                  f"action = {_toml(a.action)}",
-                  "targets = [" + ", ".join(_toml(x) for x in a.targets) + "]"]
-        lines += [f"{k} = {_toml(getattr(a, k))}" for k in ("workload", "exploit", "rate_mib_s",
-                                                            "duration_s", "to") if getattr(a, k)]
-    if s.lesson is not None:
-        lines += ["", "[lesson]"]
-        lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in LESSON_TEXTS
-                  if getattr(s.lesson, k)]
-        for st in s.lesson.steps:
-            lines += ["", "[[lesson.steps]]", f"at_s = {_toml(float(st.at_s))}",
-                      f"text = {_toml(st.text)}", f"text_zh = {_toml(st.text_zh)}"]
-    return "\n".join(lines) + "\n"
+# Writing is in its own module; these names stay importable from here.
+from sim.scenario_writer import dumps_scenario, save_scenario  # noqa: E402
 
-
-def save_scenario(s: Scenario, path: str | Path) -> None:
-    """Write `s` to `path` atomically: the old file stays whole until the new one is complete."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(dumps_scenario(s))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _toml(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    # A JSON string is a valid TOML basic string (same escapes), and keeps Chinese readable.
-    # TOML also forbids a raw DEL (U+007F), which JSON leaves as it is.
-    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+__all__ = ["ActionSpec", "GuestSpec", "HostSpec", "Lesson", "LessonStep", "LinkSpec", "Scenario",
+           "ScenarioError", "dumps_scenario", "load_scenario", "parse_scenario", "save_scenario"]

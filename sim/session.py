@@ -6,7 +6,6 @@ Emits (to `subscribe`rs) every `LogEntry` as it is recorded.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Generator
 from dataclasses import replace
@@ -251,23 +250,16 @@ class Session:
                        actions=self.scenario.actions + tuple(self._actions))
 
     def results(self) -> dict:
-        """Return the run as the JSON object `python -m sim run --json` prints."""
-        from sim.report import results
+        """Return the run as the JSON object `python -m sim run --json` prints (sim/report.py)."""
+        from sim import report
 
-        return results(self)
+        return report.results(self)
 
     def export(self, directory: str | Path) -> list[Path]:
-        """Write results.json, memory.csv, phases.csv and events.csv into `directory`."""
-        from sim.report import write_phases_csv
+        """Write every host's JSON and CSV files as the folder `directory` (sim/report.py)."""
+        from sim import report
 
-        out = Path(directory)
-        out.mkdir(parents=True, exist_ok=True)
-        paths = [out / n for n in ("results.json", "memory.csv", "phases.csv", "events.csv")]
-        paths[0].write_text(json.dumps(self.results(), indent=2) + "\n", encoding="utf-8")
-        self.recorder.write_memory_csv(paths[1])
-        write_phases_csv(self, paths[2])
-        self.recorder.write_events_csv(paths[3])
-        return paths
+        return report.export(self, directory)
 
     # ------------------------------------------------------------------ internals
     def _next_id(self, template_id: str, offset: int = 0) -> str:

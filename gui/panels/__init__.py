@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -176,14 +176,19 @@ class StatusPanel(QWidget):
 class LessonNotesPanel(QTextBrowser):
     """A scenario's lesson: title, notes and timed steps, in the current language.
 
-    Emits `step_reached(str)` with a step's text once the simulated clock passes its time.
+    Emits `step_reached(str)` with the latest step's text once the simulated clock passes its
+    time (steps passed in the same frame are announced once, by the last of them). Scenario
+    text is shown through gui/safe_text.py and this browser loads no resources at all.
     """
 
     step_reached = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenExternalLinks(True)
+        # Links are opened here, http(s) only: the browser itself never follows one.
+        self.setOpenExternalLinks(False)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
         self._lesson: Lesson | None = None
         self._announced = 0
 
@@ -199,19 +204,29 @@ class LessonNotesPanel(QTextBrowser):
         self._render()
 
     def update_snapshot(self, snap: Snapshot) -> None:
-        """Announce every step whose time has come."""
+        """Announce the latest step whose time has come, and tick every step passed."""
         steps = self._lesson.steps if self._lesson else ()
+        before = self._announced
         while self._announced < len(steps) and steps[self._announced].at_s <= snap.time_s:
-            step = steps[self._announced]
             self._announced += 1
+        if self._announced > before:  # rendered once per frame, not once per step
+            step = steps[self._announced - 1]
             self.step_reached.emit(self._step_text(step.text, step.text_zh))
             self._render()
+
+    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt override)
+        """Load nothing: lesson text never shows images or other files."""
+        return None
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Show the notes in the new language."""
         if event.type() == QEvent.Type.LanguageChange:
             self._render()
         super().changeEvent(event)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
 
     @staticmethod
     def _step_text(text: str, text_zh: str) -> str:
@@ -221,18 +236,22 @@ class LessonNotesPanel(QTextBrowser):
 
     def _render(self) -> None:
         from gui.i18n import current_language
+        from gui.safe_text import escape, inline, lesson_html
 
         lesson = self._lesson
         if lesson is None:
             self.clear()
             return
         lang = current_language()
-        parts = [f"## {lesson.text('title', lang)}", lesson.text("summary", lang),
-                 display(lesson.text("notes", lang), markdown=True)]
+        parts = [f"<h2>{escape(lesson.text('title', lang))}</h2>",
+                 lesson_html(display(lesson.text("summary", lang), markdown=True)),
+                 lesson_html(display(lesson.text("notes", lang), markdown=True))]
         if lesson.steps:
-            parts.append("### " + translate("LessonNotesPanel", "Steps"))
+            parts.append(f"<h3>{escape(translate('LessonNotesPanel', 'Steps'))}</h3><ul>")
             for i, step in enumerate(lesson.steps):
                 mark = "✔ " if i < self._announced else ""
                 when = translate("LessonNotesPanel", "at {0}").format(units.sim_time(step.at_s))
-                parts.append(f"- {mark}**{when}**: {self._step_text(step.text, step.text_zh)}")
-        self.setMarkdown("\n\n".join(p for p in parts if p.strip()))
+                parts.append(f"<li>{mark}<b>{escape(when)}</b>: "
+                             f"{inline(self._step_text(step.text, step.text_zh))}</li>")
+            parts.append("</ul>")
+        self.setHtml("\n".join(p for p in parts if p.strip()))

@@ -25,6 +25,7 @@ class LessonPromptBar(QFrame):
         self._icon = QLabel()
         self.label = QLabel()
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # scenario text: see gui/safe_text.py
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._close = QToolButton()
         self._close.setText("✕")

@@ -12,6 +12,9 @@ import pytest
 
 from sim.cli import main
 
+ROOT = Path(__file__).parents[2]
+PORTABILITY = ROOT / "assets" / "scenarios" / "06-portability.toml"
+
 GUEST_FIELDS = {"id", "template", "kind", "state", "created_s", "ready_s", "startup_s", "phases",
                 "resident_mib"}
 
@@ -56,7 +59,68 @@ def test_out_writes_json_and_csv(tmp_path, capsys):
     assert len(rows) == sum(len(g["phases"]) for g in results["guests"])
     with (tmp_path / "memory.csv").open() as f:
         header = next(csv.reader(f))
-    assert header[0] == "time_s" and "free_mib" in header
+    assert header[:2] == ["host", "time_s"] and "free_mib" in header
+
+
+def test_out_covers_every_host(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(PORTABILITY), "--until", "60", "--out", str(out), "--json"]) == 0
+    results = json.loads((out / "results.json").read_text())
+    with (out / "phases.csv").open() as f:
+        phases = list(csv.DictReader(f))
+    with (out / "memory.csv").open() as f:
+        memory = list(csv.DictReader(f))
+    hosts = {g["host"] for g in results["guests"]}
+    assert len(hosts) >= 2  # the lesson puts guests on several hosts
+    assert {r["guest"] for r in phases} == {g["id"] for g in results["guests"] if g["phases"]}
+    assert {(r["host"], r["guest"]) for r in phases} == {
+        (g["host"], g["id"]) for g in results["guests"] if g["phases"]}
+    assert {r["host"] for r in memory} == {"lab", "arm-board", "windows-pc"}
+
+
+def test_out_replaces_an_earlier_export_whole_and_leaves_nothing_else(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", "--until", "5", "--seed", "1", "--out", str(out)]) == 0
+    assert main(["run", "--until", "9", "--seed", "2", "--out", str(out)]) == 0
+    assert json.loads((out / "results.json").read_text())["seed"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging folder left
+    assert sorted(p.name for p in out.iterdir()) == [
+        "events.csv", "memory.csv", "phases.csv", "results.json"]
+
+
+def test_out_refuses_a_folder_of_other_files(tmp_path, capsys):
+    (tmp_path / "thesis.txt").write_text("mine")
+    assert main(["run", "--until", "1", "--out", str(tmp_path)]) == 2
+    assert "thesis.txt" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["thesis.txt"]
+
+
+def test_out_empty_is_a_usage_error(tmp_path, capsys):
+    proc = subprocess.run([sys.executable, "-m", "sim", "run", "--out", ""], capture_output=True,
+                          text=True, cwd=tmp_path, env=_env())
+    assert proc.returncode == 2 and "--out" in proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/urandom", "/dev/zero"])
+def test_run_on_a_special_file_exits_2_at_once(tmp_path, special):
+    import os
+
+    path = tmp_path / "lesson.toml"
+    if special == "fifo":
+        os.mkfifo(path)
+    else:
+        path = Path(special)
+    proc = subprocess.run([sys.executable, "-m", "sim", "run", str(path)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 2
+    assert "not a regular file" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_density_json_names_binding_limit(capsys):
