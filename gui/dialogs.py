@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import units
-from gui.export import export_data, export_picture
+from gui.export import export_picture
 from gui.i18n import catalog_name, settings
 
 translate = QCoreApplication.translate
@@ -331,7 +331,7 @@ class ScenarioFilesMixin:
         folder = ask_directory(self)
         if folder:
             try:
-                files = export_data(self.controller.session, folder)
+                files = self.controller.export_data(folder)
             except OSError as error:
                 show_error(self, translate("MainWindow", "Cannot export data"), str(error))
                 return

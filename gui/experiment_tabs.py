@@ -90,7 +90,3 @@ class ExperimentTabs(QObject):
     def _on_controller_session_replaced(self) -> None:
         self._had_results = False
         self.show_guest(None)
-        diagram = getattr(self._window, "layer_diagram", None)
-        if diagram is not None and self._window.controller.has_session:
-            templates = self._window.controller.session.catalog.templates.values()
-            diagram.set_template_os({t.id: t.image.os for t in templates if t.image})

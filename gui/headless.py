@@ -107,7 +107,7 @@ def run_headless(args: argparse.Namespace) -> int:
 
 def _selftest(window: QWidget, controller: SimController) -> int:
     """Export a PNG and the data into a temporary folder and check both."""
-    from gui.export import color_variety, export_data, render_image
+    from gui.export import color_variety, render_image
 
     folder = Path(tempfile.mkdtemp(prefix="hostlab-selftest-"))
     png = folder / "window.png"
@@ -115,7 +115,7 @@ def _selftest(window: QWidget, controller: SimController) -> int:
         image = render_image(window)
         if not image.save(str(png), "PNG"):
             return _fail(f"selftest failed: could not write {png}", 1)
-        files = export_data(controller.session, folder / "data")
+        files = controller.export_data(folder / "data")
     except Exception as error:  # any failure is a failed self-test, reported in one line
         return _fail(f"selftest failed: {type(error).__name__}: {error}", 1)
     csvs = [f for f in files if f.suffix == ".csv"]

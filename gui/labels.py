@@ -74,6 +74,7 @@ _LIMITS: dict[str, str] = {
     "bridge_ports": QT_TRANSLATE_NOOP("labels", "bridge ports"),
     "disk": QT_TRANSLATE_NOOP("labels", "disk"),
     "platform": QT_TRANSLATE_NOOP("labels", "platform (CPU architecture or OS)"),
+    "host_down": QT_TRANSLATE_NOOP("labels", "host down (kernel panic)"),
 }
 _BLOCKS: dict[str, str] = {
     "hardware": QT_TRANSLATE_NOOP("labels", "Hardware"),

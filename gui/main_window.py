@@ -311,7 +311,7 @@ class MainWindow(MenusMixin, dialogs.ScenarioFilesMixin, QMainWindow):
         return True
 
     def _show_hosts(self) -> None:
-        several = len(self.controller.session.scenario.hosts) > 1
+        several = len(self.controller.scenario.hosts) > 1
         self.tabs.setTabVisible(self.tabs.indexOf(self.moves_panel), several)
         self.host_label.setVisible(several)
         if several:  # the id is enough here: the tab above names the host in full
@@ -319,7 +319,7 @@ class MainWindow(MenusMixin, dialogs.ScenarioFilesMixin, QMainWindow):
                 self.controller.host_id) + "</b>")
 
     def _show_lesson(self) -> None:
-        self.lesson_notes.set_lesson(getattr(self.controller.session.scenario, "lesson", None))
+        self.lesson_notes.set_lesson(self.controller.scenario.lesson)
         self.tabs.setTabVisible(2, self.lesson_notes.has_lesson)
 
     # --- slots ---------------------------------------------------------------------------
@@ -363,6 +363,7 @@ class MainWindow(MenusMixin, dialogs.ScenarioFilesMixin, QMainWindow):
         self.lesson_prompt.show_prompt(text)
 
     def _on_section_template_dropped(self, template_id: str) -> None:
-        if template_id in self.controller.session.catalog.templates:
+        snap = self.controller.snapshot
+        if snap is not None and snap.template(template_id) is not None:
             self.controller.add_guests(template_id)
 

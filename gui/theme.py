@@ -122,8 +122,6 @@ STATE_MARK: dict[str, str] = {
     "pending": "…", "pulling": "↓", "starting": "▷", "running": "●",
     "stopped": "■", "moving": "→", "killed": "✕", "crashed": "⚠", "failed": "⚠",
 }
-# States in which a guest holds nothing on the host it is drawn on ("moving": it has left).
-DEAD_STATES = frozenset({"stopped", "moving", "killed", "crashed", "failed"})
 
 
 def colour(table: dict[str, str], key: str) -> QColor:

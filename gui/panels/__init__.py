@@ -141,7 +141,6 @@ class StatusPanel(QWidget):
     def update_snapshot(self, snap: Snapshot) -> None:
         """Show the figures of `snap`."""
         from gui.labels import kind_label  # imports the sim: not needed before the first frame
-        from gui.theme import DEAD_STATES
         from sim.snapshot import KINDS, LAYERS
 
         self._snap = snap
@@ -153,7 +152,7 @@ class StatusPanel(QWidget):
         _set_text(self.seed_label, translate("StatusPanel", "seed {0}").format(snap.seed))
         by_kind = {kind: 0 for kind in KINDS}
         for guest in snap.guests:
-            if guest.state not in DEAD_STATES:
+            if guest.live:
                 by_kind[guest.kind] = by_kind.get(guest.kind, 0) + 1
         parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
         _set_text(self.guests_label, translate("StatusPanel", "Guests: {0}").format(

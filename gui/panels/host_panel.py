@@ -99,9 +99,9 @@ class HostPanel(QWidget):
 
     # --- sync with the running scenario --------------------------------------------------
     def _sync(self) -> None:
-        session = self._controller.session
-        scenario = session.scenario
-        hosts = session.catalog.hosts
+        scenario = self._controller.scenario
+        catalog = self._controller.catalog
+        hosts = catalog.hosts
         spec = self._controller.host_spec()
         with QSignalBlocker(self._preset):
             self._preset.clear()
@@ -115,7 +115,7 @@ class HostPanel(QWidget):
             self._ksm.setChecked(bool(scenario.policy.ksm))
         with QSignalBlocker(self._swap):
             self._swap.setChecked(bool(scenario.policy.swap))
-        preset = spec.resolve(session.catalog)
+        preset = spec.resolve(catalog)
         facts = self.tr("{cores} cores · {ram} RAM · {swap} swap · {arch}").format(
             cores=preset.cores, ram=units.mib(preset.ram_gib * 1024),
             swap=units.mib(preset.swap_gib * 1024), arch=preset.arch)
@@ -134,7 +134,7 @@ class HostPanel(QWidget):
             self._sync()
 
     def _base(self) -> Scenario:
-        return self._controller.session.current_scenario()
+        return self._controller.current_scenario()
 
     @staticmethod
     def _with_host(base: Scenario, spec: HostSpec) -> Scenario:

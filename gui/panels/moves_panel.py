@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 COLUMNS = ("guest", "route", "moved", "time", "steps", "verdict", "warnings")
 _FORMATS = {"qcow2": "qcow2", "vmdk": "VMDK", "vhdx": "VHDX", "vdi": "VDI"}
 _GOOD, _BAD = QColor("#009E73"), QColor("#D55E00")  # Okabe–Ito green and vermillion
-_LIVE = ("pending", "pulling", "starting", "running")
 
 
 class MovesTable(QTableWidget):
@@ -218,7 +217,7 @@ class MovesPanel(QWidget):
         QTimer.singleShot(0, self._fit_rows)
 
     def _fill_guests(self, snap: Snapshot) -> None:
-        live = [g.id for g in snap.guests if g.state in _LIVE]
+        live = [g.id for g in snap.guests if g.live]
         # Compared with what was put in, not read back from the combo box item by item.
         if live == self._guest_ids:
             return
@@ -316,15 +315,14 @@ class MovesPanel(QWidget):
 
     def _on_move_menu_about_to_show(self) -> None:
         self._move_menu.clear()
-        if not self._controller.has_session:
+        snap = self._controller.snapshot
+        if snap is None:
             return
         from gui.host_tabs import host_title
 
-        here = self._controller.host_id
-        catalog = self._controller.session.catalog
-        for spec in self._controller.session.scenario.hosts:
-            if spec.id == here:
+        for host in snap.hosts:
+            if host.id == snap.host.id:
                 continue
-            action = self._move_menu.addAction(host_title(spec.id, spec.resolve(catalog)))
-            action.setData(spec.id)
-            action.triggered.connect(lambda _=False, h=spec.id: self.move_selected(h))
+            action = self._move_menu.addAction(host_title(host))
+            action.setData(host.id)
+            action.triggered.connect(lambda _=False, h=host.id: self.move_selected(h))
