@@ -282,7 +282,10 @@ class ScenarioFilesMixin:
         try:
             self.controller.open_file(path)
         except (ScenarioError, OSError) as error:
-            show_error(self, translate("MainWindow", "Cannot open scenario"), str(error))
+            from gui.text.errors import scenario_error_text
+
+            show_error(self, translate("MainWindow", "Cannot open scenario"),
+                       scenario_error_text(str(error)))
             return False
         remember_recent(path)
         return True

@@ -97,19 +97,23 @@ _BLOCKS: dict[str, str] = {
 # Why a start failed or a move's verdict (sim.lifecycle.FAIL_REASONS keys, and "running").
 _REASONS: dict[str, str] = {
     "running": QT_TRANSLATE_NOOP("labels", "running"),
+    # The English is sim's own sentence (sim.lifecycle.FAIL_REASONS), word for word: the CLI
+    # and the window say the same thing (tests/gui/test_vocabulary.py checks it).
     "exec_format": QT_TRANSLATE_NOOP(
         "labels", "exec format error: the image was built for another CPU architecture"),
     "image_os": QT_TRANSLATE_NOOP(
-        "labels", "image OS windows cannot be used on this platform"),
+        "labels", 'image operating system "windows" cannot be used on this platform'),
     "no_manifest": QT_TRANSLATE_NOOP(
-        "labels", "no matching manifest: the image has no build for this CPU architecture"),
+        "labels", "no matching manifest for this host's architecture in the image"),
     "no_hypervisor": QT_TRANSLATE_NOOP("labels", "the host has no hypervisor to run a VM"),
     "pids": QT_TRANSLATE_NOOP("labels", "no PIDs left (pid_max reached)"),
     "cpu": QT_TRANSLATE_NOOP("labels", "vCPU commitment limit reached"),
     "disk": QT_TRANSLATE_NOOP("labels", "disk full"),
     "memory": QT_TRANSLATE_NOOP("labels", "not enough free RAM to reserve the VM's memory"),
-    "bridge_ports": QT_TRANSLATE_NOOP("labels", "bridge full: every port is taken"),
-    "host_down": QT_TRANSLATE_NOOP("labels", "the host kernel has panicked"),
+    "bridge_ports": QT_TRANSLATE_NOOP(
+        "labels", "bridge full: every port of the network bridge is taken"),
+    "host_down": QT_TRANSLATE_NOOP(
+        "labels", "the host kernel has panicked; reset the simulation"),
 }
 # What a moved guest needs or suffers on its new host (MoveView.warnings).
 _WARNINGS: dict[str, str] = {

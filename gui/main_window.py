@@ -257,8 +257,8 @@ class MainWindow(MenusMixin, dialogs.ScenarioFilesMixin, QMainWindow):
             else:
                 item.setText(text())
         self._update_title()
-        if self.controller.has_session:
-            self._show_lesson()
+        if self.controller.has_session:  # the lesson notes re-translate themselves
+            self._show_hosts()  # the status bar's "Host: …" label
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""
@@ -359,8 +359,8 @@ class MainWindow(MenusMixin, dialogs.ScenarioFilesMixin, QMainWindow):
         if guest_id and not self.experiment_tabs.owns_current_tab():
             self.tabs.setCurrentWidget(self.guest_details)
 
-    def _on_lesson_notes_step_reached(self, text: str) -> None:
-        self.lesson_prompt.show_prompt(text)
+    def _on_lesson_notes_step_reached(self, text: str, text_zh: str) -> None:
+        self.lesson_prompt.show_prompt(text, text_zh)
 
     def _on_section_template_dropped(self, template_id: str) -> None:
         snap = self.controller.snapshot

@@ -115,6 +115,13 @@ class SectionPanel(QFrame):
         self._on_drop(template_id)
 
 
+def step_text(text: str, text_zh: str) -> str:
+    """Return a lesson step's text in the current language (English when untranslated)."""
+    from gui.i18n import current_language
+
+    return text_zh if current_language() == "zh_CN" and text_zh else text
+
+
 def _set_text(label: QLabel, text: str) -> None:
     """Set `text` only when it changed: every setText lays the status bar out again."""
     if label.text() != text:
@@ -174,10 +181,11 @@ class StatusPanel(QWidget):
 class LessonNotesPanel(QTextBrowser):
     """A scenario's lesson: title, notes and timed steps, in the current language.
 
-    Emits `step_reached(str)` with a step's text once the simulated clock passes its time.
+    Emits `step_reached(str, str)` with a step's English and Chinese text (the second may be
+    empty) once the simulated clock passes its time.
     """
 
-    step_reached = Signal(str)
+    step_reached = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,7 +210,7 @@ class LessonNotesPanel(QTextBrowser):
         while self._announced < len(steps) and steps[self._announced].at_s <= snap.time_s:
             step = steps[self._announced]
             self._announced += 1
-            self.step_reached.emit(self._step_text(step.text, step.text_zh))
+            self.step_reached.emit(step.text, step.text_zh)
             self._render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -213,9 +221,7 @@ class LessonNotesPanel(QTextBrowser):
 
     @staticmethod
     def _step_text(text: str, text_zh: str) -> str:
-        from gui.i18n import current_language
-
-        return text_zh if current_language() == "zh_CN" and text_zh else text
+        return step_text(text, text_zh)
 
     def _render(self) -> None:
         from gui.i18n import current_language

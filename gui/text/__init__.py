@@ -1,0 +1,1 @@
+"""Text the window shows: names of model ids, sentences of the event log, errors, units."""
