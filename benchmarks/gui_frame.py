@@ -74,7 +74,7 @@ def build_window(ungrouped: bool):  # -> tuple[QApplication, SimController, Main
     from gui.controller import SimController
     from gui.fonts import load_bundled_fonts
     from gui.i18n import install_language
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     app = make_application()
     load_bundled_fonts(app)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QPalette
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
 _normal_font: QFont | None = None
 
@@ -119,7 +119,7 @@ def run_window(args: argparse.Namespace) -> int:
     from gui.crash import install_excepthook
     from gui.fonts import load_bundled_fonts
     from gui.i18n import install_language, saved_language, settings
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     app = make_application()
     install_excepthook(headless=False)
@@ -147,7 +147,7 @@ def run_window(args: argparse.Namespace) -> int:
             window.open_path(args.scenario)
         if args.until:
             controller.run_until(args.until)
-        from gui.start_page import should_show_at_start
+        from gui.window.start_page import should_show_at_start
 
         if args.scenario is None and should_show_at_start():  # the lessons, at first launch
             window.show_start_page()

@@ -69,7 +69,7 @@ def run_headless(args: argparse.Namespace) -> int:
     from gui.export import export_picture
     from gui.fonts import load_bundled_fonts
     from gui.i18n import install_language
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
     from sim.scenario import ScenarioError
     from sim.session import Session
 

@@ -147,7 +147,7 @@ class StatusPanel(QWidget):
 
     def update_snapshot(self, snap: Snapshot) -> None:
         """Show the figures of `snap`."""
-        from gui.labels import kind_label  # imports the sim: not needed before the first frame
+        from gui.text.labels import kind_label  # imports the sim: not needed before the first frame
         from sim.snapshot import KINDS, LAYERS
 
         self._snap = snap

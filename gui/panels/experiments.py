@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import experiment_labels as xl
 from gui import theme
 from gui.panels import scrolling
+from gui.text import experiment_labels as xl
 
 if TYPE_CHECKING:
     from gui.controller import SimController

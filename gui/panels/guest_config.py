@@ -199,7 +199,7 @@ class GuestConfigPanel(QWidget):
         return snap.template(guest.template)
 
     def _title_text(self, guest: GuestView | None, shown: tuple[str, ...]) -> str:
-        from gui.labels import kind_label
+        from gui.text.labels import kind_label
 
         if self._guest_id is None:
             return self.tr("No guest selected: click one in the diagram or the timeline.")

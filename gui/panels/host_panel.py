@@ -121,7 +121,7 @@ class HostPanel(QWidget):
             swap=units.mib(preset.swap_gib * 1024), arch=preset.arch)
         several = len(scenario.hosts) > 1
         if several:  # which host of several, with its OS and hypervisor
-            from gui.host_tabs import hypervisor_name
+            from gui.window.host_tabs import hypervisor_name
 
             facts += f" · {preset.os.capitalize()} · {hypervisor_name(preset.hypervisor)}"
         self._labels[0].setText(spec.id if several else self.tr("Host"))

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import units
-from gui.host_tabs import MIME_GUEST
-from gui.labels import reason_label, warning_label
+from gui.text.labels import reason_label, warning_label
+from gui.window.host_tabs import MIME_GUEST
 
 if TYPE_CHECKING:
     from gui.controller import SimController
@@ -318,7 +318,7 @@ class MovesPanel(QWidget):
         snap = self._controller.snapshot
         if snap is None:
             return
-        from gui.host_tabs import host_title
+        from gui.window.host_tabs import host_title
 
         for host in snap.hosts:
             if host.id == snap.host.id:

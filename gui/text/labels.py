@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from gui import experiment_labels as xl
 from gui import units
+from gui.text import experiment_labels as xl
 from sim.platform import EMULATION_SLOWDOWN
 from sim.snapshot import LogEntry
 

@@ -16,8 +16,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from gui import experiment_labels as xl
 from gui import theme, units
+from gui.text import experiment_labels as xl
 from gui.views.base import SnapshotView, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import Snapshot, WorkloadResult

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import labels, theme, units
+from gui import theme, units
+from gui.text import labels
 from gui.views.base import SnapshotView
 from sim.snapshot import LAYERS, GuestView, Snapshot
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from gui import labels, theme, units
+from gui import theme, units
+from gui.text import labels
 from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views.base import SnapshotView

@@ -12,7 +12,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QVBoxLayout, QWidget
 
-from gui import labels, theme, units
+from gui import theme, units
+from gui.text import labels
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import LAYERS, Snapshot

@@ -18,8 +18,8 @@ from gui.panels.experiments import ExperimentsPanel
 from gui.panels.guest_config import GuestConfigPanel
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
     from gui.views.benchmark_view import BenchmarkView
+    from gui.window.main_window import MainWindow
     from sim.snapshot import Snapshot
 
 translate = QCoreApplication.translate

@@ -26,17 +26,17 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.controller import SimController
-from gui.experiment_tabs import ExperimentTabs
 from gui.fonts import asset_path
-from gui.host_tabs import HostTabBar
 from gui.i18n import settings
-from gui.menus import MenusMixin
 from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel
 from gui.panels.host_panel import HostPanel
 from gui.panels.lesson_prompt import LessonPromptBar
 from gui.panels.moves_panel import MovesPanel
 from gui.panels.palette import PalettePanel
 from gui.panels.transport import TransportPanel
+from gui.window.experiment_tabs import ExperimentTabs
+from gui.window.host_tabs import HostTabBar
+from gui.window.menus import MenusMixin
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -292,7 +292,7 @@ class MainWindow(MenusMixin, dialogs.ScenarioFilesMixin, QMainWindow):
 
     def show_start_page(self) -> QWidget:
         """Open the start page (the list of lessons) over the window, without blocking."""
-        from gui.start_page import StartPageDialog
+        from gui.window.start_page import StartPageDialog
 
         if self.start_page is None:
             page = StartPageDialog(self)

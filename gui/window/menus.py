@@ -90,7 +90,7 @@ class MenusMixin:
 
 
     def _on_lessons_menu_about_to_show(self) -> None:
-        from gui.start_page import fill_lessons_menu
+        from gui.window.start_page import fill_lessons_menu
 
         fill_lessons_menu(self.lessons_menu, self.open_lesson, self.show_start_page)
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs import AddGuestsDialog
-from gui.main_window import MainWindow
 from gui.panels import MIME_TEMPLATE
+from gui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.controller import SimController
 from gui.export import color_variety, export_picture, render_image
-from gui.main_window import MainWindow
 from gui.views.benchmark_view import BenchmarkView, latest_bars
+from gui.window.main_window import MainWindow
 from sim.session import Session
 from sim.snapshot import WorkloadResult
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from gui import labels
 from gui.controller import SimController
-from gui.main_window import MainWindow
+from gui.text import labels
+from gui.window.main_window import MainWindow
 from sim.snapshot import LogEntry
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui import dialogs
 from gui.export import color_variety, export_data, export_picture
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from sim.session import Session
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from sim.lessons import SCENARIO_DIR
 
 PORTABILITY = SCENARIO_DIR / "06-portability.toml"

@@ -10,9 +10,10 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui import catalog_strings, i18n
+from gui import i18n
 from gui.fonts import asset_path, cjk_family, load_bundled_fonts
-from gui.main_window import MainWindow
+from gui.text import catalog_strings
+from gui.window.main_window import MainWindow
 from sim.catalog import Catalog
 
 TS = asset_path("i18n", "hostlab_zh_CN.ts")
@@ -50,7 +51,7 @@ def test_every_catalog_name_reaches_the_translation_system() -> None:
     catalog = Catalog.load()
     names = {t.name for t in catalog.templates.values()} | {h.name for h in catalog.hosts.values()}
     listed = set(catalog_strings.TEMPLATE_NAMES) | set(catalog_strings.HOST_NAMES)
-    assert names <= listed, f"add to gui/catalog_strings.py: {sorted(names - listed)}"
+    assert names <= listed, f"add to gui/text/catalog_strings.py: {sorted(names - listed)}"
 
 
 def test_every_message_is_translated() -> None:

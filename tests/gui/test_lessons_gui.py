@@ -7,8 +7,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from gui import i18n, start_page
-from gui.main_window import MainWindow
+from gui import i18n
+from gui.window import start_page
+from gui.window.main_window import MainWindow
 from sim.lessons import bundled_lessons
 
 

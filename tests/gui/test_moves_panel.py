@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from gui import i18n
 from gui.controller import SimController
-from gui.host_tabs import MIME_GUEST
-from gui.labels import log_message, reason_label
-from gui.main_window import MainWindow
+from gui.text.labels import log_message, reason_label
+from gui.window.host_tabs import MIME_GUEST
+from gui.window.main_window import MainWindow
 from sim.lessons import SCENARIO_DIR
 from sim.scenario import load_scenario
 from sim.session import Session
