@@ -144,7 +144,7 @@ def run_window(args: argparse.Namespace) -> int:
         window.install_views()
         controller.open_default()
         if args.scenario is not None:
-            window.open_path(args.scenario)
+            window.files.open_path(args.scenario)
         if args.until:
             controller.run_until(args.until)
         from gui.window.start_page import should_show_at_start

@@ -1,24 +1,25 @@
-"""The main window's experiment tabs: Experiments, Guest settings and Benchmarks.
+"""The window's experiment tabs: Experiments and Guest settings, and the Benchmarks' entrance.
 
-Kept out of main_window.py so the window only calls a handful of hooks: the tabs are added
-beside the event log, the benchmark view becomes a section (so File → Export screenshot lists
-it), the selected guest is passed on, and the first workload result of a session brings the
-Benchmarks tab to the front so the class sees the bars appear.
+The two panels are pages of the window's tabs ("experiments", "settings"); the benchmark view
+is a registry view whose page is "benchmark". The selected guest is passed on, and the first
+workload result of a session brings the Benchmarks tab to the front so the class sees the bars
+appear.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from gui.panels import SectionPanel
 from gui.panels.experiments import ExperimentsPanel
 from gui.panels.guest_config import GuestConfigPanel
 
 if TYPE_CHECKING:
-    from gui.views.benchmark_view import BenchmarkView
+    from gui.panels import SectionPanel
+    from gui.views.base import SnapshotView
     from gui.window.main_window import MainWindow
     from sim.snapshot import Snapshot
 
@@ -26,7 +27,7 @@ translate = QCoreApplication.translate
 
 
 class ExperimentTabs(QObject):
-    """Adds and feeds the three experiment tabs of one `MainWindow`."""
+    """Feeds the experiment pages of one `MainWindow` and brings the benchmarks forward."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -34,29 +35,33 @@ class ExperimentTabs(QObject):
         controller = window.controller
         self.experiments = ExperimentsPanel(controller)
         self.guest_config = GuestConfigPanel(controller)
-        self.benchmark: BenchmarkView | None = None
-        self.section = SectionPanel(
-            lambda: translate("MainWindow", "Workloads: speed relative to the bare host"),
-            QWidget())
-        window.sections["benchmark"] = self.section
-        for widget in (self.experiments, self.guest_config, self.section):
-            window.tabs.addTab(widget, "")
         self._had_results = False
         controller.session_replaced.connect(self._on_controller_session_replaced)
 
-    def install_view(self) -> BenchmarkView:
-        """Create the benchmark view (it needs pyqtgraph, loaded with the other views)."""
-        from gui.views.benchmark_view import BenchmarkView
+    def pages(self) -> dict[str, tuple[QWidget, Callable[[], str]]]:
+        """Return the tab pages it owns, by name, with their labels."""
+        return {"experiments": (self.experiments,
+                                lambda: translate("MainWindow", "Experiments")),
+                "settings": (self.guest_config,
+                             lambda: translate("MainWindow", "Guest settings"))}
 
-        self.benchmark = BenchmarkView()
-        self.section.set_content(self.benchmark)
+    @property
+    def section(self) -> SectionPanel:
+        """Return the framed benchmark view (the "benchmark" tab page)."""
+        return self._window.sections["benchmark"]
+
+    @property
+    def benchmark(self) -> SnapshotView | None:
+        """Return the benchmark view (None before the views are installed)."""
+        return self._window.views_by_name().get("benchmark")
+
+    def views_installed(self) -> None:
+        """Start each session with the bars hidden until its first result."""
         self._on_controller_session_replaced()
-        return self.benchmark
 
     def owns_current_tab(self) -> bool:
         """Return whether one of the experiment tabs is in front (selection keeps it there)."""
-        return self._window.tabs.currentWidget() in (self.experiments, self.guest_config,
-                                                     self.section)
+        return self._window.tabs.current_name() in ("experiments", "settings", "benchmark")
 
     def show_guest(self, guest_id: str | None) -> None:
         """Act on and edit `guest_id` (None: no guest selected)."""
@@ -67,7 +72,7 @@ class ExperimentTabs(QObject):
         """Bring the benchmarks to the front when the session's first result arrives."""
         if snap.workloads and not self._had_results:
             self._had_results = True
-            self._window.tabs.setCurrentWidget(self.section)
+            self._window.tabs.show_page("benchmark")
             outer = self._window.splitters()["outer"]
             sizes = outer.sizes()
             if len(sizes) == 2 and sizes[1] < 0.36 * sum(sizes):  # room for bars to be read
@@ -79,12 +84,7 @@ class ExperimentTabs(QObject):
         self.guest_config.set_projector(on)
 
     def retranslate(self) -> None:
-        """Set the tab titles in the current language."""
-        tabs = self._window.tabs
-        for widget, text in ((self.experiments, translate("MainWindow", "Experiments")),
-                             (self.guest_config, translate("MainWindow", "Guest settings")),
-                             (self.section, translate("MainWindow", "Benchmarks"))):
-            tabs.setTabText(tabs.indexOf(widget), text)
+        """Set the benchmark frame's title in the current language (tabs label themselves)."""
         self.section.retranslate()
 
     def _on_controller_session_replaced(self) -> None:

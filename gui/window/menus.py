@@ -1,123 +1,152 @@
-"""The main window's menu bar: File, View, Lessons, Language, Help, and what they do.
+"""The menu bar, declared as data: one row per menu, action or separator, in menu order.
 
-A mixin of `MainWindow` (as gui/dialogs.py is for the file flows). Its texts are translated in
-the "MainWindow" context, where the .ts file has always kept them.
+A row's `command` names what it does on the window ("files.save", "reset_layout"): adding an
+entry is one row here plus its translation. Menus whose entries change (recent files, lessons,
+one screenshot entry per view) name a `fill` command called each time they open. Texts are
+translated in the "MainWindow" context, where the .ts file has always kept them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QMainWindow, QMenu
 
-from gui import dialogs
 from gui.i18n import LANGUAGES, current_language, install_language
 
 translate = QCoreApplication.translate
+Key = QKeySequence.StandardKey
 
 
-class MenusMixin:
-    """Builds the menus of the window it is mixed into, and answers them."""
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of the menu bar: a menu, an action, or a separator ("-" as its name).
 
-    def _action(self, menu: QMenu, text: Callable[[], str], slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                checkable: bool = False) -> QAction:
-        action = menu.addAction("")
-        action.triggered.connect(slot)
-        action.setCheckable(checkable)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self._texts.append((action, text))
-        return action
+    `menu` is the path of the menu it sits in ("" for the bar itself, "file/recent" for a
+    submenu). An action's `command` is called with no argument, a checkable one's with its
+    new state; a menu's `fill(menu)`, when given, refills it each time it opens.
+    """
 
-    def _menu(self, parent: QMenu | QMenuBar, text: Callable[[], str]) -> QMenu:
-        menu = parent.addMenu("")
-        self._texts.append((menu, text))
-        return menu
+    menu: str
+    name: str
+    text: str = ""
+    command: str = ""
+    shortcut: str | QKeySequence.StandardKey | None = None
+    checkable: bool = False
+    fill: str = ""
+    kind: str = "action"  # "action", "menu" or "separator"
 
-    def _build_menus(self) -> None:
-        key = QKeySequence.StandardKey
-        bar = self.menuBar()
-        file = self._menu(bar, lambda: translate("MainWindow", "&File"))
-        self._action(file, lambda: translate("MainWindow", "&New"), self.new_scenario, key.New)
-        self._action(file, lambda: translate("MainWindow", "&Open…"), self.open_scenario, key.Open)
-        self.recent_menu = self._menu(file, lambda: translate("MainWindow", "Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        file.addSeparator()
-        self._action(file, lambda: translate("MainWindow", "&Save"), self.save_scenario, key.Save)
-        self._action(file, lambda: translate("MainWindow", "Save &as…"), self.save_scenario_as,
-                     key.SaveAs)
-        file.addSeparator()
-        shots = self._menu(file, lambda: translate("MainWindow", "Export &screenshot"))
-        self._action(shots, lambda: translate("MainWindow", "Whole window…"),
-                     lambda: self.export_screenshot(None))
-        for name, section in self.sections.items():
-            self._action(shots, lambda s=section: s.title() + "…",
-                         lambda _=False, n=name: self.export_screenshot(n))
-        self._action(file, lambda: translate("MainWindow", "Export &data (CSV and JSON)…"),
-                     self.export_data)
-        file.addSeparator()
-        self._action(file, lambda: translate("MainWindow", "&Quit"), self.close, key.Quit)
-        view = self._menu(bar, lambda: translate("MainWindow", "&View"))
-        view.aboutToShow.connect(self._on_view_menu_about_to_show)
-        self.projector_action = self._action(
-            view, lambda: translate("MainWindow", "&Projector mode"),
-            self._on_projector_action_triggered, "F5", True)
-        self.log_time_action = self._action(
-            view, lambda: translate("MainWindow", "&Log time axis"),
-            self._on_log_time_action_triggered, "Ctrl+L", True)
-        self._action(view, lambda: translate("MainWindow", "&Reset layout"), self.reset_layout)
-        self.lessons_menu = self._menu(bar, lambda: translate("MainWindow", "Le&ssons"))
-        self.lessons_menu.aboutToShow.connect(self._on_lessons_menu_about_to_show)
-        language = self._menu(bar, lambda: translate("MainWindow", "&Language"))
+
+def _menu(parent: str, name: str, text: str, fill: str = "") -> Entry:
+    return Entry(parent, name, text, fill=fill, kind="menu")
+
+
+def _separator(menu: str) -> Entry:
+    return Entry(menu, "-", kind="separator")
+
+
+ENTRIES: tuple[Entry, ...] = (
+    _menu("", "file", QT_TRANSLATE_NOOP("MainWindow", "&File")),
+    Entry("file", "new", QT_TRANSLATE_NOOP("MainWindow", "&New"), "files.new", Key.New),
+    Entry("file", "open", QT_TRANSLATE_NOOP("MainWindow", "&Open…"), "files.open", Key.Open),
+    _menu("file", "recent", QT_TRANSLATE_NOOP("MainWindow", "Open &recent"),
+          "files.fill_recent_menu"),
+    _separator("file"),
+    Entry("file", "save", QT_TRANSLATE_NOOP("MainWindow", "&Save"), "files.save", Key.Save),
+    Entry("file", "save_as", QT_TRANSLATE_NOOP("MainWindow", "Save &as…"), "files.save_as",
+          Key.SaveAs),
+    _separator("file"),
+    _menu("file", "screenshot", QT_TRANSLATE_NOOP("MainWindow", "Export &screenshot"),
+          "fill_screenshot_menu"),
+    Entry("file", "export_data", QT_TRANSLATE_NOOP("MainWindow", "Export &data (CSV and JSON)…"),
+          "files.export_data"),
+    _separator("file"),
+    Entry("file", "quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", Key.Quit),
+    _menu("", "view", QT_TRANSLATE_NOOP("MainWindow", "&View"), "sync_view_menu"),
+    Entry("view", "projector", QT_TRANSLATE_NOOP("MainWindow", "&Projector mode"),
+          "toggle_projector", "F5", checkable=True),
+    Entry("view", "log_time", QT_TRANSLATE_NOOP("MainWindow", "&Log time axis"),
+          "toggle_log_time", "Ctrl+L", checkable=True),
+    Entry("view", "reset_layout", QT_TRANSLATE_NOOP("MainWindow", "&Reset layout"),
+          "reset_layout"),
+    _menu("", "lessons", QT_TRANSLATE_NOOP("MainWindow", "Le&ssons"), "fill_lessons_menu"),
+    _menu("", "language", QT_TRANSLATE_NOOP("MainWindow", "&Language")),
+    _menu("", "help", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
+    Entry("help", "notes", QT_TRANSLATE_NOOP("MainWindow", "Lesson &notes"),
+          "show_lesson_notes"),
+    Entry("help", "about", QT_TRANSLATE_NOOP("MainWindow", "&About HostLab"), "show_about"),
+)
+
+
+def _command(owner: object, path: str) -> Callable[..., object]:
+    """Return the callable at dotted `path` on `owner` ("files.save")."""
+    target = owner
+    for part in path.split("."):
+        target = getattr(target, part)
+    if not callable(target):
+        raise TypeError(f"menu command {path!r} is not callable")
+    return target
+
+
+class MenuBar(QObject):
+    """Builds a window's menu bar from `ENTRIES` and keeps its texts in the current language.
+
+    `actions` and `menus` hold what was built, by entry name; `language_actions` the
+    checkable action of each language.
+    """
+
+    def __init__(self, window: QMainWindow, entries: tuple[Entry, ...] = ENTRIES) -> None:
+        super().__init__(window)
+        self._window = window
+        self._entries = entries
+        self.menus: dict[str, QMenu] = {}
+        self.actions: dict[str, QAction] = {}
         self.language_actions: dict[str, QAction] = {}
+        for entry in entries:
+            self._build(entry)
+        self._build_languages(self.menus["language"])
+        self.retranslate()
+
+    def _build(self, entry: Entry) -> None:
+        parent = self.menus[entry.menu] if entry.menu else self._window.menuBar()
+        if entry.kind == "separator":
+            parent.addSeparator()
+        elif entry.kind == "menu":
+            menu = parent.addMenu("")
+            if entry.fill:
+                fill = _command(self._window, entry.fill)
+                menu.aboutToShow.connect(lambda m=menu, f=fill: f(m))
+            self.menus[entry.name] = menu
+        else:
+            action = parent.addAction("")
+            action.setCheckable(entry.checkable)
+            if entry.shortcut is not None:
+                action.setShortcut(QKeySequence(entry.shortcut))
+            command = _command(self._window, entry.command)
+            if entry.checkable:
+                action.triggered.connect(command)
+            else:
+                action.triggered.connect(lambda _=False, c=command: c())
+            self.actions[entry.name] = action
+
+    def _build_languages(self, menu: QMenu) -> None:
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
-            action = language.addAction(name)  # each language named in its own script
+            action = menu.addAction(name)  # each language named in its own script
             action.setCheckable(True)
-            action.setData(code)
-            action.triggered.connect(self._on_language_action_triggered)
+            action.triggered.connect(lambda _=False, c=code: install_language(c))
             group.addAction(action)
             self.language_actions[code] = action
         self.language_actions[current_language()].setChecked(True)
-        help_ = self._menu(bar, lambda: translate("MainWindow", "&Help"))
-        self._action(help_, lambda: translate("MainWindow", "Lesson &notes"),
-                     self._on_notes_action_triggered)
-        self._action(help_, lambda: translate("MainWindow", "&About HostLab"),
-                     lambda: dialogs.show_about(self))
 
-
-    def _on_lessons_menu_about_to_show(self) -> None:
-        from gui.window.start_page import fill_lessons_menu
-
-        fill_lessons_menu(self.lessons_menu, self.open_lesson, self.show_start_page)
-
-    def _on_projector_action_triggered(self, checked: bool) -> None:
-        from gui.app import apply_projector
-
-        apply_projector(self, checked)
-
-    def _on_log_time_action_triggered(self, checked: bool) -> None:
-        if self.views:
-            self.timeline.set_log_mode(checked)
-
-    def _on_view_menu_about_to_show(self) -> None:
-        if not self.views:
-            return
-        # The timeline has its own log-time switch; show its state in the menu.
-        with QSignalBlocker(self.log_time_action):
-            self.log_time_action.setChecked(self.timeline.log_mode)
-
-    def _on_language_action_triggered(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction):
-            install_language(str(action.data()))
-
-    def _on_notes_action_triggered(self) -> None:
-        if self.tabs.isTabVisible(2):
-            self.tabs.setCurrentIndex(2)
-        else:
-            self.statusBar().showMessage(
-                translate("MainWindow", "This scenario has no lesson notes."), 5000)
+    def retranslate(self) -> None:
+        """Set every menu and action text in the current language."""
+        for entry in self._entries:
+            text = translate("MainWindow", entry.text)
+            if entry.kind == "menu":
+                self.menus[entry.name].setTitle(text)
+            elif entry.kind == "action":
+                self.actions[entry.name].setText(text)

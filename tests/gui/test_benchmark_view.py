@@ -99,10 +99,10 @@ def test_export_screenshot_can_pick_the_benchmark_view(qtbot: QtBot, tmp_path: P
     window.show()
     assert "benchmark" in window.sections
     assert window.sections["benchmark"].content is window.experiment_tabs.benchmark
-    window.tabs.setCurrentIndex(0)
+    window.tabs.show_page("log")
     out = tmp_path / "bench.png"
     monkeypatch.setattr("gui.dialogs.ask_picture_path", lambda *_: str(out))
-    window.export_screenshot("benchmark")
+    window.files.export_screenshot("benchmark")
     assert out.is_file() and window.tabs.currentWidget() is window.sections["benchmark"]
     assert color_variety(render_image(window.sections["benchmark"])) > 4
     assert export_picture(window.sections["benchmark"], tmp_path / "b.svg").stat().st_size > 0

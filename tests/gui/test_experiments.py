@@ -27,7 +27,7 @@ def window(qtbot: QtBot) -> MainWindow:
 
 
 def _select(window: MainWindow, guest_id: str) -> None:
-    window.layer_diagram.guest_selected.emit(guest_id)
+    window.view("layers").guest_selected.emit(guest_id)
 
 
 def test_actions_need_a_live_guest(window: MainWindow) -> None:
@@ -46,9 +46,9 @@ def test_a_container_panic_from_the_panel_brings_every_guest_down(window: MainWi
     _select(window, "nginx-1")
     window.experiment_tabs.experiments.fault_actions["panic"].trigger()
     window.controller.run_until(5.0)
-    snap = window.layer_diagram.snapshot
+    snap = window.view("layers").snapshot
     assert snap.host.down and {g.state for g in snap.guests} == {"crashed"}
-    marks = {t: m for t, _r, m in window.layer_diagram.marks}
+    marks = {t: m for t, _r, m in window.view("layers").marks}
     assert marks["host_kernel"] == "crashed" and marks["alpine-vm-1"] == "crashed"
     panel = window.experiment_tabs.experiments
     assert "every guest" in panel.result_text
@@ -62,7 +62,7 @@ def test_an_attack_shows_its_disclosure_date_and_compromises_the_host(window: Ma
     _select(window, "nginx-1")
     action.trigger()
     window.controller.run_until(6.0)  # five steps, 0.4 s apart
-    snap = window.layer_diagram.snapshot
+    snap = window.view("layers").snapshot
     assert snap.host.compromised and all(g.compromised for g in snap.guests)
     assert any(e.code == "incident" for e in snap.log)
 

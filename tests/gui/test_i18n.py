@@ -27,19 +27,19 @@ def test_switching_to_chinese_and_back_changes_menus_and_titles(window: MainWind
                                                                qtbot: QtBot) -> None:
     assert _menus(window)[:2] == ["&File", "&View"]
     assert window.sections["memory"].title() == "Host memory by layer"
-    window.language_actions["zh_CN"].trigger()
+    window.menu_bar.language_actions["zh_CN"].trigger()
     assert i18n.current_language() == "zh_CN"
     qtbot.waitUntil(lambda: _menus(window)[0] != "&File")  # LanguageChange is posted
     assert _menus(window)[:2] == ["文件(&F)", "视图(&V)"]
     assert window.sections["memory"].title() == "主机内存（按层）"
     assert "主机内存" in window.sections["memory"].title_label.text()
-    assert window.tabs.tabText(0) == "事件日志"
+    assert window.tabs.tabText(window.tabs.indexOf(window.tabs.page("log"))) == "事件日志"
     assert window.transport.play_action.text() == "播放"
     assert "网页服务器" in window.palette_panel.tile("nginx")._title.text()
     assert window.host_panel.preset_combo().currentText() == "教室服务器"
     assert i18n.settings().value("language") == "zh_CN"  # remembered
     assert i18n.saved_language() == "zh_CN"
-    window.language_actions["en"].trigger()
+    window.menu_bar.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: _menus(window)[0] == "&File")
     assert _menus(window)[:2] == ["&File", "&View"]
     assert window.sections["memory"].title() == "Host memory by layer"
