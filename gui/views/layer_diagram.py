@@ -147,7 +147,8 @@ class LayerDiagramView(SnapshotView):
         self._canvas.update()
 
     # --- painting ----------------------------------------------------------------------------
-    def _text(self, b: lay.Block) -> tuple[str, str]:
+    def block_text(self, b: lay.Block) -> tuple[str, str]:
+        """Return the title and subtitle painted on a block, in the current language."""
         snap = self.snapshot
         host = snap.host if snap else None
         windows = host is not None and host.os == "windows"
@@ -262,7 +263,7 @@ class LayerDiagramView(SnapshotView):
             x += w
 
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
-        title, sub = self._text(b)
+        title, sub = self.block_text(b)
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
         solid = state == "running" and (b.role != "guest" or b.state != "mixed")
         colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
