@@ -62,6 +62,7 @@ PHASE_COLOURS: dict[str, str] = {
     "kernel": BLUE,
     "userspace": SKY_BLUE,
     "app": GREEN,
+    "utility_vm": "#9AC9E8",  # sky-blue tint: the Linux VM under Windows containers boots
     # Moving to another host: on the wire (dark), then a disk format conversion (pale purple).
     "transfer": DARK_GREY,
     "convert": "#E6B8D6",

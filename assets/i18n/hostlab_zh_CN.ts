@@ -461,7 +461,7 @@
     <name>HostPanel</name>
     <message>
         <location filename="../../gui/panels/host_panel.py" line="80"/>
-        <location filename="../../gui/panels/host_panel.py" line="127"/>
+        <location filename="../../gui/panels/host_panel.py" line="131"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -471,39 +471,29 @@
         <translation>虚拟机内存</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="82"/>
-        <source>Reserve all at start</source>
-        <translation>启动时全部预留</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/host_panel.py" line="83"/>
-        <source>Allocate on use (overcommit)</source>
-        <translation>用时再分配（超额分配）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/host_panel.py" line="85"/>
+        <location filename="../../gui/panels/host_panel.py" line="87"/>
         <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
         <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="87"/>
+        <location filename="../../gui/panels/host_panel.py" line="89"/>
         <source>KSM: merge identical VM pages</source>
         <translation>KSM：合并虚拟机中相同的内存页</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="88"/>
+        <location filename="../../gui/panels/host_panel.py" line="90"/>
         <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
         <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="90"/>
+        <location filename="../../gui/panels/host_panel.py" line="92"/>
         <source>Swap to disk when RAM is full</source>
         <translation>内存满时交换到磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="119"/>
+        <location filename="../../gui/panels/host_panel.py" line="123"/>
         <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
         <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
     </message>
@@ -511,27 +501,7 @@ Overcommit: it takes memory only as the guest touches it.</source>
 <context>
     <name>HostTabBar</name>
     <message>
-        <location filename="../../gui/window/host_tabs.py" line="38"/>
-        <source>KVM</source>
-        <translation>KVM</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/host_tabs.py" line="39"/>
-        <source>type-1 hypervisor (e.g. Hyper-V)</source>
-        <translation>一型虚拟机监视器（如 Hyper-V）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/host_tabs.py" line="40"/>
-        <source>type-2 hypervisor (an app)</source>
-        <translation>二型虚拟机监视器（作为应用运行）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/host_tabs.py" line="41"/>
-        <source>no hypervisor</source>
-        <translation>没有虚拟机监视器</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/host_tabs.py" line="79"/>
+        <location filename="../../gui/window/host_tabs.py" line="70"/>
         <source>{cores} cores · {ram} GiB RAM · {hypervisor}
 Drop a guest here to move it to this host.</source>
         <translation>{cores} 核 · {ram} GiB 内存 · {hypervisor}
@@ -1456,128 +1426,133 @@ Save them first?</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../gui/text/labels.py" line="23"/>
-        <location filename="../../gui/text/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="21"/>
+        <location filename="../../gui/text/labels.py" line="80"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="24"/>
+        <location filename="../../gui/text/labels.py" line="22"/>
         <source>Runtime daemons</source>
         <translation>运行时守护进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="25"/>
+        <location filename="../../gui/text/labels.py" line="23"/>
         <source>Container overhead</source>
         <translation>容器开销</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="26"/>
+        <location filename="../../gui/text/labels.py" line="24"/>
         <source>Shared image cache</source>
         <translation>共享镜像缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="27"/>
+        <location filename="../../gui/text/labels.py" line="25"/>
         <source>Hypervisor (VMM)</source>
         <translation>虚拟机监视器（VMM）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="28"/>
+        <location filename="../../gui/text/labels.py" line="26"/>
         <source>Guest kernels</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="29"/>
+        <location filename="../../gui/text/labels.py" line="27"/>
         <source>Guest OS</source>
         <translation>客户机操作系统</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="30"/>
+        <location filename="../../gui/text/labels.py" line="28"/>
         <source>Guest idle RAM</source>
         <translation>客户机空闲内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="31"/>
+        <location filename="../../gui/text/labels.py" line="29"/>
         <source>Applications</source>
         <translation>应用程序</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="32"/>
+        <location filename="../../gui/text/labels.py" line="30"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="33"/>
+        <location filename="../../gui/text/labels.py" line="31"/>
         <source>Swap used</source>
         <translation>已用交换空间</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="34"/>
+        <location filename="../../gui/text/labels.py" line="32"/>
         <source>Saved by KSM</source>
         <translation>KSM 节省</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="37"/>
+        <location filename="../../gui/text/labels.py" line="35"/>
         <source>Image pull</source>
         <translation>拉取镜像</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="38"/>
+        <location filename="../../gui/text/labels.py" line="36"/>
         <source>Daemon</source>
         <translation>守护进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="39"/>
+        <location filename="../../gui/text/labels.py" line="37"/>
         <source>Network setup</source>
         <translation>网络配置</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="40"/>
+        <location filename="../../gui/text/labels.py" line="38"/>
         <source>runc create</source>
         <translation>runc create</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="41"/>
+        <location filename="../../gui/text/labels.py" line="39"/>
         <source>Exec</source>
         <translation>exec 启动进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="42"/>
+        <location filename="../../gui/text/labels.py" line="40"/>
         <source>Sandbox</source>
         <translation>沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="43"/>
+        <location filename="../../gui/text/labels.py" line="41"/>
         <source>VMM start</source>
         <translation>VMM 启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="44"/>
+        <location filename="../../gui/text/labels.py" line="42"/>
         <source>Firmware</source>
         <translation>固件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="45"/>
+        <location filename="../../gui/text/labels.py" line="43"/>
         <source>Bootloader</source>
         <translation>引导程序</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="46"/>
+        <location filename="../../gui/text/labels.py" line="44"/>
         <source>Kernel boot</source>
         <translation>内核启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="47"/>
+        <location filename="../../gui/text/labels.py" line="45"/>
         <source>Init / userspace</source>
         <translation>init / 用户空间</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="48"/>
+        <location filename="../../gui/text/labels.py" line="46"/>
         <source>App start</source>
         <translation>应用启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="53"/>
+        <location filename="../../gui/text/labels.py" line="47"/>
+        <source>Linux VM boot (WSL 2)</source>
+        <translation>Linux 虚拟机启动（WSL 2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="52"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -1648,7 +1623,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="32"/>
-        <location filename="../../gui/text/labels.py" line="54"/>
+        <location filename="../../gui/text/labels.py" line="53"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
@@ -1768,449 +1743,499 @@ Save them first?</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="55"/>
+        <location filename="../../gui/text/labels.py" line="54"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="56"/>
+        <location filename="../../gui/text/labels.py" line="55"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="57"/>
+        <location filename="../../gui/text/labels.py" line="56"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="59"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="60"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="62"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="63"/>
-        <location filename="../../gui/text/labels.py" line="99"/>
+        <location filename="../../gui/text/labels.py" line="62"/>
+        <location filename="../../gui/text/labels.py" line="98"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="64"/>
+        <location filename="../../gui/text/labels.py" line="63"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="65"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="68"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="70"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="16"/>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="71"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="73"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="74"/>
+        <location filename="../../gui/text/labels.py" line="73"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="75"/>
+        <location filename="../../gui/text/labels.py" line="74"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="79"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="82"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="83"/>
+        <location filename="../../gui/text/labels.py" line="82"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="84"/>
+        <location filename="../../gui/text/labels.py" line="83"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="84"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="49"/>
+        <location filename="../../gui/text/labels.py" line="48"/>
         <source>Transfer to new host</source>
         <translation>传输到新主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="50"/>
+        <location filename="../../gui/text/labels.py" line="49"/>
         <source>Disk format conversion</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="64"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="75"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="77"/>
+        <location filename="../../gui/text/labels.py" line="76"/>
         <source>host down (kernel panic)</source>
         <translation>主机宕机（内核崩溃）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="85"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="86"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="87"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="93"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="102"/>
+        <location filename="../../gui/text/labels.py" line="101"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="108"/>
+        <location filename="../../gui/text/labels.py" line="107"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="109"/>
+        <location filename="../../gui/text/labels.py" line="108"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="109"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="111"/>
+        <location filename="../../gui/text/labels.py" line="110"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="112"/>
+        <location filename="../../gui/text/labels.py" line="111"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="104"/>
+        <location filename="../../gui/text/labels.py" line="103"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
-        <translation>image operating system "windows" cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
+        <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="106"/>
+        <location filename="../../gui/text/labels.py" line="105"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="112"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="115"/>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="120"/>
+        <location filename="../../gui/text/labels.py" line="119"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="122"/>
+        <location filename="../../gui/text/labels.py" line="121"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="124"/>
+        <location filename="../../gui/text/labels.py" line="123"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="182"/>
+        <location filename="../../gui/text/labels.py" line="130"/>
+        <source>x86-64</source>
+        <translation>x86-64</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="131"/>
+        <source>ARM64</source>
+        <translation>ARM64</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="134"/>
+        <source>Linux</source>
+        <translation>Linux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="135"/>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="138"/>
+        <source>KVM</source>
+        <translation>KVM</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="139"/>
+        <source>type-1 hypervisor (e.g. Hyper-V)</source>
+        <translation>一型虚拟机监视器（如 Hyper-V）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="140"/>
+        <source>type-2 hypervisor (an app)</source>
+        <translation>二型虚拟机监视器（作为应用运行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="141"/>
+        <source>no hypervisor</source>
+        <translation>没有虚拟机监视器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="144"/>
+        <source>Reserve all at start</source>
+        <translation>启动时全部预留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="145"/>
+        <source>Allocate on use (overcommit)</source>
+        <translation>用时再分配（超额分配）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="225"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="193"/>
+        <location filename="../../gui/text/log_text.py" line="39"/>
         <source>{guest} added (template {template})</source>
         <translation>已添加 {guest}（模板 {template}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="195"/>
+        <location filename="../../gui/text/log_text.py" line="41"/>
         <source>{guest}: image {image} already cached, no pull</source>
         <translation>{guest}：镜像 {image} 已在本地缓存，无需拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="198"/>
+        <location filename="../../gui/text/log_text.py" line="44"/>
         <source>{guest}: {phase} done in {duration}</source>
         <translation>{guest}：{phase}完成，用时 {duration}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="201"/>
+        <location filename="../../gui/text/log_text.py" line="47"/>
         <source>{guest} is ready after {startup}</source>
         <translation>{guest} 已就绪，启动用时 {startup}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="203"/>
+        <location filename="../../gui/text/log_text.py" line="49"/>
         <source>Out of memory: {guest} killed ({resident} resident, {reason})</source>
         <translation>内存不足：{guest} 被终止（常驻内存 {resident}，原因：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="206"/>
+        <location filename="../../gui/text/log_text.py" line="52"/>
         <source>{guest} failed to start: {reason}</source>
         <translation>{guest} 启动失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="208"/>
+        <location filename="../../gui/text/log_text.py" line="54"/>
         <source>{guest} removed</source>
         <translation>已移除 {guest}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="209"/>
+        <location filename="../../gui/text/log_text.py" line="55"/>
         <source>Host started swapping ({amount} in swap)</source>
         <translation>主机开始使用交换空间（已换出 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="212"/>
+        <location filename="../../gui/text/log_text.py" line="58"/>
         <source>{guest} moves from {source} to {target}</source>
         <translation>{guest} 开始从 {source} 迁移到 {target}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="214"/>
+        <location filename="../../gui/text/log_text.py" line="60"/>
         <source>{guest} moved from {source} to {target}: {amount} sent, {verdict}{warnings}</source>
         <translation>{guest} 已从 {source} 迁移到 {target}：传输 {amount}，{verdict}{warnings}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="219"/>
+        <location filename="../../gui/text/log_text.py" line="65"/>
         <source>{host}: a Linux VM boots to run Linux containers on Windows</source>
         <translation>{host}：启动一个 Linux 虚拟机，用来在 Windows 上运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="223"/>
+        <location filename="../../gui/text/log_text.py" line="69"/>
         <source>{guest}: {workload} {value} {unit} ({ratio}× the bare host)</source>
         <translation>{guest}：{workload} {value} {unit}（裸机的 {ratio}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="227"/>
+        <location filename="../../gui/text/log_text.py" line="73"/>
         <source>{guest}: {fault}: {outcome}</source>
         <translation>{guest}：{fault}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="230"/>
+        <location filename="../../gui/text/log_text.py" line="76"/>
         <source>{guest}: {fault} injected</source>
         <translation>{guest}：已注入{fault}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="232"/>
+        <location filename="../../gui/text/log_text.py" line="78"/>
         <source>{guest} crashed ({reason})</source>
         <translation>{guest} 崩溃了（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="234"/>
+        <location filename="../../gui/text/log_text.py" line="80"/>
         <source>{guest} reached its cgroup memory limit: only it is killed</source>
         <translation>{guest} 达到了 cgroup 内存上限：只有它被杀掉</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="237"/>
+        <location filename="../../gui/text/log_text.py" line="83"/>
         <source>{guest}: its own kernel&apos;s OOM killer ended the leaking app; the VM and the host carry on</source>
         <translation>{guest}：它自己内核的 OOM killer 结束了泄漏的应用；虚拟机和宿主机照常运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="241"/>
+        <location filename="../../gui/text/log_text.py" line="87"/>
         <source>{guest}: fork fails at the host&apos;s pid_max ({pids} PIDs): no new process can start on the host</source>
         <translation>{guest}：fork 在宿主机的 pid_max 处失败（{pids} 个进程）：宿主机上再也启动不了新进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="243"/>
+        <location filename="../../gui/text/log_text.py" line="89"/>
         <source>{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched</source>
         <translation>{guest}：fork 在它自己的进程数上限处失败（{pids} 个进程）；宿主机不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="246"/>
+        <location filename="../../gui/text/log_text.py" line="92"/>
         <source>{guest}: the fork bomb fills the VM&apos;s own PID space; the host&apos;s PIDs are untouched</source>
         <translation>{guest}：fork 炸弹只占满了虚拟机自己的进程号空间；宿主机的进程号不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="249"/>
+        <location filename="../../gui/text/log_text.py" line="95"/>
         <source>{action} skipped: {guest} is not running</source>
         <translation>{action}被跳过：{guest} 没有在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="270"/>
+        <location filename="../../gui/text/log_text.py" line="115"/>
         <source>Guest added</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="271"/>
+        <location filename="../../gui/text/log_text.py" line="116"/>
         <source>Pull skipped</source>
         <translation>跳过拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="272"/>
+        <location filename="../../gui/text/log_text.py" line="117"/>
         <source>Phase done</source>
         <translation>阶段完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="273"/>
+        <location filename="../../gui/text/log_text.py" line="118"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="274"/>
+        <location filename="../../gui/text/log_text.py" line="119"/>
         <source>OOM kill</source>
         <translation>OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="275"/>
+        <location filename="../../gui/text/log_text.py" line="120"/>
         <source>Start failed</source>
         <translation>启动失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="276"/>
+        <location filename="../../gui/text/log_text.py" line="121"/>
         <source>Guest removed</source>
         <translation>移除客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="277"/>
+        <location filename="../../gui/text/log_text.py" line="122"/>
         <source>Swap started</source>
         <translation>开始交换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="278"/>
+        <location filename="../../gui/text/log_text.py" line="123"/>
         <source>Move started</source>
         <translation>迁移开始</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="279"/>
+        <location filename="../../gui/text/log_text.py" line="124"/>
         <source>Move done</source>
         <translation>迁移完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="280"/>
+        <location filename="../../gui/text/log_text.py" line="125"/>
         <source>Linux VM on Windows</source>
         <translation>Windows 上的 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="281"/>
+        <location filename="../../gui/text/log_text.py" line="126"/>
         <source>Workload done</source>
         <translation>负载完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="282"/>
+        <location filename="../../gui/text/log_text.py" line="127"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="283"/>
+        <location filename="../../gui/text/log_text.py" line="128"/>
         <source>Fault injected</source>
         <translation>注入故障</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="284"/>
+        <location filename="../../gui/text/log_text.py" line="129"/>
         <source>Guest crashed</source>
         <translation>客户机崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="285"/>
+        <location filename="../../gui/text/log_text.py" line="130"/>
         <source>cgroup OOM</source>
         <translation>cgroup 内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="286"/>
+        <location filename="../../gui/text/log_text.py" line="131"/>
         <source>Guest OOM</source>
         <translation>客户机内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="287"/>
+        <location filename="../../gui/text/log_text.py" line="132"/>
         <source>PIDs exhausted</source>
         <translation>进程号耗尽</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="288"/>
+        <location filename="../../gui/text/log_text.py" line="133"/>
         <source>Fork bomb contained</source>
         <translation>fork 炸弹被控制住</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="289"/>
+        <location filename="../../gui/text/log_text.py" line="134"/>
         <source>Action skipped</source>
         <translation>操作被跳过</translation>
     </message>

@@ -23,23 +23,12 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 MIME_GUEST = "application/x-hostlab-guest"
-_ARCH = {"x86_64": "x86-64", "arm64": "ARM64"}
-_OS = {"linux": "Linux", "windows": "Windows"}
-
-
 def host_title(host: HostView) -> str:
     """Return a host's one-line name: id · preset · CPU architecture · OS."""
-    return " · ".join((host.id, catalog_name(host.name), _ARCH.get(host.arch, host.arch),
-                       _OS.get(host.os, host.os)))
+    from gui.text.labels import arch_label, os_label
 
-
-def hypervisor_name(hypervisor: str) -> str:
-    """Return a short translated name of a host's hypervisor type."""
-    names = {"kvm": translate("HostTabBar", "KVM"),
-             "type1": translate("HostTabBar", "type-1 hypervisor (e.g. Hyper-V)"),
-             "type2": translate("HostTabBar", "type-2 hypervisor (an app)"),
-             "none": translate("HostTabBar", "no hypervisor")}
-    return names.get(hypervisor, hypervisor)
+    return " · ".join((host.id, catalog_name(host.name), arch_label(host.arch),
+                       os_label(host.os)))
 
 
 class HostTabBar(QTabBar):
@@ -74,13 +63,15 @@ class HostTabBar(QTabBar):
         snap = self._controller.snapshot
         if snap is None:
             return
+        from gui.text.labels import hypervisor_label
+
         for i, host in enumerate(snap.hosts):
             self.setTabText(i, host_title(host))
             self.setTabToolTip(i, translate(
                 "HostTabBar", "{cores} cores · {ram} GiB RAM · {hypervisor}\n"
                 "Drop a guest here to move it to this host.").format(
                 cores=host.cores, ram=f"{host.ram_mib / 1024:g}",
-                hypervisor=hypervisor_name(host.hypervisor)))
+                hypervisor=hypervisor_label(host.hypervisor)))
 
     def refresh_font(self) -> None:
         """Use the app font bold, a quarter larger unless already large: the class sees the host.

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gui.controller import SimController
-from gui.text import labels
+from gui.text import log_text
 from gui.window.main_window import MainWindow
 from sim.snapshot import LogEntry
 
@@ -132,15 +132,15 @@ NEW_CODES = {
 @pytest.mark.parametrize("code", sorted(NEW_CODES))
 def test_every_new_log_code_has_its_own_sentence(code: str) -> None:
     entry = LogEntry(1.0, code, "g", NEW_CODES[code], "FALLBACK")
-    text = labels.log_message(entry)
+    text = log_text.log_message(entry)
     assert text != "FALLBACK" and str(NEW_CODES[code]["guest"]) in text
-    assert labels.log_code_label(code) != code
+    assert log_text.log_code_label(code) != code
 
 
 def test_log_sentences_name_the_workload_ratio_and_outcome() -> None:
-    done = labels.log_message(LogEntry(1.0, "workload_done", "r", NEW_CODES["workload_done"], ""))
+    done = log_text.log_message(LogEntry(1.0, "workload_done", "r", NEW_CODES["workload_done"], ""))
     assert "Network round trip" in done and "75.2 µs" in done and "2.00×" in done
-    hit = labels.log_message(LogEntry(1.0, "incident", "n", NEW_CODES["incident"], ""))
+    hit = log_text.log_message(LogEntry(1.0, "incident", "n", NEW_CODES["incident"], ""))
     assert "CVE-2019-5736" in hit and "compromised" in hit
     pids = dict(NEW_CODES["pids_exhausted"], host_wide=False)
-    assert "its PIDs limit" in labels.log_message(LogEntry(1.0, "pids_exhausted", "n", pids, ""))
+    assert "its PIDs limit" in log_text.log_message(LogEntry(1.0, "pids_exhausted", "n", pids, ""))

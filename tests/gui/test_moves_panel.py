@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from gui import i18n
 from gui.controller import SimController
-from gui.text.labels import log_message, reason_label
+from gui.text.labels import reason_label
+from gui.text.log_text import log_message
 from gui.window.host_tabs import MIME_GUEST
 from gui.window.main_window import MainWindow
 from sim.lessons import SCENARIO_DIR

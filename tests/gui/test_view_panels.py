@@ -45,7 +45,7 @@ def test_event_log_appends_and_filters(qtbot) -> None:  # noqa: ANN001
 
 
 def test_unknown_log_code_falls_back_to_message() -> None:
-    from gui.text.labels import log_message
+    from gui.text.log_text import log_message
     from sim.snapshot import LogEntry
 
     assert log_message(LogEntry(1.0, "new_thing", None, {}, "English text")) == "English text"
