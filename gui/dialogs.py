@@ -226,7 +226,7 @@ def ask_directory(parent: QWidget | None) -> str | None:
 def recent_files() -> list[str]:
     """Return recently opened or saved scenario files that still exist, newest first."""
     value = settings().value("recent_files", [])
-    paths = [value] if isinstance(value, str) else list(value or [])
+    paths = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [p for p in paths if isinstance(p, str) and Path(p).is_file()][:MAX_RECENT]
 
 

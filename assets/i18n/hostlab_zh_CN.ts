@@ -587,32 +587,32 @@ Drop a guest here to move it to this host.</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="95"/>
+        <location filename="../../gui/window/view_registry.py" line="97"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="97"/>
+        <location filename="../../gui/window/view_registry.py" line="99"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="99"/>
+        <location filename="../../gui/window/view_registry.py" line="101"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="101"/>
+        <location filename="../../gui/window/view_registry.py" line="103"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="102"/>
+        <location filename="../../gui/window/view_registry.py" line="104"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="103"/>
+        <location filename="../../gui/window/view_registry.py" line="105"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
@@ -632,37 +632,37 @@ Drop a guest here to move it to this host.</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="52"/>
+        <location filename="../../gui/window/menus.py" line="53"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="53"/>
+        <location filename="../../gui/window/menus.py" line="54"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="54"/>
+        <location filename="../../gui/window/menus.py" line="55"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="55"/>
+        <location filename="../../gui/window/menus.py" line="56"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="58"/>
+        <location filename="../../gui/window/menus.py" line="59"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="59"/>
+        <location filename="../../gui/window/menus.py" line="60"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="62"/>
+        <location filename="../../gui/window/menus.py" line="63"/>
         <source>Export &amp;screenshot</source>
         <translation>导出截图(&amp;S)</translation>
     </message>
@@ -672,57 +672,57 @@ Drop a guest here to move it to this host.</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="64"/>
+        <location filename="../../gui/window/menus.py" line="65"/>
         <source>Export &amp;data (CSV and JSON)…</source>
         <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="67"/>
+        <location filename="../../gui/window/menus.py" line="68"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="68"/>
+        <location filename="../../gui/window/menus.py" line="69"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="69"/>
+        <location filename="../../gui/window/menus.py" line="70"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="71"/>
+        <location filename="../../gui/window/menus.py" line="72"/>
         <source>&amp;Log time axis</source>
         <translation>对数时间轴(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="73"/>
+        <location filename="../../gui/window/menus.py" line="74"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="75"/>
+        <location filename="../../gui/window/menus.py" line="76"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="76"/>
+        <location filename="../../gui/window/menus.py" line="77"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="77"/>
+        <location filename="../../gui/window/menus.py" line="78"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="78"/>
+        <location filename="../../gui/window/menus.py" line="79"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="80"/>
+        <location filename="../../gui/window/menus.py" line="81"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
@@ -802,7 +802,7 @@ Drop a guest here to move it to this host.</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="106"/>
+        <location filename="../../gui/window/view_registry.py" line="108"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
@@ -817,7 +817,7 @@ Drop a guest here to move it to this host.</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="107"/>
+        <location filename="../../gui/window/view_registry.py" line="109"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -1338,87 +1338,87 @@ Save them first?</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/text/errors.py" line="19"/>
+        <location filename="../../gui/text/errors.py" line="21"/>
         <source>one of the known keys: </source>
         <translation>已知键之一：</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="20"/>
+        <location filename="../../gui/text/errors.py" line="22"/>
         <source>an array of tables ([[...]])</source>
         <translation>表数组（[[...]]）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="21"/>
+        <location filename="../../gui/text/errors.py" line="23"/>
         <source>a non-empty array of strings</source>
         <translation>非空的字符串数组</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="22"/>
+        <location filename="../../gui/text/errors.py" line="24"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="23"/>
+        <location filename="../../gui/text/errors.py" line="25"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="24"/>
+        <location filename="../../gui/text/errors.py" line="26"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="25"/>
+        <location filename="../../gui/text/errors.py" line="27"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="26"/>
+        <location filename="../../gui/text/errors.py" line="28"/>
         <source>a table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="27"/>
+        <location filename="../../gui/text/errors.py" line="29"/>
         <source>(required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="28"/>
+        <location filename="../../gui/text/errors.py" line="30"/>
         <source>one of </source>
         <translation>以下之一：</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="29"/>
+        <location filename="../../gui/text/errors.py" line="31"/>
         <source>unknown key </source>
         <translation>未知键 </translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="30"/>
+        <location filename="../../gui/text/errors.py" line="32"/>
         <source>from </source>
         <translation>从 </translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="31"/>
+        <location filename="../../gui/text/errors.py" line="33"/>
         <source> to </source>
         <translation> 到 </translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="53"/>
+        <location filename="../../gui/text/errors.py" line="55"/>
         <source>{file}: cannot read the file ({detail})</source>
         <translation>{file}：无法读取文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="56"/>
+        <location filename="../../gui/text/errors.py" line="58"/>
         <source>{file}: not valid TOML ({detail})</source>
         <translation>{file}：不是有效的 TOML（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="60"/>
+        <location filename="../../gui/text/errors.py" line="62"/>
         <source>{where}: expected {expected}</source>
         <translation>{where}：应为{expected}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/errors.py" line="62"/>
+        <location filename="../../gui/text/errors.py" line="64"/>
         <source>{where}: expected {expected}, got {got}</source>
         <translation>{where}：应为{expected}，实际为 {got}</translation>
     </message>
@@ -1426,816 +1426,816 @@ Save them first?</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../gui/text/labels.py" line="21"/>
-        <location filename="../../gui/text/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="22"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="22"/>
+        <location filename="../../gui/text/labels.py" line="23"/>
         <source>Runtime daemons</source>
         <translation>运行时守护进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="23"/>
+        <location filename="../../gui/text/labels.py" line="24"/>
         <source>Container overhead</source>
         <translation>容器开销</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="24"/>
+        <location filename="../../gui/text/labels.py" line="25"/>
         <source>Shared image cache</source>
         <translation>共享镜像缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="25"/>
+        <location filename="../../gui/text/labels.py" line="26"/>
         <source>Hypervisor (VMM)</source>
         <translation>虚拟机监视器（VMM）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="26"/>
+        <location filename="../../gui/text/labels.py" line="27"/>
         <source>Guest kernels</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="27"/>
+        <location filename="../../gui/text/labels.py" line="28"/>
         <source>Guest OS</source>
         <translation>客户机操作系统</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="28"/>
+        <location filename="../../gui/text/labels.py" line="29"/>
         <source>Guest idle RAM</source>
         <translation>客户机空闲内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="29"/>
+        <location filename="../../gui/text/labels.py" line="30"/>
         <source>Applications</source>
         <translation>应用程序</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="30"/>
+        <location filename="../../gui/text/labels.py" line="31"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="31"/>
+        <location filename="../../gui/text/labels.py" line="32"/>
         <source>Swap used</source>
         <translation>已用交换空间</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="32"/>
+        <location filename="../../gui/text/labels.py" line="33"/>
         <source>Saved by KSM</source>
         <translation>KSM 节省</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="35"/>
+        <location filename="../../gui/text/labels.py" line="36"/>
         <source>Image pull</source>
         <translation>拉取镜像</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="36"/>
+        <location filename="../../gui/text/labels.py" line="37"/>
         <source>Daemon</source>
         <translation>守护进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="37"/>
+        <location filename="../../gui/text/labels.py" line="38"/>
         <source>Network setup</source>
         <translation>网络配置</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="38"/>
+        <location filename="../../gui/text/labels.py" line="39"/>
         <source>runc create</source>
         <translation>runc create</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="39"/>
+        <location filename="../../gui/text/labels.py" line="40"/>
         <source>Exec</source>
         <translation>exec 启动进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="40"/>
+        <location filename="../../gui/text/labels.py" line="41"/>
         <source>Sandbox</source>
         <translation>沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="41"/>
+        <location filename="../../gui/text/labels.py" line="42"/>
         <source>VMM start</source>
         <translation>VMM 启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="42"/>
+        <location filename="../../gui/text/labels.py" line="43"/>
         <source>Firmware</source>
         <translation>固件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="43"/>
+        <location filename="../../gui/text/labels.py" line="44"/>
         <source>Bootloader</source>
         <translation>引导程序</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="44"/>
+        <location filename="../../gui/text/labels.py" line="45"/>
         <source>Kernel boot</source>
         <translation>内核启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="45"/>
+        <location filename="../../gui/text/labels.py" line="46"/>
         <source>Init / userspace</source>
         <translation>init / 用户空间</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="46"/>
+        <location filename="../../gui/text/labels.py" line="47"/>
         <source>App start</source>
         <translation>应用启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="47"/>
+        <location filename="../../gui/text/labels.py" line="48"/>
         <source>Linux VM boot (WSL 2)</source>
         <translation>Linux 虚拟机启动（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="52"/>
+        <location filename="../../gui/text/labels.py" line="53"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="15"/>
+        <location filename="../../gui/text/experiment_labels.py" line="17"/>
         <source>CPU (Linpack)</source>
         <translation>CPU（Linpack）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="17"/>
+        <location filename="../../gui/text/experiment_labels.py" line="19"/>
         <source>Memory bandwidth (STREAM)</source>
         <translation>内存带宽（STREAM）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="18"/>
+        <location filename="../../gui/text/experiment_labels.py" line="20"/>
         <source>Memory bandwidth</source>
         <translation>内存带宽</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="19"/>
+        <location filename="../../gui/text/experiment_labels.py" line="21"/>
         <source>Random I/O (4 KiB reads)</source>
         <translation>随机 I/O（4 KiB 读）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="20"/>
+        <location filename="../../gui/text/experiment_labels.py" line="22"/>
         <source>Random I/O</source>
         <translation>随机 I/O</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="21"/>
+        <location filename="../../gui/text/experiment_labels.py" line="23"/>
         <source>Network round trip (TCP_RR)</source>
         <translation>网络往返（TCP_RR）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="22"/>
+        <location filename="../../gui/text/experiment_labels.py" line="24"/>
         <source>Network round trip</source>
         <translation>网络往返</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="23"/>
+        <location filename="../../gui/text/experiment_labels.py" line="25"/>
         <source>Key-value store (Redis GET, 1 connection)</source>
         <translation>键值存储（Redis GET，单连接）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="24"/>
+        <location filename="../../gui/text/experiment_labels.py" line="26"/>
         <source>Redis GET</source>
         <translation>Redis GET</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="25"/>
+        <location filename="../../gui/text/experiment_labels.py" line="27"/>
         <source>Database (sysbench OLTP)</source>
         <translation>数据库（sysbench OLTP）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="26"/>
+        <location filename="../../gui/text/experiment_labels.py" line="28"/>
         <source>Database (OLTP)</source>
         <translation>数据库（OLTP）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="30"/>
+        <location filename="../../gui/text/experiment_labels.py" line="32"/>
         <source>Container (NAT)</source>
         <translation>容器（NAT）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="31"/>
+        <location filename="../../gui/text/experiment_labels.py" line="33"/>
         <source>Container (host network)</source>
         <translation>容器（host 网络）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="32"/>
-        <location filename="../../gui/text/labels.py" line="53"/>
+        <location filename="../../gui/text/experiment_labels.py" line="34"/>
+        <location filename="../../gui/text/labels.py" line="54"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="33"/>
+        <location filename="../../gui/text/experiment_labels.py" line="35"/>
         <source>VM (vCPUs pinned)</source>
         <translation>虚拟机（绑定 vCPU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="34"/>
+        <location filename="../../gui/text/experiment_labels.py" line="36"/>
         <source>MicroVM (Firecracker)</source>
         <translation>微虚拟机（Firecracker）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="35"/>
+        <location filename="../../gui/text/experiment_labels.py" line="37"/>
         <source>gVisor</source>
         <translation>gVisor</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="36"/>
+        <location filename="../../gui/text/experiment_labels.py" line="38"/>
         <source>Kata</source>
         <translation>Kata</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="37"/>
+        <location filename="../../gui/text/experiment_labels.py" line="39"/>
         <source>Container in a VM</source>
         <translation>虚拟机里的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="40"/>
+        <location filename="../../gui/text/experiment_labels.py" line="42"/>
         <source>Kernel panic</source>
         <translation>内核崩溃（panic）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="41"/>
+        <location filename="../../gui/text/experiment_labels.py" line="43"/>
         <source>Memory leak</source>
         <translation>内存泄漏</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="42"/>
+        <location filename="../../gui/text/experiment_labels.py" line="44"/>
         <source>Fork bomb</source>
         <translation>fork 炸弹</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="43"/>
+        <location filename="../../gui/text/experiment_labels.py" line="45"/>
         <source>CPU hog</source>
         <translation>占满 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="46"/>
+        <location filename="../../gui/text/experiment_labels.py" line="48"/>
         <source>CVE-2019-5736: runc overwritten via /proc/self/exe</source>
         <translation>CVE-2019-5736：通过 /proc/self/exe 覆盖 runc</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="48"/>
+        <location filename="../../gui/text/experiment_labels.py" line="50"/>
         <source>CVE-2024-21626: runc leaked fd (Leaky Vessels)</source>
         <translation>CVE-2024-21626：runc 泄漏的文件描述符（Leaky Vessels）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="49"/>
+        <location filename="../../gui/text/experiment_labels.py" line="51"/>
         <source>CVE-2022-0492: cgroups v1 release_agent</source>
         <translation>CVE-2022-0492：cgroups v1 release_agent</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="50"/>
+        <location filename="../../gui/text/experiment_labels.py" line="52"/>
         <source>VENOM (CVE-2015-3456): QEMU floppy controller</source>
         <translation>VENOM（CVE-2015-3456）：QEMU 软驱控制器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="53"/>
+        <location filename="../../gui/text/experiment_labels.py" line="55"/>
         <source>escaped: the host and every guest on it are compromised</source>
         <translation>逃逸成功：宿主机和上面的每一台客户机都被攻陷</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="55"/>
+        <location filename="../../gui/text/experiment_labels.py" line="57"/>
         <source>blocked by the guest&apos;s hardening</source>
         <translation>被这台客户机的加固措施挡住</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="56"/>
+        <location filename="../../gui/text/experiment_labels.py" line="58"/>
         <source>contained in the guest&apos;s own VM</source>
         <translation>被困在这台客户机自己的虚拟机里</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="57"/>
+        <location filename="../../gui/text/experiment_labels.py" line="59"/>
         <source>the guest cannot reach the vulnerable part</source>
         <translation>这台客户机根本接触不到有漏洞的组件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="58"/>
+        <location filename="../../gui/text/experiment_labels.py" line="60"/>
         <source>the shared host kernel panics: every guest goes down</source>
         <translation>共享的宿主机内核崩溃：所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="60"/>
+        <location filename="../../gui/text/experiment_labels.py" line="62"/>
         <source>only this guest&apos;s own kernel panics</source>
         <translation>只有这台客户机自己的内核崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="63"/>
+        <location filename="../../gui/text/experiment_labels.py" line="65"/>
         <source>Workload</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="64"/>
+        <location filename="../../gui/text/experiment_labels.py" line="66"/>
         <source>Attack</source>
         <translation>攻击</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="65"/>
+        <location filename="../../gui/text/experiment_labels.py" line="67"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="66"/>
+        <location filename="../../gui/text/experiment_labels.py" line="68"/>
         <source>Move</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="54"/>
+        <location filename="../../gui/text/labels.py" line="55"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="55"/>
+        <location filename="../../gui/text/labels.py" line="56"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="56"/>
+        <location filename="../../gui/text/labels.py" line="57"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="59"/>
+        <location filename="../../gui/text/labels.py" line="60"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="62"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="62"/>
-        <location filename="../../gui/text/labels.py" line="98"/>
+        <location filename="../../gui/text/labels.py" line="63"/>
+        <location filename="../../gui/text/labels.py" line="99"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="63"/>
+        <location filename="../../gui/text/labels.py" line="64"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="68"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="70"/>
+        <location filename="../../gui/text/labels.py" line="71"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="16"/>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/experiment_labels.py" line="18"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="73"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="73"/>
+        <location filename="../../gui/text/labels.py" line="74"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="74"/>
+        <location filename="../../gui/text/labels.py" line="75"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="79"/>
+        <location filename="../../gui/text/labels.py" line="80"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="82"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="82"/>
+        <location filename="../../gui/text/labels.py" line="83"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="83"/>
+        <location filename="../../gui/text/labels.py" line="84"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="84"/>
+        <location filename="../../gui/text/labels.py" line="85"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="48"/>
+        <location filename="../../gui/text/labels.py" line="49"/>
         <source>Transfer to new host</source>
         <translation>传输到新主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="49"/>
+        <location filename="../../gui/text/labels.py" line="50"/>
         <source>Disk format conversion</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="64"/>
+        <location filename="../../gui/text/labels.py" line="65"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="75"/>
+        <location filename="../../gui/text/labels.py" line="76"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="77"/>
         <source>host down (kernel panic)</source>
         <translation>主机宕机（内核崩溃）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="86"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="87"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="93"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="101"/>
+        <location filename="../../gui/text/labels.py" line="102"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="107"/>
+        <location filename="../../gui/text/labels.py" line="108"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="108"/>
+        <location filename="../../gui/text/labels.py" line="109"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="109"/>
+        <location filename="../../gui/text/labels.py" line="110"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="111"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="111"/>
+        <location filename="../../gui/text/labels.py" line="112"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="103"/>
+        <location filename="../../gui/text/labels.py" line="104"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="105"/>
+        <location filename="../../gui/text/labels.py" line="106"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="112"/>
+        <location filename="../../gui/text/labels.py" line="113"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="114"/>
+        <location filename="../../gui/text/labels.py" line="115"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="119"/>
+        <location filename="../../gui/text/labels.py" line="120"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="121"/>
+        <location filename="../../gui/text/labels.py" line="122"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="123"/>
+        <location filename="../../gui/text/labels.py" line="124"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="130"/>
+        <location filename="../../gui/text/labels.py" line="131"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="131"/>
+        <location filename="../../gui/text/labels.py" line="132"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="134"/>
+        <location filename="../../gui/text/labels.py" line="135"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="135"/>
+        <location filename="../../gui/text/labels.py" line="136"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="138"/>
+        <location filename="../../gui/text/labels.py" line="139"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="139"/>
+        <location filename="../../gui/text/labels.py" line="140"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="140"/>
+        <location filename="../../gui/text/labels.py" line="141"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="142"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="144"/>
+        <location filename="../../gui/text/labels.py" line="145"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="145"/>
+        <location filename="../../gui/text/labels.py" line="146"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="225"/>
+        <location filename="../../gui/text/labels.py" line="226"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="39"/>
+        <location filename="../../gui/text/log_text.py" line="40"/>
         <source>{guest} added (template {template})</source>
         <translation>已添加 {guest}（模板 {template}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="41"/>
+        <location filename="../../gui/text/log_text.py" line="42"/>
         <source>{guest}: image {image} already cached, no pull</source>
         <translation>{guest}：镜像 {image} 已在本地缓存，无需拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="44"/>
+        <location filename="../../gui/text/log_text.py" line="45"/>
         <source>{guest}: {phase} done in {duration}</source>
         <translation>{guest}：{phase}完成，用时 {duration}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="47"/>
+        <location filename="../../gui/text/log_text.py" line="48"/>
         <source>{guest} is ready after {startup}</source>
         <translation>{guest} 已就绪，启动用时 {startup}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="49"/>
+        <location filename="../../gui/text/log_text.py" line="50"/>
         <source>Out of memory: {guest} killed ({resident} resident, {reason})</source>
         <translation>内存不足：{guest} 被终止（常驻内存 {resident}，原因：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="52"/>
+        <location filename="../../gui/text/log_text.py" line="53"/>
         <source>{guest} failed to start: {reason}</source>
         <translation>{guest} 启动失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="54"/>
+        <location filename="../../gui/text/log_text.py" line="55"/>
         <source>{guest} removed</source>
         <translation>已移除 {guest}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="55"/>
+        <location filename="../../gui/text/log_text.py" line="56"/>
         <source>Host started swapping ({amount} in swap)</source>
         <translation>主机开始使用交换空间（已换出 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="58"/>
+        <location filename="../../gui/text/log_text.py" line="59"/>
         <source>{guest} moves from {source} to {target}</source>
         <translation>{guest} 开始从 {source} 迁移到 {target}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="60"/>
+        <location filename="../../gui/text/log_text.py" line="61"/>
         <source>{guest} moved from {source} to {target}: {amount} sent, {verdict}{warnings}</source>
         <translation>{guest} 已从 {source} 迁移到 {target}：传输 {amount}，{verdict}{warnings}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="65"/>
+        <location filename="../../gui/text/log_text.py" line="66"/>
         <source>{host}: a Linux VM boots to run Linux containers on Windows</source>
         <translation>{host}：启动一个 Linux 虚拟机，用来在 Windows 上运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="69"/>
+        <location filename="../../gui/text/log_text.py" line="70"/>
         <source>{guest}: {workload} {value} {unit} ({ratio}× the bare host)</source>
         <translation>{guest}：{workload} {value} {unit}（裸机的 {ratio}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="73"/>
+        <location filename="../../gui/text/log_text.py" line="74"/>
         <source>{guest}: {fault}: {outcome}</source>
         <translation>{guest}：{fault}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="76"/>
+        <location filename="../../gui/text/log_text.py" line="77"/>
         <source>{guest}: {fault} injected</source>
         <translation>{guest}：已注入{fault}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="78"/>
+        <location filename="../../gui/text/log_text.py" line="79"/>
         <source>{guest} crashed ({reason})</source>
         <translation>{guest} 崩溃了（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="80"/>
+        <location filename="../../gui/text/log_text.py" line="81"/>
         <source>{guest} reached its cgroup memory limit: only it is killed</source>
         <translation>{guest} 达到了 cgroup 内存上限：只有它被杀掉</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="83"/>
+        <location filename="../../gui/text/log_text.py" line="84"/>
         <source>{guest}: its own kernel&apos;s OOM killer ended the leaking app; the VM and the host carry on</source>
         <translation>{guest}：它自己内核的 OOM killer 结束了泄漏的应用；虚拟机和宿主机照常运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="87"/>
+        <location filename="../../gui/text/log_text.py" line="88"/>
         <source>{guest}: fork fails at the host&apos;s pid_max ({pids} PIDs): no new process can start on the host</source>
         <translation>{guest}：fork 在宿主机的 pid_max 处失败（{pids} 个进程）：宿主机上再也启动不了新进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="89"/>
+        <location filename="../../gui/text/log_text.py" line="90"/>
         <source>{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched</source>
         <translation>{guest}：fork 在它自己的进程数上限处失败（{pids} 个进程）；宿主机不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="92"/>
+        <location filename="../../gui/text/log_text.py" line="93"/>
         <source>{guest}: the fork bomb fills the VM&apos;s own PID space; the host&apos;s PIDs are untouched</source>
         <translation>{guest}：fork 炸弹只占满了虚拟机自己的进程号空间；宿主机的进程号不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="95"/>
+        <location filename="../../gui/text/log_text.py" line="96"/>
         <source>{action} skipped: {guest} is not running</source>
         <translation>{action}被跳过：{guest} 没有在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="115"/>
+        <location filename="../../gui/text/log_text.py" line="116"/>
         <source>Guest added</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="116"/>
+        <location filename="../../gui/text/log_text.py" line="117"/>
         <source>Pull skipped</source>
         <translation>跳过拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="117"/>
+        <location filename="../../gui/text/log_text.py" line="118"/>
         <source>Phase done</source>
         <translation>阶段完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="118"/>
+        <location filename="../../gui/text/log_text.py" line="119"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="119"/>
+        <location filename="../../gui/text/log_text.py" line="120"/>
         <source>OOM kill</source>
         <translation>OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="120"/>
+        <location filename="../../gui/text/log_text.py" line="121"/>
         <source>Start failed</source>
         <translation>启动失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="121"/>
+        <location filename="../../gui/text/log_text.py" line="122"/>
         <source>Guest removed</source>
         <translation>移除客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="122"/>
+        <location filename="../../gui/text/log_text.py" line="123"/>
         <source>Swap started</source>
         <translation>开始交换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="123"/>
+        <location filename="../../gui/text/log_text.py" line="124"/>
         <source>Move started</source>
         <translation>迁移开始</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="124"/>
+        <location filename="../../gui/text/log_text.py" line="125"/>
         <source>Move done</source>
         <translation>迁移完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="125"/>
+        <location filename="../../gui/text/log_text.py" line="126"/>
         <source>Linux VM on Windows</source>
         <translation>Windows 上的 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="126"/>
+        <location filename="../../gui/text/log_text.py" line="127"/>
         <source>Workload done</source>
         <translation>负载完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="127"/>
+        <location filename="../../gui/text/log_text.py" line="128"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="128"/>
+        <location filename="../../gui/text/log_text.py" line="129"/>
         <source>Fault injected</source>
         <translation>注入故障</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="129"/>
+        <location filename="../../gui/text/log_text.py" line="130"/>
         <source>Guest crashed</source>
         <translation>客户机崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="130"/>
+        <location filename="../../gui/text/log_text.py" line="131"/>
         <source>cgroup OOM</source>
         <translation>cgroup 内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="131"/>
+        <location filename="../../gui/text/log_text.py" line="132"/>
         <source>Guest OOM</source>
         <translation>客户机内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="132"/>
+        <location filename="../../gui/text/log_text.py" line="133"/>
         <source>PIDs exhausted</source>
         <translation>进程号耗尽</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="133"/>
+        <location filename="../../gui/text/log_text.py" line="134"/>
         <source>Fork bomb contained</source>
         <translation>fork 炸弹被控制住</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="134"/>
+        <location filename="../../gui/text/log_text.py" line="135"/>
         <source>Action skipped</source>
         <translation>操作被跳过</translation>
     </message>

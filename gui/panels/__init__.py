@@ -65,21 +65,20 @@ class SectionPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.title_label)
-        layout.addWidget(content, 1)
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(4, 2, 4, 4)
+        self._box.setSpacing(2)
+        self._box.addWidget(self.title_label)
+        self._box.addWidget(content, 1)
         self.setAcceptDrops(on_drop is not None)
         self.retranslate()
 
     def set_content(self, widget: QWidget) -> None:
         """Replace the framed widget (placeholders give way to views once they are built)."""
-        layout = self.layout()
-        layout.replaceWidget(self.content, widget)
+        self._box.replaceWidget(self.content, widget)
         self.content.deleteLater()
         self.content = widget
-        layout.setStretchFactor(widget, 1)
+        self._box.setStretchFactor(widget, 1)
 
     def title(self) -> str:
         """Return the title in the current language."""

@@ -8,7 +8,7 @@ guest from now on and saves it with the scenario ([configs."<id>"]).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -60,15 +60,16 @@ class GuestConfigPanel(QWidget):
         self._title = QLabel()
         self._names: dict[str, QLabel] = {}
         self._notes: dict[str, QLabel] = {}
+        network = QComboBox()
+        network.addItems(["", ""])
         self.controls: dict[str, QWidget] = {
-            "network": QComboBox(),
+            "network": network,
             "vcpu_pinning": QCheckBox(),
             "memory_limit_mib": self._spin(QDoubleSpinBox(), 16_777_216, " MiB"),
             "pids_limit": self._spin(QSpinBox(), 4_194_304, ""),
             "cpu_quota": self._spin(QDoubleSpinBox(), 4096, ""),
             **{k: QCheckBox() for k in ("seccomp", "apparmor", "selinux", "userns", "privileged")},
         }
-        self.controls["network"].addItems(["", ""])
         grid = QGridLayout()
         for row, (key, control) in enumerate(self.controls.items()):
             self._names[key], self._notes[key] = QLabel(), QLabel()
@@ -171,7 +172,9 @@ class GuestConfigPanel(QWidget):
 
     def _load(self, guest: GuestView | None) -> None:
         self._guest = guest
-        config = GuestConfig(**guest.config) if guest is not None else GuestConfig()
+        # The snapshot holds the fields a GuestConfig changed from its defaults: typed as such.
+        changed = cast("dict[str, Any]", guest.config) if guest is not None else {}
+        config = replace(GuestConfig(), **changed)
         self._loaded = config
         kind = guest.kind if guest else ""
         template = self._template(guest)

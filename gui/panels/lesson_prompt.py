@@ -59,7 +59,9 @@ class LessonPromptBar(QFrame):
 
     def text(self) -> str:
         """Return the prompt shown ("" when none)."""
-        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        parent = self.parentWidget()
+        shown = self.isVisibleTo(parent) if parent is not None else self.isVisible()
+        return self.label.text() if shown else ""
 
     def retranslate(self) -> None:
         """Set the close button's tooltip in the current language."""

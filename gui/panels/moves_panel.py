@@ -9,6 +9,7 @@ Rows can be dragged (mime `MIME_GUEST`) onto a host tab to move that guest again
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSignalBlocker, QTimer
@@ -48,7 +49,7 @@ class MovesTable(QTableWidget):
         """Return the one mime type a dragged row carries."""
         return [MIME_GUEST]
 
-    def mimeData(self, items: list[QTableWidgetItem]) -> QMimeData:  # noqa: N802 (Qt override)
+    def mimeData(self, items: Sequence[QTableWidgetItem]) -> QMimeData:  # noqa: N802 (Qt override)
         """Return the guest id of the first dragged row."""
         mime = QMimeData()
         if items:
@@ -140,9 +141,9 @@ class MovesPanel(QWidget):
         """Move the chosen guest to `to_host` (what the menu's actions do)."""
         guest_id = self.selected_guest()
         if guest_id:
-            self.move(guest_id, to_host)
+            self.move_guest(guest_id, to_host)
 
-    def move(self, guest_id: str, to_host: str) -> bool:
+    def move_guest(self, guest_id: str, to_host: str) -> bool:
         """Ask the controller to move a guest; say why in the hint if it cannot."""
         try:
             self._controller.move_guest(guest_id, to_host)
@@ -262,10 +263,11 @@ class MovesPanel(QWidget):
                 self.table.setItem(row, COLUMNS.index(name), item)
             item.setText(text)
         verdict = self.table.item(row, COLUMNS.index("verdict"))
-        if move.verdict:
+        if move.verdict and verdict is not None:
             verdict.setForeground(QBrush(_GOOD if move.verdict == "running" else _BAD))
         steps = self.table.item(row, COLUMNS.index("steps"))
-        steps.setToolTip("\n".join(f"{s.name}: {s.source}" for s in move.steps))
+        if steps is not None:
+            steps.setToolTip("\n".join(f"{s.name}: {s.source}" for s in move.steps))
 
     def _steps_text(self, move: MoveView) -> str:
         parts = []

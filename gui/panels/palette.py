@@ -234,9 +234,10 @@ class PalettePanel(QWidget):
         templates = snap.templates if snap is not None else ()
         while self._body_layout.count():
             item = self._body_layout.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # gone at once, deleted on the next loop turn
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone at once, deleted on the next loop turn
+                widget.deleteLater()
         self._tiles.clear()
         self._headers.clear()
         self._counts.clear()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from gui.text import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from gui import units
+from gui.text import QT_TRANSLATE_NOOP
 from sim.platform import EMULATION_SLOWDOWN
 
 translate = QCoreApplication.translate

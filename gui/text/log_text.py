@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from gui import units
+from gui.text import QT_TRANSLATE_NOOP
 from gui.text import experiment_labels as xl
 from gui.text.labels import phase_label, reason_label, warning_label
 from sim.snapshot import LogEntry

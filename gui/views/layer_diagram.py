@@ -157,7 +157,7 @@ class LayerDiagramView(SnapshotView):
                                                         "containers")
         if b.role == "host_kernel" and windows:
             return self.tr("Windows kernel (host OS)"), ""
-        if b.role == "hypervisor" and windows and host.hypervisor == "type1":
+        if b.role == "hypervisor" and host is not None and windows and host.hypervisor == "type1":
             return self.tr("Hyper-V (type-1 hypervisor)"), ""
         if b.role == "hardware" and host:
             return labels.block_label("hardware"), self.tr("{cores} cores · {ram} RAM").format(

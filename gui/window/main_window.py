@@ -94,16 +94,18 @@ class MainWindow(QMainWindow):
         pages = {"lesson": (self.lesson_notes, lambda: self.tr("Lesson notes")),
                  "moves": (self.moves_panel, lambda: self.tr("Moves between hosts")),
                  **self.experiment_tabs.pages()}
+        tab_views = {s.name: s for s in VIEWS if s.place == "tab"}
         for name in ("log", "details", "lesson", "moves", "experiments", "settings",
                      "benchmark"):
-            spec = next((s for s in VIEWS if s.name == name), None)
-            if spec is not None:
-                self.tabs.add_page(name, self.sections.get(name) or QWidget(), spec.tab_text)
+            if name in tab_views:
+                page = self.sections.get(name) or QWidget()
+                self.tabs.add_page(name, page, tab_views[name].tab_text)
             else:
                 self.tabs.add_page(name, *pages[name])
         self.tabs.set_page_visible("moves", False)
-        places = {"left-top": self.sections["palette"], "left-bottom": self.sections["host"],
-                  **{s.place: self.sections[s.name] for s in VIEWS if s.place != "tab"}}
+        places: dict[str, QWidget] = {
+            "left-top": self.sections["palette"], "left-bottom": self.sections["host"],
+            **{s.place: self.sections[s.name] for s in VIEWS if s.place != "tab"}}
         self.grid = WindowGrid(places, (self.lesson_prompt, self.host_tabs), self.tabs)
         self.setCentralWidget(self.grid.root)
         self.toolbar = QToolBar()
@@ -330,7 +332,7 @@ class MainWindow(QMainWindow):
         self._show_hosts()
 
     def _on_host_tabs_guest_dropped(self, guest_id: str, host_id: str) -> None:
-        self.moves_panel.move(guest_id, host_id)
+        self.moves_panel.move_guest(guest_id, host_id)
         self.tabs.show_page("moves")
 
     def _on_view_guest_selected(self, guest_id: str) -> None:

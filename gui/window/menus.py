@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gui.i18n import LANGUAGES, current_language, install_language
+from gui.text import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 Key = QKeySequence.StandardKey
