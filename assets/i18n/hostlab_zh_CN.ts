@@ -239,147 +239,147 @@
 <context>
     <name>GuestConfigPanel</name>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="205"/>
+        <location filename="../../gui/panels/guest_config.py" line="208"/>
         <source>No guest selected: click one in the diagram or the timeline.</source>
         <translation>未选中客户机：在架构图或时间线上点一台。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="207"/>
+        <location filename="../../gui/panels/guest_config.py" line="210"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="209"/>
+        <location filename="../../gui/panels/guest_config.py" line="212"/>
         <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
         <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="211"/>
+        <location filename="../../gui/panels/guest_config.py" line="214"/>
         <source>Settings of {guest} ({kind})</source>
         <translation>{guest}（{kind}）的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="223"/>
+        <location filename="../../gui/panels/guest_config.py" line="226"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="224"/>
+        <location filename="../../gui/panels/guest_config.py" line="227"/>
         <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
         <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="226"/>
+        <location filename="../../gui/panels/guest_config.py" line="229"/>
         <source>Pin vCPUs</source>
         <translation>绑定 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="227"/>
+        <location filename="../../gui/panels/guest_config.py" line="230"/>
         <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
         <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="228"/>
+        <location filename="../../gui/panels/guest_config.py" line="231"/>
         <source>Memory limit</source>
         <translation>内存上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="229"/>
+        <location filename="../../gui/panels/guest_config.py" line="232"/>
         <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
         <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="230"/>
+        <location filename="../../gui/panels/guest_config.py" line="233"/>
         <source>PIDs limit</source>
         <translation>进程数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="231"/>
+        <location filename="../../gui/panels/guest_config.py" line="234"/>
         <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
         <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="233"/>
+        <location filename="../../gui/panels/guest_config.py" line="236"/>
         <source>CPU quota (cores)</source>
         <translation>CPU 配额（核）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="234"/>
+        <location filename="../../gui/panels/guest_config.py" line="237"/>
         <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
         <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="235"/>
+        <location filename="../../gui/panels/guest_config.py" line="238"/>
         <source>seccomp</source>
         <translation>seccomp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="236"/>
+        <location filename="../../gui/panels/guest_config.py" line="239"/>
         <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
         <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="237"/>
+        <location filename="../../gui/panels/guest_config.py" line="240"/>
         <source>AppArmor</source>
         <translation>AppArmor</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="238"/>
+        <location filename="../../gui/panels/guest_config.py" line="241"/>
         <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
         <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="240"/>
+        <location filename="../../gui/panels/guest_config.py" line="243"/>
         <source>SELinux</source>
         <translation>SELinux</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="241"/>
+        <location filename="../../gui/panels/guest_config.py" line="244"/>
         <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
         <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="242"/>
+        <location filename="../../gui/panels/guest_config.py" line="245"/>
         <source>User namespaces</source>
         <translation>user namespace</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="243"/>
+        <location filename="../../gui/panels/guest_config.py" line="246"/>
         <source>Root in the container is an unprivileged user on the host.</source>
         <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="244"/>
+        <location filename="../../gui/panels/guest_config.py" line="247"/>
         <source>Privileged</source>
         <translation>特权模式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="245"/>
+        <location filename="../../gui/panels/guest_config.py" line="248"/>
         <source>--privileged: every device and capability; the protections above stop working.</source>
         <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="252"/>
+        <location filename="../../gui/panels/guest_config.py" line="255"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="253"/>
+        <location filename="../../gui/panels/guest_config.py" line="256"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <location filename="../../gui/panels/guest_config.py" line="257"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="255"/>
+        <location filename="../../gui/panels/guest_config.py" line="258"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="273"/>
+        <location filename="../../gui/panels/guest_config.py" line="276"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -549,12 +549,12 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="237"/>
+        <location filename="../../gui/panels/__init__.py" line="236"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="240"/>
+        <location filename="../../gui/panels/__init__.py" line="239"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -562,12 +562,12 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonPromptBar</name>
     <message>
-        <location filename="../../gui/panels/lesson_prompt.py" line="66"/>
+        <location filename="../../gui/panels/lesson_prompt.py" line="68"/>
         <source>Lesson:</source>
         <translation>课堂提示：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lesson_prompt.py" line="68"/>
+        <location filename="../../gui/panels/lesson_prompt.py" line="70"/>
         <source>Hide this prompt</source>
         <translation>隐藏这条提示</translation>
     </message>
@@ -576,13 +576,13 @@ Drop a guest here to move it to this host.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/main_window.py" line="85"/>
-        <location filename="../../gui/window/main_window.py" line="182"/>
+        <location filename="../../gui/window/main_window.py" line="184"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
         <location filename="../../gui/window/main_window.py" line="86"/>
-        <location filename="../../gui/window/main_window.py" line="182"/>
+        <location filename="../../gui/window/main_window.py" line="184"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -627,7 +627,7 @@ Drop a guest here to move it to this host.</source>
         <translation>主机间迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="267"/>
+        <location filename="../../gui/window/main_window.py" line="269"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
@@ -667,7 +667,7 @@ Drop a guest here to move it to this host.</source>
         <translation>导出截图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="180"/>
+        <location filename="../../gui/window/main_window.py" line="182"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
@@ -727,22 +727,22 @@ Drop a guest here to move it to this host.</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="297"/>
+        <location filename="../../gui/window/main_window.py" line="299"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="299"/>
+        <location filename="../../gui/window/main_window.py" line="301"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="308"/>
+        <location filename="../../gui/window/main_window.py" line="310"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="217"/>
+        <location filename="../../gui/window/main_window.py" line="219"/>
         <source>This scenario has no lesson notes.</source>
         <translation>这个场景没有课程说明。</translation>
     </message>
@@ -871,106 +871,101 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MovesPanel</name>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="150"/>
+        <location filename="../../gui/panels/moves_panel.py" line="151"/>
         <source>Cannot move {guest}: {why}</source>
         <translation>无法迁移 {guest}：{why}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="159"/>
+        <location filename="../../gui/panels/moves_panel.py" line="160"/>
         <source>Guest:</source>
         <translation>客户机：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="160"/>
+        <location filename="../../gui/panels/moves_panel.py" line="161"/>
         <source>Move to ▸</source>
         <translation>迁移到 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="162"/>
+        <location filename="../../gui/panels/moves_panel.py" line="163"/>
         <source>Stop the guest, ship what it needs over the network and start it on another host.
 You can also drag a row of the table onto a host tab.</source>
         <translation>停止客户机，通过网络传输它需要的数据，然后在另一台主机上启动。
 也可以把表格中的一行拖到主机标签页上。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Moved</source>
         <translation>已传输</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="165"/>
+        <location filename="../../gui/panels/moves_panel.py" line="166"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Warnings</source>
         <translation>注意事项</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="182"/>
-        <location filename="../../gui/panels/moves_panel.py" line="247"/>
+        <location filename="../../gui/panels/moves_panel.py" line="183"/>
+        <location filename="../../gui/panels/moves_panel.py" line="248"/>
         <source>{done} of {total} ({share:.0f} %)</source>
         <translation>{done} / {total}（{share:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="277"/>
+        <location filename="../../gui/panels/moves_panel.py" line="279"/>
         <source>convert {formats} {took}</source>
         <translation>格式转换 {formats} {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="280"/>
+        <location filename="../../gui/panels/moves_panel.py" line="282"/>
         <source>transfer {took}</source>
         <translation>传输 {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="289"/>
+        <location filename="../../gui/panels/moves_panel.py" line="291"/>
         <source>transferring…</source>
         <translation>传输中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="291"/>
+        <location filename="../../gui/panels/moves_panel.py" line="293"/>
         <source>converting…</source>
         <translation>格式转换中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="292"/>
+        <location filename="../../gui/panels/moves_panel.py" line="294"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="296"/>
+        <location filename="../../gui/panels/moves_panel.py" line="298"/>
         <source>moving…</source>
         <translation>迁移中…</translation>
     </message>
 </context>
 <context>
     <name>PalettePanel</name>
-    <message>
-        <location filename="../../gui/panels/palette.py" line="65"/>
-        <source>{startup} · {memory} each</source>
-        <translation>{startup} · 每个 {memory}</translation>
-    </message>
     <message>
         <location filename="../../gui/panels/palette.py" line="71"/>
         <source>Starts in {startup} alone on this host (image cached); each guest holds {memory} of its own once running.</source>
@@ -983,7 +978,7 @@ You can also drag a row of the table onto a host tab.</source>
     </message>
     <message>
         <location filename="../../gui/panels/palette.py" line="215"/>
-        <location filename="../../gui/panels/palette.py" line="280"/>
+        <location filename="../../gui/panels/palette.py" line="281"/>
         <source>Add several…</source>
         <translation>批量添加…</translation>
     </message>
@@ -1008,7 +1003,7 @@ You can also drag a row of the table onto a host tab.</source>
         <translation>微虚拟机与沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="279"/>
+        <location filename="../../gui/panels/palette.py" line="280"/>
         <source>Add one</source>
         <translation>添加一台</translation>
     </message>
@@ -1049,7 +1044,7 @@ You can also drag a row of the table onto a host tab.</source>
         <translation>启动 HostLab 时显示此页</translation>
     </message>
     <message>
-        <location filename="../../gui/window/start_page.py" line="165"/>
+        <location filename="../../gui/window/start_page.py" line="166"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -1057,27 +1052,27 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="154"/>
+        <location filename="../../gui/panels/__init__.py" line="153"/>
         <source>t = {0}</source>
         <translation>t = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="159"/>
+        <location filename="../../gui/panels/__init__.py" line="158"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="165"/>
+        <location filename="../../gui/panels/__init__.py" line="164"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="166"/>
+        <location filename="../../gui/panels/__init__.py" line="165"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="170"/>
+        <location filename="../../gui/panels/__init__.py" line="169"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
     </message>
@@ -1137,47 +1132,47 @@ source: {source}</source>
 <context>
     <name>TransportPanel</name>
     <message>
-        <location filename="../../gui/panels/transport.py" line="109"/>
+        <location filename="../../gui/panels/transport.py" line="111"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="110"/>
+        <location filename="../../gui/panels/transport.py" line="112"/>
         <source>Jump to the next event (→)</source>
         <translation>跳到下一个事件（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="111"/>
+        <location filename="../../gui/panels/transport.py" line="113"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="112"/>
+        <location filename="../../gui/panels/transport.py" line="114"/>
         <source>Back to time 0 with the scenario&apos;s guests (Ctrl+R)</source>
         <translation>回到时间 0，只保留场景中的客户机（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="113"/>
+        <location filename="../../gui/panels/transport.py" line="115"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="114"/>
+        <location filename="../../gui/panels/transport.py" line="116"/>
         <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
         <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="145"/>
+        <location filename="../../gui/panels/transport.py" line="147"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="145"/>
+        <location filename="../../gui/panels/transport.py" line="147"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="146"/>
+        <location filename="../../gui/panels/transport.py" line="148"/>
         <source>Play or pause (Space)</source>
         <translation>播放或暂停（空格键）</translation>
     </message>

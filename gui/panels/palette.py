@@ -59,11 +59,11 @@ def kind_pixmap(kind: str, size: int) -> QPixmap:
 def tile_numbers(t: TemplateView) -> str:
     """Return a tile's figures: start-up alone, then one guest's own resident memory.
 
-    The memory is the guest's own share, the figure Guest details shows for it; the image's
-    page cache is shared by every guest of the image and is said apart in the tooltip.
+    The memory is the guest's own share, the figure Guest details shows for it; the tooltip
+    says so and names the image's page cache apart (shared by every guest of the image). Short:
+    in projector mode a longer line would push the tile's count out of sight.
     """
-    return QCoreApplication.translate("PalettePanel", "{startup} · {memory} each").format(
-        startup=units.duration(t.startup_s), memory=units.mib(t.resident_mib))
+    return f"{units.duration(t.startup_s)} · {units.mib(t.resident_mib)}"
 
 
 def tile_tooltip(t: TemplateView) -> str:

@@ -116,8 +116,8 @@ class GuestDetailsPanel(SnapshotView):
             self._phases.setRowCount(0)
             self._memory.setRowCount(0)
             return
-        self._title.setText(f"{theme.STATE_MARK.get(g.state, '')} {g.id} — {g.template} "
-                            f"({labels.kind_label(g.kind)}, {labels.state_label(g.state)})")
+        self._title.setText(f"{theme.STATE_MARK.get(g.shown_state, '')} {g.id} — {g.template} "
+                            f"({labels.kind_label(g.kind)}, {labels.state_label(g.shown_state)})")
         configured = units.mib(g.configured_mib) if g.configured_mib else self.tr("no limit")
         summary = self.tr("Startup: {startup} · resident {resident} of {configured} configured · "
                           "{pids} processes · {vcpus} vCPU").format(

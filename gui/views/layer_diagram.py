@@ -130,7 +130,7 @@ class LayerDiagramView(SnapshotView):
         reached = sum(s.time_s <= snap.time_s for i in snap.incidents for s in i.steps)
         key = (snap.host, tuple((g.id, g.shown_state, g.compromised) for g in snap.guests),
                len(snap.incidents), reached)  # host.down and host.compromised included
-        starting = any(g.state in ("starting", "pulling") for g in snap.guests)
+        starting = any(g.shown_state in ("starting", "pulling") for g in snap.guests)
         glowing = any(0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
                       for i in snap.incidents for s in i.steps)
         if key != self._key or force:
