@@ -52,6 +52,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="render and export into a temporary folder, check, exit 0 if fine")
     parser.add_argument("--size", type=parse_size, default=None, metavar="WxH",
                         help="window size in pixels (default 1600x1000 headless)")
+    parser.add_argument("--view", metavar="NAME",
+                        help="with --screenshot: render one view or panel (e.g. density, "
+                             "timeline, palette) instead of the whole window")
     args = parser.parse_args(argv)
     if args.until is not None and not 0 <= args.until <= 1e7:
         parser.error(f"--until must be between 0 and 10000000 seconds, not {args.until}")

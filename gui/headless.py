@@ -97,8 +97,12 @@ def run_headless(args: argparse.Namespace) -> int:
         QApplication.processEvents()
     if args.selftest:
         return _selftest(window, controller)
+    view = getattr(args, "view", None)
+    names = (*window.sections, *window.views_by_name())
+    if view is not None and view not in names:
+        return _fail(f"--view must be one of {', '.join(sorted(set(names)))}, not {view!r}", 2)
     try:
-        out = export_picture(window, args.screenshot)
+        out = export_picture(window.part(view), args.screenshot)
     except OSError as error:
         return _fail(str(error), 1)
     print(out)
