@@ -31,7 +31,9 @@ from gui.i18n import catalog_name, settings
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
-    from sim.catalog import Catalog
+    from collections.abc import Sequence
+
+    from sim.snapshot import TemplateView
 
 MAX_ADD = 5000
 
@@ -40,12 +42,13 @@ class AddGuestsDialog(QDialog):
     """Ask for a template, how many guests of it, and the delay between two of them."""
 
     def __init__(
-        self, catalog: Catalog, template_id: str | None = None, parent: QWidget | None = None
+        self, templates: Sequence[TemplateView], template_id: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add several guests"))
         self._template = QComboBox()
-        for template in catalog.templates.values():
+        for template in templates:
             self._template.addItem(catalog_name(template.name), template.id)
         if template_id is not None:
             self._template.setCurrentIndex(max(0, self._template.findData(template_id)))
@@ -89,10 +92,11 @@ class AddGuestsDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, catalog: Catalog, template_id: str | None = None
+        cls, parent: QWidget | None, templates: Sequence[TemplateView],
+        template_id: str | None = None,
     ) -> tuple[str, int, float] | None:
         """Show the dialog; return the choice, or None if cancelled."""
-        dialog = cls(catalog, template_id, parent)
+        dialog = cls(templates, template_id, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         values = dialog.values()
         dialog.deleteLater()

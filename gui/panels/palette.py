@@ -263,7 +263,10 @@ class PalettePanel(QWidget):
     def _ask_several(self, template_id: str | None) -> None:
         from gui.dialogs import AddGuestsDialog
 
-        choice = AddGuestsDialog.ask(self, self._controller.catalog, template_id)
+        snap = self._controller.snapshot
+        if snap is None:
+            return
+        choice = AddGuestsDialog.ask(self, snap.templates, template_id)
         if choice is not None:
             self._controller.add_guests(*choice)
 
