@@ -303,7 +303,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.controller.has_session and self.controller.modified)
 
     def _show_hosts(self) -> None:
-        several = len(self.controller.scenario.hosts) > 1
+        snap = self.controller.snapshot
+        several = snap is not None and len(snap.host_ids) > 1
         self.tabs.set_page_visible("moves", several)
         self.host_label.setVisible(several)
         if several:  # the id is enough here: the tab above names the host in full
