@@ -4,27 +4,27 @@
 <context>
     <name>AddGuestsDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="46"/>
+        <location filename="../../gui/dialogs.py" line="49"/>
         <source>Add several guests</source>
         <translation>批量添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="64"/>
+        <location filename="../../gui/dialogs.py" line="67"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="65"/>
+        <location filename="../../gui/dialogs.py" line="68"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="66"/>
+        <location filename="../../gui/dialogs.py" line="69"/>
         <source>One every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="104"/>
+        <location filename="../../gui/dialogs.py" line="108"/>
         <source>The last one is asked for {0} after the first.</source>
         <translation>最后一台在第一台之后 {0} 请求启动。</translation>
     </message>
@@ -575,14 +575,14 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="85"/>
-        <location filename="../../gui/window/main_window.py" line="184"/>
+        <location filename="../../gui/window/commands.py" line="37"/>
+        <location filename="../../gui/window/main_window.py" line="86"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="86"/>
-        <location filename="../../gui/window/main_window.py" line="184"/>
+        <location filename="../../gui/window/commands.py" line="38"/>
+        <location filename="../../gui/window/main_window.py" line="87"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -617,132 +617,132 @@ Drop a guest here to move it to this host.</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="94"/>
+        <location filename="../../gui/window/main_window.py" line="95"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="95"/>
+        <location filename="../../gui/window/main_window.py" line="96"/>
         <source>Moves between hosts</source>
         <translation>主机间迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="269"/>
+        <location filename="../../gui/window/main_window.py" line="223"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="53"/>
+        <location filename="../../gui/window/menus.py" line="54"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="54"/>
+        <location filename="../../gui/window/menus.py" line="55"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="55"/>
+        <location filename="../../gui/window/menus.py" line="56"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="56"/>
+        <location filename="../../gui/window/menus.py" line="57"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="59"/>
+        <location filename="../../gui/window/menus.py" line="60"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="60"/>
+        <location filename="../../gui/window/menus.py" line="61"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="63"/>
+        <location filename="../../gui/window/menus.py" line="64"/>
         <source>Export &amp;screenshot</source>
         <translation>导出截图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="182"/>
+        <location filename="../../gui/window/commands.py" line="35"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="65"/>
+        <location filename="../../gui/window/menus.py" line="66"/>
         <source>Export &amp;data (CSV and JSON)…</source>
         <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="68"/>
+        <location filename="../../gui/window/menus.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="69"/>
+        <location filename="../../gui/window/menus.py" line="70"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="70"/>
+        <location filename="../../gui/window/menus.py" line="71"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="72"/>
+        <location filename="../../gui/window/menus.py" line="73"/>
         <source>&amp;Log time axis</source>
         <translation>对数时间轴(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="74"/>
+        <location filename="../../gui/window/menus.py" line="75"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="76"/>
+        <location filename="../../gui/window/menus.py" line="77"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="77"/>
+        <location filename="../../gui/window/menus.py" line="78"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="78"/>
+        <location filename="../../gui/window/menus.py" line="79"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="79"/>
+        <location filename="../../gui/window/menus.py" line="80"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="81"/>
+        <location filename="../../gui/window/menus.py" line="82"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="299"/>
+        <location filename="../../gui/window/main_window.py" line="253"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="301"/>
+        <location filename="../../gui/window/main_window.py" line="255"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="310"/>
+        <location filename="../../gui/window/main_window.py" line="265"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="219"/>
+        <location filename="../../gui/window/commands.py" line="76"/>
         <source>This scenario has no lesson notes.</source>
         <translation>这个场景没有课程说明。</translation>
     </message>
@@ -978,7 +978,7 @@ You can also drag a row of the table onto a host tab.</source>
     </message>
     <message>
         <location filename="../../gui/panels/palette.py" line="215"/>
-        <location filename="../../gui/panels/palette.py" line="281"/>
+        <location filename="../../gui/panels/palette.py" line="284"/>
         <source>Add several…</source>
         <translation>批量添加…</translation>
     </message>
@@ -1003,7 +1003,7 @@ You can also drag a row of the table onto a host tab.</source>
         <translation>微虚拟机与沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="280"/>
+        <location filename="../../gui/panels/palette.py" line="283"/>
         <source>Add one</source>
         <translation>添加一台</translation>
     </message>
@@ -1263,69 +1263,69 @@ source: {source}</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="118"/>
+        <location filename="../../gui/dialogs.py" line="122"/>
         <source>Reset the simulation?</source>
         <translation>重置模拟？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="119"/>
+        <location filename="../../gui/dialogs.py" line="123"/>
         <source>This resets the simulation. Continue?</source>
         <translation>这会重置模拟。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="130"/>
+        <location filename="../../gui/dialogs.py" line="134"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="131"/>
+        <location filename="../../gui/dialogs.py" line="135"/>
         <source>The scenario “{0}” has changes that are not saved.
 Save them first?</source>
         <translation>场景“{0}”有尚未保存的更改。
 要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="154"/>
+        <location filename="../../gui/dialogs.py" line="158"/>
         <source>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;A classroom simulator that shows how containers and virtual machines differ: how they start, phase by phase, how the host&apos;s memory fills layer by layer, and when the host cannot take one more guest.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where the numbers come from.&lt;/b&gt; Start-up phases, memory sizes and host limits are taken from published measurements and documentation. Each number cites its source in the catalog: hover over a phase in the timeline or select a guest to see it.&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0 or GPL 3 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;一个课堂模拟器，展示容器和虚拟机的区别：它们如何一个阶段一个阶段地启动，主机内存如何一层一层地被占满，以及主机什么时候再也放不下一台客户机。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数字从哪里来。&lt;/b&gt;启动阶段、内存大小和主机限制都取自公开发表的测量结果和官方文档。目录中的每个数字都注明了出处：把鼠标停在时间线的某个阶段上，或选中一台客户机，就能看到。&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 或带字体例外条款的 GPL 3）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="167"/>
+        <location filename="../../gui/dialogs.py" line="171"/>
         <source>About HostLab</source>
         <translation>关于 HostLab</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="182"/>
+        <location filename="../../gui/dialogs.py" line="186"/>
         <source>HostLab scenarios (*.toml);;All files (*)</source>
         <translation>HostLab 场景 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="188"/>
+        <location filename="../../gui/dialogs.py" line="192"/>
         <source>Open scenario</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="196"/>
+        <location filename="../../gui/dialogs.py" line="200"/>
         <source>Save scenario as</source>
         <translation>场景另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="206"/>
+        <location filename="../../gui/dialogs.py" line="210"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="207"/>
+        <location filename="../../gui/dialogs.py" line="211"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="210"/>
+        <location filename="../../gui/dialogs.py" line="214"/>
         <source>Export screenshot</source>
         <translation>导出截图</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="221"/>
+        <location filename="../../gui/dialogs.py" line="225"/>
         <source>Export data (CSV and JSON) into</source>
         <translation>将数据（CSV 和 JSON）导出到</translation>
     </message>

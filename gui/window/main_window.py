@@ -2,9 +2,9 @@
 
 Each part lives in its own module of gui/window/: `layout.WindowGrid` (splitters),
 `view_registry.VIEWS` (which views exist and where they go), `tabs.TabArea` (pages by name),
-`menus.MenuBar` (the menus as a table), `files.ScenarioFiles` (new/open/save/export) and
-`experiment_tabs.ExperimentTabs`. The window wires them to one `SimController` and passes each
-published snapshot to every view and panel.
+`menus.MenuBar` (the menus as a table) with `commands.WindowCommands` behind it,
+`files.ScenarioFiles` (new/open/save/export) and `experiment_tabs.ExperimentTabs`. The window
+wires them to one `SimController` and passes each published snapshot to every view and panel.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
-from gui import dialogs
 from gui.controller import SimController
 from gui.fonts import asset_path
 from gui.i18n import settings
@@ -25,6 +24,7 @@ from gui.panels.lesson_prompt import LessonPromptBar
 from gui.panels.moves_panel import MovesPanel
 from gui.panels.palette import PalettePanel
 from gui.panels.transport import TransportPanel
+from gui.window.commands import WindowCommands
 from gui.window.experiment_tabs import ExperimentTabs
 from gui.window.files import ScenarioFiles
 from gui.window.host_tabs import HostTabBar
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.selected_guest = ""  # the guest last picked in the timeline or layer diagram
         self.start_page: StartPageDialog | None = None
         self.files = ScenarioFiles(self)
+        self.commands = WindowCommands(self)
         self._build_parts()
         self.menu_bar = MenuBar(self)
         self.transport.add_trailing_action(self.menu_bar.actions["projector"])
@@ -174,53 +175,6 @@ class MainWindow(QMainWindow):
     def restore_layout(self, states: dict[str, QByteArray]) -> None:
         """Restore splitter states saved by `splitters()`."""
         self.grid.restore(states)
-
-    # --- menu commands (named in gui/window/menus.py) ------------------------------------
-    def fill_screenshot_menu(self, menu: QMenu) -> None:
-        """List the whole window, the two panels and every view of the registry."""
-        menu.clear()
-        menu.addAction(self.tr("Whole window…")).triggered.connect(
-            lambda: self.files.export_screenshot(None))
-        for name, title in (("palette", self.tr("Add guests")), ("host", self.tr("Host")),
-                            *((s.name, s.title_text()) for s in VIEWS)):
-            menu.addAction(title + "…").triggered.connect(
-                lambda _=False, n=name: self.files.export_screenshot(n))
-
-    def sync_view_menu(self, _menu: QMenu) -> None:
-        """Show the timeline's own log-time switch in the View menu."""
-        timeline = self._views.get("timeline")
-        action = self.menu_bar.actions["log_time"]
-        with QSignalBlocker(action):
-            action.setChecked(bool(getattr(timeline, "log_mode", False)))
-
-    def toggle_projector(self, on: bool) -> None:
-        """Switch projector mode app-wide (fonts, palette, views)."""
-        from gui.app import apply_projector
-
-        apply_projector(self, on)
-
-    def toggle_log_time(self, on: bool) -> None:
-        """Switch the timeline's time axis between linear and logarithmic."""
-        timeline = self._views.get("timeline")
-        if timeline is not None:
-            timeline.set_log_mode(on)  # type: ignore[attr-defined]
-
-    def fill_lessons_menu(self, menu: QMenu) -> None:
-        """List the bundled lessons and the start page."""
-        from gui.window.start_page import fill_lessons_menu
-
-        fill_lessons_menu(menu, self.open_lesson, self.show_start_page)
-
-    def show_lesson_notes(self) -> None:
-        """Bring the lesson notes to the front, or say the scenario has none."""
-        if self.tabs.is_page_visible("lesson"):
-            self.tabs.show_page("lesson")
-        else:
-            self.statusBar().showMessage(self.tr("This scenario has no lesson notes."), 5000)
-
-    def show_about(self) -> None:
-        """Say what HostLab is and where its numbers come from."""
-        dialogs.show_about(self)
 
     def show_start_page(self) -> StartPageDialog:
         """Open the start page (the list of lessons) over the window, without blocking."""

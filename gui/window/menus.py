@@ -1,9 +1,10 @@
 """The menu bar, declared as data: one row per menu, action or separator, in menu order.
 
-A row's `command` names what it does on the window ("files.save", "reset_layout"): adding an
-entry is one row here plus its translation. Menus whose entries change (recent files, lessons,
-one screenshot entry per view) name a `fill` command called each time they open. Texts are
-translated in the "MainWindow" context, where the .ts file has always kept them.
+A row's `command` names what it does on the window ("files.save", "commands.show_about",
+"reset_layout"): adding an entry is one row here, its command, and its translation. Menus
+whose entries change (recent files, lessons, one screenshot entry per view) name a `fill`
+command called each time they open. Texts are translated in the "MainWindow" context, where
+the .ts file has always kept them.
 """
 
 from __future__ import annotations
@@ -61,24 +62,25 @@ ENTRIES: tuple[Entry, ...] = (
           Key.SaveAs),
     _separator("file"),
     _menu("file", "screenshot", QT_TRANSLATE_NOOP("MainWindow", "Export &screenshot"),
-          "fill_screenshot_menu"),
+          "commands.fill_screenshot_menu"),
     Entry("file", "export_data", QT_TRANSLATE_NOOP("MainWindow", "Export &data (CSV and JSON)…"),
           "files.export_data"),
     _separator("file"),
     Entry("file", "quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", Key.Quit),
-    _menu("", "view", QT_TRANSLATE_NOOP("MainWindow", "&View"), "sync_view_menu"),
+    _menu("", "view", QT_TRANSLATE_NOOP("MainWindow", "&View"), "commands.sync_view_menu"),
     Entry("view", "projector", QT_TRANSLATE_NOOP("MainWindow", "&Projector mode"),
-          "toggle_projector", "F5", checkable=True),
+          "commands.toggle_projector", "F5", checkable=True),
     Entry("view", "log_time", QT_TRANSLATE_NOOP("MainWindow", "&Log time axis"),
-          "toggle_log_time", "Ctrl+L", checkable=True),
+          "commands.toggle_log_time", "Ctrl+L", checkable=True),
     Entry("view", "reset_layout", QT_TRANSLATE_NOOP("MainWindow", "&Reset layout"),
           "reset_layout"),
-    _menu("", "lessons", QT_TRANSLATE_NOOP("MainWindow", "Le&ssons"), "fill_lessons_menu"),
+    _menu("", "lessons", QT_TRANSLATE_NOOP("MainWindow", "Le&ssons"), "commands.fill_lessons_menu"),
     _menu("", "language", QT_TRANSLATE_NOOP("MainWindow", "&Language")),
     _menu("", "help", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
     Entry("help", "notes", QT_TRANSLATE_NOOP("MainWindow", "Lesson &notes"),
-          "show_lesson_notes"),
-    Entry("help", "about", QT_TRANSLATE_NOOP("MainWindow", "&About HostLab"), "show_about"),
+          "commands.show_lesson_notes"),
+    Entry("help", "about", QT_TRANSLATE_NOOP("MainWindow", "&About HostLab"),
+          "commands.show_about"),
 )
 
 

@@ -33,7 +33,7 @@ def test_projector_mode_reaches_every_registered_view(window: MainWindow) -> Non
 
 def test_the_screenshot_menu_lists_the_window_and_every_view(window: MainWindow) -> None:
     menu = QMenu()
-    window.fill_screenshot_menu(menu)
+    window.commands.fill_screenshot_menu(menu)
     texts = [a.text() for a in menu.actions()]
     assert texts[0] == "Whole window…"
     assert {spec.title_text() + "…" for spec in VIEWS} <= set(texts)
