@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from gui.controller import SimController
     from sim.snapshot import Snapshot
 
-FAULTS = ("panic", "leak", "fork_bomb", "cpu_hog")
-
 
 class ExperimentsPanel(QWidget):
     """Workload, fault and attack menus acting on the selected guest or on every running one."""
@@ -179,6 +177,8 @@ class ExperimentsPanel(QWidget):
                 *self.exploit_actions.values()]
 
     def _build_menus(self) -> None:
+        from sim.snapshot import FAULTS  # numpy with it: not before the first frame
+
         catalog = self._controller.catalog
         for name in self._buttons:
             self._buttons[name].menu().clear()

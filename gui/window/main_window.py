@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from sim.snapshot import Snapshot
 
 
+# The tabs under the views, left to right, by page name.
+_TAB_ORDER = ("log", "details", "lesson", "moves", "experiments", "settings", "benchmark")
+
+
 class MainWindow(QMainWindow):
     """The classroom window over one `SimController`."""
 
@@ -96,8 +100,8 @@ class MainWindow(QMainWindow):
                  "moves": (self.moves_panel, lambda: self.tr("Moves between hosts")),
                  **self.experiment_tabs.pages()}
         tab_views = {s.name: s for s in VIEWS if s.place == "tab"}
-        for name in ("log", "details", "lesson", "moves", "experiments", "settings",
-                     "benchmark"):
+        # A tab view the order does not name yet goes last: a new view is one registry row.
+        for name in dict.fromkeys((*_TAB_ORDER, *tab_views)):
             if name in tab_views:
                 page = self.sections.get(name) or QWidget()
                 self.tabs.add_page(name, page, tab_views[name].tab_text)
