@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from gui import dialogs
 from gui.window.main_window import MainWindow
@@ -97,3 +98,22 @@ def test_a_headless_screenshot_can_show_one_registered_view(tmp_path: Path) -> N
     assert 0 < image.width() < 1366 and color_variety(image) > 4
     bad = hostlab("--screenshot", str(tmp_path / "x.png"), "--view", "nope")
     assert bad.returncode == 2 and "density" in bad.stderr and "'nope'" in bad.stderr
+
+
+def test_a_new_view_is_one_registry_row(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.controller import SimController
+    from gui.views.event_log import EventLogView
+    from gui.window import commands, main_window, view_registry
+
+    extra = view_registry.ViewSpec("second_log", EventLogView, "tab", "Second log")
+    for module in (main_window, commands):
+        monkeypatch.setattr(module, "VIEWS", (*view_registry.VIEWS, extra))
+    controller = SimController()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    controller.open_default()
+    assert window.tabs.names()[-1] == "second_log"
+    assert window.view("second_log").snapshot is controller.snapshot
+    menu = QMenu()
+    window.commands.fill_screenshot_menu(menu)
+    assert "Second log…" in [a.text() for a in menu.actions()]
