@@ -74,7 +74,7 @@ def build_window(ungrouped: bool):  # -> tuple[QApplication, SimController, Main
     from gui.controller import SimController
     from gui.fonts import load_bundled_fonts
     from gui.i18n import install_language
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     app = make_application()
     load_bundled_fonts(app)
@@ -85,7 +85,7 @@ def build_window(ungrouped: bool):  # -> tuple[QApplication, SimController, Main
     window.reset_layout()
     window.show()
     if ungrouped:
-        window.timeline.set_grouped(False)
+        window.view("timeline").set_grouped(False)
     return app, controller, window
 
 
@@ -154,7 +154,8 @@ def run_frames(n: int, args: argparse.Namespace) -> dict[str, object]:
     ms = [f * 1000 for f in frames]
     return {"median_ms": round(statistics.median(ms), 2), "p95_ms": round(percentile(ms, 0.95), 2),
             "parts_ms": {k: round(v * 1000 / len(frames), 2) for k, v in parts.items()},
-            "states": states, "rows": len(window.timeline.rows), "t_s": round(snap.time_s, 2)}
+            "states": states, "rows": len(window.view("timeline").rows),  # type: ignore[attr-defined]
+            "t_s": round(snap.time_s, 2)}
 
 
 def launch_to_window_s() -> float | None:

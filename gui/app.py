@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QPalette
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
 _normal_font: QFont | None = None
 
@@ -52,6 +52,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="render and export into a temporary folder, check, exit 0 if fine")
     parser.add_argument("--size", type=parse_size, default=None, metavar="WxH",
                         help="window size in pixels (default 1600x1000 headless)")
+    parser.add_argument("--view", metavar="NAME",
+                        help="with --screenshot: render one view or panel (e.g. density, "
+                             "timeline, palette) instead of the whole window")
     args = parser.parse_args(argv)
     if args.until is not None and not 0 <= args.until <= 1e7:
         parser.error(f"--until must be between 0 and 10000000 seconds, not {args.until}")
@@ -119,7 +122,7 @@ def run_window(args: argparse.Namespace) -> int:
     from gui.crash import install_excepthook
     from gui.fonts import load_bundled_fonts
     from gui.i18n import install_language, saved_language, settings
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     app = make_application()
     install_excepthook(headless=False)
@@ -144,10 +147,10 @@ def run_window(args: argparse.Namespace) -> int:
         window.install_views()
         controller.open_default()
         if args.scenario is not None:
-            window.open_path(args.scenario)
+            window.files.open_path(args.scenario)
         if args.until:
             controller.run_until(args.until)
-        from gui.start_page import should_show_at_start
+        from gui.window.start_page import should_show_at_start
 
         if args.scenario is None and should_show_at_start():  # the lessons, at first launch
             window.show_start_page()

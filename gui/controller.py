@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
+    from sim.catalog import Catalog
     from sim.guestconfig import GuestConfig
     from sim.migration import Move
     from sim.scenario import HostSpec, Scenario
     from sim.session import Session
-    from sim.snapshot import Incident, LogEntry
+    from sim.snapshot import Incident, LogEntry, Snapshot
 
 FRAME_MS = 33  # ~30 frames per second: smooth enough to watch, cheap enough for 1,000 guests
 MIN_SPEED = 0.01
@@ -54,6 +55,7 @@ class SimController(QObject):
         self._bundled = False
         self._speed = 1.0
         self._host_id = ""  # the host shown and given new guests; "" is the first
+        self._snapshot: Snapshot | None = None  # the last one published
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -93,6 +95,31 @@ class SimController(QObject):
             return self._host_id
         return self._host_id or next(iter(self._session.hosts))
 
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """Return the snapshot published last (None before the first session)."""
+        return self._snapshot
+
+    @property
+    def catalog(self) -> Catalog:
+        """Return the catalog the session runs on (templates, presets, workloads, exploits)."""
+        return self.session.catalog
+
+    @property
+    def scenario(self) -> Scenario:
+        """Return the scenario the session was built from (without interactive additions)."""
+        return self.session.scenario
+
+    def current_scenario(self) -> Scenario:
+        """Return the scenario plus what the class added by hand, as Save would write it."""
+        return self.session.current_scenario()
+
+    def export_data(self, directory: str | Path) -> list[Path]:
+        """Write the session's results, series, phases and events into `directory`."""
+        from gui.export import export_data
+
+        return export_data(self.session, directory)
+
     def host_spec(self) -> HostSpec:
         """Return the scenario's spec of the shown host."""
         return next(h for h in self.session.scenario.hosts if h.id == self.host_id)
@@ -126,6 +153,8 @@ class SimController(QObject):
         self._path = path
         self._saved = saved if saved is not None else session.scenario
         session.subscribe(self._on_session_entry)
+        # Widgets rebuilding on session_replaced read the new session's snapshot, not the old.
+        self._snapshot = session.snapshot(self._host_id)
         self.session_replaced.emit()
         self._refresh_modified(force=True)
         self.publish()
@@ -177,6 +206,7 @@ class SimController(QObject):
             raise KeyError(f"no host {host_id!r}; the hosts are {sorted(self.session.hosts)}")
         if host_id != self.host_id:
             self._host_id = host_id
+            self._snapshot = self.session.snapshot(host_id)  # read by host_changed's receivers
             self.host_changed.emit(host_id)
             self.publish()
 
@@ -276,7 +306,8 @@ class SimController(QObject):
     def publish(self) -> None:
         """Emit a snapshot of the session as it is now."""
         if self._session is not None:
-            self.snapshot_ready.emit(self._session.snapshot(self._host_id))
+            self._snapshot = self._session.snapshot(self._host_id)
+            self.snapshot_ready.emit(self._snapshot)
 
     # --- slots ---------------------------------------------------------------------------
     def _on_timer_timeout(self) -> None:

@@ -1,5 +1,6 @@
-"""Dialogs: add several guests, About, the questions the window asks, file choosers, recent files,
-and the new / open / save / export flows of the main window (`ScenarioFilesMixin`).
+"""Dialogs: add several guests, About, the questions the window asks, file choosers, recent files.
+
+The flows that use them (new, open, save, export) are gui/window/files.py.
 
 Questions and file choosers go through Qt's static functions so tests can replace them.
 """
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QSpinBox,
     QVBoxLayout,
@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui import units
-from gui.export import export_data, export_picture
 from gui.i18n import catalog_name, settings
-from gui.safe_text import literal
+from gui.text.safe_text import literal
 
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
-    from gui.controller import SimController
-    from sim.catalog import Catalog
+    from collections.abc import Sequence
+
+    from sim.snapshot import TemplateView
 
 MAX_ADD = 5000
 
@@ -43,12 +43,13 @@ class AddGuestsDialog(QDialog):
     """Ask for a template, how many guests of it, and the delay between two of them."""
 
     def __init__(
-        self, catalog: Catalog, template_id: str | None = None, parent: QWidget | None = None
+        self, templates: Sequence[TemplateView], template_id: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add several guests"))
         self._template = QComboBox()
-        for template in catalog.templates.values():
+        for template in templates:
             self._template.addItem(catalog_name(template.name), template.id)
         if template_id is not None:
             self._template.setCurrentIndex(max(0, self._template.findData(template_id)))
@@ -92,10 +93,11 @@ class AddGuestsDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, catalog: Catalog, template_id: str | None = None
+        cls, parent: QWidget | None, templates: Sequence[TemplateView],
+        template_id: str | None = None,
     ) -> tuple[str, int, float] | None:
         """Show the dialog; return the choice, or None if cancelled."""
-        dialog = cls(catalog, template_id, parent)
+        dialog = cls(templates, template_id, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         values = dialog.values()
         dialog.deleteLater()
@@ -229,7 +231,7 @@ def ask_directory(parent: QWidget | None) -> str | None:
 def recent_files() -> list[str]:
     """Return recently opened or saved scenario files that still exist, newest first."""
     value = settings().value("recent_files", [])
-    paths = [value] if isinstance(value, str) else list(value or [])
+    paths = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [p for p in paths if isinstance(p, str) and Path(p).is_file()][:MAX_RECENT]
 
 
@@ -243,118 +245,3 @@ def remember_recent(path: str | Path) -> None:
 def clear_recent() -> None:
     """Forget the recent-files list."""
     settings().setValue("recent_files", [])
-
-
-class ScenarioFilesMixin:
-    """New, open, save, save as and export for `MainWindow` (which provides `controller`,
-    `sections` and the `QMainWindow` methods used here)."""
-
-    controller: SimController
-    sections: dict[str, QWidget]
-
-    def maybe_save(self) -> bool:
-        """Offer to save unsaved changes; return False if the user cancelled."""
-        if not (self.controller.has_session and self.controller.modified):
-            return True
-        path = self.controller.path
-        answer = ask_save_changes(self, path.name if path else translate("MainWindow", "Untitled"))
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save_scenario()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_scenario(self) -> None:
-        """Start an empty scenario (after offering to save changes)."""
-        if self.maybe_save():
-            self.controller.new_scenario()
-
-    def open_scenario(self) -> None:
-        """Ask for a scenario file and open it."""
-        if not self.maybe_save():
-            return
-        folder = str(self.controller.path.parent) if self.controller.path else ""
-        path = ask_open_path(self, folder)
-        if path:
-            self.open_path(path)
-
-    def open_path(self, path: str | Path) -> bool:
-        """Open a scenario file; on error say why and keep the open scenario as it was."""
-        from sim.scenario import ScenarioError
-
-        try:
-            self.controller.open_file(path)
-        except (ScenarioError, OSError) as error:
-            show_error(self, translate("MainWindow", "Cannot open scenario"), str(error))
-            return False
-        remember_recent(path)
-        return True
-
-    def save_scenario(self) -> bool:
-        """Save to the current file, or ask where when there is none."""
-        if self.controller.path is None:
-            return self.save_scenario_as()
-        return self._save_to(self.controller.path)
-
-    def save_scenario_as(self) -> bool:
-        """Ask for a file name and save the scenario there."""
-        suggested = str(self.controller.path or Path.home() / "scenario.toml")
-        path = ask_save_path(self, suggested)
-        return self._save_to(Path(path)) if path else False
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.controller.save_file(path)
-        except (OSError, ValueError) as error:
-            show_error(self, translate("MainWindow", "Cannot save scenario"), str(error))
-            return False
-        remember_recent(path)
-        self.statusBar().showMessage(translate("MainWindow", "Saved {0}").format(path), 5000)
-        return True
-
-    def export_screenshot(self, section: str | None) -> None:
-        """Ask for a PNG or SVG file and save the window or one section into it."""
-        widget = self if section is None else self.sections[section]
-        tabs = getattr(self, "tabs", None)
-        if tabs is not None and tabs.indexOf(widget) >= 0:
-            tabs.setCurrentWidget(widget)  # a section in a hidden tab is laid out when shown
-        path = ask_picture_path(self, str(Path.home() / f"hostlab-{section or 'window'}.png"))
-        if path:
-            try:
-                saved = export_picture(widget, path)
-            except OSError as error:
-                show_error(self, translate("MainWindow", "Cannot export screenshot"), str(error))
-                return
-            self.statusBar().showMessage(
-                translate("MainWindow", "Exported {0}").format(saved), 5000
-            )
-
-    def export_data(self) -> None:
-        """Ask for a folder and write the session's CSV and JSON files into it."""
-        folder = ask_directory(self)
-        if folder:
-            try:
-                files = export_data(self.controller.session, folder)
-            except OSError as error:
-                show_error(self, translate("MainWindow", "Cannot export data"), str(error))
-                return
-            self.statusBar().showMessage(
-                translate("MainWindow", "Exported {0} files to {1}").format(
-                    len(files), files[0].parent),
-                5000,
-            )
-
-    def _open_if_saved(self, path: str | Path) -> None:
-        if self.maybe_save():
-            self.open_path(path)
-
-    def _on_recent_menu_about_to_show(self) -> None:
-        menu: QMenu = self.recent_menu
-        menu.clear()
-        for path in recent_files():
-            action = menu.addAction(Path(path).name)
-            action.setToolTip(literal(path))
-            action.triggered.connect(lambda _=False, p=path: self._open_if_saved(p))
-        if menu.isEmpty():
-            menu.addAction(translate("MainWindow", "(none yet)")).setEnabled(False)
-        else:
-            menu.addSeparator()
-            menu.addAction(translate("MainWindow", "Clear list")).triggered.connect(clear_recent)

@@ -69,7 +69,7 @@ def run_headless(args: argparse.Namespace) -> int:
     from gui.export import export_picture
     from gui.fonts import load_bundled_fonts
     from gui.i18n import install_language
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
     from sim.scenario import ScenarioError
     from sim.session import Session
 
@@ -97,8 +97,12 @@ def run_headless(args: argparse.Namespace) -> int:
         QApplication.processEvents()
     if args.selftest:
         return _selftest(window, controller)
+    view = getattr(args, "view", None)
+    names = (*window.sections, *window.views_by_name())
+    if view is not None and view not in names:
+        return _fail(f"--view must be one of {', '.join(sorted(set(names)))}, not {view!r}", 2)
     try:
-        out = export_picture(window, args.screenshot)
+        out = export_picture(window.part(view), args.screenshot)
     except OSError as error:
         return _fail(str(error), 1)
     print(out)
@@ -107,7 +111,7 @@ def run_headless(args: argparse.Namespace) -> int:
 
 def _selftest(window: QWidget, controller: SimController) -> int:
     """Export a PNG and the data into a temporary folder and check both."""
-    from gui.export import color_variety, export_data, render_image
+    from gui.export import color_variety, render_image
 
     folder = Path(tempfile.mkdtemp(prefix="hostlab-selftest-"))
     png = folder / "window.png"
@@ -115,7 +119,7 @@ def _selftest(window: QWidget, controller: SimController) -> int:
         image = render_image(window)
         if not image.save(str(png), "PNG"):
             return _fail(f"selftest failed: could not write {png}", 1)
-        files = export_data(controller.session, folder / "data")
+        files = controller.export_data(folder / "data")
     except Exception as error:  # any failure is a failed self-test, reported in one line
         return _fail(f"selftest failed: {type(error).__name__}: {error}", 1)
     csvs = [f for f in files if f.suffix == ".csv"]

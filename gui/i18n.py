@@ -2,7 +2,7 @@
 
 Installing or removing a `QTranslator` makes Qt send `QEvent.LanguageChange` to every widget;
 each widget re-reads its strings through `tr()` in `changeEvent`. Catalog template and host
-names are translated in the "catalog" context (see gui/catalog_strings.py).
+names are translated in the "catalog" context (see gui/text/catalog_strings.py).
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ PHASE_COLOURS: dict[str, str] = {
     "kernel": BLUE,
     "userspace": SKY_BLUE,
     "app": GREEN,
+    "utility_vm": "#9AC9E8",  # sky-blue tint: the Linux VM under Windows containers boots
     # Moving to another host: on the wire (dark), then a disk format conversion (pale purple).
     "transfer": DARK_GREY,
     "convert": "#E6B8D6",
@@ -122,8 +123,6 @@ STATE_MARK: dict[str, str] = {
     "pending": "…", "pulling": "↓", "starting": "▷", "running": "●",
     "stopped": "■", "moving": "→", "killed": "✕", "crashed": "⚠", "failed": "⚠",
 }
-# States in which a guest holds nothing on the host it is drawn on ("moving": it has left).
-DEAD_STATES = frozenset({"stopped", "moving", "killed", "crashed", "failed"})
 
 
 def colour(table: dict[str, str], key: str) -> QColor:

@@ -33,7 +33,7 @@ def _exit_after_first_show(since: str) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     original = MainWindow.showEvent
 

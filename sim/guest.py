@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from sim.catalog import Template
 from sim.engine import Process
 from sim.guestconfig import GuestConfig
-from sim.snapshot import GuestView, PhaseSpan
-
-LIVE_STATES = ("pending", "pulling", "starting", "running")
+from sim.snapshot import LIVE_STATES, GuestView, PhaseSpan
 
 
 @dataclass(slots=True)

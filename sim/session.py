@@ -228,19 +228,29 @@ class Session:
         """Return, per catalog template, how many more fit on a host and why not more."""
         host = self.hosts[host_id] if host_id else self.host
         pending = pending_mib(host)
-        return tuple(max_additional(host, t, pending) for t in self.catalog.templates.values())
+        return tuple(replace(max_additional(host, t, pending), kind=t.kind)
+                     for t in self.catalog.templates.values())
 
     def snapshot(self, host_id: str = "") -> Snapshot:
         """Return everything a view of one host (the first by default) needs, as of now."""
+        from sim.snapshot import template_views
+
         host = self.hosts[host_id] if host_id else self.host
+        guests = tuple(g.view() for g in host.guests.values())
+        if host.down:  # nothing runs on a panicked host, whatever its guests' last state was
+            guests = tuple(replace(g, host_down=True) for g in guests)
+        # Template facts depend only on the catalog and the host's preset: built once per host.
+        cache: dict[str, tuple] = self.__dict__.setdefault("_template_views", {})
+        if host.id not in cache:
+            cache[host.id] = template_views(self.catalog, host.preset)
         return Snapshot(
-            time_s=self.now, seed=self.seed, host=host.view(),
-            guests=tuple(g.view() for g in host.guests.values()),
+            time_s=self.now, seed=self.seed, host=host.view(), guests=guests,
             memory_mib=host.ledger.row(), series=host.recorder.series(),
             log=self.recorder.log_view(), oom_times_s=tuple(host.recorder.oom_times_s),
             density=self.density(host.id), events_processed=self.engine.events_processed,
             incidents=tuple(self.incidents), workloads=tuple(self.workload_results),
             host_ids=tuple(self.hosts), moves=tuple(m.view() for m in self.moves),
+            templates=cache[host.id], hosts=tuple(h.view() for h in self.hosts.values()),
         )
 
     def current_scenario(self) -> Scenario:

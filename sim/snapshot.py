@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from sim.catalog import Catalog, HostPreset
 
 # Resident memory layers, bottom of the stack first. Every resident byte on the host belongs to
 # exactly one of them; with `free` they add up to RAM plus swap in use.
@@ -32,6 +35,14 @@ KINDS: tuple[str, ...] = ("container", "vm", "microvm", "sandbox", "container-in
 STATES: tuple[str, ...] = (
     "pending", "pulling", "starting", "running", "stopped", "moving", "killed", "crashed",
     "failed",
+)
+# States in which a guest holds resources on its host (a "moving" guest has left it).
+LIVE_STATES: tuple[str, ...] = ("pending", "pulling", "starting", "running")
+# The palette's groups of templates, in order, and the kinds each one holds.
+PALETTE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("containers", ("container",)),
+    ("vms", ("vm",)),
+    ("others", ("microvm", "sandbox", "container-in-vm")),
 )
 # Faults a class can inject (exploit ids come from assets/catalog/security.toml).
 FAULTS: tuple[str, ...] = ("panic", "leak", "fork_bomb", "cpu_hog")
@@ -70,6 +81,17 @@ class GuestView:
     compromised: bool = False         # an attacker controls it (an escape reached its host)
     host: str = "main"                # the id of the host it runs on
     config: Mapping[str, object] = field(default_factory=dict)  # settings changed from defaults
+    host_down: bool = False           # its host's kernel panicked: nothing on it runs any more
+
+    @property
+    def live(self) -> bool:
+        """Return whether it holds resources and can be acted on (the one definition of live)."""
+        return self.state in LIVE_STATES and not self.host_down
+
+    @property
+    def shown_state(self) -> str:
+        """Return the state to draw: "crashed" for a guest whose host kernel has panicked."""
+        return "crashed" if self.host_down and self.state in LIVE_STATES else self.state
 
     @property
     def resident_mib(self) -> float:
@@ -116,6 +138,29 @@ class DensityRow:
     max: int
     limit: str
     limits: Mapping[str, float]
+    kind: str = ""  # the template's guest kind (bars are drawn in its colour)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateView:
+    """What a view needs to know about one catalog template, on the host shown.
+
+    `resident_mib` is one guest's own resident memory once running alone (what Guest details
+    shows for it); `page_cache_mib` is its image's page cache, shared by every guest of that
+    image and counted once on the host, so it is not part of any one guest.
+    """
+
+    id: str
+    name: str
+    kind: str
+    os: str                  # the OS its image's binaries need ("linux", "windows"); "" for a VM
+    own_kernel: bool         # it boots a kernel of its own (VM, microVM, Kata, Docker in a VM)
+    vm_like: bool            # it has RAM of its own, bounded by its configured memory
+    user_space_kernel: bool  # a user-space kernel (gVisor's Sentry) answers its system calls
+    group: str               # its palette group (PALETTE_GROUPS)
+    startup_s: float         # start-up alone on this host, image cached
+    resident_mib: float
+    page_cache_mib: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +272,38 @@ class Snapshot:
     workloads: tuple[WorkloadResult, ...] = ()
     host_ids: tuple[str, ...] = ("main",)  # every host of the session; `host` is one of them
     moves: tuple[MoveView, ...] = ()
+    templates: tuple[TemplateView, ...] = ()  # every catalog template, in catalog order
+    hosts: tuple[HostView, ...] = ()          # every host of the session, in `host_ids` order
+
+    def template(self, template_id: str) -> TemplateView | None:
+        """Return the facts of one template (None when the catalog has no such id)."""
+        return next((t for t in self.templates if t.id == template_id), None)
+
+    def guest(self, guest_id: str) -> GuestView | None:
+        """Return one guest of the host shown (None when it is not there)."""
+        return next((g for g in self.guests if g.id == guest_id), None)
+
+    @property
+    def live_guests(self) -> tuple[GuestView, ...]:
+        """Return the guests that are live on the host shown."""
+        return tuple(g for g in self.guests if g.live)
+
+
+def palette_group(kind: str) -> str:
+    """Return the palette group of a guest kind ("others" for kinds no group names)."""
+    return next((name for name, kinds in PALETTE_GROUPS if kind in kinds), "others")
+
+
+def template_views(catalog: Catalog, preset: HostPreset) -> tuple[TemplateView, ...]:
+    """Return the view of every catalog template, with start-up times on `preset`."""
+    fraction = float(catalog.model["page_cache_fraction"])
+    views = []
+    for t in catalog.templates.values():
+        cache_mib = t.image.extracted_mib * fraction if t.image else 0.0
+        views.append(TemplateView(
+            id=t.id, name=t.name, kind=t.kind, os=t.image.os if t.image else "",
+            own_kernel=t.in_own_vm, vm_like=t.is_vm_like,
+            user_space_kernel=t.on_user_space_kernel, group=palette_group(t.kind),
+            startup_s=t.expected_startup_s(preset),
+            resident_mib=t.expected_resident_mib - cache_mib, page_cache_mib=cache_mib))
+    return tuple(views)

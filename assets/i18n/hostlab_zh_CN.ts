@@ -4,27 +4,27 @@
 <context>
     <name>AddGuestsDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="48"/>
+        <location filename="../../gui/dialogs.py" line="50"/>
         <source>Add several guests</source>
         <translation>批量添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="66"/>
+        <location filename="../../gui/dialogs.py" line="68"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="67"/>
+        <location filename="../../gui/dialogs.py" line="69"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="68"/>
+        <location filename="../../gui/dialogs.py" line="70"/>
         <source>One every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="106"/>
+        <location filename="../../gui/dialogs.py" line="109"/>
         <source>The last one is asked for {0} after the first.</source>
         <translation>最后一台在第一台之后 {0} 请求启动。</translation>
     </message>
@@ -32,52 +32,52 @@
 <context>
     <name>BenchmarkView</name>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="130"/>
+        <location filename="../../gui/views/benchmark_view.py" line="131"/>
         <source>{value}, mean of n = {n} guests run together ({guests})</source>
         <translation>{value}，n = {n} 台同时运行的客户机的平均值（{guests}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="133"/>
+        <location filename="../../gui/views/benchmark_view.py" line="134"/>
         <source>{value} in {guest}</source>
         <translation>{value}，在 {guest} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="134"/>
+        <location filename="../../gui/views/benchmark_view.py" line="135"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="135"/>
+        <location filename="../../gui/views/benchmark_view.py" line="136"/>
         <source>latency: higher is slower</source>
         <translation>延迟：越高越慢</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="136"/>
+        <location filename="../../gui/views/benchmark_view.py" line="137"/>
         <source>{ratio}× the bare host ({native} {unit}); {better}</source>
         <translation>裸机的 {ratio}×（裸机 {native} {unit}）；{better}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="138"/>
+        <location filename="../../gui/views/benchmark_view.py" line="139"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="145"/>
+        <location filename="../../gui/views/benchmark_view.py" line="146"/>
         <source>× the bare host</source>
         <translation>裸机的倍数 (×)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="146"/>
+        <location filename="../../gui/views/benchmark_view.py" line="147"/>
         <source>dashed line: the bare host = 1.0</source>
         <translation>虚线：裸机 = 1.0</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="147"/>
+        <location filename="../../gui/views/benchmark_view.py" line="148"/>
         <source>No workload has run yet. Select guests in the Experiments tab and choose “Run workload”.</source>
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="230"/>
+        <location filename="../../gui/views/benchmark_view.py" line="231"/>
         <source>{workload} (latency: higher = slower)</source>
         <translation>{workload}（延迟：越高越慢）</translation>
     </message>
@@ -85,12 +85,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/crash.py" line="60"/>
+        <location filename="../../gui/crash.py" line="62"/>
         <source>HostLab: unexpected error</source>
         <translation>HostLab：意外错误</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="61"/>
+        <location filename="../../gui/crash.py" line="63"/>
         <source>Something went wrong, but HostLab is still running.
 
 {0}</source>
@@ -99,19 +99,19 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="65"/>
+        <location filename="../../gui/crash.py" line="67"/>
         <source>(the log file could not be written)</source>
         <translation>（无法写入日志文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="66"/>
+        <location filename="../../gui/crash.py" line="68"/>
         <source>A report was saved to:
 {0}</source>
         <translation>错误报告已保存到：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="69"/>
+        <location filename="../../gui/crash.py" line="71"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -119,27 +119,27 @@
 <context>
     <name>DensityPanel</name>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="99"/>
+        <location filename="../../gui/views/density_panel.py" line="94"/>
         <source>{template}: {n} more fit</source>
         <translation>{template}：还能再放 {n} 台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="103"/>
+        <location filename="../../gui/views/density_panel.py" line="100"/>
         <source>  ◀ binds first</source>
         <translation>  ◀ 最先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="121"/>
+        <location filename="../../gui/views/density_panel.py" line="118"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="122"/>
+        <location filename="../../gui/views/density_panel.py" line="119"/>
         <source>how many more fit — and the limit that stops them</source>
         <translation>还能再放多少台 —— 以及先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="165"/>
+        <location filename="../../gui/views/density_panel.py" line="159"/>
         <source>{n} — {limit}</source>
         <translation>{n} — {limit}</translation>
     </message>
@@ -147,27 +147,27 @@
 <context>
     <name>EventLogView</name>
     <message>
-        <location filename="../../gui/views/event_log.py" line="196"/>
+        <location filename="../../gui/views/event_log.py" line="197"/>
         <source>Filter: guest or text…</source>
         <translation>筛选：客户机或文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="200"/>
+        <location filename="../../gui/views/event_log.py" line="201"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="205"/>
+        <location filename="../../gui/views/event_log.py" line="206"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="205"/>
+        <location filename="../../gui/views/event_log.py" line="206"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="205"/>
+        <location filename="../../gui/views/event_log.py" line="206"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
@@ -175,63 +175,63 @@
 <context>
     <name>ExperimentsPanel</name>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="145"/>
-        <location filename="../../gui/panels/experiments.py" line="205"/>
+        <location filename="../../gui/panels/experiments.py" line="140"/>
+        <location filename="../../gui/panels/experiments.py" line="202"/>
         <source>All running guests ({n})</source>
         <translation>所有运行中的客户机（{n} 台）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="203"/>
+        <location filename="../../gui/panels/experiments.py" line="200"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="204"/>
+        <location filename="../../gui/panels/experiments.py" line="201"/>
         <source>Selected guest: {guest}</source>
         <translation>选中的客户机：{guest}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="206"/>
+        <location filename="../../gui/panels/experiments.py" line="203"/>
         <source>Run workload ▸</source>
         <translation>运行负载 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="207"/>
+        <location filename="../../gui/panels/experiments.py" line="204"/>
         <source>Inject fault ▸</source>
         <translation>注入故障 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="208"/>
+        <location filename="../../gui/panels/experiments.py" line="205"/>
         <source>Attack ▸</source>
         <translation>发起攻击 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="209"/>
+        <location filename="../../gui/panels/experiments.py" line="206"/>
         <source>Memory leak rate</source>
         <translation>内存泄漏速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="210"/>
+        <location filename="../../gui/panels/experiments.py" line="207"/>
         <source>CPU hog for</source>
         <translation>CPU 占满时长</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="220"/>
+        <location filename="../../gui/panels/experiments.py" line="217"/>
         <source>{name} (disclosed {date})</source>
         <translation>{name}（{date} 公开）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="258"/>
+        <location filename="../../gui/panels/experiments.py" line="255"/>
         <source>{workload} started in {guests}</source>
         <translation>{workload} 已在 {guests} 中开始</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="270"/>
+        <location filename="../../gui/panels/experiments.py" line="267"/>
         <source>injected</source>
         <translation>已注入</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="271"/>
+        <location filename="../../gui/panels/experiments.py" line="268"/>
         <source>{fault} in {guest}: {outcome}</source>
         <translation>{guest}：{fault} → {outcome}</translation>
     </message>
@@ -239,147 +239,147 @@
 <context>
     <name>GuestConfigPanel</name>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="207"/>
+        <location filename="../../gui/panels/guest_config.py" line="208"/>
         <source>No guest selected: click one in the diagram or the timeline.</source>
         <translation>未选中客户机：在架构图或时间线上点一台。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="209"/>
+        <location filename="../../gui/panels/guest_config.py" line="210"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="211"/>
+        <location filename="../../gui/panels/guest_config.py" line="212"/>
         <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
         <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="213"/>
+        <location filename="../../gui/panels/guest_config.py" line="214"/>
         <source>Settings of {guest} ({kind})</source>
         <translation>{guest}（{kind}）的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="225"/>
+        <location filename="../../gui/panels/guest_config.py" line="226"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="226"/>
+        <location filename="../../gui/panels/guest_config.py" line="227"/>
         <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
         <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="228"/>
+        <location filename="../../gui/panels/guest_config.py" line="229"/>
         <source>Pin vCPUs</source>
         <translation>绑定 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="229"/>
+        <location filename="../../gui/panels/guest_config.py" line="230"/>
         <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
         <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="230"/>
+        <location filename="../../gui/panels/guest_config.py" line="231"/>
         <source>Memory limit</source>
         <translation>内存上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="231"/>
+        <location filename="../../gui/panels/guest_config.py" line="232"/>
         <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
         <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="232"/>
+        <location filename="../../gui/panels/guest_config.py" line="233"/>
         <source>PIDs limit</source>
         <translation>进程数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="233"/>
+        <location filename="../../gui/panels/guest_config.py" line="234"/>
         <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
         <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="235"/>
+        <location filename="../../gui/panels/guest_config.py" line="236"/>
         <source>CPU quota (cores)</source>
         <translation>CPU 配额（核）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="236"/>
+        <location filename="../../gui/panels/guest_config.py" line="237"/>
         <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
         <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="237"/>
+        <location filename="../../gui/panels/guest_config.py" line="238"/>
         <source>seccomp</source>
         <translation>seccomp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="238"/>
+        <location filename="../../gui/panels/guest_config.py" line="239"/>
         <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
         <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="239"/>
+        <location filename="../../gui/panels/guest_config.py" line="240"/>
         <source>AppArmor</source>
         <translation>AppArmor</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="240"/>
+        <location filename="../../gui/panels/guest_config.py" line="241"/>
         <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
         <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="242"/>
+        <location filename="../../gui/panels/guest_config.py" line="243"/>
         <source>SELinux</source>
         <translation>SELinux</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="243"/>
+        <location filename="../../gui/panels/guest_config.py" line="244"/>
         <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
         <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="244"/>
+        <location filename="../../gui/panels/guest_config.py" line="245"/>
         <source>User namespaces</source>
         <translation>user namespace</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="245"/>
+        <location filename="../../gui/panels/guest_config.py" line="246"/>
         <source>Root in the container is an unprivileged user on the host.</source>
         <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="246"/>
+        <location filename="../../gui/panels/guest_config.py" line="247"/>
         <source>Privileged</source>
         <translation>特权模式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="247"/>
+        <location filename="../../gui/panels/guest_config.py" line="248"/>
         <source>--privileged: every device and capability; the protections above stop working.</source>
         <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <location filename="../../gui/panels/guest_config.py" line="255"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="255"/>
+        <location filename="../../gui/panels/guest_config.py" line="256"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="256"/>
+        <location filename="../../gui/panels/guest_config.py" line="257"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="257"/>
+        <location filename="../../gui/panels/guest_config.py" line="258"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="275"/>
+        <location filename="../../gui/panels/guest_config.py" line="276"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -387,72 +387,72 @@
 <context>
     <name>GuestDetailsPanel</name>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="89"/>
+        <location filename="../../gui/views/guest_details.py" line="91"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="89"/>
+        <location filename="../../gui/views/guest_details.py" line="91"/>
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="89"/>
+        <location filename="../../gui/views/guest_details.py" line="91"/>
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="89"/>
+        <location filename="../../gui/views/guest_details.py" line="91"/>
         <source>Source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="90"/>
+        <location filename="../../gui/views/guest_details.py" line="92"/>
         <source>Layer</source>
         <translation>内存层</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="90"/>
+        <location filename="../../gui/views/guest_details.py" line="92"/>
         <source>Resident</source>
         <translation>常驻内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="112"/>
+        <location filename="../../gui/views/guest_details.py" line="114"/>
         <source>No guest selected</source>
         <translation>未选中客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="113"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="114"/>
+        <location filename="../../gui/views/guest_details.py" line="116"/>
         <source>Click a guest in the diagram or the timeline.</source>
         <translation>在架构图或时间线中单击一台客户机。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="120"/>
+        <location filename="../../gui/views/guest_details.py" line="122"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="121"/>
+        <location filename="../../gui/views/guest_details.py" line="123"/>
         <source>Startup: {startup} · resident {resident} of {configured} configured · {pids} processes · {vcpus} vCPU</source>
         <translation>启动用时：{startup} · 常驻 {resident}（配置 {configured}）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="123"/>
+        <location filename="../../gui/views/guest_details.py" line="125"/>
         <source>not yet</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="127"/>
+        <location filename="../../gui/views/guest_details.py" line="129"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="132"/>
+        <location filename="../../gui/views/guest_details.py" line="134"/>
         <source> (running)</source>
         <translation>（进行中）</translation>
     </message>
@@ -461,7 +461,7 @@
     <name>HostPanel</name>
     <message>
         <location filename="../../gui/panels/host_panel.py" line="80"/>
-        <location filename="../../gui/panels/host_panel.py" line="127"/>
+        <location filename="../../gui/panels/host_panel.py" line="131"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -471,39 +471,29 @@
         <translation>虚拟机内存</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="82"/>
-        <source>Reserve all at start</source>
-        <translation>启动时全部预留</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/host_panel.py" line="83"/>
-        <source>Allocate on use (overcommit)</source>
-        <translation>用时再分配（超额分配）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/host_panel.py" line="85"/>
+        <location filename="../../gui/panels/host_panel.py" line="87"/>
         <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
         <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="87"/>
+        <location filename="../../gui/panels/host_panel.py" line="89"/>
         <source>KSM: merge identical VM pages</source>
         <translation>KSM：合并虚拟机中相同的内存页</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="88"/>
+        <location filename="../../gui/panels/host_panel.py" line="90"/>
         <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
         <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="90"/>
+        <location filename="../../gui/panels/host_panel.py" line="92"/>
         <source>Swap to disk when RAM is full</source>
         <translation>内存满时交换到磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="119"/>
+        <location filename="../../gui/panels/host_panel.py" line="123"/>
         <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
         <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
     </message>
@@ -511,27 +501,7 @@ Overcommit: it takes memory only as the guest touches it.</source>
 <context>
     <name>HostTabBar</name>
     <message>
-        <location filename="../../gui/host_tabs.py" line="38"/>
-        <source>KVM</source>
-        <translation>KVM</translation>
-    </message>
-    <message>
-        <location filename="../../gui/host_tabs.py" line="39"/>
-        <source>type-1 hypervisor (e.g. Hyper-V)</source>
-        <translation>一型虚拟机监视器（如 Hyper-V）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/host_tabs.py" line="40"/>
-        <source>type-2 hypervisor (an app)</source>
-        <translation>二型虚拟机监视器（作为应用运行）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/host_tabs.py" line="41"/>
-        <source>no hypervisor</source>
-        <translation>没有虚拟机监视器</translation>
-    </message>
-    <message>
-        <location filename="../../gui/host_tabs.py" line="80"/>
+        <location filename="../../gui/window/host_tabs.py" line="70"/>
         <source>{cores} cores · {ram} GiB RAM · {hypervisor}
 Drop a guest here to move it to this host.</source>
         <translation>{cores} 核 · {ram} GiB 内存 · {hypervisor}
@@ -541,37 +511,37 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="159"/>
+        <location filename="../../gui/views/layer_diagram.py" line="156"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="159"/>
+        <location filename="../../gui/views/layer_diagram.py" line="156"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="162"/>
+        <location filename="../../gui/views/layer_diagram.py" line="159"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="164"/>
+        <location filename="../../gui/views/layer_diagram.py" line="161"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="166"/>
+        <location filename="../../gui/views/layer_diagram.py" line="163"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="252"/>
+        <location filename="../../gui/views/layer_diagram.py" line="249"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="253"/>
+        <location filename="../../gui/views/layer_diagram.py" line="250"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -579,12 +549,7 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="209"/>
-        <source>Steps</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/__init__.py" line="212"/>
+        <location filename="../../gui/panels/__init__.py" line="257"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -592,12 +557,12 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonPromptBar</name>
     <message>
-        <location filename="../../gui/panels/lesson_prompt.py" line="58"/>
+        <location filename="../../gui/panels/lesson_prompt.py" line="69"/>
         <source>Lesson:</source>
         <translation>课堂提示：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lesson_prompt.py" line="60"/>
+        <location filename="../../gui/panels/lesson_prompt.py" line="71"/>
         <source>Hide this prompt</source>
         <translation>隐藏这条提示</translation>
     </message>
@@ -605,247 +570,249 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/window/commands.py" line="37"/>
+        <location filename="../../gui/window/main_window.py" line="91"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/window/commands.py" line="38"/>
+        <location filename="../../gui/window/main_window.py" line="92"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/window/view_registry.py" line="97"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/window/view_registry.py" line="99"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/window/view_registry.py" line="101"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/window/view_registry.py" line="103"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/window/view_registry.py" line="104"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/window/view_registry.py" line="105"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/window/main_window.py" line="100"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252"/>
+        <location filename="../../gui/window/main_window.py" line="101"/>
         <source>Moves between hosts</source>
         <translation>主机间迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/window/main_window.py" line="228"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="43"/>
+        <location filename="../../gui/window/menus.py" line="54"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="44"/>
+        <location filename="../../gui/window/menus.py" line="55"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="45"/>
+        <location filename="../../gui/window/menus.py" line="56"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="46"/>
+        <location filename="../../gui/window/menus.py" line="57"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="49"/>
+        <location filename="../../gui/window/menus.py" line="60"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="50"/>
+        <location filename="../../gui/window/menus.py" line="61"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="53"/>
+        <location filename="../../gui/window/menus.py" line="64"/>
         <source>Export &amp;screenshot</source>
         <translation>导出截图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="54"/>
+        <location filename="../../gui/window/commands.py" line="35"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59"/>
+        <location filename="../../gui/window/menus.py" line="66"/>
         <source>Export &amp;data (CSV and JSON)…</source>
         <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62"/>
+        <location filename="../../gui/window/menus.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="63"/>
+        <location filename="../../gui/window/menus.py" line="70"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66"/>
+        <location filename="../../gui/window/menus.py" line="71"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/window/menus.py" line="73"/>
         <source>&amp;Log time axis</source>
         <translation>对数时间轴(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71"/>
+        <location filename="../../gui/window/menus.py" line="75"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72"/>
+        <location filename="../../gui/window/menus.py" line="77"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74"/>
+        <location filename="../../gui/window/menus.py" line="78"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/window/menus.py" line="79"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="86"/>
+        <location filename="../../gui/window/menus.py" line="80"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="88"/>
+        <location filename="../../gui/window/menus.py" line="82"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/window/main_window.py" line="258"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289"/>
+        <location filename="../../gui/window/main_window.py" line="260"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/window/main_window.py" line="270"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="123"/>
+        <location filename="../../gui/window/commands.py" line="76"/>
         <source>This scenario has no lesson notes.</source>
         <translation>这个场景没有课程说明。</translation>
     </message>
     <message>
-        <location filename="../../gui/start_page.py" line="97"/>
+        <location filename="../../gui/window/start_page.py" line="96"/>
         <source>(no lessons bundled)</source>
         <translation>（没有内置课程）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="355"/>
+        <location filename="../../gui/window/files.py" line="138"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="358"/>
+        <location filename="../../gui/window/files.py" line="141"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="259"/>
+        <location filename="../../gui/window/files.py" line="40"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="285"/>
+        <location filename="../../gui/window/files.py" line="68"/>
         <source>Cannot open scenario</source>
         <translation>无法打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="306"/>
+        <location filename="../../gui/window/files.py" line="94"/>
         <source>Cannot save scenario</source>
         <translation>无法保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="309"/>
+        <location filename="../../gui/window/files.py" line="98"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="323"/>
+        <location filename="../../gui/window/files.py" line="111"/>
         <source>Cannot export screenshot</source>
         <translation>无法导出截图</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="326"/>
+        <location filename="../../gui/window/files.py" line="114"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="336"/>
+        <location filename="../../gui/window/files.py" line="124"/>
         <source>Cannot export data</source>
         <translation>无法导出数据</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="339"/>
+        <location filename="../../gui/window/files.py" line="127"/>
         <source>Exported {0} files to {1}</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_tabs.py" line="39"/>
+        <location filename="../../gui/window/view_registry.py" line="108"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_tabs.py" line="84"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="44"/>
         <source>Experiments</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_tabs.py" line="85"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="46"/>
         <source>Guest settings</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_tabs.py" line="86"/>
+        <location filename="../../gui/window/view_registry.py" line="109"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -853,45 +820,45 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="158"/>
+        <location filename="../../gui/views/memory_plot.py" line="159"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="159"/>
+        <location filename="../../gui/views/memory_plot.py" line="160"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="160"/>
+        <location filename="../../gui/views/memory_plot.py" line="161"/>
         <source>Zoom to memory in use</source>
         <translation>缩放到已用内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="161"/>
+        <location filename="../../gui/views/memory_plot.py" line="162"/>
         <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
         <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="165"/>
-        <location filename="../../gui/views/memory_plot.py" line="288"/>
+        <location filename="../../gui/views/memory_plot.py" line="166"/>
+        <location filename="../../gui/views/memory_plot.py" line="289"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="243"/>
+        <location filename="../../gui/views/memory_plot.py" line="244"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="258"/>
+        <location filename="../../gui/views/memory_plot.py" line="259"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="276"/>
+        <location filename="../../gui/views/memory_plot.py" line="277"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>
@@ -899,95 +866,95 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MovesPanel</name>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="151"/>
+        <location filename="../../gui/panels/moves_panel.py" line="152"/>
         <source>Cannot move {guest}: {why}</source>
         <translation>无法迁移 {guest}：{why}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="160"/>
+        <location filename="../../gui/panels/moves_panel.py" line="161"/>
         <source>Guest:</source>
         <translation>客户机：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="161"/>
+        <location filename="../../gui/panels/moves_panel.py" line="162"/>
         <source>Move to ▸</source>
         <translation>迁移到 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="163"/>
+        <location filename="../../gui/panels/moves_panel.py" line="164"/>
         <source>Stop the guest, ship what it needs over the network and start it on another host.
 You can also drag a row of the table onto a host tab.</source>
         <translation>停止客户机，通过网络传输它需要的数据，然后在另一台主机上启动。
 也可以把表格中的一行拖到主机标签页上。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Moved</source>
         <translation>已传输</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="166"/>
+        <location filename="../../gui/panels/moves_panel.py" line="167"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="167"/>
+        <location filename="../../gui/panels/moves_panel.py" line="168"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="167"/>
+        <location filename="../../gui/panels/moves_panel.py" line="168"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="167"/>
+        <location filename="../../gui/panels/moves_panel.py" line="168"/>
         <source>Warnings</source>
         <translation>注意事项</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="183"/>
-        <location filename="../../gui/panels/moves_panel.py" line="248"/>
+        <location filename="../../gui/panels/moves_panel.py" line="184"/>
+        <location filename="../../gui/panels/moves_panel.py" line="249"/>
         <source>{done} of {total} ({share:.0f} %)</source>
         <translation>{done} / {total}（{share:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="278"/>
+        <location filename="../../gui/panels/moves_panel.py" line="280"/>
         <source>convert {formats} {took}</source>
         <translation>格式转换 {formats} {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="281"/>
+        <location filename="../../gui/panels/moves_panel.py" line="283"/>
         <source>transfer {took}</source>
         <translation>传输 {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="290"/>
+        <location filename="../../gui/panels/moves_panel.py" line="292"/>
         <source>transferring…</source>
         <translation>传输中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="292"/>
+        <location filename="../../gui/panels/moves_panel.py" line="294"/>
         <source>converting…</source>
         <translation>格式转换中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="293"/>
+        <location filename="../../gui/panels/moves_panel.py" line="295"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="297"/>
+        <location filename="../../gui/panels/moves_panel.py" line="299"/>
         <source>moving…</source>
         <translation>迁移中…</translation>
     </message>
@@ -995,33 +962,43 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>PalettePanel</name>
     <message>
-        <location filename="../../gui/panels/palette.py" line="196"/>
-        <location filename="../../gui/panels/palette.py" line="262"/>
+        <location filename="../../gui/panels/palette.py" line="71"/>
+        <source>Starts in {startup} alone on this host (image cached); each guest holds {memory} of its own once running.</source>
+        <translation>在这台主机上单独启动需 {startup}（镜像已缓存）；运行后每个客户机自己占用 {memory}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="76"/>
+        <source>Its image adds {cache} of page cache once per host, shared by every guest of the same image.</source>
+        <translation>它的镜像在每台主机上另占 {cache} 页缓存（只算一次），由同一镜像的所有客户机共享。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="215"/>
+        <location filename="../../gui/panels/palette.py" line="284"/>
         <source>Add several…</source>
         <translation>批量添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="197"/>
+        <location filename="../../gui/panels/palette.py" line="216"/>
         <source>Add many guests of one template, one after another</source>
         <translation>按同一模板依次添加多台客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="198"/>
+        <location filename="../../gui/panels/palette.py" line="217"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="198"/>
+        <location filename="../../gui/panels/palette.py" line="217"/>
         <source>Virtual machines</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="199"/>
+        <location filename="../../gui/panels/palette.py" line="218"/>
         <source>MicroVMs and sandboxes</source>
         <translation>微虚拟机与沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="261"/>
+        <location filename="../../gui/panels/palette.py" line="283"/>
         <source>Add one</source>
         <translation>添加一台</translation>
     </message>
@@ -1029,17 +1006,17 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../gui/start_page.py" line="65"/>
+        <location filename="../../gui/window/start_page.py" line="64"/>
         <source>The eight contrasts</source>
         <translation>八个对比</translation>
     </message>
     <message>
-        <location filename="../../gui/start_page.py" line="66"/>
+        <location filename="../../gui/window/start_page.py" line="65"/>
         <source>Use cases (contrast 7)</source>
         <translation>应用场景（对比 7）</translation>
     </message>
     <message>
-        <location filename="../../gui/start_page.py" line="99"/>
+        <location filename="../../gui/window/start_page.py" line="98"/>
         <source>Start page…</source>
         <translation>起始页…</translation>
     </message>
@@ -1047,22 +1024,22 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StartPageDialog</name>
     <message>
-        <location filename="../../gui/start_page.py" line="146"/>
+        <location filename="../../gui/window/start_page.py" line="141"/>
         <source>HostLab lessons</source>
         <translation>HostLab 课程</translation>
     </message>
     <message>
-        <location filename="../../gui/start_page.py" line="148"/>
+        <location filename="../../gui/window/start_page.py" line="143"/>
         <source>&lt;h2&gt;Lessons&lt;/h2&gt;&lt;p&gt;Each lesson opens a ready scenario with notes for the class: what to do, what to watch, questions to ask and where the numbers come from. Press play once it is open.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;课程&lt;/h2&gt;&lt;p&gt;每节课都会打开一个准备好的场景，并附有课堂说明：怎么操作、观察什么、向学生提哪些问题，以及数据的来源。打开后按下播放即可。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/start_page.py" line="151"/>
+        <location filename="../../gui/window/start_page.py" line="146"/>
         <source>Show this page when HostLab starts</source>
         <translation>启动 HostLab 时显示此页</translation>
     </message>
     <message>
-        <location filename="../../gui/start_page.py" line="170"/>
+        <location filename="../../gui/window/start_page.py" line="166"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -1070,27 +1047,27 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="125"/>
+        <location filename="../../gui/panels/__init__.py" line="154"/>
         <source>t = {0}</source>
         <translation>t = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="130"/>
+        <location filename="../../gui/panels/__init__.py" line="159"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="136"/>
+        <location filename="../../gui/panels/__init__.py" line="165"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="137"/>
+        <location filename="../../gui/panels/__init__.py" line="166"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="141"/>
+        <location filename="../../gui/panels/__init__.py" line="170"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
     </message>
@@ -1098,7 +1075,7 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>TemplateTileView</name>
     <message>
-        <location filename="../../gui/panels/palette.py" line="123"/>
+        <location filename="../../gui/panels/palette.py" line="146"/>
         <source>Click to add one. Drag onto the host to add one there.
 Right-click to add several.</source>
         <translation>单击添加一台；拖到主机视图上也可添加。
@@ -1108,7 +1085,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="217"/>
+        <location filename="../../gui/views/timeline.py" line="219"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1117,32 +1094,32 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="221"/>
+        <location filename="../../gui/views/timeline.py" line="223"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="231"/>
+        <location filename="../../gui/views/timeline.py" line="234"/>
         <source>Log time (since request)</source>
         <translation>对数时间（从请求起算）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="232"/>
+        <location filename="../../gui/views/timeline.py" line="235"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="233"/>
+        <location filename="../../gui/views/timeline.py" line="236"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="235"/>
+        <location filename="../../gui/views/timeline.py" line="238"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="237"/>
+        <location filename="../../gui/views/timeline.py" line="240"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
@@ -1150,47 +1127,47 @@ source: {source}</source>
 <context>
     <name>TransportPanel</name>
     <message>
-        <location filename="../../gui/panels/transport.py" line="109"/>
+        <location filename="../../gui/panels/transport.py" line="111"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="110"/>
+        <location filename="../../gui/panels/transport.py" line="112"/>
         <source>Jump to the next event (→)</source>
         <translation>跳到下一个事件（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="111"/>
+        <location filename="../../gui/panels/transport.py" line="113"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="112"/>
+        <location filename="../../gui/panels/transport.py" line="114"/>
         <source>Back to time 0 with the scenario&apos;s guests (Ctrl+R)</source>
         <translation>回到时间 0，只保留场景中的客户机（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="113"/>
+        <location filename="../../gui/panels/transport.py" line="115"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="114"/>
+        <location filename="../../gui/panels/transport.py" line="116"/>
         <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
         <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="145"/>
+        <location filename="../../gui/panels/transport.py" line="147"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="145"/>
+        <location filename="../../gui/panels/transport.py" line="147"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="146"/>
+        <location filename="../../gui/panels/transport.py" line="148"/>
         <source>Play or pause (Space)</source>
         <translation>播放或暂停（空格键）</translation>
     </message>
@@ -1198,82 +1175,82 @@ source: {source}</source>
 <context>
     <name>catalog</name>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="12"/>
+        <location filename="../../gui/text/catalog_strings.py" line="12"/>
         <source>Alpine (sleep)</source>
         <translation>Alpine（空闲 sleep）</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="13"/>
+        <location filename="../../gui/text/catalog_strings.py" line="13"/>
         <source>nginx web server</source>
         <translation>nginx 网页服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="14"/>
+        <location filename="../../gui/text/catalog_strings.py" line="14"/>
         <source>Redis key-value store</source>
         <translation>Redis 键值存储</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="15"/>
+        <location filename="../../gui/text/catalog_strings.py" line="15"/>
         <source>PostgreSQL database</source>
         <translation>PostgreSQL 数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="16"/>
+        <location filename="../../gui/text/catalog_strings.py" line="16"/>
         <source>Python web app</source>
         <translation>Python 网页应用</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="17"/>
+        <location filename="../../gui/text/catalog_strings.py" line="17"/>
         <source>Alpine in gVisor</source>
         <translation>gVisor 中的 Alpine</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="18"/>
+        <location filename="../../gui/text/catalog_strings.py" line="18"/>
         <source>Alpine in Kata (Cloud Hypervisor)</source>
         <translation>Kata 中的 Alpine（Cloud Hypervisor）</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="19"/>
+        <location filename="../../gui/text/catalog_strings.py" line="19"/>
         <source>Firecracker microVM</source>
         <translation>Firecracker 微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="20"/>
+        <location filename="../../gui/text/catalog_strings.py" line="20"/>
         <source>Alpine Linux VM</source>
         <translation>Alpine Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="21"/>
+        <location filename="../../gui/text/catalog_strings.py" line="21"/>
         <source>Ubuntu Server VM</source>
         <translation>Ubuntu Server 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="22"/>
+        <location filename="../../gui/text/catalog_strings.py" line="22"/>
         <source>Windows Server VM</source>
         <translation>Windows Server 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="23"/>
+        <location filename="../../gui/text/catalog_strings.py" line="23"/>
         <source>nginx in Docker in an Ubuntu VM</source>
         <translation>Ubuntu 虚拟机里 Docker 中的 nginx</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="24"/>
+        <location filename="../../gui/text/catalog_strings.py" line="24"/>
         <source>IIS web server (Windows container)</source>
         <translation>IIS 网页服务器（Windows 容器）</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="27"/>
+        <location filename="../../gui/text/catalog_strings.py" line="27"/>
         <source>Teacher&apos;s laptop</source>
         <translation>教师笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="28"/>
+        <location filename="../../gui/text/catalog_strings.py" line="28"/>
         <source>Classroom server</source>
         <translation>教室服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/catalog_strings.py" line="29"/>
+        <location filename="../../gui/text/catalog_strings.py" line="29"/>
         <source>Big server</source>
         <translation>大型服务器</translation>
     </message>
@@ -1281,826 +1258,974 @@ source: {source}</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="120"/>
+        <location filename="../../gui/dialogs.py" line="123"/>
         <source>Reset the simulation?</source>
         <translation>重置模拟？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="121"/>
+        <location filename="../../gui/dialogs.py" line="124"/>
         <source>This resets the simulation. Continue?</source>
         <translation>这会重置模拟。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="132"/>
+        <location filename="../../gui/dialogs.py" line="135"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="133"/>
+        <location filename="../../gui/dialogs.py" line="136"/>
         <source>The scenario “{0}” has changes that are not saved.
 Save them first?</source>
         <translation>场景“{0}”有尚未保存的更改。
 要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="156"/>
+        <location filename="../../gui/dialogs.py" line="159"/>
         <source>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;A classroom simulator that shows how containers and virtual machines differ: how they start, phase by phase, how the host&apos;s memory fills layer by layer, and when the host cannot take one more guest.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where the numbers come from.&lt;/b&gt; Start-up phases, memory sizes and host limits are taken from published measurements and documentation. Each number cites its source in the catalog: hover over a phase in the timeline or select a guest to see it.&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0 or GPL 3 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HostLab {0}&lt;/h3&gt;&lt;p&gt;一个课堂模拟器，展示容器和虚拟机的区别：它们如何一个阶段一个阶段地启动，主机内存如何一层一层地被占满，以及主机什么时候再也放不下一台客户机。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数字从哪里来。&lt;/b&gt;启动阶段、内存大小和主机限制都取自公开发表的测量结果和官方文档。目录中的每个数字都注明了出处：把鼠标停在时间线的某个阶段上，或选中一台客户机，就能看到。&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 或带字体例外条款的 GPL 3）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="169"/>
+        <location filename="../../gui/dialogs.py" line="172"/>
         <source>About HostLab</source>
         <translation>关于 HostLab</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="184"/>
+        <location filename="../../gui/dialogs.py" line="187"/>
         <source>HostLab scenarios (*.toml);;All files (*)</source>
         <translation>HostLab 场景 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="190"/>
+        <location filename="../../gui/dialogs.py" line="193"/>
         <source>Open scenario</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="198"/>
+        <location filename="../../gui/dialogs.py" line="201"/>
         <source>Save scenario as</source>
         <translation>场景另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="208"/>
+        <location filename="../../gui/dialogs.py" line="211"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="209"/>
+        <location filename="../../gui/dialogs.py" line="212"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="212"/>
+        <location filename="../../gui/dialogs.py" line="215"/>
         <source>Export screenshot</source>
         <translation>导出截图</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="223"/>
+        <location filename="../../gui/dialogs.py" line="226"/>
         <source>Export data (CSV and JSON) into</source>
         <translation>将数据（CSV 和 JSON）导出到</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../gui/text/errors.py" line="21"/>
+        <source>one of the known keys: </source>
+        <translation>已知键之一：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="22"/>
+        <source>an array of tables ([[...]])</source>
+        <translation>表数组（[[...]]）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="23"/>
+        <source>a non-empty array of strings</source>
+        <translation>非空的字符串数组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="24"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="25"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="26"/>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="27"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="28"/>
+        <source>a table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="29"/>
+        <source>(required)</source>
+        <translation>（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="30"/>
+        <source>one of </source>
+        <translation>以下之一：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="31"/>
+        <source>unknown key </source>
+        <translation>未知键 </translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="32"/>
+        <source>from </source>
+        <translation>从 </translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="33"/>
+        <source> to </source>
+        <translation> 到 </translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="55"/>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}：无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="58"/>
+        <source>{file}: not valid TOML ({detail})</source>
+        <translation>{file}：不是有效的 TOML（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="62"/>
+        <source>{where}: expected {expected}</source>
+        <translation>{where}：应为{expected}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/errors.py" line="64"/>
+        <source>{where}: expected {expected}, got {got}</source>
+        <translation>{where}：应为{expected}，实际为 {got}</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../gui/labels.py" line="23"/>
-        <location filename="../../gui/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="22"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="24"/>
+        <location filename="../../gui/text/labels.py" line="23"/>
         <source>Runtime daemons</source>
         <translation>运行时守护进程</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="25"/>
+        <location filename="../../gui/text/labels.py" line="24"/>
         <source>Container overhead</source>
         <translation>容器开销</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="26"/>
+        <location filename="../../gui/text/labels.py" line="25"/>
         <source>Shared image cache</source>
         <translation>共享镜像缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="27"/>
+        <location filename="../../gui/text/labels.py" line="26"/>
         <source>Hypervisor (VMM)</source>
         <translation>虚拟机监视器（VMM）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="28"/>
+        <location filename="../../gui/text/labels.py" line="27"/>
         <source>Guest kernels</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="29"/>
+        <location filename="../../gui/text/labels.py" line="28"/>
         <source>Guest OS</source>
         <translation>客户机操作系统</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="30"/>
+        <location filename="../../gui/text/labels.py" line="29"/>
         <source>Guest idle RAM</source>
         <translation>客户机空闲内存</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="31"/>
+        <location filename="../../gui/text/labels.py" line="30"/>
         <source>Applications</source>
         <translation>应用程序</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="32"/>
+        <location filename="../../gui/text/labels.py" line="31"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="33"/>
+        <location filename="../../gui/text/labels.py" line="32"/>
         <source>Swap used</source>
         <translation>已用交换空间</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="34"/>
+        <location filename="../../gui/text/labels.py" line="33"/>
         <source>Saved by KSM</source>
         <translation>KSM 节省</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="37"/>
+        <location filename="../../gui/text/labels.py" line="36"/>
         <source>Image pull</source>
         <translation>拉取镜像</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="38"/>
+        <location filename="../../gui/text/labels.py" line="37"/>
         <source>Daemon</source>
         <translation>守护进程</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="39"/>
+        <location filename="../../gui/text/labels.py" line="38"/>
         <source>Network setup</source>
         <translation>网络配置</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="40"/>
+        <location filename="../../gui/text/labels.py" line="39"/>
         <source>runc create</source>
         <translation>runc create</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="41"/>
+        <location filename="../../gui/text/labels.py" line="40"/>
         <source>Exec</source>
         <translation>exec 启动进程</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="42"/>
+        <location filename="../../gui/text/labels.py" line="41"/>
         <source>Sandbox</source>
         <translation>沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="43"/>
+        <location filename="../../gui/text/labels.py" line="42"/>
         <source>VMM start</source>
         <translation>VMM 启动</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="44"/>
+        <location filename="../../gui/text/labels.py" line="43"/>
         <source>Firmware</source>
         <translation>固件</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="45"/>
+        <location filename="../../gui/text/labels.py" line="44"/>
         <source>Bootloader</source>
         <translation>引导程序</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="46"/>
+        <location filename="../../gui/text/labels.py" line="45"/>
         <source>Kernel boot</source>
         <translation>内核启动</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="47"/>
+        <location filename="../../gui/text/labels.py" line="46"/>
         <source>Init / userspace</source>
         <translation>init / 用户空间</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="48"/>
+        <location filename="../../gui/text/labels.py" line="47"/>
         <source>App start</source>
         <translation>应用启动</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="53"/>
+        <location filename="../../gui/text/labels.py" line="48"/>
+        <source>Linux VM boot (WSL 2)</source>
+        <translation>Linux 虚拟机启动（WSL 2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="53"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="15"/>
+        <location filename="../../gui/text/experiment_labels.py" line="17"/>
         <source>CPU (Linpack)</source>
         <translation>CPU（Linpack）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="17"/>
+        <location filename="../../gui/text/experiment_labels.py" line="19"/>
         <source>Memory bandwidth (STREAM)</source>
         <translation>内存带宽（STREAM）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="18"/>
+        <location filename="../../gui/text/experiment_labels.py" line="20"/>
         <source>Memory bandwidth</source>
         <translation>内存带宽</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="19"/>
+        <location filename="../../gui/text/experiment_labels.py" line="21"/>
         <source>Random I/O (4 KiB reads)</source>
         <translation>随机 I/O（4 KiB 读）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="20"/>
+        <location filename="../../gui/text/experiment_labels.py" line="22"/>
         <source>Random I/O</source>
         <translation>随机 I/O</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="21"/>
+        <location filename="../../gui/text/experiment_labels.py" line="23"/>
         <source>Network round trip (TCP_RR)</source>
         <translation>网络往返（TCP_RR）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="22"/>
+        <location filename="../../gui/text/experiment_labels.py" line="24"/>
         <source>Network round trip</source>
         <translation>网络往返</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="23"/>
+        <location filename="../../gui/text/experiment_labels.py" line="25"/>
         <source>Key-value store (Redis GET, 1 connection)</source>
         <translation>键值存储（Redis GET，单连接）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="24"/>
+        <location filename="../../gui/text/experiment_labels.py" line="26"/>
         <source>Redis GET</source>
         <translation>Redis GET</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="25"/>
+        <location filename="../../gui/text/experiment_labels.py" line="27"/>
         <source>Database (sysbench OLTP)</source>
         <translation>数据库（sysbench OLTP）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="26"/>
+        <location filename="../../gui/text/experiment_labels.py" line="28"/>
         <source>Database (OLTP)</source>
         <translation>数据库（OLTP）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="30"/>
+        <location filename="../../gui/text/experiment_labels.py" line="32"/>
         <source>Container (NAT)</source>
         <translation>容器（NAT）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="31"/>
+        <location filename="../../gui/text/experiment_labels.py" line="33"/>
         <source>Container (host network)</source>
         <translation>容器（host 网络）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="32"/>
-        <location filename="../../gui/labels.py" line="54"/>
+        <location filename="../../gui/text/experiment_labels.py" line="34"/>
+        <location filename="../../gui/text/labels.py" line="54"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="33"/>
+        <location filename="../../gui/text/experiment_labels.py" line="35"/>
         <source>VM (vCPUs pinned)</source>
         <translation>虚拟机（绑定 vCPU）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="34"/>
+        <location filename="../../gui/text/experiment_labels.py" line="36"/>
         <source>MicroVM (Firecracker)</source>
         <translation>微虚拟机（Firecracker）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="35"/>
+        <location filename="../../gui/text/experiment_labels.py" line="37"/>
         <source>gVisor</source>
         <translation>gVisor</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="36"/>
+        <location filename="../../gui/text/experiment_labels.py" line="38"/>
         <source>Kata</source>
         <translation>Kata</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="37"/>
+        <location filename="../../gui/text/experiment_labels.py" line="39"/>
         <source>Container in a VM</source>
         <translation>虚拟机里的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="40"/>
+        <location filename="../../gui/text/experiment_labels.py" line="42"/>
         <source>Kernel panic</source>
         <translation>内核崩溃（panic）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="41"/>
+        <location filename="../../gui/text/experiment_labels.py" line="43"/>
         <source>Memory leak</source>
         <translation>内存泄漏</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="42"/>
+        <location filename="../../gui/text/experiment_labels.py" line="44"/>
         <source>Fork bomb</source>
         <translation>fork 炸弹</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="43"/>
+        <location filename="../../gui/text/experiment_labels.py" line="45"/>
         <source>CPU hog</source>
         <translation>占满 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="46"/>
+        <location filename="../../gui/text/experiment_labels.py" line="48"/>
         <source>CVE-2019-5736: runc overwritten via /proc/self/exe</source>
         <translation>CVE-2019-5736：通过 /proc/self/exe 覆盖 runc</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="48"/>
+        <location filename="../../gui/text/experiment_labels.py" line="50"/>
         <source>CVE-2024-21626: runc leaked fd (Leaky Vessels)</source>
         <translation>CVE-2024-21626：runc 泄漏的文件描述符（Leaky Vessels）</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="49"/>
+        <location filename="../../gui/text/experiment_labels.py" line="51"/>
         <source>CVE-2022-0492: cgroups v1 release_agent</source>
         <translation>CVE-2022-0492：cgroups v1 release_agent</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="50"/>
+        <location filename="../../gui/text/experiment_labels.py" line="52"/>
         <source>VENOM (CVE-2015-3456): QEMU floppy controller</source>
         <translation>VENOM（CVE-2015-3456）：QEMU 软驱控制器</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="53"/>
+        <location filename="../../gui/text/experiment_labels.py" line="55"/>
         <source>escaped: the host and every guest on it are compromised</source>
         <translation>逃逸成功：宿主机和上面的每一台客户机都被攻陷</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="55"/>
+        <location filename="../../gui/text/experiment_labels.py" line="57"/>
         <source>blocked by the guest&apos;s hardening</source>
         <translation>被这台客户机的加固措施挡住</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="56"/>
+        <location filename="../../gui/text/experiment_labels.py" line="58"/>
         <source>contained in the guest&apos;s own VM</source>
         <translation>被困在这台客户机自己的虚拟机里</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="57"/>
+        <location filename="../../gui/text/experiment_labels.py" line="59"/>
         <source>the guest cannot reach the vulnerable part</source>
         <translation>这台客户机根本接触不到有漏洞的组件</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="58"/>
+        <location filename="../../gui/text/experiment_labels.py" line="60"/>
         <source>the shared host kernel panics: every guest goes down</source>
         <translation>共享的宿主机内核崩溃：所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="60"/>
+        <location filename="../../gui/text/experiment_labels.py" line="62"/>
         <source>only this guest&apos;s own kernel panics</source>
         <translation>只有这台客户机自己的内核崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="63"/>
+        <location filename="../../gui/text/experiment_labels.py" line="65"/>
         <source>Workload</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="64"/>
+        <location filename="../../gui/text/experiment_labels.py" line="66"/>
         <source>Attack</source>
         <translation>攻击</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="65"/>
+        <location filename="../../gui/text/experiment_labels.py" line="67"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="66"/>
+        <location filename="../../gui/text/experiment_labels.py" line="68"/>
         <source>Move</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="55"/>
+        <location filename="../../gui/text/labels.py" line="55"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="56"/>
+        <location filename="../../gui/text/labels.py" line="56"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="57"/>
+        <location filename="../../gui/text/labels.py" line="57"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="60"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="62"/>
+        <location filename="../../gui/text/labels.py" line="62"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="63"/>
-        <location filename="../../gui/labels.py" line="98"/>
+        <location filename="../../gui/text/labels.py" line="63"/>
+        <location filename="../../gui/text/labels.py" line="99"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="64"/>
+        <location filename="../../gui/text/labels.py" line="64"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="68"/>
+        <location filename="../../gui/text/labels.py" line="68"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="71"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_labels.py" line="16"/>
-        <location filename="../../gui/labels.py" line="72"/>
+        <location filename="../../gui/text/experiment_labels.py" line="18"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="73"/>
+        <location filename="../../gui/text/labels.py" line="73"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="74"/>
+        <location filename="../../gui/text/labels.py" line="74"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="75"/>
+        <location filename="../../gui/text/labels.py" line="75"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="79"/>
+        <location filename="../../gui/text/labels.py" line="80"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="82"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="82"/>
+        <location filename="../../gui/text/labels.py" line="83"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="83"/>
+        <location filename="../../gui/text/labels.py" line="84"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="84"/>
+        <location filename="../../gui/text/labels.py" line="85"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="49"/>
+        <location filename="../../gui/text/labels.py" line="49"/>
         <source>Transfer to new host</source>
         <translation>传输到新主机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="50"/>
+        <location filename="../../gui/text/labels.py" line="50"/>
         <source>Disk format conversion</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="65"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="76"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="77"/>
+        <source>host down (kernel panic)</source>
+        <translation>主机宕机（内核崩溃）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="86"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="87"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="93"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="99"/>
+        <location filename="../../gui/text/labels.py" line="102"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="101"/>
-        <source>image OS windows cannot be used on this platform</source>
-        <translation>image OS windows cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="103"/>
-        <source>no matching manifest: the image has no build for this CPU architecture</source>
-        <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此 CPU 架构的版本</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="105"/>
+        <location filename="../../gui/text/labels.py" line="108"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="106"/>
+        <location filename="../../gui/text/labels.py" line="109"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="107"/>
+        <location filename="../../gui/text/labels.py" line="110"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="108"/>
+        <location filename="../../gui/text/labels.py" line="111"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="109"/>
+        <location filename="../../gui/text/labels.py" line="112"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="110"/>
-        <source>bridge full: every port is taken</source>
-        <translation>网桥已满：所有端口都已占用</translation>
+        <location filename="../../gui/text/labels.py" line="104"/>
+        <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
+        <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="111"/>
-        <source>the host kernel has panicked</source>
-        <translation>主机内核已崩溃（kernel panic）</translation>
+        <location filename="../../gui/text/labels.py" line="106"/>
+        <source>no matching manifest for this host&apos;s architecture in the image</source>
+        <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="115"/>
+        <location filename="../../gui/text/labels.py" line="113"/>
+        <source>bridge full: every port of the network bridge is taken</source>
+        <translation>网桥已满：网桥的所有端口都已占用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="115"/>
+        <source>the host kernel has panicked; reset the simulation</source>
+        <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="120"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="117"/>
+        <location filename="../../gui/text/labels.py" line="122"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="119"/>
+        <location filename="../../gui/text/labels.py" line="124"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="177"/>
+        <location filename="../../gui/text/labels.py" line="131"/>
+        <source>x86-64</source>
+        <translation>x86-64</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="132"/>
+        <source>ARM64</source>
+        <translation>ARM64</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="135"/>
+        <source>Linux</source>
+        <translation>Linux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="136"/>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="139"/>
+        <source>KVM</source>
+        <translation>KVM</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="140"/>
+        <source>type-1 hypervisor (e.g. Hyper-V)</source>
+        <translation>一型虚拟机监视器（如 Hyper-V）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="141"/>
+        <source>type-2 hypervisor (an app)</source>
+        <translation>二型虚拟机监视器（作为应用运行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="142"/>
+        <source>no hypervisor</source>
+        <translation>没有虚拟机监视器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="145"/>
+        <source>Reserve all at start</source>
+        <translation>启动时全部预留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="146"/>
+        <source>Allocate on use (overcommit)</source>
+        <translation>用时再分配（超额分配）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="226"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="188"/>
+        <location filename="../../gui/text/log_text.py" line="40"/>
         <source>{guest} added (template {template})</source>
         <translation>已添加 {guest}（模板 {template}）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="190"/>
+        <location filename="../../gui/text/log_text.py" line="42"/>
         <source>{guest}: image {image} already cached, no pull</source>
         <translation>{guest}：镜像 {image} 已在本地缓存，无需拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="193"/>
+        <location filename="../../gui/text/log_text.py" line="45"/>
         <source>{guest}: {phase} done in {duration}</source>
         <translation>{guest}：{phase}完成，用时 {duration}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="196"/>
+        <location filename="../../gui/text/log_text.py" line="48"/>
         <source>{guest} is ready after {startup}</source>
         <translation>{guest} 已就绪，启动用时 {startup}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="198"/>
+        <location filename="../../gui/text/log_text.py" line="50"/>
         <source>Out of memory: {guest} killed ({resident} resident, {reason})</source>
         <translation>内存不足：{guest} 被终止（常驻内存 {resident}，原因：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="201"/>
+        <location filename="../../gui/text/log_text.py" line="53"/>
         <source>{guest} failed to start: {reason}</source>
         <translation>{guest} 启动失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="203"/>
+        <location filename="../../gui/text/log_text.py" line="55"/>
         <source>{guest} removed</source>
         <translation>已移除 {guest}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="204"/>
+        <location filename="../../gui/text/log_text.py" line="56"/>
         <source>Host started swapping ({amount} in swap)</source>
         <translation>主机开始使用交换空间（已换出 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="207"/>
+        <location filename="../../gui/text/log_text.py" line="59"/>
         <source>{guest} moves from {source} to {target}</source>
         <translation>{guest} 开始从 {source} 迁移到 {target}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="209"/>
+        <location filename="../../gui/text/log_text.py" line="61"/>
         <source>{guest} moved from {source} to {target}: {amount} sent, {verdict}{warnings}</source>
         <translation>{guest} 已从 {source} 迁移到 {target}：传输 {amount}，{verdict}{warnings}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="214"/>
+        <location filename="../../gui/text/log_text.py" line="66"/>
         <source>{host}: a Linux VM boots to run Linux containers on Windows</source>
         <translation>{host}：启动一个 Linux 虚拟机，用来在 Windows 上运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="218"/>
+        <location filename="../../gui/text/log_text.py" line="70"/>
         <source>{guest}: {workload} {value} {unit} ({ratio}× the bare host)</source>
         <translation>{guest}：{workload} {value} {unit}（裸机的 {ratio}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="222"/>
+        <location filename="../../gui/text/log_text.py" line="74"/>
         <source>{guest}: {fault}: {outcome}</source>
         <translation>{guest}：{fault}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="225"/>
+        <location filename="../../gui/text/log_text.py" line="77"/>
         <source>{guest}: {fault} injected</source>
         <translation>{guest}：已注入{fault}</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="227"/>
+        <location filename="../../gui/text/log_text.py" line="79"/>
         <source>{guest} crashed ({reason})</source>
         <translation>{guest} 崩溃了（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="229"/>
+        <location filename="../../gui/text/log_text.py" line="81"/>
         <source>{guest} reached its cgroup memory limit: only it is killed</source>
         <translation>{guest} 达到了 cgroup 内存上限：只有它被杀掉</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="232"/>
+        <location filename="../../gui/text/log_text.py" line="84"/>
         <source>{guest}: its own kernel&apos;s OOM killer ended the leaking app; the VM and the host carry on</source>
         <translation>{guest}：它自己内核的 OOM killer 结束了泄漏的应用；虚拟机和宿主机照常运行</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="236"/>
+        <location filename="../../gui/text/log_text.py" line="88"/>
         <source>{guest}: fork fails at the host&apos;s pid_max ({pids} PIDs): no new process can start on the host</source>
         <translation>{guest}：fork 在宿主机的 pid_max 处失败（{pids} 个进程）：宿主机上再也启动不了新进程</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="238"/>
+        <location filename="../../gui/text/log_text.py" line="90"/>
         <source>{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched</source>
         <translation>{guest}：fork 在它自己的进程数上限处失败（{pids} 个进程）；宿主机不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="241"/>
+        <location filename="../../gui/text/log_text.py" line="93"/>
         <source>{guest}: the fork bomb fills the VM&apos;s own PID space; the host&apos;s PIDs are untouched</source>
         <translation>{guest}：fork 炸弹只占满了虚拟机自己的进程号空间；宿主机的进程号不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="244"/>
+        <location filename="../../gui/text/log_text.py" line="96"/>
         <source>{action} skipped: {guest} is not running</source>
         <translation>{action}被跳过：{guest} 没有在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="265"/>
+        <location filename="../../gui/text/log_text.py" line="116"/>
         <source>Guest added</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="266"/>
+        <location filename="../../gui/text/log_text.py" line="117"/>
         <source>Pull skipped</source>
         <translation>跳过拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="267"/>
+        <location filename="../../gui/text/log_text.py" line="118"/>
         <source>Phase done</source>
         <translation>阶段完成</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="268"/>
+        <location filename="../../gui/text/log_text.py" line="119"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="269"/>
+        <location filename="../../gui/text/log_text.py" line="120"/>
         <source>OOM kill</source>
         <translation>OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="270"/>
+        <location filename="../../gui/text/log_text.py" line="121"/>
         <source>Start failed</source>
         <translation>启动失败</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="271"/>
+        <location filename="../../gui/text/log_text.py" line="122"/>
         <source>Guest removed</source>
         <translation>移除客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="272"/>
+        <location filename="../../gui/text/log_text.py" line="123"/>
         <source>Swap started</source>
         <translation>开始交换</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="273"/>
+        <location filename="../../gui/text/log_text.py" line="124"/>
         <source>Move started</source>
         <translation>迁移开始</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="274"/>
+        <location filename="../../gui/text/log_text.py" line="125"/>
         <source>Move done</source>
         <translation>迁移完成</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="275"/>
+        <location filename="../../gui/text/log_text.py" line="126"/>
         <source>Linux VM on Windows</source>
         <translation>Windows 上的 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="276"/>
+        <location filename="../../gui/text/log_text.py" line="127"/>
         <source>Workload done</source>
         <translation>负载完成</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="277"/>
+        <location filename="../../gui/text/log_text.py" line="128"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="278"/>
+        <location filename="../../gui/text/log_text.py" line="129"/>
         <source>Fault injected</source>
         <translation>注入故障</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="279"/>
+        <location filename="../../gui/text/log_text.py" line="130"/>
         <source>Guest crashed</source>
         <translation>客户机崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="280"/>
+        <location filename="../../gui/text/log_text.py" line="131"/>
         <source>cgroup OOM</source>
         <translation>cgroup 内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="281"/>
+        <location filename="../../gui/text/log_text.py" line="132"/>
         <source>Guest OOM</source>
         <translation>客户机内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="282"/>
+        <location filename="../../gui/text/log_text.py" line="133"/>
         <source>PIDs exhausted</source>
         <translation>进程号耗尽</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="283"/>
+        <location filename="../../gui/text/log_text.py" line="134"/>
         <source>Fork bomb contained</source>
         <translation>fork 炸弹被控制住</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="284"/>
+        <location filename="../../gui/text/log_text.py" line="135"/>
         <source>Action skipped</source>
         <translation>操作被跳过</translation>
     </message>

@@ -66,21 +66,20 @@ class SectionPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.title_label)
-        layout.addWidget(content, 1)
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(4, 2, 4, 4)
+        self._box.setSpacing(2)
+        self._box.addWidget(self.title_label)
+        self._box.addWidget(content, 1)
         self.setAcceptDrops(on_drop is not None)
         self.retranslate()
 
     def set_content(self, widget: QWidget) -> None:
         """Replace the framed widget (placeholders give way to views once they are built)."""
-        layout = self.layout()
-        layout.replaceWidget(self.content, widget)
+        self._box.replaceWidget(self.content, widget)
         self.content.deleteLater()
         self.content = widget
-        layout.setStretchFactor(widget, 1)
+        self._box.setStretchFactor(widget, 1)
 
     def title(self) -> str:
         """Return the title in the current language."""
@@ -116,6 +115,13 @@ class SectionPanel(QFrame):
         self._on_drop(template_id)
 
 
+def step_text(text: str, text_zh: str) -> str:
+    """Return a lesson step's text in the current language (English when untranslated)."""
+    from gui.i18n import current_language
+
+    return display(text_zh if current_language() == "zh_CN" and text_zh else text)
+
+
 def _set_text(label: QLabel, text: str) -> None:
     """Set `text` only when it changed: every setText lays the status bar out again."""
     if label.text() != text:
@@ -141,8 +147,7 @@ class StatusPanel(QWidget):
 
     def update_snapshot(self, snap: Snapshot) -> None:
         """Show the figures of `snap`."""
-        from gui.labels import kind_label  # imports the sim: not needed before the first frame
-        from gui.theme import DEAD_STATES
+        from gui.text.labels import kind_label  # imports the sim: not needed before the first frame
         from sim.snapshot import KINDS, LAYERS
 
         self._snap = snap
@@ -154,7 +159,7 @@ class StatusPanel(QWidget):
         _set_text(self.seed_label, translate("StatusPanel", "seed {0}").format(snap.seed))
         by_kind = {kind: 0 for kind in KINDS}
         for guest in snap.guests:
-            if guest.state not in DEAD_STATES:
+            if guest.live:
                 by_kind[guest.kind] = by_kind.get(guest.kind, 0) + 1
         parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
         _set_text(self.guests_label, translate("StatusPanel", "Guests: {0}").format(
@@ -176,12 +181,13 @@ class StatusPanel(QWidget):
 class LessonNotesPanel(QTextBrowser):
     """A scenario's lesson: title, notes and timed steps, in the current language.
 
-    Emits `step_reached(str)` with the latest step's text once the simulated clock passes its
-    time (steps passed in the same frame are announced once, by the last of them). Scenario
-    text is shown through gui/safe_text.py and this browser loads no resources at all.
+    Emits `step_reached(str, str)` with a step's English and Chinese text (the second may be
+    empty) once the simulated clock passes its time (steps passed in the same frame are
+    announced once, by the last of them). Scenario text is shown through gui/text/safe_text.py and
+    this browser loads no resources at all.
     """
 
-    step_reached = Signal(str)
+    step_reached = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,7 +217,7 @@ class LessonNotesPanel(QTextBrowser):
             self._announced += 1
         if self._announced > before:  # rendered once per frame, not once per step
             step = steps[self._announced - 1]
-            self.step_reached.emit(self._step_text(step.text, step.text_zh))
+            self.step_reached.emit(step.text, step.text_zh)
             self._render()
 
     def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt override)
@@ -230,13 +236,11 @@ class LessonNotesPanel(QTextBrowser):
 
     @staticmethod
     def _step_text(text: str, text_zh: str) -> str:
-        from gui.i18n import current_language
-
-        return display(text_zh if current_language() == "zh_CN" and text_zh else text)
+        return step_text(text, text_zh)
 
     def _render(self) -> None:
         from gui.i18n import current_language
-        from gui.safe_text import escape, inline, lesson_html
+        from gui.text.safe_text import escape, inline, lesson_html
 
         lesson = self._lesson
         if lesson is None:

@@ -25,15 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import experiment_labels as xl
 from gui import theme
 from gui.panels import scrolling
+from gui.text import experiment_labels as xl
 
 if TYPE_CHECKING:
     from gui.controller import SimController
     from sim.snapshot import Snapshot
-
-FAULTS = ("panic", "leak", "fork_bomb", "cpu_hog")
 
 
 class ExperimentsPanel(QWidget):
@@ -133,8 +131,8 @@ class ExperimentsPanel(QWidget):
 
     def update_snapshot(self, snap: Snapshot) -> None:
         """Learn which guests are live and running (cheap: only changes update widgets)."""
-        live = tuple(g.id for g in snap.guests if g.state not in theme.DEAD_STATES)
-        running = tuple(g.id for g in snap.guests if g.state == "running")
+        live = tuple(g.id for g in snap.guests if g.live)
+        running = tuple(g.id for g in snap.guests if g.live and g.state == "running")
         if (live, running) == self._key:
             return
         self._key = (live, running)
@@ -179,7 +177,9 @@ class ExperimentsPanel(QWidget):
                 *self.exploit_actions.values()]
 
     def _build_menus(self) -> None:
-        catalog = self._controller.session.catalog
+        from sim.snapshot import FAULTS  # numpy with it: not before the first frame
+
+        catalog = self._controller.catalog
         for name in self._buttons:
             self._buttons[name].menu().clear()
         self.workload_actions = {w: self._add(self._buttons["workload"], self._on_workload, w)
@@ -207,7 +207,7 @@ class ExperimentsPanel(QWidget):
         self._duration_label.setText(self.tr("CPU hog for"))
         if not self._controller.has_session:
             return
-        catalog = self._controller.session.catalog
+        catalog = self._controller.catalog
         for wid, action in self.workload_actions.items():
             action.setText(xl.workload_label(wid, fallback=catalog.workloads[wid].name))
         for fault, action in self.fault_actions.items():

@@ -8,7 +8,7 @@ guest from now on and saves it with the scenario ([configs."<id>"]).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ from sim.guestconfig import NETWORKS, GuestConfig
 
 if TYPE_CHECKING:
     from gui.controller import SimController
-    from sim.snapshot import GuestView, Snapshot
+    from sim.snapshot import GuestView, Snapshot, TemplateView
 
 CONTAINER_SETTINGS = ("network", "memory_limit_mib", "pids_limit", "cpu_quota", "seccomp",
                       "apparmor", "selinux", "userns", "privileged")
@@ -60,15 +60,16 @@ class GuestConfigPanel(QWidget):
         self._title = QLabel()
         self._names: dict[str, QLabel] = {}
         self._notes: dict[str, QLabel] = {}
+        network = QComboBox()
+        network.addItems(["", ""])
         self.controls: dict[str, QWidget] = {
-            "network": QComboBox(),
+            "network": network,
             "vcpu_pinning": QCheckBox(),
             "memory_limit_mib": self._spin(QDoubleSpinBox(), 16_777_216, " MiB"),
             "pids_limit": self._spin(QSpinBox(), 4_194_304, ""),
             "cpu_quota": self._spin(QDoubleSpinBox(), 4096, ""),
             **{k: QCheckBox() for k in ("seccomp", "apparmor", "selinux", "userns", "privileged")},
         }
-        self.controls["network"].addItems(["", ""])
         grid = QGridLayout()
         for row, (key, control) in enumerate(self.controls.items()):
             self._names[key], self._notes[key] = QLabel(), QLabel()
@@ -127,8 +128,7 @@ class GuestConfigPanel(QWidget):
         self._guest_id = guest_id or None
         self._guest = None
         self._status.clear()
-        snap = self._controller.session.snapshot() if self._controller.has_session else None
-        self._load(self._find(snap))
+        self._load(self._find(self._controller.snapshot))
 
     def update_snapshot(self, snap: Snapshot) -> None:
         """Follow the guest; reload the controls only when its saved settings changed."""
@@ -172,11 +172,13 @@ class GuestConfigPanel(QWidget):
 
     def _load(self, guest: GuestView | None) -> None:
         self._guest = guest
-        config = GuestConfig(**guest.config) if guest is not None else GuestConfig()
+        # The snapshot holds the fields a GuestConfig changed from its defaults: typed as such.
+        changed = cast("dict[str, Any]", guest.config) if guest is not None else {}
+        config = replace(GuestConfig(), **changed)
         self._loaded = config
         kind = guest.kind if guest else ""
         template = self._template(guest)
-        shown = settings_for(kind, template is not None and template.is_vm_like) if guest else ()
+        shown = settings_for(kind, template is not None and template.vm_like) if guest else ()
         for key, control in self.controls.items():
             for w in (control, self._names[key], self._notes[key]):
                 w.setVisible(key in shown)
@@ -188,18 +190,19 @@ class GuestConfigPanel(QWidget):
                 control.setCurrentIndex(NETWORKS.index(str(value)))
             elif isinstance(control, QSpinBox | QDoubleSpinBox):
                 control.setValue(value)
-            control.setEnabled(guest is not None and guest.state not in theme.DEAD_STATES)
+            control.setEnabled(guest is not None and guest.live)
             control.blockSignals(False)
         self._title.setText(self._title_text(guest, shown))
         self._update_buttons()
 
-    def _template(self, guest: GuestView | None) -> object:
-        if guest is None or not self._controller.has_session:
+    def _template(self, guest: GuestView | None) -> TemplateView | None:
+        snap = self._controller.snapshot
+        if guest is None or snap is None:
             return None
-        return self._controller.session.catalog.templates.get(guest.template)
+        return snap.template(guest.template)
 
     def _title_text(self, guest: GuestView | None, shown: tuple[str, ...]) -> str:
-        from gui.labels import kind_label
+        from gui.text.labels import kind_label
 
         if self._guest_id is None:
             return self.tr("No guest selected: click one in the diagram or the timeline.")
@@ -213,7 +216,7 @@ class GuestConfigPanel(QWidget):
 
     def _update_buttons(self) -> None:
         dirty = self._guest is not None and self.edited() != self._loaded
-        live = self._guest is not None and self._guest.state not in theme.DEAD_STATES
+        live = self._guest is not None and self._guest.live
         self.apply_button.setEnabled(dirty and live)
         self.revert_button.setEnabled(dirty)
 
@@ -271,7 +274,11 @@ class GuestConfigPanel(QWidget):
             return
         self._controller.set_config(self._guest.id, self.edited())
         self._status.setText(self.tr("Applied from {t} s on").format(
-            t=f"{self._controller.session.now:.1f}"))
+            t=f"{self._now():.1f}"))
+
+    def _now(self) -> float:
+        snap = self._controller.snapshot
+        return snap.time_s if snap is not None else 0.0
 
     def _on_revert_button_clicked(self) -> None:
         self._load(self._guest)

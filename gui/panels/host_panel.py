@@ -79,8 +79,10 @@ class HostPanel(QWidget):
         """Set every visible string in the current language."""
         self._labels[0].setText(self.tr("Host"))
         self._labels[1].setText(self.tr("VM memory"))
-        self._memory.setItemText(0, self.tr("Reserve all at start"))
-        self._memory.setItemText(1, self.tr("Allocate on use (overcommit)"))
+        from gui.text.labels import policy_label
+
+        for i, policy in enumerate(MEMORY_POLICIES):
+            self._memory.setItemText(i, policy_label(policy))
         self._memory.setToolTip(self.tr(
             "Reserve: a VM takes all its configured RAM when it starts.\n"
             "Overcommit: it takes memory only as the guest touches it."))
@@ -99,9 +101,11 @@ class HostPanel(QWidget):
 
     # --- sync with the running scenario --------------------------------------------------
     def _sync(self) -> None:
-        session = self._controller.session
-        scenario = session.scenario
-        hosts = session.catalog.hosts
+        from gui.text.labels import arch_label
+
+        scenario = self._controller.scenario
+        catalog = self._controller.catalog
+        hosts = catalog.hosts
         spec = self._controller.host_spec()
         with QSignalBlocker(self._preset):
             self._preset.clear()
@@ -115,15 +119,15 @@ class HostPanel(QWidget):
             self._ksm.setChecked(bool(scenario.policy.ksm))
         with QSignalBlocker(self._swap):
             self._swap.setChecked(bool(scenario.policy.swap))
-        preset = spec.resolve(session.catalog)
+        preset = spec.resolve(catalog)
         facts = self.tr("{cores} cores · {ram} RAM · {swap} swap · {arch}").format(
             cores=preset.cores, ram=units.mib(preset.ram_gib * 1024),
-            swap=units.mib(preset.swap_gib * 1024), arch=preset.arch)
+            swap=units.mib(preset.swap_gib * 1024), arch=arch_label(preset.arch))
         several = len(scenario.hosts) > 1
         if several:  # which host of several, with its OS and hypervisor
-            from gui.host_tabs import hypervisor_name
+            from gui.text.labels import hypervisor_label, os_label
 
-            facts += f" · {preset.os.capitalize()} · {hypervisor_name(preset.hypervisor)}"
+            facts += f" · {os_label(preset.os)} · {hypervisor_label(preset.hypervisor)}"
         self._labels[0].setText(spec.id if several else self.tr("Host"))
         self._facts.setText(facts)
 
@@ -134,7 +138,7 @@ class HostPanel(QWidget):
             self._sync()
 
     def _base(self) -> Scenario:
-        return self._controller.session.current_scenario()
+        return self._controller.current_scenario()
 
     @staticmethod
     def _with_host(base: Scenario, spec: HostSpec) -> Scenario:

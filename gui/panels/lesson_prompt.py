@@ -25,12 +25,13 @@ class LessonPromptBar(QFrame):
         self._icon = QLabel()
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # scenario text: see gui/safe_text.py
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted scenario text
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._close = QToolButton()
         self._close.setText("✕")
         self._close.setAutoRaise(True)
         self._close.clicked.connect(self.hide)
+        self._prompt = ("", "")  # English and Chinese: a language switch shows the other one
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self._icon)
@@ -40,25 +41,35 @@ class LessonPromptBar(QFrame):
         self.retranslate()
         self.hide()
 
-    def show_prompt(self, text: str) -> None:
-        """Show `text` as the current prompt."""
-        self.label.setText(text)
+    def show_prompt(self, text: str, text_zh: str = "") -> None:
+        """Show a step's prompt in the current language (`text_zh` may be empty)."""
+        self._prompt = (text, text_zh)
+        self._show_text()
         self.show()
 
     def clear(self) -> None:
         """Hide the bar and forget the prompt."""
+        self._prompt = ("", "")
         self.label.setText("")
         self.hide()
 
+    def _show_text(self) -> None:
+        from gui.panels import step_text
+
+        self.label.setText(step_text(*self._prompt))
+
     def text(self) -> str:
         """Return the prompt shown ("" when none)."""
-        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        parent = self.parentWidget()
+        shown = self.isVisibleTo(parent) if parent is not None else self.isVisible()
+        return self.label.text() if shown else ""
 
     def retranslate(self) -> None:
         """Set the close button's tooltip in the current language."""
         title = self.tr("Lesson:")
         self._icon.setText(f"<b>{title}</b>")
         self._close.setToolTip(self.tr("Hide this prompt"))
+        self._show_text()
 
     def refresh_font(self) -> None:
         """Use the app font, a quarter larger unless already large (projector mode)."""

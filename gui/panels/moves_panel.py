@@ -9,6 +9,7 @@ Rows can be dragged (mime `MIME_GUEST`) onto a host tab to move that guest again
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSignalBlocker, QTimer
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import units
-from gui.host_tabs import MIME_GUEST
-from gui.labels import reason_label, warning_label
+from gui.text.labels import reason_label, warning_label
+from gui.window.host_tabs import MIME_GUEST
 from sim.references import inline
 
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 COLUMNS = ("guest", "route", "moved", "time", "steps", "verdict", "warnings")
 _FORMATS = {"qcow2": "qcow2", "vmdk": "VMDK", "vhdx": "VHDX", "vdi": "VDI"}
 _GOOD, _BAD = QColor("#009E73"), QColor("#D55E00")  # Okabe–Ito green and vermillion
-_LIVE = ("pending", "pulling", "starting", "running")
 
 
 class MovesTable(QTableWidget):
@@ -50,7 +50,7 @@ class MovesTable(QTableWidget):
         """Return the one mime type a dragged row carries."""
         return [MIME_GUEST]
 
-    def mimeData(self, items: list[QTableWidgetItem]) -> QMimeData:  # noqa: N802 (Qt override)
+    def mimeData(self, items: Sequence[QTableWidgetItem]) -> QMimeData:  # noqa: N802 (Qt override)
         """Return the guest id of the first dragged row."""
         mime = QMimeData()
         if items:
@@ -142,9 +142,9 @@ class MovesPanel(QWidget):
         """Move the chosen guest to `to_host` (what the menu's actions do)."""
         guest_id = self.selected_guest()
         if guest_id:
-            self.move(guest_id, to_host)
+            self.move_guest(guest_id, to_host)
 
-    def move(self, guest_id: str, to_host: str) -> bool:
+    def move_guest(self, guest_id: str, to_host: str) -> bool:
         """Ask the controller to move a guest; say why in the hint if it cannot."""
         try:
             self._controller.move_guest(guest_id, to_host)
@@ -219,7 +219,7 @@ class MovesPanel(QWidget):
         QTimer.singleShot(0, self._fit_rows)
 
     def _fill_guests(self, snap: Snapshot) -> None:
-        live = [g.id for g in snap.guests if g.state in _LIVE]
+        live = [g.id for g in snap.guests if g.live]
         # Compared with what was put in, not read back from the combo box item by item.
         if live == self._guest_ids:
             return
@@ -264,10 +264,11 @@ class MovesPanel(QWidget):
                 self.table.setItem(row, COLUMNS.index(name), item)
             item.setText(text)
         verdict = self.table.item(row, COLUMNS.index("verdict"))
-        if move.verdict:
+        if move.verdict and verdict is not None:
             verdict.setForeground(QBrush(_GOOD if move.verdict == "running" else _BAD))
         steps = self.table.item(row, COLUMNS.index("steps"))
-        steps.setToolTip("\n".join(f"{s.name}: {inline(s.source)}" for s in move.steps))
+        if steps is not None:
+            steps.setToolTip("\n".join(f"{s.name}: {inline(s.source)}" for s in move.steps))
 
     def _steps_text(self, move: MoveView) -> str:
         parts = []
@@ -317,15 +318,14 @@ class MovesPanel(QWidget):
 
     def _on_move_menu_about_to_show(self) -> None:
         self._move_menu.clear()
-        if not self._controller.has_session:
+        snap = self._controller.snapshot
+        if snap is None:
             return
-        from gui.host_tabs import host_title
+        from gui.window.host_tabs import host_title
 
-        here = self._controller.host_id
-        catalog = self._controller.session.catalog
-        for spec in self._controller.session.scenario.hosts:
-            if spec.id == here:
+        for host in snap.hosts:
+            if host.id == snap.host.id:
                 continue
-            action = self._move_menu.addAction(host_title(spec.id, spec.resolve(catalog)))
-            action.setData(spec.id)
-            action.triggered.connect(lambda _=False, h=spec.id: self.move_selected(h))
+            action = self._move_menu.addAction(host_title(host))
+            action.setData(host.id)
+            action.triggered.connect(lambda _=False, h=host.id: self.move_selected(h))

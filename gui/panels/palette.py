@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QPoint, QSize, Qt
 from PySide6.QtGui import QDrag, QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,14 +31,8 @@ from gui.panels import MIME_TEMPLATE, scrolling
 
 if TYPE_CHECKING:
     from gui.controller import SimController
-    from sim.catalog import Template
-    from sim.snapshot import Snapshot
+    from sim.snapshot import Snapshot, TemplateView
 
-GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("containers", ("container",)),
-    ("vms", ("vm",)),
-    ("others", ("microvm", "sandbox", "container-in-vm")),
-)
 _icon_cache: dict[tuple[str, int], QPixmap] = {}
 
 
@@ -62,10 +56,33 @@ def kind_pixmap(kind: str, size: int) -> QPixmap:
     return _icon_cache[key]
 
 
+def tile_numbers(t: TemplateView) -> str:
+    """Return a tile's figures: start-up alone, then one guest's own resident memory.
+
+    The memory is the guest's own share, the figure Guest details shows for it; the tooltip
+    says so and names the image's page cache apart (shared by every guest of the image). Short:
+    in projector mode a longer line would push the tile's count out of sight.
+    """
+    return f"{units.duration(t.startup_s)} · {units.mib(t.resident_mib)}"
+
+
+def tile_tooltip(t: TemplateView) -> str:
+    """Return what a tile's figures mean, naming the shared image cache when there is one."""
+    text = QCoreApplication.translate(
+        "PalettePanel", "Starts in {startup} alone on this host (image cached); each guest "
+        "holds {memory} of its own once running.").format(
+        startup=units.duration(t.startup_s), memory=units.mib(t.resident_mib))
+    if t.page_cache_mib > 0:
+        text += "\n" + QCoreApplication.translate(
+            "PalettePanel", "Its image adds {cache} of page cache once per host, shared by "
+            "every guest of the same image.").format(cache=units.mib(t.page_cache_mib))
+    return text
+
+
 class TemplateTileView(QToolButton):
     """One template: click adds one guest, drag carries its id, context menu adds several."""
 
-    def __init__(self, template: Template, numbers: str, parent: QWidget | None = None) -> None:
+    def __init__(self, template: TemplateView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.template_id = template.id
         self._name = template.name
@@ -76,7 +93,8 @@ class TemplateTileView(QToolButton):
         self._icon = QLabel()
         self._title = QLabel()
         self._title.setWordWrap(True)  # long names wrap instead of widening the palette
-        self._numbers = QLabel(numbers)
+        self._template = template
+        self._numbers = QLabel()
         self._count = QLabel("0")
         self._count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for label in (self._icon, self._title, self._numbers, self._count):
@@ -112,6 +130,10 @@ class TemplateTileView(QToolButton):
         """Show how many guests of this template are on the host."""
         self._count.setText(f"<b>×{units.count(n)}</b>" if n else "×0")
 
+    def numbers_text(self) -> str:
+        """Return the figures under the name as shown (read-only, for tests)."""
+        return self._numbers.text()
+
     def count_text(self) -> str:
         """Return the count as shown (read-only, for tests)."""
         return self._count.text()
@@ -119,8 +141,10 @@ class TemplateTileView(QToolButton):
     def retranslate(self) -> None:
         """Set the name and tooltip in the current language."""
         self._title.setText(f"<b>{catalog_name(self._name)}</b>")
-        self.setToolTip(self.tr("Click to add one. Drag onto the host to add one there.\n"
-                                "Right-click to add several."))
+        self._numbers.setText(tile_numbers(self._template))
+        self.setToolTip(tile_tooltip(self._template) + "\n\n" + self.tr(
+            "Click to add one. Drag onto the host to add one there.\nRight-click to add "
+            "several."))
         self.setAccessibleName(catalog_name(self._name))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -204,28 +228,28 @@ class PalettePanel(QWidget):
         super().changeEvent(event)
 
     def _rebuild(self) -> None:
-        session = self._controller.session
-        catalog = session.catalog
-        host = self._controller.host_spec().resolve(catalog)  # start-up times on the host shown
+        from sim.snapshot import PALETTE_GROUPS  # numpy with it: not before the first frame
+
+        snap = self._controller.snapshot  # its templates carry start-up times on the host shown
+        templates = snap.templates if snap is not None else ()
         while self._body_layout.count():
             item = self._body_layout.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # gone at once, deleted on the next loop turn
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone at once, deleted on the next loop turn
+                widget.deleteLater()
         self._tiles.clear()
         self._headers.clear()
         self._counts.clear()
-        for key, kinds in GROUPS:
-            templates = [t for t in catalog.templates.values() if t.kind in kinds]
-            if not templates:
+        for key, _kinds in PALETTE_GROUPS:
+            group = [t for t in templates if t.group == key]
+            if not group:
                 continue
             header = QLabel()
             self._headers[key] = header
             self._body_layout.addWidget(header)
-            for template in templates:
-                startup = units.duration(template.expected_startup_s(host))
-                numbers = f"{startup} · {units.mib(template.expected_resident_mib)}"
-                tile = TemplateTileView(template, numbers)
+            for template in group:
+                tile = TemplateTileView(template)
                 tile.set_icon_size(self._icon_px)
                 tile.set_count(0)  # "×0" until a snapshot says more
                 tile.clicked.connect(self._on_tile_clicked)
@@ -239,7 +263,10 @@ class PalettePanel(QWidget):
     def _ask_several(self, template_id: str | None) -> None:
         from gui.dialogs import AddGuestsDialog
 
-        choice = AddGuestsDialog.ask(self, self._controller.session.catalog, template_id)
+        snap = self._controller.snapshot
+        if snap is None:
+            return
+        choice = AddGuestsDialog.ask(self, snap.templates, template_id)
         if choice is not None:
             self._controller.add_guests(*choice)
 
@@ -273,7 +300,7 @@ class PalettePanel(QWidget):
     def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
         counts: dict[str, int] = {}
         for guest in snap.guests:
-            if guest.state not in theme.DEAD_STATES:
+            if guest.live:
                 counts[guest.template] = counts.get(guest.template, 0) + 1
         if counts == self._counts:
             return

@@ -97,7 +97,9 @@ class TransportPanel(QWidget):
         """Show `action` as a button at the right end (the window's projector switch)."""
         button = QToolButton()
         button.setDefaultAction(action)
-        self.layout().addWidget(button)
+        layout = self.layout()
+        if layout is not None:
+            layout.addWidget(button)
 
     def actions_with_shortcuts(self) -> list[QAction]:
         """Return the actions whose keys must work anywhere in the window."""

@@ -1,4 +1,4 @@
-"""The six views of the main window; each draws a `sim.snapshot.Snapshot`."""
+"""The views of the main window; each draws a `sim.snapshot.Snapshot` (see window/view_registry)."""
 
 # Qt binding first, so pyqtgraph (imported by the views) binds to PySide6 (docs/maintainers.md).
 import PySide6  # noqa: F401  # isort: skip

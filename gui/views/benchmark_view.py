@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
+import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from gui import experiment_labels as xl
 from gui import theme, units
+from gui.text import experiment_labels as xl
 from gui.views.base import SnapshotView, style_axes
 from gui.views.legend import Legend
 from sim.references import explain

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 
 import numpy as np
-import pyqtgraph as pg
+import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QCursor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
@@ -17,23 +16,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import labels, theme, units
+from gui import theme, units
 from gui.panels import scrolling
+from gui.text import labels
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIMITS, DensityRow, Snapshot
+
+# Limits that are states of the host rather than capacities ("0: the host is down").
+CONDITIONS = frozenset({"host_down"})
 
 
 class DensityPanel(SnapshotView):
     """Horizontal bars of "how many more fit" per template, named by their binding limit.
 
-    The snapshot's density rows do not say a template's kind: it is learnt from guests seen
-    and from `set_template_kinds` (the catalog), and shown grey until known.
+    Each bar is drawn in its template's kind colour, which the snapshot's density row carries.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._kinds: dict[str, str] = {}
         self._rows: tuple[DensityRow, ...] = ()
         self._shown: dict[str, object] = {}  # what the items show now, by name
         self._log_box = QCheckBox()
@@ -82,11 +83,10 @@ class DensityPanel(SnapshotView):
         """Return whether the count axis is logarithmic."""
         return self._log_box.isChecked()
 
-    def set_template_kinds(self, kinds: Mapping[str, str]) -> None:
-        """Tell the panel each template's kind (for bar colours), e.g. from the catalog."""
-        self._kinds.update(kinds)
-        if self.snapshot is not None:
-            self._draw(self.snapshot, force=True)
+    @property
+    def bar_kinds(self) -> tuple[str, ...]:
+        """Return the guest kind whose colour each bar is drawn in, top first."""
+        return tuple(r.kind for r in self._rows)
 
     def tooltip_text(self, index: int) -> str:
         """Return the tooltip of row `index`: every limit's number, the binding one marked."""
@@ -95,6 +95,8 @@ class DensityPanel(SnapshotView):
                                                            n=units.count(row.max))]
         for limit in LIMITS:
             value = row.limits.get(limit, math.inf)
+            if limit in CONDITIONS and limit != row.limit:
+                continue  # a condition of the host, not a capacity: named only when it binds
             mark = self.tr("  ◀ binds first") if limit == row.limit else ""
             lines.append(f"{labels.limit_label(limit)}: {labels.limit_count(value)}{mark}")
         return "\n".join(lines)
@@ -132,9 +134,6 @@ class DensityPanel(SnapshotView):
         return math.log10(n + 1) if self.log_scale else float(n)
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        for g in snap.guests:
-            if g.template not in self._kinds:
-                self._kinds[g.template] = g.kind
         if snap.density == self._rows and not force:
             return
         if force:
@@ -142,7 +141,7 @@ class DensityPanel(SnapshotView):
         self._rows = snap.density
         rows = self._rows
         widths = np.array([self._x(r.max) for r in rows], float)
-        kinds = tuple(self._kinds.get(r.template, "") for r in rows)
+        kinds = tuple(r.kind for r in rows)
         # Every setter below relays out or repaints its item: call it only on a change.
         if self._changed("bars", (widths.tobytes(), kinds)):
             self._bars.setOpts(x0=np.zeros(len(rows)), y=np.arange(len(rows)), width=widths,

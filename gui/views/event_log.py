@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import labels, theme, units
+from gui import theme, units
+from gui.text import log_text
 from gui.views.base import SnapshotView
 from sim.snapshot import LogEntry, Snapshot
 
@@ -96,7 +97,7 @@ class LogModel(QAbstractTableModel):
             return units.sim_time(e.time_s)
         if col == 1:
             return e.guest_id or ""
-        return labels.log_message(e)
+        return log_text.log_message(e)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -132,7 +133,7 @@ class LogFilter(QSortFilterProxyModel):
         if not self._text:
             return True
         return self._text in (e.guest_id or "").casefold() or \
-            self._text in labels.log_message(e).casefold()
+            self._text in log_text.log_message(e).casefold()
 
 
 class EventLogView(SnapshotView):
@@ -198,8 +199,8 @@ class EventLogView(SnapshotView):
         self._code.blockSignals(True)
         self._code.clear()
         self._code.addItem(self.tr("All events"), "")
-        for code in labels.LOG_CODES:
-            self._code.addItem(labels.log_code_label(code), code)
+        for code in log_text.LOG_CODES:
+            self._code.addItem(log_text.log_code_label(code), code)
         self._code.setCurrentIndex(max(self._code.findData(current), 0))
         self._code.blockSignals(False)
         self._model.set_headers((self.tr("Time"), self.tr("Guest"), self.tr("Event")))

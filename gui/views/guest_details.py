@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import labels, theme, units
+from gui import theme, units
+from gui.text import labels
 from gui.views.base import SnapshotView
 from sim.references import explain, inline
 from sim.snapshot import LAYERS, GuestView, Snapshot
@@ -116,8 +117,8 @@ class GuestDetailsPanel(SnapshotView):
             self._phases.setRowCount(0)
             self._memory.setRowCount(0)
             return
-        self._title.setText(f"{theme.STATE_MARK.get(g.state, '')} {g.id} — {g.template} "
-                            f"({labels.kind_label(g.kind)}, {labels.state_label(g.state)})")
+        self._title.setText(f"{theme.STATE_MARK.get(g.shown_state, '')} {g.id} — {g.template} "
+                            f"({labels.kind_label(g.kind)}, {labels.state_label(g.shown_state)})")
         configured = units.mib(g.configured_mib) if g.configured_mib else self.tr("no limit")
         summary = self.tr("Startup: {startup} · resident {resident} of {configured} configured · "
                           "{pids} processes · {vcpus} vCPU").format(

@@ -14,14 +14,16 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from gui import labels, theme, units
+from gui import theme, units
+from gui.text import labels
 from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views.base import SnapshotView
 from gui.views.legend import Legend
-from sim.snapshot import KINDS, Snapshot
+from sim.snapshot import KINDS, LIVE_STATES, STATES, Snapshot
 
 _LEGEND_STATES = ("starting", "running", "killed", "crashed")
+_GONE = frozenset(STATES) - frozenset(LIVE_STATES)
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
@@ -70,7 +72,6 @@ class LayerDiagramView(SnapshotView):
         self._rows = 5
         self._key: object = None
         self._time = 0.0
-        self._template_os: dict[str, str] = {}
         self._kinds = Legend([(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern)
                               for k in KINDS], labels.kind_label)
         self._states = Legend([(s, QColor(theme.GREY), theme.STATE_BRUSH[s])
@@ -97,12 +98,6 @@ class LayerDiagramView(SnapshotView):
     def marks(self) -> tuple[tuple[str, QRectF, str], ...]:
         """Return (target, rect, mark) of every block an incident has marked."""
         return tuple((b.target, self.block_rect(b), b.mark) for b in self._blocks if b.mark)
-
-    def set_template_os(self, template_os: dict[str, str]) -> None:
-        """Tell the view each template's image OS (Linux containers on Windows use a VM)."""
-        self._template_os = dict(template_os)
-        if self.snapshot is not None:
-            self._draw(self.snapshot, force=True)
 
     @property
     def row_count(self) -> int:
@@ -133,14 +128,15 @@ class LayerDiagramView(SnapshotView):
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         reached = sum(s.time_s <= snap.time_s for i in snap.incidents for s in i.steps)
-        key = (snap.host, tuple((g.id, g.state, g.compromised) for g in snap.guests),
+        key = (snap.host, tuple((g.id, g.shown_state, g.compromised) for g in snap.guests),
                len(snap.incidents), reached)  # host.down and host.compromised included
-        starting = any(g.state in ("starting", "pulling") for g in snap.guests)
+        starting = any(g.shown_state in ("starting", "pulling") for g in snap.guests)
         glowing = any(0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
                       for i in snap.incidents for s in i.steps)
         if key != self._key or force:
             self._key = key
-            blocks, self._rows = lay.layout(snap.host, snap.guests, self._template_os)
+            templates = {t.id: t for t in snap.templates}
+            blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
             self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
             self._kinds.set_visible_keys({g.kind for g in snap.guests} or set(KINDS))
         elif not (starting or glowing) or snap.time_s == self._time:
@@ -151,7 +147,8 @@ class LayerDiagramView(SnapshotView):
         self._canvas.update()
 
     # --- painting ----------------------------------------------------------------------------
-    def _text(self, b: lay.Block) -> tuple[str, str]:
+    def block_text(self, b: lay.Block) -> tuple[str, str]:
+        """Return the title and subtitle painted on a block, in the current language."""
         snap = self.snapshot
         host = snap.host if snap else None
         windows = host is not None and host.os == "windows"
@@ -160,7 +157,7 @@ class LayerDiagramView(SnapshotView):
                                                         "containers")
         if b.role == "host_kernel" and windows:
             return self.tr("Windows kernel (host OS)"), ""
-        if b.role == "hypervisor" and windows and host.hypervisor == "type1":
+        if b.role == "hypervisor" and host is not None and windows and host.hypervisor == "type1":
             return self.tr("Hyper-V (type-1 hypervisor)"), ""
         if b.role == "hardware" and host:
             return labels.block_label("hardware"), self.tr("{cores} cores · {ram} RAM").format(
@@ -177,8 +174,8 @@ class LayerDiagramView(SnapshotView):
         if b.role == "user_kernel":
             return labels.block_label("user_kernel"), ""
         if b.role == "guest_kernel":
-            if b.count > 1:
-                return labels.block_label("guest_kernels").format(n=b.count), ""
+            if b.count > 1:  # kernels that exist: a VM that failed to start has none
+                return labels.block_label("guest_kernels").format(n=units.count(b.live_count)), ""
             return labels.block_label("guest_kernel"), ""
         name = b.guest_ids[0] if b.count == 1 else f"{b.template} ×{units.count(b.count)}"
         marks = " ".join(f"{n if b.count > 1 else ''}{theme.STATE_MARK.get(s, '?')}"
@@ -230,7 +227,7 @@ class LayerDiagramView(SnapshotView):
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(r)
-        if state in theme.DEAD_STATES:
+        if state in _GONE:  # it holds nothing on this host: struck through
             p.setPen(QPen(QColor(theme.VERMILLION), m.line_px + 2))
             p.drawLine(r.topLeft(), r.bottomRight())
             p.drawLine(r.topRight(), r.bottomLeft())
@@ -266,7 +263,7 @@ class LayerDiagramView(SnapshotView):
             x += w
 
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
-        title, sub = self._text(b)
+        title, sub = self.block_text(b)
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
         solid = state == "running" and (b.role != "guest" or b.state != "mixed")
         colour = theme.text_on(fill) if solid else QColor(theme.BLACK)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from sim.snapshot import GuestView, HostView, Incident
+from sim.snapshot import LIVE_STATES, GuestView, HostView, Incident, TemplateView
 
 AGGREGATE_ABOVE = 8  # more blocks than this in a column: one block per template instead
 # Marks drawn on a block, most serious first: one mark per block, the worst reached.
@@ -58,16 +58,25 @@ class Block:
         return len(self.guest_ids)
 
     @property
+    def live_count(self) -> int:
+        """Return how many of its guests are live (a failed VM holds no kernel)."""
+        return sum(n for s, n in self.states.items() if s in LIVE_STATES)
+
+    @property
     def state(self) -> str:
         """Return the state shared by all guests, or "mixed"."""
         return next(iter(self.states)) if len(self.states) == 1 else "mixed"
 
 
-def own_kernel(g: GuestView) -> bool:
+def own_kernel(g: GuestView, templates: Mapping[str, TemplateView]) -> bool:
     """Return whether a guest boots its own kernel (VMs, microVMs, Kata; not gVisor)."""
-    if g.kind == "sandbox":
-        return "gvisor" not in g.template  # Kata runs each pod in a lightweight VM
-    return g.kind in ("vm", "microvm", "container-in-vm")
+    t = templates.get(g.template)
+    return t.own_kernel if t is not None else g.kind in ("vm", "microvm", "container-in-vm")
+
+
+def _user_space_kernel(g: GuestView, templates: Mapping[str, TemplateView]) -> bool:
+    t = templates.get(g.template)
+    return t.user_space_kernel if t is not None else g.kind == "sandbox"
 
 
 def _columns(guests: list[GuestView]) -> list[list[GuestView]]:
@@ -84,23 +93,27 @@ def _guest_block(col: list[GuestView], x: float, row: float, w: float, role: str
                  h: float = 1.0) -> Block:
     g = col[0]
     return Block(role, x, row, w, h, g.template, g.kind, tuple(m.id for m in col),
-                 dict(Counter(m.state for m in col)))
+                 dict(Counter(m.shown_state for m in col)))
 
 
 def layout(host: HostView, guests: tuple[GuestView, ...],
-           template_os: Mapping[str, str] | None = None) -> tuple[list[Block], int]:
+           templates: Mapping[str, TemplateView] | None = None) -> tuple[list[Block], int]:
     """Return the blocks and the number of rows they use.
 
-    `template_os` maps template ids to their image's OS; on a Windows host the containers of
+    `templates` are the snapshot's template facts by id; on a Windows host the containers of
     Linux images (the default when unknown) run in the Linux utility VM.
     """
-    os_of = template_os or {}
+    facts = templates or {}
     windows = host.os == "windows"
-    shared = [g for g in guests if not own_kernel(g)]
-    in_uvm = [g for g in shared if windows and g.kind == "container"
-              and os_of.get(g.template, "linux") == "linux"]
+
+    def image_os(g: GuestView) -> str:
+        t = facts.get(g.template)
+        return t.os if t is not None and t.os else "linux"
+
+    shared = [g for g in guests if not own_kernel(g, facts)]
+    in_uvm = [g for g in shared if windows and g.kind == "container" and image_os(g) == "linux"]
     shared = [g for g in shared if g not in in_uvm]
-    vms = [g for g in guests if own_kernel(g)]
+    vms = [g for g in guests if own_kernel(g, facts)]
     left_cols, right_cols, uvm_cols = _columns(shared), _columns(vms), _columns(in_uvm)
     uvm_units = max(len(uvm_cols), 1) if windows and (host.utility_vm or in_uvm) else 0
     has_hv = host.hypervisor != "none"
@@ -130,7 +143,7 @@ def layout(host: HostView, guests: tuple[GuestView, ...],
     cw = split / max(len(left_cols), 1)
     for i, col in enumerate(left_cols):
         x = i * cw
-        if col[0].kind == "sandbox":
+        if _user_space_kernel(col[0], facts):
             blocks.append(_guest_block(col, x, base_left, cw, "user_kernel"))
             blocks.append(_guest_block(col, x, base_left + 1, cw))
         else:

@@ -7,12 +7,13 @@ visible layer by layer; the RAM line is then named in a note when it lies above 
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
+import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QVBoxLayout, QWidget
 
-from gui import labels, theme, units
+from gui import theme, units
+from gui.text import labels
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import LAYERS, Snapshot
@@ -79,7 +80,7 @@ class MemoryPlot(SnapshotView):
         self._range = (0.0, 0.0)  # x and y limits now shown
         self._t_last, self._y_top = 0.0, 1.0  # last sample's time; y limit the data needs
         self._oom_times: tuple[float, ...] = ()
-        self._key: tuple[int, float, int, float] | None = None
+        self._key: tuple[int, float, int, int, int] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         legend_ids = ["ksm_saved", "swap_used", *reversed(LAYERS)]

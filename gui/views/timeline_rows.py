@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-import pyqtgraph as pg
+import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainterPath
 
@@ -171,9 +171,9 @@ def row_label(group: list[GuestView]) -> str:
     """Return a row's label: the guest with its state mark, or a group with a count by state."""
     if len(group) == 1:
         g = group[0]
-        return f"{theme.STATE_MARK.get(g.state, '?')} {g.id}"
+        return f"{theme.STATE_MARK.get(g.shown_state, '?')} {g.id}"
     counts: dict[str, int] = {}
     for g in group:
-        counts[g.state] = counts.get(g.state, 0) + 1
+        counts[g.shown_state] = counts.get(g.shown_state, 0) + 1
     parts = " ".join(f"{n}{theme.STATE_MARK.get(s, '?')}" for s, n in counts.items())
     return f"{group[0].template} ×{len(group)}  {parts}"

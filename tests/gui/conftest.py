@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from gui import i18n
 from gui.controller import SimController
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from sim.snapshot import (
     MemorySeries,
     PhaseSpan,
     Snapshot,
+    TemplateView,
+    palette_group,
 )
 
 
@@ -127,12 +129,28 @@ def _fraction(tpl: Tpl, created_s: float, t: np.ndarray) -> np.ndarray:
     return np.clip((t - created_s) / total, 0.0, 1.0) * (t >= created_s)
 
 
+def template_views(template_os: dict[str, str] | None = None) -> tuple[TemplateView, ...]:
+    """Return the factory templates' facts; `template_os` sets image OSes (default Linux)."""
+    os_of = template_os or {}
+    views = []
+    for tpl_id, tpl in TEMPLATES.items():
+        own = tpl.kind in ("vm", "microvm")
+        views.append(TemplateView(
+            tpl_id, tpl_id, tpl.kind, "" if own else os_of.get(tpl_id, "linux"), own, own,
+            tpl.kind == "sandbox", palette_group(tpl.kind), sum(d for _, d, _ in tpl.phases),
+            sum(v for k, v in tpl.memory.items() if k != "page_cache"),
+            tpl.memory.get("page_cache", 0.0)))
+    return tuple(views)
+
+
 def make_snapshot(now_s: float, spec: list[tuple[str, int, float, float]], *,
                   host_view: HostView = CLASSROOM, kills: dict[str, float] | None = None,
-                  samples: int = 200, seed: int = 7) -> Snapshot:
+                  samples: int = 200, seed: int = 7,
+                  template_os: dict[str, str] | None = None) -> Snapshot:
     """Build a snapshot at `now_s` of guests from `spec` rows (template, count, at_s, stagger_s).
 
-    Guest ids are "<template>-<n>" counting from 1; `kills` maps ids to OOM-kill times.
+    Guest ids are "<template>-<n>" counting from 1; `kills` maps ids to OOM-kill times;
+    `template_os` gives image OSes by template (Linux when not named).
     """
     kills = kills or {}
     guests: list[GuestView] = []
@@ -165,7 +183,9 @@ def make_snapshot(now_s: float, spec: list[tuple[str, int, float, float]], *,
     return Snapshot(now_s, seed, host_view, tuple(guests), memory_now,
                     MemorySeries(times, series), tuple(log),
                     tuple(sorted(t for t in kills.values() if t <= now_s)),
-                    density(host_view, memory_now["free"]), len(log) * 3)
+                    density(host_view, memory_now["free"]), len(log) * 3,
+                    host_ids=(host_view.id,), templates=template_views(template_os),
+                    hosts=(host_view,))
 
 
 def density(host_view: HostView, free_mib: float) -> tuple[DensityRow, ...]:
@@ -185,7 +205,7 @@ def density(host_view: HostView, free_mib: float) -> tuple[DensityRow, ...]:
             "host_down": math.inf,
         }
         limit = min(LIMITS, key=lambda k: limits[k])
-        rows.append(DensityRow(tpl_id, int(limits[limit]), limit, limits))
+        rows.append(DensityRow(tpl_id, int(limits[limit]), limit, limits, tpl.kind))
     return tuple(rows)
 
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs import AddGuestsDialog
-from gui.main_window import MainWindow
 from gui.panels import MIME_TEMPLATE
+from gui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,7 +37,7 @@ def test_clicking_tiles_adds_a_container_and_a_vm_everywhere(window: MainWindow,
     for view in window.views:
         shown = {g.id for g in view.snapshot.guests}
         assert added_c | added_v <= shown, type(view).__name__
-    timeline_ids = {gid for row in window.timeline.row_guests for gid in row}
+    timeline_ids = {gid for row in window.view("timeline").row_guests for gid in row}
     assert added_c | added_v <= timeline_ids
     assert window.palette_panel.tile("alpine").count_text().endswith("×1</b>")
     assert "VM" in window.status_panel.guests_label.text()
@@ -105,7 +105,7 @@ def test_density_panel_gets_the_numbers_the_cli_prints(window: MainWindow) -> No
     if isinstance(rows, dict):
         rows = [{"template": k, **v} for k, v in rows.items()]
     by_cli = {r.get("template", r.get("id")): (r["max"], r["limit"]) for r in rows}
-    shown = {row.template: (row.max, row.limit) for row in window.density.snapshot.density}
+    shown = {row.template: (row.max, row.limit) for row in window.view("density").snapshot.density}
     assert shown == by_cli
 
 
@@ -134,7 +134,7 @@ def test_projector_mode_enlarges_text_and_tells_every_view(window: MainWindow) -
     try:
         assert QApplication.font().pointSizeF() >= 16
         assert all(view.projector for view in window.views)
-        assert window.projector_action.isChecked()
+        assert window.menu_bar.actions["projector"].isChecked()
     finally:
         apply_projector(window, False, remember=False)
     assert QApplication.font().pointSizeF() == normal
@@ -145,11 +145,11 @@ def test_lesson_tab_follows_the_scenario(window: MainWindow, tmp_path: Path) -> 
     lesson = tmp_path / "lesson.toml"
     lesson.write_text('version = 1\nseed = 3\n[lesson]\ntitle = "Boot race"\n'
                       'notes = "Which one is ready first?"\n', encoding="utf-8")
-    assert window.open_path(lesson)
-    assert window.tabs.isTabVisible(2)
+    assert window.files.open_path(lesson)
+    assert window.tabs.is_page_visible("lesson")
     assert "Which one is ready first?" in window.lesson_notes.toPlainText()
     window.controller.new_scenario()
-    assert not window.tabs.isTabVisible(2)
+    assert not window.tabs.is_page_visible("lesson")
 
 
 def test_lesson_steps_are_announced_when_their_time_comes(window: MainWindow,
@@ -158,7 +158,7 @@ def test_lesson_steps_are_announced_when_their_time_comes(window: MainWindow,
 
     lesson = next(item for item in bundled_lessons() if item.scenario.lesson.steps)
     steps = lesson.scenario.lesson.steps
-    assert window.open_path(lesson.path)
+    assert window.files.open_path(lesson.path)
     later = next(step for step in steps if step.at_s > 0)
     with qtbot.waitSignal(window.lesson_notes.step_reached) as blocker:
         window.controller.run_until(later.at_s + 0.01)
@@ -171,8 +171,8 @@ def test_lesson_steps_are_announced_when_their_time_comes(window: MainWindow,
 
 def test_selecting_a_guest_shows_its_details(window: MainWindow, qtbot: QtBot) -> None:
     gid = window.controller.add_guests("alpine")[0]
-    window.timeline.guest_selected.emit(gid)
-    assert window.tabs.currentWidget() is window.guest_details
+    window.view("timeline").guest_selected.emit(gid)
+    assert window.tabs.currentWidget() is window.view("details")
     assert window.rect().contains(QPoint(1, 1))
 
 

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.controller import SimController
 from gui.export import color_variety, export_picture, render_image
-from gui.main_window import MainWindow
 from gui.views.benchmark_view import BenchmarkView, latest_bars
+from gui.window.main_window import MainWindow
 from sim.session import Session
 from sim.snapshot import WorkloadResult
 
@@ -100,10 +100,10 @@ def test_export_screenshot_can_pick_the_benchmark_view(qtbot: QtBot, tmp_path: P
     window.show()
     assert "benchmark" in window.sections
     assert window.sections["benchmark"].content is window.experiment_tabs.benchmark
-    window.tabs.setCurrentIndex(0)
+    window.tabs.show_page("log")
     out = tmp_path / "bench.png"
     monkeypatch.setattr("gui.dialogs.ask_picture_path", lambda *_: str(out))
-    window.export_screenshot("benchmark")
+    window.files.export_screenshot("benchmark")
     assert out.is_file() and window.tabs.currentWidget() is window.sections["benchmark"]
     assert color_variety(render_image(window.sections["benchmark"])) > 4
     assert export_picture(window.sections["benchmark"], tmp_path / "b.svg").stat().st_size > 0

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from gui import labels
 from gui.controller import SimController
-from gui.main_window import MainWindow
+from gui.text import log_text
+from gui.window.main_window import MainWindow
 from sim.snapshot import LogEntry
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"
@@ -27,7 +27,7 @@ def window(qtbot: QtBot) -> MainWindow:
 
 
 def _select(window: MainWindow, guest_id: str) -> None:
-    window.layer_diagram.guest_selected.emit(guest_id)
+    window.view("layers").guest_selected.emit(guest_id)
 
 
 def test_actions_need_a_live_guest(window: MainWindow) -> None:
@@ -46,9 +46,9 @@ def test_a_container_panic_from_the_panel_brings_every_guest_down(window: MainWi
     _select(window, "nginx-1")
     window.experiment_tabs.experiments.fault_actions["panic"].trigger()
     window.controller.run_until(5.0)
-    snap = window.layer_diagram.snapshot
+    snap = window.view("layers").snapshot
     assert snap.host.down and {g.state for g in snap.guests} == {"crashed"}
-    marks = {t: m for t, _r, m in window.layer_diagram.marks}
+    marks = {t: m for t, _r, m in window.view("layers").marks}
     assert marks["host_kernel"] == "crashed" and marks["alpine-vm-1"] == "crashed"
     panel = window.experiment_tabs.experiments
     assert "every guest" in panel.result_text
@@ -62,7 +62,7 @@ def test_an_attack_shows_its_disclosure_date_and_compromises_the_host(window: Ma
     _select(window, "nginx-1")
     action.trigger()
     window.controller.run_until(6.0)  # five steps, 0.4 s apart
-    snap = window.layer_diagram.snapshot
+    snap = window.view("layers").snapshot
     assert snap.host.compromised and all(g.compromised for g in snap.guests)
     assert any(e.code == "incident" for e in snap.log)
 
@@ -132,15 +132,15 @@ NEW_CODES = {
 @pytest.mark.parametrize("code", sorted(NEW_CODES))
 def test_every_new_log_code_has_its_own_sentence(code: str) -> None:
     entry = LogEntry(1.0, code, "g", NEW_CODES[code], "FALLBACK")
-    text = labels.log_message(entry)
+    text = log_text.log_message(entry)
     assert text != "FALLBACK" and str(NEW_CODES[code]["guest"]) in text
-    assert labels.log_code_label(code) != code
+    assert log_text.log_code_label(code) != code
 
 
 def test_log_sentences_name_the_workload_ratio_and_outcome() -> None:
-    done = labels.log_message(LogEntry(1.0, "workload_done", "r", NEW_CODES["workload_done"], ""))
+    done = log_text.log_message(LogEntry(1.0, "workload_done", "r", NEW_CODES["workload_done"], ""))
     assert "Network round trip" in done and "75.2 µs" in done and "2.00×" in done
-    hit = labels.log_message(LogEntry(1.0, "incident", "n", NEW_CODES["incident"], ""))
+    hit = log_text.log_message(LogEntry(1.0, "incident", "n", NEW_CODES["incident"], ""))
     assert "CVE-2019-5736" in hit and "compromised" in hit
     pids = dict(NEW_CODES["pids_exhausted"], host_wide=False)
-    assert "its PIDs limit" in labels.log_message(LogEntry(1.0, "pids_exhausted", "n", pids, ""))
+    assert "its PIDs limit" in log_text.log_message(LogEntry(1.0, "pids_exhausted", "n", pids, ""))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui import dialogs
 from gui.export import color_variety, export_data, export_picture
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from sim.session import Session
 
 
@@ -73,7 +73,7 @@ def test_broken_scenario_shows_an_error_and_keeps_the_open_one(window: MainWindo
     now, title = session.now, window.windowTitle()
     broken = tmp_path / "broken.toml"
     broken.write_text('version = 1\n[[guests]]\ntemplate = "no-such-template"\n', encoding="utf-8")
-    assert not window.open_path(broken)
+    assert not window.files.open_path(broken)
     errors = message_boxes.texts("critical")
     assert len(errors) == 1 and "broken.toml" in errors[0] and "no-such-template" in errors[0]
     assert window.controller.session is session
@@ -81,7 +81,7 @@ def test_broken_scenario_shows_an_error_and_keeps_the_open_one(window: MainWindo
     assert window.windowTitle() == title
     garbage = tmp_path / "garbage.toml"
     garbage.write_bytes(b"\x00\xff[[[ not toml")
-    assert not window.open_path(garbage)
+    assert not window.files.open_path(garbage)
     assert window.controller.session is session
 
 
@@ -92,7 +92,7 @@ def test_save_writes_interactive_guests_and_reopens_identically(window: MainWind
     target = tmp_path / "lesson"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
-    assert window.save_scenario()  # no file yet: asks where (Save As)
+    assert window.files.save()  # no file yet: asks where (Save As)
     saved = tmp_path / "lesson.toml"
     assert saved.is_file() and window.controller.path == saved
     assert not window.controller.modified and "lesson.toml" in window.windowTitle()
@@ -100,6 +100,6 @@ def test_save_writes_interactive_guests_and_reopens_identically(window: MainWind
     assert Session.from_file(saved).scenario == expected
     assert dialogs.recent_files()[0] == str(saved.resolve())
     window.controller.new_scenario()
-    assert window.open_path(saved)
+    assert window.files.open_path(saved)
     assert window.controller.session.scenario == expected
     assert not list(tmp_path.glob("*.tmp")), "atomic save leaves no temporary file behind"

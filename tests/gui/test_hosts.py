@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from sim.lessons import SCENARIO_DIR
 
 PORTABILITY = SCENARIO_DIR / "06-portability.toml"
@@ -15,7 +15,7 @@ PORTABILITY = SCENARIO_DIR / "06-portability.toml"
 @pytest.fixture
 def window(window: MainWindow) -> MainWindow:
     """The shared window (tests/gui/conftest.py), on the portability lesson's three hosts."""
-    assert window.open_path(PORTABILITY)
+    assert window.files.open_path(PORTABILITY)
     return window
 
 
@@ -27,13 +27,13 @@ def test_three_hosts_three_tabs_named_by_preset_arch_and_os(window: MainWindow) 
     assert texts[1] == "arm-board · Teacher's laptop · ARM64 · Linux"
     assert texts[2].startswith("windows-pc") and texts[2].endswith("x86-64 · Windows")
     assert tabs.font().pointSizeF() > window.font().pointSizeF()  # readable from the back row
-    assert window.tabs.isTabVisible(window.tabs.indexOf(window.moves_panel))
+    assert window.tabs.is_page_visible("moves")
 
 
 def test_selecting_a_tab_shows_that_hosts_guests(window: MainWindow, qtbot: QtBot) -> None:
     controller = window.controller
     controller.run_until(60.0)  # nginx-1 and python-web-1 have moved to the ARM board
-    assert {g.id for g in window.timeline.snapshot.guests} >= {"windows-server-1"}
+    assert {g.id for g in window.view("timeline").snapshot.guests} >= {"windows-server-1"}
     with qtbot.waitSignal(controller.snapshot_ready) as blocker:
         window.host_tabs.select_host("arm-board")
     snap = blocker.args[0]
@@ -43,7 +43,7 @@ def test_selecting_a_tab_shows_that_hosts_guests(window: MainWindow, qtbot: QtBo
     assert on_board == {"nginx-1", "python-web-1"}
     for view in window.views:
         assert view.snapshot.host.id == "arm-board", type(view).__name__
-    assert {gid for row in window.timeline.row_guests for gid in row} == on_board
+    assert {gid for row in window.view("timeline").row_guests for gid in row} == on_board
     assert "arm-board" in window.host_label.text() and window.host_label.isVisible()
     assert window.host_panel._labels[0].text() == "arm-board"
     assert "Linux · KVM" in window.host_panel._facts.text()
@@ -51,7 +51,7 @@ def test_selecting_a_tab_shows_that_hosts_guests(window: MainWindow, qtbot: QtBo
     # the status bar's memory is the board's: 16 GiB RAM
     assert "16.0 GiB" in window.status_panel.memory_label.text()
     controller.advance_frame()  # later frames stay on the chosen host
-    assert window.memory_plot.snapshot.host.id == "arm-board"
+    assert window.view("memory").snapshot.host.id == "arm-board"
 
 
 def test_palette_adds_guests_to_the_host_shown(window: MainWindow, qtbot: QtBot) -> None:
@@ -85,7 +85,7 @@ def test_one_host_looks_as_before(window: MainWindow) -> None:
     window.controller.open_default()
     assert not window.host_tabs.isVisible()
     assert not window.host_label.isVisible()
-    assert not window.tabs.isTabVisible(window.tabs.indexOf(window.moves_panel))
+    assert not window.tabs.is_page_visible("moves")
     assert window.controller.host_id == "main"
 
 

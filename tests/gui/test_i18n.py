@@ -10,9 +10,10 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui import catalog_strings, i18n
+from gui import i18n
 from gui.fonts import asset_path, cjk_family, load_bundled_fonts
-from gui.main_window import MainWindow
+from gui.text import catalog_strings
+from gui.window.main_window import MainWindow
 from sim.catalog import Catalog
 
 TS = asset_path("i18n", "hostlab_zh_CN.ts")
@@ -26,19 +27,19 @@ def test_switching_to_chinese_and_back_changes_menus_and_titles(window: MainWind
                                                                qtbot: QtBot) -> None:
     assert _menus(window)[:2] == ["&File", "&View"]
     assert window.sections["memory"].title() == "Host memory by layer"
-    window.language_actions["zh_CN"].trigger()
+    window.menu_bar.language_actions["zh_CN"].trigger()
     assert i18n.current_language() == "zh_CN"
     qtbot.waitUntil(lambda: _menus(window)[0] != "&File")  # LanguageChange is posted
     assert _menus(window)[:2] == ["文件(&F)", "视图(&V)"]
     assert window.sections["memory"].title() == "主机内存（按层）"
     assert "主机内存" in window.sections["memory"].title_label.text()
-    assert window.tabs.tabText(0) == "事件日志"
+    assert window.tabs.tabText(window.tabs.indexOf(window.tabs.page("log"))) == "事件日志"
     assert window.transport.play_action.text() == "播放"
     assert "网页服务器" in window.palette_panel.tile("nginx")._title.text()
     assert window.host_panel.preset_combo().currentText() == "教室服务器"
     assert i18n.settings().value("language") == "zh_CN"  # remembered
     assert i18n.saved_language() == "zh_CN"
-    window.language_actions["en"].trigger()
+    window.menu_bar.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: _menus(window)[0] == "&File")
     assert _menus(window)[:2] == ["&File", "&View"]
     assert window.sections["memory"].title() == "Host memory by layer"
@@ -50,7 +51,7 @@ def test_every_catalog_name_reaches_the_translation_system() -> None:
     catalog = Catalog.load()
     names = {t.name for t in catalog.templates.values()} | {h.name for h in catalog.hosts.values()}
     listed = set(catalog_strings.TEMPLATE_NAMES) | set(catalog_strings.HOST_NAMES)
-    assert names <= listed, f"add to gui/catalog_strings.py: {sorted(names - listed)}"
+    assert names <= listed, f"add to gui/text/catalog_strings.py: {sorted(names - listed)}"
 
 
 def test_every_message_is_translated() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from gui.panels import LessonNotesPanel
+from gui.panels import LessonNotesPanel, step_text
 from sim.lessons import bundled_lessons
 from sim.session import Session
 
@@ -20,7 +20,7 @@ def test_notes_and_prompts_show_numbers_and_references_not_markup(qtbot: QtBot) 
     assert "IDLab 2024" in text and "[idlab-bench" not in text
     assert "github.com/idlab-discover" in panel.toMarkdown()  # the citation links to the source
     prompts: list[str] = []
-    panel.step_reached.connect(prompts.append)
+    panel.step_reached.connect(lambda en, zh: prompts.append(step_text(en, zh)))
     session = Session(lesson.scenario)
     session.run_until(58.0)
     panel.update_snapshot(session.snapshot())

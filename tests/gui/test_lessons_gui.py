@@ -7,8 +7,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from gui import i18n, start_page
-from gui.main_window import MainWindow
+from gui import i18n
+from gui.window import start_page
+from gui.window.main_window import MainWindow
 from sim.lessons import bundled_lessons
 
 
@@ -17,8 +18,8 @@ def _menu_titles(window: MainWindow) -> list[str]:
 
 
 def _lesson_actions(window: MainWindow) -> dict[str, object]:
-    window.lessons_menu.aboutToShow.emit()
-    return {str(a.data()): a for a in window.lessons_menu.actions() if a.data()}
+    window.menu_bar.menus["lessons"].aboutToShow.emit()
+    return {str(a.data()): a for a in window.menu_bar.menus["lessons"].actions() if a.data()}
 
 
 def _first_line(text: str) -> str:
@@ -36,13 +37,14 @@ def test_menu_lists_every_lesson_contrasts_first_then_start_page(window: MainWin
     lessons = bundled_lessons()
     actions = _lesson_actions(window)
     assert set(actions) == {str(item.path) for item in lessons}
-    texts = [a.text() for a in window.lessons_menu.actions() if a.data()]
+    texts = [a.text() for a in window.menu_bar.menus["lessons"].actions() if a.data()]
     assert texts[0].startswith("1 · ")
     contrasts = [t for t in texts if t[0].isdigit()]
     assert texts[:len(contrasts)] == contrasts  # the eight contrasts, then the use cases
-    sections = [a.text() for a in window.lessons_menu.actions() if a.isSeparator() and a.text()]
+    lessons = window.menu_bar.menus["lessons"]
+    sections = [a.text() for a in lessons.actions() if a.isSeparator() and a.text()]
     assert sections == ["The eight contrasts", "Use cases (contrast 7)"]
-    assert window.lessons_menu.actions()[-1].text() == "Start page…"
+    assert window.menu_bar.menus["lessons"].actions()[-1].text() == "Start page…"
 
 
 def test_opening_a_lesson_from_the_menu_loads_it_and_shows_its_notes(
@@ -57,7 +59,7 @@ def test_opening_a_lesson_from_the_menu_loads_it_and_shows_its_notes(
     assert _first_line(lesson.scenario.lesson.notes) in notes
     assert window.host_tabs.count() == 3  # and the portability lesson brings its hosts
 
-    window.language_actions["zh_CN"].trigger()
+    window.menu_bar.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: _menu_titles(window)[0] != "File")
     zh = lesson.scenario.lesson
     assert zh.title_zh in window.lesson_notes.toPlainText()
@@ -68,7 +70,7 @@ def test_opening_a_lesson_from_the_menu_loads_it_and_shows_its_notes(
 
 def test_opening_a_lesson_in_chinese_shows_chinese_notes(window: MainWindow,
                                                           qtbot: QtBot) -> None:
-    window.language_actions["zh_CN"].trigger()
+    window.menu_bar.language_actions["zh_CN"].trigger()
     lesson = next(item for item in bundled_lessons() if item.id == "02-startup")
     _lesson_actions(window)[str(lesson.path)].trigger()
     text = window.lesson_notes.toPlainText()
@@ -108,7 +110,7 @@ def test_start_page_lists_lessons_grouped_and_opens_one(window: MainWindow,
 
 
 def test_start_page_speaks_the_current_language(window: MainWindow, qtbot: QtBot) -> None:
-    window.language_actions["zh_CN"].trigger()
+    window.menu_bar.language_actions["zh_CN"].trigger()
     page = window.show_start_page()
     qtbot.waitUntil(lambda: page.windowTitle() != "HostLab lessons")
     from PySide6.QtWidgets import QLabel

@@ -9,9 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from gui import i18n
 from gui.controller import SimController
-from gui.host_tabs import MIME_GUEST
-from gui.labels import log_message, reason_label
-from gui.main_window import MainWindow
+from gui.text.labels import reason_label
+from gui.text.log_text import log_message
+from gui.window.host_tabs import MIME_GUEST
+from gui.window.main_window import MainWindow
 from sim.lessons import SCENARIO_DIR
 from sim.scenario import load_scenario
 from sim.session import Session
@@ -37,7 +38,7 @@ def window(qtbot: QtBot) -> MainWindow:
 
 
 def _move_via_menu(window: MainWindow, guest_id: str, host_id: str) -> None:
-    window.timeline.guest_selected.emit(guest_id)  # the class clicks the guest's row
+    window.view("timeline").guest_selected.emit(guest_id)  # the class clicks the guest's row
     panel = window.moves_panel
     assert panel.selected_guest() == guest_id
     menu = panel.move_menu()
@@ -145,7 +146,7 @@ def test_a_drop_that_cannot_move_says_why(window: MainWindow) -> None:
 def test_moves_speak_chinese(window: MainWindow, qtbot: QtBot) -> None:
     _move_via_menu(window, "python-web-1", "arm-board")
     _run_until_done(window, 0)
-    window.language_actions["zh_CN"].trigger()
+    window.menu_bar.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.moves_panel.cell_text(0, "verdict") != "✘ " + (
         "exec format error: the image was built for another CPU architecture"))
     verdict = window.moves_panel.cell_text(0, "verdict")

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel
 
 from gui import i18n
 from gui.export import DATA_SUBFOLDER, export_data, export_picture
-from gui.main_window import MainWindow
-from gui.safe_text import escape, inline, lesson_html, literal
+from gui.text.safe_text import escape, inline, lesson_html, literal
+from gui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,7 +53,7 @@ def test_markup_in_lesson_text_loads_nothing(window: MainWindow, tmp_path: Path,
         f'notes = "![x]({canary})\\n\\n[shell](file:///bin/sh) [docs](https://docs.docker.com)"\n'
         "[[lesson.steps]]\nat_s = 0.0\n"
         f'text = "<img src=\\"{canary}\\"> [x](file:///bin/sh)"\n', encoding="utf-8")
-    assert window.open_path(lesson)
+    assert window.files.open_path(lesson)
     window.controller.run_until(0.1)
     formats = fragments(window.lesson_notes.document())
     assert not any(f.isImageFormat() for f in formats)
@@ -104,7 +104,7 @@ def test_many_steps_render_once_per_frame(window: MainWindow, monkeypatch) -> No
     original = panel.setHtml
     monkeypatch.setattr(panel, "setHtml", lambda html: (renders.append(1), original(html)))
     prompts = []
-    panel.step_reached.connect(prompts.append)
+    panel.step_reached.connect(lambda en, zh: prompts.append(en))
     window.controller.run_until(2.0)
     assert len(renders) == 1 and prompts == ["step 999"]
     assert panel.toPlainText().count("✔") == 1000
@@ -143,7 +143,7 @@ def test_picture_export_keeps_the_permissions_of_the_file_it_replaces(window: Ma
 
 
 def test_window_data_export_covers_every_host(window: MainWindow, tmp_path: Path) -> None:
-    assert window.open_path(ROOT / "assets" / "scenarios" / "06-portability.toml")
+    assert window.files.open_path(ROOT / "assets" / "scenarios" / "06-portability.toml")
     window.controller.run_until(60.0)
     (tmp_path / "notes.txt").write_text("the teacher's own file")
     files = export_data(window.controller.session, tmp_path)
@@ -171,7 +171,7 @@ def test_the_window_says_cannot_open_for_hostile_files(window: MainWindow, tmp_p
     else:
         path = tmp_path / "les\x00son.toml"
     session = window.controller.session
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     errors = message_boxes.texts("critical")
     assert len(errors) == 1 and "lesson.toml" in errors[0].replace("\\x00", "")
     assert errors[0].startswith("<p>") and "<img" not in errors[0]  # shown as text

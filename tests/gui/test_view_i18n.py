@@ -10,7 +10,7 @@ import snapshots as S
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTableView
 
-from gui import labels
+from gui.text import labels
 from gui.views import (
     DensityPanel,
     EventLogView,

@@ -6,7 +6,7 @@ translates them at run time. tests/gui/test_i18n.py fails when the catalog gains
 missing here.
 """
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from gui.text import QT_TRANSLATE_NOOP
 
 TEMPLATE_NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("catalog", "Alpine (sleep)"),

@@ -18,28 +18,17 @@ from gui.i18n import catalog_name
 
 if TYPE_CHECKING:
     from gui.controller import SimController
-    from sim.catalog import HostPreset
+    from sim.snapshot import HostView
 
 translate = QCoreApplication.translate
 
 MIME_GUEST = "application/x-hostlab-guest"
-_ARCH = {"x86_64": "x86-64", "arm64": "ARM64"}
-_OS = {"linux": "Linux", "windows": "Windows"}
-
-
-def host_title(host_id: str, preset: HostPreset) -> str:
+def host_title(host: HostView) -> str:
     """Return a host's one-line name: id · preset · CPU architecture · OS."""
-    return " · ".join((host_id, catalog_name(preset.name), _ARCH.get(preset.arch, preset.arch),
-                       _OS.get(preset.os, preset.os)))
+    from gui.text.labels import arch_label, os_label
 
-
-def hypervisor_name(hypervisor: str) -> str:
-    """Return a short translated name of a host's hypervisor type."""
-    names = {"kvm": translate("HostTabBar", "KVM"),
-             "type1": translate("HostTabBar", "type-1 hypervisor (e.g. Hyper-V)"),
-             "type2": translate("HostTabBar", "type-2 hypervisor (an app)"),
-             "none": translate("HostTabBar", "no hypervisor")}
-    return names.get(hypervisor, hypervisor)
+    return " · ".join((host.id, catalog_name(host.name), arch_label(host.arch),
+                       os_label(host.os)))
 
 
 class HostTabBar(QTabBar):
@@ -71,20 +60,18 @@ class HostTabBar(QTabBar):
 
     def retranslate(self) -> None:
         """Name every host in the current language."""
-        if not self._controller.has_session:
+        snap = self._controller.snapshot
+        if snap is None:
             return
-        catalog = self._controller.session.catalog
-        for i, spec in enumerate(self._specs()):
-            preset = spec.resolve(catalog)
-            self.setTabText(i, host_title(spec.id, preset))
+        from gui.text.labels import hypervisor_label
+
+        for i, host in enumerate(snap.hosts):
+            self.setTabText(i, host_title(host))
             self.setTabToolTip(i, translate(
                 "HostTabBar", "{cores} cores · {ram} GiB RAM · {hypervisor}\n"
                 "Drop a guest here to move it to this host.").format(
-                cores=preset.cores, ram=f"{preset.ram_gib:g}",
-                hypervisor=hypervisor_name(preset.hypervisor)))
-
-    def _specs(self) -> tuple:
-        return self._controller.session.scenario.hosts
+                cores=host.cores, ram=f"{host.ram_mib / 1024:g}",
+                hypervisor=hypervisor_label(host.hypervisor)))
 
     def refresh_font(self) -> None:
         """Use the app font bold, a quarter larger unless already large: the class sees the host.
@@ -140,8 +127,9 @@ class HostTabBar(QTabBar):
         with QSignalBlocker(self):
             while self.count():
                 self.removeTab(0)
-            for spec in self._specs():
-                self.setTabData(self.addTab(""), spec.id)
+            snap = self._controller.snapshot
+            for host in snap.hosts if snap is not None else ():
+                self.setTabData(self.addTab(""), host.id)
             if self._controller.host_id in self.host_ids():
                 self.setCurrentIndex(self.host_ids().index(self._controller.host_id))
         self.retranslate()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from gui.text import QT_TRANSLATE_NOOP
 
 # Workloads, in the catalog's order: (full name, short name under a bar group).
 WORKLOADS: dict[str, tuple[str, str]] = {

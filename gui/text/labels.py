@@ -8,14 +8,13 @@ call time, so a language switch takes effect on the next call.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from gui import experiment_labels as xl
 from gui import units
+from gui.text import QT_TRANSLATE_NOOP
 from sim.platform import EMULATION_SLOWDOWN
-from sim.snapshot import LogEntry
 
 translate = QCoreApplication.translate
 
@@ -46,6 +45,7 @@ _PHASES: dict[str, str] = {
     "kernel": QT_TRANSLATE_NOOP("labels", "Kernel boot"),
     "userspace": QT_TRANSLATE_NOOP("labels", "Init / userspace"),
     "app": QT_TRANSLATE_NOOP("labels", "App start"),
+    "utility_vm": QT_TRANSLATE_NOOP("labels", "Linux VM boot (WSL 2)"),
     "transfer": QT_TRANSLATE_NOOP("labels", "Transfer to new host"),
     "convert": QT_TRANSLATE_NOOP("labels", "Disk format conversion"),
 }
@@ -74,6 +74,7 @@ _LIMITS: dict[str, str] = {
     "bridge_ports": QT_TRANSLATE_NOOP("labels", "bridge ports"),
     "disk": QT_TRANSLATE_NOOP("labels", "disk"),
     "platform": QT_TRANSLATE_NOOP("labels", "platform (CPU architecture or OS)"),
+    "host_down": QT_TRANSLATE_NOOP("labels", "host down (kernel panic)"),
 }
 _BLOCKS: dict[str, str] = {
     "hardware": QT_TRANSLATE_NOOP("labels", "Hardware"),
@@ -96,19 +97,23 @@ _BLOCKS: dict[str, str] = {
 # Why a start failed or a move's verdict (sim.lifecycle.FAIL_REASONS keys, and "running").
 _REASONS: dict[str, str] = {
     "running": QT_TRANSLATE_NOOP("labels", "running"),
+    # The English is sim's own sentence (sim.lifecycle.FAIL_REASONS), word for word: the CLI
+    # and the window say the same thing (tests/gui/test_vocabulary.py checks it).
     "exec_format": QT_TRANSLATE_NOOP(
         "labels", "exec format error: the image was built for another CPU architecture"),
     "image_os": QT_TRANSLATE_NOOP(
-        "labels", "image OS windows cannot be used on this platform"),
+        "labels", 'image operating system "windows" cannot be used on this platform'),
     "no_manifest": QT_TRANSLATE_NOOP(
-        "labels", "no matching manifest: the image has no build for this CPU architecture"),
+        "labels", "no matching manifest for this host's architecture in the image"),
     "no_hypervisor": QT_TRANSLATE_NOOP("labels", "the host has no hypervisor to run a VM"),
     "pids": QT_TRANSLATE_NOOP("labels", "no PIDs left (pid_max reached)"),
     "cpu": QT_TRANSLATE_NOOP("labels", "vCPU commitment limit reached"),
     "disk": QT_TRANSLATE_NOOP("labels", "disk full"),
     "memory": QT_TRANSLATE_NOOP("labels", "not enough free RAM to reserve the VM's memory"),
-    "bridge_ports": QT_TRANSLATE_NOOP("labels", "bridge full: every port is taken"),
-    "host_down": QT_TRANSLATE_NOOP("labels", "the host kernel has panicked"),
+    "bridge_ports": QT_TRANSLATE_NOOP(
+        "labels", "bridge full: every port of the network bridge is taken"),
+    "host_down": QT_TRANSLATE_NOOP(
+        "labels", "the host kernel has panicked; reset the simulation"),
 }
 # What a moved guest needs or suffers on its new host (MoveView.warnings).
 _WARNINGS: dict[str, str] = {
@@ -118,6 +123,35 @@ _WARNINGS: dict[str, str] = {
         "labels", "runs under emulation, about {factor}× slower (an assumption)"),
     "utility_vm": QT_TRANSLATE_NOOP(
         "labels", "needs a Linux VM on Windows to run a Linux container"),
+}
+
+
+# Host facts: CPU architectures, operating systems, hypervisor types, VM memory policies.
+_ARCHS: dict[str, str] = {
+    "x86_64": QT_TRANSLATE_NOOP("labels", "x86-64"),
+    "arm64": QT_TRANSLATE_NOOP("labels", "ARM64"),
+}
+_OSES: dict[str, str] = {
+    "linux": QT_TRANSLATE_NOOP("labels", "Linux"),
+    "windows": QT_TRANSLATE_NOOP("labels", "Windows"),
+}
+_HYPERVISORS: dict[str, str] = {
+    "kvm": QT_TRANSLATE_NOOP("labels", "KVM"),
+    "type1": QT_TRANSLATE_NOOP("labels", "type-1 hypervisor (e.g. Hyper-V)"),
+    "type2": QT_TRANSLATE_NOOP("labels", "type-2 hypervisor (an app)"),
+    "none": QT_TRANSLATE_NOOP("labels", "no hypervisor"),
+}
+_POLICIES: dict[str, str] = {
+    "reserve": QT_TRANSLATE_NOOP("labels", "Reserve all at start"),
+    "overcommit": QT_TRANSLATE_NOOP("labels", "Allocate on use (overcommit)"),
+}
+
+# Every table above by the kind of id it names: tests/gui/test_vocabulary.py checks that each
+# id the model speaks has a row here and a Chinese translation.
+TABLES: dict[str, Mapping[str, str]] = {
+    "layer": _LAYERS, "phase": _PHASES, "kind": _KINDS, "state": _STATES, "limit": _LIMITS,
+    "block": _BLOCKS, "reason": _REASONS, "warning": _WARNINGS, "arch": _ARCHS, "os": _OSES,
+    "hypervisor": _HYPERVISORS, "policy": _POLICIES,
 }
 
 
@@ -166,9 +200,24 @@ def warning_label(code: str) -> str:
     return _lookup(_WARNINGS, code).format(factor=f"{EMULATION_SLOWDOWN:g}")
 
 
-def _warnings(p: Mapping[str, object]) -> str:
-    codes = [c for c in str(p.get("warnings", "")).split(",") if c]
-    return "".join("; " + warning_label(c) for c in codes)
+def arch_label(arch: str) -> str:
+    """Return the name of a CPU architecture ("x86_64" → "x86-64")."""
+    return _lookup(_ARCHS, arch)
+
+
+def os_label(os_id: str) -> str:
+    """Return the name of an operating system."""
+    return _lookup(_OSES, os_id)
+
+
+def hypervisor_label(hypervisor: str) -> str:
+    """Return a short name of a host's hypervisor type."""
+    return _lookup(_HYPERVISORS, hypervisor)
+
+
+def policy_label(policy: str) -> str:
+    """Return the name of a VM memory policy ("reserve", "overcommit")."""
+    return _lookup(_POLICIES, policy)
 
 
 def limit_count(value: float) -> str:
@@ -176,111 +225,3 @@ def limit_count(value: float) -> str:
     if math.isinf(value):
         return QCoreApplication.translate("labels", "no limit")
     return units.count(value)
-
-
-def _num(p: Mapping[str, object], key: str) -> float:
-    value = p[key]
-    return float(value) if isinstance(value, int | float) else float(str(value))
-
-
-# Each formatter reads entry.params; a missing or malformed param falls back to entry.message.
-_LOG: dict[str, Callable[[Mapping[str, object]], str]] = {
-    "guest_added": lambda p: translate("labels", "{guest} added (template {template})").format(
-        guest=p["guest"], template=p["template"]),
-    "pull_skipped": lambda p: translate(
-        "labels", "{guest}: image {image} already cached, no pull").format(
-        guest=p["guest"], image=p["image"]),
-    "phase_done": lambda p: translate("labels", "{guest}: {phase} done in {duration}").format(
-        guest=p["guest"], phase=phase_label(str(p["phase"])),
-        duration=units.duration(_num(p, "duration_s"))),
-    "ready": lambda p: translate("labels", "{guest} is ready after {startup}").format(
-        guest=p["guest"], startup=units.duration(_num(p, "startup_s"))),
-    "oom_kill": lambda p: translate(
-        "labels", "Out of memory: {guest} killed ({resident} resident, {reason})").format(
-        guest=p["guest"], resident=units.mib(_num(p, "resident_mib")), reason=p["reason"]),
-    "start_failed": lambda p: translate("labels", "{guest} failed to start: {reason}").format(
-        guest=p["guest"], reason=reason_label(str(p["reason"]))),
-    "guest_removed": lambda p: translate("labels", "{guest} removed").format(guest=p["guest"]),
-    "swap_started": lambda p: translate(
-        "labels", "Host started swapping ({amount} in swap)").format(
-        amount=units.mib(_num(p, "mib"))),
-    "move_started": lambda p: translate("labels", "{guest} moves from {source} to {target}")
-    .format(guest=p["guest"], source=p["source"], target=p["target"]),
-    "move_done": lambda p: translate(
-        "labels", "{guest} moved from {source} to {target}: {amount} sent, {verdict}{warnings}")
-    .format(guest=p["guest"], source=p["source"], target=p["target"],
-            amount=units.mib(_num(p, "mib")), verdict=reason_label(str(p["verdict"])),
-            warnings=_warnings(p)),
-    "utility_vm": lambda p: translate(
-        "labels", "{host}: a Linux VM boots to run Linux containers on Windows").format(
-        host=p["host"]),
-    # Experiments (issue 4): workloads, faults and attacks.
-    "workload_done": lambda p: translate(
-        "labels", "{guest}: {workload} {value} {unit} ({ratio}× the bare host)").format(
-        guest=p["guest"], workload=xl.workload_label(str(p["workload"])),
-        value=units.figure(_num(p, "value")), unit=p["unit"], ratio=f"{_num(p, 'ratio'):.2f}"),
-    "incident": lambda p: translate("labels", "{guest}: {fault}: {outcome}").format(
-        guest=p["guest"], fault=xl.fault_label(str(p["fault"])),
-        outcome=xl.outcome_label(str(p["outcome"]))),
-    "fault_injected": lambda p: translate("labels", "{guest}: {fault} injected").format(
-        guest=p["guest"], fault=xl.fault_label(str(p["fault"]))),
-    "guest_crashed": lambda p: translate("labels", "{guest} crashed ({reason})").format(
-        guest=p["guest"], reason=xl.fault_label(str(p["reason"]))),
-    "cgroup_oom": lambda p: translate(
-        "labels", "{guest} reached its cgroup memory limit: only it is killed").format(
-        guest=p["guest"]),
-    "guest_oom": lambda p: translate(
-        "labels", "{guest}: its own kernel's OOM killer ended the leaking app; the VM and the "
-        "host carry on").format(guest=p["guest"]),
-    "pids_exhausted": lambda p: (
-        translate("labels", "{guest}: fork fails at the host's pid_max ({pids} PIDs): no new "
-                  "process can start on the host") if p["host_wide"] else
-        translate("labels", "{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is "
-                  "untouched")
-    ).format(guest=p["guest"], pids=units.count(_num(p, "pids"))),
-    "fork_bomb_contained": lambda p: translate(
-        "labels", "{guest}: the fork bomb fills the VM's own PID space; the host's PIDs are "
-        "untouched").format(guest=p["guest"]),
-    "action_skipped": lambda p: translate(
-        "labels", "{action} skipped: {guest} is not running").format(
-        action=xl.action_label(str(p["action"])), guest=p["guest"]),
-}
-LOG_CODES: tuple[str, ...] = tuple(_LOG)
-
-
-def log_message(entry: LogEntry) -> str:
-    """Format a log entry in the current language (entry.message for unknown codes)."""
-    fmt = _LOG.get(entry.code)
-    if fmt is None:
-        return entry.message
-    try:
-        return fmt(entry.params)
-    except (KeyError, ValueError, TypeError, IndexError):
-        return entry.message
-
-
-def log_code_label(code: str) -> str:
-    """Return a short translated name for a log code (for the event log's filter)."""
-    names = {
-        "guest_added": QT_TRANSLATE_NOOP("labels", "Guest added"),
-        "pull_skipped": QT_TRANSLATE_NOOP("labels", "Pull skipped"),
-        "phase_done": QT_TRANSLATE_NOOP("labels", "Phase done"),
-        "ready": QT_TRANSLATE_NOOP("labels", "Ready"),
-        "oom_kill": QT_TRANSLATE_NOOP("labels", "OOM kill"),
-        "start_failed": QT_TRANSLATE_NOOP("labels", "Start failed"),
-        "guest_removed": QT_TRANSLATE_NOOP("labels", "Guest removed"),
-        "swap_started": QT_TRANSLATE_NOOP("labels", "Swap started"),
-        "move_started": QT_TRANSLATE_NOOP("labels", "Move started"),
-        "move_done": QT_TRANSLATE_NOOP("labels", "Move done"),
-        "utility_vm": QT_TRANSLATE_NOOP("labels", "Linux VM on Windows"),
-        "workload_done": QT_TRANSLATE_NOOP("labels", "Workload done"),
-        "incident": QT_TRANSLATE_NOOP("labels", "Incident"),
-        "fault_injected": QT_TRANSLATE_NOOP("labels", "Fault injected"),
-        "guest_crashed": QT_TRANSLATE_NOOP("labels", "Guest crashed"),
-        "cgroup_oom": QT_TRANSLATE_NOOP("labels", "cgroup OOM"),
-        "guest_oom": QT_TRANSLATE_NOOP("labels", "Guest OOM"),
-        "pids_exhausted": QT_TRANSLATE_NOOP("labels", "PIDs exhausted"),
-        "fork_bomb_contained": QT_TRANSLATE_NOOP("labels", "Fork bomb contained"),
-        "action_skipped": QT_TRANSLATE_NOOP("labels", "Action skipped"),
-    }
-    return _lookup(names, code)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui.i18n import current_language, settings
 from gui.panels import scrolling
-from gui.safe_text import escape, literal
+from gui.text.safe_text import escape, literal
 
 if TYPE_CHECKING:
     from sim.lessons import BundledLesson
@@ -79,8 +79,8 @@ def lesson_summary(item: BundledLesson) -> str:
     return notes.text("summary", current_language()) if notes else ""
 
 
-def fill_lessons_menu(menu: QMenu, open_lesson: Callable[[Path], None],
-                      start_page: Callable[[], None]) -> None:
+def fill_lessons_menu(menu: QMenu, open_lesson: Callable[[Path], object],
+                      start_page: Callable[[], object]) -> None:
     """Fill the Lessons menu: a section per group, then "Start page…"."""
     menu.clear()
     for key, items in grouped():
@@ -145,7 +145,8 @@ class StartPageDialog(QDialog):
             "Press play once it is open.</p>"))
         self.show_at_start.setText(self.tr("Show this page when HostLab starts"))
         while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
+            taken = self._grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

@@ -1,0 +1,69 @@
+"""The window's grid of splitters: panels on the left, views in the centre and on the right.
+
+Layout (a teacher can drag every splitter): palette over host panel on the left; the
+"centre-top" view over "centre-bottom" in the centre; "right-top" over "right-bottom" on the
+right; the lesson prompt and the host tabs above them; the tabs below everything.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+# Default splitter proportions (reset layout restores them).
+_SHARES: dict[str, tuple[int, ...]] = {
+    "top": (22, 48, 30), "outer": (72, 28), "left": (62, 38), "centre": (45, 55),
+    "right": (55, 45),
+}
+MIN_SECTION = QSize(140, 90)
+
+
+def _split(orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:
+    splitter = QSplitter(orientation)
+    splitter.setChildrenCollapsible(False)
+    for widget in widgets:
+        splitter.addWidget(widget)
+    return splitter
+
+
+class WindowGrid:
+    """The splitters holding the window's places, by name ("outer", "top", "left", ...)."""
+
+    def __init__(self, places: dict[str, QWidget], above: tuple[QWidget, ...],
+                 below: QWidget) -> None:
+        """Arrange `places` ("left-top", "left-bottom", "centre-top", ... "right-bottom")."""
+        # The splitters, not the views' size hints, decide: a projector at 1280×800 must still
+        # fit the window on screen, even if a legend then has to clip.
+        for widget in places.values():
+            widget.setMinimumSize(MIN_SECTION)
+        below.setMinimumSize(MIN_SECTION)
+        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+        left = _split(vertical, places["left-top"], places["left-bottom"])
+        centre = _split(vertical, places["centre-top"], places["centre-bottom"])
+        right = _split(vertical, places["right-top"], places["right-bottom"])
+        top = _split(horizontal, left, centre, right)
+        column = QWidget()
+        box = QVBoxLayout(column)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        for widget in above:  # the lesson prompt and the host tabs, over the views they name
+            box.addWidget(widget)
+        box.addWidget(top, 1)
+        outer = _split(vertical, column, below)
+        outer.setObjectName("outer")
+        self.root = outer
+        self.splitters: dict[str, QSplitter] = {"outer": outer, "top": top, "left": left,
+                                                "centre": centre, "right": right}
+
+    def reset(self, width: int, height: int) -> None:
+        """Put every splitter back to the starting proportions for a window of this size."""
+        for name, splitter in self.splitters.items():
+            total = width if name == "top" else height
+            splitter.setSizes([total * share // 100 for share in _SHARES[name]])
+
+    def restore(self, states: dict[str, QByteArray]) -> None:
+        """Restore splitter states saved from `splitters`."""
+        for name, splitter in self.splitters.items():
+            state = states.get(name)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
