@@ -1,4 +1,8 @@
-"""A guest on the host: its template, identity, state, phase spans and resident memory."""
+"""A guest on the host: its template, identity, state, phase spans and what it holds.
+
+Its state changes only through `Host.change_state` (the table is in sim.states) and what it
+holds only through the host's books (sim.memory, sim.resources); this class only reads them.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ from dataclasses import dataclass, field
 from sim.catalog import Template
 from sim.engine import Process
 from sim.guestconfig import GuestConfig
+from sim.kinds import Traits, traits
+from sim.resources import Holdings
 from sim.snapshot import GuestView, PhaseSpan
-
-LIVE_STATES = ("pending", "pulling", "starting", "running")
+from sim.vocabulary import LIVE_STATES
 
 
 @dataclass(slots=True)
@@ -33,15 +38,10 @@ class Guest:
     ready_s: float | None = None
     reason: str | None = None
     spans: list[Span] = field(default_factory=list)
-    # Resident MiB by layer (this guest's share; shared page cache belongs to the host).
-    memory: dict[str, float] = field(default_factory=dict)
-    # MiB of each layer that KSM has merged away (no longer resident).
-    merged: dict[str, float] = field(default_factory=dict)
-    pids: int = 0
-    bridge_port: bool = False
-    disk_gib: float = 0.0
-    vcpus: float = 0.0
-    process: Process | None = None
+    held: Holdings = field(default_factory=Holdings)
+    process: Process | None = None  # what drives its state now: its start, or its move
+    # Faults and workloads running in it, by name: they stop when it stops.
+    activities: list[tuple[str, Process]] = field(default_factory=list)
     config: GuestConfig = field(default_factory=GuestConfig)
     compromised: bool = False
     host_id: str = "main"
@@ -53,14 +53,35 @@ class Guest:
         return self.state in LIVE_STATES
 
     @property
+    def traits(self) -> Traits:
+        """Return what its kind and template make it (sim.kinds)."""
+        return traits(self.template)
+
+    @property
+    def memory(self) -> dict[str, float]:
+        """Return its resident MiB by layer (read it; the host's books change it)."""
+        return self.held.memory
+
+    @property
+    def merged(self) -> dict[str, float]:
+        """Return its MiB merged away by KSM, by layer."""
+        return self.held.merged
+
+    @property
+    def pids(self) -> int:
+        """Return the PIDs it holds."""
+        return self.held.pids
+
+    @property
     def resident_mib(self) -> float:
         """Return its resident memory over all layers."""
-        return sum(self.memory.values())
+        return sum(self.held.memory.values())
 
     def inside_mib(self) -> float:
         """Return the RAM the guest itself has touched (resident or merged), without its VMM."""
-        touched = sum(self.memory.values()) + sum(self.merged.values())
-        return touched - self.memory.get("vmm", 0.0) - self.merged.get("vmm", 0.0)
+        memory, merged = self.held.memory, self.held.merged
+        touched = sum(memory.values()) + sum(merged.values())
+        return touched - memory.get("vmm", 0.0) - merged.get("vmm", 0.0)
 
     def changed(self) -> None:
         """Forget the cached view: something about the guest changed."""
@@ -85,8 +106,8 @@ class Guest:
                 id=self.id, template=self.template.id, kind=self.template.kind,
                 state=self.state, created_s=self.created_s, ready_s=self.ready_s,
                 phases=tuple(PhaseSpan(s.name, s.start_s, s.end_s, s.source) for s in self.spans),
-                memory_mib={k: v for k, v in self.memory.items() if v > 0},
-                configured_mib=self.template.memory_mib, pids=self.pids,
+                memory_mib={k: v for k, v in self.held.memory.items() if v > 0},
+                configured_mib=self.template.memory_mib, pids=self.held.pids,
                 vcpus=self.template.vcpus, reason=self.reason, compromised=self.compromised,
                 config=self.config.changed_fields(), host=self.host_id,
             )

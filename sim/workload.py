@@ -20,14 +20,11 @@ from sim.snapshot import WorkloadResult
 
 def profile_of(guest: Guest) -> str:
     """Return the runtime profile whose overhead factors apply to `guest`."""
-    t = guest.template
-    if t.kind == "container":
-        return "container-host" if guest.config.network == "host" else "container-nat"
-    if t.kind == "vm":
-        return "vm-tuned" if guest.config.vcpu_pinning else "vm-untuned"
-    if t.kind == "sandbox":
-        return "gvisor" if t.on_user_space_kernel else "kata"
-    return t.kind  # "microvm", "container-in-vm"
+    t = guest.traits
+    fact, variant = t.kind.profile_if
+    holds = {"host_network": guest.config.network == "host",
+             "vcpu_pinning": guest.config.vcpu_pinning, "in_own_vm": t.in_own_vm}.get(fact, False)
+    return variant if holds else t.kind.profile
 
 
 def resource_for(host: Host, workload: Workload) -> FairShare | None:
@@ -66,8 +63,5 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
                             workload.unit, value / workload.native, workload.native,
                             workload.higher_is_better, source, start)
     results.append(result)
-    host.log("workload_done", guest,
-             f"{guest.id}: {workload.name} {value:,.1f} {workload.unit} "
-             f"({result.ratio:.2f}× the bare host)",
-             guest=guest.id, workload=workload.id, value=round(value, 3), unit=workload.unit,
-             ratio=round(result.ratio, 4))
+    host.log("workload_done", guest, guest=guest.id, workload=workload.id, name=workload.name,
+             value=round(value, 3), unit=workload.unit, ratio=round(result.ratio, 4))

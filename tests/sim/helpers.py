@@ -29,7 +29,7 @@ def make_session(
     """Return a session of a scenario built in code (no file)."""
     scenario = Scenario(seed=seed, host=HostSpec(preset, dict(overrides or {})),
                         policy=Policy(**policy), guests=tuple(guests))  # type: ignore[arg-type]
-    return Session(scenario, catalog)
+    return Session(scenario, catalog or Catalog.load())
 
 
 def guests_by_id(session: Session) -> dict[str, GuestView]:
