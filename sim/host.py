@@ -143,11 +143,19 @@ class Host:
         if reason is not None:
             guest.reason = reason
         guest.changed()
+        if new == "moving":
+            # On the target the guest starts afresh: its timeline shows the move, then the start.
+            guest.spans.clear()
+            guest.created_s = self.engine.now
+            guest.ready_s = None
         if old in states.HOLDING and new not in states.HOLDING:
             self._leave(guest)
+            self._stop(guest)
         elif new in states.HOLDING and old not in states.HOLDING:
             guest.reason = None
             self._arrive(guest)
+        elif old not in states.HOLDING:
+            self._stop(guest)  # removed on its way to another host: the move stops too
 
     def advance(self, guest: Guest, new: str) -> None:
         """Move a live guest on in its start; raise GuestGone when it ended meanwhile."""
@@ -172,13 +180,7 @@ class Host:
 
     def depart(self, guest: Guest) -> bool:
         """Stop `guest` here to move it (it holds nothing until it arrives); False if not live."""
-        if guest.state not in states.HOLDING or not self.end(guest, "moving", "moved"):
-            return False
-        # On the target the guest starts afresh: its timeline shows the move, then the start.
-        guest.spans.clear()
-        guest.created_s = self.engine.now
-        guest.ready_s = None
-        return True
+        return guest.state in states.HOLDING and self.end(guest, "moving", "moved")
 
     def remove(self, guest: Guest) -> None:
         """Stop `guest` at the teacher's request (also on its way to another host)."""
@@ -200,6 +202,9 @@ class Host:
         self.images.use(guest.template.image, -1)
         self.ledger.release(guest.held)
         self.counters.release(guest.held)
+
+    def _stop(self, guest: Guest) -> None:
+        """Interrupt what drives the guest and what runs in it (not the caller itself)."""
         running = self.engine.active_process
         for name, process in guest.activities:
             if process.is_alive and process is not running:
@@ -208,40 +213,39 @@ class Host:
                     self.log("fault_stopped", guest, guest=guest.id, fault=name,
                              state=guest.state)
         guest.activities = []
-        start = guest.process
-        if start is not None and start.is_alive and start is not running:
-            start.interrupt(guest.state)
+        driver = guest.process
+        if driver is not None and driver.is_alive and driver is not running:
+            driver.interrupt(guest.state)
 
     # ------------------------------------------------------------------ memory
-    def alloc(self, guest: Guest | None, layer: str, mib: float,
-              starting: Guest | None = None) -> None:
-        """Make `mib` resident in `layer` for `guest` (None: the host), killing guests if short.
+    def alloc(self, guest: Guest, layer: str, mib: float) -> None:
+        """Make `mib` resident in `layer` for `guest`, killing the largest guests if short.
 
-        `starting` is the guest whose start needs host memory (its image's page cache).
-        Raises GuestKilled when the OOM killer chose that guest, GuestGone when `guest` is not
-        live, and NoRoom when no guest holds memory to kill.
+        Raises GuestKilled when the OOM killer chose `guest` itself, GuestGone when `guest` is
+        not live, and NoRoom when no guest holds memory to kill.
         """
         if mib <= 0:
             return
-        if guest is not None and guest.state not in states.HOLDING:
+        if guest.state not in states.HOLDING:
             raise GuestGone(guest.id)
-        held = guest.held if guest is not None else None
-        self._make_room(mib, guest or starting)
-        if held is not None:
-            self.ledger.charge(held, layer, mib, self.policy.swap)
-            self._holders[guest.id] = guest  # type: ignore[union-attr]
-        else:
-            self.ledger.take(layer, mib, self.policy.swap)
+        self._make_room(mib, guest)
+        self.ledger.charge(guest.held, layer, mib, self.policy.swap)
+        self._holders[guest.id] = guest
+        guest.changed()
+        self._charged(guest, mib)
+
+    def _charged(self, who: Guest | None, mib: float) -> None:
+        """Say when swapping begins, and record the ledger after a charge."""
         if self.ledger.swap_used > 0 and not self._swapping:
             self._swapping = True
-            self.log("swap_started", guest, mib=mib)
+            self.log("swap_started", who, mib=mib)
         self.sample()
 
     def alloc_host(self, held: Holdings, layer: str, mib: float) -> None:
         """Make `mib` resident in `layer` for something the host itself runs (its Linux VM)."""
         self._make_room(mib, None)
         self.ledger.charge(held, layer, mib, self.policy.swap)
-        self.sample()
+        self._charged(None, mib)
 
     def _make_room(self, mib: float, asking: Guest | None) -> None:
         """Free RAM until `mib` fits: drop unused page cache, then kill the largest guest."""
@@ -284,8 +288,10 @@ class Host:
         """Bring the part of `image` read at start into the shared page cache, once per host."""
         mib = self.images.cache_mib(image)
         if mib > 0:
-            self.alloc(None, "page_cache", mib, starting=starting)
+            self._make_room(mib, starting)
+            self.ledger.take("page_cache", mib, self.policy.swap)
             self.images.cache(image, mib)
+            self._charged(starting, mib)
 
     # ------------------------------------------------------------------ counted resources
     def admit(self, guest: Guest) -> str | None:

@@ -23,6 +23,7 @@ class ImageStore:
         self._counters = counters
         self._cache_fraction = cache_fraction
         self.layers_present: set[str] = set()
+        self.stored_gib = 0.0  # what the layers present take on disk
         self.pulls: dict[str, Event] = {}  # layers being pulled now, to wait on
         self.page_cache: dict[str, float] = {}  # image id -> MiB cached
         self._users: Counter[str] = Counter()  # image id -> live guests using it
@@ -35,6 +36,7 @@ class ImageStore:
         """Record that `layer` is now stored on the host's disk."""
         if layer.id not in self.layers_present:
             self.layers_present.add(layer.id)
+            self.stored_gib += layer.extracted_mib / 1024
             self._counters.store(layer.extracted_mib / 1024)
 
     def cache_mib(self, image: Image) -> float:
