@@ -14,16 +14,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from sim.snapshot import KINDS, LAYERS
+from sim import vocabulary
+from sim.vocabulary import KINDS, LAYERS
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CATALOG_DIR = ASSETS / "catalog"
-HYPERVISORS = ("none", "kvm", "type1", "type2")
-PHASE_NAMES = (
-    "pull", "daemon", "network", "runc_create", "exec", "sandbox",
-    "vmm", "firmware", "bootloader", "kernel", "userspace", "app",
-    "utility_vm", "transfer", "convert",
-)
+HYPERVISORS = vocabulary.HYPERVISORS
+PHASE_NAMES = vocabulary.PHASES
 REFERENCE_HOST = "classroom-server"
 # Start-up reads are 4 KiB random reads (a boot touches scattered blocks of its image), so a
 # boot storm queues on the disk's IOPS: calibration §1b, "the storm penalty for full VMs comes
