@@ -28,7 +28,7 @@ class Span:
 
 
 @dataclass(eq=False, slots=True)
-class Guest:
+class Guest(Holdings):
     """One container, VM, microVM or sandbox, mutated only by the host and its lifecycle."""
 
     id: str
@@ -38,14 +38,17 @@ class Guest:
     ready_s: float | None = None
     reason: str | None = None
     spans: list[Span] = field(default_factory=list)
-    held: Holdings = field(default_factory=Holdings)
     process: Process | None = None  # what drives its state now: its start, or its move
     # Faults and workloads running in it, by name: they stop when it stops.
-    activities: list[tuple[str, Process]] = field(default_factory=list)
+    activities: tuple[tuple[str, Process], ...] = ()
     config: GuestConfig = field(default_factory=GuestConfig)
     compromised: bool = False
     host_id: str = "main"
     _view: GuestView | None = None
+    traits: Traits = field(init=False)  # what its kind and template make it (sim.kinds)
+
+    def __post_init__(self) -> None:
+        self.traits = traits(self.template)
 
     @property
     def live(self) -> bool:
@@ -53,33 +56,18 @@ class Guest:
         return self.state in LIVE_STATES
 
     @property
-    def traits(self) -> Traits:
-        """Return what its kind and template make it (sim.kinds)."""
-        return traits(self.template)
-
-    @property
-    def memory(self) -> dict[str, float]:
-        """Return its resident MiB by layer (read it; the host's books change it)."""
-        return self.held.memory
-
-    @property
-    def merged(self) -> dict[str, float]:
-        """Return its MiB merged away by KSM, by layer."""
-        return self.held.merged
-
-    @property
-    def pids(self) -> int:
-        """Return the PIDs it holds."""
-        return self.held.pids
+    def held(self) -> Holdings:
+        """Return what it holds (itself: a guest is its own holdings; the books change them)."""
+        return self
 
     @property
     def resident_mib(self) -> float:
         """Return its resident memory over all layers."""
-        return sum(self.held.memory.values())
+        return sum(self.memory.values())
 
     def inside_mib(self) -> float:
         """Return the RAM the guest itself has touched (resident or merged), without its VMM."""
-        memory, merged = self.held.memory, self.held.merged
+        memory, merged = self.memory, self.merged
         touched = sum(memory.values()) + sum(merged.values())
         return touched - memory.get("vmm", 0.0) - merged.get("vmm", 0.0)
 
@@ -106,8 +94,8 @@ class Guest:
                 id=self.id, template=self.template.id, kind=self.template.kind,
                 state=self.state, created_s=self.created_s, ready_s=self.ready_s,
                 phases=tuple(PhaseSpan(s.name, s.start_s, s.end_s, s.source) for s in self.spans),
-                memory_mib={k: v for k, v in self.held.memory.items() if v > 0},
-                configured_mib=self.template.memory_mib, pids=self.held.pids,
+                memory_mib={k: v for k, v in self.memory.items() if v > 0},
+                configured_mib=self.template.memory_mib, pids=self.pids,
                 vcpus=self.template.vcpus, reason=self.reason, compromised=self.compromised,
                 config=self.config.changed_fields(), host=self.host_id,
             )

@@ -51,7 +51,7 @@ def _merge(host: Host, guest: Guest, budget: float, fractions: dict[str, float],
         m = min(budget - done, room, resident)
         if m <= 1e-9:
             continue
-        host.ledger.merge(guest.held, layer, m)
+        host.ledger.merge(guest, layer, m)
         done += m
         if done >= budget:
             break

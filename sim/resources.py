@@ -16,9 +16,9 @@ from sim.catalog import HostPreset, Template
 EPSILON_VCPU = 1e-9
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Holdings:
-    """What one guest holds on its host right now."""
+    """What one guest (a `Guest` is one) or the host's own Linux VM holds right now."""
 
     # Resident MiB by layer (this guest's share; shared page cache belongs to the host).
     memory: dict[str, float] = field(default_factory=dict)

@@ -146,6 +146,8 @@ def fields_of(code: str) -> tuple[str, ...]:
 
 def sentence(code: str, params: Mapping[str, object]) -> str:
     """Return the English sentence for event `code` with `params` filled in."""
+    if "reason" not in params and "host_wide" not in params:
+        return EVENT_TEXT[code].format_map(params)  # the common case, without a copy
     words = dict(params)
     if "reason" in words:
         words["reason_text"] = LIMIT_TEXT.get(str(words["reason"]), str(words["reason"]))

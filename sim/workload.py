@@ -44,15 +44,16 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
         if workload.resource == "cpu" and guest.config.cpu_quota > 0:
             cap = min(cap, guest.config.cpu_quota)
         job = resource.submit(workload.per_instance * workload.duration_s, cap)
-        try:
-            yield job
-        except Interrupt:
-            job.cancel()
-            return
+    else:
+        job = host.engine.timeout(workload.duration_s)
+    try:
+        yield job
+    except Interrupt:  # the guest stopped: the run ends with it, without a result
+        job.cancel()
+        return
+    if resource is not None:
         # The fraction of one undisturbed instance's rate that this one actually got.
         share = workload.duration_s / max(host.engine.now - start, 1e-12)
-    else:
-        yield host.engine.timeout(workload.duration_s)
     if not guest.live:
         return
     if workload.higher_is_better:
