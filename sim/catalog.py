@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from sim import vocabulary
+from sim import footprint, vocabulary
 from sim.vocabulary import KINDS, LAYERS
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -155,12 +155,8 @@ class Template:
     @property
     def expected_resident_mib(self) -> float:
         """Return its resident memory once running, alone, without KSM (overcommit policy)."""
-        total = sum(sum(p.alloc.values()) for p in self.phases)
-        if any(p.touch_all for p in self.phases):
-            total = sum(p.alloc.get("vmm", 0.0) for p in self.phases) + self.memory_mib
-        if self.image:
-            total += self.image.extracted_mib * Catalog.load().model["page_cache_fraction"]
-        return total
+        cache = footprint.page_cache_mib(self, Catalog.load().model["page_cache_fraction"])
+        return footprint.resident_mib(self, reserve=False) + cache
 
     def expected_startup_s(self, host: HostPreset | None = None) -> float:
         """Return its start-up time alone on an idle host with its image cached."""

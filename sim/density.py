@@ -11,6 +11,7 @@ import math
 
 from sim import platform
 from sim.catalog import Template
+from sim.footprint import resident_mib
 from sim.host import Host
 from sim.kinds import traits
 from sim.snapshot import LIMITS, DensityRow
@@ -21,18 +22,8 @@ def footprint_mib(host: Host, template: Template) -> float:
     key = (template.id, host.policy.memory)
     cached = host.footprints.get(key)
     if cached is None:
-        cached = host.footprints[key] = _footprint(host, template)
+        cached = host.footprints[key] = resident_mib(template, host.policy.memory == "reserve")
     return cached
-
-
-def _footprint(host: Host, template: Template) -> float:
-    touched = sum(sum(p.alloc.get(layer, 0.0) for layer in p.alloc) for p in template.phases)
-    if not traits(template).vm_like:
-        return touched
-    vmm = sum(p.alloc.get("vmm", 0.0) for p in template.phases)
-    inside = min(touched - vmm, template.memory_mib)
-    full = host.policy.memory == "reserve" or any(p.touch_all for p in template.phases)
-    return vmm + (template.memory_mib if full else inside)
 
 
 def pending_mib(host: Host) -> float:
