@@ -110,9 +110,7 @@ def leak(host: Host, guest: Guest, rate_mib_s: float) -> FaultProcess:
                 host.alloc_inside(guest, "app", rate_mib_s)
                 if room < rate_mib_s:
                     # The guest's own OOM killer ends the app; its pages stay resident on the host.
-                    host.ledger.relabel(guest, "app", "guest_idle", guest.memory.get("app", 0))
-                    guest.changed()
-                    host.sample()
+                    host.app_oom_inside(guest)
                     host.log("guest_oom", guest, guest=guest.id)
                     return
             elif limit > 0 and guest.memory.get("app", 0.0) + rate_mib_s > limit:

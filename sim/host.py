@@ -265,11 +265,25 @@ class Host:
             self.log("swap_started", who, mib=mib)
         self.sample()
 
-    def alloc_host(self, held: Holdings, layer: str, mib: float) -> None:
-        """Make `mib` resident in `layer` for something the host itself runs (its Linux VM)."""
-        self._make_room(mib, None)
-        self.ledger.charge(held, layer, mib, self.policy.swap)
-        self._charged(None, mib)
+    def hold_utility_vm(self, layers: Mapping[str, float]) -> bool:
+        """Make the Linux VM under Windows containers resident; False, holding nothing, if the
+        host cannot hold it even after killing every guest that holds memory."""
+        try:
+            for layer, mib in layers.items():
+                self._make_room(mib, None)
+                self.ledger.charge(self.utility_vm_held, layer, mib, self.policy.swap)
+                self._charged(None, mib)
+        except NoRoom:
+            self.ledger.release(self.utility_vm_held)
+            self.sample()
+            return False
+        return True
+
+    def app_oom_inside(self, guest: Guest) -> None:
+        """End a VM's app by its own kernel's OOM killer: its pages stay resident, now idle."""
+        self.ledger.relabel(guest, "app", "guest_idle", guest.memory.get("app", 0.0))
+        guest.changed()
+        self.sample()
 
     def _make_room(self, mib: float, asking: Guest | None) -> None:
         """Free RAM until `mib` fits: drop unused page cache, then kill the largest guest."""

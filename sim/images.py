@@ -8,6 +8,7 @@ live guests use is counted as guests come and go, so reclaiming never scans ever
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from sim.catalog import Image, Layer
 from sim.engine import Event
@@ -32,8 +33,16 @@ class ImageStore:
         """Return the layers of `image` not on this host yet."""
         return [layer for layer in image.layers if layer.id not in self.layers_present]
 
+    def pull(self, layer: Layer, fetch: Callable[[], Event]) -> Event:
+        """Return the download of `layer`, started by `fetch()` unless one is under way."""
+        download = self.pulls.get(layer.id)
+        if download is None:
+            download = self.pulls[layer.id] = fetch()
+        return download
+
     def arrive(self, layer: Layer) -> None:
-        """Record that `layer` is now stored on the host's disk."""
+        """Record that `layer` is now stored on the host's disk (pulled or shipped)."""
+        self.pulls.pop(layer.id, None)
         if layer.id not in self.layers_present:
             self.layers_present.add(layer.id)
             self.stored_gib += layer.extracted_mib / 1024

@@ -8,6 +8,7 @@ are jittered by one log-normal factor per phase, drawn from the session's seeded
 from __future__ import annotations
 
 from collections.abc import Generator
+from functools import partial
 
 from sim import platform
 from sim.catalog import IOS_PER_MIB, Image, Layer, PhaseSpec
@@ -121,12 +122,10 @@ def _pull(host: Host, guest: Guest, image: Image) -> StartProcess:
         return
     host.advance(guest, "pulling")
     guest.begin_phase("pull", host.engine.now, "; ".join(layer.source for layer in missing))
-    for layer in missing:
-        if layer.id not in host.images.pulls:
-            # The host fetches the layer, not the guest: a second container of the same image
-            # waits for the same download, and it completes even if the first is killed.
-            host.images.pulls[layer.id] = host.engine.process(_fetch(host, layer))
-    yield host.engine.all_of([host.images.pulls[layer.id] for layer in missing])
+    # The host fetches a layer, not the guest: a second container of the same image waits for
+    # the same download, and it completes even if the first is killed.
+    downloads = [host.images.pull(layer, partial(_download, host, layer)) for layer in missing]
+    yield host.engine.all_of(downloads)
     guest.end_phase(host.engine.now)
 
 
@@ -136,7 +135,10 @@ def _fetch(host: Host, layer: Layer) -> StartProcess:
     yield host.cpu.submit(layer.compressed_mib / host.model["decompress_mib_s"], 1.0)
     yield host.disk_write.submit(layer.extracted_mib)
     host.images.arrive(layer)
-    del host.images.pulls[layer.id]
+
+
+def _download(host: Host, layer: Layer) -> Event:
+    return host.engine.process(_fetch(host, layer))
 
 
 def _utility_vm(host: Host) -> Event:
@@ -150,12 +152,8 @@ def _boot_utility_vm(host: Host) -> Generator[Event, object, bool]:
     """Boot the Linux VM once; return False (and hold nothing) when the host cannot hold it."""
     uvm = host.utility_vm_spec
     host.log("utility_vm", None, host=host.id)
-    try:
-        for layer in ("vmm", "guest_kernel", "runtime"):
-            host.alloc_host(host.utility_vm_held, layer, uvm[f"{layer}_mib"])
-    except NoRoom:
-        host.ledger.release(host.utility_vm_held)
-        host.sample()
+    if not host.hold_utility_vm({layer: uvm[f"{layer}_mib"]
+                                 for layer in ("vmm", "guest_kernel", "runtime")}):
         host.utility_vm_boot = None  # a later container tries again
         return False
     yield host.engine.timeout(uvm["boot_s"])
