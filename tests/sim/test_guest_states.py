@@ -116,6 +116,18 @@ def test_6_a_guest_killed_while_its_page_cache_is_taken_stays_killed() -> None:
     assert guest.view().ready_s is None
 
 
+def test_7_a_guest_on_its_way_holds_nothing_for_the_oom_killer_to_take() -> None:
+    session = watched(TWO_HOSTS, until_s=5)
+    session.move_guest("alpine-2", "b")
+    guest, source = session.guest("alpine-2"), session.hosts["a"]
+    assert guest.state == "moving" and guest.held.empty()
+    assert not source.end(guest, "killed", "oom", code="oom_kill")
+    assert guest not in source.live_guests()
+    session.run_until(60)
+    invariants.check(session)
+    assert guest.state == "running" and session.host_of("alpine-2").id == "b"
+
+
 def test_7_a_guest_removed_on_its_way_stays_stopped() -> None:
     session = watched(TWO_HOSTS, until_s=5)
     record = session.move_guest("alpine-2", "b")
