@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from sim import footprint, vocabulary
+from sim import footprint, kinds, vocabulary
 from sim.vocabulary import KINDS, LAYERS
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -125,22 +125,18 @@ class Template:
 
     @property
     def is_vm_like(self) -> bool:
-        """Return whether the guest has RAM of its own, bounded by `memory_mib`."""
-        return self.memory_mib > 0
+        """Return whether the guest has RAM of its own, bounded by `memory_mib` (sim.kinds)."""
+        return kinds.traits(self).vm_like
 
     @property
     def in_own_vm(self) -> bool:
-        """Return whether the guest runs inside a VM of its own, whatever its kind.
-
-        True for VMs and microVMs, for a container inside a VM, and for Kata, whose sandbox is a
-        VM (it has VMM memory): its kernel is not the host's.
-        """
-        return self.is_vm_like or any("vmm" in p.alloc for p in self.phases)
+        """Return whether the guest runs inside a VM of its own, whatever its kind (sim.kinds)."""
+        return kinds.traits(self).in_own_vm
 
     @property
     def on_user_space_kernel(self) -> bool:
         """Return whether a user-space kernel (gVisor's Sentry) answers its system calls."""
-        return self.kind == "sandbox" and not self.in_own_vm
+        return kinds.traits(self).user_space_kernel
 
     @property
     def platforms(self) -> tuple[str, ...]:

@@ -9,8 +9,10 @@ translations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sim.catalog import Template
+if TYPE_CHECKING:  # the catalog asks this module what its templates are
+    from sim.catalog import Template
 
 CONTAINER_SETTINGS = ("network", "memory_limit_mib", "pids_limit", "cpu_quota", "seccomp",
                       "apparmor", "selinux", "userns", "privileged")
