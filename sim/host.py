@@ -142,12 +142,13 @@ class Host:
             raise states.IllegalTransition(f"{guest.id} is {guest.state}, not new")
         guest.host_id = self.id
         self.guests[guest.id] = guest
-        self._live[guest.id] = guest
-        self.images.use(guest.template.image, +1)
+        self._arrive(guest)
 
     def detach(self, guest: Guest) -> None:
         """Take a guest that is moving away off this host's list."""
-        states.check(guest.state, "pending")  # only a moving guest leaves
+        if guest.state != "moving":
+            raise states.IllegalTransition(f"{guest.id} is {guest.state}: only a moving guest "
+                                           "leaves its host")
         del self.guests[guest.id]
 
     def change_state(self, guest: Guest, new: str, reason: str | None = None) -> None:
@@ -215,7 +216,7 @@ class Host:
         self.images.use(guest.template.image, +1)
 
     def _leave(self, guest: Guest) -> None:
-        """Release all a guest holds and stop what runs in it (it just stopped being live)."""
+        """Release all a guest holds (it just stopped being live)."""
         del self._live[guest.id]
         self._holders.pop(guest.id, None)
         self.images.use(guest.template.image, -1)
