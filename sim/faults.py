@@ -107,17 +107,17 @@ def leak(host: Host, guest: Guest, rate_mib_s: float) -> FaultProcess:
             yield host.engine.timeout(1.0)
             if guest.traits.vm_like:
                 room = guest.template.memory_mib - guest.inside_mib()
-                host.alloc_inside(guest, "app", rate_mib_s)
+                host.memory.alloc_inside(guest, "app", rate_mib_s)
                 if room < rate_mib_s:
                     # The guest's own OOM killer ends the app; its pages stay resident on the host.
-                    host.app_oom_inside(guest)
+                    host.memory.app_oom_inside(guest)
                     host.log("guest_oom", guest, guest=guest.id)
                     return
             elif limit > 0 and guest.memory.get("app", 0.0) + rate_mib_s > limit:
                 host.end(guest, "killed", "cgroup_oom", code="cgroup_oom")
                 return
             else:
-                host.alloc(guest, "app", rate_mib_s)
+                host.memory.alloc(guest, "app", rate_mib_s)
     except (Interrupt, GuestGone, NoRoom):
         return
 

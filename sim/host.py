@@ -3,9 +3,9 @@
 Resources are fluid fair-share (CPU cores, disk read and write bandwidth, registry bandwidth) so
 concurrent starts slow each other down; the container daemon's network set-up is a FIFO lock.
 Guests are started by `sim.lifecycle`. What they hold is charged and released through this
-class's books only: memory (`ledger`, sim.memory), countable resources (`counters`,
-sim.resources) and images (`images`, sim.images). Every state change of a guest goes through
-`change_state`, which releases what a guest holds when it stops being live.
+host's books only: memory (`memory`, sim.hostmemory, over the `ledger`), countable resources
+(`counters`, sim.resources) and images (`images`, sim.images). Every state change of a guest
+goes through `change_state`, which releases what a guest holds when it stops being live.
 """
 
 from __future__ import annotations
@@ -15,16 +15,17 @@ from collections.abc import Callable, Mapping
 import numpy as np
 
 from sim import states
-from sim.catalog import HostPreset, Image
+from sim.catalog import HostPreset
 from sim.engine import Engine, Event, Process
 from sim.fairshare import FairShare
 from sim.guest import Guest
+from sim.hostmemory import HostMemory, NoRoom
 from sim.images import ImageStore
 from sim.jitter import Jitter, Policy
 from sim.lock import FifoLock
-from sim.memory import EPSILON_MIB, MemoryLedger
+from sim.memory import MemoryLedger
 from sim.recorder import Recorder
-from sim.resources import Counters, Holdings
+from sim.resources import Counters
 from sim.snapshot import HostView, LogEntry
 from sim.states import GuestGone, GuestKilled
 from sim.vocabulary import EVENT_TEXT, FAULTS, sentence
@@ -47,10 +48,6 @@ class WordedEntry(LogEntry):
         return sentence(self.code, self.params)
 
 
-class NoRoom(MemoryError):
-    """Memory ran out and no guest holds any to kill: what asked for it cannot have it."""
-
-
 class Host:
     """One machine: what it has, what its guests hold, and who gets killed when RAM runs out."""
 
@@ -69,7 +66,6 @@ class Host:
         self.utility_vm = False  # a Linux VM that runs Linux containers on a Windows host
         self.utility_vm_boot: Event | None = None
         self.utility_vm_spec: Mapping[str, float] = {}
-        self.utility_vm_held = Holdings()  # the memory that Linux VM holds
         self.cpu = FairShare(engine, preset.cores, "cpu")
         self.disk_read = FairShare(engine, preset.disk_read_mib_s, "disk-read")
         self.disk_write = FairShare(engine, preset.disk_write_mib_s, "disk-write")
@@ -85,10 +81,10 @@ class Host:
         self.images = ImageStore(self.ledger, self.counters, model["page_cache_fraction"])
         self.guests: dict[str, Guest] = {}  # every guest on this host, live or ended
         self._live: dict[str, Guest] = {}     # the live ones, in arrival order
-        self._holders: dict[str, Guest] = {}  # live guests that hold memory: OOM candidates
         self.footprints: dict[tuple[str, str], float] = {}  # density's per-template memory
         self.on_sample: Callable[[Host], None] | None = None  # tests check invariants here
-        self._swapping = False
+        self.memory = HostMemory(host_id, self.ledger, self.images, policy, self.end, self.log,
+                                 self.sample)
         # A host too small for its own kernel would otherwise start with a silently empty layer.
         if not self.ledger.take("host_kernel", preset.host_kernel_mib, swap=False) or (
             preset.runtime and not self.ledger.take("runtime", preset.runtime_mib, swap=False)
@@ -218,9 +214,8 @@ class Host:
     def _leave(self, guest: Guest) -> None:
         """Release all a guest holds (it just stopped being live)."""
         del self._live[guest.id]
-        self._holders.pop(guest.id, None)
         self.images.use(guest.template.image, -1)
-        self.ledger.release(guest)
+        self.memory.release(guest)
         self.counters.release(guest)
 
     def _stop(self, guest: Guest) -> None:
@@ -236,101 +231,6 @@ class Host:
         driver = guest.process
         if driver is not None and driver.is_alive and driver is not running:
             driver.interrupt(guest.state)
-
-    # ------------------------------------------------------------------ memory
-    def alloc(self, guest: Guest, layer: str, mib: float) -> None:
-        """Make `mib` resident in `layer` for `guest`, killing the largest guests if short.
-
-        Raises GuestKilled when the OOM killer chose `guest` itself, GuestGone when `guest` is
-        not live, and NoRoom when no guest holds memory to kill.
-        """
-        if mib <= 0:
-            return
-        if guest.state not in states.HOLDING:
-            raise GuestGone(guest.id)
-        ledger, swap = self.ledger, self.policy.swap
-        if not ledger.charge(guest, layer, mib, swap):
-            self._make_room(mib, guest)
-            ledger.charge(guest, layer, mib, swap)
-        self._holders[guest.id] = guest
-        guest.changed()
-        if ledger.swap_used > 0 and not self._swapping:
-            self._charged(guest, mib)
-        else:
-            self.sample()
-
-    def _charged(self, who: Guest | None, mib: float) -> None:
-        """Say when swapping begins, and record the ledger after a charge."""
-        if self.ledger.swap_used > 0 and not self._swapping:
-            self._swapping = True
-            self.log("swap_started", who, mib=mib)
-        self.sample()
-
-    def hold_utility_vm(self, layers: Mapping[str, float]) -> bool:
-        """Make the Linux VM under Windows containers resident; False, holding nothing, if the
-        host cannot hold it even after killing every guest that holds memory."""
-        try:
-            for layer, mib in layers.items():
-                self._make_room(mib, None)
-                self.ledger.charge(self.utility_vm_held, layer, mib, self.policy.swap)
-                self._charged(None, mib)
-        except NoRoom:
-            self.ledger.release(self.utility_vm_held)
-            self.sample()
-            return False
-        return True
-
-    def app_oom_inside(self, guest: Guest) -> None:
-        """End a VM's app by its own kernel's OOM killer: its pages stay resident, now idle."""
-        self.ledger.relabel(guest, "app", "guest_idle", guest.memory.get("app", 0.0))
-        guest.changed()
-        self.sample()
-
-    def _make_room(self, mib: float, asking: Guest | None) -> None:
-        """Free RAM until `mib` fits: drop unused page cache, then kill the largest guest."""
-        while self.ledger.available(self.policy.swap) + EPSILON_MIB < mib:
-            if self.images.reclaim():
-                continue
-            victim = max((g for g in self._holders.values() if g.resident_mib > 0),
-                         key=lambda g: (g.resident_mib, g.id), default=None)
-            if victim is None:
-                raise NoRoom(f"{mib:.1f} MiB do not fit on {self.id}")
-            self.end(victim, "killed", "oom", code="oom_kill")
-            if victim is asking:
-                raise GuestKilled(victim.id)
-
-    def alloc_inside(self, guest: Guest, layer: str, mib: float) -> None:
-        """Let a VM-like guest use `mib` more in `layer`, first from RAM it already touched."""
-        if guest.state not in states.HOLDING:
-            raise GuestGone(guest.id)
-        held: Holdings = guest
-        reuse = min(mib, held.memory.get("guest_idle", 0.0))
-        self.ledger.relabel(held, "guest_idle", layer, reuse)
-        # Pages KSM merged must be copied back before the guest writes them.
-        unmerge = min(mib - reuse, held.merged.get("guest_idle", 0.0))
-        self.ledger.unmerge(held, "guest_idle", unmerge)
-        guest.changed()
-        room = guest.template.memory_mib - guest.inside_mib()
-        self.alloc(guest, layer, min(mib - reuse, room + unmerge))
-
-    def reserve(self, guest: Guest) -> bool:
-        """Take all of a VM's RAM up front (reserve policy); False if it does not fit."""
-        mib = guest.template.memory_mib - guest.inside_mib()
-        if not self.ledger.charge(guest, "guest_idle", mib, swap=False):
-            return False
-        self._holders[guest.id] = guest
-        guest.changed()
-        self.sample()
-        return True
-
-    def cache_image(self, image: Image, starting: Guest) -> None:
-        """Bring the part of `image` read at start into the shared page cache, once per host."""
-        mib = self.images.cache_mib(image)
-        if mib > 0:
-            self._make_room(mib, starting)
-            self.ledger.take("page_cache", mib, self.policy.swap)
-            self.images.cache(image, mib)
-            self._charged(starting, mib)
 
     # ------------------------------------------------------------------ counted resources
     def admit(self, guest: Guest) -> str | None:

@@ -35,7 +35,7 @@ def start(host: Host, guest: Guest) -> StartProcess:
         why = mismatch if mismatch in ("image_os", "no_manifest", "no_hypervisor") else None
         why = why or host.admit(guest)
         if why is None and guest.traits.vm_like and host.policy.memory == "reserve":
-            why = None if host.reserve(guest) else "memory"
+            why = None if host.memory.reserve(guest) else "memory"
         if why is not None:
             _fail(host, guest, why)
             return
@@ -59,7 +59,7 @@ def start(host: Host, guest: Guest) -> StartProcess:
                 return
             _touch(host, guest, spec)
             if spec.name == "app" and tpl.image is not None:
-                host.cache_image(tpl.image, guest)
+                host.memory.cache_image(tpl.image, guest)
             if spec.lock:
                 waiting = host.network_lock.acquire()
                 yield waiting
@@ -105,13 +105,13 @@ def _touch(host: Host, guest: Guest, spec: PhaseSpec) -> None:
     vm_like = guest.traits.vm_like
     for layer, mib in spec.alloc.items():
         if vm_like and layer != "vmm":
-            host.alloc_inside(guest, layer, mib)
+            host.memory.alloc_inside(guest, layer, mib)
         else:
-            host.alloc(guest, layer, mib)
+            host.memory.alloc(guest, layer, mib)
     if spec.touch_all:
         # Windows zeroes all of its RAM at boot: every page becomes resident.
         rest = guest.template.memory_mib - guest.inside_mib()
-        host.alloc(guest, "guest_idle", rest)
+        host.memory.alloc(guest, "guest_idle", rest)
 
 
 def _pull(host: Host, guest: Guest, image: Image) -> StartProcess:
@@ -152,7 +152,7 @@ def _boot_utility_vm(host: Host) -> Generator[Event, object, bool]:
     """Boot the Linux VM once; return False (and hold nothing) when the host cannot hold it."""
     uvm = host.utility_vm_spec
     host.log("utility_vm", None, host=host.id)
-    if not host.hold_utility_vm({layer: uvm[f"{layer}_mib"]
+    if not host.memory.hold_utility_vm({layer: uvm[f"{layer}_mib"]
                                  for layer in ("vmm", "guest_kernel", "runtime")}):
         host.utility_vm_boot = None  # a later container tries again
         return False

@@ -179,5 +179,5 @@ def test_an_ended_guest_cannot_be_revived_by_its_own_start() -> None:
     with pytest.raises(states.GuestGone):
         host.advance(guest, "running")
     with pytest.raises(states.GuestGone):
-        host.alloc(guest, "app", 1.0)
+        host.memory.alloc(guest, "app", 1.0)
     assert guest.state == "killed" and guest.held.empty()
