@@ -58,7 +58,10 @@ class HostMemory:
             self.ledger.charge(guest, layer, mib, self._swap)
         self._holders[guest.id] = guest
         guest.changed()
-        self._charged(guest, mib)
+        if self._swapping or self.ledger.swap_used <= 0:
+            self._sample()  # the common case, without a call to _charged
+        else:
+            self._charged(guest, mib)
 
     def alloc_inside(self, guest: Guest, layer: str, mib: float) -> None:
         """Let a VM-like guest use `mib` more in `layer`, first from RAM it already touched."""
