@@ -113,7 +113,7 @@ def run_frames(n: int, args: argparse.Namespace) -> dict[str, object]:
     from sim.session import Session
 
     app, controller, window = build_window(args.ungrouped)
-    session = Session(scenario(n))
+    session = Session.bundled(scenario(n))
     controller.set_session(session)
     controller.set_speed(args.speed)
     controller.run_until(START_S)

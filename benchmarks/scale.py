@@ -39,7 +39,7 @@ def simulate(template: str, host: HostSpec, count: int) -> tuple[float, float, i
                         guests=(GuestSpec(template, count, 0.0, 0.0),))
     gc.collect()
     start, start_cpu = time.perf_counter(), time.process_time()
-    session = Session(scenario)
+    session = Session.bundled(scenario)
     session.run_until(END_S)
     wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     guests = session.host.guests.values()

@@ -35,7 +35,7 @@ def churn(hours: float, every_s: float, bounded: bool) -> dict:
 
     if not bounded:
         rec.Recorder.__init__.__defaults__ = (1024, 10**12, 10**12)
-    session = Session(Scenario(host=HostSpec("classroom-server"), seed=1))
+    session = Session.bundled(Scenario(host=HostSpec("classroom-server"), seed=1))
     rss = {"0": round(rss_mib(), 1)}
     previous: list[str] = []
     t = 0.0

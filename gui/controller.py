@@ -164,7 +164,7 @@ class SimController(QObject):
         from sim.session import Session
 
         base = Session.default().scenario
-        self.set_session(Session(replace(base, guests=())))
+        self.set_session(Session.bundled(replace(base, guests=())))
 
     def open_default(self) -> None:
         """Start the bundled default scenario."""
@@ -194,7 +194,7 @@ class SimController(QObject):
         """Rebuild the session from an edited scenario (host or policy change), from time 0."""
         from sim.session import Session
 
-        self.set_session(Session(scenario), self._path, self._saved, self._bundled)
+        self.set_session(Session.bundled(scenario), self._path, self._saved, self._bundled)
 
     def reset(self) -> None:
         """Rebuild the session from its scenario: back to time 0, interactive guests dropped."""

@@ -14,19 +14,16 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from sim.snapshot import KINDS, LAYERS
+from sim import footprint, kinds, vocabulary
+from sim.vocabulary import KINDS, LAYERS
 
 if TYPE_CHECKING:
     from sim.references import Reference
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CATALOG_DIR = ASSETS / "catalog"
-HYPERVISORS = ("none", "kvm", "type1", "type2")
-PHASE_NAMES = (
-    "pull", "daemon", "network", "runc_create", "exec", "sandbox",
-    "vmm", "firmware", "bootloader", "kernel", "userspace", "app",
-    "utility_vm", "transfer", "convert",
-)
+HYPERVISORS = vocabulary.HYPERVISORS
+PHASE_NAMES = vocabulary.PHASES
 REFERENCE_HOST = "classroom-server"
 # Start-up reads are 4 KiB random reads (a boot touches scattered blocks of its image), so a
 # boot storm queues on the disk's IOPS: with 50–100 concurrent boots the CPU adds only 10–30 %
@@ -132,22 +129,18 @@ class Template:
 
     @property
     def is_vm_like(self) -> bool:
-        """Return whether the guest has RAM of its own, bounded by `memory_mib`."""
-        return self.memory_mib > 0
+        """Return whether the guest has RAM of its own, bounded by `memory_mib` (sim.kinds)."""
+        return kinds.traits(self).vm_like
 
     @property
     def in_own_vm(self) -> bool:
-        """Return whether the guest runs inside a VM of its own, whatever its kind.
-
-        True for VMs and microVMs, for a container inside a VM, and for Kata, whose sandbox is a
-        VM (it has VMM memory): its kernel is not the host's.
-        """
-        return self.is_vm_like or any("vmm" in p.alloc for p in self.phases)
+        """Return whether the guest runs inside a VM of its own, whatever its kind (sim.kinds)."""
+        return kinds.traits(self).in_own_vm
 
     @property
     def on_user_space_kernel(self) -> bool:
         """Return whether a user-space kernel (gVisor's Sentry) answers its system calls."""
-        return self.kind == "sandbox" and not self.in_own_vm
+        return kinds.traits(self).user_space_kernel
 
     @property
     def platforms(self) -> tuple[str, ...]:
@@ -162,12 +155,8 @@ class Template:
     @property
     def expected_resident_mib(self) -> float:
         """Return its resident memory once running, alone, without KSM (overcommit policy)."""
-        total = sum(sum(p.alloc.values()) for p in self.phases)
-        if any(p.touch_all for p in self.phases):
-            total = sum(p.alloc.get("vmm", 0.0) for p in self.phases) + self.memory_mib
-        if self.image:
-            total += self.image.extracted_mib * Catalog.load().model["page_cache_fraction"]
-        return total
+        cache = footprint.page_cache_mib(self, Catalog.load().model["page_cache_fraction"])
+        return footprint.resident_mib(self, reserve=False) + cache
 
     def expected_startup_s(self, host: HostPreset | None = None) -> float:
         """Return its start-up time alone on an idle host with its image cached."""

@@ -85,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
         if not 0 <= args.seed < 2**63:
             raise UsageError(f"--seed: expected a whole number from 0 to 2**63-1, got {args.seed}")
         scenario = replace(scenario, seed=args.seed)
-    session = Session(scenario)
+    session = Session.bundled(scenario)
     session.run_until(args.until)
     if args.out is not None:
         session.export(args.out)
@@ -131,7 +131,7 @@ def _limits_json(limits: dict) -> dict:
 
 def _density(args: argparse.Namespace) -> int:
     scenario, templates = _scenario_for(args)
-    rows = {row.template: row for row in Session(scenario).density()}
+    rows = {row.template: row for row in Session.bundled(scenario).density()}
     if args.json:
         print(json.dumps({"host": args.host, "policy": args.policy, "templates": {
             t: {"max": rows[t].max, "limit": rows[t].limit, "limits": _limits_json(rows[t].limits)}
@@ -148,7 +148,7 @@ def _density(args: argparse.Namespace) -> int:
 
 def _fill(args: argparse.Namespace) -> int:
     scenario, templates = _scenario_for(args)
-    results = [fill(scenario, t) for t in templates]
+    results = [fill(scenario, t, Catalog.load()) for t in templates]
     if args.json:
         print(json.dumps({"host": args.host, "policy": args.policy, "templates": {
             r.template: {"count": r.count, "stopped_by": r.stopped_by, "time_s": round(r.time_s, 6)}

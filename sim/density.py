@@ -11,7 +11,9 @@ import math
 
 from sim import platform
 from sim.catalog import Template
+from sim.footprint import resident_mib
 from sim.host import Host
+from sim.kinds import traits
 from sim.snapshot import LIMITS, DensityRow
 
 
@@ -20,18 +22,8 @@ def footprint_mib(host: Host, template: Template) -> float:
     key = (template.id, host.policy.memory)
     cached = host.footprints.get(key)
     if cached is None:
-        cached = host.footprints[key] = _footprint(host, template)
+        cached = host.footprints[key] = resident_mib(template, host.policy.memory == "reserve")
     return cached
-
-
-def _footprint(host: Host, template: Template) -> float:
-    touched = sum(sum(p.alloc.get(layer, 0.0) for layer in p.alloc) for p in template.phases)
-    if not template.is_vm_like:
-        return touched
-    vmm = sum(p.alloc.get("vmm", 0.0) for p in template.phases)
-    inside = min(touched - vmm, template.memory_mib)
-    full = host.policy.memory == "reserve" or any(p.touch_all for p in template.phases)
-    return vmm + (template.memory_mib if full else inside)
 
 
 def pending_mib(host: Host) -> float:
@@ -53,9 +45,8 @@ def max_additional(host: Host, template: Template, pending: float | None = None)
     image_mib = 0.0
     image_gib = 0.0
     if template.image is not None:
-        if template.image.id not in host.page_cache:
-            image_mib = template.image.extracted_mib * host.model["page_cache_fraction"]
-        missing = [la for la in template.image.layers if la.id not in host.layers_present]
+        image_mib = host.images.cache_mib(template.image)
+        missing = host.images.missing(template.image)
         image_gib = sum(la.extracted_mib for la in missing) / 1024
     if pending is None:
         pending = pending_mib(host)
@@ -63,7 +54,7 @@ def max_additional(host: Host, template: Template, pending: float | None = None)
     limits = {
         "memory": _fits(available - image_mib, footprint_mib(host, template)),
         "cpu": (_fits(p.cores * p.vcpu_per_core - host.vcpus_committed, template.vcpus)
-                if template.is_vm_like else math.inf),
+                if traits(template).vm_like else math.inf),
         "pids": _fits(p.pid_max - host.pids_used, template.pids),
         "bridge_ports": _fits(p.bridge_ports - host.ports_used, 1) if template.bridge else math.inf,
         "disk": _fits(p.disk_gib - host.disk_used_gib - image_gib, template.disk_gib),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sim.catalog import Catalog
 from sim.scenario import Scenario
 from sim.session import Session
 
@@ -23,9 +24,10 @@ class FillResult:
     time_s: float
 
 
-def fill(scenario: Scenario, template_id: str, limit: int = SAFETY_CAP) -> FillResult:
+def fill(scenario: Scenario, template_id: str, catalog: Catalog,
+         limit: int = SAFETY_CAP) -> FillResult:
     """Start guests of `template_id` one after another on an empty host of `scenario`."""
-    session = Session(replace(scenario, guests=()))
+    session = Session(replace(scenario, guests=()), catalog)
     started = 0
     while started < limit:
         kills = len(session.recorder.oom_times_s)

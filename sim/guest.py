@@ -1,4 +1,8 @@
-"""A guest on the host: its template, identity, state, phase spans and resident memory."""
+"""A guest on the host: its template, identity, state, phase spans and what it holds.
+
+Its state changes only through `Host.change_state` (the table is in sim.states) and what it
+holds only through the host's books (sim.memory, sim.resources); this class only reads them.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from dataclasses import dataclass, field
 from sim.catalog import Template
 from sim.engine import Process
 from sim.guestconfig import GuestConfig
-from sim.snapshot import LIVE_STATES, GuestView, PhaseSpan
+from sim.kinds import Traits, traits
+from sim.resources import Holdings
+from sim.snapshot import GuestView, PhaseSpan
+from sim.vocabulary import LIVE_STATES
 
 
 @dataclass(slots=True)
@@ -21,7 +28,7 @@ class Span:
 
 
 @dataclass(eq=False, slots=True)
-class Guest:
+class Guest(Holdings):
     """One container, VM, microVM or sandbox, mutated only by the host and its lifecycle."""
 
     id: str
@@ -31,24 +38,27 @@ class Guest:
     ready_s: float | None = None
     reason: str | None = None
     spans: list[Span] = field(default_factory=list)
-    # Resident MiB by layer (this guest's share; shared page cache belongs to the host).
-    memory: dict[str, float] = field(default_factory=dict)
-    # MiB of each layer that KSM has merged away (no longer resident).
-    merged: dict[str, float] = field(default_factory=dict)
-    pids: int = 0
-    bridge_port: bool = False
-    disk_gib: float = 0.0
-    vcpus: float = 0.0
-    process: Process | None = None
+    process: Process | None = None  # what drives its state now: its start, or its move
+    # Faults and workloads running in it, by name: they stop when it stops.
+    activities: tuple[tuple[str, Process], ...] = ()
     config: GuestConfig = field(default_factory=GuestConfig)
     compromised: bool = False
     host_id: str = "main"
     _view: GuestView | None = None
+    traits: Traits = field(init=False)  # what its kind and template make it (sim.kinds)
+
+    def __post_init__(self) -> None:
+        self.traits = traits(self.template)
 
     @property
     def live(self) -> bool:
         """Return whether it is starting or running (it holds host resources)."""
         return self.state in LIVE_STATES
+
+    @property
+    def held(self) -> Holdings:
+        """Return what it holds (itself: a guest is its own holdings; the books change them)."""
+        return self
 
     @property
     def resident_mib(self) -> float:
@@ -57,8 +67,9 @@ class Guest:
 
     def inside_mib(self) -> float:
         """Return the RAM the guest itself has touched (resident or merged), without its VMM."""
-        touched = sum(self.memory.values()) + sum(self.merged.values())
-        return touched - self.memory.get("vmm", 0.0) - self.merged.get("vmm", 0.0)
+        memory, merged = self.memory, self.merged
+        touched = sum(memory.values()) + sum(merged.values())
+        return touched - memory.get("vmm", 0.0) - merged.get("vmm", 0.0)
 
     def changed(self) -> None:
         """Forget the cached view: something about the guest changed."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-NETWORKS = ("nat", "host")
-HARDENING = ("seccomp", "apparmor", "selinux", "userns", "privileged")
+from sim.vocabulary import HARDENING as HARDENING
+from sim.vocabulary import NETWORKS as NETWORKS
 
 
 @dataclass(frozen=True, slots=True)

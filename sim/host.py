@@ -1,65 +1,51 @@
-"""The simulated host: shared resources, the memory ledger, guests and the OOM killer.
+"""The simulated host: shared resources, its books, its guests' states and the OOM killer.
 
 Resources are fluid fair-share (CPU cores, disk read and write bandwidth, registry bandwidth) so
 concurrent starts slow each other down; the container daemon's network set-up is a FIFO lock.
-Guests are started by `sim.lifecycle`; this class owns what they hold and takes it back.
+Guests are started by `sim.lifecycle`. What they hold is charged and released through this
+host's books only: memory (`memory`, sim.hostmemory, over the `ledger`), countable resources
+(`counters`, sim.resources) and images (`images`, sim.images). Every state change of a guest
+goes through `change_state`, which releases what a guest holds when it stops being live.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
-from sim.catalog import HostPreset, Image, Template
-from sim.engine import Engine, Event
+from sim import states
+from sim.catalog import HostPreset
+from sim.engine import Engine, Event, Process
 from sim.fairshare import FairShare
 from sim.guest import Guest
+from sim.hostmemory import HostMemory, NoRoom
+from sim.images import ImageStore
+from sim.jitter import Jitter, Policy
 from sim.lock import FifoLock
 from sim.memory import MemoryLedger
 from sim.recorder import Recorder
+from sim.resources import Counters
 from sim.snapshot import HostView, LogEntry
+from sim.states import GuestGone, GuestKilled
+from sim.vocabulary import EVENT_TEXT, FAULTS, sentence
 
-# Layers KSM may merge and a guest may fill from its idle RAM; guest RAM is bounded by its size.
-INSIDE_LAYERS = ("guest_kernel", "guest_os", "guest_idle", "app", "container", "runtime")
-
-
-@dataclass(frozen=True, slots=True)
-class Policy:
-    """How the host manages memory."""
-
-    memory: str = "overcommit"  # or "reserve": a VM's configured RAM is taken when it starts
-    ksm: bool = False
-    swap: bool = False
+__all__ = ["GuestGone", "GuestKilled", "Host", "Jitter", "NoRoom", "Policy"]
 
 
-class Jitter:
-    """Log-normal factors for phase durations, from the session's one seeded generator.
+class WordedEntry(LogEntry):
+    """A log entry whose English sentence (sim.vocabulary) is worded when read, not when logged.
 
-    Normals are drawn a block at a time (the same values, in the same order, as one call each:
-    numpy draws a block sequentially), because a scalar numpy call costs more than the rest of
-    a phase's bookkeeping. Every host of a session shares one Jitter, so the order of draws is
-    the order in which phases start, whatever host they run on.
+    A run logs several entries per guest and reads few of their sentences (the CLI's events
+    file, the window's fallback); wording each at once cost a tenth of a 10,000-guest run.
     """
 
-    BLOCK = 1024
+    __slots__ = ()
 
-    def __init__(self, rng: np.random.Generator, sigma: float) -> None:
-        self._rng = rng
-        self._sigma = sigma
-        self._normals: list[float] = []
-
-    def factor(self) -> float:
-        """Return the next factor, exp(N(0, sigma))."""
-        if not self._normals:
-            self._normals = self._rng.normal(0.0, self._sigma, self.BLOCK).tolist()[::-1]
-        return math.exp(self._normals.pop())
-
-
-class GuestKilled(Exception):
-    """Raised inside a guest's own start when the OOM killer picked that guest."""
+    @property
+    def message(self) -> str:  # type: ignore[override]
+        """Return the entry in English."""
+        return sentence(self.code, self.params)
 
 
 class Host:
@@ -91,16 +77,14 @@ class Host:
         self.compromised = False  # an escape reached the host
         swap_mib = preset.swap_gib * 1024 if policy.swap else 0.0
         self.ledger = MemoryLedger(preset.ram_gib * 1024, swap_mib)
-        self.guests: dict[str, Guest] = {}
-        self.pids_used = preset.host_pids
-        self.ports_used = 0
-        self.vcpus_committed = 0.0
-        self.disk_used_gib = 0.0
-        self.layers_present: set[str] = set()
-        self.layer_pulls: dict[str, Event] = {}  # layers being pulled now, to wait on
-        self.page_cache: dict[str, float] = {}   # image id -> MiB cached
+        self.counters = Counters(preset)
+        self.images = ImageStore(self.ledger, self.counters, model["page_cache_fraction"])
+        self.guests: dict[str, Guest] = {}  # every guest on this host, live or ended
+        self._live: dict[str, Guest] = {}     # the live ones, in arrival order
         self.footprints: dict[tuple[str, str], float] = {}  # density's per-template memory
-        self._swapping = False
+        self.on_sample: Callable[[Host], None] | None = None  # tests check invariants here
+        self.memory = HostMemory(host_id, self.ledger, self.images, policy, self.end, self.log,
+                                 self.sample)
         # A host too small for its own kernel would otherwise start with a silently empty layer.
         if not self.ledger.take("host_kernel", preset.host_kernel_mib, swap=False) or (
             preset.runtime and not self.ledger.take("runtime", preset.runtime_mib, swap=False)
@@ -117,158 +101,154 @@ class Host:
                         p.disk_gib, p.arch, p.hypervisor, p.runtime, p.pid_max, p.bridge_ports,
                         self.down, self.compromised, p.os, self.utility_vm, self.id)
 
-    def log(self, code: str, who: Guest | None, message: str, **params: object) -> None:
-        """Record one discrete fact in the event log."""
+    def log(self, code: str, who: Guest | None, **params: object) -> None:
+        """Record one discrete fact in the event log, worded by sim.vocabulary."""
+        if code not in EVENT_TEXT:
+            raise KeyError(f"event code {code!r} has no sentence in sim.vocabulary")
         gid = who.id if who else None
-        self.log_sink.emit(LogEntry(self.engine.now, code, gid, params, message))
+        self.log_sink.emit(WordedEntry(self.engine.now, code, gid, params, ""))
 
     def sample(self) -> None:
         """Record the ledger now."""
         self.recorder.sample(self.engine.now, self.ledger.values())
+        if self.on_sample is not None:
+            self.on_sample(self)
 
     def live_guests(self) -> list[Guest]:
-        """Return guests that are starting or running."""
-        return [g for g in self.guests.values() if g.live]
+        """Return guests that are starting or running, in the order they arrived."""
+        return list(self._live.values())
 
-    # ------------------------------------------------------------------ memory
-    def alloc(self, guest: Guest | None, layer: str, mib: float) -> None:
-        """Make `mib` resident in `layer` for `guest` (None: the host), killing guests if short.
+    # Read-only figures of the books, under the names density and the tests use.
+    pids_used = property(lambda self: self.counters.pids_used)
+    ports_used = property(lambda self: self.counters.ports_used)
+    vcpus_committed = property(lambda self: self.counters.vcpus_committed)
+    disk_used_gib = property(lambda self: self.counters.disk_used_gib)
+    layers_present = property(lambda self: self.images.layers_present)
+    page_cache = property(lambda self: self.images.page_cache)
 
-        Raises GuestKilled when the OOM killer chose `guest` itself.
-        """
-        if mib <= 0:
+    # ------------------------------------------------------------------ guests come and go
+    def attach(self, guest: Guest) -> None:
+        """Put a new guest (pending) or an arriving one (moving) on this host, pending."""
+        if guest.state == "moving":
+            guest.host_id = self.id
+            self.guests[guest.id] = guest
+            self.change_state(guest, "pending")
             return
-        while not self.ledger.take(layer, mib, self.policy.swap):
-            if self._reclaim_page_cache():
-                continue
-            victim = max(self.live_guests(), key=lambda g: (g.resident_mib, g.id), default=None)
-            if victim is None:
-                raise MemoryError("the host cannot hold its own kernel")
-            self.kill(victim, "killed", "oom", code="oom_kill")
-            if victim is guest:
-                raise GuestKilled(guest.id)
-        if self.ledger.swap_used > 0 and not self._swapping:
-            self._swapping = True
-            self.log("swap_started", guest, "RAM is full: the host starts swapping", mib=mib)
-        if guest is not None:
-            guest.memory[layer] = guest.memory.get(layer, 0.0) + mib
-            guest.changed()
-        self.sample()
+        if guest.state != "pending":
+            raise states.IllegalTransition(f"{guest.id} is {guest.state}, not new")
+        guest.host_id = self.id
+        self.guests[guest.id] = guest
+        self._arrive(guest)
 
-    def alloc_inside(self, guest: Guest, layer: str, mib: float) -> None:
-        """Let a VM-like guest use `mib` more in `layer`, first from RAM it already touched."""
-        idle = guest.memory.get("guest_idle", 0.0)
-        reuse = min(mib, idle)
-        if reuse > 0:
-            guest.memory["guest_idle"] = idle - reuse
-            guest.memory[layer] = guest.memory.get(layer, 0.0) + reuse
-            self.ledger.move("guest_idle", layer, reuse)
-            guest.changed()
-        # Pages KSM merged must be copied back before the guest writes them.
-        merged_idle = guest.merged.get("guest_idle", 0.0)
-        unmerge = min(mib - reuse, merged_idle)
-        if unmerge > 0:
-            guest.merged["guest_idle"] = merged_idle - unmerge
-            self.ledger.ksm_saved -= unmerge
-        room = guest.template.memory_mib - guest.inside_mib()
-        self.alloc(guest, layer, min(mib - reuse, room + unmerge))
+    def detach(self, guest: Guest) -> None:
+        """Take a guest that is moving away off this host's list."""
+        if guest.state != "moving":
+            raise states.IllegalTransition(f"{guest.id} is {guest.state}: only a moving guest "
+                                           "leaves its host")
+        del self.guests[guest.id]
 
-    def reserve(self, guest: Guest) -> bool:
-        """Take all of a VM's RAM up front (reserve policy); False if it does not fit."""
-        mib = guest.template.memory_mib - guest.inside_mib()
-        if not self.ledger.take("guest_idle", mib, swap=False):
-            return False
-        guest.memory["guest_idle"] = guest.memory.get("guest_idle", 0.0) + mib
+    def change_state(self, guest: Guest, new: str, reason: str | None = None) -> None:
+        """Change `guest`'s state by the table in sim.states, releasing what it holds on leaving.
+
+        Raises IllegalTransition for a change the table does not allow.
+        """
+        old = guest.state
+        if new not in states.TRANSITIONS[old]:
+            states.check(old, new)  # raises, naming both states
+        guest.state = new
+        if reason is not None:
+            guest.reason = reason
         guest.changed()
+        if new == "moving":
+            # On the target the guest starts afresh: its timeline shows the move, then the start.
+            guest.spans.clear()
+            guest.created_s = self.engine.now
+            guest.ready_s = None
+        if old in states.HOLDING and new not in states.HOLDING:
+            self._leave(guest)
+            self._stop(guest)
+        elif new in states.HOLDING and old not in states.HOLDING:
+            guest.reason = None
+            self._arrive(guest)
+        elif old not in states.HOLDING:
+            self._stop(guest)  # removed on its way to another host: the move stops too
+
+    def advance(self, guest: Guest, new: str) -> None:
+        """Move a live guest on in its start; raise GuestGone when it ended meanwhile."""
+        if guest.state not in states.HOLDING:
+            raise GuestGone(guest.id)
+        self.change_state(guest, new)
+
+    def end(self, guest: Guest, state: str, reason: str, code: str | None = None) -> bool:
+        """End `guest` (killed, crashed, failed, stopped or moving) and log it; False if moot."""
+        if not states.allowed(guest.state, state):
+            return False
+        resident = guest.resident_mib
+        self.change_state(guest, state, reason)
+        if code == "oom_kill":
+            self.recorder.mark_oom(self.engine.now)
+            self.log("oom_kill", guest, guest=guest.id, resident_mib=round(resident, 1),
+                     reason=reason)
+        elif code:
+            self.log(code, guest, guest=guest.id, reason=reason)
         self.sample()
         return True
 
-    def cache_image(self, image: Image) -> None:
-        """Bring the part of `image` read at start into the shared page cache, once per host."""
-        if image.id not in self.page_cache:
-            mib = image.extracted_mib * self.model["page_cache_fraction"]
-            self.alloc(None, "page_cache", mib)
-            self.page_cache[image.id] = mib
-
-    def _reclaim_page_cache(self) -> bool:
-        """Drop the page cache of one image no live container uses; False if there is none."""
-        in_use = {g.template.image.id for g in self.live_guests() if g.template.image}
-        for image_id, mib in self.page_cache.items():
-            if image_id not in in_use:
-                del self.page_cache[image_id]
-                self.ledger.give("page_cache", mib)
-                return True
-        return False
-
-    # ------------------------------------------------------------------ ending guests
-    def kill(self, guest: Guest, state: str, reason: str, code: str | None = None) -> None:
-        """End `guest` (killed, crashed, failed or stopped), free what it held and log it."""
-        if not guest.live:
-            return
-        resident = guest.resident_mib
-        self.release(guest)
-        guest.state = state
-        guest.reason = reason
-        guest.changed()
-        process = guest.process
-        if process is not None and process.is_alive and self.engine.active_process is not process:
-            process.interrupt(reason)
-        if code == "oom_kill":
-            self.recorder.mark_oom(self.engine.now)
-            self.log("oom_kill", guest, f"Out of memory: killed {guest.id} "
-                     f"({resident:.0f} MiB resident, the largest guest)",
-                     guest=guest.id, resident_mib=round(resident, 1), reason=reason)
-        elif code:
-            self.log(code, guest, f"{guest.id}: {code} ({reason})", guest=guest.id, reason=reason)
-        self.sample()
-
-    def release(self, guest: Guest) -> None:
-        """Give back everything `guest` holds."""
-        for layer, mib in guest.memory.items():
-            self.ledger.give(layer, mib)
-        self.ledger.ksm_saved -= sum(guest.merged.values())
-        guest.memory.clear()
-        guest.merged.clear()
-        self.pids_used -= guest.pids
-        guest.pids = 0
-        if guest.bridge_port:
-            self.ports_used -= 1
-            guest.bridge_port = False
-        self.vcpus_committed -= guest.vcpus
-        guest.vcpus = 0.0
-        self.disk_used_gib -= guest.disk_gib
-        guest.disk_gib = 0.0
+    def depart(self, guest: Guest) -> bool:
+        """Stop `guest` here to move it (it holds nothing until it arrives); False if not live."""
+        return guest.state in states.HOLDING and self.end(guest, "moving", "moved")
 
     def remove(self, guest: Guest) -> None:
-        """Stop `guest` at the teacher's request."""
-        self.kill(guest, "stopped", "removed", code="guest_removed")
+        """Stop `guest` at the teacher's request (also on its way to another host)."""
+        self.end(guest, "stopped", "removed", code="guest_removed")
 
-    def admit(self, guest: Guest, template: Template) -> str | None:
+    def track(self, guest: Guest, name: str, process: Process) -> None:
+        """Remember a fault or workload running in `guest`: it stops when the guest stops."""
+        alive = tuple(a for a in guest.activities if a[1].is_alive)
+        guest.activities = (*alive, (name, process))
+
+    def _arrive(self, guest: Guest) -> None:
+        self._live[guest.id] = guest
+        self.images.use(guest.template.image, +1)
+
+    def _leave(self, guest: Guest) -> None:
+        """Release all a guest holds (it just stopped being live)."""
+        del self._live[guest.id]
+        self.images.use(guest.template.image, -1)
+        self.memory.release(guest)
+        self.counters.release(guest)
+
+    def _stop(self, guest: Guest) -> None:
+        """Interrupt what drives the guest and what runs in it (not the caller itself)."""
+        running = self.engine.active_process
+        for name, process in guest.activities:
+            if process.is_alive and process is not running:
+                process.interrupt(guest.state)
+                if name in FAULTS:
+                    self.log("fault_stopped", guest, guest=guest.id, fault=name,
+                             state=guest.state)
+        guest.activities = ()
+        driver = guest.process
+        if driver is not None and driver.is_alive and driver is not running:
+            driver.interrupt(guest.state)
+
+    # ------------------------------------------------------------------ counted resources
+    def admit(self, guest: Guest) -> str | None:
         """Take the guest's PIDs, vCPUs and disk; return why it cannot start, or None."""
-        p = self.preset
         if self.down:
             return "host_down"
-        if self.pids_used + template.pids > p.pid_max:
-            return "pids"
-        if template.is_vm_like and (
-            self.vcpus_committed + template.vcpus > p.cores * p.vcpu_per_core + 1e-9
-        ):
-            return "cpu"
-        if self.disk_used_gib + template.disk_gib > p.disk_gib:
-            return "disk"
-        self.pids_used += template.pids
-        guest.pids = template.pids
-        if template.is_vm_like:
-            self.vcpus_committed += template.vcpus
-            guest.vcpus = template.vcpus
-        self.disk_used_gib += template.disk_gib
-        guest.disk_gib = template.disk_gib
-        return None
+        return self.counters.admit(guest, guest.template, guest.traits.vm_like)
 
     def take_bridge_port(self, guest: Guest) -> bool:
         """Attach the guest to the bridge; False when every port is taken ("exchange full")."""
-        if self.ports_used >= self.preset.bridge_ports:
-            return False
-        self.ports_used += 1
-        guest.bridge_port = True
-        return True
+        if guest.state not in states.HOLDING:
+            raise GuestGone(guest.id)
+        return self.counters.take_bridge_port(guest)
+
+    def fork(self, guest: Guest, wanted: int, limit: int) -> int:
+        """Fork up to `wanted` processes in `guest`, within its limits; return how many."""
+        if guest.state not in states.HOLDING:
+            raise GuestGone(guest.id)
+        granted = self.counters.fork(guest, wanted, limit)
+        guest.changed()
+        return granted

@@ -51,10 +51,7 @@ def _merge(host: Host, guest: Guest, budget: float, fractions: dict[str, float],
         m = min(budget - done, room, resident)
         if m <= 1e-9:
             continue
-        guest.memory[layer] = resident - m
-        guest.merged[layer] = merged + m
-        host.ledger.give(layer, m)
-        host.ledger.ksm_saved += m
+        host.ledger.merge(guest, layer, m)
         done += m
         if done >= budget:
             break

@@ -96,7 +96,7 @@ def run_lesson(scenario: Scenario) -> Session:
     moments += [g.at_s + g.stagger_s * (g.count - 1) for g in scenario.guests]
     if scenario.lesson is not None:
         moments += [st.at_s for st in scenario.lesson.steps]
-    session = Session(scenario)
+    session = Session.bundled(scenario)
     session.run_until(max(moments, default=0.0) + MARGIN_S)
     # A move ships gigabytes and boots again: let moves under way finish.
     for _ in range(100):

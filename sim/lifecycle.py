@@ -8,46 +8,46 @@ are jittered by one log-normal factor per phase, drawn from the session's seeded
 from __future__ import annotations
 
 from collections.abc import Generator
+from functools import partial
 
 from sim import platform
 from sim.catalog import IOS_PER_MIB, Image, Layer, PhaseSpec
 from sim.engine import Event, Interrupt
 from sim.guest import Guest
-from sim.host import GuestKilled, Host
+from sim.host import GuestGone, Host, NoRoom
+from sim.vocabulary import LIMIT_TEXT
 
 StartProcess = Generator[Event, object, None]
 
-FAIL_REASONS = {
-    "pids": "no PIDs left (pid_max reached)",
-    "cpu": "vCPU commitment limit reached",
-    "disk": "disk full",
-    "memory": "not enough free RAM to reserve the VM's memory",
-    "bridge_ports": "bridge full: every port of the network bridge is taken",
-    "host_down": "the host kernel has panicked; reset the simulation",
-    **platform.PROBLEMS,
-}
+# Kept for the modules that look failure texts up here; the sentences live in sim.vocabulary.
+FAIL_REASONS = LIMIT_TEXT
 
 
 def start(host: Host, guest: Guest) -> StartProcess:
     """Start `guest`: pull its image if needed, then run its phases until its app is ready."""
+    if guest.state != "pending":
+        return  # ended (or moved) before its start began: nothing to undo
     held_lock = False
     waiting: Event | None = None
     try:
         tpl = guest.template
         mismatch = platform.problem(tpl, host.preset)
         why = mismatch if mismatch in ("image_os", "no_manifest", "no_hypervisor") else None
-        why = why or host.admit(guest, tpl)
-        if why is None and tpl.is_vm_like and host.policy.memory == "reserve":
-            why = None if host.reserve(guest) else "memory"
+        why = why or host.admit(guest)
+        if why is None and guest.traits.vm_like and host.policy.memory == "reserve":
+            why = None if host.memory.reserve(guest) else "memory"
         if why is not None:
             _fail(host, guest, why)
             return
         if tpl.image is not None:
             yield from _pull(host, guest, tpl.image)
-        guest.state = "starting"
+        host.advance(guest, "starting")
         if platform.needs_utility_vm(tpl, host.preset) and not host.utility_vm:
             # Shared by every container of this host: never cancelled on one guest's behalf.
-            yield _utility_vm(host)
+            booted = yield _utility_vm(host)
+            if not booted:
+                _fail(host, guest, "memory")
+                return
         slowdown = platform.slowdown(tpl, host.preset)
         for spec in tpl.phases:
             guest.begin_phase(spec.name, host.engine.now, spec.source)
@@ -59,7 +59,7 @@ def start(host: Host, guest: Guest) -> StartProcess:
                 return
             _touch(host, guest, spec)
             if spec.name == "app" and tpl.image is not None:
-                host.cache_image(tpl.image)
+                host.memory.cache_image(tpl.image, guest)
             if spec.lock:
                 waiting = host.network_lock.acquire()
                 yield waiting
@@ -72,15 +72,13 @@ def start(host: Host, guest: Guest) -> StartProcess:
                 host.network_lock.release()
                 held_lock = False
             duration = guest.end_phase(host.engine.now)
-            host.log("phase_done", guest, f"{guest.id}: {spec.name} done in {duration:.3f} s",
-                     guest=guest.id, phase=spec.name, duration_s=round(duration, 6))
-        guest.state = "running"
+            host.log("phase_done", guest, guest=guest.id, phase=spec.name,
+                     duration_s=round(duration, 6))
+        host.advance(guest, "running")
         guest.ready_s = host.engine.now
-        guest.changed()
         startup = guest.ready_s - guest.created_s
-        host.log("ready", guest, f"{guest.id} is ready after {startup:.3f} s",
-                 guest=guest.id, startup_s=round(startup, 6))
-    except (Interrupt, GuestKilled):
+        host.log("ready", guest, guest=guest.id, startup_s=round(startup, 6))
+    except (Interrupt, GuestGone, NoRoom) as stop:
         # The host already freed what the guest held; let go of what it was waiting for.
         if waiting is not None and not waiting.processed:
             waiting.cancel()
@@ -88,6 +86,8 @@ def start(host: Host, guest: Guest) -> StartProcess:
             host.network_lock.release()
         if guest.spans and guest.spans[-1].end_s is None:
             guest.end_phase(host.engine.now)
+        if isinstance(stop, NoRoom):
+            _fail(host, guest, "memory")
 
 
 def _demands(host: Host, spec: PhaseSpec, factor: float, cap: float) -> StartProcess:
@@ -102,33 +102,30 @@ def _demands(host: Host, spec: PhaseSpec, factor: float, cap: float) -> StartPro
 
 def _touch(host: Host, guest: Guest, spec: PhaseSpec) -> None:
     """Make the memory the phase touches resident (a VM's inside its own RAM)."""
-    vm_like = guest.template.is_vm_like
+    vm_like = guest.traits.vm_like
     for layer, mib in spec.alloc.items():
         if vm_like and layer != "vmm":
-            host.alloc_inside(guest, layer, mib)
+            host.memory.alloc_inside(guest, layer, mib)
         else:
-            host.alloc(guest, layer, mib)
+            host.memory.alloc(guest, layer, mib)
     if spec.touch_all:
         # Windows zeroes all of its RAM at boot: every page becomes resident.
         rest = guest.template.memory_mib - guest.inside_mib()
-        host.alloc(guest, "guest_idle", rest)
+        host.memory.alloc(guest, "guest_idle", rest)
 
 
 def _pull(host: Host, guest: Guest, image: Image) -> StartProcess:
     """Wait until every layer of `image` is on the host, fetching the missing ones."""
-    missing = [layer for layer in image.layers if layer.id not in host.layers_present]
+    missing = host.images.missing(image)
     if not missing:
-        host.log("pull_skipped", guest, f"{guest.id}: image {image.id} is cached, no pull",
-                 guest=guest.id, image=image.id)
+        host.log("pull_skipped", guest, guest=guest.id, image=image.id)
         return
-    guest.state = "pulling"
+    host.advance(guest, "pulling")
     guest.begin_phase("pull", host.engine.now, "; ".join(layer.source for layer in missing))
-    for layer in missing:
-        if layer.id not in host.layer_pulls:
-            # The host fetches the layer, not the guest: a second container of the same image
-            # waits for the same download, and it completes even if the first is killed.
-            host.layer_pulls[layer.id] = host.engine.process(_fetch(host, layer))
-    yield host.engine.all_of([host.layer_pulls[layer.id] for layer in missing])
+    # The host fetches a layer, not the guest: a second container of the same image waits for
+    # the same download, and it completes even if the first is killed.
+    downloads = [host.images.pull(layer, partial(_download, host, layer)) for layer in missing]
+    yield host.engine.all_of(downloads)
     guest.end_phase(host.engine.now)
 
 
@@ -137,9 +134,11 @@ def _fetch(host: Host, layer: Layer) -> StartProcess:
     yield host.registry.submit(layer.compressed_mib)
     yield host.cpu.submit(layer.compressed_mib / host.model["decompress_mib_s"], 1.0)
     yield host.disk_write.submit(layer.extracted_mib)
-    host.layers_present.add(layer.id)
-    host.disk_used_gib += layer.extracted_mib / 1024
-    del host.layer_pulls[layer.id]
+    host.images.arrive(layer)
+
+
+def _download(host: Host, layer: Layer) -> Event:
+    return host.engine.process(_fetch(host, layer))
 
 
 def _utility_vm(host: Host) -> Event:
@@ -149,21 +148,22 @@ def _utility_vm(host: Host) -> Event:
     return host.utility_vm_boot
 
 
-def _boot_utility_vm(host: Host) -> StartProcess:
+def _boot_utility_vm(host: Host) -> Generator[Event, object, bool]:
+    """Boot the Linux VM once; return False (and hold nothing) when the host cannot hold it."""
     uvm = host.utility_vm_spec
-    host.log("utility_vm", None, "Booting the Linux VM that runs Linux containers on Windows",
-             host=host.id)
-    for layer in ("vmm", "guest_kernel", "runtime"):
-        host.alloc(None, layer, uvm[f"{layer}_mib"])
+    host.log("utility_vm", None, host=host.id)
+    if not host.memory.hold_utility_vm({layer: uvm[f"{layer}_mib"]
+                                 for layer in ("vmm", "guest_kernel", "runtime")}):
+        host.utility_vm_boot = None  # a later container tries again
+        return False
     yield host.engine.timeout(uvm["boot_s"])
     host.utility_vm = True
+    return True
 
 
 def _fail(host: Host, guest: Guest, why: str) -> None:
     """End a start that cannot go on, saying which limit stopped it."""
     if guest.spans and guest.spans[-1].end_s is None:
         guest.end_phase(host.engine.now)
-    reason = FAIL_REASONS[why]
-    host.kill(guest, "failed", why)
-    host.log("start_failed", guest, f"{guest.id} could not start: {reason}",
-             guest=guest.id, reason=why)
+    if host.end(guest, "failed", why):
+        host.log("start_failed", guest, guest=guest.id, reason=why)

@@ -4,11 +4,15 @@ Invariant, at every instant: sum(layers) + free == RAM + swap_used. Memory is ta
 first, then (when swap is on) from swap; memory given back pays off swap first. Shared pages are
 counted once: image page cache belongs to the host, not to each container, and pages KSM merged
 are removed from their layer and reported as `ksm_saved` instead.
+
+What each guest holds is charged and released here too (`charge`, `relabel`, `merge`,
+`unmerge`, `release`), so a guest's books and the host's change in the same statement.
 """
 
 from __future__ import annotations
 
-from sim.snapshot import LAYERS
+from sim.resources import Holdings
+from sim.vocabulary import LAYERS
 
 # Float sums drift; this much (MiB) is treated as zero.
 EPSILON_MIB = 1e-6
@@ -59,6 +63,47 @@ class MemoryLedger:
         """Re-label `mib` resident from `source` to `target` (a guest using RAM it already had)."""
         self.layers[source] -= mib
         self.layers[target] += mib
+
+    # ------------------------------------------------------------------ one guest's share
+    def charge(self, held: Holdings, layer: str, mib: float, swap: bool) -> bool:
+        """Take `mib` into `layer` for a guest; False, changing nothing, if short."""
+        if not self.take(layer, mib, swap):
+            return False
+        if mib > 0:
+            held.memory[layer] = held.memory.get(layer, 0.0) + mib
+        return True
+
+    def relabel(self, held: Holdings, source: str, target: str, mib: float) -> None:
+        """Re-label `mib` a guest already holds from `source` to `target`."""
+        if mib <= 0:
+            return
+        held.memory[source] = held.memory.get(source, 0.0) - mib
+        held.memory[target] = held.memory.get(target, 0.0) + mib
+        self.move(source, target, mib)
+
+    def merge(self, held: Holdings, layer: str, mib: float) -> None:
+        """Let KSM merge `mib` of a guest's `layer`: no longer resident, counted as saved."""
+        held.memory[layer] = held.memory.get(layer, 0.0) - mib
+        held.merged[layer] = held.merged.get(layer, 0.0) + mib
+        self.give(layer, mib)
+        self.ksm_saved += mib
+
+    def unmerge(self, held: Holdings, layer: str, mib: float) -> None:
+        """Forget `mib` of a guest's merged `layer` (it will be charged again when written)."""
+        if mib <= 0:
+            return
+        held.merged[layer] = held.merged.get(layer, 0.0) - mib
+        self.ksm_saved -= mib
+
+    def release(self, held: Holdings) -> float:
+        """Give back every MiB the guest holds or had merged; return what was resident."""
+        resident = held.resident_mib
+        for layer, mib in held.memory.items():
+            self.give(layer, mib)
+        self.ksm_saved -= sum(held.merged.values())
+        held.memory.clear()
+        held.merged.clear()
+        return resident
 
     def imbalance(self) -> float:
         """Return how far the ledger is from its invariant (0 when it holds)."""

@@ -12,7 +12,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 
 from sim import lifecycle, platform
-from sim.engine import Event
+from sim.engine import Event, Interrupt
 from sim.fairshare import FairShare, Job
 from sim.guest import Guest
 from sim.host import Host
@@ -61,14 +61,41 @@ class Move:
 
 def move(source: Host, target: Host, link: FairShare, guest: Guest,
          record: Move) -> Generator[Event, object, None]:
-    """Stop `guest` on `source`, ship what it needs over `link`, and start it on `target`."""
-    engine = source.engine
+    """Ship what `guest` needs over `link` and start it on `target`.
+
+    The guest has already left `source` (`Host.depart`: it is moving and holds nothing). If it is
+    removed on the way, the move stops where it is and says so.
+    """
+    try:
+        yield from _ship(source, target, link, guest, record)
+    except Interrupt:
+        if record.transfer is not None and not record.transfer.processed:
+            record.transfer.cancel()
+        if guest.spans and guest.spans[-1].end_s is None:
+            guest.end_phase(source.engine.now)
+        record.step = ""
+        record.end_s = source.engine.now
+        record.verdict = guest.reason or guest.state
+        return
+    source.detach(guest)
+    target.attach(guest)
+    record.step = "start"
+    guest.process = target.engine.process(lifecycle.start(target, guest))
+    yield guest.process
+    record.step = ""
+    record.end_s = target.engine.now
+    record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
+    target.log("move_done", guest, guest=guest.id, source=source.id, target=target.id,
+               mib=round(record.total_mib, 3), verdict=record.verdict,
+               warnings=",".join(record.warnings),
+               elapsed_s=round(record.end_s - record.start_s, 6))
+
+
+def _ship(source: Host, target: Host, link: FairShare, guest: Guest,
+          record: Move) -> Generator[Event, object, None]:
+    """Carry the guest's disk image or missing image layers across, converting a disk image."""
     tpl = guest.template
-    source.kill(guest, "moving", "moved")
-    # On the target the guest starts afresh: its timeline shows the move, then the new start.
-    guest.spans.clear()
-    guest.created_s = engine.now
-    if tpl.is_vm_like:
+    if guest.traits.vm_like:
         record.total_mib = tpl.disk_gib * 1024
         yield from _step(guest, record, "transfer", link.submit(record.total_mib), LINK_SOURCE)
         src_fmt, dst_fmt = disk_format(source), disk_format(target)
@@ -76,41 +103,34 @@ def move(source: Host, target: Host, link: FairShare, guest: Guest,
             # qemu-img reads the old image and writes the new one on the target's disk.
             read = target.disk_read.submit(record.total_mib)
             job = target.disk_write.submit(record.total_mib)
-            yield from _step(guest, record, "convert", job, FORMAT_SOURCE,
-                             note=f"{src_fmt} → {dst_fmt}")
-            if not read.processed:
-                yield read
+            try:
+                yield from _step(guest, record, "convert", job, FORMAT_SOURCE,
+                                 note=f"{src_fmt} → {dst_fmt}")
+                if not read.processed:
+                    yield read
+            finally:
+                for pending in (read, job):
+                    if not pending.processed:
+                        pending.cancel()
         if tpl.ksm_group == "windows" and target.preset.hypervisor == "kvm" \
                 and source.preset.hypervisor != "kvm":
             record.warnings.append("virtio_drivers")
         if platform.slowdown(tpl, target.preset) > 1:
             record.warnings.append("emulated")
     elif tpl.image is not None:
-        missing = [la for la in tpl.image.layers if la.id not in target.layers_present]
+        missing = target.images.missing(tpl.image)
         record.total_mib = sum(la.compressed_mib for la in missing)
         yield from _step(guest, record, "transfer", link.submit(record.total_mib), LINK_SOURCE)
         for layer in missing:
-            yield target.disk_write.submit(layer.extracted_mib)
-            target.layers_present.add(layer.id)
-            target.disk_used_gib += layer.extracted_mib / 1024
+            write = target.disk_write.submit(layer.extracted_mib)
+            try:
+                yield write
+            finally:
+                if not write.processed:
+                    write.cancel()
+            target.images.arrive(layer)
         if platform.needs_utility_vm(tpl, target.preset):
             record.warnings.append("utility_vm")
-    del source.guests[guest.id]
-    target.guests[guest.id] = guest
-    guest.host_id = target.id
-    guest.state, guest.ready_s, guest.reason = "pending", None, None
-    guest.changed()
-    record.step = "start"
-    guest.process = engine.process(lifecycle.start(target, guest))
-    yield guest.process
-    record.step = ""
-    record.end_s = engine.now
-    record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
-    target.log("move_done", guest, f"{guest.id} moved {source.id} → {target.id}: "
-               f"{record.total_mib:,.0f} MiB in {record.end_s - record.start_s:.1f} s, "
-               f"{record.verdict}", guest=guest.id, source=source.id, target=target.id,
-               mib=round(record.total_mib, 3), verdict=record.verdict,
-               warnings=",".join(record.warnings))
 
 
 def _step(guest: Guest, record: Move, name: str, job: Job, source: str,

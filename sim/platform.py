@@ -8,6 +8,8 @@ runs only under emulation.
 from __future__ import annotations
 
 from sim.catalog import HostPreset, Template
+from sim.kinds import traits
+from sim.vocabulary import LIMIT_TEXT, PLATFORM_PROBLEMS
 
 ARCH_NAMES = {"x86_64": "amd64", "arm64": "arm64"}
 GUEST_ARCH = "amd64"  # every VM image in the catalog is built for x86-64
@@ -15,18 +17,13 @@ GUEST_ARCH = "amd64"  # every VM image in the catalog is built for x86-64
 # native one (reports range from 5× to 10×; HostLab's references hold no measurement of it).
 EMULATION_SLOWDOWN = 8.0
 
-PROBLEMS = {
-    "image_os": 'image operating system "windows" cannot be used on this platform',
-    "no_manifest": "no matching manifest for this host's architecture in the image",
-    "exec_format": "exec format error: the image was built for another CPU architecture",
-    "no_hypervisor": "the host has no hypervisor to run a VM",
-}
+PROBLEMS = {code: LIMIT_TEXT[code] for code in PLATFORM_PROBLEMS}
 
 
 def problem(template: Template, host: HostPreset) -> str | None:
     """Return why `template` cannot run on `host` (a key of PROBLEMS), or None."""
     image = template.image
-    if template.in_own_vm:
+    if traits(template).in_own_vm:
         return "no_hypervisor" if host.hypervisor == "none" else None
     if image is None:
         return None
@@ -47,4 +44,4 @@ def needs_utility_vm(template: Template, host: HostPreset) -> bool:
 def slowdown(template: Template, host: HostPreset) -> float:
     """Return how many times slower the guest runs (emulation of a foreign architecture)."""
     foreign = ARCH_NAMES[host.arch] != GUEST_ARCH
-    return EMULATION_SLOWDOWN if template.in_own_vm and foreign else 1.0
+    return EMULATION_SLOWDOWN if traits(template).in_own_vm and foreign else 1.0

@@ -24,8 +24,16 @@ from sim.host import Host, Jitter
 from sim.ksm import run_ksm
 from sim.migration import Move, move
 from sim.recorder import Recorder
-from sim.scenario import DEFAULT_SCENARIO, ActionSpec, GuestSpec, Scenario, load_scenario
+from sim.scenario import (
+    DEFAULT_SCENARIO,
+    ActionSpec,
+    GuestSpec,
+    Scenario,
+    ScenarioError,
+    load_scenario,
+)
 from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, WorkloadResult
+from sim.vocabulary import MAX_GUESTS
 from sim.workload import run_workload
 
 
@@ -36,8 +44,11 @@ class Session:
     event log and the first host's memory series; every other host has a recorder of its own.
     """
 
-    def __init__(self, scenario: Scenario, catalog: Catalog | None = None) -> None:
-        self.catalog = catalog or Catalog.load()
+    def __init__(self, scenario: Scenario, catalog: Catalog) -> None:
+        total = sum(spec.count for spec in scenario.guests)
+        if total > MAX_GUESTS:
+            raise ScenarioError(f"guests: at most {MAX_GUESTS:,} guests in all, got {total:,}")
+        self.catalog = catalog
         self.scenario = scenario
         self.engine = Engine()
         self.recorder = Recorder()
@@ -58,6 +69,7 @@ class Session:
                        for k in scenario.links}
         self._guests: dict[str, Guest] = {}  # every guest of every host, by id
         self._counters: dict[str, int] = {}
+        self._requested = total  # guests asked for so far, against MAX_GUESTS
         self._added: list[GuestSpec] = []
         self._configs: dict[str, GuestConfig] = dict(scenario.configs)
         self.incidents: list[Incident] = []
@@ -72,9 +84,15 @@ class Session:
             self.engine.process(self._act_later(action))
 
     @classmethod
+    def bundled(cls, scenario: Scenario) -> Session:
+        """Start a session of `scenario` on the catalog bundled with HostLab."""
+        return cls(scenario, Catalog.load())
+
+    @classmethod
     def from_file(cls, path: str | Path) -> Session:
-        """Load the scenario at `path` (raises ScenarioError) and start a session."""
-        return cls(load_scenario(path))
+        """Load the scenario at `path` (raises ScenarioError); start it on the bundled catalog."""
+        catalog = Catalog.load()
+        return cls(load_scenario(path, catalog), catalog)
 
     @classmethod
     def default(cls) -> Session:
@@ -101,6 +119,10 @@ class Session:
         template = self.catalog.templates[template_id]  # KeyError names an unknown id
         if count < 1:
             raise ValueError(f"count must be at least 1, got {count}")
+        if self._requested + count > MAX_GUESTS:
+            raise ValueError(f"a session holds at most {MAX_GUESTS:,} guests; "
+                             f"{self._requested:,} are already asked for")
+        self._requested += count
         if host and host not in self.hosts:
             raise KeyError(host)
         spec = GuestSpec(template_id, count, self.now, stagger_s, host)
@@ -123,7 +145,7 @@ class Session:
         return self.hosts[self._guests[guest_id].host_id]
 
     def remove_guest(self, guest_id: str) -> None:
-        """Stop a guest and give back what it holds."""
+        """Stop a guest (also one on its way to another host) and give back what it holds."""
         self._remember("remove", (guest_id,))
         self.host_of(guest_id).remove(self._guests[guest_id])
 
@@ -141,9 +163,11 @@ class Session:
         link = self._links.get(frozenset((source.id, target.id)))
         if link is None:  # assumption: hosts without a declared link share a 1 Gbit/s network
             link = self._links[frozenset((source.id, target.id))] = FairShare(self.engine, 119.0)
-        source.log("move_started", guest, f"{guest_id} moves {source.id} → {target.id}",
-                   guest=guest_id, source=source.id, target=target.id)
-        self.engine.process(move(source, target, link, guest, record))
+        source.log("move_started", guest, guest=guest_id, source=source.id, target=target.id)
+        # Leaving the source now, not when the move process first runs: a second move, a kill
+        # or a fault in the same instant then sees a guest that is already moving.
+        source.depart(guest)
+        guest.process = self.engine.process(move(source, target, link, guest, record))
         return record
 
     def set_config(self, guest_id: str, config: GuestConfig) -> None:
@@ -160,12 +184,13 @@ class Session:
         for gid in guest_ids:
             guest = self._guests[gid]
             if guest.state == "running":
-                self.engine.process(run_workload(self.host_of(gid), self.catalog, workload,
-                                                 guest, self.workload_results))
+                host = self.host_of(gid)
+                host.track(guest, workload_id, self.engine.process(run_workload(
+                    host, self.catalog, workload, guest, self.workload_results)))
 
     def inject(self, fault: str, guest_id: str, *, rate_mib_s: float = 100.0,
                duration_s: float = 30.0) -> Incident | None:
-        """Inject a fault ("panic", "leak", "fork_bomb", "cpu_hog") or an exploit id into a guest.
+        """Inject a fault (a row of `faults.REGISTRY`) or an exploit id into a guest.
 
         Returns the incident for panics and exploits (their spread is then played out in
         simulated time), None for the faults whose course the simulation itself decides.
@@ -173,31 +198,26 @@ class Session:
         guest = self._guests[guest_id]
         if not guest.live:
             raise ValueError(f"{guest_id} is {guest.state}: only a live guest can be hit")
+        spec = faults.lookup(fault, self.catalog)
         host = self.host_of(guest_id)
-        if fault in self.catalog.exploits:
+        if spec is faults.EXPLOIT:
             self._remember("exploit", (guest_id,), exploit=fault)
         else:
             self._remember(fault, (guest_id,), rate_mib_s=rate_mib_s if fault == "leak" else 0.0,
                            duration_s=duration_s if fault == "cpu_hog" else 0.0)
-        if fault == "leak":
-            self.engine.process(faults.leak(host, guest, rate_mib_s))
-        elif fault == "fork_bomb":
-            self.engine.process(faults.fork_bomb(host, guest))
-        elif fault == "cpu_hog":
-            self.engine.process(faults.cpu_hog(host, guest, duration_s))
-        else:
-            if fault == "panic":
-                incident = faults.panic(host, guest)
-            else:
-                incident = faults.exploit(host, self.catalog, guest, self.catalog.exploits[fault])
-            self.incidents.append(incident)
-            host.log("incident", guest, incident.explanation, guest=guest_id, fault=fault,
-                     outcome=incident.outcome)
-            self.engine.process(faults.apply(host, incident))
-            return incident
-        host.log("fault_injected", guest, f"{guest_id}: {fault} injected", guest=guest_id,
-                 fault=fault)
-        return None
+        if spec.process is not None:
+            amount = {"rate_mib_s": rate_mib_s, "duration_s": duration_s}.get(spec.param,
+                                                                             spec.default)
+            host.track(guest, fault, self.engine.process(spec.process(host, guest, amount)))
+            host.log("fault_injected", guest, guest=guest_id, fault=fault)
+            return None
+        assert spec.incident is not None
+        incident = spec.incident(host, self.catalog, guest, fault)
+        self.incidents.append(incident)
+        host.log("incident", guest, guest=guest_id, fault=fault, outcome=incident.outcome,
+                 explanation=incident.explanation)
+        self.engine.process(faults.apply(host, incident))
+        return incident
 
     def advance(self, dt_s: float) -> None:
         """Advance simulated time by `dt_s` seconds."""
@@ -282,10 +302,10 @@ class Session:
         host = self.hosts[host_id] if host_id else self.host
         guest = Guest(gid, self.catalog.templates[template_id], self.now,
                       config=self._configs.get(gid, GuestConfig()), host_id=host.id)
-        host.guests[guest.id] = guest
+        host.attach(guest)
         self._guests[guest.id] = guest
-        host.log("guest_added", guest, f"{guest.id} requested ({guest.template.name})",
-                 guest=guest.id, template=template_id, host=host.id)
+        host.log("guest_added", guest, guest=guest.id, template=template_id, host=host.id,
+                 name=guest.template.name)
         guest.process = self.engine.process(lifecycle.start(host, guest))
         return guest
 
@@ -312,22 +332,27 @@ class Session:
             self._replaying = False
 
     def _act(self, action: ActionSpec) -> None:
-        targets = [g for g in action.targets if g in self._guests and self._guests[g].live]
-        for gid in sorted(set(action.targets) - set(targets)):
-            self.host.log("action_skipped", None, f"{action.action}: no live guest {gid}",
-                          guest=gid, action=action.action)
+        # Each target once, in order; one may end because of another (a panic), so each is
+        # checked when its turn comes.
+        unique = list(dict.fromkeys(action.targets))
+        targets = [g for g in unique if g in self._guests and self._guests[g].live]
+        for gid in sorted(set(unique) - set(targets)):
+            self._skip(action, gid)
         if action.action == "workload":
             self.run_workload(action.workload, targets)
-        elif action.action == "remove":
-            for gid in targets:
+            return
+        fault = action.exploit if action.action == "exploit" else action.action
+        for gid in targets:
+            if not self._guests[gid].live:
+                self._skip(action, gid)
+            elif action.action == "remove":
                 self.remove_guest(gid)
-        elif action.action == "move":
-            for gid in targets:
+            elif action.action == "move":
                 if self.host_of(gid).id != action.to:
                     self.move_guest(gid, action.to)
-        else:
-            fault = action.exploit if action.action == "exploit" else action.action
-            for gid in targets:
-                if self._guests[gid].live:
-                    self.inject(fault, gid, rate_mib_s=action.rate_mib_s or 100.0,
-                                duration_s=action.duration_s or 30.0)
+            else:
+                self.inject(fault, gid, rate_mib_s=action.rate_mib_s or 100.0,
+                            duration_s=action.duration_s or 30.0)
+
+    def _skip(self, action: ActionSpec, gid: str) -> None:
+        self.host.log("action_skipped", None, guest=gid, action=action.action)

@@ -12,44 +12,18 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+# The ids live in sim.vocabulary; re-exported here for the modules that import them from here.
+from sim.vocabulary import EXTRA_SERIES as EXTRA_SERIES
+from sim.vocabulary import FAULTS as FAULTS
+from sim.vocabulary import KINDS as KINDS
+from sim.vocabulary import LAYERS as LAYERS
+from sim.vocabulary import LIMITS as LIMITS
+from sim.vocabulary import LIVE_STATES as LIVE_STATES
+from sim.vocabulary import PALETTE_GROUPS as PALETTE_GROUPS
+from sim.vocabulary import STATES as STATES
+
 if TYPE_CHECKING:
     from sim.catalog import Catalog, HostPreset
-
-# Resident memory layers, bottom of the stack first. Every resident byte on the host belongs to
-# exactly one of them; with `free` they add up to RAM plus swap in use.
-LAYERS: tuple[str, ...] = (
-    "host_kernel",   # the host's own kernel and base system
-    "runtime",       # container runtime daemons (dockerd, containerd)
-    "container",     # per-container overhead: shim, cgroup and kernel structures
-    "page_cache",    # image-layer page cache, shared by every container of the same image
-    "vmm",           # per-VM hypervisor process (QEMU, Firecracker, Cloud Hypervisor)
-    "guest_kernel",  # a VM's own kernel
-    "guest_os",      # a VM's userspace: init, system services
-    "guest_idle",    # VM RAM that is resident but unused by the guest (reserved or zeroed)
-    "app",           # the application itself, in a container or a VM
-)
-# Figures reported beside the ledger: not resident layers.
-EXTRA_SERIES: tuple[str, ...] = ("free", "swap_used", "ksm_saved")
-
-KINDS: tuple[str, ...] = ("container", "vm", "microvm", "sandbox", "container-in-vm")
-STATES: tuple[str, ...] = (
-    "pending", "pulling", "starting", "running", "stopped", "moving", "killed", "crashed",
-    "failed",
-)
-# States in which a guest holds resources on its host (a "moving" guest has left it).
-LIVE_STATES: tuple[str, ...] = ("pending", "pulling", "starting", "running")
-# The palette's groups of templates, in order, and the kinds each one holds.
-PALETTE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("containers", ("container",)),
-    ("vms", ("vm",)),
-    ("others", ("microvm", "sandbox", "container-in-vm")),
-)
-# Faults a class can inject (exploit ids come from assets/catalog/security.toml).
-FAULTS: tuple[str, ...] = ("panic", "leak", "fork_bomb", "cpu_hog")
-# Density limits, in the order they are reported.
-LIMITS: tuple[str, ...] = (
-    "memory", "cpu", "pids", "bridge_ports", "disk", "platform", "host_down",
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,14 +20,11 @@ from sim.snapshot import WorkloadResult
 
 def profile_of(guest: Guest) -> str:
     """Return the runtime profile whose overhead factors apply to `guest`."""
-    t = guest.template
-    if t.kind == "container":
-        return "container-host" if guest.config.network == "host" else "container-nat"
-    if t.kind == "vm":
-        return "vm-tuned" if guest.config.vcpu_pinning else "vm-untuned"
-    if t.kind == "sandbox":
-        return "gvisor" if t.on_user_space_kernel else "kata"
-    return t.kind  # "microvm", "container-in-vm"
+    t = guest.traits
+    fact, variant = t.kind.profile_if
+    holds = {"host_network": guest.config.network == "host",
+             "vcpu_pinning": guest.config.vcpu_pinning, "in_own_vm": t.in_own_vm}.get(fact, False)
+    return variant if holds else t.kind.profile
 
 
 def resource_for(host: Host, workload: Workload) -> FairShare | None:
@@ -47,15 +44,16 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
         if workload.resource == "cpu" and guest.config.cpu_quota > 0:
             cap = min(cap, guest.config.cpu_quota)
         job = resource.submit(workload.per_instance * workload.duration_s, cap)
-        try:
-            yield job
-        except Interrupt:
-            job.cancel()
-            return
+    else:
+        job = host.engine.timeout(workload.duration_s)
+    try:
+        yield job
+    except Interrupt:  # the guest stopped: the run ends with it, without a result
+        job.cancel()
+        return
+    if resource is not None:
         # The fraction of one undisturbed instance's rate that this one actually got.
         share = workload.duration_s / max(host.engine.now - start, 1e-12)
-    else:
-        yield host.engine.timeout(workload.duration_s)
     if not guest.live:
         return
     if workload.higher_is_better:
@@ -66,8 +64,5 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
                             workload.unit, value / workload.native, workload.native,
                             workload.higher_is_better, source, start)
     results.append(result)
-    host.log("workload_done", guest,
-             f"{guest.id}: {workload.name} {value:,.1f} {workload.unit} "
-             f"({result.ratio:.2f}× the bare host)",
-             guest=guest.id, workload=workload.id, value=round(value, 3), unit=workload.unit,
-             ratio=round(result.ratio, 4))
+    host.log("workload_done", guest, guest=guest.id, workload=workload.id, name=workload.name,
+             value=round(value, 3), unit=workload.unit, ratio=round(result.ratio, 4))

@@ -55,7 +55,7 @@ def sim_writer(kind: str, target: Path):
         return lambda v: save_scenario(versions[v], target)
     sessions = {}
     for v, until in (("a", 5.0), ("b", 9.0)):
-        sessions[v] = Session(base)
+        sessions[v] = Session.bundled(base)
         sessions[v].run_until(until)
     return lambda v: sessions[v].export(target)
 

@@ -1931,6 +1931,11 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="112"/>
+        <source>the host&apos;s platform cannot run it</source>
+        <translation>主机的平台无法运行它</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="113"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
@@ -1945,82 +1950,82 @@ Save them first?</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="115"/>
+        <location filename="../../gui/text/labels.py" line="116"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="120"/>
+        <location filename="../../gui/text/labels.py" line="121"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="122"/>
+        <location filename="../../gui/text/labels.py" line="123"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="124"/>
+        <location filename="../../gui/text/labels.py" line="125"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="131"/>
+        <location filename="../../gui/text/labels.py" line="132"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="132"/>
+        <location filename="../../gui/text/labels.py" line="133"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="135"/>
+        <location filename="../../gui/text/labels.py" line="136"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="136"/>
+        <location filename="../../gui/text/labels.py" line="137"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="139"/>
+        <location filename="../../gui/text/labels.py" line="140"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="140"/>
+        <location filename="../../gui/text/labels.py" line="141"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="142"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="142"/>
+        <location filename="../../gui/text/labels.py" line="143"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="145"/>
+        <location filename="../../gui/text/labels.py" line="146"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="146"/>
+        <location filename="../../gui/text/labels.py" line="147"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="226"/>
+        <location filename="../../gui/text/labels.py" line="227"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
@@ -2091,141 +2096,151 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/log_text.py" line="77"/>
+        <source>{guest}: {fault} stops with the guest ({state})</source>
+        <translation>{guest}：{fault}随该客户机一同停止（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="81"/>
         <source>{guest}: {fault} injected</source>
         <translation>{guest}：已注入{fault}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="79"/>
+        <location filename="../../gui/text/log_text.py" line="83"/>
         <source>{guest} crashed ({reason})</source>
         <translation>{guest} 崩溃了（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="81"/>
+        <location filename="../../gui/text/log_text.py" line="85"/>
         <source>{guest} reached its cgroup memory limit: only it is killed</source>
         <translation>{guest} 达到了 cgroup 内存上限：只有它被杀掉</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="84"/>
+        <location filename="../../gui/text/log_text.py" line="88"/>
         <source>{guest}: its own kernel&apos;s OOM killer ended the leaking app; the VM and the host carry on</source>
         <translation>{guest}：它自己内核的 OOM killer 结束了泄漏的应用；虚拟机和宿主机照常运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="88"/>
+        <location filename="../../gui/text/log_text.py" line="92"/>
         <source>{guest}: fork fails at the host&apos;s pid_max ({pids} PIDs): no new process can start on the host</source>
         <translation>{guest}：fork 在宿主机的 pid_max 处失败（{pids} 个进程）：宿主机上再也启动不了新进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="90"/>
+        <location filename="../../gui/text/log_text.py" line="94"/>
         <source>{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched</source>
         <translation>{guest}：fork 在它自己的进程数上限处失败（{pids} 个进程）；宿主机不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="93"/>
+        <location filename="../../gui/text/log_text.py" line="97"/>
         <source>{guest}: the fork bomb fills the VM&apos;s own PID space; the host&apos;s PIDs are untouched</source>
         <translation>{guest}：fork 炸弹只占满了虚拟机自己的进程号空间；宿主机的进程号不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="96"/>
+        <location filename="../../gui/text/log_text.py" line="100"/>
         <source>{action} skipped: {guest} is not running</source>
         <translation>{action}被跳过：{guest} 没有在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="116"/>
+        <location filename="../../gui/text/log_text.py" line="120"/>
         <source>Guest added</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="117"/>
+        <location filename="../../gui/text/log_text.py" line="121"/>
         <source>Pull skipped</source>
         <translation>跳过拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="118"/>
+        <location filename="../../gui/text/log_text.py" line="122"/>
         <source>Phase done</source>
         <translation>阶段完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="119"/>
+        <location filename="../../gui/text/log_text.py" line="123"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="120"/>
+        <location filename="../../gui/text/log_text.py" line="124"/>
         <source>OOM kill</source>
         <translation>OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="121"/>
+        <location filename="../../gui/text/log_text.py" line="125"/>
         <source>Start failed</source>
         <translation>启动失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="122"/>
+        <location filename="../../gui/text/log_text.py" line="126"/>
         <source>Guest removed</source>
         <translation>移除客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="123"/>
+        <location filename="../../gui/text/log_text.py" line="127"/>
         <source>Swap started</source>
         <translation>开始交换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="124"/>
+        <location filename="../../gui/text/log_text.py" line="128"/>
         <source>Move started</source>
         <translation>迁移开始</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="125"/>
+        <location filename="../../gui/text/log_text.py" line="129"/>
         <source>Move done</source>
         <translation>迁移完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="126"/>
+        <location filename="../../gui/text/log_text.py" line="130"/>
         <source>Linux VM on Windows</source>
         <translation>Windows 上的 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="127"/>
+        <location filename="../../gui/text/log_text.py" line="131"/>
         <source>Workload done</source>
         <translation>负载完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="128"/>
+        <location filename="../../gui/text/log_text.py" line="132"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="129"/>
+        <location filename="../../gui/text/log_text.py" line="133"/>
         <source>Fault injected</source>
         <translation>注入故障</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="130"/>
+        <location filename="../../gui/text/log_text.py" line="134"/>
+        <source>Fault stopped</source>
+        <translation>故障停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="135"/>
         <source>Guest crashed</source>
         <translation>客户机崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="131"/>
+        <location filename="../../gui/text/log_text.py" line="136"/>
         <source>cgroup OOM</source>
         <translation>cgroup 内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="132"/>
+        <location filename="../../gui/text/log_text.py" line="137"/>
         <source>Guest OOM</source>
         <translation>客户机内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="133"/>
+        <location filename="../../gui/text/log_text.py" line="138"/>
         <source>PIDs exhausted</source>
         <translation>进程号耗尽</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="134"/>
+        <location filename="../../gui/text/log_text.py" line="139"/>
         <source>Fork bomb contained</source>
         <translation>fork 炸弹被控制住</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="135"/>
+        <location filename="../../gui/text/log_text.py" line="140"/>
         <source>Action skipped</source>
         <translation>操作被跳过</translation>
     </message>

@@ -109,6 +109,7 @@ _REASONS: dict[str, str] = {
     "pids": QT_TRANSLATE_NOOP("labels", "no PIDs left (pid_max reached)"),
     "cpu": QT_TRANSLATE_NOOP("labels", "vCPU commitment limit reached"),
     "disk": QT_TRANSLATE_NOOP("labels", "disk full"),
+    "platform": QT_TRANSLATE_NOOP("labels", "the host's platform cannot run it"),
     "memory": QT_TRANSLATE_NOOP("labels", "not enough free RAM to reserve the VM's memory"),
     "bridge_ports": QT_TRANSLATE_NOOP(
         "labels", "bridge full: every port of the network bridge is taken"),

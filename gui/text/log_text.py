@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from gui import units
 from gui.text import QT_TRANSLATE_NOOP
 from gui.text import experiment_labels as xl
-from gui.text.labels import phase_label, reason_label, warning_label
+from gui.text.labels import phase_label, reason_label, state_label, warning_label
 from sim.snapshot import LogEntry
 
 translate = QCoreApplication.translate
@@ -74,6 +74,10 @@ _LOG: dict[str, Callable[[Mapping[str, object]], str]] = {
     "incident": lambda p: translate("labels", "{guest}: {fault}: {outcome}").format(
         guest=p["guest"], fault=xl.fault_label(str(p["fault"])),
         outcome=xl.outcome_label(str(p["outcome"]))),
+    "fault_stopped": lambda p: translate(
+        "labels", "{guest}: {fault} stops with the guest ({state})").format(
+        guest=p["guest"], fault=xl.fault_label(str(p["fault"])),
+        state=state_label(str(p["state"]))),
     "fault_injected": lambda p: translate("labels", "{guest}: {fault} injected").format(
         guest=p["guest"], fault=xl.fault_label(str(p["fault"]))),
     "guest_crashed": lambda p: translate("labels", "{guest} crashed ({reason})").format(
@@ -127,6 +131,7 @@ CODE_NAMES: dict[str, str] = {
     "workload_done": QT_TRANSLATE_NOOP("labels", "Workload done"),
     "incident": QT_TRANSLATE_NOOP("labels", "Incident"),
     "fault_injected": QT_TRANSLATE_NOOP("labels", "Fault injected"),
+    "fault_stopped": QT_TRANSLATE_NOOP("labels", "Fault stopped"),
     "guest_crashed": QT_TRANSLATE_NOOP("labels", "Guest crashed"),
     "cgroup_oom": QT_TRANSLATE_NOOP("labels", "cgroup OOM"),
     "guest_oom": QT_TRANSLATE_NOOP("labels", "Guest OOM"),

@@ -21,7 +21,7 @@ def test_notes_and_prompts_show_numbers_and_references_not_markup(qtbot: QtBot) 
     assert "github.com/idlab-discover" in panel.toMarkdown()  # the citation links to the source
     prompts: list[str] = []
     panel.step_reached.connect(lambda en, zh: prompts.append(step_text(en, zh)))
-    session = Session(lesson.scenario)
+    session = Session.bundled(lesson.scenario)
     session.run_until(58.0)
     panel.update_snapshot(session.snapshot())
     assert prompts and all("{{" not in p for p in prompts)

@@ -29,7 +29,7 @@ def window(qtbot: QtBot) -> MainWindow:
     window = MainWindow(controller)
     qtbot.addWidget(window)
     scenario = replace(load_scenario(PORTABILITY), actions=())
-    controller.set_session(Session(scenario))
+    controller.set_session(Session.bundled(scenario))
     window.show()
     controller.run_until(40.0)
     yield window

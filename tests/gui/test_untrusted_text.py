@@ -69,7 +69,7 @@ def test_the_status_bar_shows_a_host_id_as_text(window: MainWindow) -> None:
     from sim.session import Session
 
     evil = '<img src="/nonexistent/x.png">'
-    session = Session(Scenario(host=HostSpec(id=evil), more_hosts=(HostSpec(id="b"),)))
+    session = Session.bundled(Scenario(host=HostSpec(id=evil), more_hosts=(HostSpec(id="b"),)))
     window.controller.set_session(session)
     label: QLabel = window.host_label
     assert escape(evil) in label.text() and evil not in label.text()

@@ -1,14 +1,13 @@
 """Every id the model speaks has a GUI label, a colour where one is drawn, and a Chinese text.
 
-The ids come from the model itself (sim's tuples, the catalog, and the codes sim's sources
-log), so a new layer, kind, phase, fault or log code fails here until the window can name it.
+The ids come from the model itself (sim.vocabulary, which names every id and event code sim
+may use, and the catalog), so a new layer, kind, phase, fault or log code fails here until
+the window can name it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
@@ -17,40 +16,33 @@ from gui import theme
 from gui.fonts import asset_path
 from gui.text import experiment_labels as xl
 from gui.text import labels, log_text
+from sim import vocabulary
 from sim.catalog import HYPERVISORS, PHASE_NAMES, Catalog
 from sim.lifecycle import FAIL_REASONS
 from sim.scenario import ACTIONS
 from sim.snapshot import EXTRA_SERIES, FAULTS, KINDS, LAYERS, LIMITS, STATES
 
-SIM = Path(__file__).resolve().parents[2] / "sim"
-
-
-def _sim_source() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(SIM.glob("*.py")))
-
 
 def log_codes() -> set[str]:
-    """Return every event code sim logs: `log("code", ...)` and `code="..."` arguments."""
-    text = _sim_source()
-    return set(re.findall(r'\.log\(\s*"(\w+)"', text)) | set(re.findall(r'code="(\w+)"', text))
+    """Return every event code sim logs (sim.vocabulary has a sentence for each)."""
+    return set(vocabulary.EVENT_TEXT)
 
 
 def outcomes() -> set[str]:
     """Return every incident outcome sim/faults.py can produce."""
-    text = (SIM / "faults.py").read_text(encoding="utf-8")
-    return set(re.findall(r'Incident\(now, [^,]+, guest\.id, "(\w+)"', text))
+    return set(vocabulary.INCIDENT_OUTCOMES)
 
 
 def move_warnings() -> set[str]:
-    """Return every warning code a move can carry (sim/migration.py)."""
-    text = (SIM / "migration.py").read_text(encoding="utf-8")
-    return set(re.findall(r'warnings\.append\("(\w+)"\)', text))
+    """Return every warning code a move can carry."""
+    return set(vocabulary.MOVE_WARNINGS)
 
 
 def model_ids() -> dict[str, set[str]]:
     """Return the ids of each kind that the model uses, by the labels table that names them."""
     catalog = Catalog.load()
-    phases = set(PHASE_NAMES) | {p.name for t in catalog.templates.values() for p in t.phases}
+    phases = set(vocabulary.PHASES) | set(PHASE_NAMES)
+    phases |= {p.name for t in catalog.templates.values() for p in t.phases}
     hosts = catalog.hosts.values()
     images = catalog.images.values()
     return {
@@ -58,7 +50,7 @@ def model_ids() -> dict[str, set[str]]:
         "limit": set(LIMITS), "phase": phases, "reason": set(FAIL_REASONS) | {"running"},
         "warning": move_warnings(), "hypervisor": set(HYPERVISORS),
         "arch": {h.arch for h in hosts}, "os": {h.os for h in hosts} | {i.os for i in images},
-        "policy": {"reserve", "overcommit"},
+        "policy": set(vocabulary.MEMORY_POLICIES),
     }
 
 

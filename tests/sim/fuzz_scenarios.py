@@ -144,7 +144,7 @@ def run_case(text: str, folder: Path, rng: random.Random, max_guests: int) -> tu
     if sum(g.count for g in scenario.guests) > max_guests:
         return "loaded", "not run (many guests)"
     until = rng.choice([0.0, 1.0, 10.0, 45.0])
-    problems = check_session(Session(scenario), until)
+    problems = check_session(Session.bundled(scenario), until)
     if problems:
         return "violation", "; ".join(problems[:3])
     if rng.random() < 0.05:

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from sim import invariants
 from sim.catalog import CATALOG_DIR, Catalog
 from sim.catalog_loader import load_catalog
 from sim.host import Policy
@@ -29,7 +30,15 @@ def make_session(
     """Return a session of a scenario built in code (no file)."""
     scenario = Scenario(seed=seed, host=HostSpec(preset, dict(overrides or {})),
                         policy=Policy(**policy), guests=tuple(guests))  # type: ignore[arg-type]
-    return Session(scenario, catalog)
+    return Session(scenario, catalog or Catalog.load())
+
+
+def watched(scenario: Scenario) -> Session:
+    """Return a session of `scenario` on the bundled catalog, its invariants checked at every
+    sample it records (sim.invariants)."""
+    session = Session(scenario, Catalog.load())
+    invariants.watch(session)
+    return session
 
 
 def guests_by_id(session: Session) -> dict[str, GuestView]:

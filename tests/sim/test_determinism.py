@@ -25,7 +25,7 @@ BUSY = Scenario(
 
 
 def run(scenario: Scenario, until_s: float = 180.0) -> tuple[str, list[tuple], bytes]:
-    session = Session(scenario)
+    session = Session.bundled(scenario)
     session.run_until(until_s)
     results = json.dumps(session.results(), sort_keys=True)
     log = [(e.time_s, e.code, e.guest_id, json.dumps(dict(e.params), sort_keys=True), e.message)
@@ -49,7 +49,7 @@ def test_same_scenario_and_seed_replay_byte_for_byte(scenario):
 
 
 def test_the_busy_scenario_exercises_oom_and_ksm():
-    session = Session(BUSY)
+    session = Session.bundled(BUSY)
     session.run_until(180.0)
     snap = session.snapshot()
     assert snap.oom_times_s and snap.memory_mib["ksm_saved"] > 0

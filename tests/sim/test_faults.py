@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import watched
 
 from sim.guestconfig import GuestConfig
 from sim.scenario import GuestSpec, HostSpec, Scenario
@@ -21,7 +22,7 @@ def session_with(config: GuestConfig | None = None, target: str = "nginx-1",
     if host:
         scenario = Scenario(guests=scenario.guests, configs=scenario.configs,
                             host=HostSpec("classroom-server", host))
-    session = Session(scenario)
+    session = watched(scenario)
     session.run_until(60)
     return session
 
@@ -95,13 +96,13 @@ def test_exploit_rules(exploit, attacker, config, outcome, compromised):
 def test_venom_spares_firecracker_and_type1_hosts():
     session = session_with(hypervisor="type1")
     assert session.inject("venom", "ubuntu-server-1").outcome == "not_reachable"
-    fc = Session(Scenario(guests=(GuestSpec("firecracker"),)))
+    fc = watched(Scenario(guests=(GuestSpec("firecracker"),)))
     fc.run_until(5)
     assert fc.inject("venom", "firecracker-1").outcome == "not_reachable"
 
 
 def test_leak_without_limit_ends_in_a_host_oom_kill_of_the_largest():
-    session = Session(Scenario(guests=(GuestSpec("nginx"), GuestSpec("ubuntu-server")),
+    session = watched(Scenario(guests=(GuestSpec("nginx"), GuestSpec("ubuntu-server")),
                                host=HostSpec("classroom-server", {"ram_gib": 4})))
     session.run_until(60)
     session.inject("leak", "nginx-1", rate_mib_s=200)
@@ -119,7 +120,7 @@ def test_the_ledger_balances_through_every_fault(fault, target, config):
     scenario = Scenario(guests=tuple(GuestSpec(t) for t in GUESTS),
                         configs={target: config} if config else {},
                         host=HostSpec("classroom-server", {"ram_gib": 3}))
-    session = Session(scenario)
+    session = watched(scenario)
     session.run_until(60)
     session.inject(fault, target, rate_mib_s=300)
     session.advance(60)
@@ -178,7 +179,7 @@ def test_fork_bomb_in_a_vm_is_contained():
 
 def test_actions_in_a_scenario_run_at_their_time():
     from sim.scenario import parse_scenario
-    session = Session(parse_scenario("""version = 1
+    session = watched(parse_scenario("""version = 1
 [[guests]]
 template = "nginx"
 [[actions]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sim.catalog import Catalog
 from sim.fill import fill
 from sim.host import Policy
 from sim.scenario import HostSpec, Scenario
@@ -18,8 +19,8 @@ from sim.session import Session
 ])
 def test_fill_reaches_predicted_max(template, policy, limit):
     scenario = Scenario(host=HostSpec("classroom-server"), policy=Policy(memory=policy))
-    predicted = {r.template: r for r in Session(scenario).density()}[template]
-    result = fill(scenario, template)
+    predicted = {r.template: r for r in Session.bundled(scenario).density()}[template]
+    result = fill(scenario, template, Catalog.load())
     assert predicted.limit == limit
     assert result.count == predicted.max
     assert result.stopped_by in (limit, "oom")
@@ -27,7 +28,7 @@ def test_fill_reaches_predicted_max(template, policy, limit):
 
 def test_fill_on_small_host_stops_at_pids():
     scenario = Scenario(host=HostSpec("classroom-server", {"pid_max": 2000}))
-    predicted = {r.template: r for r in Session(scenario).density()}["alpine"]
+    predicted = {r.template: r for r in Session.bundled(scenario).density()}["alpine"]
     assert predicted.limit == "pids"
-    result = fill(scenario, "alpine")
+    result = fill(scenario, "alpine", Catalog.load())
     assert result.count == predicted.max and result.stopped_by == "pids"

@@ -37,7 +37,7 @@ def reference_exports(tmp_path: Path) -> dict[str, dict[str, bytes]]:
 
     refs = {}
     for version, until in (("a", 5.0), ("b", 9.0)):
-        session = Session(load_scenario(DEFAULT_SCENARIO))
+        session = Session.bundled(load_scenario(DEFAULT_SCENARIO))
         session.run_until(until)
         files = session.export(tmp_path / f"ref-{version}")
         refs[version] = {f.name: f.read_bytes() for f in files}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import watched
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -80,7 +81,7 @@ def check_owners(session: Session) -> None:
 def test_ledger_invariant_holds_at_every_sample(scenario: Scenario, until_s: float) -> None:
     preset = scenario.host.resolve(CATALOG)
     assume(preset.ram_gib * 1024 > preset.host_kernel_mib + preset.runtime_mib)
-    session = Session(scenario)
+    session = watched(scenario)
     session.run_until(until_s)
     assert len(session.recorder) >= 1
     check_every_sample(session)
@@ -93,7 +94,7 @@ def test_the_invariant_check_sees_an_oom_and_ksm_run() -> None:
                         policy=Policy(ksm=True),
                         guests=(GuestSpec("windows-server", 6, 0.0, 5.0),
                                 GuestSpec("alpine", 30, 1.0, 0.1)))
-    session = Session(scenario)
+    session = watched(scenario)
     session.run_until(300.0)
     snap = session.snapshot()
     assert snap.oom_times_s and snap.memory_mib["ksm_saved"] > 0
@@ -105,4 +106,4 @@ def test_a_host_too_small_for_its_own_kernel_is_refused() -> None:
     # big-server's kernel takes 1.2 GiB: the ledger must not start with that layer missing.
     scenario = Scenario(host=HostSpec("big-server", {"ram_gib": 1}))
     with pytest.raises(ValueError, match="kernel"):
-        Session(scenario)
+        watched(scenario)

@@ -49,7 +49,7 @@ def end_of(scenario) -> float:
 @functools.cache
 def ran(lesson_id: str) -> Session:
     """Return the lesson's session, run to its end (once per test session)."""
-    session = Session(BY_ID[lesson_id].scenario)
+    session = Session.bundled(BY_ID[lesson_id].scenario)
     session.run_until(end_of(session.scenario))
     # A move ships gigabytes and boots again: let moves under way finish.
     while any(m.end_s is None for m in session.snapshot().moves):
@@ -301,7 +301,7 @@ def test_density_a_thousand_containers_against_tens_of_vms_with_their_limits():
     assert results["density"]["alpine"]["limits"]["memory"] > 1000
     assert results["density"]["ubuntu-server"]["limit"] == "cpu"
     # And it predicted the same numbers on the empty host, before anything started.
-    empty = {row.template: row for row in Session(BY_ID["08-density"].scenario).density()}
+    empty = {row.template: row for row in Session.bundled(BY_ID["08-density"].scenario).density()}
     assert empty["alpine"].max == running["alpine"]
     assert empty["ubuntu-server"].max == running["ubuntu-server"]
 

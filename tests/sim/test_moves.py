@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import watched
 
 from sim.scenario import DEFAULT_SCENARIO, GuestSpec, HostSpec, Scenario
 from sim.session import Session
@@ -22,7 +23,7 @@ KINDS = {
 
 def moved(template: str, source: str, target: str, until_s: float = 4000):
     hosts = (KINDS[source], KINDS[target])
-    session = Session(Scenario(host=hosts[0], more_hosts=hosts[1:],
+    session = watched(Scenario(host=hosts[0], more_hosts=hosts[1:],
                                guests=(GuestSpec(template),)))
     session.run_until(60)
     gid = f"{template}-1"
@@ -63,7 +64,7 @@ def test_a_vm_moves_ten_times_the_bytes_of_the_container_of_the_same_app():
 
 
 def test_a_second_container_of_the_image_ships_no_layers():
-    session = Session(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
+    session = watched(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
                                guests=(GuestSpec("nginx", 2),)))
     session.run_until(30)
     first = session.move_guest("nginx-1", "esxi")
@@ -82,7 +83,7 @@ def test_emulation_makes_a_vm_boot_many_times_slower():
 
 
 def test_a_windows_guest_runs_on_a_linux_host_only_as_a_vm():
-    session = Session(Scenario(guests=(GuestSpec("iis"), GuestSpec("windows-server"))))
+    session = watched(Scenario(guests=(GuestSpec("iis"), GuestSpec("windows-server"))))
     session.run_until(120)
     guests = {g.id: g for g in session.snapshot().guests}
     assert guests["iis-1"].state == "failed" and guests["iis-1"].reason == "image_os"
@@ -92,7 +93,7 @@ def test_a_windows_guest_runs_on_a_linux_host_only_as_a_vm():
 
 
 def test_a_windows_host_runs_windows_containers_natively_and_linux_ones_in_a_vm():
-    session = Session(Scenario(host=KINDS["hyperv-win"], guests=(GuestSpec("iis"),
+    session = watched(Scenario(host=KINDS["hyperv-win"], guests=(GuestSpec("iis"),
                                                                   GuestSpec("nginx"))))
     session.run_until(400)  # 1.6 GB of Server Core over the laptop's 100 Mbit/s
     snap = session.snapshot()
@@ -102,7 +103,7 @@ def test_a_windows_host_runs_windows_containers_natively_and_linux_ones_in_a_vm(
 
 def test_moves_in_a_scenario_file_and_the_ledger_of_both_hosts():
     from sim.scenario import parse_scenario
-    session = Session(parse_scenario("""version = 1
+    session = watched(parse_scenario("""version = 1
 [[hosts]]
 id = "a"
 [[hosts]]
@@ -142,7 +143,7 @@ def test_the_portability_lesson_shows_its_contrast():
 
 
 def test_while_moving_the_guest_is_moving_and_progress_counts_the_link_only():
-    session = Session(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
+    session = watched(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
                                guests=(GuestSpec("ubuntu-server"),)))
     session.run_until(60)
     record = session.move_guest("ubuntu-server-1", "esxi")
@@ -161,7 +162,7 @@ def test_while_moving_the_guest_is_moving_and_progress_counts_the_link_only():
 
 def test_what_the_class_did_by_hand_is_saved_and_replays_the_same():
     from sim.scenario import dumps_scenario, parse_scenario
-    session = Session(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
+    session = watched(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
                                guests=(GuestSpec("nginx", 2),)))
     session.run_until(5)
     session.add_guests("redis")
@@ -172,7 +173,7 @@ def test_what_the_class_did_by_hand_is_saved_and_replays_the_same():
     session.run_until(30)
     saved = parse_scenario(dumps_scenario(session.current_scenario()))
     assert [a.action for a in saved.actions] == ["move", "workload", "leak"]
-    replay = Session(saved)
+    replay = watched(saved)
     replay.run_until(30)
     assert json_of(replay) == json_of(session)
 

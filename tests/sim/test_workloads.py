@@ -11,7 +11,7 @@ from sim.session import Session
 
 def ready_session(*templates: str, configs: dict | None = None) -> Session:
     scenario = Scenario(guests=tuple(GuestSpec(t) for t in templates), configs=configs or {})
-    session = Session(scenario)
+    session = Session.bundled(scenario)
     session.run_until(150)  # 30 VMs booting at once queue on the disk: a boot storm
     assert all(g.state == "running" for g in session.snapshot().guests)
     return session
