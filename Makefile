@@ -50,3 +50,10 @@ $(PKG_STAMP): $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info assets/i18n/*.qm
+
+# Differential test of the engine against SimPy on N random programs (default 50,000); prints counts.
+.PHONY: engine-diff
+N ?= 50000
+SEED ?= 0
+engine-diff: $(STAMP)
+	$(PY) tests/sim/engine_diff.py --n $(N) --seed $(SEED)

@@ -191,10 +191,7 @@ class Process(Event):
             return
         target = self.target
         if target is not None and target.callbacks is not None:
-            try:
-                target.callbacks.remove(self._resume_cb)
-            except ValueError:
-                pass  # still waiting after a yield error (see _resume): nothing to detach
+            target.callbacks.remove(self._resume_cb)
         self._resume(event)
 
     def _resume(self, event: Event) -> None:
