@@ -308,7 +308,7 @@ def first_difference(program: Program) -> str | None:
     ours, theirs = trace_of(HostlabAdapter, program), trace_of(SimpyAdapter, program)
     if ours == theirs:
         return None
-    index = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b),
+    index = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
                  min(len(ours), len(theirs)))
     return (f"program seed {program.seed} differs at trace entry {index}:\n"
             f"  hostlab: {ours[index] if index < len(ours) else '<end>'}\n"
