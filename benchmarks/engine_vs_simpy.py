@@ -1,6 +1,6 @@
 """Run the same workloads in SimPy and in HostLab's engine, side by side in one process.
 
-Usage: ``python benchmarks/engine_vs_simpy.py [--repeat 3]``. Prints human lines, then one final
+Usage: ``python benchmarks/engine_vs_simpy.py [--repeat 5]``. Prints human lines, then one final
 line of JSON. Events are counted the same way for both engines: timeouts fired (workload 1) and
 fair-share jobs completed (workload 2). Each figure is the best of ``--repeat`` runs, in CPU
 seconds of this process.
@@ -161,12 +161,16 @@ def best_rates(
 ) -> tuple[float, float]:
     """Return the best events-per-second of each engine over ``repeat`` interleaved runs.
 
-    Interleaving gives both engines the same machine conditions; CPU time of this process (the
-    workloads are single-threaded) keeps other jobs on a shared machine out of the figures.
+    Interleaving gives both engines the same machine conditions, and alternating which goes
+    first cancels any advantage of position (a warmer cache, a collection the other left due);
+    CPU time of this process (the workloads are single-threaded) keeps other jobs on a shared
+    machine out of the figures, and the best of several runs drops the runs they disturbed.
     """
     best = [0.0, 0.0]
-    for _ in range(repeat):
-        for index, run in enumerate((simpy_run, hostlab_run)):
+    for round_index in range(repeat):
+        order = (0, 1) if round_index % 2 == 0 else (1, 0)
+        for index in order:
+            run = (simpy_run, hostlab_run)[index]
             gc.collect()
             began = time.process_time()
             events = run()
@@ -177,7 +181,7 @@ def best_rates(
 def main() -> None:
     """Run both workloads on both engines and print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     repeat = parser.parse_args().repeat
     result: dict[str, dict[str, float]] = {}
 

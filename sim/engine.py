@@ -170,18 +170,39 @@ class Engine:
 
     def run(self) -> None:
         """Process events until none is left (including those scheduled at infinity)."""
-        self._run_before(math.inf)
-        while self.peek() == math.inf and self._heap:
-            self.step()
-
-    def _run_before(self, limit: float) -> None:
         # The hot loop: step() inlined, with the processed-counter kept in a local.
         heap = self._heap
         pop = heappop
         handled = 0
         try:
-            while heap and heap[0][0] < limit:
+            while heap:
                 when, _, event = pop(heap)
+                ok = event._ok
+                if ok is None:  # cancelled
+                    continue
+                self.now = when
+                callbacks = event.callbacks
+                event.callbacks = None
+                handled += 1
+                for callback in callbacks:  # type: ignore[union-attr]
+                    callback(event)
+                if not ok and not getattr(event, "_defused", False):
+                    raise chained_copy(event._value)
+        finally:
+            self.events_processed += handled
+
+    def _run_before(self, limit: float) -> None:
+        """Process every event with time < ``limit``: run()'s loop, stopping at ``limit``."""
+        heap = self._heap
+        pop = heappop
+        handled = 0
+        try:
+            while heap:
+                entry = pop(heap)
+                when, _, event = entry
+                if when >= limit:
+                    heappush(heap, entry)  # the same entry: its place in the order is kept
+                    break
                 ok = event._ok
                 if ok is None:  # cancelled
                     continue
