@@ -157,7 +157,8 @@ def test_lock_grants_as_a_simpy_resource_of_capacity_one(start: int) -> None:
         engine = Engine()
         lock = FifoLock(engine)
         ours = _run_lock_program(users, engine, Interrupt, lock.acquire,
-                                 lambda request: lock.release(), lambda request: request.cancel())
+                                 lambda request, lock=lock: lock.release(),
+                                 lambda request: request.cancel())
         env = simpy.Environment()
         resource = simpy.Resource(env, capacity=1)
         theirs = _run_lock_program(users, env, simpy.Interrupt, resource.request,
