@@ -73,7 +73,9 @@ class Engine:
 
     def __init__(self, start: float = 0.0) -> None:
         self.now = float(start)
-        self.events_processed = 0  # popped and handled; cancelled events are not counted
+        # Popped and handled (cancelled events are not counted); the run loops keep it in a
+        # local and bring it up to date when they return.
+        self.events_processed = 0
         self.active_process: Process | None = None
         self._heap: list[tuple[float, int, Event]] = []
         self._seq = count()
@@ -165,7 +167,10 @@ class Engine:
         """Process every event with time <= ``t`` (closed), then set ``now = t``."""
         if t < self.now:
             raise ValueError(f"run_through({t}) is in the past (now = {self.now})")
-        self._run_before(math.nextafter(t, math.inf))
+        if t == math.inf:  # no float lies above infinity to stop before
+            self.run()
+        else:
+            self._run_before(math.nextafter(t, math.inf))
         self.now = float(t)
 
     def run(self) -> None:
