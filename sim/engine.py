@@ -17,8 +17,8 @@ the engine.
 
 HostLab adds what SimPy lacks: lazy cancellation (`Event.cancel`: a cancelled event is skipped
 when popped, never counted, never shown by `peek`), `run_until` / `run_through` for half-open
-and closed intervals, `events_processed`. Deliberate differences from SimPy, each checked by a
-test:
+and closed intervals, `events_processed`; ``tests/sim/test_engine_cancel.py`` checks them
+against a plain reference model. Deliberate differences from SimPy, each checked by a test:
 
 - ``all_of`` succeeds with a **list** of its members' values in member order, where SimPy gives
   a mapping by event (same values, same order; SimPy flattens nested conditions into one
@@ -27,6 +27,9 @@ test:
   members (SimPy detaches it too, so it never triggers and anyone waiting on it hangs).
 - ``run_until(now)`` is an empty interval and does nothing (SimPy's ``run(until=now)`` raises):
   a paused GUI advances by zero every frame. A time in the past raises ``ValueError`` in both.
+- ``run_until(t)`` leaves nothing behind, where SimPy's ``run(until=t)`` leaves its stop event
+  queued at ``t`` (a later ``step()`` processes it and ``peek()`` reports it), and, if a
+  failure escapes first, still armed to stop a later ``run()`` early.
 - ``process()`` of something that is not a generator raises ``TypeError`` (SimPy:
   ``ValueError``), as Python does for an argument of the wrong type.
 - A failure thrown into a waiter is copied with its instance attributes too; an exception
