@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable
 from heapq import heappush
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from sim.engine import Engine
@@ -229,7 +229,7 @@ class Process(Event):
             # Already processed: resume at once with its outcome.
         engine.active_process = None
 
-    def _yielded_non_event(self, thing: object) -> None:
+    def _yielded_non_event(self, thing: object) -> NoReturn:
         # As SimPy: a programming error, so it escapes the engine (out of step()/run()) rather
         # than being thrown into the process, which could catch it and carry on.
         self.engine.active_process = None
