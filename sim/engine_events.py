@@ -148,14 +148,13 @@ class Timeout(Event):
 class Process(Event):
     """Run a generator that yields events; succeed with its return value or fail with its error."""
 
-    __slots__ = ("_generator", "target", "_resume_cb", "_send")
+    __slots__ = ("_generator", "target", "_resume_cb")
 
     def __init__(self, engine: Engine, generator: ProcessGenerator) -> None:
         if not (hasattr(generator, "send") and hasattr(generator, "throw")):
             raise TypeError(f"process() needs a generator, got {generator!r}")
         super().__init__(engine)
         self._generator = generator
-        self._send = generator.send  # bound once: resuming is the engine's innermost call
         self._resume_cb: Callback = self._resume  # one bound method, so remove() can find it
         # Start at the current time, before any normal event scheduled for now, and before an
         # interrupt issued right after creation (which is urgent too, but scheduled later).
@@ -197,14 +196,15 @@ class Process(Event):
     def _resume(self, event: Event) -> None:
         engine = self.engine
         engine.active_process = self
+        generator = self._generator
         while True:
             try:
                 if event._ok:
-                    event = self._send(event._value)
+                    event = generator.send(event._value)
                 else:
                     # The process handles the failure or fails with it: either way it is seen.
                     event._defused = True
-                    event = self._generator.throw(chained_copy(event._value))
+                    event = generator.throw(chained_copy(event._value))
             except StopIteration as stop:
                 self._value = stop.value
                 self.target = None
