@@ -61,3 +61,10 @@ fuzz: $(STAMP)
 	status=0; $(PY) tests/sim/fuzz_scenarios.py --cases 10000 --seed 1 || status=1; \
 	HOSTLAB_KILL_ROUNDS=25 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/sim/test_kill9.py \
 		tests/gui/test_kill9_exports.py || status=1; exit $$status
+
+# Differential test of the engine against SimPy on N random programs (default 50,000); prints counts.
+.PHONY: engine-diff
+N ?= 50000
+SEED ?= 0
+engine-diff: $(STAMP)
+	$(PY) tests/sim/engine_diff.py --n $(N) --seed $(SEED)

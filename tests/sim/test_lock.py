@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import simpy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sim.engine import Engine
+from sim.engine import Engine, Interrupt
 from sim.lock import FifoLock
 
 
@@ -82,3 +85,83 @@ def test_release_without_holder_raises() -> None:
     lock.release()
     with pytest.raises(RuntimeError):
         lock.release()
+
+
+def _lock_program(seed: int) -> list[tuple[float, float | None, float, int]]:
+    """Return (arrive, give up at, hold, times) per user.
+
+    Arrivals and holds are on a 0.5 s grid, give-ups off it and each at its own instant, so a
+    give-up never ties with a grant: the two engines reach the order of a grant and an
+    interrupt at one instant by different event paths (SimPy grants one event later).
+    """
+    rng = random.Random(seed)
+    users = []
+    for index in range(rng.randint(1, 7)):
+        arrive = rng.choice((0.0, 0.0, 0.5, 1.0, 2.0))
+        give_up = (arrive + rng.choice((0.25, 0.75, 1.25, 2.75)) + index / 64
+                   if rng.random() < 0.35 else None)
+        users.append((arrive, give_up, rng.choice((0.0, 0.5, 1.0, 2.0)), rng.randint(1, 2)))
+    return users
+
+
+def _run_lock_program(users, engine, interrupt_type, acquire, release,
+                      withdraw) -> tuple[dict, list]:
+    """Run users that take the lock ``times`` times each; return per-user logs and grant order."""
+    logs: dict[int, list] = {index: [] for index in range(len(users))}
+    grants: list[int] = []
+
+    def user(index: int, arrive: float, hold: float, times: int):
+        yield engine.timeout(arrive)
+        for _ in range(times):
+            request = acquire()
+            try:
+                yield request
+            except interrupt_type:
+                withdraw(request)
+                logs[index].append(("gave up", engine.now))
+                return
+            grants.append(index)
+            logs[index].append(("got", engine.now))
+            try:
+                yield engine.timeout(hold)
+            except interrupt_type:
+                logs[index].append(("interrupted holding", engine.now))
+            release(request)
+            logs[index].append(("released", engine.now))
+
+    def give_up(proc, at: float):
+        yield engine.timeout(at)
+        if proc.is_alive:
+            proc.interrupt("tired")
+
+    for index, (arrive, give_up_at, hold, times) in enumerate(users):
+        proc = engine.process(user(index, arrive, hold, times))
+        if give_up_at is not None:
+            engine.process(give_up(proc, give_up_at))
+    engine.run()
+    return logs, grants
+
+
+def _simpy_withdraw(resource: simpy.Resource):
+    """Return SimPy's way to give up a request: leave the queue, or hand back a grant."""
+    def withdraw(request: simpy.Resource) -> None:
+        request.cancel()
+        resource.release(request)
+    return withdraw
+
+
+@pytest.mark.parametrize("start", range(0, 2000, 500))
+def test_lock_grants_as_a_simpy_resource_of_capacity_one(start: int) -> None:
+    for seed in range(start, start + 500):
+        users = _lock_program(seed)
+        engine = Engine()
+        lock = FifoLock(engine)
+        ours = _run_lock_program(users, engine, Interrupt, lock.acquire,
+                                 lambda request, lock=lock: lock.release(),
+                                 lambda request: request.cancel())
+        env = simpy.Environment()
+        resource = simpy.Resource(env, capacity=1)
+        theirs = _run_lock_program(users, env, simpy.Interrupt, resource.request,
+                                   resource.release, _simpy_withdraw(resource))
+        assert ours == theirs, (seed, users)
+        assert not lock.held and lock.queue_length == 0
