@@ -14,9 +14,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from sim.assets import assets_dir
 from sim.snapshot import KINDS, LAYERS
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSETS = assets_dir()
 CATALOG_DIR = ASSETS / "catalog"
 HYPERVISORS = ("none", "kvm", "type1", "type2")
 PHASE_NAMES = (
