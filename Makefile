@@ -7,7 +7,7 @@ PKG_STAMP := $(VENV)/.installed-package
 TS     := $(wildcard assets/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench translations i18n-update clean package package-check
+.PHONY: run test lint bench translations i18n-update clean package package-check wheel-check
 
 run: $(STAMP) translations
 	$(VENV)/bin/hostlab
@@ -28,6 +28,10 @@ package: $(PKG_STAMP) translations
 
 package-check: $(STAMP)
 	PY=$(PY) packaging/check_linux.sh
+
+# Build the wheel from the checkout's files, install it into a fresh venv, use it from elsewhere.
+wheel-check: $(STAMP)
+	$(PY) packaging/check_wheel.py
 
 translations: $(QM)
 
