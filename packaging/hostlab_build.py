@@ -5,7 +5,9 @@ pyproject.toml names this module as the build backend (`backend-path = ["packagi
 packages, a copy of assets/ inside `sim/_assets/` (where sim/assets.py looks) with the
 translations compiled from assets/i18n/*.ts by Qt's lrelease. They are compiled at build time,
 not committed: a wheel built from a clean checkout or an sdist is complete, and the .qm files
-can never be older than their .ts sources. PySide6 is therefore a build requirement.
+can never be older than their .ts sources. PySide6 (which brings lrelease) is therefore a
+requirement of a wheel build, asked for by `get_requires_for_build_wheel`: editable installs and
+sdists do not download it.
 
 An editable install (`pip install -e .`) copies nothing: sim/assets.py reads assets/ in the
 checkout, where `make translations` compiles the .qm files.
@@ -29,6 +31,13 @@ WHEEL_FOLDER = Path("sim") / "_assets"
 IGNORED = shutil.ignore_patterns("*.ts", "*.qm", "__pycache__", ".*")
 
 __all__ = [*_orig.__all__, "BuildPy"]
+# The same PySide6 as at run time (pyproject.toml), for its lrelease.
+LRELEASE_REQUIREMENT = "PySide6-Essentials>=6.11,<6.12"
+
+
+def get_requires_for_build_wheel(config_settings: dict | None = None) -> list[str]:
+    """Return setuptools' requirements for a wheel, plus PySide6 for lrelease."""
+    return [*_orig.get_requires_for_build_wheel(config_settings), LRELEASE_REQUIREMENT]
 
 
 def lrelease() -> Path:
