@@ -117,7 +117,7 @@ def test_a_tag_must_match_the_version_before_anything_builds() -> None:
 
 def test_release_uploads_installers_and_sums() -> None:
     release = jobs()["release"]
-    for pattern in ("*.deb", "*.tar.gz", "*-setup.exe", "*.dmg", "SHA256SUMS"):
+    for pattern in ("*.deb", "*.tar.gz", "*.whl", "*-setup.exe", "*.dmg", "SHA256SUMS"):
         assert pattern in release, f"release job does not publish {pattern}"
     assert "actions/upload-artifact" in jobs()["build"] + jobs()["linux"]
     assert "startsWith(github.ref, 'refs/tags/')" in WORKFLOW.read_text(encoding="utf-8")
