@@ -34,7 +34,7 @@ package-check: $(STAMP)
 wheel-check: $(STAMP)
 	$(PY) packaging/check_wheel.py $(if $(KEEP),--keep $(KEEP))
 
-# Compile the Windows installer script with Inno Setup's compiler under wine (root; not in CI).
+# Compile the Windows installer script with Inno Setup's compiler under wine (root).
 iscc-check:
 	packaging/windows/iscc_check.sh
 

@@ -64,7 +64,7 @@ for field in Package Version Architecture Maintainer Depends Description; do
     echo "$field: ${value%%$'\n'*}"
 done
 [ "$(dpkg-deb --field "$DEB" Version)" = "$VERSION" ] || fail "Version is not $VERSION"
-dpkg-deb --info "$DEB" | grep -q ' md5sums$' || fail "the .deb has no md5sums"
+dpkg-deb --info "$DEB" | grep -qE ' md5sums +$' || fail "the .deb has no md5sums"
 ROOT=$TMP/deb
 dpkg-deb -x "$DEB" "$ROOT"
 for path in opt/hostlab/hostlab usr/bin/hostlab usr/share/applications/hostlab.desktop \

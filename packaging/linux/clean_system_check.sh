@@ -4,42 +4,23 @@
 #
 #     packaging/linux/clean_system_check.sh dist/hostlab_<version>_amd64.deb [KEEP_DIR]
 #
-# A minimal Debian 12 (debootstrap --variant=minbase: no X11, no fonts, no Python) is made once
-# and kept as a tarball in $HOSTLAB_ROOTFS_CACHE (default /var/cache/hostlab-ci; ~3 minutes
-# the first time). Each run unpacks a fresh copy and, in a private mount namespace (nothing
-# stays mounted afterwards), chroots into it to:
+# A minimal Debian 12 (linux/debian12_rootfs.sh: debootstrap --variant=minbase, no X11, no
+# fonts, no Python; made once and cached, ~3 minutes the first time). Each run unpacks a fresh
+# copy and, in a private mount namespace (nothing stays mounted afterwards), chroots into it to:
 #   1. `apt-get install ./hostlab.deb`: the Depends line must bring every system library;
 #   2. run `hostlab --selftest` offscreen, then install Xvfb and run it on the X11 platform,
 #      which must be the platform the self-test reports;
 #   3. render the Chinese window with only the fonts apt pulled in (KEEP_DIR gets the PNG);
 #   4. `dpkg --verify hostlab` (the md5sums), then `apt-get remove`, which must leave nothing
 #      in /opt/hostlab.
-# Packages come from the mirror the host's apt uses. debootstrap is installed when CI=true.
+# Packages come from the mirror the host's apt uses.
 set -euo pipefail
 DEB=$(realpath "$1")
 KEEP=${2:-}
-CACHE=${HOSTLAB_ROOTFS_CACHE:-/var/cache/hostlab-ci}
-BASE=$CACHE/debian12-minbase.tar
 fail() { echo "clean-system: FAILED: $*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || fail "needs root (debootstrap, chroot, mount)"
-if ! command -v debootstrap >/dev/null; then
-    [ "${CI:-}" = true ] || fail "debootstrap is missing: apt-get install debootstrap"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
-fi
-MIRROR=$(grep -hsE '^(URIs:|deb) ' /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list |
-    grep -v security | head -1 | sed -E 's/^URIs: //; s/^deb (\[[^]]*\] )?//; s/ .*//' || true)
-[ -n "$MIRROR" ] || fail "no Debian mirror found in the host's apt sources"
-
-if [ ! -s "$BASE" ]; then
-    echo "-- debootstrap --variant=minbase bookworm (once; cached in $BASE)"
-    mkdir -p "$CACHE"
-    BUILD=$(mktemp -d "$CACHE/build.XXXXXX")
-    debootstrap --variant=minbase bookworm "$BUILD/root" "$MIRROR" > "$BUILD/log" 2>&1 ||
-        { tail -20 "$BUILD/log" >&2; rm -rf "$BUILD"; fail "debootstrap failed"; }
-    tar -C "$BUILD/root" -cf "$BUILD/base.tar" . && mv "$BUILD/base.tar" "$BASE"
-    rm -rf "$BUILD"
-fi
+BASE=$("$(dirname "$0")/debian12_rootfs.sh") || fail "no minimal Debian 12"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

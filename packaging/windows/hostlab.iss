@@ -21,23 +21,15 @@
 ; Windows' version resource takes only up to four numbers: a release candidate (0.2.0rc1) or a
 ; development version (0.2.0.dev3) gets its leading numbers here (0.2.0), while AppVersion and
 ; the file name keep the full version. ISCC stops on a VersionInfoVersion like "0.2.0rc1".
-#define NumericVersion ""
-#define VersionDone 0
-#define VersionIndex 1
-#sub TakeVersionChar
-  #define VersionChar Copy(AppVersion, VersionIndex, 1)
-  #if !VersionDone && Pos(VersionChar, "0123456789.") > 0
-    #define NumericVersion NumericVersion + VersionChar
-  #else
-    #define VersionDone 1
-  #endif
-#endsub
-#for {VersionIndex = 1; VersionIndex <= Len(AppVersion); VersionIndex++} TakeVersionChar
+; NumericPrefix(S, 1): the leading digits and dots of S (recursive: ISPP has no loops that can
+; change a variable outside a #sub).
+#define NumericPrefix(str S, int I) (I > Len(S)) ? S : ((Pos(Copy(S, I, 1), "0123456789.") > 0) ? NumericPrefix(S, I + 1) : Copy(S, 1, I - 1))
+#define NumericVersion NumericPrefix(AppVersion, 1)
 #if Copy(NumericVersion, Len(NumericVersion), 1) == "."
   #define NumericVersion Copy(NumericVersion, 1, Len(NumericVersion) - 1)
 #endif
 #if NumericVersion == ""
-  #error AppVersion must start with a number, not "{#AppVersion}"
+  #error AppVersion must start with a number (e.g. 0.2.0 or 0.2.0rc1)
 #endif
 
 ; Simplified Chinese is an official language from Inno Setup 7.0.2 on; Inno Setup 6 uses the

@@ -2,28 +2,27 @@
 # Compile hostlab.iss with Inno Setup's compiler under wine, against a stand-in for the built
 # app: script errors show up on Linux, before a release tag. What `make iscc-check` runs.
 #
-#     packaging/windows/iscc_check.sh            # as root (chroot); ~5 minutes the first time
+#     packaging/windows/iscc_check.sh     # as root (chroot); ~6 minutes the first time, then ~1.5
 #
-# ISCC comes from the npm registry (the `innosetup` package, pinned below; npm checks its
-# integrity). wine runs in a minimal Debian 12 chroot (the clean-system test's cached base,
-# packaging/linux/clean_system_check.sh), so the machine itself gets no i386 architecture and
-# no wine. The script is compiled twice: as a release (0.1.0) and as a release candidate
-# (0.2.0rc1, whose version resource must still be numeric); each must produce its setup .exe.
-# Not part of CI: wine32 and its i386 libraries are several hundred MB to download, and the
-# check adds nothing that a change outside packaging/windows/ could break.
+# ISCC comes from the npm registry (the `innosetup` package, pinned below: Inno Setup 6.4.1;
+# npm checks its integrity). wine runs in a minimal Debian 12 chroot (linux/debian12_rootfs.sh,
+# plus wine and its 32-bit libraries, cached beside it), so the machine itself gets no i386
+# architecture and no wine. The script is compiled twice: as a release (0.1.0) and as a release
+# candidate (0.2.0rc1, whose version resource must still be numeric); each must produce its
+# setup .exe. ISCC 6.4.1 warns that the pinned Chinese messages (made for 6.5+) name a few
+# download and extraction messages it does not know; the installer uses neither.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 INNOSETUP_NPM=innosetup@6.4.1
-CACHE=${HOSTLAB_ROOTFS_CACHE:-/var/cache/hostlab-ci}
-BASE=$CACHE/debian12-minbase.tar
-WINE_BASE=$CACHE/debian12-wine.tar
+WINE_BASE=${HOSTLAB_ROOTFS_CACHE:-/var/cache/hostlab-ci}/debian12-wine.tar
 fail() { echo "iscc-check: FAILED: $*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || fail "needs root (chroot, mount)"
-command -v npm >/dev/null || fail "npm is missing: apt-get install npm"
-if [ ! -s "$BASE" ]; then  # the clean-system test makes the base; make it without a .deb
-    fail "no $BASE yet: run \`make package-check\` once (its clean-system test makes it)"
+if ! command -v npm >/dev/null; then
+    [ "${CI:-}" = true ] || fail "npm is missing: apt-get install npm"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
 fi
+BASE=$(packaging/linux/debian12_rootfs.sh) || fail "no minimal Debian 12"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 ROOT=$WORK/root
@@ -41,7 +40,7 @@ if [ ! -s "$WINE_BASE" ]; then
     cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
     in_root "dpkg --add-architecture i386 && apt-get update -qq &&
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            wine wine32:i386 wine64 > /var/log/wine-install.log" ||
+            wine wine32:i386 wine64 > /var/log/wine-install.log && apt-get clean" ||
         fail "installing wine failed (see above)"
     tar -C "$ROOT" -cf "$WORK/wine.tar" . && mv "$WORK/wine.tar" "$WINE_BASE"
 else
