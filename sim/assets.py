@@ -70,5 +70,5 @@ def check_sole_owner() -> None:
                             for package, names in shared.items())
         raise SystemExit(
             f"hostlab: this Python environment has other packages named like HostLab's: "
-            f"{clashes}; install HostLab in an environment of its own: `pipx install hostlab` "
-            f"or a venv (README: Install with pip)")
+            f"{clashes}; install HostLab in an environment of its own, with pipx or in a venv "
+            f"(README: Install with pip)")
