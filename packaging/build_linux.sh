@@ -39,7 +39,8 @@ for pair in dpkg-deb:dpkg strip:binutils patchelf:patchelf readelf:binutils xz:x
 done
 if [ ${#missing[@]} -gt 0 ]; then
     [ "${CI:-}" = true ] || fail "missing tools; install them: apt-get install ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    apt-get update -qq || true  # a mirror mid-sync may fail one index; the install decides
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
 step "PyInstaller one-folder build"

@@ -36,7 +36,8 @@ need() {  # need PACKAGE...: install the Debian packages that are missing (CI) o
     [ ${#missing[@]} -eq 0 ] && return 0
     [ "${CI:-}" = true ] || fail "missing packages; install them: apt-get install ${missing[*]}"
     echo "-- apt-get install ${missing[*]}"
-    [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq; APT_UPDATED=1; }
+    # A mirror mid-sync may fail one index; the install then says whether it mattered.
+    [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq || true; APT_UPDATED=1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
         > "$TMP/apt.log" || { tail -20 "$TMP/apt.log" >&2; fail "apt-get install failed"; }
 }

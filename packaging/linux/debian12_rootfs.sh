@@ -17,7 +17,7 @@ if [ -s "$BASE" ]; then echo "$BASE"; exit 0; fi
 [ "$(id -u)" = 0 ] || fail "needs root (debootstrap)"
 if ! command -v debootstrap >/dev/null; then
     [ "${CI:-}" = true ] || fail "debootstrap is missing: apt-get install debootstrap"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } >&2
+    { apt-get update -qq || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } >&2
 fi
 MIRROR=$(grep -hsE '^(URIs:|deb) ' /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list |
     grep -v security | head -1 | sed -E 's/^URIs: //; s/^deb (\[[^]]*\] )?//; s/ .*//' || true)

@@ -20,7 +20,8 @@ fail() { echo "iscc-check: FAILED: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "needs root (chroot, mount)"
 if ! command -v npm >/dev/null; then
     [ "${CI:-}" = true ] || fail "npm is missing: apt-get install npm"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
+    apt-get update -qq || true  # a mirror mid-sync may fail one index; the install decides
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
 fi
 BASE=$(packaging/linux/debian12_rootfs.sh) || fail "no minimal Debian 12"
 WORK=$(mktemp -d)
