@@ -12,7 +12,8 @@
 #     Windows build, which has no console, reports to CI);
 #   - SIGTERM ends the app, leaving no process behind;
 #   - linux/clean_system_check.sh: apt installs the .deb into a minimal Debian 12 and the app
-#     runs there (offscreen and X11) and is removed cleanly.
+#     runs there (offscreen and X11) and is removed cleanly; HOSTLAB_CHECK_KEEP=DIR keeps the
+#     Chinese screenshot it renders there, to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
