@@ -9,7 +9,8 @@
 # plus wine and its 32-bit libraries, cached beside it), so the machine itself gets no i386
 # architecture and no wine. The script is compiled twice: as a release (0.1.0) and as a release
 # candidate (0.2.0rc1, whose version resource must still be numeric); each must produce its
-# setup .exe. ISCC 6.4.1 warns that the pinned Chinese messages (made for 6.5+) name a few
+# setup .exe whose version resource has the numeric FileVersion (0.2.0) and the full
+# ProductVersion. ISCC 6.4.1 warns that the pinned Chinese messages (made for 6.5+) name a few
 # download and extraction messages it does not know; the installer uses neither.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,11 +19,12 @@ WINE_BASE=${HOSTLAB_ROOTFS_CACHE:-/var/cache/hostlab-ci}/debian12-wine.tar
 fail() { echo "iscc-check: FAILED: $*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || fail "needs root (chroot, mount)"
-if ! command -v npm >/dev/null; then
-    [ "${CI:-}" = true ] || fail "npm is missing: apt-get install npm"
+for pair in npm:npm strings:binutils; do
+    command -v "${pair%%:*}" >/dev/null && continue
+    [ "${CI:-}" = true ] || fail "${pair%%:*} is missing: apt-get install ${pair#*:}"
     apt-get update -qq || true  # a mirror mid-sync may fail one index; the install decides
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
-fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pair#*:}"
+done
 BASE=$(packaging/linux/debian12_rootfs.sh) || fail "no minimal Debian 12"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -72,6 +74,12 @@ for version in 0.1.0 0.2.0rc1; do
         tr -d '\\r' < /tmp/iscc.log | grep -iE 'error|warning|successful' || true
         test \$status -eq 0 && test -s /opt/check/dist/HostLab-$version-windows-x64-setup.exe" ||
         fail "ISCC did not make HostLab-$version-windows-x64-setup.exe"
-    ls -l "$ROOT/opt/check/dist/HostLab-$version-windows-x64-setup.exe"
+    setup=$ROOT/opt/check/dist/HostLab-$version-windows-x64-setup.exe
+    # The version resource (UTF-16 strings): numeric FileVersion, the full version as product.
+    resource=$(strings -el "$setup" | grep -A1 -xE 'FileVersion|ProductVersion' | grep -v '^--$' |
+        paste -sd' ' - | tr -s ' ')
+    echo "$(basename "$setup"): $(stat -c %s "$setup") bytes; $resource"
+    grep -qE "FileVersion ${version%%[a-z]*}(\.0)* " <<<"$resource " ||
+        fail "the setup's FileVersion is not the numeric part of $version"
 done
 echo "iscc-check: OK: hostlab.iss compiles with $INNOSETUP_NPM (release and release candidate)"
