@@ -54,7 +54,8 @@ selftest dist/hostlab/hostlab.exe
 
 ISCC=$(find_iscc)
 echo "-- $ISCC"
-# Simplified Chinese: Inno Setup 7's own, or for Inno Setup 6 the copy beside hostlab.iss.
+# Simplified Chinese: Inno Setup 7's own, or for Inno Setup 6 HostLab's translation beside
+# hostlab.iss (HostLabChineseSimplified.isl).
 "$ISCC" -Q "-DAppVersion=$VERSION" packaging/windows/hostlab.iss
 [ -f "$SETUP" ] || { echo "build_windows: $SETUP was not made" >&2; exit 1; }
 

@@ -32,12 +32,12 @@
   #error AppVersion must start with a number (e.g. 0.2.0 or 0.2.0rc1)
 #endif
 
-; Simplified Chinese is an official language from Inno Setup 7.0.2 on; Inno Setup 6 uses the
-; pinned copy beside this script (see LICENSE-innosetup.txt and README.md here).
+; Simplified Chinese is an official language from Inno Setup 7.0.2 on; Inno Setup 6 has none,
+; and uses HostLab's own translation beside this script (see README.md here).
 #if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
   #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
 #else
-  #define ChineseMessages "ChineseSimplified.isl"
+  #define ChineseMessages "HostLabChineseSimplified.isl"
 #endif
 
 [Setup]

@@ -10,8 +10,9 @@
 # architecture and no wine. The script is compiled twice: as a release (0.1.0) and as a release
 # candidate (0.2.0rc1, whose version resource must still be numeric); each must produce its
 # setup .exe whose version resource has the numeric FileVersion (0.2.0) and the full
-# ProductVersion. ISCC 6.4.1 warns that the pinned Chinese messages (made for 6.5+) name a few
-# download and extraction messages it does not know; the installer uses neither.
+# ProductVersion. Inno Setup 6 has no Simplified Chinese of its own, so both builds use
+# HostLab's translation (HostLabChineseSimplified.isl): isl_check.py first compares it, and the
+# message list isl_keys.txt, with the compiler's Default.isl; ISCC's log must show it was read.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 INNOSETUP_NPM=innosetup@6.4.1
@@ -55,11 +56,16 @@ echo "-- npm pack $INNOSETUP_NPM"
 mkdir -p "$ROOT/opt/innosetup" "$ROOT/opt/check"
 tar -xzf "$WORK"/innosetup-*.tgz -C "$ROOT/opt/innosetup" --strip-components=1
 [ -f "$ROOT/opt/innosetup/bin/ISCC.exe" ] || fail "the npm package has no bin/ISCC.exe"
+[ ! -e "$ROOT/opt/innosetup/bin/Languages/ChineseSimplified.isl" ] ||
+    fail "this compiler has its own Simplified Chinese: HostLab's file would not be checked"
+echo "-- HostLabChineseSimplified.isl against this compiler's Default.isl"
+python3 packaging/windows/isl_check.py --default "$ROOT/opt/innosetup/bin/Default.isl" ||
+    fail "HostLabChineseSimplified.isl or isl_keys.txt does not match Default.isl"
 
 # The script and what it refers to, at the same relative places; a stand-in for dist/hostlab.
 mkdir -p "$ROOT/opt/check/packaging/windows" "$ROOT/opt/check/packaging/icons" \
     "$ROOT/opt/check/dist/hostlab/_internal/assets"
-cp packaging/windows/hostlab.iss packaging/windows/ChineseSimplified.isl \
+cp packaging/windows/hostlab.iss packaging/windows/HostLabChineseSimplified.isl \
     "$ROOT/opt/check/packaging/windows/"
 cp packaging/icons/hostlab.ico "$ROOT/opt/check/packaging/icons/"
 printf 'stand-in for the PyInstaller launcher\n' > "$ROOT/opt/check/dist/hostlab/hostlab.exe"
@@ -69,11 +75,17 @@ for version in 0.1.0 0.2.0rc1; do
     echo "-- ISCC /DAppVersion=$version hostlab.iss"
     in_root "cd /opt/check/packaging/windows && export WINEDEBUG=-all WINEPREFIX=/tmp/wine HOME=/tmp WINEDLLOVERRIDES=mscoree,mshtml=
         status=0
-        wine /opt/innosetup/bin/ISCC.exe /DAppVersion=$version hostlab.iss > /tmp/iscc.log 2>&1 ||
+        wine /opt/innosetup/bin/ISCC.exe /DAppVersion=$version hostlab.iss > /opt/check/iscc.log 2>&1 ||
             status=\$?
-        tr -d '\\r' < /tmp/iscc.log | grep -iE 'error|warning|successful' || true
+        tr -d '\\r' < /opt/check/iscc.log | grep -iE 'error|warning|successful|messages|\\.isl' || true
         test \$status -eq 0 && test -s /opt/check/dist/HostLab-$version-windows-x64-setup.exe" ||
         fail "ISCC did not make HostLab-$version-windows-x64-setup.exe"
+    # The zh_CN entry of [Languages] read HostLab's file, and ISCC missed no message in it.
+    log=$(tr -d '\r' < "$ROOT/opt/check/iscc.log")
+    grep -A1 -F 'Parsing [Languages] section' <<<"$log" |
+        grep -qF 'packaging\windows\HostLabChineseSimplified.isl' ||
+        fail "ISCC did not read HostLabChineseSimplified.isl for the zh_CN language"
+    ! grep -i 'warning' <<<"$log" || fail "ISCC warned (above)"
     setup=$ROOT/opt/check/dist/HostLab-$version-windows-x64-setup.exe
     # The version resource (UTF-16 strings): numeric FileVersion, the full version as product.
     resource=$(strings -el "$setup" | grep -A1 -xE 'FileVersion|ProductVersion' | grep -v '^--$' |
