@@ -7,7 +7,7 @@ PKG_STAMP := $(VENV)/.installed-package
 TS     := $(wildcard assets/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench translations i18n-update clean package package-check
+.PHONY: run test lint bench translations i18n-update clean package package-check wheel-check iscc-check
 
 run: $(STAMP) translations
 	$(VENV)/bin/hostlab
@@ -31,6 +31,15 @@ package: $(PKG_STAMP) translations
 
 package-check: $(STAMP)
 	PY=$(PY) packaging/check_linux.sh
+
+# Build the wheel from the checkout's files, install it into a fresh venv, use it from elsewhere.
+# KEEP=DIR keeps the wheel and the Chinese screenshot there (the release publishes the wheel).
+wheel-check: $(STAMP)
+	$(PY) packaging/check_wheel.py $(if $(KEEP),--keep $(KEEP))
+
+# Compile the Windows installer script with Inno Setup's compiler under wine (root).
+iscc-check:
+	packaging/windows/iscc_check.sh
 
 translations: $(QM)
 

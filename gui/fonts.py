@@ -1,4 +1,4 @@
-"""Where the bundled assets live, and loading the bundled CJK font as a fallback.
+"""Loading the bundled CJK font as a fallback (`asset_path` is re-exported from sim.assets).
 
 The machine a teacher uses may have no Chinese font at all; without one, Chinese text is drawn
 as empty boxes. The app therefore ships WenQuanYi Micro Hei (assets/fonts) and adds it as a
@@ -7,11 +7,12 @@ fallback family behind whatever the system's default font is.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
+
+from sim.assets import asset_path
+
+__all__ = ["CJK_FONT_FILE", "asset_path", "cjk_family", "load_bundled_fonts"]
 
 CJK_FONT_FILE = "wqy-microhei.ttc"
 # Families that views or styles may ask for by name; each gets the CJK font as a substitute.
@@ -19,19 +20,6 @@ _COMMON_FAMILIES = ("Sans Serif", "DejaVu Sans", "Helvetica", "Arial", "Segoe UI
                     "Noto Sans", "Liberation Sans", "Monospace", "DejaVu Sans Mono")
 
 _loaded_families: list[str] = []
-
-
-def assets_dir() -> Path:
-    """Return the assets folder, in a source checkout or a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        return Path(bundle) / "assets"
-    return Path(__file__).resolve().parent.parent / "assets"
-
-
-def asset_path(*parts: str) -> Path:
-    """Return the path of a bundled asset."""
-    return assets_dir().joinpath(*parts)
 
 
 def load_bundled_fonts(app: QApplication) -> list[str]:

@@ -2,8 +2,8 @@
 (`--selftest`).
 
 Both build the real window, never shown on screen, run the session without the timer to the
-requested simulated time, push one snapshot and render. Without a display (a build server,
-CI), Qt's offscreen platform is used.
+requested simulated time, push one snapshot and render. A screenshot without a display (a
+build server, CI) uses Qt's offscreen platform; the self-test (gui/selftest.py) does not.
 """
 
 from __future__ import annotations
@@ -11,45 +11,57 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from gui.controller import SimController
 
 DEFAULT_SIZE = (1600, 1000)
 DEFAULT_UNTIL_S = 30.0
 SELFTEST_UNTIL_S = 20.0
-MIN_COLOURS = 12  # a rendered window has many; a blank or failed render has one or two
 
 
-def ensure_platform() -> None:
-    """Render offscreen on Linux unless a platform was asked for.
+def ensure_platform(selftest: bool = False) -> None:
+    """Render a screenshot offscreen on Linux unless a platform was asked for.
 
-    A headless run needs no display, and a build server's DISPLAY may point nowhere. Elsewhere
-    the native platform is kept (its font database is the one with fonts) and the window is
-    simply never shown on screen.
+    A screenshot needs no display, and a build server's DISPLAY may point nowhere. The
+    self-test keeps the platform the app would really use, so that it fails where the app
+    cannot open a window (QT_QPA_PLATFORM=offscreen tests without a display). Elsewhere the
+    native platform is kept (its font database is the one with fonts) and the window is simply
+    never shown on screen.
     """
-    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+    if (sys.platform.startswith("linux") and not selftest
+            and not os.environ.get("QT_QPA_PLATFORM")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def _quiet_offscreen_warnings() -> None:
-    """Drop the offscreen plugin's "does not support propagateSizeHints()" notice.
+# Said when Qt cannot start its platform plugin, before it aborts the process.
+_NO_PLATFORM_HINT = (
+    "hostlab: no window could be opened. QT_DEBUG_PLUGINS=1 names the library the platform "
+    "plugin lacks; QT_QPA_PLATFORM=offscreen runs without a display")
 
-    It is printed for every window the plugin shows and says nothing about the render; every
-    other Qt message still reaches stderr.
+
+def _install_message_handler() -> None:
+    """Route Qt's messages to stderr, less the offscreen plugin's propagateSizeHints notice.
+
+    That notice is printed for every window the plugin shows and says nothing about the
+    render. A fatal platform message gets a hint on what to do. `_remove_message_handler`
+    must run before the interpreter exits: Qt still logs while it unloads its plugins.
     """
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        if "propagateSizeHints" not in message:
-            sys.stderr.write(message + "\n")
+        if "propagateSizeHints" in message:
+            return
+        sys.stderr.write(message + "\n")
+        if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
+            sys.stderr.write(_NO_PLATFORM_HINT + "\n")
+        sys.stderr.flush()
 
     qInstallMessageHandler(handler)
+
+
+def _remove_message_handler() -> None:
+    """Give Qt back its own message handler (a Python one would run after shutdown)."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(None)
 
 
 def _fail(message: str, status: int) -> int:
@@ -59,7 +71,15 @@ def _fail(message: str, status: int) -> int:
 
 def run_headless(args: argparse.Namespace) -> int:
     """Render a screenshot or run the self-test, as `args` asks; return the exit status."""
-    ensure_platform()
+    ensure_platform(selftest=args.selftest)
+    _install_message_handler()
+    try:
+        return _run_headless(args)
+    finally:
+        _remove_message_handler()
+
+
+def _run_headless(args: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -74,7 +94,6 @@ def run_headless(args: argparse.Namespace) -> int:
     from sim.session import Session
 
     app = make_application()
-    _quiet_offscreen_warnings()
     install_excepthook(headless=True)
     load_bundled_fonts(app)
     if not install_language(args.lang or "en", remember=False):
@@ -96,7 +115,9 @@ def run_headless(args: argparse.Namespace) -> int:
     for _ in range(3):  # layouts, then plots' deferred range updates
         QApplication.processEvents()
     if args.selftest:
-        return _selftest(window, controller)
+        from gui.selftest import run_selftest
+
+        return run_selftest(window, controller)
     view = getattr(args, "view", None)
     names = (*window.sections, *window.views_by_name())
     if view is not None and view not in names:
@@ -106,33 +127,4 @@ def run_headless(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(str(error), 1)
     print(out)
-    return 0
-
-
-def _selftest(window: QWidget, controller: SimController) -> int:
-    """Export a PNG and the data into a temporary folder and check both."""
-    from gui.export import color_variety, render_image
-
-    folder = Path(tempfile.mkdtemp(prefix="hostlab-selftest-"))
-    png = folder / "window.png"
-    try:
-        image = render_image(window)
-        if not image.save(str(png), "PNG"):
-            return _fail(f"selftest failed: could not write {png}", 1)
-        files = controller.export_data(folder / "data")
-    except Exception as error:  # any failure is a failed self-test, reported in one line
-        return _fail(f"selftest failed: {type(error).__name__}: {error}", 1)
-    csvs = [f for f in files if f.suffix == ".csv"]
-    problems = []
-    if not png.is_file() or png.stat().st_size == 0:
-        problems.append(f"{png} missing or empty")
-    elif color_variety(image) < MIN_COLOURS:
-        problems.append(f"{png} looks blank ({color_variety(image)} colours)")
-    if not csvs:
-        problems.append(f"no CSV written to {folder / 'data'}")
-    problems += [f"{f} is empty" for f in csvs if f.stat().st_size == 0]
-    if problems:
-        return _fail("selftest failed: " + "; ".join(problems), 1)
-    csv = next((f for f in csvs if f.name == "memory.csv"), csvs[0])
-    print(f"HostLab selftest OK: {png} ({image.width()}x{image.height()}), {csv}")
     return 0

@@ -36,6 +36,9 @@ KEEP_PLUGINS: dict[str, set[str]] = {
 }
 # Qt's own translations: only the languages the app offers (qtbase_zh_CN for dialogs).
 KEEP_TRANSLATIONS = re.compile(r"qtbase_zh_CN\.qm$")
+# Data nothing in HostLab reads: pyqtgraph's logo (for apps made by pg.mkQApp, 1 MB of PNG that
+# does not compress) and the metadata of an editable install of HostLab itself.
+DROP_DATA = re.compile(r"(^|/)pyqtgraph/icons/peegee/|(^|/)hostlab[^/]*\.egg-info(/|$)")
 # Qt libraries only excluded modules or dropped plugins load (matters where the closure below
 # does not run: Windows and macOS).
 DROP_QT_LIBS = re.compile(
@@ -52,7 +55,7 @@ def wanted(dest: str) -> bool:
         return stem in KEEP_PLUGINS.get(folder, set())
     if "translations" in parts and dest.endswith(".qm") and "PySide6" in parts:
         return bool(KEEP_TRANSLATIONS.search(dest))
-    return not DROP_QT_LIBS.search(dest)
+    return not DROP_QT_LIBS.search(dest) and not DROP_DATA.search(dest.replace("\\", "/"))
 
 
 def system_sonames() -> set[str]:

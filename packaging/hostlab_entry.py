@@ -1,7 +1,9 @@
 """Entry point of the frozen app (PyInstaller): the same as the `hostlab` console script.
 
 A windowed build on Windows or macOS starts with no console, so `sys.stdout`/`sys.stderr` are
-None and any message would raise; they are pointed at the null device instead. With
+None and any message would raise; they are pointed at the null device instead, or, when
+HOSTLAB_OUTPUT names a file, both go to that file: that is how CI reads a Windows build's
+`--selftest` result (`HOSTLAB_OUTPUT=selftest.txt hostlab.exe --selftest`). With
 HOSTLAB_EXIT_AFTER_SHOW set the app prints the seconds until its main window is first shown, and
 until the views and the scenario it loads next are in, then quits: how packaging measures time
 to first window. The seconds count from the Unix time in the variable when it holds one
@@ -17,6 +19,10 @@ import time
 
 _STARTED = time.time()
 
+if os.environ.get("HOSTLAB_OUTPUT"):
+    # Line-buffered, so what was printed is in the file even if the process dies afterwards.
+    sys.stdout = sys.stderr = open(  # noqa: SIM115
+        os.environ["HOSTLAB_OUTPUT"], "w", encoding="utf-8", buffering=1)
 for _name in ("stdout", "stderr"):
     if getattr(sys, _name) is None:
         setattr(sys, _name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115

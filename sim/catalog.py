@@ -15,12 +15,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from sim import footprint, kinds, vocabulary
+from sim.assets import assets_dir
 from sim.vocabulary import KINDS, LAYERS
 
 if TYPE_CHECKING:
     from sim.references import Reference
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSETS = assets_dir()
 CATALOG_DIR = ASSETS / "catalog"
 HYPERVISORS = vocabulary.HYPERVISORS
 PHASE_NAMES = vocabulary.PHASES

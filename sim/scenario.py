@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sim.assets import asset_path
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
 from sim.fields import ID, FieldError, Said, Table
 from sim.guestconfig import NETWORKS, GuestConfig
@@ -22,7 +23,7 @@ from sim.host import Policy
 from sim.textfile import TextFileError, read_text
 
 VERSION = 1
-DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "assets" / "scenarios" / "default.toml"
+DEFAULT_SCENARIO = asset_path("scenarios", "default.toml")
 # Upper bounds that no classroom host reaches; beyond them a value is a typo, not a host.
 HOST_OVERRIDES = {
     "cores": (1, 4096, True), "ram_gib": (0.5, 65536, False), "swap_gib": (0, 65536, False),

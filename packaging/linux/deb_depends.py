@@ -5,11 +5,11 @@
 
 PyInstaller bundles most shared libraries the app needs, but not those that must match the
 machine: the C library, OpenGL/EGL (they come with the graphics driver) and libxcb (it must
-match the X server's protocol support). Nor does it bundle what it cannot find on the build
-machine, such as the xcb helper libraries Qt's X11 plugin needs (docs/maintainers.md). Every ELF file
-in the folder is run through `ldd` with the folder on the library path; each library found
-outside the folder, or not found at all, must be listed in system-libs.txt with its Debian
-package, or the build stops: a new Qt may need a library no package provides yet. `--derive`
+match the X server's protocol support). The xcb helper libraries Qt's X11 plugin needs are
+left out of the bundle on purpose, so they always come from the system (docs/maintainers.md).
+Every ELF file in the folder is run through `ldd` with the folder on the library path; each
+library found outside the folder, or not found at all, must be listed in system-libs.txt with
+its Debian package, or the build stops: a new Qt may need a library no package provides yet. `--derive`
 prints the missing lines, looked up with `dpkg -S` on this machine (install the library first).
 
 The C library's minimum version comes from the newest GLIBC_2.N symbol version the folder's

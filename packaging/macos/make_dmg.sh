@@ -6,10 +6,13 @@
 #     packaging/macos/make_dmg.sh             # PY=python by default
 #
 # Signing and notarisation run only when their credentials are in the environment:
-#   MACOS_SIGN_IDENTITY   "Developer ID Application: Name (TEAMID)", in the login keychain
+#   MACOS_SIGN_IDENTITY   "Developer ID Application: Name (TEAMID)", in an unlocked keychain
+#                         on the search list (the release workflow imports the certificate
+#                         into a temporary one); PyInstaller signs nested code inside out and
+#                         the app last (packaging/hostlab.spec)
 #   APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD   (app-specific password) for notarytool
-# Without them the app is ad-hoc signed (PyInstaller does that) and Gatekeeper asks the user
-# to confirm on first start (README: "Download and install").
+# Without them the app is ad-hoc signed (PyInstaller does that) and Gatekeeper refuses the
+# first start until the user allows it (README: "Download and install").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PY:-python}
@@ -25,14 +28,9 @@ echo "-- HostLab.app --selftest"
 "$APP/Contents/MacOS/hostlab" --selftest
 
 if [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
-    echo "-- signing with $MACOS_SIGN_IDENTITY (hardened runtime)"
-    # Inside out: every library and executable first, the bundle last.
-    find "$APP/Contents" -type f \( -name '*.dylib' -o -name '*.so' -o -perm -u+x \) -print0 |
-        xargs -0 codesign --force --timestamp --options runtime \
-            --entitlements "$ENTITLEMENTS" --sign "$MACOS_SIGN_IDENTITY"
-    codesign --force --timestamp --options runtime --entitlements "$ENTITLEMENTS" \
-        --sign "$MACOS_SIGN_IDENTITY" "$APP"
+    echo "-- checking the signature PyInstaller made with $MACOS_SIGN_IDENTITY"
     codesign --verify --deep --strict --verbose=2 "$APP"
+    codesign --display --verbose=2 "$APP" 2>&1 | grep -E "^(Authority|TeamIdentifier|Runtime)"
 fi
 
 echo "-- $DMG"
@@ -41,7 +39,16 @@ rm -rf "$STAGE" "$DMG"
 mkdir -p "$STAGE"
 cp -R "$APP" "$STAGE/"
 ln -s /Applications "$STAGE/Applications"
-hdiutil create -volname "HostLab $VERSION" -srcfolder "$STAGE" -fs HFS+ -format UDZO -ov "$DMG"
+retry() {  # retry COMMAND...: hdiutil fails now and then on hosted runners ("Resource busy")
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        "$@" && return 0
+        echo "make_dmg: attempt $attempt of '$1 $2' failed; retrying in $((attempt * 5)) s" >&2
+        sleep $((attempt * 5))
+    done
+    return 1
+}
+retry hdiutil create -volname "HostLab $VERSION" -srcfolder "$STAGE" -fs HFS+ -format UDZO -ov "$DMG"
 
 if [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
     codesign --force --timestamp --sign "$MACOS_SIGN_IDENTITY" "$DMG"
@@ -59,8 +66,9 @@ fi
 
 echo "-- the app inside the .dmg --selftest"
 MOUNT=$(mktemp -d)
-hdiutil attach -nobrowse -readonly -mountpoint "$MOUNT" "$DMG"
+retry hdiutil attach -nobrowse -readonly -mountpoint "$MOUNT" "$DMG"
 trap 'hdiutil detach "$MOUNT" -force >/dev/null 2>&1 || true' EXIT
 [ -L "$MOUNT/Applications" ] || { echo "make_dmg: no /Applications link in the .dmg" >&2; exit 1; }
 "$MOUNT/HostLab.app/Contents/MacOS/hostlab" --selftest
-(cd dist && shasum -a 256 "$(basename "$DMG")" > SHA256SUMS-macos.txt && cat SHA256SUMS-macos.txt)
+SUMS=SHA256SUMS-macos-$(uname -m).txt  # one per architecture: the release merges them
+(cd dist && shasum -a 256 "$(basename "$DMG")" > "$SUMS" && cat "$SUMS")

@@ -1,4 +1,4 @@
-﻿; HostLab installer for Windows (Inno Setup 6), in English and Simplified Chinese.
+﻿; HostLab installer for Windows (Inno Setup 6 or 7), in English and Simplified Chinese.
 ;
 ;   iscc /DAppVersion=0.1.0 packaging\windows\hostlab.iss     (after the PyInstaller build)
 ;
@@ -18,6 +18,28 @@
   #define OutputDir "..\..\dist"
 #endif
 
+; Windows' version resource takes only up to four numbers: a release candidate (0.2.0rc1) or a
+; development version (0.2.0.dev3) gets its leading numbers here (0.2.0), while AppVersion and
+; the file name keep the full version. ISCC stops on a VersionInfoVersion like "0.2.0rc1".
+; NumericPrefix(S, 1): the leading digits and dots of S (recursive: ISPP has no loops that can
+; change a variable outside a #sub).
+#define NumericPrefix(str S, int I) (I > Len(S)) ? S : ((Pos(Copy(S, I, 1), "0123456789.") > 0) ? NumericPrefix(S, I + 1) : Copy(S, 1, I - 1))
+#define NumericVersion NumericPrefix(AppVersion, 1)
+#if Copy(NumericVersion, Len(NumericVersion), 1) == "."
+  #define NumericVersion Copy(NumericVersion, 1, Len(NumericVersion) - 1)
+#endif
+#if NumericVersion == ""
+  #error AppVersion must start with a number (e.g. 0.2.0 or 0.2.0rc1)
+#endif
+
+; Simplified Chinese is an official language from Inno Setup 7.0.2 on; Inno Setup 6 has none,
+; and uses HostLab's own translation beside this script (see README.md here).
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
+  #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
+#else
+  #define ChineseMessages "HostLabChineseSimplified.isl"
+#endif
+
 [Setup]
 ; The AppId ties upgrades and the uninstaller together: never change it.
 AppId={{5B0F3C8E-2D47-4C1A-9E63-7A1F0D2B8C45}
@@ -25,7 +47,7 @@ AppName=HostLab
 AppVersion={#AppVersion}
 AppVerName=HostLab {#AppVersion}
 AppPublisher=HostLab
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#NumericVersion}
 DefaultDirName={autopf}\HostLab
 DefaultGroupName=HostLab
 DisableProgramGroupPage=yes
@@ -48,7 +70,7 @@ CloseApplications=yes
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
-Name: "zh_CN"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+Name: "zh_CN"; MessagesFile: "{#ChineseMessages}"
 
 [CustomMessages]
 en.ShortcutName=HostLab

@@ -41,6 +41,9 @@ deb_depends = load("deb_depends", ROOT / "packaging" / "linux" / "deb_depends.py
     ("PySide6/Qt/lib/libQt6WebEngineCore.so.6", False),
     ("assets/i18n/hostlab_zh_CN.qm", True),
     ("assets/fonts/wqy-microhei.ttc", True),
+    ("pyqtgraph/icons/auto.png", True),
+    ("pyqtgraph/icons/peegee/peegee_512px@2x.png", False),
+    ("hostlab.egg-info/PKG-INFO", False),
 ])
 def test_bundle_keeps_what_the_app_uses(dest: str, kept: bool) -> None:
     assert bundle_filter.wanted(dest) is kept
@@ -50,6 +53,12 @@ def test_system_libraries_map_to_packages_and_are_never_bundled() -> None:
     table = deb_depends.read_table()
     assert table["libxcb-icccm.so.4"] == "libxcb-icccm4"
     assert table["libxcb-keysyms.so.1"] == "libxcb-keysyms1"
+    # Qt's xcb plugin needs these; a build machine may have them or not, the .deb never bundles
+    # them (they come from Depends), so every build is the same.
+    for soname in ("libxcb-cursor.so.0", "libxcb-image.so.0", "libxcb-render-util.so.0",
+                   "libxcb-shape.so.0", "libxcb-util.so.1", "libxcb-xkb.so.1",
+                   "libxkbcommon-x11.so.0"):
+        assert soname in table
     assert set(table) == bundle_filter.system_sonames()
 
 
