@@ -9,8 +9,9 @@ match the X server's protocol support). The xcb helper libraries Qt's X11 plugin
 left out of the bundle on purpose, so they always come from the system (docs/maintainers.md).
 Every ELF file in the folder is run through `ldd` with the folder on the library path; each
 library found outside the folder, or not found at all, must be listed in system-libs.txt with
-its Debian package, or the build stops: a new Qt may need a library no package provides yet. `--derive`
-prints the missing lines, looked up with `dpkg -S` on this machine (install the library first).
+its Debian package, or the build stops: a new Qt may need a library no package provides yet.
+`--derive` prints the missing lines, looked up with `dpkg -S` on this machine (install the
+library first).
 
 The C library's minimum version comes from the newest GLIBC_2.N symbol version the folder's
 files reference.
