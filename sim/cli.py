@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     tab.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
     tab.add_argument("--until", type=float, default=DEFAULT_UNTIL_S, metavar="S",
                      help=f"simulated seconds to run (default {DEFAULT_UNTIL_S:g})")
+    tab.add_argument("--host", default="", metavar="ID",
+                     help="the host whose guests make the columns (default: the first)")
     fmt = tab.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print one JSON object")
     fmt.add_argument("--csv", action="store_true", help="print CSV, one line per cell")
@@ -111,7 +113,10 @@ def _table(args: argparse.Namespace) -> int:
         raise UsageError(f"--until: expected seconds from 0 to 1e6, got {args.until}")
     session = Session(load_scenario(args.scenario))
     session.run_until(args.until)
-    table = contrast_table(session.snapshot())
+    if args.host and args.host not in session.snapshot().host_ids:
+        raise UsageError(f"--host: expected one of {', '.join(session.snapshot().host_ids)}, "
+                         f"got {args.host!r}")
+    table = contrast_table(session.snapshot(args.host))
     if args.json:
         print(json.dumps(table.as_json(), sort_keys=True, ensure_ascii=False))
     elif args.csv:

@@ -97,7 +97,9 @@ def _cell_json(c: Cell) -> dict:
 
 def contrast_table(snap: Snapshot) -> ContrastTable:
     """Return the contrast table of the run whose latest moment is `snap`."""
-    kinds = tuple(k for k in KINDS if any(g.kind == k for g in snap.guests))
+    # Moves are the session's, not one host's: a kind that moved away keeps its column.
+    present = {g.kind for g in snap.guests} | {_kind_of(snap, m.guest_id) for m in snap.moves}
+    kinds = tuple(k for k in KINDS if k in present)
     cells = {}
     for kind in kinds:
         guests = [g for g in snap.guests if g.kind == kind]
@@ -108,8 +110,9 @@ def contrast_table(snap: Snapshot) -> ContrastTable:
 
 def _architecture(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     live = sum(1 for g in guests if g.live)
-    own = any(_own_kernel(snap, g.template) for g in guests)
-    user = any(_user_space(snap, g.template) for g in guests)
+    templates = _templates(snap, kind, guests)
+    own = any(_own_kernel(snap, t) for t in templates)
+    user = any(_user_space(snap, t) for t in templates)
     kernel = "own" if own else "user_space" if user else "host"
     text = {"own": f"{live} live, each on a kernel of its own ({live} kernels)",
             "user_space": f"{live} live, system calls answered by a user-space kernel",
@@ -247,15 +250,26 @@ def _portability(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
                  "runs": runs, "verdict": last.verdict}, Source("moves", float(last.end_s or 0)))
 
 
-def _use(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
+def _templates(snap: Snapshot, kind: str, guests: list[GuestView]) -> Counter[str]:
+    """Return how many guests of each template of `kind` the host shows, or else moved."""
     counts = Counter(g.template for g in guests)
+    return counts or Counter(m.guest_id.rpartition("-")[0] for m in snap.moves
+                             if _kind_of(snap, m.guest_id) == kind)
+
+
+def _use(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
+    counts = _templates(snap, kind, guests)
+    if not guests:
+        return Cell("use", kind, "moved away: " + ", ".join(counts),
+                    {"templates": dict(counts.most_common())},
+                    Source("moves", min(m.start_s for m in snap.moves)))
     text = "in this run: " + ", ".join(f"{n}× {t}" for t, n in counts.most_common())
     return Cell("use", kind, text, {"templates": dict(counts.most_common())},
                 Source("layers", min(g.created_s for g in guests)))
 
 
 def _density(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
-    counts = Counter(g.template for g in guests)
+    counts = _templates(snap, kind, guests)
     rows = {r.template: r for r in snap.density}
     tid = next((t for t, _ in counts.most_common() if t in rows), None)
     if tid is None:
