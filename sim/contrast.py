@@ -41,7 +41,8 @@ class Cell:
 
     `figures` holds the numbers (and the ids they are about) a translated sentence is made of;
     `experiment` is "" once measured, else what fills it: "startup" (let one become ready),
-    "workload", "fault", "move" or "hosts" (a move needs a second host).
+    "running" (every one has stopped: start another), "workload", "fault", "move" or
+    "hosts" (a move needs a second host).
     """
 
     row: str
@@ -162,6 +163,8 @@ def _startup(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
 def _memory(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     running = [g for g in guests if g.live and g.state == "running"]
     if not running:
+        if any(g.ready_s is not None for g in guests):
+            return Cell("memory", kind, "none running now", experiment="running")
         return Cell("memory", kind, "none running yet: press play", experiment="startup")
     per = float(np.median([g.resident_mib for g in running]))
     if kind in ("container", "sandbox") and snap.memory_mib.get("page_cache", 0.0) > 0:
@@ -223,7 +226,7 @@ def _isolation(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     hit = {st.target for st in last.steps if snap.guest(st.target) is not None
            and st.effect in ("crashed", "compromised", "killed")}
     return Cell("isolation", kind, f"{last.fault} in {last.guest_id}: {last.outcome}, reached "
-                f"{reached}, {len(hit)} guests hit", {
+                f"{reached}, guests hit: {len(hit)}", {
                     "fault": last.fault, "guest": last.guest_id, "outcome": last.outcome,
                     "reached": reached, "guests_hit": len(hit)}, Source("log", last.time_s))
 

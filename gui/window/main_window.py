@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
             selected = getattr(view, "guest_selected", None)
             if selected is not None:  # the diagram and the timeline pick guests
                 selected.connect(self._on_view_guest_selected)
+            source = getattr(view, "source_requested", None)
+            if source is not None:  # the contrast table points at the view behind a figure
+                source.connect(self._on_view_source_requested)
         self.experiment_tabs.views_installed()
         self.retranslate()
         self.controller.publish()
@@ -304,6 +307,13 @@ class MainWindow(QMainWindow):
         self.experiment_tabs.show_guest(guest_id or None)
         if guest_id and not self.experiment_tabs.owns_current_tab():
             self.tabs.show_page("details")
+
+    def _on_view_source_requested(self, name: str, time_s: float) -> None:
+        if name in self.tabs.names():
+            self.tabs.show_page(name)
+        self.part(name if name in self.sections or name in self._views else None)
+        self.statusBar().showMessage(self.tr("This figure comes from here, at t = {0} s").format(
+            f"{time_s:.1f}"), 8000)
 
     def _on_section_template_dropped(self, template_id: str) -> None:
         snap = self.controller.snapshot

@@ -1,0 +1,70 @@
+"""The contrast table as a one-page handout: a landscape page drawn offscreen, or CSV.
+
+The page is a widget of A4 landscape proportions at 96 dpi, laid out without being shown on
+screen and rendered through gui/export.py, so a PNG or SVG handout reads the same in English or
+Chinese whatever the window's size. The CSV is sim's, written atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from gui import theme, units
+from gui.export import export_picture
+from gui.views.contrast_view import fill_table, new_table_widget
+from sim.atomic import write_text
+from sim.contrast import ContrastTable
+from sim.snapshot import Snapshot
+
+PAGE_PX = (1123, 794)  # A4 landscape at 96 dpi
+
+
+def tr(text: str) -> str:
+    """Return `text` in the current language."""
+    return QCoreApplication.translate("ContrastView", text)
+
+
+def handout_page(table: ContrastTable, snap: Snapshot) -> QWidget:
+    """Return the handout page, laid out at PAGE_PX and ready to render."""
+    page = QWidget()
+    page.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    page.setStyleSheet("background: white; color: black;")
+    title = QLabel(tr("Containers and virtual machines: how they differ"))
+    title.setFont(theme.font(True, bold=True))
+    sub = QLabel(tr("Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. "
+                    "Grey cells were not measured in this run; the text says which experiment "
+                    "fills them.").format(host=snap.host.name, seed=snap.seed,
+                                          time=units.sim_time(table.time_s)))
+    sub.setWordWrap(True)
+    sub.setFont(theme.font(False))
+    grid = new_table_widget()
+    grid.setFont(theme.font(False))
+    grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    box = QVBoxLayout(page)
+    box.setContentsMargins(36, 28, 36, 28)
+    box.addWidget(title)
+    box.addWidget(sub)
+    box.addWidget(grid, 1)
+    page.resize(*PAGE_PX)
+    page.show()  # not on screen (WA_DontShowOnScreen): lays the page out for rendering
+    fill_table(grid, table, projector=False)
+    QApplication.processEvents()
+    grid.resizeRowsToContents()
+    return page
+
+
+def export_handout(table: ContrastTable, snap: Snapshot, path: str | Path) -> Path:
+    """Write the handout to `path`: PNG or SVG by its extension, CSV for ".csv"."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        return write_text(path, table.as_csv())
+    page = handout_page(table, snap)
+    try:
+        return export_picture(page, path)
+    finally:
+        page.close()
+        page.deleteLater()
