@@ -23,6 +23,7 @@ from gui.panels.host_panel import HostPanel
 from gui.panels.lesson_prompt import LessonPromptBar
 from gui.panels.moves_panel import MovesPanel
 from gui.panels.palette import PalettePanel
+from gui.panels.prediction_card import PredictionCard
 from gui.panels.transport import TransportPanel
 from gui.text.safe_text import escape
 from gui.window.commands import WindowCommands
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.files = ScenarioFiles(self)
         self.commands = WindowCommands(self)
         self._build_parts()
+        self.prediction_card = PredictionCard(controller, self)  # a lesson's questions
         self.menu_bar = MenuBar(self)
         self.transport.add_trailing_action(self.menu_bar.actions["projector"])
         controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
@@ -280,6 +282,7 @@ class MainWindow(QMainWindow):
         self.status_panel.update_snapshot(snap)
         self.lesson_notes.update_snapshot(snap)
         self.experiment_tabs.update_snapshot(snap)
+        self.prediction_card.update_snapshot(snap)
 
     def _on_controller_session_replaced(self) -> None:
         if "details" in self._views:
@@ -288,6 +291,7 @@ class MainWindow(QMainWindow):
         self.lesson_prompt.clear()
         self._show_hosts()
         self.lesson_notes.set_lesson(self.controller.scenario.lesson)
+        self.prediction_card.set_lesson(self.controller.scenario.lesson)
         self.tabs.set_page_visible("lesson", self.lesson_notes.has_lesson)
         self._update_title()
 
