@@ -130,11 +130,17 @@ class PredictionBook:
         rnd.answers = {g: a.strip() for g, a in answers.items()}
         rnd.locked_s = time_s
 
+    def skip(self, rnd: Round, time_s: float) -> None:
+        """Pass over `rnd` without answers: it is neither asked again nor scored."""
+        if rnd.locked_s is None:
+            rnd.locked_s = time_s
+
     def reveal(self, snap: Snapshot) -> list[Round]:
         """Score every locked round whose `reveal_s` has come; return the newly revealed."""
         done = []
         for rnd in self.rounds:
-            if rnd.locked_s is None or rnd.result is not None or snap.time_s < rnd.spec.reveal_s:
+            if (rnd.locked_s is None or not rnd.answers or rnd.result is not None
+                    or snap.time_s < rnd.spec.reveal_s):
                 continue
             try:
                 rnd.result = expected(rnd.spec, snap)

@@ -66,6 +66,8 @@ class PredictionCard(QFrame):
         self.error = QLabel()
         self.error.setStyleSheet("color: #C00000;")
         self.lock_button, self.close_button = QPushButton(), QPushButton()
+        self.skip_button = QPushButton()
+        self.skip_button.clicked.connect(self._on_skip_button_clicked)
         self.lock_button.clicked.connect(self._on_lock_button_clicked)
         self.close_button.clicked.connect(self.hide)
         box = QVBoxLayout(self)
@@ -73,7 +75,7 @@ class PredictionCard(QFrame):
         for w in (self.title, self.question, self.body, self.by_group):
             box.addWidget(w)
         box.addLayout(grid)
-        for w in (self.error, self.lock_button, self.close_button):
+        for w in (self.error, self.lock_button, self.skip_button, self.close_button):
             box.addWidget(w)
         box.addStretch(1)
         window.installEventFilter(self)
@@ -96,9 +98,11 @@ class PredictionCard(QFrame):
             revealed = self.book.reveal(snap)
             if revealed:
                 self._show(revealed[0])
-            elif (due := self.book.due(snap.time_s)) is not None and due is not self.round:
+            elif (due := self.book.due(snap.time_s)) is not None:
+                # The run waits for the class: play resumes once the answers are locked.
                 self._controller.pause()  # type: ignore[attr-defined]
-                self._show(due)
+                if due is not self.round or not self.isVisible():
+                    self._show(due)
         finally:
             self._busy = False
 
@@ -158,6 +162,7 @@ class PredictionCard(QFrame):
         for label in self._input_labels.values():
             label.setVisible(asking and self.by_group.isChecked())
         self.lock_button.setVisible(asking)
+        self.skip_button.setVisible(asking)
         self.close_button.setVisible(not asking)
         self._apply_font()
 
@@ -178,7 +183,8 @@ class PredictionCard(QFrame):
             run = " → ".join(escape(step_text(spec.choices[i - 1].text,
                                               spec.choices[i - 1].text_zh))
                              for i in result.order)
-        rows = [f"<b>{escape(self.tr('The run'))}:</b> {escape(run)}"]
+        the_run = self.tr("The run")
+        rows = [f"<b>{escape(the_run)}:</b> {escape(run)}"]
         for group, right in rnd.scores().items():
             who = self.tr("Class") if not group else self.tr("Group {0}").format(group)
             mark = self.tr("✓ right") if right else self.tr("✗ not this time")
@@ -196,6 +202,7 @@ class PredictionCard(QFrame):
         body = QFont(base)
         body.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.25)
         for w in (self.body, self.error, self.by_group, self.lock_button, self.close_button,
+                  self.skip_button,
                   *self._input_labels.values(), *self.inputs.values()):
             w.setFont(body)
 
@@ -211,6 +218,7 @@ class PredictionCard(QFrame):
         self.inputs[""].setPlaceholderText(self.tr("The class's answer"))
         self.lock_button.setText(self.tr("Lock the answers and run"))
         self.close_button.setText(self.tr("Close"))
+        self.skip_button.setText(self.tr("Skip this question"))
         self._draw()
 
     # --- events --------------------------------------------------------------------------
@@ -219,6 +227,11 @@ class PredictionCard(QFrame):
 
     def _on_lock_button_clicked(self) -> None:
         self.lock()
+
+    def _on_skip_button_clicked(self) -> None:
+        if self.round is not None and self.round.locked_s is None:
+            self.book.skip(self.round, self._controller.session.now)  # type: ignore[attr-defined]
+            self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Follow the window's size."""

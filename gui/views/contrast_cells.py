@@ -17,38 +17,40 @@ from sim.contrast import Cell
 
 CONTEXT = "ContrastView"
 ROW_TITLES: Mapping[str, str] = {
-    "architecture": QT_TRANSLATE_NOOP(CONTEXT, "1 Architecture"),
-    "startup": QT_TRANSLATE_NOOP(CONTEXT, "2 Start-up time"),
-    "memory": QT_TRANSLATE_NOOP(CONTEXT, "3 Memory and resources"),
-    "performance": QT_TRANSLATE_NOOP(CONTEXT, "4 Performance"),
-    "isolation": QT_TRANSLATE_NOOP(CONTEXT, "5 Isolation"),
-    "portability": QT_TRANSLATE_NOOP(CONTEXT, "6 Portability"),
-    "use": QT_TRANSLATE_NOOP(CONTEXT, "7 Typical use"),
-    "density": QT_TRANSLATE_NOOP(CONTEXT, "8 How many fit"),
+    "architecture": QT_TRANSLATE_NOOP("ContrastView", "1 Architecture"),
+    "startup": QT_TRANSLATE_NOOP("ContrastView", "2 Start-up time"),
+    "memory": QT_TRANSLATE_NOOP("ContrastView", "3 Memory and resources"),
+    "performance": QT_TRANSLATE_NOOP("ContrastView", "4 Performance"),
+    "isolation": QT_TRANSLATE_NOOP("ContrastView", "5 Isolation"),
+    "portability": QT_TRANSLATE_NOOP("ContrastView", "6 Portability"),
+    "use": QT_TRANSLATE_NOOP("ContrastView", "7 Typical use"),
+    "density": QT_TRANSLATE_NOOP("ContrastView", "8 How many fit"),
 }
 EXPERIMENTS: Mapping[str, str] = {
-    "startup": QT_TRANSLATE_NOOP(CONTEXT, "Not yet: press play and let one become ready"),
-    "running": QT_TRANSLATE_NOOP(CONTEXT, "Not now: none of them is running; add one"),
-    "workload": QT_TRANSLATE_NOOP(CONTEXT, "Not yet: run a workload (Experiments tab)"),
-    "fault": QT_TRANSLATE_NOOP(CONTEXT, "Not yet: inject a fault or an exploit (Experiments tab)"),
-    "move": QT_TRANSLATE_NOOP(CONTEXT, "Not yet: drag a guest onto another host's tab"),
-    "hosts": QT_TRANSLATE_NOOP(CONTEXT, "Not yet: needs a second host (lesson 6, portability)"),
+    "startup": QT_TRANSLATE_NOOP("ContrastView", "Not yet: press play and let one become ready"),
+    "running": QT_TRANSLATE_NOOP("ContrastView", "Not now: none of them is running; add one"),
+    "workload": QT_TRANSLATE_NOOP("ContrastView", "Not yet: run a workload (Experiments tab)"),
+    "fault": QT_TRANSLATE_NOOP("ContrastView",
+                               "Not yet: inject a fault or an exploit (Experiments tab)"),
+    "move": QT_TRANSLATE_NOOP("ContrastView", "Not yet: drag a guest onto another host's tab"),
+    "hosts": QT_TRANSLATE_NOOP("ContrastView",
+                               "Not yet: needs a second host (lesson 6, portability)"),
 }
 SOURCES: Mapping[str, str] = {
-    "layers": QT_TRANSLATE_NOOP(CONTEXT, "the architecture diagram"),
-    "timeline": QT_TRANSLATE_NOOP(CONTEXT, "the start-up timeline"),
-    "memory": QT_TRANSLATE_NOOP(CONTEXT, "the memory plot"),
-    "benchmark": QT_TRANSLATE_NOOP(CONTEXT, "the benchmarks"),
-    "log": QT_TRANSLATE_NOOP(CONTEXT, "the event log"),
-    "moves": QT_TRANSLATE_NOOP(CONTEXT, "the moves between hosts"),
-    "density": QT_TRANSLATE_NOOP(CONTEXT, "how many more fit"),
+    "layers": QT_TRANSLATE_NOOP("ContrastView", "the architecture diagram"),
+    "timeline": QT_TRANSLATE_NOOP("ContrastView", "the start-up timeline"),
+    "memory": QT_TRANSLATE_NOOP("ContrastView", "the memory plot"),
+    "benchmark": QT_TRANSLATE_NOOP("ContrastView", "the benchmarks"),
+    "log": QT_TRANSLATE_NOOP("ContrastView", "the event log"),
+    "moves": QT_TRANSLATE_NOOP("ContrastView", "the moves between hosts"),
+    "density": QT_TRANSLATE_NOOP("ContrastView", "how many more fit"),
 }
 REACH: Mapping[str, str] = {
-    "host": QT_TRANSLATE_NOOP(CONTEXT, "the whole host"),
-    "host_kernel": QT_TRANSLATE_NOOP(CONTEXT, "the host kernel"),
-    "runtime": QT_TRANSLATE_NOOP(CONTEXT, "the container runtime"),
-    "hypervisor": QT_TRANSLATE_NOOP(CONTEXT, "the hypervisor"),
-    "guest_kernel": QT_TRANSLATE_NOOP(CONTEXT, "its own kernel only"),
+    "host": QT_TRANSLATE_NOOP("ContrastView", "the whole host"),
+    "host_kernel": QT_TRANSLATE_NOOP("ContrastView", "the host kernel"),
+    "runtime": QT_TRANSLATE_NOOP("ContrastView", "the container runtime"),
+    "hypervisor": QT_TRANSLATE_NOOP("ContrastView", "the hypervisor"),
+    "guest_kernel": QT_TRANSLATE_NOOP("ContrastView", "its own kernel only"),
 }
 
 
