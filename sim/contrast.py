@@ -169,8 +169,9 @@ def _memory(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     per = float(np.median([g.resident_mib for g in running]))
     if kind in ("container", "sandbox") and snap.memory_mib.get("page_cache", 0.0) > 0:
         shared, shared_mib = "page_cache", float(snap.memory_mib["page_cache"])
-    elif any(_own_kernel(snap, g.template) for g in running):
-        shared, shared_mib = "ksm", float(snap.memory_mib.get("ksm_saved", 0.0))
+    elif snap.memory_mib.get("ksm_saved", 0.0) > 0 and any(
+            _own_kernel(snap, g.template) for g in running):
+        shared, shared_mib = "ksm", float(snap.memory_mib["ksm_saved"])
     else:
         shared, shared_mib = "", 0.0
     shared_text = {"page_cache": f"image page cache {shared_mib:.0f} MiB shared",

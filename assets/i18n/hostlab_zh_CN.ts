@@ -2,115 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="70"/>
-        <source>Fills live when the experiment runs.</source>
-        <translation>实验运行后会实时填入。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="71"/>
-        <source>From {view} at t = {time}. Click to show it.</source>
-        <translation>来自{view}，t = {time}。单击即可查看。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="84"/>
-        <source>{n} running, each on a kernel of its own</source>
-        <translation>{n} 台运行中，每台都有自己的内核</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="85"/>
-        <source>{n} running; a user-space kernel answers their system calls</source>
-        <translation>{n} 台运行中；由用户态内核处理它们的系统调用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="86"/>
-        <source>{n} running, all on the one shared host kernel</source>
-        <translation>{n} 台运行中，全部共享宿主机的同一个内核</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="91"/>
-        <source>median {median} ({lo} to {hi}, n = {n})
-mostly {phase} ({share}%)</source>
-        <translation>中位数 {median}（{lo} 至 {hi}，n = {n}）
-主要耗在{phase}（{share}%）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="99"/>
-        <source>image page cache shared: {mib}</source>
-        <translation>共享的镜像页缓存：{mib}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="100"/>
-        <source>KSM merged so far: {mib}</source>
-        <translation>KSM 目前已合并：{mib}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="100"/>
-        <source>nothing shared</source>
-        <translation>没有共享的内存</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="101"/>
-        <source>{per} resident each (n = {n})</source>
-        <translation>每台常驻 {per}（n = {n}）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="107"/>
-        <source>{workload}: {ratio}× the bare host</source>
-        <translation>{workload}：裸机的 {ratio}×</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="114"/>
-        <source>itself only</source>
-        <translation>只有它自己</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="119"/>
-        <source>{fault} in {guest}: {outcome}
-reached {reach}; guests hit: {n}</source>
-        <translation>{guest} 中的{fault}：{outcome}
-波及{reach}；受影响客户机：{n}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="126"/>
-        <source>runs there</source>
-        <translation>在目标主机上运行</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="126"/>
-        <source>does not run: {why}</source>
-        <translation>无法运行：{why}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="128"/>
-        <source>{guest} to {target}: {mib} shipped</source>
-        <translation>{guest} 迁往 {target}：传输 {mib}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="134"/>
-        <source>in this run: {list}</source>
-        <translation>本次运行：{list}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_cells.py" line="139"/>
-        <source>{n} more {template} fit
-{limit} binds first</source>
-        <translation>还能再放 {n} 台 {template}
-最先达到的限制：{limit}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_handout.py" line="35"/>
-        <source>Containers and virtual machines: how they differ</source>
-        <translation>容器与虚拟机：有何不同</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/contrast_handout.py" line="37"/>
-        <source>Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. Grey cells were not measured in this run; the text says which experiment fills them.</source>
-        <translation>在一次 HostLab 运行中测得：主机 {host}，随机种子 {seed}，t = {time}。灰色单元格本次运行未测量，文字说明了由哪个实验填入。</translation>
-    </message>
-</context>
-<context>
     <name>AddGuestsDialog</name>
     <message>
         <location filename="../../gui/dialogs.py" line="50"/>
@@ -377,6 +268,112 @@ reached {reach}; guests hit: {n}</source>
         <location filename="../../gui/views/contrast_cells.py" line="53"/>
         <source>its own kernel only</source>
         <translation>仅它自己的内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="73"/>
+        <source>Fills live when the experiment runs.</source>
+        <translation>实验运行后会实时填入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="74"/>
+        <source>From {view} at t = {time}. Click to show it.</source>
+        <translation>来自{view}，t = {time}。单击即可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="88"/>
+        <source>{n} running, each on a kernel of its own</source>
+        <translation>{n} 台运行中，每台都有自己的内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="89"/>
+        <source>{n} running; a user-space kernel answers their system calls</source>
+        <translation>{n} 台运行中；由用户态内核处理它们的系统调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="91"/>
+        <source>{n} running, all on the one shared host kernel</source>
+        <translation>{n} 台运行中，全部共享宿主机的同一个内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="97"/>
+        <source>median {median} ({lo} to {hi}, n = {n})
+mostly {phase} ({share}%)</source>
+        <translation>中位数 {median}（{lo} 至 {hi}，n = {n}）
+主要耗在{phase}（{share}%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="106"/>
+        <source>image page cache shared: {mib}</source>
+        <translation>共享的镜像页缓存：{mib}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="107"/>
+        <source>KSM merged so far: {mib}</source>
+        <translation>KSM 目前已合并：{mib}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="108"/>
+        <source>nothing shared</source>
+        <translation>没有共享的内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="109"/>
+        <source>{per} resident each (n = {n})</source>
+        <translation>每台常驻 {per}（n = {n}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="116"/>
+        <source>{workload}: {ratio}× the bare host</source>
+        <translation>{workload}：裸机的 {ratio}×</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="123"/>
+        <source>itself only</source>
+        <translation>只有它自己</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="128"/>
+        <source>{fault} in {guest}: {outcome}
+reached {reach}; guests hit: {n}</source>
+        <translation>{guest} 中的{fault}：{outcome}
+波及{reach}；受影响客户机：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="138"/>
+        <source>runs there</source>
+        <translation>在目标主机上运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="140"/>
+        <source>does not run: {why}</source>
+        <translation>无法运行：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="142"/>
+        <source>{guest} to {target}: {mib} shipped</source>
+        <translation>{guest} 迁往 {target}：传输 {mib}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="149"/>
+        <source>in this run: {list}</source>
+        <translation>本次运行：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="154"/>
+        <source>{n} more {template} fit
+{limit} binds first</source>
+        <translation>还能再放 {n} 台 {template}
+最先达到的限制：{limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_handout.py" line="31"/>
+        <source>Containers and virtual machines: how they differ</source>
+        <translation>容器与虚拟机：有何不同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_handout.py" line="33"/>
+        <source>Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. Grey cells were not measured in this run; the text says which experiment fills them.</source>
+        <translation>在一次 HostLab 运行中测得：主机 {host}，随机种子 {seed}，t = {time}。灰色单元格本次运行未测量，文字说明了由哪个实验填入。</translation>
     </message>
 </context>
 <context>

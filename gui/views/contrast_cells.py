@@ -54,9 +54,12 @@ REACH: Mapping[str, str] = {
 }
 
 
+translate = QCoreApplication.translate
+
+
 def tr(text: str) -> str:
-    """Return `text` in the current language."""
-    return QCoreApplication.translate(CONTEXT, text)
+    """Return `text` (marked with QT_TRANSLATE_NOOP in a table) in the current language."""
+    return translate(CONTEXT, text)
 
 
 def row_title(row: str) -> str:
@@ -67,8 +70,8 @@ def row_title(row: str) -> str:
 def source_text(cell: Cell) -> str:
     """Return where a cell's figure comes from, or which experiment fills it."""
     if cell.source is None:
-        return tr("Fills live when the experiment runs.")
-    return tr("From {view} at t = {time}. Click to show it.").format(
+        return translate("ContrastView", "Fills live when the experiment runs.")
+    return translate("ContrastView", "From {view} at t = {time}. Click to show it.").format(
         view=tr(SOURCES.get(cell.source.view, cell.source.view)),
         time=units.sim_time(cell.source.time_s))
 
@@ -81,62 +84,74 @@ def cell_text(cell: Cell) -> str:
 
 
 def _architecture(f: Mapping) -> str:
-    text = {"own": tr("{n} running, each on a kernel of its own"),
-            "user_space": tr("{n} running; a user-space kernel answers their system calls"),
-            "host": tr("{n} running, all on the one shared host kernel")}[str(f["kernel"])]
+    text = {
+        "own": translate("ContrastView", "{n} running, each on a kernel of its own"),
+        "user_space": translate("ContrastView",
+                                "{n} running; a user-space kernel answers their system calls"),
+        "host": translate("ContrastView", "{n} running, all on the one shared host kernel"),
+    }[str(f["kernel"])]
     return text.format(n=f["live"])
 
 
 def _startup(f: Mapping) -> str:
-    return tr("median {median} ({lo} to {hi}, n = {n})\nmostly {phase} ({share}%)").format(
+    text = translate("ContrastView",
+                     "median {median} ({lo} to {hi}, n = {n})\nmostly {phase} ({share}%)")
+    return text.format(
         median=units.duration(float(f["median_s"])), lo=units.duration(float(f["min_s"])),
-        hi=units.duration(float(f["max_s"])), n=f["n"], phase=labels.phase_label(str(f["phase"])),
-        share=round(100 * float(f["phase_share"])))
+        hi=units.duration(float(f["max_s"])), n=f["n"],
+        phase=labels.phase_label(str(f["phase"])), share=round(100 * float(f["phase_share"])))
 
 
 def _memory(f: Mapping) -> str:
-    mib = units.mib(float(f["shared_mib"]))
-    shared = {"page_cache": tr("image page cache shared: {mib}"),
-              "ksm": tr("KSM merged so far: {mib}"), "": tr("nothing shared")}[str(f["shared"])]
-    return tr("{per} resident each (n = {n})").format(
-        per=units.mib(float(f["per_instance_mib"])), n=f["n"]) + "\n" + shared.format(mib=mib)
+    shared = {"page_cache": translate("ContrastView", "image page cache shared: {mib}"),
+              "ksm": translate("ContrastView", "KSM merged so far: {mib}"),
+              "": translate("ContrastView", "nothing shared")}[str(f["shared"])]
+    per = translate("ContrastView", "{per} resident each (n = {n})").format(
+        per=units.mib(float(f["per_instance_mib"])), n=f["n"])
+    return per + "\n" + shared.format(mib=units.mib(float(f["shared_mib"])))
 
 
 def _performance(f: Mapping) -> str:
     ratios: Mapping[str, float] = f["ratios"]  # type: ignore[assignment]
-    return "\n".join(tr("{workload}: {ratio}× the bare host").format(
-        workload=workload_label(w, short=True, fallback=w), ratio=f"{r:.2f}")
-        for w, r in sorted(ratios.items()))
+    text = translate("ContrastView", "{workload}: {ratio}× the bare host")
+    return "\n".join(text.format(workload=workload_label(w, short=True, fallback=w),
+                                 ratio=f"{r:.2f}") for w, r in sorted(ratios.items()))
 
 
 def _reach(target: str, guest: str) -> str:
     if target == guest:
-        return tr("itself only")
+        return translate("ContrastView", "itself only")
     return tr(REACH.get(target.partition(":")[0], target))
 
 
 def _isolation(f: Mapping) -> str:
-    return tr("{fault} in {guest}: {outcome}\nreached {reach}; guests hit: {n}").format(
+    text = translate("ContrastView",
+                     "{fault} in {guest}: {outcome}\nreached {reach}; guests hit: {n}")
+    return text.format(
         fault=fault_label(str(f["fault"])), guest=f["guest"],
         outcome=outcome_label(str(f["outcome"])),
         reach=_reach(str(f["reached"]), str(f["guest"])), n=f["guests_hit"])
 
 
 def _portability(f: Mapping) -> str:
-    runs = tr("runs there") if f["runs"] else tr("does not run: {why}").format(
-        why=labels.reason_label(str(f["verdict"])))
-    return tr("{guest} to {target}: {mib} shipped").format(
-        guest=f["guest"], target=f["target"], mib=units.mib(float(f["shipped_mib"]))) + "\n" + runs
+    if f["runs"]:
+        runs = translate("ContrastView", "runs there")
+    else:
+        runs = translate("ContrastView", "does not run: {why}").format(
+            why=labels.reason_label(str(f["verdict"])))
+    moved = translate("ContrastView", "{guest} to {target}: {mib} shipped").format(
+        guest=f["guest"], target=f["target"], mib=units.mib(float(f["shipped_mib"])))
+    return moved + "\n" + runs
 
 
 def _use(f: Mapping) -> str:
     templates: Mapping[str, int] = f["templates"]  # type: ignore[assignment]
-    return tr("in this run: {list}").format(
+    return translate("ContrastView", "in this run: {list}").format(
         list=", ".join(f"{n}× {t}" for t, n in templates.items()))
 
 
 def _density(f: Mapping) -> str:
-    return tr("{n} more {template} fit\n{limit} binds first").format(
+    return translate("ContrastView", "{n} more {template} fit\n{limit} binds first").format(
         n=units.count(float(f["max"])), template=f["template"],
         limit=labels.limit_label(str(f["limit"])))
 

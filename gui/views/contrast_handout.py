@@ -20,11 +20,7 @@ from sim.contrast import ContrastTable
 from sim.snapshot import Snapshot
 
 PAGE_PX = (1123, 794)  # A4 landscape at 96 dpi
-
-
-def tr(text: str) -> str:
-    """Return `text` in the current language."""
-    return QCoreApplication.translate("ContrastView", text)
+translate = QCoreApplication.translate
 
 
 def handout_page(table: ContrastTable, snap: Snapshot) -> QWidget:
@@ -32,12 +28,12 @@ def handout_page(table: ContrastTable, snap: Snapshot) -> QWidget:
     page = QWidget()
     page.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     page.setStyleSheet("background: white; color: black;")
-    title = QLabel(tr("Containers and virtual machines: how they differ"))
+    title = QLabel(translate("ContrastView", "Containers and virtual machines: how they differ"))
     title.setFont(theme.font(True, bold=True))
-    sub = QLabel(tr("Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. "
-                    "Grey cells were not measured in this run; the text says which experiment "
-                    "fills them.").format(host=snap.host.name, seed=snap.seed,
-                                          time=units.sim_time(table.time_s)))
+    sub = QLabel(translate(
+        "ContrastView", "Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. "
+        "Grey cells were not measured in this run; the text says which experiment fills them."
+    ).format(host=snap.host.name, seed=snap.seed, time=units.sim_time(table.time_s)))
     sub.setWordWrap(True)
     sub.setFont(theme.font(False))
     grid = new_table_widget()
