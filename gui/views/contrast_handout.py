@@ -10,7 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import theme, units
 from gui.export import export_picture
@@ -20,6 +28,7 @@ from sim.contrast import ContrastTable
 from sim.snapshot import Snapshot
 
 PAGE_PX = (1123, 794)  # A4 landscape at 96 dpi
+HANDOUT_PT = 13  # read on paper at arm's length
 translate = QCoreApplication.translate
 
 
@@ -35,9 +44,11 @@ def handout_page(table: ContrastTable, snap: Snapshot) -> QWidget:
         "Grey cells were not measured in this run; the text says which experiment fills them."
     ).format(host=snap.host.name, seed=snap.seed, time=units.sim_time(table.time_s)))
     sub.setWordWrap(True)
-    sub.setFont(theme.font(False))
+    sub.setFont(_font(12))
     grid = new_table_widget()
-    grid.setFont(theme.font(False))
+    grid.setFont(_font(HANDOUT_PT))
+    for header in (grid.horizontalHeader(), grid.verticalHeader()):
+        header.setFont(_font(HANDOUT_PT, bold=True))
     grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     box = QVBoxLayout(page)
@@ -47,10 +58,30 @@ def handout_page(table: ContrastTable, snap: Snapshot) -> QWidget:
     box.addWidget(grid, 1)
     page.resize(*PAGE_PX)
     page.show()  # not on screen (WA_DontShowOnScreen): lays the page out for rendering
-    fill_table(grid, table, projector=False)
+    fill_table(grid, table)
+    for header in (grid.horizontalHeader(), grid.verticalHeader()):
+        header.setFont(_font(HANDOUT_PT, bold=True))
     QApplication.processEvents()
     grid.resizeRowsToContents()
+    _spread_rows(grid)
     return page
+
+
+def _font(point_size: int, bold: bool = False) -> QFont:
+    font = theme.font(False, bold=bold)
+    font.setPointSize(point_size)
+    return font
+
+
+def _spread_rows(grid: QTableWidget) -> None:
+    """Share the page's spare height among the rows, so the table fills its page."""
+    header = grid.verticalHeader()
+    spare = grid.viewport().height() - header.length()
+    if spare <= 0 or grid.rowCount() == 0:
+        return
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for row in range(grid.rowCount()):
+        grid.setRowHeight(row, grid.rowHeight(row) + spare // grid.rowCount())
 
 
 def export_handout(table: ContrastTable, snap: Snapshot, path: str | Path) -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,7 +34,7 @@ from sim.contrast import ROWS, ContrastTable, contrast_table
 from sim.snapshot import Snapshot
 
 
-def fill_table(widget: QTableWidget, table: ContrastTable, projector: bool) -> None:
+def fill_table(widget: QTableWidget, table: ContrastTable) -> None:
     """Put `table`'s cells into `widget` in the current language (view and handout alike)."""
     widget.setColumnCount(len(table.kinds))
     widget.setRowCount(len(ROWS))
@@ -48,7 +48,7 @@ def fill_table(widget: QTableWidget, table: ContrastTable, projector: bool) -> N
             item.setToolTip(source_text(cell))
             item.setData(Qt.ItemDataRole.UserRole, (row, kind))
             if not cell.measured:  # told apart by style as well as colour
-                font = theme.font(projector, small=True)
+                font = QFont(widget.font())
                 font.setItalic(True)
                 item.setFont(font)
                 item.setForeground(pending)
@@ -141,9 +141,9 @@ class ContrastView(SnapshotView):
             self._table = table  # same figures: keep the widget, update the sources' times
             return
         self._table, self._shown = table, shown
-        fill_table(self._grid, table, self.projector)
+        fill_table(self._grid, table)
         if self._big is not None and self._big.isVisible():
-            fill_table(self._big_grid, table, projector=True)
+            fill_table(self._big_grid, table)
 
     def _on_enlarge_clicked(self) -> None:
         if self._big is None:
@@ -152,7 +152,7 @@ class ContrastView(SnapshotView):
             box.addWidget(self._big_grid)
             self.retranslate()
         if self._table is not None:
-            fill_table(self._big_grid, self._table, projector=True)
+            fill_table(self._big_grid, self._table)
         self._big.showMaximized()
         self._big.raise_()
 
