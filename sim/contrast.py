@@ -14,6 +14,7 @@ import io
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 
@@ -70,7 +71,7 @@ class ContrastTable:
         """Return the cell of `row` (one of ROWS) for `kind`."""
         return self.cells[(row, kind)]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """Return the table as the object `python -m sim table --json` prints."""
         return {"time_s": self.time_s, "kinds": list(self.kinds), "rows": {
             row: {kind: _cell_json(self.cell(row, kind)) for kind in self.kinds} for row in ROWS}}
@@ -89,7 +90,7 @@ class ContrastTable:
         return out.getvalue()
 
 
-def _cell_json(c: Cell) -> dict:
+def _cell_json(c: Cell) -> dict[str, object]:
     return {"measured": c.measured, "text": c.text, "figures": dict(c.figures),
             "source": None if c.source is None else {"view": c.source.view,
                                                        "time_s": c.source.time_s},
@@ -139,12 +140,13 @@ def startup_figures(guests: Iterable[GuestView]) -> dict[str, object] | None:
     if not ready:
         return None
     starts = [float(g.startup_s) for g in ready if g.startup_s is not None]
-    per_phase: Counter[str] = Counter()
+    per_phase: dict[str, float] = {}
     for g in ready:
         for p in g.phases:
             if p.end_s is not None:
-                per_phase[p.name] += p.end_s - p.start_s
-    phase, spent = per_phase.most_common(1)[0] if per_phase else ("", 0.0)
+                per_phase[p.name] = per_phase.get(p.name, 0.0) + p.end_s - p.start_s
+    phase = max(per_phase, key=per_phase.__getitem__, default="")
+    spent = per_phase.get(phase, 0.0)
     return {"n": len(starts), "median_s": float(np.median(starts)), "min_s": min(starts),
             "max_s": max(starts), "phase": phase, "phase_share": spent / max(sum(starts), 1e-12),
             "last_ready_s": max(float(g.ready_s or 0.0) for g in ready)}
@@ -157,7 +159,7 @@ def _startup(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
                     experiment="startup")
     text = (f"median {f['median_s']:.3g} s ({f['min_s']:.3g}–{f['max_s']:.3g} s, n={f['n']}); "
             f"mostly {f['phase']} ({f['phase_share']:.0%})")
-    return Cell("startup", kind, text, f, Source("timeline", float(f["last_ready_s"])))
+    return Cell("startup", kind, text, f, Source("timeline", cast(float, f["last_ready_s"])))
 
 
 def _memory(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:

@@ -56,7 +56,7 @@ class PredictionSpec:
     def text(self, field_name: str, lang: str) -> str:
         """Return `field_name` in `lang` ("zh_CN" or "en"), falling back to English."""
         if lang.startswith("zh"):
-            return getattr(self, f"{field_name}_zh") or getattr(self, field_name)
+            return str(getattr(self, f"{field_name}_zh") or getattr(self, field_name))
         return str(getattr(self, field_name))
 
 
