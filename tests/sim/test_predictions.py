@@ -140,3 +140,10 @@ def test_reveal_before_the_question_is_refused():
     text = BASE.replace("reveal_s = 5.0", "reveal_s = 0.5") + 'kind = "number"\nanswer = "free"\n'
     with pytest.raises(ScenarioError, match="reveal_s"):
         parse_scenario(text, "bad.toml")
+
+
+def test_every_bundled_prediction_is_answered_by_its_run():
+    asked = [(le, spec) for le in bundled_lessons() for spec in le.scenario.lesson.predictions]
+    assert any(le.id == "use-legacy-windows" for le, _ in asked)  # KSM, over minutes
+    for le, spec in asked:
+        assert expected(spec, _at_reveal(le.scenario, spec)).text(), (le.id, spec.id)
