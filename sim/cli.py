@@ -1,4 +1,4 @@
-"""Command line: `python -m sim run|density|fill|lessons|catalog`.
+"""Command line: `python -m sim run|table|density|fill|lessons|catalog`.
 
 Human-readable by default, one JSON object with `--json`. Errors go to stderr with exit status
 2, and nothing is half-written: `--out` files appear together or not at all.
@@ -40,6 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=_folder, metavar="DIR",
                      help="write JSON and CSV files as this folder (new, empty or an earlier "
                           "export, which is replaced whole)")
+    tab = sub.add_parser("table", help="the eight contrasts by kind of guest, measured in a run")
+    tab.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
+    tab.add_argument("--until", type=float, default=DEFAULT_UNTIL_S, metavar="S",
+                     help=f"simulated seconds to run (default {DEFAULT_UNTIL_S:g})")
+    tab.add_argument("--host", default="", metavar="ID",
+                     help="the host whose guests make the columns (default: the first)")
+    fmt = tab.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print one JSON object")
+    fmt.add_argument("--csv", action="store_true", help="print CSV, one line per cell")
     for name, helptext in (("density", "how many more of each template fit, and why"),
                            ("fill", "add guests one by one until one no longer fits")):
         p = sub.add_parser(name, help=helptext)
@@ -67,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return {"run": _run, "density": _density, "fill": _fill, "catalog": _catalog,
-                "lessons": _lessons}[
+                "lessons": _lessons, "table": _table}[
             args.command](args)
     except (ScenarioError, CatalogError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -94,6 +103,31 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(results, sort_keys=True))
     else:
         _print_run(results)
+    return 0
+
+
+def _table(args: argparse.Namespace) -> int:
+    from sim.contrast import ROWS, contrast_table
+
+    if not math.isfinite(args.until) or not 0 <= args.until <= 1e6:
+        raise UsageError(f"--until: expected seconds from 0 to 1e6, got {args.until}")
+    session = Session(load_scenario(args.scenario))
+    session.run_until(args.until)
+    if args.host and args.host not in session.snapshot().host_ids:
+        raise UsageError(f"--host: expected one of {', '.join(session.snapshot().host_ids)}, "
+                         f"got {args.host!r}")
+    table = contrast_table(session.snapshot(args.host))
+    if args.json:
+        print(json.dumps(table.as_json(), sort_keys=True, ensure_ascii=False))
+    elif args.csv:
+        sys.stdout.write(table.as_csv())
+    else:
+        print(f"Contrasts at {table.time_s:g} s (kinds: {', '.join(table.kinds) or 'none'})")
+        for row in ROWS:
+            for kind in table.kinds:
+                cell = table.cell(row, kind)
+                mark = "" if cell.measured else "  [to measure]"
+                print(f"  {row:<13} {kind:<16} {cell.text}{mark}")
     return 0
 
 

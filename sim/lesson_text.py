@@ -291,6 +291,11 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
 }
 
 
+def quantity_names() -> tuple[str, ...]:
+    """Return the names of the quantities a query may ask for."""
+    return tuple(_QUERIES)
+
+
 def evaluate(query: str, snap: Snapshot) -> tuple[float, str]:
     """Return the value of `query` in the run ending with `snap`, and its unit."""
     name, *args = query.split()

@@ -20,6 +20,7 @@ from sim.catalog import HYPERVISORS, Catalog, HostPreset
 from sim.fields import ID, FieldError, Said, Table
 from sim.guestconfig import NETWORKS, GuestConfig
 from sim.host import Policy
+from sim.prediction_spec import PredictionSpec, parse_predictions
 from sim.textfile import TextFileError, read_text
 
 VERSION = 1
@@ -121,6 +122,7 @@ class Lesson:
     notes: str = ""      # what to do, what to watch, questions for the class, sources
     notes_zh: str = ""
     steps: tuple[LessonStep, ...] = ()
+    predictions: tuple[PredictionSpec, ...] = ()  # questions asked before a step (predictions)
 
     def text(self, field_name: str, lang: str) -> str:
         """Return `field_name` in `lang` ("zh_CN" or "en"), falling back to English."""
@@ -250,7 +252,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
 
 
 def _lesson(lt: Table) -> Lesson:
-    lt.only(LESSON_TEXTS + ("steps",))
+    lt.only(LESSON_TEXTS + ("steps", "predictions"))
     steps = []
     for st in lt.tables("steps", MAX_STEPS):
         st.only(("at_s", "text", "text_zh"))
@@ -259,7 +261,7 @@ def _lesson(lt: Table) -> Lesson:
                                 st.string("text_zh", "", max_len=MAX_LINE_CHARS)))
     texts = (lt.string(k, "", max_len=MAX_NOTES_CHARS if k.startswith("notes")
                        else MAX_LINE_CHARS) for k in LESSON_TEXTS)
-    return Lesson(*texts, steps=tuple(steps))
+    return Lesson(*texts, steps=tuple(steps), predictions=parse_predictions(lt, MAX_TIME_S))
 
 
 def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sim.atomic import write_text
+from sim.prediction_spec import dump_predictions
 
 if TYPE_CHECKING:
     from sim.scenario import Scenario
@@ -58,6 +59,7 @@ def dumps_scenario(s: Scenario) -> str:
         for st in s.lesson.steps:
             lines += ["", "[[lesson.steps]]", f"at_s = {_toml(float(st.at_s))}",
                       f"text = {_toml(st.text)}", f"text_zh = {_toml(st.text_zh)}"]
+        lines += dump_predictions(s.lesson.predictions, _toml)
     return "\n".join(lines) + "\n"
 
 

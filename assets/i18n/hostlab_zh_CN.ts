@@ -83,6 +83,300 @@
     </message>
 </context>
 <context>
+    <name>ContrastView</name>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="118"/>
+        <source>How they differ, measured in this run. Grey cells fill when their experiment runs; click a cell to see where its figure comes from.</source>
+        <translation>它们有何不同——本次运行实测。灰色单元格在相应实验运行后填入；单击单元格可查看数字的来源。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="121"/>
+        <source>Enlarge</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="122"/>
+        <source>Show the table in a window of its own, as large as the screen</source>
+        <translation>在单独的窗口中全屏显示此表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="125"/>
+        <source>How they differ — HostLab</source>
+        <translation>有何不同 — HostLab</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="126"/>
+        <source>Handout…</source>
+        <translation>讲义…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="127"/>
+        <source>Export the table as a one-page PNG or SVG handout in the current language, or as CSV</source>
+        <translation>以当前语言将此表导出为一页 PNG 或 SVG 讲义，或导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="171"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="171"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="172"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="174"/>
+        <source>Export the contrast table</source>
+        <translation>导出对比表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_view.py" line="184"/>
+        <source>Cannot export the contrast table</source>
+        <translation>无法导出对比表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="20"/>
+        <source>1 Architecture</source>
+        <translation>1 架构</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="21"/>
+        <source>2 Start-up time</source>
+        <translation>2 启动时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="22"/>
+        <source>3 Memory and resources</source>
+        <translation>3 内存与资源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="23"/>
+        <source>4 Performance</source>
+        <translation>4 性能</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="24"/>
+        <source>5 Isolation</source>
+        <translation>5 隔离</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="25"/>
+        <source>6 Portability</source>
+        <translation>6 可移植性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="26"/>
+        <source>7 Typical use</source>
+        <translation>7 典型用途</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="27"/>
+        <source>8 How many fit</source>
+        <translation>8 能放多少</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="30"/>
+        <source>Not yet: press play and let one become ready</source>
+        <translation>尚未测量：按播放，等一台就绪</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="31"/>
+        <source>Not now: none of them is running; add one</source>
+        <translation>目前没有：它们都没在运行；再添加一台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="32"/>
+        <source>Not yet: run a workload (Experiments tab)</source>
+        <translation>尚未测量：运行一个负载（“实验”标签页）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="33"/>
+        <source>Not yet: inject a fault or an exploit (Experiments tab)</source>
+        <translation>尚未测量：注入故障或发起攻击（“实验”标签页）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="35"/>
+        <source>Not yet: drag a guest onto another host&apos;s tab</source>
+        <translation>尚未测量：把一台客户机拖到另一台主机的标签上</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="36"/>
+        <source>Not yet: needs a second host (lesson 6, portability)</source>
+        <translation>尚未测量：需要第二台主机（第 6 课，可移植性）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="40"/>
+        <source>the architecture diagram</source>
+        <translation>架构图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="41"/>
+        <source>the start-up timeline</source>
+        <translation>启动时间线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="42"/>
+        <source>the memory plot</source>
+        <translation>内存图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="43"/>
+        <source>the benchmarks</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="44"/>
+        <source>the event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="45"/>
+        <source>the moves between hosts</source>
+        <translation>主机间迁移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="46"/>
+        <source>how many more fit</source>
+        <translation>“还能再放多少”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="49"/>
+        <source>the whole host</source>
+        <translation>整台宿主机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="50"/>
+        <source>the host kernel</source>
+        <translation>宿主机内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="51"/>
+        <source>the container runtime</source>
+        <translation>容器运行时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="52"/>
+        <source>the hypervisor</source>
+        <translation>虚拟机监控程序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="53"/>
+        <source>its own kernel only</source>
+        <translation>仅它自己的内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="73"/>
+        <source>Fills live when the experiment runs.</source>
+        <translation>实验运行后会实时填入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="74"/>
+        <source>From {view} at t = {time}. Click to show it.</source>
+        <translation>来自{view}，t = {time}。单击即可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="88"/>
+        <source>{n} running, each on a kernel of its own</source>
+        <translation>{n} 台运行中，每台都有自己的内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="89"/>
+        <source>{n} running; a user-space kernel answers their system calls</source>
+        <translation>{n} 台运行中；由用户态内核处理它们的系统调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="91"/>
+        <source>{n} running, all on the one shared host kernel</source>
+        <translation>{n} 台运行中，全部共享宿主机的同一个内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="97"/>
+        <source>median {median} ({lo} to {hi}, n = {n})
+mostly {phase} ({share}%)</source>
+        <translation>中位数 {median}（{lo} 至 {hi}，n = {n}）
+主要耗在{phase}（{share}%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="106"/>
+        <source>image page cache shared: {mib}</source>
+        <translation>共享的镜像页缓存：{mib}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="107"/>
+        <source>KSM merged so far: {mib}</source>
+        <translation>KSM 目前已合并：{mib}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="108"/>
+        <source>nothing shared</source>
+        <translation>没有共享的内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="109"/>
+        <source>{per} resident each (n = {n})</source>
+        <translation>每台常驻 {per}（n = {n}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="116"/>
+        <source>{workload}: {ratio}× the bare host</source>
+        <translation>{workload}：裸机的 {ratio}×</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="123"/>
+        <source>itself only</source>
+        <translation>只有它自己</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="128"/>
+        <source>{fault} in {guest}: {outcome}
+reached {reach}; guests hit: {n}</source>
+        <translation>{guest} 中的{fault}：{outcome}
+波及{reach}；受影响客户机：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="138"/>
+        <source>runs there</source>
+        <translation>在目标主机上运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="140"/>
+        <source>does not run: {why}</source>
+        <translation>无法运行：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="142"/>
+        <source>{guest} to {target}: {mib} shipped</source>
+        <translation>{guest} 迁往 {target}：传输 {mib}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="149"/>
+        <source>in this run: {list}</source>
+        <translation>本次运行：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_cells.py" line="154"/>
+        <source>{n} more {template} fit
+{limit} binds first</source>
+        <translation>还能再放 {n} 台 {template}
+最先达到的限制：{limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_handout.py" line="31"/>
+        <source>Containers and virtual machines: how they differ</source>
+        <translation>容器与虚拟机：有何不同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contrast_handout.py" line="33"/>
+        <source>Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. Grey cells were not measured in this run; the text says which experiment fills them.</source>
+        <translation>在一次 HostLab 运行中测得：主机 {host}，随机种子 {seed}，t = {time}。灰色单元格本次运行未测量，文字说明了由哪个实验填入。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../gui/crash.py" line="62"/>
@@ -571,60 +865,70 @@ Drop a guest here to move it to this host.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/commands.py" line="37"/>
-        <location filename="../../gui/window/main_window.py" line="91"/>
+        <location filename="../../gui/window/main_window.py" line="93"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
         <location filename="../../gui/window/commands.py" line="38"/>
-        <location filename="../../gui/window/main_window.py" line="92"/>
+        <location filename="../../gui/window/main_window.py" line="94"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="97"/>
+        <location filename="../../gui/window/view_registry.py" line="103"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="99"/>
+        <location filename="../../gui/window/view_registry.py" line="105"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="101"/>
+        <location filename="../../gui/window/view_registry.py" line="107"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="103"/>
+        <location filename="../../gui/window/view_registry.py" line="109"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="104"/>
+        <location filename="../../gui/window/view_registry.py" line="110"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="105"/>
+        <location filename="../../gui/window/view_registry.py" line="111"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="100"/>
+        <location filename="../../gui/window/view_registry.py" line="116"/>
+        <source>Contrasts</source>
+        <translation>对比表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/main_window.py" line="102"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="101"/>
+        <location filename="../../gui/window/main_window.py" line="103"/>
         <source>Moves between hosts</source>
         <translation>主机间迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="228"/>
+        <location filename="../../gui/window/main_window.py" line="233"/>
         <source>Transport</source>
         <translation>播放控制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/main_window.py" line="319"/>
+        <source>This figure comes from here, at t = {0} s</source>
+        <translation>这个数字来自这里，t = {0} 秒</translation>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="54"/>
@@ -673,66 +977,71 @@ Drop a guest here to move it to this host.</source>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="69"/>
+        <source>Export &amp;predictions and results (CSV)…</source>
+        <translation>导出预测与结果 (CSV)(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="72"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="70"/>
+        <location filename="../../gui/window/menus.py" line="73"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="71"/>
+        <location filename="../../gui/window/menus.py" line="74"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="73"/>
+        <location filename="../../gui/window/menus.py" line="76"/>
         <source>&amp;Log time axis</source>
         <translation>对数时间轴(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="75"/>
+        <location filename="../../gui/window/menus.py" line="78"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="77"/>
+        <location filename="../../gui/window/menus.py" line="80"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="78"/>
+        <location filename="../../gui/window/menus.py" line="81"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="79"/>
+        <location filename="../../gui/window/menus.py" line="82"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="80"/>
+        <location filename="../../gui/window/menus.py" line="83"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="82"/>
+        <location filename="../../gui/window/menus.py" line="85"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="258"/>
+        <location filename="../../gui/window/main_window.py" line="263"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="260"/>
+        <location filename="../../gui/window/main_window.py" line="265"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="270"/>
+        <location filename="../../gui/window/main_window.py" line="275"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -797,7 +1106,7 @@ Drop a guest here to move it to this host.</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="108"/>
+        <location filename="../../gui/window/view_registry.py" line="114"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
@@ -812,7 +1121,7 @@ Drop a guest here to move it to this host.</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="109"/>
+        <location filename="../../gui/window/view_registry.py" line="115"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -1001,6 +1310,104 @@ You can also drag a row of the table onto a host tab.</source>
         <location filename="../../gui/panels/palette.py" line="283"/>
         <source>Add one</source>
         <translation>添加一台</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionCard</name>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="122"/>
+        <source>Expected {0}</source>
+        <translation>应为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="131"/>
+        <source>Export predictions</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="132"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="139"/>
+        <source>Cannot export predictions</source>
+        <translation>无法导出预测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="155"/>
+        <source>Predict first</source>
+        <translation>先预测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="155"/>
+        <source>Prediction and result</source>
+        <translation>预测与结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="172"/>
+        <source>Type a number in {unit}.</source>
+        <translation>输入一个数字，单位 {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="173"/>
+        <source>Type the number of one choice.</source>
+        <translation>输入一个选项的编号。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="174"/>
+        <source>Type the choice numbers in order, e.g. 2 1 3.</source>
+        <translation>按顺序输入选项编号，例如 2 1 3。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="186"/>
+        <source>The run</source>
+        <translation>模拟结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <source>Class</source>
+        <translation>全班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <source>Group {0}</source>
+        <translation>第 {0} 组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="190"/>
+        <source>✓ right</source>
+        <translation>✓ 正确</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="190"/>
+        <source>✗ not this time</source>
+        <translation>✗ 这次没猜中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="217"/>
+        <source>One answer per group (A–F)</source>
+        <translation>每组一个答案（A–F）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="218"/>
+        <source>The class&apos;s answer</source>
+        <translation>全班的答案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="219"/>
+        <source>Lock the answers and run</source>
+        <translation>锁定答案并运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="220"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/prediction_card.py" line="221"/>
+        <source>Skip this question</source>
+        <translation>跳过这个问题</translation>
     </message>
 </context>
 <context>

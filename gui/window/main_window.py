@@ -23,6 +23,7 @@ from gui.panels.host_panel import HostPanel
 from gui.panels.lesson_prompt import LessonPromptBar
 from gui.panels.moves_panel import MovesPanel
 from gui.panels.palette import PalettePanel
+from gui.panels.prediction_card import PredictionCard
 from gui.panels.transport import TransportPanel
 from gui.text.safe_text import escape
 from gui.window.commands import WindowCommands
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.files = ScenarioFiles(self)
         self.commands = WindowCommands(self)
         self._build_parts()
+        self.prediction_card = PredictionCard(controller, self)  # a lesson's questions
         self.menu_bar = MenuBar(self)
         self.transport.add_trailing_action(self.menu_bar.actions["projector"])
         controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
@@ -138,6 +140,9 @@ class MainWindow(QMainWindow):
             selected = getattr(view, "guest_selected", None)
             if selected is not None:  # the diagram and the timeline pick guests
                 selected.connect(self._on_view_guest_selected)
+            source = getattr(view, "source_requested", None)
+            if source is not None:  # the contrast table points at the view behind a figure
+                source.connect(self._on_view_source_requested)
         self.experiment_tabs.views_installed()
         self.retranslate()
         self.controller.publish()
@@ -277,6 +282,7 @@ class MainWindow(QMainWindow):
         self.status_panel.update_snapshot(snap)
         self.lesson_notes.update_snapshot(snap)
         self.experiment_tabs.update_snapshot(snap)
+        self.prediction_card.update_snapshot(snap)
 
     def _on_controller_session_replaced(self) -> None:
         if "details" in self._views:
@@ -285,6 +291,7 @@ class MainWindow(QMainWindow):
         self.lesson_prompt.clear()
         self._show_hosts()
         self.lesson_notes.set_lesson(self.controller.scenario.lesson)
+        self.prediction_card.set_lesson(self.controller.scenario.lesson)
         self.tabs.set_page_visible("lesson", self.lesson_notes.has_lesson)
         self._update_title()
 
@@ -304,6 +311,13 @@ class MainWindow(QMainWindow):
         self.experiment_tabs.show_guest(guest_id or None)
         if guest_id and not self.experiment_tabs.owns_current_tab():
             self.tabs.show_page("details")
+
+    def _on_view_source_requested(self, name: str, time_s: float) -> None:
+        if name in self.tabs.names():
+            self.tabs.show_page(name)
+        self.part(name if name in self.sections or name in self._views else None)
+        self.statusBar().showMessage(self.tr("This figure comes from here, at t = {0} s").format(
+            f"{time_s:.1f}"), 8000)
 
     def _on_section_template_dropped(self, template_id: str) -> None:
         snap = self.controller.snapshot

@@ -92,6 +92,12 @@ def _benchmark() -> SnapshotView:
     return BenchmarkView()
 
 
+def _contrast() -> SnapshotView:
+    from gui.views.contrast_view import ContrastView
+
+    return ContrastView()
+
+
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("layers", _layers, "centre-top",
              QT_TRANSLATE_NOOP("MainWindow", "Architecture: who runs on what"), drops=True),
@@ -107,6 +113,8 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("benchmark", _benchmark, "tab",
              QT_TRANSLATE_NOOP("MainWindow", "Workloads: speed relative to the bare host"),
              tab=QT_TRANSLATE_NOOP("MainWindow", "Benchmarks")),
+    ViewSpec("contrast", _contrast, "tab", QT_TRANSLATE_NOOP("MainWindow", "Contrasts"),
+             framed=False),
 )
 
 

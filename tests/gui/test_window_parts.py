@@ -47,7 +47,7 @@ def test_the_screenshot_menu_lists_the_window_and_every_view(window: MainWindow)
 def test_tabs_are_addressed_by_name(window: MainWindow) -> None:
     tabs = window.tabs
     assert tabs.names() == ("log", "details", "lesson", "moves", "experiments", "settings",
-                            "benchmark")
+                            "benchmark", "contrast")
     assert not tabs.is_page_visible("moves")  # one host: nothing to move between
     tabs.show_page("settings")
     assert tabs.currentWidget() is window.experiment_tabs.guest_config
