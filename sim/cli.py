@@ -111,7 +111,7 @@ def _table(args: argparse.Namespace) -> int:
 
     if not math.isfinite(args.until) or not 0 <= args.until <= 1e6:
         raise UsageError(f"--until: expected seconds from 0 to 1e6, got {args.until}")
-    session = Session(load_scenario(args.scenario))
+    session = Session.bundled(load_scenario(args.scenario))
     session.run_until(args.until)
     if args.host and args.host not in session.snapshot().host_ids:
         raise UsageError(f"--host: expected one of {', '.join(session.snapshot().host_ids)}, "

@@ -366,12 +366,12 @@ reached {reach}; guests hit: {n}</source>
 最先达到的限制：{limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_handout.py" line="31"/>
+        <location filename="../../gui/views/contrast_handout.py" line="40"/>
         <source>Containers and virtual machines: how they differ</source>
         <translation>容器与虚拟机：有何不同</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_handout.py" line="33"/>
+        <location filename="../../gui/views/contrast_handout.py" line="42"/>
         <source>Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. Grey cells were not measured in this run; the text says which experiment fills them.</source>
         <translation>在一次 HostLab 运行中测得：主机 {host}，随机种子 {seed}，t = {time}。灰色单元格本次运行未测量，文字说明了由哪个实验填入。</translation>
     </message>

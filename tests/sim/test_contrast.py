@@ -19,7 +19,7 @@ SCENARIOS = Path(__file__).parents[2] / "assets" / "scenarios"
 
 
 def _run(name: str, until_s: float) -> Session:
-    session = Session(load_scenario(SCENARIOS / name))
+    session = Session.bundled(load_scenario(SCENARIOS / name))
     session.run_until(until_s)
     return session
 
@@ -79,7 +79,7 @@ def test_performance_and_isolation_cells_equal_the_cli(capsys):
 
 
 def test_a_cell_fills_when_its_experiment_runs():
-    session = Session(Scenario(guests=(GuestSpec("nginx"), GuestSpec("alpine-vm"))))
+    session = Session.bundled(Scenario(guests=(GuestSpec("nginx"), GuestSpec("alpine-vm"))))
     session.run_until(20.0)
     before = contrast_table(session.snapshot())
     for row in ("performance", "isolation"):

@@ -24,7 +24,7 @@ def _lesson(lesson_id: str):
 
 
 def _at_reveal(scenario, spec: PredictionSpec):
-    session = Session(scenario)
+    session = Session.bundled(scenario)
     session.run_until(spec.reveal_s)
     return session.snapshot()
 
@@ -86,7 +86,7 @@ def test_the_book_locks_reveals_and_exports_a_round_trip(tmp_path):
     book.lock(rnd, {"A": "2048", "B": "350"}, 0.0)
     with pytest.raises(AnswerError):
         book.lock(rnd, {"A": "1"}, 0.0)
-    session = Session(le.scenario)
+    session = Session.bundled(le.scenario)
     session.run_until(rnd.spec.reveal_s)
     assert rnd in book.reveal(session.snapshot())
     assert rnd.scores() == {"A": False, "B": True}
