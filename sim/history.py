@@ -88,11 +88,12 @@ class History:
         """Keep the moment `snapshots` show (one per host, all at the same time).
 
         A second moment at the same time replaces the first: a moment is what the window
-        showed last at that instant. A moment earlier than the last one is refused.
+        showed last at that instant. A moment earlier than the last one cuts the history there
+        (the run went on from an earlier time: what came after is no longer its past).
         """
         time_s = next(iter(snapshots.values())).time_s
         if self._times and time_s < self._times[-1]:
-            raise ValueError(f"moment at {time_s} s is before the last one, {self._times[-1]} s")
+            self.truncate(time_s)
         for host, snap in snapshots.items():
             self._latest[host] = snap.series
         moment = Moment(time_s, {h: replace(s, series=_NO_SERIES) for h, s in snapshots.items()},

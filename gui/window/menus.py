@@ -72,6 +72,8 @@ ENTRIES: tuple[Entry, ...] = (
           "commands.toggle_projector", "F5", checkable=True),
     Entry("view", "log_time", QT_TRANSLATE_NOOP("MainWindow", "&Log time axis"),
           "commands.toggle_log_time", "Ctrl+L", checkable=True),
+    Entry("view", "side_by_side", QT_TRANSLATE_NOOP("MainWindow", "&Side by side (two hosts)"),
+          "side_by_side.set_on", "F6", checkable=True),
     Entry("view", "reset_layout", QT_TRANSLATE_NOOP("MainWindow", "&Reset layout"),
           "reset_layout"),
     _menu("", "lessons", QT_TRANSLATE_NOOP("MainWindow", "Le&ssons"), "commands.fill_lessons_menu"),
