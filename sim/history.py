@@ -170,3 +170,20 @@ class History:
         keep = list(range(0, half, 2)) + list(range(half, len(self._moments)))
         self._moments = [self._moments[i] for i in keep]
         self._times = [self._times[i] for i in keep]
+
+
+def snapshots_equal(a: Snapshot, b: Snapshot) -> bool:
+    """Return whether two snapshots show the same moment: every field, series by value."""
+    for name in Snapshot.__slots__:
+        x, y = getattr(a, name), getattr(b, name)
+        if name == "series":
+            if not np.array_equal(x.time_s, y.time_s) or x.layers.keys() != y.layers.keys():
+                return False
+            if any(not np.array_equal(x.layers[k], y.layers[k]) for k in x.layers):
+                return False
+        elif name == "log":
+            if list(x) != list(y):
+                return False
+        elif x != y:
+            return False
+    return True

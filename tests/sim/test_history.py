@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from sim.history import History
+from sim.history import snapshots_equal as _same
 from sim.host import Policy
 from sim.scenario import GuestSpec, HostSpec, Scenario
 from sim.session import Session
@@ -18,23 +18,6 @@ def _play(history: History, session: Session, until_s: float, dt_s: float = 0.25
     while session.now < until_s:
         session.advance(dt_s)
         history.record({"main": session.snapshot()})
-
-
-def _same(a: object, b: object) -> bool:
-    """Compare two snapshots field by field (numpy series by value)."""
-    for name in a.__slots__:  # type: ignore[attr-defined]
-        x, y = getattr(a, name), getattr(b, name)
-        if name == "series":
-            if not np.array_equal(x.time_s, y.time_s) or x.layers.keys() != y.layers.keys():
-                return False
-            if any(not np.array_equal(x.layers[k], y.layers[k]) for k in x.layers):
-                return False
-        elif name == "log":
-            if list(x) != list(y):
-                return False
-        elif x != y:
-            return False
-    return True
 
 
 def test_a_kept_moment_equals_the_same_moment_reached_by_playing() -> None:
