@@ -571,58 +571,58 @@ Drop a guest here to move it to this host.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/commands.py" line="37"/>
-        <location filename="../../gui/window/main_window.py" line="91"/>
+        <location filename="../../gui/window/main_window.py" line="96"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
         <location filename="../../gui/window/commands.py" line="38"/>
-        <location filename="../../gui/window/main_window.py" line="92"/>
+        <location filename="../../gui/window/main_window.py" line="97"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="97"/>
+        <location filename="../../gui/window/view_registry.py" line="99"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="99"/>
+        <location filename="../../gui/window/view_registry.py" line="102"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="101"/>
+        <location filename="../../gui/window/view_registry.py" line="105"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="103"/>
+        <location filename="../../gui/window/view_registry.py" line="107"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="104"/>
+        <location filename="../../gui/window/view_registry.py" line="108"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="105"/>
+        <location filename="../../gui/window/view_registry.py" line="109"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="100"/>
+        <location filename="../../gui/window/main_window.py" line="105"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="101"/>
+        <location filename="../../gui/window/main_window.py" line="106"/>
         <source>Moves between hosts</source>
         <translation>主机间迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="228"/>
+        <location filename="../../gui/window/main_window.py" line="243"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
@@ -693,46 +693,51 @@ Drop a guest here to move it to this host.</source>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="75"/>
+        <source>&amp;Side by side (two hosts)</source>
+        <translation>并排显示两台宿主机(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="77"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="77"/>
+        <location filename="../../gui/window/menus.py" line="79"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="78"/>
+        <location filename="../../gui/window/menus.py" line="80"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="79"/>
+        <location filename="../../gui/window/menus.py" line="81"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="80"/>
+        <location filename="../../gui/window/menus.py" line="82"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="82"/>
+        <location filename="../../gui/window/menus.py" line="84"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="258"/>
+        <location filename="../../gui/window/main_window.py" line="273"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="260"/>
+        <location filename="../../gui/window/main_window.py" line="275"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="270"/>
+        <location filename="../../gui/window/main_window.py" line="285"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -797,7 +802,7 @@ Drop a guest here to move it to this host.</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="108"/>
+        <location filename="../../gui/window/view_registry.py" line="112"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
@@ -812,7 +817,7 @@ Drop a guest here to move it to this host.</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="109"/>
+        <location filename="../../gui/window/view_registry.py" line="113"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -1004,6 +1009,19 @@ You can also drag a row of the table onto a host tab.</source>
     </message>
 </context>
 <context>
+    <name>SideBySideView</name>
+    <message>
+        <location filename="../../gui/window/side_by_side.py" line="31"/>
+        <source>Memory and start-up</source>
+        <translation>内存与启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/side_by_side.py" line="32"/>
+        <source>Architecture and how many more fit</source>
+        <translation>架构与还能再放几个</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <location filename="../../gui/window/start_page.py" line="64"/>
@@ -1080,6 +1098,39 @@ You can also drag a row of the table onto a host tab.</source>
 Right-click to add several.</source>
         <translation>单击添加一台；拖到主机视图上也可添加。
 右键单击可批量添加。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSliderPanel</name>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="56"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="57"/>
+        <source>Drag back to any earlier moment of the run. Play replays from there; a change there starts a new branch.</source>
+        <translation>往回拖到这次运行中任何更早的时刻。从那里播放会重放；在那里做改动会开出一个新分支。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="59"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="60"/>
+        <source>Back to the present moment of the run</source>
+        <translation>回到这次运行的当前时刻</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="74"/>
+        <source>Rewound to {t} of {end}</source>
+        <translation>已倒回到 {t}（共 {end}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="77"/>
+        <source>Branch {n}, from {t}</source>
+        <translation>分支 {n}，从 {t} 开始</translation>
     </message>
 </context>
 <context>
