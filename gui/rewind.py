@@ -49,6 +49,13 @@ class Rewind(QObject):
         """Return the time of the earlier moment shown, or None while the present is."""
         return self._view_s
 
+    @property
+    def shown_s(self) -> float | None:
+        """Return the time of the kept moment shown (None while the present is)."""
+        if self._view_s is None or not len(self.history):
+            return None
+        return self.history.times()[self.history.moment_index(self._view_s)]
+
     def showing_past(self) -> bool:
         """Return whether an earlier moment is shown instead of the present."""
         return self._view_s is not None

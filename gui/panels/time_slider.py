@@ -70,9 +70,9 @@ class TimeSliderPanel(QWidget):
         """Return what the label says: the moment shown and the branch."""
         rewind, history = self._rewind, self._rewind.history
         parts = []
-        if rewind.view_s is not None:
+        if rewind.shown_s is not None:
             parts.append(self.tr("Rewound to {t} of {end}").format(
-                t=units.sim_time(rewind.view_s), end=units.sim_time(history.end_s)))
+                t=units.sim_time(rewind.shown_s), end=units.sim_time(history.end_s)))
         if history.branch:
             parts.append(self.tr("Branch {n}, from {t}").format(
                 n=history.branch + 1, t=units.sim_time(history.branch_from_s or 0.0)))

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 PAGES = (QT_TRANSLATE_NOOP("SideBySideView", "Memory and start-up"),
          QT_TRANSLATE_NOOP("SideBySideView", "Architecture and how many more fit"))
-PAGE_SHARES = (45, 55)  # the upper and the lower view of a page
+PAGE_SHARES = (50, 50)  # the upper and the lower view of a page
 SHARES = (14, 84)  # per cent of the width for the palette, of the height for the views
 
 

@@ -110,6 +110,10 @@ def test_a_change_in_the_past_starts_a_branch_that_the_window_names(window: Main
     assert "alpine-1" in ids and "redis-1" not in ids  # the redis came later on the old branch
     assert "Branch 2" in window.time_slider.label.text()
     assert "2.000 s" in window.time_slider.label.text()
+    controller.run_until(6.0)
+    window.rewind.seek(5.0)  # between kept moments: the label names the one shown
+    assert controller.snapshot.time_s == 2.0
+    assert window.time_slider.label.text().startswith("Rewound to 2.000 s of 6.000 s")
 
 
 def test_a_branch_is_deterministic_per_seed(qtbot: QtBot) -> None:
