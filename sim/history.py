@@ -149,7 +149,10 @@ class History:
             if call.time_s > until_s:
                 break
             session.run_until(call.time_s)
-            getattr(session, call.method)(*call.args, **call.kwargs)
+            try:
+                getattr(session, call.method)(*call.args, **call.kwargs)
+            except (KeyError, ValueError):
+                continue  # refused when made too (e.g. a guest no longer live), before any change
         session.run_until(until_s)
         return session
 

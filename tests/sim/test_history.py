@@ -94,3 +94,14 @@ def test_memory_stays_bounded_by_thinning_older_moments() -> None:
 def test_hand_calls_outside_the_replayable_set_are_refused() -> None:
     with pytest.raises(ValueError, match="not a call"):
         History().note(0.0, "run_until", 5.0)
+
+
+def test_a_call_the_session_refused_is_refused_again_in_a_replay() -> None:
+    history, session = History(), Session(SCENARIO)
+    _play(history, session, 3.0)
+    history.note(session.now, "inject", "panic", "no-such-guest")
+    history.note(session.now, "add_guests", "redis")
+    session.add_guests("redis")
+    history.record({"main": session.snapshot()})
+    replayed = history.replay(SCENARIO, 3.0)
+    assert _same(history.at(3.0)["main"], replayed.snapshot())
