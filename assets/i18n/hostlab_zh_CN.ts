@@ -698,31 +698,36 @@ Drop a guest here to move it to this host.</source>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="77"/>
+        <source>&amp;Compare with another scenario…</source>
+        <translation>与另一个场景对比(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="79"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="79"/>
+        <location filename="../../gui/window/menus.py" line="81"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="80"/>
+        <location filename="../../gui/window/menus.py" line="82"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="81"/>
+        <location filename="../../gui/window/menus.py" line="83"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="82"/>
+        <location filename="../../gui/window/menus.py" line="84"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="84"/>
+        <location filename="../../gui/window/menus.py" line="86"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
@@ -1011,14 +1016,24 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>SideBySideView</name>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="31"/>
+        <location filename="../../gui/window/side_by_side.py" line="32"/>
         <source>Memory and start-up</source>
         <translation>内存与启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="32"/>
+        <location filename="../../gui/window/side_by_side.py" line="33"/>
         <source>Architecture and how many more fit</source>
         <translation>架构与还能再放几个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/side_by_side.py" line="282"/>
+        <source>Cannot compare the scenarios</source>
+        <translation>无法对比这两个场景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/side_by_side.py" line="292"/>
+        <source>Two scenarios run side by side when each has one host, no timed actions and no guest settings, and both have the same memory policy.</source>
+        <translation>两个场景要并排运行，每个都只能有一台宿主机、没有定时操作和客户机设置，并且两者的内存策略相同。</translation>
     </message>
 </context>
 <context>

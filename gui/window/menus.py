@@ -74,6 +74,8 @@ ENTRIES: tuple[Entry, ...] = (
           "commands.toggle_log_time", "Ctrl+L", checkable=True),
     Entry("view", "side_by_side", QT_TRANSLATE_NOOP("MainWindow", "&Side by side (two hosts)"),
           "side_by_side.set_on", "F6", checkable=True),
+    Entry("view", "compare", QT_TRANSLATE_NOOP("MainWindow", "&Compare with another scenario…"),
+          "side_by_side.compare_with"),
     Entry("view", "reset_layout", QT_TRANSLATE_NOOP("MainWindow", "&Reset layout"),
           "reset_layout"),
     _menu("", "lessons", QT_TRANSLATE_NOOP("MainWindow", "Le&ssons"), "commands.fill_lessons_menu"),

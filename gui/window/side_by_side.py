@@ -12,6 +12,7 @@ exactly two hosts.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt
@@ -261,6 +262,39 @@ class SideBySideArea(QObject):
             with QSignalBlocker(action):
                 action.setChecked(on)
                 action.setEnabled(self.available())
+
+    def compare_with(self, path: str | None = None) -> bool:
+        """Run a second scenario (asked for when `path` is None) beside the current one.
+
+        Both become one untitled two-host scenario on one clock (`sim.pairing`); returns
+        whether it started.
+        """
+        from gui import dialogs
+        from gui.text.errors import scenario_error_text
+        from sim.pairing import PairingError, pair_scenarios
+        from sim.scenario import ScenarioError, load_scenario
+        from sim.session import Session
+
+        window = self._window
+        path = path or dialogs.ask_open_path(window)
+        if not path or not window.files.maybe_save():
+            return False
+        title = QCoreApplication.translate("SideBySideView", "Cannot compare the scenarios")
+        current = window.controller.path
+        ids = (current.stem if current else "left", Path(path).stem)
+        try:
+            paired = pair_scenarios(window.controller.current_scenario(), load_scenario(path),
+                                    *(ids if ids[0] != ids[1] else ("left", "right")))
+        except ScenarioError as error:
+            dialogs.show_error(window, title, scenario_error_text(str(error)))
+            return False
+        except (PairingError, OSError):
+            dialogs.show_error(window, title, QCoreApplication.translate(
+                "SideBySideView", "Two scenarios run side by side when each has one host, no "
+                "timed actions and no guest settings, and both have the same memory policy."))
+            return False
+        window.controller.set_session(Session(paired))  # untitled: Save asks where
+        return True
 
     def set_projector(self, on: bool) -> None:
         """Pass projector mode to the panes' views."""

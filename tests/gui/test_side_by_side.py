@@ -99,3 +99,39 @@ def test_one_host_cannot_be_side_by_side_and_a_third_host_is_chosen_by_tab(
     assert panes[1].views["memory"].snapshot.host.id == "windows-pc"  # type: ignore[union-attr]
     window.menu_bar.actions["side_by_side"].trigger()
     assert not window.side_by_side.on and window.sections["memory"].isVisible()
+
+
+def _write(path: object, template: str) -> str:
+    text = (f'version = 1\nseed = 5\n[host]\npreset = "classroom-server"\n'
+            f'[[guests]]\ntemplate = "{template}"\ncount = 2\nat_s = 0.0\n')
+    path.write_text(text, encoding="utf-8")  # type: ignore[attr-defined]
+    return str(path)
+
+
+def test_two_scenarios_run_side_by_side_on_one_clock(window: MainWindow, tmp_path: object,
+                                                     monkeypatch: object) -> None:
+    from gui import dialogs
+
+    first = _write(tmp_path / "containers.toml", "nginx")  # type: ignore[operator]
+    second = _write(tmp_path / "vms.toml", "alpine-vm")  # type: ignore[operator]
+    window.controller.open_file(first)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *_: second)  # type: ignore[attr-defined]
+    window.menu_bar.actions["compare"].trigger()
+    assert window.side_by_side.on and window.controller.path is None  # a new, untitled pair
+    window.controller.run_until(20.0)
+    panes = window.side_by_side.view.panes  # type: ignore[union-attr]
+    assert [p.host_id for p in panes] == ["containers", "vms"]
+    assert [{g.template for g in p.views["memory"].snapshot.guests}  # type: ignore[union-attr]
+            for p in panes] == [{"nginx"}, {"alpine-vm"}]
+
+
+def test_a_scenario_with_timed_actions_is_refused_with_a_message(
+        window: MainWindow, tmp_path: object, monkeypatch: object) -> None:
+    from gui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error",  # type: ignore[attr-defined]
+                        lambda _p, _t, message: shown.append(message))
+    before = window.controller.session
+    assert not window.side_by_side.compare_with(str(SCENARIO_DIR / "06-portability.toml"))
+    assert shown and "one host" in shown[0] and window.controller.session is before
