@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -26,6 +26,22 @@ if TYPE_CHECKING:
 FRAME_MS = 33  # ~30 frames per second: smooth enough to watch, cheap enough for 1,000 guests
 MIN_SPEED = 0.01
 MAX_SPEED = 100.0
+
+
+class TimeTravel(Protocol):
+    """What the controller asks of a rewind (gui/rewind.py) when one is attached."""
+
+    def showing_past(self) -> bool:
+        """Return whether an earlier moment is shown instead of the session's present."""
+
+    def past_snapshot(self, host_id: str) -> Snapshot:
+        """Return the shown earlier moment's snapshot of `host_id` ("" for the first host)."""
+
+    def play_frame(self, dt_s: float) -> bool:
+        """Play `dt_s` through the past instead of the session; return whether it did."""
+
+    def before_change(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+        """Prepare a hand change of the session; return True when it is done already."""
 
 
 class SimController(QObject):
@@ -56,6 +72,7 @@ class SimController(QObject):
         self._speed = 1.0
         self._host_id = ""  # the host shown and given new guests; "" is the first
         self._snapshot: Snapshot | None = None  # the last one published
+        self._past: TimeTravel | None = None  # a rewind, when the window has one
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -139,6 +156,28 @@ class SimController(QObject):
         """Return the wall-clock length of one frame."""
         return self._timer.interval() / 1000.0
 
+    def attach_time_travel(self, past: TimeTravel) -> None:
+        """Let `past` show earlier moments, play through them and branch before changes."""
+        self._past = past
+
+    def snapshots(self) -> dict[str, Snapshot]:
+        """Return the published snapshot and one of every other host, by host id."""
+        shown = self.host_id
+        if self._snapshot is None or self._snapshot.host.id != shown:
+            self.publish()
+        assert self._snapshot is not None
+        return {h: self._snapshot if h == shown else self._snapshot_of(h)
+                for h in self.session.hosts}
+
+    def _snapshot_of(self, host_id: str) -> Snapshot:
+        if self._past is not None and self._past.showing_past():
+            return self._past.past_snapshot(host_id)
+        return self.session.snapshot(host_id)
+
+    def _note(self, method: str, *args: Any, **kwargs: Any) -> bool:
+        """Tell the rewind about a hand change first; return True when it handled it."""
+        return self._past is not None and self._past.before_change(method, args, kwargs)
+
     # --- session lifecycle ---------------------------------------------------------------
     def set_session(self, session: Session, path: Path | None = None,
                     saved: Scenario | None = None, bundled: bool = False) -> None:
@@ -196,6 +235,11 @@ class SimController(QObject):
 
         self.set_session(Session.bundled(scenario), self._path, self._saved, self._bundled)
 
+    def adopt_session(self, session: Session) -> None:
+        """Make `session` (a branch of the running one) run on, as the same document."""
+        self.set_session(session, self._path, self._saved, self._bundled)
+        self._refresh_modified(force=True)
+
     def reset(self) -> None:
         """Rebuild the session from its scenario: back to time 0, interactive guests dropped."""
         self.replace_scenario(self.session.scenario)
@@ -213,6 +257,8 @@ class SimController(QObject):
     # --- guests --------------------------------------------------------------------------
     def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0) -> list[str]:
         """Ask the session for guests now, on the shown host, and publish the result."""
+        self._note("add_guests", template_id, count=count, stagger_s=stagger_s,
+                   host=self._host_id)
         ids = self.session.add_guests(template_id, count=count, stagger_s=stagger_s,
                                       host=self._host_id)
         self._refresh_modified()
@@ -222,6 +268,7 @@ class SimController(QObject):
     # --- experiments (workloads, faults, settings) ---------------------------------------
     def run_workload(self, workload_id: str, guest_ids: list[str]) -> None:
         """Start a catalog workload in each running guest of `guest_ids` at once; publish."""
+        self._note("run_workload", workload_id, list(guest_ids))
         self.session.run_workload(workload_id, list(guest_ids))
         self.publish()
 
@@ -231,12 +278,14 @@ class SimController(QObject):
         `params` are `rate_mib_s` (a memory leak) and `duration_s` (a CPU hog). Returns the
         incident of a panic or an exploit; raises ValueError when the guest is not live.
         """
+        self._note("inject", fault, guest_id, **params)
         incident = self.session.inject(fault, guest_id, **params)
         self.publish()
         return incident
 
     def set_config(self, guest_id: str, config: GuestConfig) -> None:
         """Change a guest's settings from now on (saved with the scenario) and publish."""
+        self._note("set_config", guest_id, config)
         self.session.set_config(guest_id, config)
         self._refresh_modified()
         self.publish()
@@ -246,6 +295,7 @@ class SimController(QObject):
 
         Raises ValueError when the guest is not live or already on `to_host`.
         """
+        self._note("move_guest", guest_id, to_host)
         record = self.session.move_guest(guest_id, to_host)
         self.publish()
         return record
@@ -279,6 +329,8 @@ class SimController(QObject):
     def step(self) -> float:
         """Pause, then jump to the next instant that has events; return the new time."""
         self._stop()
+        if self._note("step"):
+            return self.session.now if self._snapshot is None else self._snapshot.time_s
         if math.isinf(self.session.next_event_s()):
             self.publish()
             return self.session.now
@@ -295,6 +347,8 @@ class SimController(QObject):
 
     def advance_frame(self) -> None:
         """Advance one frame's worth of simulated time and publish it."""
+        if self._past is not None and self._past.play_frame(self.frame_interval_s * self._speed):
+            return
         self.session.advance(self.frame_interval_s * self._speed)
         self.publish()
 
@@ -306,7 +360,7 @@ class SimController(QObject):
     def publish(self) -> None:
         """Emit a snapshot of the session as it is now."""
         if self._session is not None:
-            self._snapshot = self._session.snapshot(self._host_id)
+            self._snapshot = self._snapshot_of(self._host_id)
             self.snapshot_ready.emit(self._snapshot)
 
     # --- slots ---------------------------------------------------------------------------

@@ -865,68 +865,68 @@ Drop a guest here to move it to this host.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/commands.py" line="37"/>
-        <location filename="../../gui/window/main_window.py" line="93"/>
+        <location filename="../../gui/window/main_window.py" line="98"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
         <location filename="../../gui/window/commands.py" line="38"/>
-        <location filename="../../gui/window/main_window.py" line="94"/>
+        <location filename="../../gui/window/main_window.py" line="99"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="103"/>
+        <location filename="../../gui/window/view_registry.py" line="105"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="105"/>
+        <location filename="../../gui/window/view_registry.py" line="108"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="107"/>
+        <location filename="../../gui/window/view_registry.py" line="111"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="109"/>
+        <location filename="../../gui/window/view_registry.py" line="113"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="110"/>
+        <location filename="../../gui/window/view_registry.py" line="114"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="111"/>
+        <location filename="../../gui/window/view_registry.py" line="115"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="116"/>
+        <location filename="../../gui/window/view_registry.py" line="120"/>
         <source>Contrasts</source>
         <translation>对比表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="102"/>
+        <location filename="../../gui/window/main_window.py" line="107"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="103"/>
+        <location filename="../../gui/window/main_window.py" line="108"/>
         <source>Moves between hosts</source>
         <translation>主机间迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="233"/>
+        <location filename="../../gui/window/main_window.py" line="248"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="319"/>
+        <location filename="../../gui/window/main_window.py" line="334"/>
         <source>This figure comes from here, at t = {0} s</source>
         <translation>这个数字来自这里，t = {0} 秒</translation>
     </message>
@@ -1002,46 +1002,56 @@ Drop a guest here to move it to this host.</source>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="78"/>
+        <source>&amp;Side by side (two hosts)</source>
+        <translation>并排显示两台宿主机(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="80"/>
+        <source>&amp;Compare with another scenario…</source>
+        <translation>与另一个场景对比(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="82"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="80"/>
+        <location filename="../../gui/window/menus.py" line="84"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="81"/>
+        <location filename="../../gui/window/menus.py" line="85"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="82"/>
+        <location filename="../../gui/window/menus.py" line="86"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="83"/>
+        <location filename="../../gui/window/menus.py" line="87"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="85"/>
+        <location filename="../../gui/window/menus.py" line="89"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="263"/>
+        <location filename="../../gui/window/main_window.py" line="278"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="265"/>
+        <location filename="../../gui/window/main_window.py" line="280"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="275"/>
+        <location filename="../../gui/window/main_window.py" line="290"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -1106,7 +1116,7 @@ Drop a guest here to move it to this host.</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="114"/>
+        <location filename="../../gui/window/view_registry.py" line="118"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
@@ -1121,7 +1131,7 @@ Drop a guest here to move it to this host.</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="115"/>
+        <location filename="../../gui/window/view_registry.py" line="119"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -1411,6 +1421,29 @@ You can also drag a row of the table onto a host tab.</source>
     </message>
 </context>
 <context>
+    <name>SideBySideView</name>
+    <message>
+        <location filename="../../gui/window/side_by_side.py" line="32"/>
+        <source>Memory and start-up</source>
+        <translation>内存与启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/side_by_side.py" line="33"/>
+        <source>Architecture and how many more fit</source>
+        <translation>架构与还能再放几个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/side_by_side.py" line="282"/>
+        <source>Cannot compare the scenarios</source>
+        <translation>无法对比这两个场景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/side_by_side.py" line="292"/>
+        <source>Two scenarios run side by side when each has one host, no timed actions and no guest settings, and both have the same memory policy.</source>
+        <translation>两个场景要并排运行，每个都只能有一台宿主机、没有定时操作和客户机设置，并且两者的内存策略相同。</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <location filename="../../gui/window/start_page.py" line="64"/>
@@ -1487,6 +1520,39 @@ You can also drag a row of the table onto a host tab.</source>
 Right-click to add several.</source>
         <translation>单击添加一台；拖到主机视图上也可添加。
 右键单击可批量添加。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSliderPanel</name>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="56"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="57"/>
+        <source>Drag back to any earlier moment of the run. Play replays from there; a change there starts a new branch.</source>
+        <translation>往回拖到这次运行中任何更早的时刻。从那里播放会重放；在那里做改动会开出一个新分支。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="59"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="60"/>
+        <source>Back to the present moment of the run</source>
+        <translation>回到这次运行的当前时刻</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="74"/>
+        <source>Rewound to {t} of {end}</source>
+        <translation>已倒回到 {t}（共 {end}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/time_slider.py" line="77"/>
+        <source>Branch {n}, from {t}</source>
+        <translation>分支 {n}，从 {t} 开始</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,9 @@ from gui.panels.lesson_prompt import LessonPromptBar
 from gui.panels.moves_panel import MovesPanel
 from gui.panels.palette import PalettePanel
 from gui.panels.prediction_card import PredictionCard
+from gui.panels.time_slider import TimeSliderPanel
 from gui.panels.transport import TransportPanel
+from gui.rewind import Rewind
 from gui.text.safe_text import escape
 from gui.window.commands import WindowCommands
 from gui.window.experiment_tabs import ExperimentTabs
@@ -32,6 +34,7 @@ from gui.window.files import ScenarioFiles
 from gui.window.host_tabs import HostTabBar
 from gui.window.layout import WindowGrid
 from gui.window.menus import MenuBar
+from gui.window.side_by_side import SideBySideArea
 from gui.window.tabs import TabArea
 from gui.window.view_registry import VIEWS
 
@@ -66,8 +69,10 @@ class MainWindow(QMainWindow):
         self.start_page: StartPageDialog | None = None
         self.files = ScenarioFiles(self)
         self.commands = WindowCommands(self)
+        self.rewind = Rewind(controller)  # before the parts: it keeps what they are shown
         self._build_parts()
         self.prediction_card = PredictionCard(controller, self)  # a lesson's questions
+        self.side_by_side = SideBySideArea(self)
         self.menu_bar = MenuBar(self)
         self.transport.add_trailing_action(self.menu_bar.actions["projector"])
         controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
@@ -121,6 +126,13 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addWidget(self.transport)
         self.addToolBar(self.toolbar)
+        self.time_slider = TimeSliderPanel(self.rewind)
+        self.time_toolbar = QToolBar()
+        self.time_toolbar.setObjectName("time")
+        self.time_toolbar.setMovable(False)
+        self.time_toolbar.addWidget(self.time_slider)
+        self.addToolBarBreak()
+        self.addToolBar(self.time_toolbar)
         self.statusBar().addWidget(self.host_label)
         self.statusBar().addWidget(self.status_panel, 1)
         self.addActions(self.transport.actions_with_shortcuts())
@@ -181,6 +193,8 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         """Put every splitter back to the starting proportions."""
         self.grid.reset(max(self.width(), 800), max(self.height(), 500))
+        if hasattr(self, "side_by_side"):
+            self.side_by_side.set_on(self.side_by_side.on)  # the grid's sizes know no panes
 
     def restore_layout(self, states: dict[str, QByteArray]) -> None:
         """Restore splitter states saved by `splitters()`."""
@@ -222,6 +236,7 @@ class MainWindow(QMainWindow):
         self.host_tabs.refresh_font()  # the app font has just changed
         self.lesson_prompt.refresh_font()
         self.experiment_tabs.set_projector(on)
+        self.side_by_side.set_projector(on)
         action = self.menu_bar.actions["projector"]
         with QSignalBlocker(action):
             action.setChecked(on)

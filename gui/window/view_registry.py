@@ -28,7 +28,8 @@ class ViewSpec:
     "right-bottom") or "tab" (a page of the tabs under the grid). Every view is framed in a
     section panel with `title` unless `framed` is off (a tab page that needs no heading); a
     tab's own label is `tab` (the title when empty). `drops` says whether a template dropped
-    on it adds a guest.
+    on it adds a guest. `pane` is its place in each pane of the side-by-side view (0 on top;
+    None when the view is not drawn per host there).
     """
 
     name: str
@@ -38,6 +39,7 @@ class ViewSpec:
     tab: str = ""
     drops: bool = False
     framed: bool = True
+    pane: int | None = None
 
     def title_text(self) -> str:
         """Return the title in the current language."""
@@ -100,13 +102,15 @@ def _contrast() -> SnapshotView:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("layers", _layers, "centre-top",
-             QT_TRANSLATE_NOOP("MainWindow", "Architecture: who runs on what"), drops=True),
+             QT_TRANSLATE_NOOP("MainWindow", "Architecture: who runs on what"), drops=True,
+             pane=2),
     ViewSpec("timeline", _timeline, "centre-bottom",
-             QT_TRANSLATE_NOOP("MainWindow", "Start-up, phase by phase"), drops=True),
+             QT_TRANSLATE_NOOP("MainWindow", "Start-up, phase by phase"), drops=True,
+             pane=1),
     ViewSpec("memory", _memory, "right-top",
-             QT_TRANSLATE_NOOP("MainWindow", "Host memory by layer")),
+             QT_TRANSLATE_NOOP("MainWindow", "Host memory by layer"), pane=0),
     ViewSpec("density", _density, "right-bottom",
-             QT_TRANSLATE_NOOP("MainWindow", "How many more fit?")),
+             QT_TRANSLATE_NOOP("MainWindow", "How many more fit?"), pane=3),
     ViewSpec("log", _log, "tab", QT_TRANSLATE_NOOP("MainWindow", "Event log"), framed=False),
     ViewSpec("details", _details, "tab", QT_TRANSLATE_NOOP("MainWindow", "Guest details"),
              framed=False),

@@ -1,0 +1,327 @@
+"""Side by side: two hosts of the session in one split view, one clock, linked axes.
+
+Each pane draws one host with the views of the registry that have a `pane` place (memory and
+timeline on one page, architecture and density on another), from the moment the rest of the
+window shows (live or rewound: `Rewind.moment_shown`). The two memory plots share one time axis
+and one memory scale, so the taller stack is the one that holds more; the two timelines share
+one time axis. The left pane shows the session's first host, the right pane the host chosen in
+the host tabs (the second when the first is chosen). `SideBySideArea` puts the view in the
+window's grid in place of the centre and right columns, and switches it on for a scenario of
+exactly two hosts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
+
+from gui.panels import SectionPanel
+from gui.text import QT_TRANSLATE_NOOP
+from gui.window.layout import MIN_SECTION
+from gui.window.view_registry import VIEWS
+
+if TYPE_CHECKING:
+    from gui.views.base import SnapshotView
+    from gui.window.main_window import MainWindow
+    from sim.scenario import Scenario
+    from sim.snapshot import Snapshot
+
+PAGES = (QT_TRANSLATE_NOOP("SideBySideView", "Memory and start-up"),
+         QT_TRANSLATE_NOOP("SideBySideView", "Architecture and how many more fit"))
+PAGE_SHARES = (50, 50)  # the upper and the lower view of a page
+SHARES = (14, 84)  # per cent of the width for the palette, of the height for the views
+
+
+class HostPane(QWidget):
+    """One host's name over its per-host views: pages of two views, one page shown at a time.
+
+    A view's registry `pane` place p puts it on page p // 2, above (even) or below (odd).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host_id = ""
+        self._snap: Snapshot | None = None
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.stack = QStackedWidget()
+        self.views: dict[str, SnapshotView] = {}
+        self._pages: list[list[SnapshotView]] = []
+        for spec in sorted((s for s in VIEWS if s.pane is not None), key=lambda s: s.pane or 0):
+            page = (spec.pane or 0) // 2
+            while len(self._pages) <= page:
+                splitter = QSplitter(Qt.Orientation.Vertical)
+                splitter.setChildrenCollapsible(False)
+                self.stack.addWidget(splitter)
+                self._pages.append([])
+            view = spec.factory()
+            self.views[spec.name] = view
+            self._pages[page].append(view)
+            section = SectionPanel(spec.title_text, view)
+            # The splitters, not the views' size hints, decide: two panes must fit a projector.
+            section.setMinimumSize(MIN_SECTION)
+            self.stack.widget(page).addWidget(section)  # type: ignore[attr-defined]
+        fit = getattr(self.views.get("memory"), "fit_used", None)
+        if fit is not None:  # one memory scale for both hosts: the RAM line of each shows
+            fit.setChecked(False)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.title)
+        box.addWidget(self.stack, 1)
+
+    def set_page(self, page: int) -> None:
+        """Show page `page` and draw its views from the last snapshot."""
+        self.stack.setCurrentIndex(page)
+        if self._snap is not None:
+            self.draw(self._snap)
+
+    def reset_sizes(self) -> None:
+        """Give each page's views their starting heights."""
+        for i in range(self.stack.count()):
+            splitter = self.stack.widget(i)
+            splitter.setSizes([s * 10 for s in PAGE_SHARES])  # type: ignore[attr-defined]
+
+    def draw(self, snap: Snapshot) -> None:
+        """Draw the host's snapshot in the views of the page shown."""
+        from gui.window.host_tabs import host_title
+
+        self._snap = snap
+        text = host_title(snap.host)
+        if text != self.title.text():
+            self.title.setText(text)
+        for view in self._pages[self.stack.currentIndex()] if self._pages else ():
+            view.update_snapshot(snap)
+
+
+class SideBySideView(QWidget):
+    """Two `HostPane`s, left and right, drawn from one moment with linked axes.
+
+    A tab bar above them chooses the page both panes show.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panes = (HostPane(), HostPane())
+        for pane in self.panes:
+            pane.setMinimumSize(MIN_SECTION)
+        self.pages = QTabBar()
+        self.pages.setExpanding(False)
+        for _ in PAGES:
+            self.pages.addTab("")
+        self.pages.currentChanged.connect(self._on_pages_current_changed)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for pane in self.panes:
+            self.splitter.addWidget(pane)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.pages)
+        box.addWidget(self.splitter, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Name the pages in the current language."""
+        for i, text in enumerate(PAGES):
+            self.pages.setTabText(i, QCoreApplication.translate("SideBySideView", text))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_pages_current_changed(self, page: int) -> None:
+        for pane in self.panes:
+            pane.set_page(page)
+        self._link_memory()
+        self._link_timelines()
+
+    def set_hosts(self, left: str, right: str) -> None:
+        """Choose the host of each pane."""
+        self.panes[0].host_id, self.panes[1].host_id = left, right
+
+    def show_moment(self, snapshots: dict[str, Snapshot]) -> None:
+        """Draw each pane's host from `snapshots` (one per host, all of one moment)."""
+        for pane in self.panes:
+            snap = snapshots.get(pane.host_id)
+            if snap is not None:
+                pane.draw(snap)
+        self._link_memory()
+        self._link_timelines()
+
+    def set_projector(self, on: bool) -> None:
+        """Switch every view of both panes to projector mode."""
+        for pane in self.panes:
+            for view in pane.views.values():
+                view.set_projector(on)
+
+    def reset_sizes(self) -> None:
+        """Give the panes equal widths and their views the starting heights."""
+        self.splitter.setSizes([1, 1])
+        for pane in self.panes:
+            pane.reset_sizes()
+
+    def memory_ranges(self) -> tuple[tuple[float, float], ...]:
+        """Return each memory plot's shown (time, memory) tops, left pane first."""
+        out = []
+        for pane in self.panes:
+            (_, x_hi), (_, y_hi) = pane.views["memory"].plot_item.getViewBox().viewRange()
+            out.append((float(x_hi), float(y_hi)))
+        return tuple(out)
+
+    def _link_timelines(self) -> None:
+        """Show one span of time in both timelines: the union of what each shows."""
+        items = [p.views["timeline"].plot_item for p in self.panes if "timeline" in p.views]
+        if len(items) != 2:
+            return
+        spans = [item.getViewBox().viewRange()[0] for item in items]
+        union = (min(s[0] for s in spans), max(s[1] for s in spans))
+        for item, span in zip(items, spans, strict=True):
+            if tuple(span) != union:
+                item.setXRange(*union, padding=0)
+
+    def _link_memory(self) -> None:
+        plots = [p.views.get("memory") for p in self.panes]
+        if any(p is None for p in plots):
+            return
+        if len({p.scale for p in plots}) > 1:  # type: ignore[union-attr]
+            return  # MiB beside GiB: one number line would mislead, each keeps its own
+        # Each plot's own wish (not what is shown): a linked axis must shrink when both do.
+        x_hi = max(p.y_range[0] for p in plots)  # type: ignore[union-attr]
+        y_hi = max(p.y_range[1] for p in plots)  # type: ignore[union-attr]
+        for plot in plots:
+            item = plot.plot_item  # type: ignore[union-attr]
+            (_, x_now), (_, y_now) = item.getViewBox().viewRange()
+            if (x_now, y_now) != (x_hi * 1.01, y_hi):
+                item.setXRange(0, x_hi, padding=0.01)
+                item.setYRange(0, y_hi, padding=0)
+
+
+class SideBySideArea(QObject):
+    """The side-by-side view in a window: built on first use, shown in place of two columns."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.view: SideBySideView | None = None
+        self._on = False
+        self._was_on = False
+        self._scenario: Scenario | None = None
+        window.rewind.moment_shown.connect(self._on_rewind_moment_shown)
+        window.controller.session_replaced.connect(self._on_controller_session_replaced)
+        window.controller.host_changed.connect(self._on_controller_host_changed)
+
+    @property
+    def on(self) -> bool:
+        """Return whether the side-by-side view is shown."""
+        return self._on
+
+    def available(self) -> bool:
+        """Return whether the session has two hosts or more to put side by side."""
+        c = self._window.controller
+        return c.has_session and len(c.session.hosts) >= 2
+
+    def set_on(self, on: bool) -> None:
+        """Show the side-by-side view (when there are two hosts) or the usual columns."""
+        on = bool(on) and self.available()
+        top = self._window.splitters()["top"]
+        if on and self.view is None:
+            self.view = SideBySideView()
+            self.view.set_projector(self._window.projector)
+            top.addWidget(self.view)
+            self.view.reset_sizes()
+        self._on = on
+        for index in (1, 2):  # the centre and right columns
+            top.widget(index).setVisible(not on)
+        if self.view is not None:
+            self.view.setVisible(on)
+        window = self._window
+        width, height = max(window.width(), 800), max(window.height(), 500)
+        if on:
+            # The two panes are the picture: the palette and the tabs below give them room.
+            top.setSizes([width * SHARES[0] // 100, 0, 0, width * (100 - SHARES[0]) // 100])
+            window.splitters()["outer"].setSizes([height * SHARES[1] // 100,
+                                                  height * (100 - SHARES[1]) // 100])
+            self._choose_hosts()
+            window.controller.publish()
+        elif self._was_on:
+            window.grid.reset(width, height)
+        self._was_on = on
+        menu_bar = getattr(self._window, "menu_bar", None)
+        action = None if menu_bar is None else menu_bar.actions.get("side_by_side")
+        if action is not None:
+            with QSignalBlocker(action):
+                action.setChecked(on)
+                action.setEnabled(self.available())
+
+    def compare_with(self, path: str | None = None) -> bool:
+        """Run a second scenario (asked for when `path` is None) beside the current one.
+
+        Both become one untitled two-host scenario on one clock (`sim.pairing`); returns
+        whether it started.
+        """
+        from gui import dialogs
+        from gui.text.errors import scenario_error_text
+        from sim.pairing import PairingError, pair_scenarios
+        from sim.scenario import ScenarioError, load_scenario
+        from sim.session import Session
+
+        window = self._window
+        path = path or dialogs.ask_open_path(window)
+        if not path or not window.files.maybe_save():
+            return False
+        title = QCoreApplication.translate("SideBySideView", "Cannot compare the scenarios")
+        current = window.controller.path
+        ids = (current.stem if current else "left", Path(path).stem)
+        try:
+            paired = pair_scenarios(window.controller.current_scenario(), load_scenario(path),
+                                    *(ids if ids[0] != ids[1] else ("left", "right")))
+        except ScenarioError as error:
+            dialogs.show_error(window, title, scenario_error_text(str(error)))
+            return False
+        except (PairingError, OSError):
+            dialogs.show_error(window, title, QCoreApplication.translate(
+                "SideBySideView", "Two scenarios run side by side when each has one host, no "
+                "timed actions and no guest settings, and both have the same memory policy."))
+            return False
+        window.controller.set_session(Session.bundled(paired))  # untitled: Save asks where
+        return True
+
+    def set_projector(self, on: bool) -> None:
+        """Pass projector mode to the panes' views."""
+        if self.view is not None:
+            self.view.set_projector(on)
+
+    def _choose_hosts(self) -> None:
+        if self.view is None or not self.available():
+            return
+        c = self._window.controller
+        hosts = list(c.session.hosts)
+        right = c.host_id if c.host_id != hosts[0] else hosts[1]
+        self.view.set_hosts(hosts[0], right)
+
+    def _on_rewind_moment_shown(self, snapshots: dict[str, Snapshot]) -> None:
+        if self._on and self.view is not None:
+            self.view.show_moment(snapshots)
+
+    def _on_controller_session_replaced(self) -> None:
+        scenario = self._window.controller.scenario
+        if scenario is self._scenario:  # a branch or a reset of the same scenario: keep as is
+            self.set_on(self._on)
+            return
+        self._scenario = scenario
+        self.set_on(len(self._window.controller.session.hosts) == 2)
+
+    def _on_controller_host_changed(self, _host_id: str) -> None:
+        self._choose_hosts()
+        if self._on:
+            self._window.controller.publish()
