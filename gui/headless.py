@@ -1,5 +1,5 @@
-"""Headless runs: render the window to a file (`--screenshot`) and the installer check
-(`--selftest`).
+"""Headless runs: render the window to a file (`--screenshot`), record it as a video
+(`--record`, gui/recording.py) and the installer check (`--selftest`).
 
 Both build the real window, never shown on screen, run the session without the timer to the
 requested simulated time, push one snapshot and render. Without a display (a build server,
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from gui.controller import SimController
+    from gui.window.main_window import MainWindow
 
 DEFAULT_SIZE = (1600, 1000)
 DEFAULT_UNTIL_S = 30.0
@@ -50,6 +51,20 @@ def _quiet_offscreen_warnings() -> None:
             sys.stderr.write(message + "\n")
 
     qInstallMessageHandler(handler)
+
+
+def show_settled(window: QWidget) -> None:
+    """Show `window` (never on screen) and let layouts and plots' deferred updates finish.
+
+    Shown before the run, the views draw every snapshot at their final sizes, as in the
+    classroom window: a render at time t is then the same whether the run jumped to t or
+    played there frame by frame (a recording, gui/recording.py).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    for _ in range(3):  # layouts, then plots' deferred range updates
+        QApplication.processEvents()
 
 
 def _fail(message: str, status: int) -> int:
@@ -90,11 +105,12 @@ def run_headless(args: argparse.Namespace) -> int:
     if args.projector:
         apply_projector(window, True, remember=False)
     controller.set_session(session, args.scenario)
+    if getattr(args, "record", None) is not None:
+        return _record(window, args)
     default_until = SELFTEST_UNTIL_S if args.selftest else DEFAULT_UNTIL_S
+    show_settled(window)
     controller.run_until(args.until if args.until is not None else default_until)
-    window.show()
-    for _ in range(3):  # layouts, then plots' deferred range updates
-        QApplication.processEvents()
+    show_settled(window)
     if args.selftest:
         return _selftest(window, controller)
     view = getattr(args, "view", None)
@@ -103,6 +119,24 @@ def run_headless(args: argparse.Namespace) -> int:
         return _fail(f"--view must be one of {', '.join(sorted(set(names)))}, not {view!r}", 2)
     try:
         out = export_picture(window.part(view), args.screenshot)
+    except OSError as error:
+        return _fail(str(error), 1)
+    print(out)
+    return 0
+
+
+def _record(window: MainWindow, args: argparse.Namespace) -> int:
+    """Record --from..--until of the scenario into the video file --record names."""
+    from gui.recording import Recording, RecordingError, make_plan
+
+    until = args.until if args.until is not None else DEFAULT_UNTIL_S
+    try:
+        plan = make_plan(args.record, args.from_s or 0.0, until, args.fps or 30.0,
+                         args.size or DEFAULT_SIZE)
+    except RecordingError as error:
+        return _fail(str(error), 2)
+    try:
+        out = Recording(window, plan, args.record).run()
     except OSError as error:
         return _fail(str(error), 1)
     print(out)
