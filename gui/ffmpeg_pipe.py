@@ -10,6 +10,7 @@ and text crisp.
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import tempfile
 from pathlib import Path
@@ -65,7 +66,9 @@ class FfmpegWriter:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
         self._name = name or path.name
         self._shape = (size[1], size[0], 3)
-        self._log = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would block ffmpeg
+        # A file, not a pipe, for ffmpeg's messages: a full pipe would block it. Closed by
+        # close(), abort() or the failure report.
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115
         try:
             self._process = subprocess.Popen(command(path, fmt, size, fps),
                                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
@@ -90,10 +93,8 @@ class FfmpegWriter:
         """Finish the file: end the input and wait for ffmpeg; raise EncoderError if it failed."""
         stdin = self._process.stdin
         assert stdin is not None
-        try:
+        with contextlib.suppress(OSError):  # ffmpeg already gone: its status and log say why
             stdin.close()
-        except OSError:
-            pass  # ffmpeg already gone: its exit status and log say why
         if self._process.wait() != 0:
             raise EncoderError(self._failure())
         self._log.close()
@@ -103,10 +104,8 @@ class FfmpegWriter:
         self._process.kill()
         self._process.wait()
         if self._process.stdin is not None:
-            try:
+            with contextlib.suppress(OSError):  # the pipe's reader is dead by design
                 self._process.stdin.close()
-            except OSError:
-                pass  # the pipe's reader is dead by design
         self._log.close()
 
     def _failure(self) -> str:

@@ -76,7 +76,6 @@ def run_headless(args: argparse.Namespace) -> int:
     """Render a screenshot or run the self-test, as `args` asks; return the exit status."""
     ensure_platform()
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from gui.app import apply_projector, make_application
     from gui.controller import SimController
@@ -137,6 +136,8 @@ def _record(window: MainWindow, args: argparse.Namespace) -> int:
         return _fail(str(error), 2)
     try:
         out = Recording(window, plan, args.record).run()
+    except RecordingError as error:
+        return _fail(str(error), 2)
     except OSError as error:
         return _fail(str(error), 1)
     print(out)

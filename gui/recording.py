@@ -118,6 +118,7 @@ def offscreen_window(session: Session, path: Path | None, size: tuple[int, int],
     controller = SimController()
     window = MainWindow(controller)
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the app's ends it
     window.resize(*size)
     if projector:
         apply_projector(window, True, remember=False)
@@ -131,12 +132,22 @@ class Recording:
     """Render a plan's frames one at a time from an offscreen window into a video file."""
 
     def __init__(self, window: MainWindow, plan: RecordingPlan, target: str | Path) -> None:
-        """Start ffmpeg on a temporary file beside `target` (raises OSError if it cannot)."""
+        """Show the window and start ffmpeg on a temporary file beside `target`.
+
+        Raises RecordingError when the window cannot take the plan's size, OSError when the
+        file cannot be written.
+        """
         self.plan = plan
         self.target = Path(target)
         if not self.target.parent.is_dir():
             raise AtomicWriteError(f"{self.target}: cannot write (no folder {self.target.parent})")
         self._window = window
+        show_settled(window)
+        shown = (window.width(), window.height())
+        if shown != plan.size:
+            raise RecordingError(f"the window cannot be as small as {plan.size[0]}x"
+                                 f"{plan.size[1]}: at that width it needs {shown[0]}x"
+                                 f"{shown[1]}; choose a larger --size")
         self._pending = PendingFile(self.target)
         self._writer = FfmpegWriter(self._pending.path, plan.fmt, plan.size, plan.fps,
                                     name=str(self.target))
@@ -153,8 +164,6 @@ class Recording:
         On any error the recording is cancelled (nothing left behind) and the error raised.
         """
         try:
-            if not self._window.isVisible():
-                show_settled(self._window)
             self._window.controller.run_until(self.plan.time_of(self.frames_done))
             show_settled(self._window)
             self._writer.write(grab(self._window))

@@ -65,6 +65,8 @@ ENTRIES: tuple[Entry, ...] = (
           "commands.fill_screenshot_menu"),
     Entry("file", "export_data", QT_TRANSLATE_NOOP("MainWindow", "Export &data (CSV and JSON)…"),
           "files.export_data"),
+    Entry("file", "record", QT_TRANSLATE_NOOP("MainWindow", "&Record video…"),
+          "commands.record_video", "Ctrl+Shift+R"),
     _separator("file"),
     Entry("file", "quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", Key.Quit),
     _menu("", "view", QT_TRANSLATE_NOOP("MainWindow", "&View"), "commands.sync_view_menu"),
