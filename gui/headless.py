@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1600, 1000)
 DEFAULT_UNTIL_S = 30.0
+DEFAULT_FPS = 30.0  # --record: smooth on every projector; GIFs for slides may want fewer
 SELFTEST_UNTIL_S = 20.0
 MIN_COLOURS = 12  # a rendered window has many; a blank or failed render has one or two
 
@@ -130,7 +131,8 @@ def _record(window: MainWindow, args: argparse.Namespace) -> int:
 
     until = args.until if args.until is not None else DEFAULT_UNTIL_S
     try:
-        plan = make_plan(args.record, args.from_s or 0.0, until, args.fps or 30.0,
+        plan = make_plan(args.record, 0.0 if args.from_s is None else args.from_s, until,
+                         DEFAULT_FPS if args.fps is None else args.fps,
                          args.size or DEFAULT_SIZE)
     except RecordingError as error:
         return _fail(str(error), 2)
