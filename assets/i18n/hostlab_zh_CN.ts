@@ -570,13 +570,13 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/commands.py" line="37"/>
+        <location filename="../../gui/window/commands.py" line="39"/>
         <location filename="../../gui/window/main_window.py" line="91"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/commands.py" line="38"/>
+        <location filename="../../gui/window/commands.py" line="40"/>
         <location filename="../../gui/window/main_window.py" line="92"/>
         <source>Host</source>
         <translation>主机</translation>
@@ -662,7 +662,7 @@ Drop a guest here to move it to this host.</source>
         <translation>导出截图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/commands.py" line="35"/>
+        <location filename="../../gui/window/commands.py" line="37"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
@@ -672,52 +672,57 @@ Drop a guest here to move it to this host.</source>
         <translation>导出数据（CSV 和 JSON）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="69"/>
+        <location filename="../../gui/window/menus.py" line="68"/>
+        <source>&amp;Record video…</source>
+        <translation>录制视频(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="71"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="70"/>
+        <location filename="../../gui/window/menus.py" line="72"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="71"/>
+        <location filename="../../gui/window/menus.py" line="73"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="73"/>
+        <location filename="../../gui/window/menus.py" line="75"/>
         <source>&amp;Log time axis</source>
         <translation>对数时间轴(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="75"/>
+        <location filename="../../gui/window/menus.py" line="77"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="77"/>
+        <location filename="../../gui/window/menus.py" line="79"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="78"/>
+        <location filename="../../gui/window/menus.py" line="80"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="79"/>
+        <location filename="../../gui/window/menus.py" line="81"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="80"/>
+        <location filename="../../gui/window/menus.py" line="82"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="82"/>
+        <location filename="../../gui/window/menus.py" line="84"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
@@ -737,7 +742,7 @@ Drop a guest here to move it to this host.</source>
         <translation>主机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/commands.py" line="76"/>
+        <location filename="../../gui/window/commands.py" line="87"/>
         <source>This scenario has no lesson notes.</source>
         <translation>这个场景没有课程说明。</translation>
     </message>
@@ -1001,6 +1006,90 @@ You can also drag a row of the table onto a host tab.</source>
         <location filename="../../gui/panels/palette.py" line="283"/>
         <source>Add one</source>
         <translation>添加一台</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="69"/>
+        <location filename="../../gui/window/record_dialog.py" line="163"/>
+        <source>Record video</source>
+        <translation>录制视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="96"/>
+        <source>MP4 video (H.264)</source>
+        <translation>MP4 视频（H.264）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="97"/>
+        <source>WebM video (VP9)</source>
+        <translation>WebM 视频（VP9）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="98"/>
+        <source>Animated GIF</source>
+        <translation>GIF 动画</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="101"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="102"/>
+        <source>Until</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="103"/>
+        <source>Size (pixels)</source>
+        <translation>尺寸（像素）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="104"/>
+        <source>Frames per second</source>
+        <translation>每秒帧数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="105"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="110"/>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="143"/>
+        <source>The end must come after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="145"/>
+        <source>{0} frames is too many (at most {1}): record a shorter range or fewer frames per second.</source>
+        <translation>{0} 帧太多（最多 {1} 帧）：请缩短时间范围或降低每秒帧数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="156"/>
+        <source>{0} frames, {1} of video.</source>
+        <translation>{0} 帧，视频时长 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="219"/>
+        <source>Frame {0} of {1}: {2}</source>
+        <translation>第 {0} 帧，共 {1} 帧：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="225"/>
+        <source>Recorded {0}</source>
+        <translation>已录制 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="250"/>
+        <source>Recording cancelled; no file was written.</source>
+        <translation>录制已取消，未写入任何文件。</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,8 @@ class RecordDialog(QDialog):
         form.addRow(self.tr("Size (pixels)"), size)
         form.addRow(self.tr("Frames per second"), self._fps)
         form.addRow(self.tr("Format"), self._format)
+        self._fields: tuple[QWidget, ...] = (self._from, self._until, self._width, self._height,
+                                             self._fps, self._format)
         self.summary, self.progress = QLabel(), QProgressBar()
         self.summary.setWordWrap(True)
         self.progress.setVisible(False)
@@ -188,6 +190,8 @@ class RecordDialog(QDialog):
             self.summary.setText(str(error))
             return
         self.record_button.setEnabled(False)
+        for field in self._fields:
+            field.setEnabled(False)
         self.progress.setRange(0, plan.frame_count)
         self.progress.setValue(0)
         self.progress.setVisible(True)
@@ -231,6 +235,8 @@ class RecordDialog(QDialog):
         self._drop_copy()
         self.progress.setVisible(False)
         self.record_button.setEnabled(True)
+        for field in self._fields:
+            field.setEnabled(True)
         self.summary.setText(message)
 
     def _drop_copy(self) -> None:
