@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import imageio_ffmpeg
@@ -10,7 +14,8 @@ import pytest
 from PIL import Image
 
 from gui.recording import RecordingPlan
-from tests.gui.test_headless import hostlab
+from sim.atomic import PREFIX, PendingFile
+from tests.gui.test_headless import ROOT, hostlab
 
 SCENARIO = "assets/scenarios/02-startup.toml"
 SIZE = (854, 480)
@@ -134,4 +139,24 @@ def test_a_missing_folder_is_named_and_nothing_is_written(tmp_path: Path) -> Non
     result = hostlab(SCENARIO, "--record", str(out), "--until", "1", "--size", SIZE_ARG)
     assert result.returncode == 1
     assert str(out) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="sim/atomic.py cleans dead writers' files on POSIX")
+def test_kill_9_while_recording_leaves_no_video_and_the_next_write_cleans_up(
+        tmp_path: Path) -> None:
+    out = tmp_path / "long.mp4"
+    code = "import sys; from gui.app import main; sys.exit(main(sys.argv[1:]))"
+    child = subprocess.Popen([sys.executable, "-c", code, SCENARIO, "--record", str(out),
+                              "--until", "60", "--size", SIZE_ARG], cwd=ROOT,
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not any(p.name.startswith(PREFIX) for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline and child.poll() is None
+        time.sleep(0.1)
+    child.kill()
+    child.wait()
+    assert not out.exists()
+    PendingFile(tmp_path / "next.mp4").discard()  # any next write into the folder
     assert list(tmp_path.iterdir()) == []
