@@ -42,6 +42,15 @@ class RecordingError(ValueError):
     """A recording was asked with a bad range, rate, size or file name (one-line message)."""
 
 
+class WindowTooSmall(RecordingError):
+    """The window cannot be laid out at the plan's size; `needed` is the size it took."""
+
+    def __init__(self, asked: tuple[int, int], needed: tuple[int, int]) -> None:
+        super().__init__(f"the window cannot be as small as {asked[0]}x{asked[1]}: at that "
+                         f"width it needs {needed[0]}x{needed[1]}; choose a larger --size")
+        self.needed = needed
+
+
 @dataclass(frozen=True, slots=True)
 class RecordingPlan:
     """What to record: the simulated range, frames per second, frame size and file format."""
@@ -134,7 +143,7 @@ class Recording:
     def __init__(self, window: MainWindow, plan: RecordingPlan, target: str | Path) -> None:
         """Show the window and start ffmpeg on a temporary file beside `target`.
 
-        Raises RecordingError when the window cannot take the plan's size, OSError when the
+        Raises WindowTooSmall when the window cannot take the plan's size, OSError when the
         file cannot be written.
         """
         self.plan = plan
@@ -145,9 +154,7 @@ class Recording:
         show_settled(window)
         shown = (window.width(), window.height())
         if shown != plan.size:
-            raise RecordingError(f"the window cannot be as small as {plan.size[0]}x"
-                                 f"{plan.size[1]}: at that width it needs {shown[0]}x"
-                                 f"{shown[1]}; choose a larger --size")
+            raise WindowTooSmall(plan.size, shown)
         self._pending = PendingFile(self.target)
         self._writer = FfmpegWriter(self._pending.path, plan.fmt, plan.size, plan.fps,
                                     name=str(self.target))

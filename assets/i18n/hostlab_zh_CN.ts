@@ -1011,83 +1011,88 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="69"/>
-        <location filename="../../gui/window/record_dialog.py" line="163"/>
+        <location filename="../../gui/window/record_dialog.py" line="70"/>
+        <location filename="../../gui/window/record_dialog.py" line="166"/>
         <source>Record video</source>
         <translation>录制视频</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="96"/>
+        <location filename="../../gui/window/record_dialog.py" line="97"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4 视频（H.264）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="97"/>
+        <location filename="../../gui/window/record_dialog.py" line="98"/>
         <source>WebM video (VP9)</source>
         <translation>WebM 视频（VP9）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="98"/>
+        <location filename="../../gui/window/record_dialog.py" line="99"/>
         <source>Animated GIF</source>
         <translation>GIF 动画</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="101"/>
+        <location filename="../../gui/window/record_dialog.py" line="102"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="102"/>
+        <location filename="../../gui/window/record_dialog.py" line="103"/>
         <source>Until</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="103"/>
+        <location filename="../../gui/window/record_dialog.py" line="104"/>
         <source>Size (pixels)</source>
         <translation>尺寸（像素）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="104"/>
+        <location filename="../../gui/window/record_dialog.py" line="105"/>
         <source>Frames per second</source>
         <translation>每秒帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="105"/>
+        <location filename="../../gui/window/record_dialog.py" line="106"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="110"/>
+        <location filename="../../gui/window/record_dialog.py" line="113"/>
         <source>Record…</source>
         <translation>录制…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="143"/>
+        <location filename="../../gui/window/record_dialog.py" line="146"/>
         <source>The end must come after the start.</source>
         <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="145"/>
+        <location filename="../../gui/window/record_dialog.py" line="148"/>
         <source>{0} frames is too many (at most {1}): record a shorter range or fewer frames per second.</source>
         <translation>{0} 帧太多（最多 {1} 帧）：请缩短时间范围或降低每秒帧数。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="156"/>
+        <location filename="../../gui/window/record_dialog.py" line="159"/>
         <source>{0} frames, {1} of video.</source>
         <translation>{0} 帧，视频时长 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="219"/>
+        <location filename="../../gui/window/record_dialog.py" line="191"/>
+        <source>The window cannot be this small: at this width it needs {0} × {1} pixels.</source>
+        <translation>窗口不能这么小：在这个宽度下需要 {0} × {1} 像素。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="229"/>
         <source>Frame {0} of {1}: {2}</source>
         <translation>第 {0} 帧，共 {1} 帧：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="225"/>
+        <location filename="../../gui/window/record_dialog.py" line="235"/>
         <source>Recorded {0}</source>
         <translation>已录制 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/record_dialog.py" line="250"/>
+        <location filename="../../gui/window/record_dialog.py" line="262"/>
         <source>Recording cancelled; no file was written.</source>
         <translation>录制已取消，未写入任何文件。</translation>
     </message>

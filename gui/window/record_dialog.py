@@ -38,6 +38,7 @@ from gui.recording import (
     Recording,
     RecordingError,
     RecordingPlan,
+    WindowTooSmall,
 )
 
 if TYPE_CHECKING:
@@ -185,6 +186,11 @@ class RecordDialog(QDialog):
             self._copy = offscreen_window(session, controller.path, plan.size,
                                           self._window.projector, controller.host_id)
             self._recording = Recording(self._copy, plan, path)  # type: ignore[arg-type]
+        except WindowTooSmall as error:
+            self._drop_copy()
+            self.summary.setText(self.tr("The window cannot be this small: at this width it "
+                                         "needs {0} × {1} pixels.").format(*error.needed))
+            return
         except (OSError, RecordingError) as error:
             self._drop_copy()
             self.summary.setText(str(error))

@@ -105,3 +105,12 @@ def test_the_dialog_refuses_an_empty_range(dialog: RecordDialog) -> None:
     assert dialog.plan().size == (854, 480)  # H.264 needs even sides
     dialog.set_values(0.0, 5.0, (855, 481), 30, "gif")
     assert dialog.plan().size == (855, 481) and dialog.record_button.isEnabled()
+
+
+def test_a_size_the_window_cannot_take_is_said_and_nothing_is_written(
+        dialog: RecordDialog, tmp_path: Path) -> None:
+    dialog.set_values(0.0, 1.0, (640, 300), 10, "gif")
+    dialog.record_button.click()
+    assert not dialog.recording
+    assert "cannot be this small" in dialog.summary.text() and "640 × " in dialog.summary.text()
+    assert list(tmp_path.iterdir()) == []
