@@ -44,7 +44,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="hostlab-bench-"))
 
-from sim.catalog import Catalog  # noqa: E402
 from sim.host import Policy  # noqa: E402
 from sim.scenario import GuestSpec, HostSpec, Scenario  # noqa: E402
 
@@ -128,9 +127,11 @@ def record(sc: Scenario, args: argparse.Namespace) -> dict[str, object]:
     lookups = [_timed(lambda t=t: rewind.seek(float(t)))[0]
                for t in rng.uniform(0.0, history.end_s, 200)]
     replay = {}
+    catalog = controller.catalog
     for fraction in (0.1, 0.5, 1.0):
         at_s = history.times()[history.moment_index(args.run_s * fraction)]
-        replay[f"{at_s:.0f}"] = round(_timed(lambda a=at_s: history.replay(sc, a, Catalog.load()))[0], 3)
+        replay[f"{at_s:.0f}"] = round(
+            _timed(lambda a=at_s: history.replay(sc, a, catalog))[0], 3)
     del slider
     return {
         "frames": len(with_rewind), "moments_kept": len(history),

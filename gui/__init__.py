@@ -12,5 +12,6 @@ Where things are:
 - ``views/`` — widgets that only draw a snapshot (diagram, timeline, memory, density, log...).
 - ``text/`` — what ids are called on screen and in Chinese: labels, log sentences, errors.
 - ``theme.py`` colours and sizes, ``units.py`` numbers for people, ``i18n.py`` languages;
-  ``app.py``/``headless.py`` the ``hostlab`` command, ``export.py``/``dialogs.py`` files.
+  ``app.py``/``headless.py`` the ``hostlab`` command, ``export.py``/``dialogs.py`` files,
+  ``recording.py``/``ffmpeg_pipe.py`` a time range recorded as MP4, WebM or GIF.
 """

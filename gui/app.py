@@ -2,6 +2,7 @@
 
     hostlab [SCENARIO] [--until S] [--screenshot OUT.png] [--lang zh_CN|en] [--projector]
             [--selftest] [--size 1600x1000]
+    hostlab SCENARIO --record OUT.mp4|.webm|.gif [--from S] [--until S] [--fps N] [--size WxH]
 
 The window is shown before anything slow happens: the scenario is loaded by the event loop's
 first turn, so the teacher sees the app at once. Exit status 2 means a bad command line or
@@ -55,10 +56,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--view", metavar="NAME",
                         help="with --screenshot: render one view or panel (e.g. density, "
                              "timeline, palette) instead of the whole window")
+    _add_record_options(parser)
     args = parser.parse_args(argv)
     if args.until is not None and not 0 <= args.until <= 1e7:
         parser.error(f"--until must be between 0 and 10000000 seconds, not {args.until}")
     return args
+
+
+def _add_record_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--record", type=Path, metavar="OUT.mp4",
+                        help="record --from..--until as a video (.mp4, .webm) or an animated "
+                             ".gif without showing the window, then exit")
+    parser.add_argument("--from", dest="from_s", type=float, default=None, metavar="S",
+                        help="with --record: simulated second of the first frame (default 0)")
+    parser.add_argument("--fps", type=float, default=None, metavar="N",
+                        help="with --record: frames per second, 1 to 60 (default 30)")
 
 
 def make_application() -> QApplication:
@@ -165,7 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.scenario is not None and not args.scenario.is_file():
         sys.stderr.write(f"hostlab: scenario file not found: {args.scenario}\n")
         return 2
-    if args.screenshot is not None or args.selftest:
+    if (args.from_s is not None or args.fps is not None) and args.record is None:
+        sys.stderr.write("hostlab: --from and --fps go with --record\n")
+        return 2
+    if args.record is not None and (args.screenshot is not None or args.selftest):
+        sys.stderr.write("hostlab: --record cannot be combined with --screenshot or --selftest\n")
+        return 2
+    if args.screenshot is not None or args.selftest or args.record is not None:
         from gui.headless import run_headless
 
         return run_headless(args)

@@ -1,5 +1,5 @@
-"""Headless runs: render the window to a file (`--screenshot`) and the installer check
-(`--selftest`).
+"""Headless runs: render the window to a file (`--screenshot`), record it as a video
+(`--record`, gui/recording.py) and the installer check (`--selftest`).
 
 Both build the real window, never shown on screen, run the session without the timer to the
 requested simulated time, push one snapshot and render. A screenshot without a display (a
@@ -11,9 +11,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from gui.window.main_window import MainWindow
 
 DEFAULT_SIZE = (1600, 1000)
 DEFAULT_UNTIL_S = 30.0
+DEFAULT_FPS = 30.0  # --record: smooth on every projector; GIFs for slides may want fewer
 SELFTEST_UNTIL_S = 20.0
 
 
@@ -64,6 +71,20 @@ def _remove_message_handler() -> None:
     qInstallMessageHandler(None)
 
 
+def show_settled(window: QWidget) -> None:
+    """Show `window` (never on screen) and let layouts and plots' deferred updates finish.
+
+    Shown before the run, the views draw every snapshot at their final sizes, as in the
+    classroom window: a render at time t is then the same whether the run jumped to t or
+    played there frame by frame (a recording, gui/recording.py).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    for _ in range(3):  # layouts, then plots' deferred range updates
+        QApplication.processEvents()
+
+
 def _fail(message: str, status: int) -> int:
     sys.stderr.write(f"hostlab: {message}\n")
     return status
@@ -81,7 +102,6 @@ def run_headless(args: argparse.Namespace) -> int:
 
 def _run_headless(args: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from gui.app import apply_projector, make_application
     from gui.controller import SimController
@@ -104,16 +124,18 @@ def _run_headless(args: argparse.Namespace) -> int:
         return _fail(str(error), 2)
     controller = SimController()
     window = MainWindow(controller)
+    window.prediction_card.asking = False  # nobody answers here: see PredictionCard
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.resize(*(args.size or DEFAULT_SIZE))
     if args.projector:
         apply_projector(window, True, remember=False)
     controller.set_session(session, args.scenario)
+    if getattr(args, "record", None) is not None:
+        return _record(window, args)
     default_until = SELFTEST_UNTIL_S if args.selftest else DEFAULT_UNTIL_S
+    show_settled(window)
     controller.run_until(args.until if args.until is not None else default_until)
-    window.show()
-    for _ in range(3):  # layouts, then plots' deferred range updates
-        QApplication.processEvents()
+    show_settled(window)
     if args.selftest:
         from gui.selftest import run_selftest
 
@@ -128,3 +150,25 @@ def _run_headless(args: argparse.Namespace) -> int:
         return _fail(str(error), 1)
     print(out)
     return 0
+
+
+def _record(window: MainWindow, args: argparse.Namespace) -> int:
+    """Record --from..--until of the scenario into the video file --record names."""
+    from gui.recording import Recording, RecordingError, make_plan
+
+    until = args.until if args.until is not None else DEFAULT_UNTIL_S
+    try:
+        plan = make_plan(args.record, 0.0 if args.from_s is None else args.from_s, until,
+                         DEFAULT_FPS if args.fps is None else args.fps,
+                         args.size or DEFAULT_SIZE)
+    except RecordingError as error:
+        return _fail(str(error), 2)
+    try:
+        out = Recording(window, plan, args.record).run()
+    except RecordingError as error:
+        return _fail(str(error), 2)
+    except OSError as error:
+        return _fail(str(error), 1)
+    print(out)
+    return 0
+

@@ -148,6 +148,50 @@ def write_with(target: str | Path, fill: Callable[[BinaryIO], None]) -> Path:
     return target
 
 
+class PendingFile:
+    """A file written by another program or over many steps, at a temporary path beside its target.
+
+    For writers that need a path rather than an open file (an encoder in a subprocess) or that
+    write piece by piece between other work (a recording driven by the event loop): write to
+    `path`, then `commit()` puts it at the target atomically, or `discard()` removes it. Used
+    as a context manager it commits on success and discards on any exception.
+    """
+
+    def __init__(self, target: str | Path) -> None:
+        self.target = Path(target)
+        _check_target(self.target)
+        clean_stale(self.target.parent)
+        self.path = _temp_name(self.target)
+        self._mode = _mode_for(self.target)
+
+    def commit(self) -> Path:
+        """Flush the finished temporary file to disk and rename it over the target."""
+        try:
+            with open(self.path, "rb+") as done:
+                os.fsync(done.fileno())
+            os.chmod(self.path, self._mode)
+            os.replace(self.path, self.target)
+        except OSError as exc:
+            self.discard()
+            raise AtomicWriteError(f"{self.target}: cannot write ({exc.strerror or exc})") from None
+        _fsync_dir(self.target.parent)
+        return self.target
+
+    def discard(self) -> None:
+        """Remove the temporary file, if it was written; the target is left as it was."""
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+    def __enter__(self) -> PendingFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+
 def write_bytes(target: str | Path, data: bytes) -> Path:
     """Write `data` to `target` atomically."""
     return write_with(target, lambda out: out.write(data))

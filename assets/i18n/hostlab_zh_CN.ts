@@ -864,13 +864,13 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/commands.py" line="37"/>
+        <location filename="../../gui/window/commands.py" line="39"/>
         <location filename="../../gui/window/main_window.py" line="98"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/commands.py" line="38"/>
+        <location filename="../../gui/window/commands.py" line="40"/>
         <location filename="../../gui/window/main_window.py" line="99"/>
         <source>Host</source>
         <translation>主机</translation>
@@ -966,7 +966,7 @@ Drop a guest here to move it to this host.</source>
         <translation>导出截图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/commands.py" line="35"/>
+        <location filename="../../gui/window/commands.py" line="37"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
@@ -981,62 +981,67 @@ Drop a guest here to move it to this host.</source>
         <translation>导出预测与结果 (CSV)(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="72"/>
+        <location filename="../../gui/window/menus.py" line="71"/>
+        <source>&amp;Record video…</source>
+        <translation>录制视频(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="74"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="73"/>
+        <location filename="../../gui/window/menus.py" line="75"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="74"/>
+        <location filename="../../gui/window/menus.py" line="76"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="76"/>
+        <location filename="../../gui/window/menus.py" line="78"/>
         <source>&amp;Log time axis</source>
         <translation>对数时间轴(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="78"/>
+        <location filename="../../gui/window/menus.py" line="80"/>
         <source>&amp;Side by side (two hosts)</source>
         <translation>并排显示两台宿主机(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="80"/>
+        <location filename="../../gui/window/menus.py" line="82"/>
         <source>&amp;Compare with another scenario…</source>
         <translation>与另一个场景对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="82"/>
+        <location filename="../../gui/window/menus.py" line="84"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="84"/>
+        <location filename="../../gui/window/menus.py" line="86"/>
         <source>Le&amp;ssons</source>
         <translation>课程(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="85"/>
+        <location filename="../../gui/window/menus.py" line="87"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="86"/>
+        <location filename="../../gui/window/menus.py" line="88"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="87"/>
+        <location filename="../../gui/window/menus.py" line="89"/>
         <source>Lesson &amp;notes</source>
         <translation>课程说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="89"/>
+        <location filename="../../gui/window/menus.py" line="91"/>
         <source>&amp;About HostLab</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
@@ -1056,7 +1061,7 @@ Drop a guest here to move it to this host.</source>
         <translation>主机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/commands.py" line="76"/>
+        <location filename="../../gui/window/commands.py" line="87"/>
         <source>This scenario has no lesson notes.</source>
         <translation>这个场景没有课程说明。</translation>
     </message>
@@ -1418,6 +1423,95 @@ You can also drag a row of the table onto a host tab.</source>
         <location filename="../../gui/panels/prediction_card.py" line="221"/>
         <source>Skip this question</source>
         <translation>跳过这个问题</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="70"/>
+        <location filename="../../gui/window/record_dialog.py" line="166"/>
+        <source>Record video</source>
+        <translation>录制视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="97"/>
+        <source>MP4 video (H.264)</source>
+        <translation>MP4 视频（H.264）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="98"/>
+        <source>WebM video (VP9)</source>
+        <translation>WebM 视频（VP9）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="99"/>
+        <source>Animated GIF</source>
+        <translation>GIF 动画</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="102"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="103"/>
+        <source>Until</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="104"/>
+        <source>Size (pixels)</source>
+        <translation>尺寸（像素）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="105"/>
+        <source>Frames per second</source>
+        <translation>每秒帧数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="106"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="113"/>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="146"/>
+        <source>The end must come after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="148"/>
+        <source>{0} frames is too many (at most {1}): record a shorter range or fewer frames per second.</source>
+        <translation>{0} 帧太多（最多 {1} 帧）：请缩短时间范围或降低每秒帧数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="159"/>
+        <source>{0} frames, {1} of video.</source>
+        <translation>{0} 帧，视频时长 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="191"/>
+        <source>The window cannot be this small: at this width it needs {0} × {1} pixels.</source>
+        <translation>窗口不能这么小：在这个宽度下需要 {0} × {1} 像素。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="229"/>
+        <source>Frame {0} of {1}: {2}</source>
+        <translation>第 {0} 帧，共 {1} 帧：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="235"/>
+        <source>Recorded {0}</source>
+        <translation>已录制 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/record_dialog.py" line="262"/>
+        <source>Recording cancelled; no file was written.</source>
+        <translation>录制已取消，未写入任何文件。</translation>
     </message>
 </context>
 <context>

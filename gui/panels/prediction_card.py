@@ -46,6 +46,9 @@ class PredictionCard(QFrame):
         self.book = PredictionBook()
         self.round: Round | None = None   # the round on the card
         self._busy = False                # pausing publishes a snapshot: do not recurse
+        # False in a window nobody answers (a headless screenshot or a recording): the run then
+        # goes on past a lesson's questions, and the card never covers the picture.
+        self.asking = True
         self.setObjectName("predictionCard")
         self.setStyleSheet("#predictionCard { background: #FFFBE6; border: 3px solid #E69F00; }"
                            "#predictionCard QLabel { color: #000000; }")
@@ -91,7 +94,7 @@ class PredictionCard(QFrame):
 
     def update_snapshot(self, snap: Snapshot) -> None:
         """Ask a prediction that is due (and pause), or show one the run has just answered."""
-        if self._busy:
+        if self._busy or not self.asking:
             return
         self._busy = True
         try:

@@ -98,7 +98,7 @@ _BLOCKS: dict[str, str] = {
 _REASONS: dict[str, str] = {
     "running": QT_TRANSLATE_NOOP("labels", "running"),
     # The English is sim's own sentence (sim.lifecycle.FAIL_REASONS), word for word: the CLI
-    # and the window say the same thing (tests/gui/test_vocabulary.py checks it).
+    # and the window say the same thing (tests/gui/test_vocabulary_labels.py checks it).
     "exec_format": QT_TRANSLATE_NOOP(
         "labels", "exec format error: the image was built for another CPU architecture"),
     "image_os": QT_TRANSLATE_NOOP(
@@ -147,7 +147,7 @@ _POLICIES: dict[str, str] = {
     "overcommit": QT_TRANSLATE_NOOP("labels", "Allocate on use (overcommit)"),
 }
 
-# Every table above by the kind of id it names: tests/gui/test_vocabulary.py checks that each
+# Every table above by the kind of id it names: tests/gui/test_vocabulary_labels.py checks that each
 # id the model speaks has a row here and a Chinese translation.
 TABLES: dict[str, Mapping[str, str]] = {
     "layer": _LAYERS, "phase": _PHASES, "kind": _KINDS, "state": _STATES, "limit": _LIMITS,

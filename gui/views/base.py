@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetrics
@@ -29,17 +31,19 @@ def style_axes(item: pg.PlotItem, projector: bool, *, minor_ticks: bool = False,
     item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * title_lines))
 
 
-def grown_limit(current: float, needed: float, headroom: float = 0.15,
-                shrink: float = 0.5) -> float:
-    """Return an axis limit that holds `needed`: `current` while `needed` fits in it and fills
-    more than `shrink` of it, else `needed` plus `headroom`.
+def grown_limit(needed: float, headroom: float = 0.15) -> float:
+    """Return an axis limit that holds `needed`: the next rung of a ladder of ratio 1 + headroom.
 
-    An axis whose range moves every frame redraws its ticks and labels every frame; grown in
-    steps, it changes a few times a minute and the data moves inside a steady frame.
+    An axis whose range moves every frame redraws its ticks and labels every frame; on the
+    ladder it changes a few times a minute and the data moves inside a steady frame. The rung
+    depends on `needed` alone, never on the limit shown before, so a moment looks the same
+    whether the window played to it, jumped to it or recorded it frame by frame.
     """
-    if shrink * current <= needed <= current:
-        return current
-    return needed * (1.0 + headroom)
+    if needed <= 0.0:
+        return 0.0
+    ratio = 1.0 + headroom
+    limit = ratio ** math.ceil(math.log(needed) / math.log(ratio))
+    return limit * ratio if limit < needed else limit  # rounding put it a hair below
 
 
 class SnapshotView(QWidget):

@@ -205,8 +205,7 @@ class DensityPanel(SnapshotView):
         # Leave room on the right for the longest label ("1 023 — bridge ports");
         # the range steps rather than follows every change of the widest bar.
         needed = widest / (1.0 - self._label_room()) + 0.1
-        x_hi = grown_limit(self._shown.get("x_hi", 0.0), needed,  # type: ignore[arg-type]
-                           headroom=0.05, shrink=0.8)
+        x_hi = grown_limit(needed, headroom=0.05)
         if self._changed("range", (x_hi, n_rows, self.log_scale)):
             self._shown["x_hi"] = x_hi
             self._item.setRange(xRange=(0, x_hi), yRange=(-0.6, max(n_rows, 1) - 0.4),

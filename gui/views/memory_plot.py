@@ -261,7 +261,7 @@ class MemoryPlot(SnapshotView):
             self._ram_note.setPos(0.0, self._y_top)
 
     def _set_ranges(self, t_s: float, top: float) -> None:
-        x_hi = grown_limit(self._range[0], t_s)
+        x_hi = grown_limit(t_s)
         if (x_hi, top) != self._range:
             self._range = (x_hi, top)
             self._item.setXRange(0, x_hi, padding=0.01)  # a little room: the 0 tick shows

@@ -346,8 +346,7 @@ class TimelineView(SnapshotView):
             x_range = (math.log10(tr_.LOG_FLOOR_S) - 0.25, math.ceil(hi * 2) / 2)
             ticks = [(float(d), units.tick_duration(10.0 ** d)) for d in range(-3, int(hi) + 2)]
         else:
-            x_range = (0.0, grown_limit(self._x_range[1] if self._x_range[0] == 0.0 else 0.0,
-                                        max(snap.time_s, 1e-3)))
+            x_range = (0.0, grown_limit(max(snap.time_s, 1e-3)))
             ticks = None
         if ticks != self._x_ticks:
             self._x_ticks = ticks

@@ -17,6 +17,7 @@ from gui.window.view_registry import VIEWS
 
 if TYPE_CHECKING:
     from gui.window.main_window import MainWindow
+    from gui.window.record_dialog import RecordDialog
 
 translate = QCoreApplication.translate
 
@@ -27,6 +28,7 @@ class WindowCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self.record_dialog: RecordDialog | None = None
 
     def fill_screenshot_menu(self, menu: QMenu) -> None:
         """List the whole window, the two panels and every view of the registry."""
@@ -40,6 +42,15 @@ class WindowCommands(QObject):
         for name, title in parts:
             menu.addAction(title + "…").triggered.connect(
                 lambda _=False, n=name: files.export_screenshot(n))
+
+    def record_video(self) -> None:
+        """Open the Record video dialog, or bring back the one already open (it may be busy)."""
+        from gui.window.record_dialog import RecordDialog
+
+        if self.record_dialog is None:
+            self.record_dialog = RecordDialog(self._window)
+        self.record_dialog.show()
+        self.record_dialog.raise_()
 
     def sync_view_menu(self, _menu: QMenu) -> None:
         """Show the timeline's own log-time switch in the View menu."""
