@@ -1,19 +1,24 @@
 """The one Qt adapter between the simulation and the window: time, speed, scenario, files.
 
 `SimController` owns the `sim.session.Session`. A `QTimer` advances simulated time by
-`frame interval × speed` and the controller emits one snapshot per frame; while paused the
-timer is stopped and a snapshot is emitted after each change instead. Widgets read snapshots
+the wall-clock time since the previous frame × speed (`gui.frame_clock`: a slow paint means
+fewer, larger steps, not a slower simulation) and the controller emits one snapshot per frame;
+while paused the timer is stopped and a snapshot is emitted after each change instead. Widgets read snapshots
 and call the controller; none of them subscribes to the simulation directly.
 """
 
 from __future__ import annotations
 
 import math
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from gui.frame_clock import SHORT, FrameClock, advance_within
 
 if TYPE_CHECKING:
     from sim.catalog import Catalog
@@ -35,7 +40,9 @@ class SimController(QObject):
     paused, `log_entry(LogEntry)` for each discrete fact as it happens, `session_replaced()`
     when a new session (new, open, reset, host change) takes over, `playing_changed(bool)`,
     `speed_changed(float)`, `document_changed()` when the file path or modified state changes,
-    and `host_changed(str)` when another host of a several-host scenario is shown.
+    `host_changed(str)` when another host of a several-host scenario is shown, and
+    `achieved_speed_changed(float)` when the speed really reached while playing changes (the
+    asked speed again once it keeps up or pauses).
     """
 
     snapshot_ready = Signal(object)
@@ -45,8 +52,11 @@ class SimController(QObject):
     speed_changed = Signal(float)
     document_changed = Signal()
     host_changed = Signal(str)
+    achieved_speed_changed = Signal(float)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        """Create a controller with no session; `clock` is the wall clock play follows."""
         super().__init__(parent)
         self._session: Session | None = None
         self._path: Path | None = None
@@ -56,8 +66,11 @@ class SimController(QObject):
         self._speed = 1.0
         self._host_id = ""  # the host shown and given new guests; "" is the first
         self._snapshot: Snapshot | None = None  # the last one published
+        self._frames = FrameClock(clock)
+        self._achieved = 1.0  # the speed shown as reached (the asked one while it keeps up)
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
 
     # --- state ---------------------------------------------------------------------------
@@ -135,6 +148,12 @@ class SimController(QObject):
         return self._speed
 
     @property
+    def achieved_speed(self) -> float:
+        """Return the speed really reached over the last second of play (the asked one if it
+        keeps up, or while paused)."""
+        return self._achieved
+
+    @property
     def frame_interval_s(self) -> float:
         """Return the wall-clock length of one frame."""
         return self._timer.interval() / 1000.0
@@ -153,6 +172,8 @@ class SimController(QObject):
         self._path = path
         self._saved = saved if saved is not None else session.scenario
         session.subscribe(self._on_session_entry)
+        if self.playing:  # the new session's clock starts where it is, not where the old one was
+            self._frames.start(session.now)
         # Widgets rebuilding on session_replaced read the new session's snapshot, not the old.
         self._snapshot = session.snapshot(self._host_id)
         self.session_replaced.emit()
@@ -254,6 +275,8 @@ class SimController(QObject):
     def play(self) -> None:
         """Start advancing simulated time."""
         if not self._timer.isActive():
+            if self._session is not None:
+                self._frames.start(self._session.now)
             self._timer.start()
             self.playing_changed.emit(True)
 
@@ -267,6 +290,7 @@ class SimController(QObject):
             return False
         self._timer.stop()
         self.playing_changed.emit(False)
+        self._show_achieved(self._speed)
         return True
 
     def toggle_playing(self) -> None:
@@ -292,11 +316,33 @@ class SimController(QObject):
         if speed != self._speed:
             self._speed = speed
             self.speed_changed.emit(speed)
+            if self.playing and self._session is not None:
+                self._frames.start(self._session.now)  # measure the new speed afresh
+            self._show_achieved(speed)
 
     def advance_frame(self) -> None:
         """Advance one frame's worth of simulated time and publish it."""
         self.session.advance(self.frame_interval_s * self._speed)
         self.publish()
+
+    def play_frame(self) -> None:
+        """Advance by the wall time since the last frame × speed, within the frame's budget,
+        and publish (what the timer does while playing)."""
+        session = self.session
+        owed, deadline = self._frames.begin_frame(self._speed)
+        done = advance_within(session.run_until, lambda: session.now, owed, deadline,
+                              self._frames.now)
+        self._frames.end_frame(owed, done, session.now)
+        self.publish()
+        achieved = self._frames.achieved()
+        if achieved is not None:
+            self._show_achieved(achieved if achieved < SHORT * self._speed else self._speed)
+
+    def _show_achieved(self, speed: float) -> None:
+        shown = float(f"{speed:.2g}")  # the label's precision: no signal for every wobble
+        if shown != self._achieved:
+            self._achieved = shown
+            self.achieved_speed_changed.emit(shown)
 
     def run_until(self, t_s: float) -> None:
         """Advance without the timer to simulated time `t_s` and publish (headless use)."""
@@ -311,7 +357,7 @@ class SimController(QObject):
 
     # --- slots ---------------------------------------------------------------------------
     def _on_timer_timeout(self) -> None:
-        self.advance_frame()
+        self.play_frame()
 
     def _on_session_entry(self, entry: LogEntry) -> None:
         self.log_entry.emit(entry)

@@ -1,0 +1,85 @@
+"""Pacing of play: simulated time follows the wall clock, within a per-frame work budget.
+
+A frame advances the simulation by the wall-clock time since the previous frame × speed, not by
+a fixed interval: when painting 5,000 guests takes 80 ms, frames come less often and each moves
+further, so 100× stays 100×. The simulation's own work in a frame is bounded by a budget, so
+the paint and the keyboard always get their turn; what the model could not do within it is owed
+to the next frames (up to `MAX_LAG_S` of wall time) and then dropped. `FrameClock.achieved`
+measures the speed really reached, which the window shows when it falls short.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+MAX_LAG_S = 0.5       # wall time of simulation owed at most; beyond it the machine is too slow
+BUDGET_SHARE = 0.6    # of the wall time between frames, what the simulation may use
+MIN_BUDGET_S = 0.015  # a frame may always simulate this long (frames come every 33 ms or so)
+MAX_BUDGET_S = 0.06   # and never longer: a key press waits for at most one budget plus a paint
+WINDOW_S = 1.0        # the achieved speed is measured over this much wall time
+SHORT = 0.9           # below this share of the asked speed, the window shows the real one
+
+
+class FrameClock:
+    """Say how much simulated time each frame owes, and measure the speed really reached."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self._last = 0.0
+        self._owed_s = 0.0  # simulated seconds owed from earlier frames (model behind)
+        self._samples: deque[tuple[float, float]] = deque()  # (wall, simulated time)
+
+    def now(self) -> float:
+        """Return the wall clock."""
+        return self._clock()
+
+    def start(self, sim_s: float) -> None:
+        """Start pacing from now (play pressed): nothing is owed yet."""
+        self._last = self._clock()
+        self._owed_s = 0.0
+        self._samples = deque([(self._last, sim_s)])
+
+    def begin_frame(self, speed: float) -> tuple[float, float]:
+        """Return (simulated seconds this frame owes, wall deadline for simulating them)."""
+        now = self._clock()
+        elapsed = now - self._last
+        self._last = now
+        owed = min(self._owed_s + elapsed * speed, MAX_LAG_S * speed)
+        budget = min(MAX_BUDGET_S, max(MIN_BUDGET_S, BUDGET_SHARE * elapsed))
+        return owed, now + budget
+
+    def end_frame(self, owed_s: float, done_s: float, sim_s: float) -> None:
+        """Record that `done_s` of the `owed_s` simulated seconds were done; now at `sim_s`."""
+        self._owed_s = max(0.0, owed_s - done_s)
+        now = self._clock()
+        self._samples.append((now, sim_s))
+        while len(self._samples) > 2 and now - self._samples[1][0] >= WINDOW_S:
+            self._samples.popleft()
+
+    def achieved(self) -> float | None:
+        """Return simulated seconds per wall second over the last second, None if too early."""
+        if len(self._samples) < 2:
+            return None
+        (w0, s0), (w1, s1) = self._samples[0], self._samples[-1]
+        if w1 - w0 < WINDOW_S / 2:
+            return None
+        return (s1 - s0) / (w1 - w0)
+
+
+def advance_within(run_until: Callable[[float], None], now_s: Callable[[], float],
+                   owed_s: float, deadline: float, clock: Callable[[], float],
+                   pieces: int = 4) -> float:
+    """Advance by `owed_s` in `pieces` steps, stopping after the step that passes `deadline`.
+
+    Returns the simulated seconds advanced. The engine cannot be interrupted inside a step, so
+    a frame overruns its budget by at most one piece.
+    """
+    start = now_s()
+    target = start + owed_s
+    piece = owed_s / pieces
+    for i in range(1, pieces + 1):
+        run_until(target if i == pieces else start + i * piece)
+        if clock() >= deadline:
+            break
+    return now_s() - start

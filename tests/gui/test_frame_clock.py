@@ -1,0 +1,98 @@
+"""Play follows the wall clock: frames advance by elapsed time × speed, within a budget."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gui.controller import SimController
+from gui.frame_clock import MAX_LAG_S
+from gui.panels.transport import TransportPanel
+from sim.session import Session
+
+
+class FakeClock:
+    """A wall clock the test moves."""
+
+    def __init__(self) -> None:
+        self.t = 100.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, clock: FakeClock) -> SimController:
+    controller = SimController(clock=clock)
+    controller.set_session(Session.default())
+    yield controller
+    controller.pause()
+
+
+def test_a_frame_advances_by_the_wall_time_since_the_last_one(controller: SimController,
+                                                             clock: FakeClock) -> None:
+    controller.set_speed(10.0)
+    controller.play()
+    t0 = controller.session.now
+    clock.t += 0.1  # a fast frame
+    controller.play_frame()
+    assert controller.session.now - t0 == pytest.approx(1.0)
+    clock.t += 0.25  # a slow paint: the next frame goes further, the speed holds
+    controller.play_frame()
+    assert controller.session.now - t0 == pytest.approx(3.5)
+
+
+def test_a_long_stall_is_not_caught_up_all_at_once(controller: SimController,
+                                                   clock: FakeClock) -> None:
+    controller.set_speed(100.0)
+    controller.play()
+    t0 = controller.session.now
+    clock.t += 30.0  # e.g. a modal dialog was open
+    controller.play_frame()
+    assert controller.session.now - t0 == pytest.approx(MAX_LAG_S * 100.0)
+
+
+def test_a_machine_too_slow_shows_the_speed_really_reached(controller: SimController,
+                                                           clock: FakeClock,
+                                                           qtbot: QtBot) -> None:
+    panel = TransportPanel(controller)
+    qtbot.addWidget(panel)
+    controller.set_speed(100.0)
+    controller.play()
+    session = controller.session
+    run_until = session.run_until
+
+    def slow_run_until(t_s: float) -> None:  # a model that manages at most 40×
+        clock.t += (t_s - session.now) / 40.0
+        run_until(t_s)
+
+    session.run_until = slow_run_until  # type: ignore[method-assign]
+    reached: list[float] = []
+    controller.achieved_speed_changed.connect(reached.append)
+    for _ in range(40):
+        clock.t += 0.033
+        controller.play_frame()
+    assert reached and 30.0 <= reached[-1] <= 45.0
+    assert controller.achieved_speed == reached[-1]
+    assert panel.speed_label.text().startswith("≈")
+    controller.pause()  # paused: the asked speed again
+    assert controller.achieved_speed == 100.0
+    assert panel.speed_label.text() == "100×"
+
+
+def test_a_machine_that_keeps_up_shows_the_asked_speed(controller: SimController,
+                                                       clock: FakeClock, qtbot: QtBot) -> None:
+    panel = TransportPanel(controller)
+    qtbot.addWidget(panel)
+    controller.set_speed(50.0)
+    controller.play()
+    for _ in range(60):
+        clock.t += 0.033
+        controller.play_frame()
+    assert controller.achieved_speed == 50.0
+    assert panel.speed_label.text() == "50×"
