@@ -3,8 +3,9 @@
 `SimController` owns the `sim.session.Session`. A `QTimer` advances simulated time by
 the wall-clock time since the previous frame × speed (`gui.frame_clock`: a slow paint means
 fewer, larger steps, not a slower simulation) and the controller emits one snapshot per frame;
-while paused the timer is stopped and a snapshot is emitted after each change instead. Widgets read snapshots
-and call the controller; none of them subscribes to the simulation directly.
+while paused the timer is stopped and a snapshot is emitted after each change instead.
+Widgets read snapshots and call the controller; none of them subscribes to the simulation
+directly.
 """
 
 from __future__ import annotations
