@@ -67,6 +67,7 @@ class SimController(QObject):
         self._speed = 1.0
         self._host_id = ""  # the host shown and given new guests; "" is the first
         self._snapshot: Snapshot | None = None  # the last one published
+        self._dirty = False  # the session changed since the last snapshot published
         self._frames = FrameClock(clock)
         self._achieved = 1.0  # the speed shown as reached (the asked one while it keeps up)
         self._timer = QTimer(self)
@@ -234,18 +235,19 @@ class SimController(QObject):
 
     # --- guests --------------------------------------------------------------------------
     def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0) -> list[str]:
-        """Ask the session for guests now, on the shown host, and publish the result."""
+        """Ask the session for guests now, on the shown host, and publish the result (at once
+        while paused, with the next frame while playing)."""
         ids = self.session.add_guests(template_id, count=count, stagger_s=stagger_s,
                                       host=self._host_id)
         self._refresh_modified()
-        self.publish()
+        self._changed()
         return ids
 
     # --- experiments (workloads, faults, settings) ---------------------------------------
     def run_workload(self, workload_id: str, guest_ids: list[str]) -> None:
         """Start a catalog workload in each running guest of `guest_ids` at once; publish."""
         self.session.run_workload(workload_id, list(guest_ids))
-        self.publish()
+        self._changed()
 
     def inject(self, fault: str, guest_id: str, **params: float) -> Incident | None:
         """Inject a fault or an exploit id into a live guest and publish.
@@ -254,14 +256,14 @@ class SimController(QObject):
         incident of a panic or an exploit; raises ValueError when the guest is not live.
         """
         incident = self.session.inject(fault, guest_id, **params)
-        self.publish()
+        self._changed()
         return incident
 
     def set_config(self, guest_id: str, config: GuestConfig) -> None:
         """Change a guest's settings from now on (saved with the scenario) and publish."""
         self.session.set_config(guest_id, config)
         self._refresh_modified()
-        self.publish()
+        self._changed()
 
     def move_guest(self, guest_id: str, to_host: str) -> Move:
         """Move a live guest to another host (cold: stop, ship, start) and publish.
@@ -269,7 +271,7 @@ class SimController(QObject):
         Raises ValueError when the guest is not live or already on `to_host`.
         """
         record = self.session.move_guest(guest_id, to_host)
-        self.publish()
+        self._changed()
         return record
 
     # --- time ----------------------------------------------------------------------------
@@ -282,8 +284,11 @@ class SimController(QObject):
             self.playing_changed.emit(True)
 
     def pause(self) -> None:
-        """Stop advancing simulated time (no timer work while paused)."""
-        if self._stop():
+        """Stop advancing simulated time (no timer work while paused).
+
+        The last frame's snapshot already shows this instant unless something changed since.
+        """
+        if self._stop() and self._dirty:
             self.publish()
 
     def _stop(self) -> bool:
@@ -350,8 +355,20 @@ class SimController(QObject):
         self.session.run_until(t_s)
         self.publish()
 
+    def _changed(self) -> None:
+        """Publish a change now while paused; while playing, the next frame shows it.
+
+        Drawing a snapshot of 1,000 guests takes tens of milliseconds: a click answers at once
+        and the frame already on its way draws the result.
+        """
+        if self.playing:
+            self._dirty = True
+        else:
+            self.publish()
+
     def publish(self) -> None:
         """Emit a snapshot of the session as it is now."""
+        self._dirty = False
         if self._session is not None:
             self._snapshot = self._session.snapshot(self._host_id)
             self.snapshot_ready.emit(self._snapshot)

@@ -96,3 +96,21 @@ def test_a_machine_that_keeps_up_shows_the_asked_speed(controller: SimController
         controller.play_frame()
     assert controller.achieved_speed == 50.0
     assert panel.speed_label.text() == "50×"
+
+
+def test_a_click_while_playing_is_drawn_by_the_next_frame(controller: SimController,
+                                                          clock: FakeClock) -> None:
+    snaps: list[object] = []
+    controller.snapshot_ready.connect(snaps.append)
+    controller.play()
+    controller.add_guests("alpine")  # answers at once: no snapshot drawn inside the click
+    assert snaps == []
+    clock.t += 0.033
+    controller.play_frame()
+    assert len(snaps) == 1 and any(g.template == "alpine" for g in snaps[0].guests)
+    controller.pause()  # nothing changed since that frame: nothing to draw again
+    assert len(snaps) == 1
+    controller.play()
+    controller.add_guests("alpine")
+    controller.pause()  # but a change since the last frame is shown when pausing
+    assert len(snaps) == 2 and sum(g.template == "alpine" for g in snaps[1].guests) == 2
