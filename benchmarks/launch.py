@@ -1,0 +1,84 @@
+"""Launch time of HostLab against a bare PySide6 + pyqtgraph window with one plot.
+
+Usage: ``QT_QPA_PLATFORM=offscreen python benchmarks/launch.py [--runs 5]``. Each run spawns a
+fresh interpreter and measures wall time from the spawn to the line the program prints once its
+window is first shown (after the first paint was queued): HostLab through
+``packaging/hostlab_entry.py`` with HOSTLAB_EXIT_AFTER_SHOW=1 (the `hostlab` command as the
+frozen app runs it), the bare window through the small program below. The two alternate, so a
+busy machine slows both alike. Prints each median, then one final JSON line with the medians
+and their ratio (HostLab / bare; the figure to hold: ≤ 1.3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = """
+import PySide6.QtWidgets as W
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+app = W.QApplication([])
+class Window(W.QMainWindow):
+    def showEvent(self, event):
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: (print("window shown", flush=True), app.quit()))
+window = Window()
+window.setCentralWidget(pg.PlotWidget())
+window.resize(1280, 800)
+window.show()
+app.exec()
+"""
+
+
+def shown_after(argv: list[str], env: dict[str, str]) -> float:
+    """Return wall seconds from spawning `argv` to its "window shown" line."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    shown = None
+    for line in proc.stdout:
+        if "window shown" in line and shown is None:
+            shown = time.perf_counter() - t0
+    proc.wait(timeout=120)
+    if shown is None:
+        raise RuntimeError(f"{argv} never showed its window")
+    return shown
+
+
+def main() -> None:
+    """Alternate the two launches `--runs` times; print the medians and the final JSON line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    env = dict(os.environ, PYTHONUNBUFFERED="1", HOSTLAB_EXIT_AFTER_SHOW="1",
+               QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               # a teacher's remembered settings (start page, layout) stay out of it
+               XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="hostlab-launch-"))
+    bare_cmd = [sys.executable, "-c", BARE]
+    hostlab_cmd = [sys.executable, str(ROOT / "packaging" / "hostlab_entry.py")]
+    shown_after(bare_cmd, env)  # first runs fill the disk cache for both
+    shown_after(hostlab_cmd, env)
+    bare, hostlab = [], []
+    for _ in range(args.runs):
+        bare.append(shown_after(bare_cmd, env))
+        hostlab.append(shown_after(hostlab_cmd, env))
+    b, h = statistics.median(bare), statistics.median(hostlab)
+    print(f"bare PySide6 + pyqtgraph window: median {b:.3f} s of {[round(x, 3) for x in bare]}")
+    print(f"hostlab: median {h:.3f} s of {[round(x, 3) for x in hostlab]}")
+    print(json.dumps({"bare_s": round(b, 3), "hostlab_s": round(h, 3), "ratio": round(h / b, 2),
+                      "runs": args.runs}))
+
+
+if __name__ == "__main__":
+    main()
