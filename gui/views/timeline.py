@@ -26,6 +26,7 @@ from gui.text import labels
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
+from gui.views.timeline_table import RowTable
 from sim.references import explain
 from sim.snapshot import GuestView, Snapshot
 
@@ -81,7 +82,7 @@ class TimelineView(SnapshotView):
         self._now = pg.InfiniteLine(angle=90, movable=False)
         self._item.addItem(self._now)
         self._rows = tr_.Rows([])
-        self._cache = tr_.SpanCache()
+        self._table = RowTable()  # re-reads only the guests that changed since the last frame
         self._guests: tuple[GuestView, ...] = ()
         self._mode: tuple[bool, bool] | None = None  # (grouped, log) the rows were built for
         self._labels: tuple[str, ...] = ()
@@ -265,7 +266,7 @@ class TimelineView(SnapshotView):
                 for item in self._bars.values():
                     item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else _hairline("#FFFFFF"))
             self._mode, self._guests = mode, snap.guests
-            self._rows = tr_.build_rows(snap.guests, grouped, self._cache)
+            self._rows = self._table.update(snap.guests, grouped)
             self._set_row_ticks()
             self._legend.set_visible_keys({theme.PHASES[p] for p in
                                            np.unique(self._rows.phase).tolist() if p >= 0})
