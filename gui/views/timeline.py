@@ -310,7 +310,7 @@ class TimelineView(SnapshotView):
         self._open.setPath(tr_.rect_path(a, b, r))
 
     def _set_row_ticks(self) -> None:
-        labels = tuple(tr_.row_label(g) for g in self._rows.guests)
+        labels = self._table.labels()
         if labels != self._labels:
             self._labels = labels
             metrics = QFontMetrics(theme.font(self.projector))

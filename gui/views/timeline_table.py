@@ -14,9 +14,11 @@ import math
 
 import numpy as np
 
+from gui import theme
 from gui.views.timeline_rows import _PHASE_IDS, Rows, group_key
 from sim.snapshot import GuestView
 
+_STATE_ORDER = {s: i for i, s in enumerate(theme.STATE_MARK)}
 _START_SLOTS = 256
 _START_PHASES = 8
 
@@ -33,6 +35,7 @@ class RowTable:
         self._keys: list[tuple[str, bool]] = []
         self._row_by_key: dict[tuple[str, bool], int] = {}
         self._members: list[list[int]] = []  # slots on each row, in arrival order
+        self._states: list[dict[str, int]] = []  # guests on each row by shown state
         self._row = np.zeros(slots, int)
         self._created = np.zeros(slots)
         self._spans = np.zeros(slots, int)  # how many phases each guest has begun
@@ -60,7 +63,9 @@ class RowTable:
                     continue
                 if g.id != views[i].id or group_key(g) != self._keys[i]:
                     return False  # reordered, or moved to another group
+                self._count(i, views[i].shown_state, -1)
                 views[i] = g
+                self._count(i, g.shown_state, 1)
             else:
                 self._arrive(g, grouped)
             self._write(i, g)
@@ -75,6 +80,7 @@ class RowTable:
         if row is None:
             row = len(self._members)
             self._members.append([])
+            self._states.append({})
             if grouped:
                 self._row_by_key[key] = row
         self._members[row].append(slot)
@@ -82,6 +88,26 @@ class RowTable:
         self._keys.append(key)
         self._row[slot] = row
         self._created[slot] = g.created_s
+        self._count(slot, g.shown_state, 1)
+
+    def _count(self, slot: int, state: str, delta: int) -> None:
+        counts = self._states[int(self._row[slot])]
+        counts[state] = counts.get(state, 0) + delta
+        if not counts[state]:
+            del counts[state]
+
+    def labels(self) -> tuple[str, ...]:
+        """Return each row's label, as `timeline_rows.row_label` words it, top first."""
+        out = []
+        for members, counts in zip(self._members, self._states, strict=True):
+            if len(members) == 1:
+                g = self._views[members[0]]
+                out.append(f"{theme.STATE_MARK.get(g.shown_state, '?')} {g.id}")
+                continue
+            parts = " ".join(f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
+                             for s in sorted(counts, key=lambda s: _STATE_ORDER.get(s, 99)))
+            out.append(f"{self._views[members[0]].template} ×{len(members)}  {parts}")
+        return tuple(out)
 
     def _write(self, slot: int, g: GuestView) -> None:
         phases = g.phases

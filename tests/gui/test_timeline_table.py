@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gui.views.timeline_rows import build_rows
+from gui.views.timeline_rows import build_rows, row_label
 from gui.views.timeline_table import RowTable
 from sim.scenario import GuestSpec, HostSpec, Scenario
 from sim.session import Session
@@ -36,6 +36,7 @@ def test_incremental_rows_equal_a_full_rebuild(grouped: bool) -> None:
         fast, full = table.update(guests, grouped), build_rows(guests, grouped)
         assert [[g.id for g in r] for r in fast.guests] == [[g.id for g in r] for r in full.guests]
         assert _spans(fast) == _spans(full)
+        assert table.labels() == tuple(row_label(r) for r in full.guests)
     assert len(guests) == 336
 
 
