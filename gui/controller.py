@@ -333,13 +333,17 @@ class SimController(QObject):
 
     def play_frame(self) -> None:
         """Advance by the wall time since the last frame × speed, within the frame's budget,
-        and publish (what the timer does while playing)."""
+        and publish (what the timer does while playing; while the model is behind, only every
+        `frame_clock.PAINT_EVERY_S`)."""
         session = self.session
         owed, deadline = self._frames.begin_frame(self._speed)
         done = advance_within(session.run_until, lambda: session.now, owed, deadline,
                               self._frames.now)
         self._frames.end_frame(owed, done, session.now)
-        self.publish()
+        if self._frames.should_draw():
+            self.publish()
+        else:
+            self._dirty = True  # drawn by a later frame: the model is catching up
         achieved = self._frames.achieved()
         if achieved is not None:
             self._show_achieved(achieved if achieved < SHORT * self._speed else self._speed)

@@ -4,12 +4,16 @@ A frame advances the simulation by the wall-clock time since the previous frame 
 a fixed interval: when painting 5,000 guests takes 80 ms, frames come less often and each moves
 further, so 100× stays 100×. The simulation's own work in a frame is bounded by a budget, so
 the paint and the keyboard always get their turn; what the model could not do within it is owed
-to the next frames (up to `MAX_LAG_S` of wall time) and then dropped. `FrameClock.achieved`
-measures the speed really reached, which the window shows when it falls short.
+to the next frames (up to `MAX_LAG_S` of wall time) and then dropped. While the model is behind,
+frames only simulate and let the event loop turn (keys, clicks), and draw every `PAINT_EVERY_S`:
+drawing 1,000 guests costs as much as simulating them, so drawing less lets the model catch up.
+`FrameClock.achieved` measures the speed really reached, which the window shows when it falls
+short.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Callable
 
@@ -18,6 +22,7 @@ BUDGET_SHARE = 0.6    # of the wall time between frames, what the simulation may
 MIN_BUDGET_S = 0.015  # a frame may always simulate this long (frames come every 33 ms or so)
 MAX_BUDGET_S = 0.06   # and never longer: a key press waits for at most one budget plus a paint
 WINDOW_S = 1.0        # the achieved speed is measured over this much wall time
+PAINT_EVERY_S = 0.2   # while the model is behind, frames draw at least this often (5 a second)
 SHORT = 0.9           # below this share of the asked speed, the window shows the real one
 
 
@@ -29,6 +34,7 @@ class FrameClock:
         self._last = 0.0
         self._owed_s = 0.0  # simulated seconds owed from earlier frames (model behind)
         self._samples: deque[tuple[float, float]] = deque()  # (wall, simulated time)
+        self._drawn = -math.inf  # wall time of the last frame drawn
 
     def now(self) -> float:
         """Return the wall clock."""
@@ -39,6 +45,7 @@ class FrameClock:
         self._last = self._clock()
         self._owed_s = 0.0
         self._samples = deque([(self._last, sim_s)])
+        self._drawn = -math.inf
 
     def begin_frame(self, speed: float) -> tuple[float, float]:
         """Return (simulated seconds this frame owes, wall deadline for simulating them)."""
@@ -56,6 +63,17 @@ class FrameClock:
         self._samples.append((now, sim_s))
         while len(self._samples) > 2 and now - self._samples[1][0] >= WINDOW_S:
             self._samples.popleft()
+
+    def should_draw(self) -> bool:
+        """Return whether this frame draws: always while the model keeps up, else now and then.
+
+        Call after `end_frame`; a True answer counts as drawn.
+        """
+        now = self._samples[-1][0] if self._samples else self._clock()
+        if self._owed_s > 0.0 and now - self._drawn < PAINT_EVERY_S:
+            return False
+        self._drawn = now
+        return True
 
     def achieved(self) -> float | None:
         """Return simulated seconds per wall second over the last second, None if too early."""

@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gui.controller import SimController
-from gui.frame_clock import MAX_LAG_S
+from gui.frame_clock import MAX_LAG_S, PAINT_EVERY_S
 from gui.panels.transport import TransportPanel
 from sim.session import Session
 
@@ -74,9 +74,14 @@ def test_a_machine_too_slow_shows_the_speed_really_reached(controller: SimContro
     session.run_until = slow_run_until  # type: ignore[method-assign]
     reached: list[float] = []
     controller.achieved_speed_changed.connect(reached.append)
+    drawn: list[object] = []
+    controller.snapshot_ready.connect(drawn.append)
+    start = clock.t
     for _ in range(40):
         clock.t += 0.033
         controller.play_frame()
+    # Behind, frames draw only every PAINT_EVERY_S of wall time: the model gets the rest.
+    assert len(drawn) <= (clock.t - start) / PAINT_EVERY_S + 1 < 40
     assert reached and 30.0 <= reached[-1] <= 45.0
     assert controller.achieved_speed == reached[-1]
     assert panel.speed_label.text().startswith("≈")
