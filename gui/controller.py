@@ -338,7 +338,7 @@ class SimController(QObject):
         session = self.session
         owed, deadline = self._frames.begin_frame(self._speed)
         done = advance_within(session.run_until, lambda: session.now, owed, deadline,
-                              self._frames.now)
+                              self._frames.now, self._frames.rate)
         self._frames.end_frame(owed, done, session.now)
         if self._frames.should_draw():
             self.publish()

@@ -35,6 +35,7 @@ class FrameClock:
         self._owed_s = 0.0  # simulated seconds owed from earlier frames (model behind)
         self._samples: deque[tuple[float, float]] = deque()  # (wall, simulated time)
         self._drawn = -math.inf  # wall time of the last frame drawn
+        self.rate: float | None = None  # simulated s per wall s the model managed lately
 
     def now(self) -> float:
         """Return the wall clock."""
@@ -60,6 +61,8 @@ class FrameClock:
         """Record that `done_s` of the `owed_s` simulated seconds were done; now at `sim_s`."""
         self._owed_s = max(0.0, owed_s - done_s)
         now = self._clock()
+        if now > self._last and done_s > 0:
+            self.rate = done_s / (now - self._last)
         self._samples.append((now, sim_s))
         while len(self._samples) > 2 and now - self._samples[1][0] >= WINDOW_S:
             self._samples.popleft()
@@ -87,17 +90,23 @@ class FrameClock:
 
 def advance_within(run_until: Callable[[float], None], now_s: Callable[[], float],
                    owed_s: float, deadline: float, clock: Callable[[], float],
-                   pieces: int = 4) -> float:
-    """Advance by `owed_s` in `pieces` steps, stopping after the step that passes `deadline`.
+                   rate: float | None = None) -> float:
+    """Advance by up to `owed_s` simulated seconds, stopping near the wall-clock `deadline`.
 
-    Returns the simulated seconds advanced. The engine cannot be interrupted inside a step, so
-    a frame overruns its budget by at most one piece.
+    Steps are sized from `rate` (simulated seconds per wall second the model managed lately)
+    and then from the steps just made, to fill what is left of the budget. The engine cannot be
+    interrupted inside a step, so a step that runs slower than expected overruns the budget.
+    Returns the simulated seconds advanced.
     """
     start = now_s()
     target = start + owed_s
-    piece = owed_s / pieces
-    for i in range(1, pieces + 1):
-        run_until(target if i == pieces else start + i * piece)
-        if clock() >= deadline:
+    t0 = clock()
+    step = owed_s / 4 if rate is None else max(owed_s / 64, rate * (deadline - t0) * 0.8)
+    while True:
+        run_until(min(target, now_s() + step))
+        now = clock()
+        if now_s() >= target or now >= deadline:
             break
+        done = now_s() - start
+        step = max(owed_s / 64, done / max(now - t0, 1e-6) * (deadline - now) * 0.8)
     return now_s() - start

@@ -82,7 +82,7 @@ def test_a_machine_too_slow_shows_the_speed_really_reached(controller: SimContro
         controller.play_frame()
     # Behind, frames draw only every PAINT_EVERY_S of wall time: the model gets the rest.
     assert len(drawn) <= (clock.t - start) / PAINT_EVERY_S + 1 < 40
-    assert reached and 30.0 <= reached[-1] <= 45.0
+    assert reached and 10.0 <= reached[-1] <= 40.0  # never more than the model manages
     assert controller.achieved_speed == reached[-1]
     assert panel.speed_label.text().startswith("≈")
     controller.pause()  # paused: the asked speed again
