@@ -367,6 +367,7 @@ class SimController(QObject):
         """
         if self.playing:
             self._dirty = True
+            self._frames.draw_next()
         else:
             self.publish()
 

@@ -85,6 +85,10 @@ class FrameClock:
             self._drawn = now
         return self._drew
 
+    def draw_next(self) -> None:
+        """Make the next frame draw, behind or not (something the class did must show)."""
+        self._drawn = -math.inf
+
     def achieved(self) -> float | None:
         """Return simulated seconds per wall second over the last second, None if too early."""
         if len(self._samples) < 2:
