@@ -64,7 +64,9 @@ class FrameClock:
 
     def end_frame(self, owed_s: float, done_s: float, sim_s: float) -> None:
         """Record that `done_s` of the `owed_s` simulated seconds were done; now at `sim_s`."""
-        self._owed_s = max(0.0, owed_s - done_s)
+        left = owed_s - done_s
+        # Rounding leaves a femtosecond unowed when the model kept up: that is not "behind".
+        self._owed_s = left if left > 1e-9 * max(owed_s, 1.0) else 0.0
         now = self._clock()
         if now > self._last and done_s > 0:
             self.rate = done_s / (now - self._last)

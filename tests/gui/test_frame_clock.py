@@ -103,6 +103,18 @@ def test_a_machine_that_keeps_up_shows_the_asked_speed(controller: SimController
     assert panel.speed_label.text() == "50×"
 
 
+def test_a_model_that_keeps_up_draws_every_frame(controller: SimController,
+                                                  clock: FakeClock) -> None:
+    drawn: list[object] = []
+    controller.snapshot_ready.connect(drawn.append)
+    controller.set_speed(7.3)  # steps whose sums round: never "behind" by a rounding error
+    controller.play()
+    for _ in range(30):
+        clock.t += 0.0331
+        controller.play_frame()
+    assert len(drawn) == 30
+
+
 def test_a_click_while_playing_is_drawn_by_the_next_frame(controller: SimController,
                                                           clock: FakeClock) -> None:
     snaps: list[object] = []
