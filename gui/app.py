@@ -162,6 +162,11 @@ def run_window(args: argparse.Namespace) -> int:
             window.files.open_path(args.scenario)
         if args.until:
             controller.run_until(args.until)
+        # The start page reads every lesson file and builds a dialog: after the window's first
+        # full frame, not before it.
+        QTimer.singleShot(0, start_page)
+
+    def start_page() -> None:
         from gui.window.start_page import should_show_at_start
 
         if args.scenario is None and should_show_at_start():  # the lessons, at first launch

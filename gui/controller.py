@@ -1,19 +1,25 @@
 """The one Qt adapter between the simulation and the window: time, speed, scenario, files.
 
 `SimController` owns the `sim.session.Session`. A `QTimer` advances simulated time by
-`frame interval × speed` and the controller emits one snapshot per frame; while paused the
-timer is stopped and a snapshot is emitted after each change instead. Widgets read snapshots
-and call the controller; none of them subscribes to the simulation directly.
+the wall-clock time since the previous frame × speed (`gui.frame_clock`: a slow paint means
+fewer, larger steps, not a slower simulation) and the controller emits one snapshot per frame;
+while paused the timer is stopped and a snapshot is emitted after each change instead.
+Widgets read snapshots and call the controller; none of them subscribes to the simulation
+directly.
 """
 
 from __future__ import annotations
 
 import math
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from gui.frame_clock import SHORT, FrameClock, advance_within
 
 if TYPE_CHECKING:
     from sim.catalog import Catalog
@@ -51,7 +57,9 @@ class SimController(QObject):
     paused, `log_entry(LogEntry)` for each discrete fact as it happens, `session_replaced()`
     when a new session (new, open, reset, host change) takes over, `playing_changed(bool)`,
     `speed_changed(float)`, `document_changed()` when the file path or modified state changes,
-    and `host_changed(str)` when another host of a several-host scenario is shown.
+    `host_changed(str)` when another host of a several-host scenario is shown, and
+    `achieved_speed_changed(float)` when the speed really reached while playing changes (the
+    asked speed again once it keeps up or pauses).
     """
 
     snapshot_ready = Signal(object)
@@ -61,8 +69,11 @@ class SimController(QObject):
     speed_changed = Signal(float)
     document_changed = Signal()
     host_changed = Signal(str)
+    achieved_speed_changed = Signal(float)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        """Create a controller with no session; `clock` is the wall clock play follows."""
         super().__init__(parent)
         self._session: Session | None = None
         self._path: Path | None = None
@@ -73,8 +84,12 @@ class SimController(QObject):
         self._host_id = ""  # the host shown and given new guests; "" is the first
         self._snapshot: Snapshot | None = None  # the last one published
         self._past: TimeTravel | None = None  # a rewind, when the window has one
+        self._dirty = False  # the session changed since the last snapshot published
+        self._frames = FrameClock(clock)
+        self._achieved = 1.0  # the speed shown as reached (the asked one while it keeps up)
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
 
     # --- state ---------------------------------------------------------------------------
@@ -152,6 +167,12 @@ class SimController(QObject):
         return self._speed
 
     @property
+    def achieved_speed(self) -> float:
+        """Return the speed really reached over the last second of play (the asked one if it
+        keeps up, or while paused)."""
+        return self._achieved
+
+    @property
     def frame_interval_s(self) -> float:
         """Return the wall-clock length of one frame."""
         return self._timer.interval() / 1000.0
@@ -192,6 +213,8 @@ class SimController(QObject):
         self._path = path
         self._saved = saved if saved is not None else session.scenario
         session.subscribe(self._on_session_entry)
+        if self.playing:  # the new session's clock starts where it is, not where the old one was
+            self._frames.start(session.now)
         # Widgets rebuilding on session_replaced read the new session's snapshot, not the old.
         self._snapshot = session.snapshot(self._host_id)
         self.session_replaced.emit()
@@ -256,13 +279,14 @@ class SimController(QObject):
 
     # --- guests --------------------------------------------------------------------------
     def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0) -> list[str]:
-        """Ask the session for guests now, on the shown host, and publish the result."""
+        """Ask the session for guests now, on the shown host, and publish the result (at once
+        while paused, with the next frame while playing)."""
         self._note("add_guests", template_id, count=count, stagger_s=stagger_s,
                    host=self._host_id)
         ids = self.session.add_guests(template_id, count=count, stagger_s=stagger_s,
                                       host=self._host_id)
         self._refresh_modified()
-        self.publish()
+        self._changed()
         return ids
 
     # --- experiments (workloads, faults, settings) ---------------------------------------
@@ -270,7 +294,7 @@ class SimController(QObject):
         """Start a catalog workload in each running guest of `guest_ids` at once; publish."""
         self._note("run_workload", workload_id, list(guest_ids))
         self.session.run_workload(workload_id, list(guest_ids))
-        self.publish()
+        self._changed()
 
     def inject(self, fault: str, guest_id: str, **params: float) -> Incident | None:
         """Inject a fault or an exploit id into a live guest and publish.
@@ -280,7 +304,7 @@ class SimController(QObject):
         """
         self._note("inject", fault, guest_id, **params)
         incident = self.session.inject(fault, guest_id, **params)
-        self.publish()
+        self._changed()
         return incident
 
     def set_config(self, guest_id: str, config: GuestConfig) -> None:
@@ -288,7 +312,7 @@ class SimController(QObject):
         self._note("set_config", guest_id, config)
         self.session.set_config(guest_id, config)
         self._refresh_modified()
-        self.publish()
+        self._changed()
 
     def move_guest(self, guest_id: str, to_host: str) -> Move:
         """Move a live guest to another host (cold: stop, ship, start) and publish.
@@ -297,19 +321,24 @@ class SimController(QObject):
         """
         self._note("move_guest", guest_id, to_host)
         record = self.session.move_guest(guest_id, to_host)
-        self.publish()
+        self._changed()
         return record
 
     # --- time ----------------------------------------------------------------------------
     def play(self) -> None:
         """Start advancing simulated time."""
         if not self._timer.isActive():
+            if self._session is not None:
+                self._frames.start(self._session.now)
             self._timer.start()
             self.playing_changed.emit(True)
 
     def pause(self) -> None:
-        """Stop advancing simulated time (no timer work while paused)."""
-        if self._stop():
+        """Stop advancing simulated time (no timer work while paused).
+
+        The last frame's snapshot already shows this instant unless something changed since.
+        """
+        if self._stop() and self._dirty:
             self.publish()
 
     def _stop(self) -> bool:
@@ -317,6 +346,7 @@ class SimController(QObject):
             return False
         self._timer.stop()
         self.playing_changed.emit(False)
+        self._show_achieved(self._speed)
         return True
 
     def toggle_playing(self) -> None:
@@ -344,6 +374,9 @@ class SimController(QObject):
         if speed != self._speed:
             self._speed = speed
             self.speed_changed.emit(speed)
+            if self.playing and self._session is not None:
+                self._frames.start(self._session.now)  # measure the new speed afresh
+            self._show_achieved(speed)
 
     def advance_frame(self) -> None:
         """Advance one frame's worth of simulated time and publish it."""
@@ -352,20 +385,59 @@ class SimController(QObject):
         self.session.advance(self.frame_interval_s * self._speed)
         self.publish()
 
+    def play_frame(self) -> None:
+        """Advance by the wall time since the last frame × speed, within the frame's budget,
+        and publish (what the timer does while playing; while the model is behind, only every
+        `frame_clock.PAINT_EVERY_S`)."""
+        session = self.session
+        if self._past is not None and self._past.play_frame(self.frame_interval_s * self._speed):
+            self._frames.start(session.now)  # back in the present, the clock measures afresh
+            return
+        owed, deadline = self._frames.begin_frame(self._speed)
+        done = advance_within(session.run_until, lambda: session.now, owed, deadline,
+                              self._frames.now, self._frames.rate)
+        self._frames.end_frame(owed, done, session.now)
+        if self._frames.should_draw():
+            self.publish()
+        else:
+            self._dirty = True  # drawn by a later frame: the model is catching up
+        achieved = self._frames.achieved()
+        if achieved is not None:
+            self._show_achieved(achieved if achieved < SHORT * self._speed else self._speed)
+
+    def _show_achieved(self, speed: float) -> None:
+        shown = float(f"{speed:.2g}")  # the label's precision: no signal for every wobble
+        if shown != self._achieved:
+            self._achieved = shown
+            self.achieved_speed_changed.emit(shown)
+
     def run_until(self, t_s: float) -> None:
         """Advance without the timer to simulated time `t_s` and publish (headless use)."""
         self.session.run_until(t_s)
         self.publish()
 
+    def _changed(self) -> None:
+        """Publish a change now while paused; while playing, the next frame shows it.
+
+        Drawing a snapshot of 1,000 guests takes tens of milliseconds: a click answers at once
+        and the frame already on its way draws the result.
+        """
+        if self.playing:
+            self._dirty = True
+            self._frames.draw_next()
+        else:
+            self.publish()
+
     def publish(self) -> None:
         """Emit a snapshot of the session as it is now."""
+        self._dirty = False
         if self._session is not None:
             self._snapshot = self._snapshot_of(self._host_id)
             self.snapshot_ready.emit(self._snapshot)
 
     # --- slots ---------------------------------------------------------------------------
     def _on_timer_timeout(self) -> None:
-        self.advance_frame()
+        self.play_frame()
 
     def _on_session_entry(self, entry: LogEntry) -> None:
         self.log_entry.emit(entry)

@@ -85,6 +85,7 @@ class TransportPanel(QWidget):
         layout.addStretch(1)
         controller.playing_changed.connect(self._on_controller_playing_changed)
         controller.speed_changed.connect(self._on_controller_speed_changed)
+        controller.achieved_speed_changed.connect(self._on_controller_achieved_speed_changed)
         self.retranslate()
 
     def set_projector(self, on: bool) -> None:
@@ -139,6 +140,12 @@ class TransportPanel(QWidget):
         if slider_to_speed(self.slider.value()) != speed:
             with QSignalBlocker(self.slider):
                 self.slider.setValue(speed_to_slider(speed))
+
+    def _on_controller_achieved_speed_changed(self, achieved: float) -> None:
+        # The machine cannot keep up: show the speed really reached, not the one asked for.
+        short = achieved < self._controller.speed
+        self.speed_label.setText(("≈" + speed_text(achieved)) if short
+                                 else speed_text(self._controller.speed))
 
     def _on_controller_playing_changed(self, playing: bool) -> None:
         icons = QStyle.StandardPixmap

@@ -30,6 +30,17 @@ def _band_path(t: np.ndarray, low: np.ndarray, high: np.ndarray) -> QPainterPath
     return path
 
 
+def _steps(t: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the step outline of sampled rows: each value holds until the next sample.
+
+    Memory changes at instants (a guest starts, a guest is killed); a line from one sample to
+    the next would show a crash at 82.5 s as memory draining from the sample before it.
+    """
+    if len(t) < 2:
+        return t, rows
+    return np.repeat(t, 2)[1:], np.repeat(rows, 2, axis=-1)[..., :-1]
+
+
 def _thin(t: np.ndarray, stack: np.ndarray, extra: np.ndarray,
           width_px: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Keep about two samples per pixel (stride, so stacked lines stay consistent)."""
@@ -37,7 +48,7 @@ def _thin(t: np.ndarray, stack: np.ndarray, extra: np.ndarray,
     if step == 1:
         return t, stack, extra
     keep = np.r_[np.arange(0, len(t) - 1, step), len(t) - 1]  # always keep "now"
-    return t[keep], stack[:, keep], extra[keep]
+    return t[keep], stack[:, keep], extra[..., keep]
 
 
 class MemoryPlot(SnapshotView):
@@ -48,8 +59,9 @@ class MemoryPlot(SnapshotView):
         self._plot = pg.PlotWidget(background="w")
         self._item = self._plot.getPlotItem()
         self._item.setClipToView(True)
-        # "mean" keeps stacked curves consistent with each other after downsampling.
-        self._item.setDownsampling(auto=True, mode="mean")
+        # No downsampling by pyqtgraph: averaging would turn steps into slopes; _thin keeps
+        # about two samples per pixel instead, whole rows so the stack stays consistent.
+        self._item.setDownsampling(auto=False)
         self._item.setMouseEnabled(x=False, y=False)
         self._item.hideButtons()
         self._item.showGrid(x=True, y=True)
@@ -229,13 +241,16 @@ class MemoryPlot(SnapshotView):
             self._scale, self._unit = scale, unit
             self.retranslate()
         stack /= scale
-        t, stack, swap_s = _thin(t, stack, swap / scale, self._plot.width())
+        ksm_layer = series.layers["ksm_saved"] / scale
+        t, stack, extra = _thin(t, stack, np.stack([swap / scale, ksm_layer]),
+                                self._plot.width())
+        t_now = float(t[-1]) if n else 0.0
+        t, rows = _steps(t, np.concatenate([stack, extra]))
+        stack, swap_s, ksm_s = rows[:-2], rows[-2], rows[-1]
         for i, band in enumerate(self._fills):
             band.setPath(_band_path(t, stack[i], stack[i + 1]))
         self._top_line.setData(t, stack[-1])
-        ksm = stack[-1] + _thin(series.time_s, series.layers["ksm_saved"][None, :],
-                                swap, self._plot.width())[1][0] / scale
-        self._ksm.setPath(_band_path(t, stack[-1], ksm))
+        self._ksm.setPath(_band_path(t, stack[-1], stack[-1] + ksm_s))
         ram_line = np.full(len(t), ram / scale)
         self._swap.setPath(_band_path(t, ram_line, ram_line + swap_s))
         self._swap.setVisible(bool(n and swap.max() > 0))
@@ -249,7 +264,7 @@ class MemoryPlot(SnapshotView):
                                        if n and float(v.max()) > 0})
         self._update_free(snap, t, stack[-1], min(ram, peak) / scale)
         self._update_oom(snap.oom_times_s, force)
-        self._t_last = float(t[-1]) if n else 0.0
+        self._t_last = t_now
         self._y_top = peak / scale * (1.0 if zoomed else 1.08)
         self._ram_note.setVisible(zoomed)
         if zoomed:

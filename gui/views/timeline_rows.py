@@ -175,5 +175,7 @@ def row_label(group: list[GuestView]) -> str:
     counts: dict[str, int] = {}
     for g in group:
         counts[g.shown_state] = counts.get(g.shown_state, 0) + 1
-    parts = " ".join(f"{n}{theme.STATE_MARK.get(s, '?')}" for s, n in counts.items())
+    order = list(theme.STATE_MARK)  # a fixed order: a label does not reshuffle as states come
+    parts = " ".join(f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
+                     for s in sorted(counts, key=lambda s: order.index(s) if s in order else 99))
     return f"{group[0].template} ×{len(group)}  {parts}"

@@ -23,6 +23,8 @@ SCENARIOS = Path(__file__).parents[2] / "assets" / "scenarios"
 
 
 def _contrast(window: MainWindow):
+    """Return the contrast view, its tab shown (a hidden view draws once it is shown)."""
+    window.tabs.show_page("contrast")
     return window.view("contrast")
 
 

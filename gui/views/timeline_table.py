@@ -1,0 +1,142 @@
+"""The timeline's rows kept up to date guest by guest, so a frame costs what changed in it.
+
+`timeline_rows.build_rows` lays out every guest again whenever one of them changes, which with
+5,000 guests starting is every frame and most of the frame. `RowTable` keeps each guest in a
+slot (its arrival order) of fixed-width numpy arrays, one column per phase it has begun, and
+re-reads only the guests whose `GuestView` is a new object (the simulation makes a new view only
+when the guest changed). Rows are assigned when a guest arrives; anything else (a guest gone, a
+guest whose group changes, grouping switched) lays everything out again, which is rare.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from gui import theme
+from gui.views.timeline_rows import _PHASE_IDS, Rows, group_key
+from sim.snapshot import GuestView
+
+_STATE_ORDER = {s: i for i, s in enumerate(theme.STATE_MARK)}
+_START_SLOTS = 256
+_START_PHASES = 8
+
+
+class RowTable:
+    """Slots of guests with their phase spans; `update(guests)` returns the `Rows` to draw."""
+
+    def __init__(self) -> None:
+        self._grouped: bool | None = None
+        self._clear(_START_SLOTS, _START_PHASES)
+
+    def _clear(self, slots: int, phases: int) -> None:
+        self._views: list[GuestView] = []
+        self._keys: list[tuple[str, bool]] = []
+        self._row_by_key: dict[tuple[str, bool], int] = {}
+        self._members: list[list[int]] = []  # slots on each row, in arrival order
+        self._states: list[dict[str, int]] = []  # guests on each row by shown state
+        self._row = np.zeros(slots, int)
+        self._created = np.zeros(slots)
+        self._spans = np.zeros(slots, int)  # how many phases each guest has begun
+        self._phase = np.full((slots, phases), -1, int)
+        self._start = np.full((slots, phases), math.nan)
+        self._end = np.full((slots, phases), math.nan)
+
+    def update(self, guests: tuple[GuestView, ...], grouped: bool) -> Rows:
+        """Bring the slots up to date with `guests` and return the rows and spans to draw."""
+        if grouped != self._grouped or not self._read(guests, grouped):
+            self._grouped = grouped
+            self._clear(max(_START_SLOTS, len(guests)), self._phase.shape[1])
+            self._read(guests, grouped)
+        return self._rows()
+
+    def _read(self, guests: tuple[GuestView, ...], grouped: bool) -> bool:
+        """Read changed and new guests; return False when a full lay-out is needed."""
+        views = self._views
+        known = len(views)
+        if len(guests) < known:
+            return False  # a guest is gone (reset, or removed)
+        for i, g in enumerate(guests):
+            if i < known:
+                if g is views[i]:
+                    continue
+                if g.id != views[i].id or group_key(g) != self._keys[i]:
+                    return False  # reordered, or moved to another group
+                self._count(i, views[i].shown_state, -1)
+                views[i] = g
+                self._count(i, g.shown_state, 1)
+            else:
+                self._arrive(g, grouped)
+            self._write(i, g)
+        return True
+
+    def _arrive(self, g: GuestView, grouped: bool) -> None:
+        slot = len(self._views)
+        if slot == len(self._row):
+            self._grow(2 * slot, self._phase.shape[1])
+        key = group_key(g)
+        row = self._row_by_key.get(key) if grouped else None
+        if row is None:
+            row = len(self._members)
+            self._members.append([])
+            self._states.append({})
+            if grouped:
+                self._row_by_key[key] = row
+        self._members[row].append(slot)
+        self._views.append(g)
+        self._keys.append(key)
+        self._row[slot] = row
+        self._created[slot] = g.created_s
+        self._count(slot, g.shown_state, 1)
+
+    def _count(self, slot: int, state: str, delta: int) -> None:
+        counts = self._states[int(self._row[slot])]
+        counts[state] = counts.get(state, 0) + delta
+        if not counts[state]:
+            del counts[state]
+
+    def labels(self) -> tuple[str, ...]:
+        """Return each row's label, as `timeline_rows.row_label` words it, top first."""
+        out = []
+        for members, counts in zip(self._members, self._states, strict=True):
+            if len(members) == 1:
+                g = self._views[members[0]]
+                out.append(f"{theme.STATE_MARK.get(g.shown_state, '?')} {g.id}")
+                continue
+            parts = " ".join(f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
+                             for s in sorted(counts, key=lambda s: _STATE_ORDER.get(s, 99)))
+            out.append(f"{self._views[members[0]].template} ×{len(members)}  {parts}")
+        return tuple(out)
+
+    def _write(self, slot: int, g: GuestView) -> None:
+        phases = g.phases
+        if len(phases) > self._phase.shape[1]:
+            self._grow(len(self._row), 2 * len(phases))
+        self._spans[slot] = len(phases)
+        for k, span in enumerate(phases):
+            self._phase[slot, k] = _PHASE_IDS.get(span.name, -1)
+            self._start[slot, k] = span.start_s
+            self._end[slot, k] = math.nan if span.end_s is None else span.end_s
+
+    def _grow(self, slots: int, phases: int) -> None:
+        def grown(a: np.ndarray, fill: float) -> np.ndarray:
+            out = np.full((slots, phases) if a.ndim == 2 else slots, fill, a.dtype)
+            out[tuple(slice(0, s) for s in a.shape)] = a
+            return out
+
+        self._row, self._created = grown(self._row, 0), grown(self._created, 0.0)
+        self._spans = grown(self._spans, 0)
+        self._phase = grown(self._phase, -1)
+        self._start, self._end = grown(self._start, math.nan), grown(self._end, math.nan)
+
+    def _rows(self) -> Rows:
+        n, width = len(self._views), self._phase.shape[1]
+        cols = np.arange(width)
+        valid = cols[None, :] < self._spans[:n, None]
+        owner = np.broadcast_to(np.arange(n)[:, None], (n, width))[valid]
+        views = self._views
+        return Rows([[views[i] for i in members] for members in self._members],
+                    self._row[:n][owner], self._phase[:n][valid], self._start[:n][valid],
+                    self._end[:n][valid], self._created[:n][owner], owner,
+                    np.broadcast_to(cols, (n, width))[valid], list(views))
