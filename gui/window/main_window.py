@@ -331,6 +331,9 @@ class MainWindow(QMainWindow):
         if name in self.tabs.names():
             self.tabs.show_page(name)
         self.part(name if name in self.sections or name in self._views else None)
+        if time_s < self.controller.session.now:  # the figure's moment has passed: show it
+            self.controller.pause()
+            self.rewind.seek(time_s)
         self.statusBar().showMessage(self.tr("This figure comes from here, at t = {0} s").format(
             f"{time_s:.1f}"), 8000)
 

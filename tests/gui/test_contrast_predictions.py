@@ -73,6 +73,21 @@ def test_clicking_a_cell_shows_the_view_that_produced_it(window: MainWindow,
     assert "12.0" in window.statusBar().currentMessage()
 
 
+def test_clicking_a_cell_rewinds_the_window_to_its_moment(window: MainWindow,
+                                                          qtbot: QtBot) -> None:
+    window.controller.open_file(SCENARIOS / "05-isolation-panic.toml")
+    window.controller.set_speed(10.0)
+    while window.controller.session.now < 30.0:  # played frame by frame: moments are kept
+        window.controller.advance_frame()
+    view = _contrast(window)
+    column = view.table.kinds.index("container")
+    view.grid.cellClicked.emit(ROWS.index("isolation"), column)
+    assert window.rewind.showing_past() and not window.controller.playing
+    assert 11.0 < window.controller.snapshot.time_s <= 12.0  # the last moment kept before it
+    window.rewind.go_live()
+    assert window.controller.snapshot.time_s >= 30.0
+
+
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_the_handout_exports_as_png_svg_and_csv(window: MainWindow, tmp_path: Path,
                                                 lang: str) -> None:
