@@ -194,7 +194,10 @@ class PendingFile:
 
 def write_bytes(target: str | Path, data: bytes) -> Path:
     """Write `data` to `target` atomically."""
-    return write_with(target, lambda out: out.write(data))
+    def write(out: BinaryIO) -> None:
+        out.write(data)
+
+    return write_with(target, write)
 
 
 def write_text(target: str | Path, text: str) -> Path:
@@ -276,7 +279,7 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return done == 0
+    return bool(done == 0)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from sim.catalog import (
     HYPERVISORS,
@@ -162,7 +163,7 @@ def load_catalog(directory: Path) -> Catalog:
                    references)
 
 
-def _workloads(t: Table) -> tuple[dict, dict, dict]:
+def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, float], dict[str, Any]]:
     t.only(("capacity", "workloads", "profiles"))
     cap_t = t.table("capacity")
     capacity = {k: cap_t.number(k) for k in cap_t.data if k != "sources"}
@@ -188,7 +189,7 @@ def _workloads(t: Table) -> tuple[dict, dict, dict]:
     return workloads, capacity, profiles
 
 
-def _security(t: Table) -> tuple[dict, dict, dict]:
+def _security(t: Table) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     t.only(("exploits", "reach", "hardening"))
     ex_t = t.table("exploits")
     exploits = {}

@@ -10,8 +10,10 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from sim.catalog import Catalog, CatalogError
 from sim.fill import fill
@@ -131,7 +133,7 @@ def _table(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_run(r: dict) -> None:
+def _print_run(r: dict[str, Any]) -> None:
     print(f"HostLab run: host {r['host']}, seed {r['seed']}, until {r['until_s']:g} s, "
           f"{r['events']} events")
     print(f"{'guest':<20} {'kind':<16} {'state':<9} {'startup':>10} {'resident':>12}")
@@ -159,7 +161,7 @@ def _scenario_for(args: argparse.Namespace) -> tuple[Scenario, list[str]]:
     return scenario, templates
 
 
-def _limits_json(limits: dict) -> dict:
+def _limits_json(limits: Mapping[str, float]) -> dict[str, int | None]:
     return {k: (None if math.isinf(v) else int(v)) for k, v in limits.items()}
 
 
@@ -227,13 +229,13 @@ def _lessons(args: argparse.Namespace) -> int:
     lessons = bundled_lessons()
     if args.json:
         print(json.dumps({"lessons": [{
-            "id": le.id, "file": str(le.path), "contrast": le.scenario.lesson.contrast,
-            "title": le.scenario.lesson.title, "title_zh": le.scenario.lesson.title_zh,
-            "summary": le.scenario.lesson.summary, "summary_zh": le.scenario.lesson.summary_zh,
-            "steps": len(le.scenario.lesson.steps)} for le in lessons]},
+            "id": le.id, "file": str(le.path), "contrast": le.lesson.contrast,
+            "title": le.lesson.title, "title_zh": le.lesson.title_zh,
+            "summary": le.lesson.summary, "summary_zh": le.lesson.summary_zh,
+            "steps": len(le.lesson.steps)} for le in lessons]},
             sort_keys=True, ensure_ascii=False))
         return 0
     for le in lessons:
-        lesson = le.scenario.lesson
+        lesson = le.lesson
         print(f"  {lesson.contrast:<24} {le.id:<24} {lesson.title}: {lesson.summary}")
     return 0

@@ -43,7 +43,7 @@ class WordedEntry(LogEntry):
     __slots__ = ()
 
     @property
-    def message(self) -> str:  # type: ignore[override]
+    def message(self) -> str:
         """Return the entry in English."""
         return sentence(self.code, self.params)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.scenario import DEFAULT_SCENARIO, Scenario, load_scenario
+from sim.scenario import DEFAULT_SCENARIO, Lesson, Scenario, load_scenario
 
 SCENARIO_DIR = DEFAULT_SCENARIO.parent
 
@@ -21,6 +21,12 @@ class BundledLesson:
     def id(self) -> str:
         """Return the lesson's id: its file name without the extension."""
         return self.path.stem
+
+    @property
+    def lesson(self) -> Lesson:
+        """Return the scenario's lesson (a bundled lesson always has one)."""
+        assert self.scenario.lesson is not None, self.path
+        return self.scenario.lesson
 
 
 def _order(lesson: BundledLesson) -> tuple[int, str, str]:

@@ -13,7 +13,7 @@ import csv
 import json
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sim.atomic import staged_folder
 from sim.recorder import SERIES
@@ -28,7 +28,7 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
-def results(session: Session) -> dict:
+def results(session: Session) -> dict[str, Any]:
     """Return the run's summary: seed, time, guests with phases, final memory, event count."""
     snap = session.snapshot()
     guests = []

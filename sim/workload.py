@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from sim.catalog import Catalog, Workload
-from sim.engine import Event, Interrupt
-from sim.fairshare import FairShare
+from sim.engine import Event, Interrupt, Timeout
+from sim.fairshare import FairShare, Job
 from sim.guest import Guest
 from sim.host import Host
 from sim.snapshot import WorkloadResult
@@ -43,7 +43,7 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
         cap = workload.per_instance
         if workload.resource == "cpu" and guest.config.cpu_quota > 0:
             cap = min(cap, guest.config.cpu_quota)
-        job = resource.submit(workload.per_instance * workload.duration_s, cap)
+        job: Job | Timeout = resource.submit(workload.per_instance * workload.duration_s, cap)
     else:
         job = host.engine.timeout(workload.duration_s)
     try:
