@@ -123,6 +123,7 @@ def run_window(args: argparse.Namespace) -> int:
     from gui.fonts import load_bundled_fonts
     from gui.i18n import install_language, saved_language, settings
     from gui.window.main_window import MainWindow
+    from gui.window.screen_fit import clamp_to_screen
 
     app = make_application()
     install_excepthook(headless=False)
@@ -135,7 +136,8 @@ def run_window(args: argparse.Namespace) -> int:
     if args.size:
         window.resize(*args.size)
     elif isinstance(geometry, QByteArray):
-        window.restoreGeometry(geometry)
+        window.restoreGeometry(geometry)  # saved on another screen, perhaps a larger one
+        clamp_to_screen(window)
     window.restore_layout({name: store.value(f"layout/{name}")
                            for name in window.splitters()})
     projector = args.projector or str(store.value("projector", "false")).lower() == "true"

@@ -77,12 +77,11 @@ class LayerDiagramView(SnapshotView):
         self._states = Legend([(s, QColor(theme.GREY), theme.STATE_BRUSH[s])
                                for s in _LEGEND_STATES], self._state_name)
         self._canvas = _Canvas(self)
-        top = QHBoxLayout()
-        top.addWidget(self._kinds)
-        top.addWidget(self._states)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(top)
+        box.setSpacing(0)
+        box.addWidget(self._kinds)  # two wrapping rows: kinds, then states
+        box.addWidget(self._states)
         box.addWidget(self._canvas, 1)
 
     @staticmethod

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from gui.controller import SimController
@@ -25,12 +25,14 @@ from gui.panels.moves_panel import MovesPanel
 from gui.panels.palette import PalettePanel
 from gui.panels.transport import TransportPanel
 from gui.text.safe_text import escape
+from gui.window.adaptive import AdaptiveViews
 from gui.window.commands import WindowCommands
 from gui.window.experiment_tabs import ExperimentTabs
 from gui.window.files import ScenarioFiles
 from gui.window.host_tabs import HostTabBar
 from gui.window.layout import WindowGrid
 from gui.window.menus import MenuBar
+from gui.window.screen_fit import fitting_size
 from gui.window.tabs import TabArea
 from gui.window.view_registry import VIEWS
 
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         controller.document_changed.connect(self._update_title)
         controller.host_changed.connect(self._on_controller_host_changed)
         self.retranslate()
-        self.resize(1280, 800)
+        self.resize(fitting_size(self))
         self.reset_layout()
         if not lazy_views:
             self.install_views()
@@ -112,7 +114,11 @@ class MainWindow(QMainWindow):
         places: dict[str, QWidget] = {
             "left-top": self.sections["palette"], "left-bottom": self.sections["host"],
             **{s.place: self.sections[s.name] for s in VIEWS if s.place != "tab"}}
-        self.grid = WindowGrid(places, (self.lesson_prompt, self.host_tabs), self.tabs)
+        self.adaptive = AdaptiveViews(self)
+        self.grid = WindowGrid(places, (self.lesson_prompt, self.host_tabs, self.adaptive.bar),
+                               self.tabs)
+        self.adaptive.attach(self.grid)
+        self.addActions(list(self.adaptive.bar.actions_by_name.values()))
         self.setCentralWidget(self.grid.root)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("transport")
@@ -176,6 +182,12 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         """Put every splitter back to the starting proportions."""
         self.grid.reset(max(self.width(), 800), max(self.height(), 500))
+        self.adaptive.fit(self.size())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Show one view or all of them, whichever the new size has room for."""
+        super().resizeEvent(event)
+        self.adaptive.fit(event.size())
 
     def restore_layout(self, states: dict[str, QByteArray]) -> None:
         """Restore splitter states saved by `splitters()`."""
@@ -217,6 +229,7 @@ class MainWindow(QMainWindow):
         self.host_tabs.refresh_font()  # the app font has just changed
         self.lesson_prompt.refresh_font()
         self.experiment_tabs.set_projector(on)
+        self.adaptive.fit(self.size())
         action = self.menu_bar.actions["projector"]
         with QSignalBlocker(action):
             action.setChecked(on)
@@ -224,6 +237,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set the window's own strings in the current language."""
         self.tabs.retranslate()
+        self.adaptive.bar.retranslate()
         self.experiment_tabs.retranslate()
         self.toolbar.setWindowTitle(self.tr("Transport"))
         self.menu_bar.retranslate()

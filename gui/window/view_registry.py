@@ -38,10 +38,15 @@ class ViewSpec:
     tab: str = ""
     drops: bool = False
     framed: bool = True
+    short: str = ""  # its button in the view bar (grid views only)
 
     def title_text(self) -> str:
         """Return the title in the current language."""
         return QCoreApplication.translate("MainWindow", self.title)
+
+    def short_text(self) -> str:
+        """Return the view bar's short name in the current language."""
+        return QCoreApplication.translate("MainWindow", self.short or self.title)
 
     def tab_text(self) -> str:
         """Return the tab label in the current language."""
@@ -94,13 +99,17 @@ def _benchmark() -> SnapshotView:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("layers", _layers, "centre-top",
-             QT_TRANSLATE_NOOP("MainWindow", "Architecture: who runs on what"), drops=True),
+             QT_TRANSLATE_NOOP("MainWindow", "Architecture: who runs on what"), drops=True,
+             short=QT_TRANSLATE_NOOP("MainWindow", "Architecture")),
     ViewSpec("timeline", _timeline, "centre-bottom",
-             QT_TRANSLATE_NOOP("MainWindow", "Start-up, phase by phase"), drops=True),
+             QT_TRANSLATE_NOOP("MainWindow", "Start-up, phase by phase"), drops=True,
+             short=QT_TRANSLATE_NOOP("MainWindow", "Start-up")),
     ViewSpec("memory", _memory, "right-top",
-             QT_TRANSLATE_NOOP("MainWindow", "Host memory by layer")),
+             QT_TRANSLATE_NOOP("MainWindow", "Host memory by layer"),
+             short=QT_TRANSLATE_NOOP("MainWindow", "Memory")),
     ViewSpec("density", _density, "right-bottom",
-             QT_TRANSLATE_NOOP("MainWindow", "How many more fit?")),
+             QT_TRANSLATE_NOOP("MainWindow", "How many more fit?"),
+             short=QT_TRANSLATE_NOOP("MainWindow", "How many more")),
     ViewSpec("log", _log, "tab", QT_TRANSLATE_NOOP("MainWindow", "Event log"), framed=False),
     ViewSpec("details", _details, "tab", QT_TRANSLATE_NOOP("MainWindow", "Guest details"),
              framed=False),
