@@ -61,3 +61,9 @@ fuzz: $(STAMP)
 	status=0; $(PY) tests/sim/fuzz_scenarios.py --cases 10000 --seed 1 || status=1; \
 	HOSTLAB_KILL_ROUNDS=25 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/sim/test_kill9.py \
 		tests/gui/test_kill9_exports.py || status=1; exit $$status
+
+# Every lesson at every classroom size, normal and projector, English and Chinese: fails on
+# cut text, too-small views or overlapping widgets; refreshes the contact sheet in docs/.
+.PHONY: screens
+screens: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) tests/gui/screens.py --sheet docs/screens.png

@@ -88,7 +88,7 @@ def run_headless(args: argparse.Namespace) -> int:
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.resize(*(args.size or DEFAULT_SIZE))
     if args.projector:
-        apply_projector(window, True, remember=False)
+        apply_projector(window, True, remember=False, screen=window.size())  # window = screen
     controller.set_session(session, args.scenario)
     default_until = SELFTEST_UNTIL_S if args.selftest else DEFAULT_UNTIL_S
     controller.run_until(args.until if args.until is not None else default_until)

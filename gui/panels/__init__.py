@@ -77,6 +77,7 @@ class SectionPanel(QFrame):
     def set_content(self, widget: QWidget) -> None:
         """Replace the framed widget (placeholders give way to views once they are built)."""
         self._box.replaceWidget(self.content, widget)
+        self.content.hide()  # until deleted it would still be drawn over the view
         self.content.deleteLater()
         self.content = widget
         self._box.setStretchFactor(widget, 1)

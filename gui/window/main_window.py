@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 from gui.controller import SimController
 from gui.fonts import asset_path
 from gui.i18n import settings
-from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel
+from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel, scrolling
 from gui.panels.host_panel import HostPanel
 from gui.panels.lesson_prompt import LessonPromptBar
 from gui.panels.moves_panel import MovesPanel
@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
         self.host_tabs.guest_dropped.connect(self._on_host_tabs_guest_dropped)
         self.sections: dict[str, SectionPanel] = {
             "palette": SectionPanel(lambda: self.tr("Add guests"), self.palette_panel),
-            "host": SectionPanel(lambda: self.tr("Host"), self.host_panel)}
+            "host": SectionPanel(lambda: self.tr("Host"),
+                                 scrolling(self.host_panel, horizontal=False))}
         drop = self._on_section_template_dropped
         for spec in VIEWS:  # placeholders until install_views() builds the views
             if spec.framed:

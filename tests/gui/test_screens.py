@@ -1,0 +1,67 @@
+"""Every screen size and mode renders a lesson with no cut text, small view or overlap.
+
+`make test` renders each classroom size in normal and projector mode once (alternating
+lessons and languages); `make screens` renders the whole matrix (tests/gui/screens.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+sys.path.insert(0, str(Path(__file__).parent))
+import screens  # noqa: E402
+
+CASES = [(size, projector, ("en", "zh_CN")[(i + projector) % 2],
+          screens.LESSONS[(2 * i + projector) % len(screens.LESSONS)])
+         for i, size in enumerate(screens.SIZES) for projector in (False, True)]
+
+
+@pytest.mark.parametrize(("size", "projector", "lang", "lesson"), CASES,
+                         ids=[f"{w}x{h}-{'proj' if p else 'normal'}-{lang}-{les.stem}"
+                              for (w, h), p, lang, les in CASES])
+def test_lesson_renders_readable(qtbot: QtBot, size: tuple[int, int], projector: bool,
+                                 lang: str, lesson: Path) -> None:
+    image, found = screens.render(lesson, size, projector, lang)
+    assert (image.width(), image.height()) == size
+    assert found == []
+
+
+def test_checks_see_cut_text_and_overlap(qtbot: QtBot) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    row = QHBoxLayout(box)
+    row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # let the box be too small
+    row.addWidget(QLabel("A label much longer than its room"))
+    row.addWidget(QPushButton("A button much longer than its room"))
+    box.resize(120, 40)
+    box.show()
+    qtbot.waitExposed(box)
+    found = screens.problems(box)
+    assert any(p.startswith("label ") for p in found)
+    assert any(p.startswith("button ") for p in found)
+    stray = QLabel("x", box)  # placed by hand over the laid-out label
+    stray.setGeometry(10, 5, 60, 30)
+    stray.show()
+    assert any("overlaps" in p for p in screens.problems(box))
+
+
+def test_small_window_shows_one_view_and_a_key_brings_another(qtbot: QtBot, window) -> None:
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.adaptive.compact)
+    shown = [n for n in ("layers", "timeline", "memory", "density")
+             if window.sections[n].isVisible()]
+    assert shown == ["layers"]
+    window.adaptive.bar.actions_by_name["memory"].trigger()
+    assert window.sections["memory"].isVisible() and not window.sections["layers"].isVisible()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: not window.adaptive.compact)
+    assert all(window.sections[n].isVisible() for n in ("layers", "timeline", "memory"))
+    window.adaptive.bar.actions_by_name["timeline"].trigger()  # full size, then back
+    assert not window.sections["palette"].isVisible()
+    window.adaptive.bar.actions_by_name[""].trigger()
+    assert window.sections["palette"].isVisible() and window.sections["density"].isVisible()
