@@ -65,3 +65,23 @@ def test_small_window_shows_one_view_and_a_key_brings_another(qtbot: QtBot, wind
     assert not window.sections["palette"].isVisible()
     window.adaptive.bar.actions_by_name[""].trigger()
     assert window.sections["palette"].isVisible() and window.sections["density"].isVisible()
+
+
+def test_projector_on_a_running_window_keeps_the_timelines_row_labels(qtbot: QtBot,
+                                                                      window) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from gui import theme
+    from gui.app import apply_projector
+
+    window.controller.run_until(20.0)
+    timeline = window.view("timeline")
+    assert timeline.rows
+    try:
+        apply_projector(window, True, remember=False, screen=window.size())
+        qtbot.wait(50)
+        widest = max(QFontMetrics(theme.font(True)).horizontalAdvance(t)
+                     for t in timeline.rows)
+        assert timeline.plot_item.getAxis("left").width() >= min(widest, 420 - 16)
+    finally:
+        apply_projector(window, False, remember=False)
