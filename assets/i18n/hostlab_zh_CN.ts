@@ -501,47 +501,49 @@ Overcommit: it takes memory only as the guest touches it.</source>
 <context>
     <name>HostTabBar</name>
     <message>
-        <location filename="../../gui/window/host_tabs.py" line="70"/>
+        <location filename="../../gui/window/host_tabs.py" line="73"/>
         <source>{cores} cores · {ram} GiB RAM · {hypervisor}
+Built from the preset: {preset}
 Drop a guest here to move it to this host.</source>
         <translation>{cores} 核 · {ram} GiB 内存 · {hypervisor}
+基于预设：{preset}
 把客户机拖到这里，即可迁移到这台主机。</translation>
     </message>
 </context>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="156"/>
+        <location filename="../../gui/views/layer_diagram.py" line="155"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="156"/>
+        <location filename="../../gui/views/layer_diagram.py" line="155"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="159"/>
+        <location filename="../../gui/views/layer_diagram.py" line="158"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="161"/>
+        <location filename="../../gui/views/layer_diagram.py" line="160"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="163"/>
+        <location filename="../../gui/views/layer_diagram.py" line="162"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="249"/>
+        <location filename="../../gui/views/layer_diagram.py" line="248"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="250"/>
+        <location filename="../../gui/views/layer_diagram.py" line="249"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -549,7 +551,7 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="257"/>
+        <location filename="../../gui/panels/__init__.py" line="262"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -571,58 +573,73 @@ Drop a guest here to move it to this host.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/commands.py" line="37"/>
-        <location filename="../../gui/window/main_window.py" line="91"/>
+        <location filename="../../gui/window/main_window.py" line="93"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
         <location filename="../../gui/window/commands.py" line="38"/>
-        <location filename="../../gui/window/main_window.py" line="92"/>
+        <location filename="../../gui/window/main_window.py" line="94"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="97"/>
+        <location filename="../../gui/window/view_registry.py" line="102"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="99"/>
+        <location filename="../../gui/window/view_registry.py" line="103"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="105"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="101"/>
+        <location filename="../../gui/window/view_registry.py" line="106"/>
+        <source>Start-up</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="108"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="103"/>
+        <location filename="../../gui/window/view_registry.py" line="109"/>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="111"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="104"/>
+        <location filename="../../gui/window/view_registry.py" line="112"/>
+        <source>How many more</source>
+        <translation>还能放几个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="113"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="105"/>
+        <location filename="../../gui/window/view_registry.py" line="114"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="100"/>
+        <location filename="../../gui/window/main_window.py" line="103"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="101"/>
-        <source>Moves between hosts</source>
-        <translation>主机间迁移</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/main_window.py" line="228"/>
+        <location filename="../../gui/window/main_window.py" line="243"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
@@ -722,17 +739,22 @@ Drop a guest here to move it to this host.</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="258"/>
+        <location filename="../../gui/window/main_window.py" line="104"/>
+        <source>Moves</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/main_window.py" line="273"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="260"/>
+        <location filename="../../gui/window/main_window.py" line="275"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="270"/>
+        <location filename="../../gui/window/main_window.py" line="285"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -797,7 +819,7 @@ Drop a guest here to move it to this host.</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="108"/>
+        <location filename="../../gui/window/view_registry.py" line="117"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
@@ -812,7 +834,12 @@ Drop a guest here to move it to this host.</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="109"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="83"/>
+        <source>A workload result is ready: see the Benchmarks tab.</source>
+        <translation>负载测试结果已出：请看“基准测试”标签页。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="118"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -1047,27 +1074,27 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="154"/>
+        <location filename="../../gui/panels/__init__.py" line="159"/>
         <source>t = {0}</source>
         <translation>t = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="159"/>
+        <location filename="../../gui/panels/__init__.py" line="164"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="165"/>
+        <location filename="../../gui/panels/__init__.py" line="170"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="166"/>
+        <location filename="../../gui/panels/__init__.py" line="171"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="170"/>
+        <location filename="../../gui/panels/__init__.py" line="175"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
     </message>
@@ -1170,6 +1197,14 @@ source: {source}</source>
         <location filename="../../gui/panels/transport.py" line="148"/>
         <source>Play or pause (Space)</source>
         <translation>播放或暂停（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBar</name>
+    <message>
+        <location filename="../../gui/window/view_bar.py" line="64"/>
+        <source>All views</source>
+        <translation>全部视图</translation>
     </message>
 </context>
 <context>

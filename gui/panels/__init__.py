@@ -14,15 +14,16 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import units
+from gui.flow_layout import FlowLayout
 from sim.lesson_text import display
 
 if TYPE_CHECKING:
@@ -138,12 +139,15 @@ class StatusPanel(QWidget):
         self.seed_label = QLabel()
         self.guests_label = QLabel()
         self.memory_label = QLabel()
-        layout = QHBoxLayout(self)
+        # The figures wrap onto a second line when the bar is short of room (a projector at
+        # 1024×768) rather than being cut.
+        layout = FlowLayout(self, spacing=24)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.setSpacing(24)
         for label in (self.time_label, self.seed_label, self.guests_label, self.memory_label):
             layout.addWidget(label)
-        layout.addStretch(1)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._snap: Snapshot | None = None
 
     def update_snapshot(self, snap: Snapshot) -> None:

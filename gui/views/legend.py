@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
-from gui.views.flow_layout import FlowLayout
+from gui.flow_layout import FlowLayout
 
 
 def swatch(fill: QColor, size: int, pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern,

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.tabs = TabArea()
         self.experiment_tabs = ExperimentTabs(self)
         pages = {"lesson": (self.lesson_notes, lambda: self.tr("Lesson notes")),
-                 "moves": (self.moves_panel, lambda: self.tr("Moves between hosts")),
+                 "moves": (self.moves_panel, lambda: self.tr("Moves")),  # 7 tabs fit 1024 px
                  **self.experiment_tabs.pages()}
         tab_views = {s.name: s for s in VIEWS if s.place == "tab"}
         # A tab view the order does not name yet goes last: a new view is one registry row.
