@@ -31,6 +31,7 @@ from gui.window.experiment_tabs import ExperimentTabs
 from gui.window.files import ScenarioFiles
 from gui.window.host_tabs import HostTabBar
 from gui.window.layout import WindowGrid
+from gui.window.lesson_flow import LessonFlow
 from gui.window.menus import MenuBar
 from gui.window.screen_fit import fitting_size
 from gui.window.tabs import TabArea
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.lesson_prompt, self.lesson_notes = LessonPromptBar(), LessonNotesPanel()
         self.host_label = QLabel()  # the host shown, in the status bar (several hosts only)
         self.lesson_notes.step_reached.connect(self.lesson_prompt.show_prompt)
+        self.lesson_flow = LessonFlow(c, self.lesson_prompt, self)
         self.host_tabs.guest_dropped.connect(self._on_host_tabs_guest_dropped)
         self.sections: dict[str, SectionPanel] = {
             "palette": SectionPanel(lambda: self.tr("Add guests"), self.palette_panel),
@@ -300,6 +302,7 @@ class MainWindow(QMainWindow):
         self.lesson_prompt.clear()
         self._show_hosts()
         self.lesson_notes.set_lesson(self.controller.scenario.lesson)
+        self.lesson_flow.start()
         self.tabs.set_page_visible("lesson", self.lesson_notes.has_lesson)
         self._update_title()
 

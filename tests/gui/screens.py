@@ -131,10 +131,12 @@ def _is_tab(window: QWidget, widget: QWidget) -> bool:
 
 
 def lesson_time(path: Path) -> float:
-    """Return when to look at a lesson: just after its last step (30 s without steps)."""
+    """Return when to look at a lesson: its end, else just after its last step (or 30 s)."""
     from sim.scenario import load_scenario
 
     lesson = load_scenario(path).lesson
+    if lesson is not None and lesson.end_s:
+        return lesson.end_s
     steps = lesson.steps if lesson is not None else ()
     return max((s.at_s for s in steps), default=28.0) + 2.0
 

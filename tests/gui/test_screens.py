@@ -85,3 +85,31 @@ def test_projector_on_a_running_window_keeps_the_timelines_row_labels(qtbot: QtB
         assert timeline.plot_item.getAxis("left").width() >= min(widest, 420 - 16)
     finally:
         apply_projector(window, False, remember=False)
+
+
+def test_a_lesson_opens_paused_at_its_speed_and_stops_at_its_pause_step(qtbot: QtBot,
+                                                                        window) -> None:
+    lesson = screens.ROOT / "assets" / "scenarios" / "05-isolation-panic.toml"
+    window.controller.set_speed(100.0)
+    window.controller.play()
+    assert window.files.open_path(lesson) is not False
+    assert not window.controller.playing and window.controller.speed == 1.0
+    assert window.lesson_flow.stops[0] == 7.0
+    window.controller.set_speed(100.0)  # 3.3 simulated seconds a frame: 7 s is inside one
+    window.controller.play()
+    qtbot.waitUntil(lambda: not window.controller.playing and window.controller.snapshot.time_s
+                    == 7.0, timeout=5000)
+    assert "Why" in window.lesson_prompt.text() or window.lesson_prompt.text()
+
+
+def test_a_lesson_ends_at_its_end_time_with_its_summary(qtbot: QtBot, window) -> None:
+    lesson = screens.ROOT / "assets" / "scenarios" / "02-startup.toml"
+    window.files.open_path(lesson)
+    end = window.controller.scenario.lesson.end_s
+    window.controller.run_until(end - 1.0)
+    window.controller.set_speed(100.0)
+    window.controller.play()
+    qtbot.waitUntil(lambda: not window.controller.playing
+                    and window.controller.snapshot.time_s == end, timeout=5000)
+    qtbot.waitUntil(lambda: window.lesson_prompt.text().startswith("End of the lesson."))
+    assert window.controller.scenario.lesson.summary in window.lesson_prompt.text()
