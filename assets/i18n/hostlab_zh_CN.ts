@@ -549,6 +549,14 @@ Drop a guest here to move it to this host.</source>
     </message>
 </context>
 <context>
+    <name>LessonFlow</name>
+    <message>
+        <location filename="../../gui/window/lesson_flow.py" line="82"/>
+        <source>End of the lesson.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LessonNotesPanel</name>
     <message>
         <location filename="../../gui/panels/__init__.py" line="262"/>
@@ -573,13 +581,13 @@ Drop a guest here to move it to this host.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/commands.py" line="37"/>
-        <location filename="../../gui/window/main_window.py" line="93"/>
+        <location filename="../../gui/window/main_window.py" line="95"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
         <location filename="../../gui/window/commands.py" line="38"/>
-        <location filename="../../gui/window/main_window.py" line="94"/>
+        <location filename="../../gui/window/main_window.py" line="96"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -634,12 +642,12 @@ Drop a guest here to move it to this host.</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="103"/>
+        <location filename="../../gui/window/main_window.py" line="105"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="243"/>
+        <location filename="../../gui/window/main_window.py" line="249"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
@@ -739,22 +747,22 @@ Drop a guest here to move it to this host.</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="104"/>
+        <location filename="../../gui/window/main_window.py" line="106"/>
         <source>Moves</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="273"/>
+        <location filename="../../gui/window/main_window.py" line="279"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="275"/>
+        <location filename="../../gui/window/main_window.py" line="281"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="285"/>
+        <location filename="../../gui/window/main_window.py" line="291"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -832,11 +840,6 @@ Drop a guest here to move it to this host.</source>
         <location filename="../../gui/window/experiment_tabs.py" line="46"/>
         <source>Guest settings</source>
         <translation>客户机设置</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="83"/>
-        <source>A workload result is ready: see the Benchmarks tab.</source>
-        <translation>负载测试结果已出：请看“基准测试”标签页。</translation>
     </message>
     <message>
         <location filename="../../gui/window/view_registry.py" line="118"/>

@@ -46,6 +46,11 @@ class AdaptiveViews(QObject):
         self.chosen = ALL  # the view the teacher picked ("" = all)
         self._last_single = next(iter(self._place))  # shown alone when compact
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return the names of the views in the grid."""
+        return tuple(self._place)
+
     def attach(self, grid: WindowGrid) -> None:
         """Act on `grid` (built with the bar above its views)."""
         self._grid = grid

@@ -69,19 +69,14 @@ class ExperimentTabs(QObject):
         self.guest_config.show_guest(guest_id)
 
     def update_snapshot(self, snap: Snapshot) -> None:
-        """Point at the Benchmarks tab when the session's first result arrives.
+        """Bring the Benchmarks tab to the front when the session's first result arrives.
 
-        The tab is not switched and the dock not grown: the class is watching the views
-        above, and a dock that grows and stays grown squeezes them for the rest of the lesson.
+        The dock is not grown: one that grows and stays grown squeezes the diagram and the
+        memory plot for the rest of the lesson.
         """
         if snap.workloads and not self._had_results:
             self._had_results = True
-            tabs = self._window.tabs
-            if tabs.current_name() != "benchmark":
-                tabs.set_page_attention("benchmark", True)
-                self._window.statusBar().showMessage(
-                    translate("MainWindow", "A workload result is ready: see the Benchmarks tab."),
-                    8000)
+            self._window.tabs.show_page("benchmark")
 
     def set_projector(self, on: bool) -> None:
         """Switch the panels to projector sizes (the view is switched with the other views)."""

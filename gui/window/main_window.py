@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker
 from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from gui.controller import SimController
 from gui.fonts import asset_path
@@ -168,11 +168,15 @@ class MainWindow(QMainWindow):
     def part(self, name: str | None) -> QWidget:
         """Return what a screenshot of `name` shows: a section, a view, or the whole window.
 
-        A part in a hidden tab is brought to the front first, so it is laid out when drawn.
+        A part in a hidden tab, or a view the grid hides, is brought to the front first, so it
+        is laid out when drawn.
         """
         if name is None:
             return self
         widget = self.sections.get(name) or self._views[name]
+        if name in self.adaptive.names and widget.isHidden():  # a view the grid hides now
+            self.adaptive.choose(name)
+            QApplication.processEvents()  # lay it out at its new size before it is drawn
         for page in self.tabs.names():
             if self.tabs.page(page) is widget:
                 self.tabs.show_page(page)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 
@@ -15,7 +14,6 @@ class TabArea(QTabWidget):
         super().__init__(parent)
         self._pages: dict[str, QWidget] = {}
         self._labels: dict[str, Callable[[], str]] = {}
-        self.currentChanged.connect(self._on_self_current_changed)
 
     def add_page(self, name: str, widget: QWidget, label: Callable[[], str]) -> None:
         """Add a page called `name` at the end, labelled `label()` in the current language."""
@@ -66,12 +64,3 @@ class TabArea(QTabWidget):
         """Label every tab in the current language."""
         for name, widget in self._pages.items():
             self.setTabText(self.indexOf(widget), self._labels[name]())
-
-    def set_page_attention(self, name: str, on: bool) -> None:
-        """Draw the tab of `name` in the highlight colour (new content) until it is opened."""
-        colour = self.palette().highlight().color() if on else QColor()
-        self.tabBar().setTabTextColor(self.indexOf(self._pages[name]), colour)
-
-    def _on_self_current_changed(self, index: int) -> None:
-        if index >= 0:
-            self.tabBar().setTabTextColor(index, QColor())
