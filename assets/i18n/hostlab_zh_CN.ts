@@ -553,7 +553,7 @@ Drop a guest here to move it to this host.</source>
     <message>
         <location filename="../../gui/window/lesson_flow.py" line="82"/>
         <source>End of the lesson.</source>
-        <translation type="unfinished"></translation>
+        <translation>本课结束。</translation>
     </message>
 </context>
 <context>
