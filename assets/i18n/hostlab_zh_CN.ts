@@ -148,26 +148,32 @@
     <name>EventLogView</name>
     <message>
         <location filename="../../gui/views/event_log.py" line="197"/>
+        <location filename="../../gui/views/event_log.py" line="198"/>
         <source>Filter: guest or text…</source>
         <translation>筛选：客户机或文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="201"/>
+        <location filename="../../gui/views/event_log.py" line="199"/>
+        <source>Kind of event shown</source>
+        <translation>显示的事件类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/event_log.py" line="203"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="206"/>
+        <location filename="../../gui/views/event_log.py" line="208"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="206"/>
+        <location filename="../../gui/views/event_log.py" line="208"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="206"/>
+        <location filename="../../gui/views/event_log.py" line="208"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
@@ -387,72 +393,92 @@
 <context>
     <name>GuestDetailsPanel</name>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="91"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="91"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="91"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="91"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>Source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="92"/>
+        <location filename="../../gui/views/guest_details.py" line="116"/>
         <source>Layer</source>
         <translation>内存层</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="92"/>
+        <location filename="../../gui/views/guest_details.py" line="116"/>
         <source>Resident</source>
         <translation>常驻内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="114"/>
+        <location filename="../../gui/views/guest_details.py" line="117"/>
+        <source>&amp;Guest:</source>
+        <translation>客户机(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="118"/>
+        <source>Guest shown in detail</source>
+        <translation>详细显示的客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="119"/>
+        <source>Phases of the guest</source>
+        <translation>客户机的启动阶段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="120"/>
+        <source>Memory of the guest by layer</source>
+        <translation>客户机按层的内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="158"/>
         <source>No guest selected</source>
         <translation>未选中客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="159"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="116"/>
-        <source>Click a guest in the diagram or the timeline.</source>
-        <translation>在架构图或时间线中单击一台客户机。</translation>
+        <location filename="../../gui/views/guest_details.py" line="160"/>
+        <source>Click a guest in the diagram or the timeline, or choose one in the list above.</source>
+        <translation>在架构图或时间线中单击一台客户机，或在上面的列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="122"/>
-        <source>no limit</source>
-        <translation>无限制</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/guest_details.py" line="123"/>
+        <location filename="../../gui/views/guest_details.py" line="168"/>
         <source>Startup: {startup} · resident {resident} of {configured} configured · {pids} processes · {vcpus} vCPU</source>
         <translation>启动用时：{startup} · 常驻 {resident}（配置 {configured}）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="125"/>
+        <location filename="../../gui/views/guest_details.py" line="171"/>
+        <source>Startup: {startup} · resident {resident} (no memory limit) · {pids} processes · {vcpus} vCPU</source>
+        <translation>启动用时：{startup} · 常驻 {resident}（无内存上限）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="174"/>
         <source>not yet</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="129"/>
+        <location filename="../../gui/views/guest_details.py" line="178"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="134"/>
+        <location filename="../../gui/views/guest_details.py" line="183"/>
         <source> (running)</source>
         <translation>（进行中）</translation>
     </message>
@@ -460,40 +486,40 @@
 <context>
     <name>HostPanel</name>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="80"/>
-        <location filename="../../gui/panels/host_panel.py" line="131"/>
+        <location filename="../../gui/panels/host_panel.py" line="82"/>
+        <location filename="../../gui/panels/host_panel.py" line="133"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="81"/>
+        <location filename="../../gui/panels/host_panel.py" line="83"/>
         <source>VM memory</source>
         <translation>虚拟机内存</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="87"/>
+        <location filename="../../gui/panels/host_panel.py" line="89"/>
         <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
         <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="89"/>
+        <location filename="../../gui/panels/host_panel.py" line="91"/>
         <source>KSM: merge identical VM pages</source>
         <translation>KSM：合并虚拟机中相同的内存页</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="90"/>
+        <location filename="../../gui/panels/host_panel.py" line="92"/>
         <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
         <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="92"/>
+        <location filename="../../gui/panels/host_panel.py" line="94"/>
         <source>Swap to disk when RAM is full</source>
         <translation>内存满时交换到磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="123"/>
+        <location filename="../../gui/panels/host_panel.py" line="125"/>
         <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
         <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
     </message>
@@ -581,13 +607,13 @@ Drop a guest here to move it to this host.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/commands.py" line="37"/>
-        <location filename="../../gui/window/main_window.py" line="95"/>
+        <location filename="../../gui/window/main_window.py" line="96"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
         <location filename="../../gui/window/commands.py" line="38"/>
-        <location filename="../../gui/window/main_window.py" line="96"/>
+        <location filename="../../gui/window/main_window.py" line="97"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -642,12 +668,12 @@ Drop a guest here to move it to this host.</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="105"/>
+        <location filename="../../gui/window/main_window.py" line="106"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="249"/>
+        <location filename="../../gui/window/main_window.py" line="254"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
@@ -683,8 +709,8 @@ Drop a guest here to move it to this host.</source>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="64"/>
-        <source>Export &amp;screenshot</source>
-        <translation>导出截图(&amp;S)</translation>
+        <source>E&amp;xport screenshot</source>
+        <translation>导出截图(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../gui/window/commands.py" line="35"/>
@@ -747,22 +773,22 @@ Drop a guest here to move it to this host.</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="106"/>
+        <location filename="../../gui/window/main_window.py" line="107"/>
         <source>Moves</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="279"/>
+        <location filename="../../gui/window/main_window.py" line="284"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="281"/>
+        <location filename="../../gui/window/main_window.py" line="286"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="291"/>
+        <location filename="../../gui/window/main_window.py" line="296"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -1178,26 +1204,27 @@ source: {source}</source>
     </message>
     <message>
         <location filename="../../gui/panels/transport.py" line="115"/>
+        <location filename="../../gui/panels/transport.py" line="116"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="116"/>
+        <location filename="../../gui/panels/transport.py" line="117"/>
         <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
         <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="147"/>
+        <location filename="../../gui/panels/transport.py" line="148"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="147"/>
+        <location filename="../../gui/panels/transport.py" line="148"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="148"/>
+        <location filename="../../gui/panels/transport.py" line="149"/>
         <source>Play or pause (Space)</source>
         <translation>播放或暂停（空格键）</translation>
     </message>

@@ -30,6 +30,7 @@ from gui.window.commands import WindowCommands
 from gui.window.experiment_tabs import ExperimentTabs
 from gui.window.files import ScenarioFiles
 from gui.window.host_tabs import HostTabBar
+from gui.window.keys import KeyRouter
 from gui.window.layout import WindowGrid
 from gui.window.lesson_flow import LessonFlow
 from gui.window.menus import MenuBar
@@ -131,6 +132,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.host_label)
         self.statusBar().addWidget(self.status_panel, 1)
         self.addActions(self.transport.actions_with_shortcuts())
+        self._keys = KeyRouter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._keys)
 
     def install_views(self) -> None:
         """Build every view of the registry and put it in its place (once)."""

@@ -113,3 +113,46 @@ def test_a_lesson_ends_at_its_end_time_with_its_summary(qtbot: QtBot, window) ->
                     and window.controller.snapshot.time_s == end, timeout=5000)
     qtbot.waitUntil(lambda: window.lesson_prompt.text().startswith("End of the lesson."))
     assert window.controller.scenario.lesson.summary in window.lesson_prompt.text()
+
+
+def test_keys_reach_focused_controls_and_the_transport(qtbot: QtBot, window) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    tile = window.palette_panel.findChildren(QToolButton)[0]
+    tile.setFocus()
+    guests = len(window.controller.snapshot.guests)
+    qtbot.keyClick(tile, Qt.Key.Key_Space)  # presses the focused tile, not play
+    assert not window.controller.playing
+    assert len(window.controller.snapshot.guests) == guests + 1
+    fired: list[bool] = []
+    window.transport.step_action.triggered.connect(lambda: fired.append(True))
+    window.transport.slider.setFocus()
+    qtbot.keyClick(window.transport.slider, Qt.Key.Key_Right)  # steps even on the slider
+    assert fired
+
+
+def test_guests_are_chosen_from_the_keyboard_and_tab_leaves_the_tables(qtbot: QtBot,
+                                                                        window) -> None:
+    details = window.view("details")
+    window.controller.run_until(5.0)
+    ids = [g.id for g in window.controller.snapshot.guests]
+    details.chooser.setCurrentIndex(1)
+    details.chooser.activated.emit(1)
+    assert window.selected_guest == ids[1] and details.guest_id == ids[1]
+    assert not details.phases_table.tabKeyNavigation()
+    assert not details.memory_table.tabKeyNavigation()
+
+
+def test_file_menu_mnemonics_are_distinct_and_controls_are_named(window) -> None:
+    from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSlider
+
+    menu = window.menu_bar.menus["file"]
+    keys = [a.text().split("&")[1][0].lower() for a in menu.actions() if "&" in a.text()]
+    assert len(keys) == len(set(keys)), keys
+    buddies = {label.buddy() for label in window.findChildren(QLabel) if label.buddy()}
+    controls = [w for kind in (QSlider, QComboBox, QLineEdit)
+                for w in window.findChildren(kind)]
+    unnamed = [w for w in controls if w.isVisible() and not w.accessibleName() and w not in buddies
+               and not isinstance(w.parentWidget(), QComboBox)]
+    assert unnamed == []
