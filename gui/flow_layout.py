@@ -51,8 +51,12 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        """Return the minimum size (a flow has no preferred width)."""
-        return self.minimumSize()
+        """Return the size of all items in one row (a flow prefers not to wrap)."""
+        shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        m = self.contentsMargins()
+        width = sum(h.width() for h in shown) + self._gap * max(0, len(shown) - 1)
+        height = max((h.height() for h in shown), default=0)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802 (Qt override)
         """Return the size of the widest item plus margins."""

@@ -11,7 +11,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import (
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -175,6 +181,15 @@ class StatusPanel(QWidget):
         _set_text(self.memory_label, translate(
             "StatusPanel", "Memory {0} of {1} RAM ({2:.0f} %)").format(
             units.mib(used), units.mib(ram), share))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Take the height the figures need at this width (the status bar ignores it)."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None:
+            need = layout.heightForWidth(event.size().width())
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""

@@ -261,6 +261,14 @@ class LayerDiagramView(SnapshotView):
             p.drawRect(QRectF(x, r.top(), w, r.height()))
             x += w
 
+    def _badge_room(self, b: lay.Block, r: QRectF) -> float:
+        """Return the width an incident badge takes at the right of the text (0: none)."""
+        if not b.mark:
+            return 0.0
+        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)  # as incident_marks
+        digits = len(str(b.marks.get(b.mark, 0))) if b.count > 1 else 0
+        return size * (1.1 + 0.6 * digits) + 4
+
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
         title, sub = self.block_text(b)
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
@@ -270,7 +278,7 @@ class LayerDiagramView(SnapshotView):
         small = b.role in ("guest", "user_kernel", "guest_kernel")
         f = theme.font(self.projector, bold=True, small=small)
         fm = QFontMetrics(f)
-        inner = r.adjusted(4, 2, -4, -2)
+        inner = r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)
         if fm.height() > inner.height() + 2:
             # A squat diagram (short window, projector fonts): one whole line beats half of two.
             f.setPixelSize(max(9, int(inner.height() * 0.8)))

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             else:
                 self.tabs.add_page(name, *pages[name])
         self.tabs.set_page_visible("moves", False)
+        self.experiment_tabs.tabs_built()
         places: dict[str, QWidget] = {
             "left-top": self.sections["palette"], "left-bottom": self.sections["host"],
             **{s.place: self.sections[s.name] for s in VIEWS if s.place != "tab"}}
