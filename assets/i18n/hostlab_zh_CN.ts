@@ -32,54 +32,59 @@
 <context>
     <name>BenchmarkView</name>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="131"/>
+        <location filename="../../gui/views/benchmark_view.py" line="132"/>
         <source>{value}, mean of n = {n} guests run together ({guests})</source>
         <translation>{value}，n = {n} 台同时运行的客户机的平均值（{guests}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="134"/>
+        <location filename="../../gui/views/benchmark_view.py" line="135"/>
         <source>{value} in {guest}</source>
         <translation>{value}，在 {guest} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="135"/>
+        <location filename="../../gui/views/benchmark_view.py" line="136"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="136"/>
+        <location filename="../../gui/views/benchmark_view.py" line="137"/>
         <source>latency: higher is slower</source>
         <translation>延迟：越高越慢</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="137"/>
+        <location filename="../../gui/views/benchmark_view.py" line="138"/>
         <source>{ratio}× the bare host ({native} {unit}); {better}</source>
         <translation>裸机的 {ratio}×（裸机 {native} {unit}）；{better}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="139"/>
+        <location filename="../../gui/views/benchmark_view.py" line="140"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="146"/>
+        <location filename="../../gui/views/benchmark_view.py" line="147"/>
         <source>× the bare host</source>
         <translation>裸机的倍数 (×)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="147"/>
+        <location filename="../../gui/views/benchmark_view.py" line="148"/>
         <source>dashed line: the bare host = 1.0</source>
         <translation>虚线：裸机 = 1.0</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="148"/>
+        <location filename="../../gui/views/benchmark_view.py" line="149"/>
         <source>No workload has run yet. Select guests in the Experiments tab and choose “Run workload”.</source>
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="231"/>
+        <location filename="../../gui/views/benchmark_view.py" line="234"/>
         <source>{workload} (latency: higher = slower)</source>
         <translation>{workload}（延迟：越高越慢）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="236"/>
+        <source>run at {time}</source>
+        <translation>{time} 开始运行</translation>
     </message>
 </context>
 <context>
@@ -585,7 +590,7 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="262"/>
+        <location filename="../../gui/panels/__init__.py" line="277"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -673,7 +678,7 @@ Drop a guest here to move it to this host.</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="254"/>
+        <location filename="../../gui/window/main_window.py" line="255"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
@@ -778,17 +783,17 @@ Drop a guest here to move it to this host.</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="284"/>
+        <location filename="../../gui/window/main_window.py" line="285"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="286"/>
+        <location filename="../../gui/window/main_window.py" line="287"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="296"/>
+        <location filename="../../gui/window/main_window.py" line="297"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -858,12 +863,12 @@ Drop a guest here to move it to this host.</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="44"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="60"/>
         <source>Experiments</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="46"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="62"/>
         <source>Guest settings</source>
         <translation>客户机设置</translation>
     </message>
@@ -1103,27 +1108,27 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="159"/>
+        <location filename="../../gui/panels/__init__.py" line="165"/>
         <source>t = {0}</source>
         <translation>t = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="164"/>
+        <location filename="../../gui/panels/__init__.py" line="170"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="170"/>
+        <location filename="../../gui/panels/__init__.py" line="176"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="171"/>
+        <location filename="../../gui/panels/__init__.py" line="177"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="175"/>
+        <location filename="../../gui/panels/__init__.py" line="181"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
     </message>

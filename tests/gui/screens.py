@@ -194,29 +194,57 @@ def contact_sheet(cells: list[tuple[str, QImage]], out: Path, columns: int = 4,
     sheet.save(str(out), "PNG")
 
 
+def _run_group(size: tuple[int, int], projector: bool, lang: str, lessons: list[Path],
+               thumb: Path) -> int:
+    """Render `lessons` in one setting, print problems, save one render; return failures."""
+    failed = 0
+    pick = (SIZES.index(size) * 4 + 2 * projector + (lang != "en")) % len(lessons)
+    for k, path in enumerate(lessons):
+        image, found = render(path, size, projector, lang)
+        mode = "projector" if projector else "normal"
+        for problem in found:
+            print(f"{path.name} {size[0]}x{size[1]} {mode} {lang}: {problem}", flush=True)
+        failed += bool(found)
+        if k == pick:  # a different lesson in each cell of the contact sheet
+            image.save(str(thumb), "PNG")
+            thumb.with_suffix(".txt").write_text(path.stem, encoding="utf-8")
+    return failed
+
+
 def main(argv: list[str] | None = None) -> int:
     """Render the matrix, print every problem; return 1 if there was one."""
+    import subprocess
+    import tempfile
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sheet", type=Path, help="write a contact sheet PNG here")
     parser.add_argument("--lessons", nargs="*", help="lesson file names (default: all)")
+    parser.add_argument("--group", nargs=5, help=argparse.SUPPRESS)  # W H P LANG THUMB
     args = parser.parse_args(argv)
     lessons = [p for p in LESSONS if not args.lessons or p.name in args.lessons]
-    failed, cells, count = 0, [], 0
+    if args.group:
+        w, h, proj, lang, thumb = args.group
+        return min(1, _run_group((int(w), int(h)), proj == "1", lang, lessons, Path(thumb)))
+    folder = Path(tempfile.mkdtemp(prefix="hostlab-screens-"))
+    failed, cells = 0, []
+    # One process per setting: hundreds of windows in one process pile up in Qt's caches.
     for w, h in SIZES:
         for projector in (False, True):
             for lang in ("en", "zh_CN"):
-                for k, path in enumerate(lessons):
-                    image, found = render(path, (w, h), projector, lang)
-                    count += 1
-                    mode = "projector" if projector else "normal"
-                    for problem in found:
-                        print(f"{path.name} {w}x{h} {mode} {lang}: {problem}")
-                    failed += bool(found)
-                    if k == (len(cells) * 5) % len(lessons):  # a different lesson per cell
-                        cells.append((f"{w}×{h} {mode} {lang} · {path.stem}", image))
+                thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
+                names = [p.name for p in lessons]
+                status = subprocess.call([sys.executable, __file__, "--lessons", *names,
+                                          "--group", str(w), str(h), str(int(projector)),
+                                          lang, str(thumb)])
+                failed += status != 0
+                mode = "projector" if projector else "normal"
+                if thumb.is_file():
+                    lesson = thumb.with_suffix(".txt").read_text(encoding="utf-8")
+                    cells.append((f"{w}×{h} {mode} {lang} · {lesson}", QImage(str(thumb))))
+                print(f"{w}x{h} {mode} {lang}: {'problems' if status else 'ok'}", flush=True)
     if args.sheet:
         contact_sheet(cells, args.sheet)
-    print(f"{count} renders, {failed} with problems")
+    print(f"{len(lessons)} lessons × {len(cells)} settings, {failed} settings with problems")
     return 1 if failed else 0
 
 
