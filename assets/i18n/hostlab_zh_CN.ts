@@ -371,26 +371,31 @@
     </message>
     <message>
         <location filename="../../gui/panels/guest_config.py" line="255"/>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="259"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="256"/>
+        <location filename="../../gui/panels/guest_config.py" line="260"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="257"/>
+        <location filename="../../gui/panels/guest_config.py" line="261"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="258"/>
+        <location filename="../../gui/panels/guest_config.py" line="262"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="276"/>
+        <location filename="../../gui/panels/guest_config.py" line="280"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>

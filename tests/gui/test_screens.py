@@ -156,3 +156,17 @@ def test_file_menu_mnemonics_are_distinct_and_controls_are_named(window) -> None
     unnamed = [w for w in controls if w.isVisible() and not w.accessibleName() and w not in buddies
                and not isinstance(w.parentWidget(), QComboBox)]
     assert unnamed == []
+
+
+def test_notes_keep_headings_apart_and_chinese_lines_join_without_spaces() -> None:
+    from gui.text.safe_text import lesson_html
+
+    html = lesson_html("怎么做\n前 4 秒用正常\n速度播放。\n\nWHAT TO DO\nOpen the\ntimeline.")
+    assert "<h3>怎么做</h3>" in html and "正常速度播放" in html
+    assert "<h3>WHAT TO DO</h3>" in html and "Open the timeline." in html
+
+
+def test_a_limit_of_zero_reads_no_limit(window) -> None:
+    spin = window.experiment_tabs.guest_config.controls["memory_limit_mib"]
+    spin.setValue(0)
+    assert spin.text() == "no limit"
