@@ -176,7 +176,7 @@ def render(path: Path, size: tuple[int, int], projector: bool, lang: str,
 
 
 def contact_sheet(cells: list[tuple[str, QImage]], out: Path, columns: int = 4,
-                  width: int = 480) -> None:
+                  width: int = 400) -> None:
     """Write thumbnails of `cells` (caption, picture) in a grid to `out`."""
     height = width * 9 // 16 + 22
     rows = (len(cells) + columns - 1) // columns
@@ -191,7 +191,8 @@ def contact_sheet(cells: list[tuple[str, QImage]], out: Path, columns: int = 4,
         p.drawImage(x + 4, y + 20, thumb)
         p.drawText(QRect(x + 4, y + 2, width - 8, 18), Qt.AlignmentFlag.AlignLeft, caption)
     p.end()
-    sheet.save(str(out), "PNG")
+    # 256 colours: a reviewer's overview, small enough to keep in the repository.
+    sheet.convertToFormat(QImage.Format.Format_Indexed8).save(str(out), "PNG")
 
 
 def _run_group(size: tuple[int, int], projector: bool, lang: str, lessons: list[Path],
@@ -241,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
                 if thumb.is_file():
                     lesson = thumb.with_suffix(".txt").read_text(encoding="utf-8")
                     cells.append((f"{w}×{h} {mode} {lang} · {lesson}", QImage(str(thumb))))
-                print(f"{w}x{h} {mode} {lang}: {'problems' if status else 'ok'}", flush=True)
+                verdict = {0: "ok", 1: "problems"}.get(status, f"crashed (exit status {status})")
+                print(f"{w}x{h} {mode} {lang}: {verdict}", flush=True)
     if args.sheet:
         contact_sheet(cells, args.sheet)
     print(f"{len(lessons)} lessons × {len(cells)} settings, {failed} settings with problems")
