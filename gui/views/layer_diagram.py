@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import theme, units
+from gui.i18n import catalog_name
 from gui.text import labels
 from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
@@ -175,7 +176,10 @@ class LayerDiagramView(SnapshotView):
         if b.role == "guest_kernel":
             if b.count > 1:  # kernels that exist: a VM that failed to start has none
                 return labels.block_label("guest_kernels").format(n=units.count(b.live_count)), ""
-            return labels.block_label("guest_kernel"), ""
+            # Which OS's kernel: three VMs of three OSes are not three of the same.
+            template = self.snapshot.template(b.template) if self.snapshot else None
+            return labels.block_label("guest_kernel"), (catalog_name(template.name)
+                                                        if template is not None else "")
         name = b.guest_ids[0] if b.count == 1 else f"{b.template} ×{units.count(b.count)}"
         marks = " ".join(f"{n if b.count > 1 else ''}{theme.STATE_MARK.get(s, '?')}"
                          for s, n in b.states.items())
