@@ -245,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
                 verdict = {0: "ok", 1: "problems"}.get(status, f"crashed (exit status {status})")
                 print(f"{w}x{h} {mode} {lang}: {verdict}", flush=True)
     if args.sheet:
+        from gui.app import make_application
+
+        make_application()  # drawing captions needs fonts, and fonts need the application
         contact_sheet(cells, args.sheet)
     print(f"{len(lessons)} lessons × {len(cells)} settings, {failed} settings with problems")
     return 1 if failed else 0
