@@ -122,7 +122,7 @@ class GuestDetailsPanel(SnapshotView):
     def _apply_projector(self) -> None:
         f = theme.font(self.projector)
         for w in (self._summary, self._phases, self._memory, self._phases.horizontalHeader(),
-                  self._memory.horizontalHeader()):
+                  self._memory.horizontalHeader(), self._chooser, self._chooser_label):
             w.setFont(f)
         self._title.setFont(theme.font(self.projector, bold=True))
         for t in (self._phases, self._memory):
