@@ -170,3 +170,9 @@ def test_a_limit_of_zero_reads_no_limit(window) -> None:
     spin = window.experiment_tabs.guest_config.controls["memory_limit_mib"]
     spin.setValue(0)
     assert spin.text() == "no limit"
+
+
+def test_clock_readings_share_one_format() -> None:
+    from gui import units
+
+    assert (units.sim_time(95.0), units.sim_time(110.0)) == ("95.000 s", "110.000 s")
