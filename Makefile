@@ -77,3 +77,9 @@ N ?= 50000
 SEED ?= 0
 engine-diff: $(STAMP)
 	$(PY) tests/sim/engine_diff.py --n $(N) --seed $(SEED)
+
+# Every lesson at every classroom size, normal and projector, English and Chinese: fails on
+# cut text, too-small views or overlapping widgets; refreshes the contact sheet in docs/.
+.PHONY: screens
+screens: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) tests/gui/screens.py --sheet docs/screens.png

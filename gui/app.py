@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QFont, QPalette
     from PySide6.QtWidgets import QApplication
 
@@ -87,8 +88,12 @@ def make_application() -> QApplication:
     return app
 
 
-def apply_projector(window: MainWindow, on: bool, remember: bool = True) -> None:
-    """Switch projector mode app-wide: ≥ 16 pt text, black on white, views told too."""
+def apply_projector(window: MainWindow, on: bool, remember: bool = True,
+                    screen: QSize | None = None) -> None:
+    """Switch projector mode app-wide: ≥ 16 pt text, black on white, views told too.
+
+    Text grows with the height of `screen` (default: the free area of the window's screen).
+    """
     global _normal_font
     from PySide6.QtGui import QFont
 
@@ -100,7 +105,10 @@ def apply_projector(window: MainWindow, on: bool, remember: bool = True) -> None
         _normal_font = QFont(app.font())
     font = QFont(_normal_font)
     if on:  # 16 pt for controls; the views draw their own text at the theme's projector size
-        font.setPointSize(max(theme.PROJECTOR.small_pt, 16, _normal_font.pointSize()))
+        from gui.window.screen_fit import available
+
+        height = (screen or available(window).size()).height()
+        font.setPointSize(max(theme.scale_projector(height).small_pt, _normal_font.pointSize()))
     app.setFont(font)
     palette = app.style().standardPalette()
     if on:
@@ -135,6 +143,7 @@ def run_window(args: argparse.Namespace) -> int:
     from gui.fonts import load_bundled_fonts
     from gui.i18n import install_language, saved_language, settings
     from gui.window.main_window import MainWindow
+    from gui.window.screen_fit import clamp_to_screen
 
     app = make_application()
     install_excepthook(headless=False)
@@ -147,7 +156,8 @@ def run_window(args: argparse.Namespace) -> int:
     if args.size:
         window.resize(*args.size)
     elif isinstance(geometry, QByteArray):
-        window.restoreGeometry(geometry)
+        window.restoreGeometry(geometry)  # saved on another screen, perhaps a larger one
+        clamp_to_screen(window)
     window.restore_layout({name: store.value(f"layout/{name}")
                            for name in window.splitters()})
     projector = args.projector or str(store.value("projector", "false")).lower() == "true"

@@ -73,7 +73,32 @@ def export_svg(widget: QWidget, path: str | Path, title: str = "HostLab") -> Pat
     svg = bytes(data.data())
     if not svg.rstrip().endswith(b"</svg>"):
         raise AtomicWriteError(f"{path}: could not make the SVG drawing")
-    return write_bytes(path, svg)
+    return write_bytes(path, real_font_families(svg))
+
+
+def real_font_families(svg: bytes) -> bytes:
+    """Name the fonts Qt drew with instead of its aliases, then the generic `sans-serif`.
+
+    Qt writes its alias "Sans Serif", which no other renderer knows: they fall back to a font
+    of other widths and the text runs into its neighbours.
+    """
+    import re
+
+    from PySide6.QtGui import QFont, QFontInfo
+
+    cache: dict[bytes, bytes] = {}
+
+    def resolve(match: re.Match[bytes]) -> bytes:
+        names = match.group(1)
+        if names not in cache:
+            families = [QFontInfo(QFont(n.strip())).family() for n in
+                        names.decode("utf-8", "replace").split(",") if n.strip()]
+            unique = list(dict.fromkeys(f for f in families if f))
+            quoted = ", ".join(f"'{f}'" if " " in f else f for f in unique)
+            cache[names] = (quoted + ", sans-serif").encode("utf-8")
+        return b'font-family="' + cache[names] + b'"'
+
+    return re.sub(rb'font-family="([^"]*)"', resolve, svg)
 
 
 def export_picture(widget: QWidget, path: str | Path) -> Path:

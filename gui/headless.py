@@ -128,7 +128,7 @@ def _run_headless(args: argparse.Namespace) -> int:
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.resize(*(args.size or DEFAULT_SIZE))
     if args.projector:
-        apply_projector(window, True, remember=False)
+        apply_projector(window, True, remember=False, screen=window.size())  # window = screen
     controller.set_session(session, args.scenario)
     if getattr(args, "record", None) is not None:
         return _record(window, args)

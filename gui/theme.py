@@ -155,6 +155,21 @@ PROJECTOR = Metrics(font_pt=18, small_pt=16, line_px=3, foreground=BLACK,
                     background="#FFFFFF", grid_alpha=0.4)
 
 
+# The screen height at which projector text is 16 pt; taller screens scale it up, so text
+# takes the same share of the picture (what the back row sees) on any projector.
+PROJECTOR_BASE_HEIGHT_PX = 768
+
+
+def scale_projector(screen_height_px: int) -> Metrics:
+    """Size projector mode for a screen `screen_height_px` tall (never below 16 pt)."""
+    global PROJECTOR
+    factor = max(1.0, screen_height_px / PROJECTOR_BASE_HEIGHT_PX)
+    PROJECTOR = Metrics(font_pt=round(18 * factor), small_pt=round(16 * factor),
+                        line_px=max(3, round(3 * factor)), foreground=BLACK,
+                        background="#FFFFFF", grid_alpha=0.4)
+    return PROJECTOR
+
+
 def metrics(projector: bool) -> Metrics:
     """Return the sizes for normal or projector mode."""
     return PROJECTOR if projector else NORMAL

@@ -50,7 +50,7 @@ def tick_duration(seconds: float) -> str:
 
 def sim_time(seconds: float) -> str:
     """Format a simulated clock reading (always in seconds, so columns line up)."""
-    return f"{seconds:.3f} s" if seconds < 100 else f"{seconds:.1f} s"
+    return f"{seconds:.3f} s"  # one format for every reading: the log never mixes two
 
 
 def count(n: float) -> str:

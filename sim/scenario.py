@@ -103,11 +103,12 @@ class LinkSpec:
 
 @dataclass(frozen=True, slots=True)
 class LessonStep:
-    """A prompt shown once the lesson's simulated clock reaches `at_s`."""
+    """A prompt shown once the lesson's simulated clock reaches `at_s` (pausing if `pause`)."""
 
     at_s: float
     text: str
     text_zh: str
+    pause: bool = False  # stop the clock here so the class can read and answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,8 @@ class Lesson:
     notes_zh: str = ""
     steps: tuple[LessonStep, ...] = ()
     predictions: tuple[PredictionSpec, ...] = ()  # questions asked before a step (predictions)
+    speed: float = 0.0   # the speed the lesson opens at (0: keep the window's speed)
+    end_s: float = 0.0   # the clock stops here and the summary is shown (0: runs on)
 
     def text(self, field_name: str, lang: str) -> str:
         """Return `field_name` in `lang` ("zh_CN" or "en"), falling back to English."""
@@ -251,17 +254,27 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
                     named_hosts=t.has("hosts"))
 
 
+# A lesson's speed is one the window's slider offers (slow motion to fast forward).
+MIN_LESSON_SPEED, MAX_LESSON_SPEED = 0.01, 100.0
+
+
 def _lesson(lt: Table) -> Lesson:
-    lt.only(LESSON_TEXTS + ("steps", "predictions"))
+    lt.only(LESSON_TEXTS + ("steps", "predictions", "speed", "end_s"))
     steps = []
     for st in lt.tables("steps", MAX_STEPS):
-        st.only(("at_s", "text", "text_zh"))
+        st.only(("at_s", "text", "text_zh", "pause"))
         steps.append(LessonStep(st.number("at_s", hi=MAX_TIME_S),
                                 st.string("text", max_len=MAX_LINE_CHARS),
-                                st.string("text_zh", "", max_len=MAX_LINE_CHARS)))
+                                st.string("text_zh", "", max_len=MAX_LINE_CHARS),
+                                st.boolean("pause", False)))
     texts = (lt.string(k, "", max_len=MAX_NOTES_CHARS if k.startswith("notes")
                        else MAX_LINE_CHARS) for k in LESSON_TEXTS)
-    return Lesson(*texts, steps=tuple(steps), predictions=parse_predictions(lt, MAX_TIME_S))
+    speed = lt.number("speed", 0.0, hi=MAX_LESSON_SPEED)
+    if 0.0 < speed < MIN_LESSON_SPEED:
+        raise lt.error("speed", f"0 (keep) or a number from {MIN_LESSON_SPEED} to "
+                                f"{MAX_LESSON_SPEED:g}", speed)
+    return Lesson(*texts, steps=tuple(steps), predictions=parse_predictions(lt, MAX_TIME_S),
+                  speed=speed, end_s=lt.number("end_s", 0.0, hi=MAX_TIME_S))
 
 
 def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import re
 from pathlib import Path
@@ -40,14 +41,15 @@ def dumps_scenario(s: Scenario) -> str:
               f"ksm = {_toml(s.policy.ksm)}", f"swap = {_toml(s.policy.swap)}"]
     for g in s.guests:
         lines += ["", "[[guests]]", f"template = {_toml(g.template)}", f"count = {g.count}",
-                  f"at_s = {_toml(float(g.at_s))}", f"stagger_s = {_toml(float(g.stagger_s))}"]
+                  f"at_s = {_toml(clean_seconds(g.at_s))}",
+                  f"stagger_s = {_toml(clean_seconds(g.stagger_s))}"]
         if g.host:
             lines.append(f"host = {_toml(g.host)}")
     for gid, config in s.configs.items():
         lines += ["", f"[configs.{_toml(gid)}]"]
         lines += [f"{k} = {_toml(v)}" for k, v in config.changed_fields().items()]
     for a in s.actions:
-        lines += ["", "[[actions]]", f"at_s = {_toml(float(a.at_s))}",
+        lines += ["", "[[actions]]", f"at_s = {_toml(clean_seconds(a.at_s))}",
                   f"action = {_toml(a.action)}",
                   "targets = [" + ", ".join(_toml(x) for x in a.targets) + "]"]
         lines += [f"{k} = {_toml(getattr(a, k))}" for k in ("workload", "exploit", "rate_mib_s",
@@ -56,9 +58,13 @@ def dumps_scenario(s: Scenario) -> str:
         lines += ["", "[lesson]"]
         lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in LESSON_TEXTS
                   if getattr(s.lesson, k)]
+        lines += [f"{k} = {_toml(clean_seconds(getattr(s.lesson, k)))}" for k in ("speed", "end_s")
+                  if getattr(s.lesson, k)]
         for st in s.lesson.steps:
-            lines += ["", "[[lesson.steps]]", f"at_s = {_toml(float(st.at_s))}",
+            lines += ["", "[[lesson.steps]]", f"at_s = {_toml(clean_seconds(st.at_s))}",
                       f"text = {_toml(st.text)}", f"text_zh = {_toml(st.text_zh)}"]
+            if st.pause:
+                lines.append("pause = true")
         lines += dump_predictions(s.lesson.predictions, _toml)
     return "\n".join(lines) + "\n"
 
@@ -78,6 +84,23 @@ def _remove_legacy_temporaries(path: Path) -> None:
             if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
+
+
+def clean_seconds(value: float) -> float:
+    """Return a time without float noise: 39.6, not 39.599999999999994 from a sum of frames.
+
+    A decimal of at most twelve digits within four units in the last place replaces the
+    value: a sum of 33 ms frames drifts by a few such units, while any time a person or a
+    file gave stays exactly as it is.
+    """
+    value = float(value)
+    if not math.isfinite(value):
+        return value
+    for digits in range(1, 13):
+        short = float(f"{value:.{digits}g}")
+        if abs(short - value) <= 4 * math.ulp(value):
+            return short
+    return value
 
 
 def _toml(value: object) -> str:

@@ -32,54 +32,59 @@
 <context>
     <name>BenchmarkView</name>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="131"/>
+        <location filename="../../gui/views/benchmark_view.py" line="132"/>
         <source>{value}, mean of n = {n} guests run together ({guests})</source>
         <translation>{value}，n = {n} 台同时运行的客户机的平均值（{guests}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="134"/>
+        <location filename="../../gui/views/benchmark_view.py" line="135"/>
         <source>{value} in {guest}</source>
         <translation>{value}，在 {guest} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="135"/>
+        <location filename="../../gui/views/benchmark_view.py" line="136"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="136"/>
+        <location filename="../../gui/views/benchmark_view.py" line="137"/>
         <source>latency: higher is slower</source>
         <translation>延迟：越高越慢</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="137"/>
+        <location filename="../../gui/views/benchmark_view.py" line="138"/>
         <source>{ratio}× the bare host ({native} {unit}); {better}</source>
         <translation>裸机的 {ratio}×（裸机 {native} {unit}）；{better}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="139"/>
+        <location filename="../../gui/views/benchmark_view.py" line="140"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="146"/>
+        <location filename="../../gui/views/benchmark_view.py" line="147"/>
         <source>× the bare host</source>
         <translation>裸机的倍数 (×)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="147"/>
+        <location filename="../../gui/views/benchmark_view.py" line="148"/>
         <source>dashed line: the bare host = 1.0</source>
         <translation>虚线：裸机 = 1.0</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="148"/>
+        <location filename="../../gui/views/benchmark_view.py" line="149"/>
         <source>No workload has run yet. Select guests in the Experiments tab and choose “Run workload”.</source>
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="231"/>
+        <location filename="../../gui/views/benchmark_view.py" line="234"/>
         <source>{workload} (latency: higher = slower)</source>
         <translation>{workload}（延迟：越高越慢）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/benchmark_view.py" line="236"/>
+        <source>run at {time}</source>
+        <translation>{time} 开始运行</translation>
     </message>
 </context>
 <context>
@@ -442,26 +447,32 @@ reached {reach}; guests hit: {n}</source>
     <name>EventLogView</name>
     <message>
         <location filename="../../gui/views/event_log.py" line="197"/>
+        <location filename="../../gui/views/event_log.py" line="198"/>
         <source>Filter: guest or text…</source>
         <translation>筛选：客户机或文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="201"/>
+        <location filename="../../gui/views/event_log.py" line="199"/>
+        <source>Kind of event shown</source>
+        <translation>显示的事件类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/event_log.py" line="203"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="206"/>
+        <location filename="../../gui/views/event_log.py" line="208"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="206"/>
+        <location filename="../../gui/views/event_log.py" line="208"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="206"/>
+        <location filename="../../gui/views/event_log.py" line="208"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
@@ -654,26 +665,31 @@ reached {reach}; guests hit: {n}</source>
     </message>
     <message>
         <location filename="../../gui/panels/guest_config.py" line="255"/>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="259"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="256"/>
+        <location filename="../../gui/panels/guest_config.py" line="260"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="257"/>
+        <location filename="../../gui/panels/guest_config.py" line="261"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="258"/>
+        <location filename="../../gui/panels/guest_config.py" line="262"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="276"/>
+        <location filename="../../gui/panels/guest_config.py" line="280"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -681,72 +697,92 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestDetailsPanel</name>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="91"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="91"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="91"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="91"/>
+        <location filename="../../gui/views/guest_details.py" line="115"/>
         <source>Source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="92"/>
+        <location filename="../../gui/views/guest_details.py" line="116"/>
         <source>Layer</source>
         <translation>内存层</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="92"/>
+        <location filename="../../gui/views/guest_details.py" line="116"/>
         <source>Resident</source>
         <translation>常驻内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="114"/>
+        <location filename="../../gui/views/guest_details.py" line="117"/>
+        <source>&amp;Guest:</source>
+        <translation>客户机(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="118"/>
+        <source>Guest shown in detail</source>
+        <translation>详细显示的客户机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="119"/>
+        <source>Phases of the guest</source>
+        <translation>客户机的启动阶段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="120"/>
+        <source>Memory of the guest by layer</source>
+        <translation>客户机按层的内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="158"/>
         <source>No guest selected</source>
         <translation>未选中客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="159"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="116"/>
-        <source>Click a guest in the diagram or the timeline.</source>
-        <translation>在架构图或时间线中单击一台客户机。</translation>
+        <location filename="../../gui/views/guest_details.py" line="160"/>
+        <source>Click a guest in the diagram or the timeline, or choose one in the list above.</source>
+        <translation>在架构图或时间线中单击一台客户机，或在上面的列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="122"/>
-        <source>no limit</source>
-        <translation>无限制</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/guest_details.py" line="123"/>
+        <location filename="../../gui/views/guest_details.py" line="168"/>
         <source>Startup: {startup} · resident {resident} of {configured} configured · {pids} processes · {vcpus} vCPU</source>
         <translation>启动用时：{startup} · 常驻 {resident}（配置 {configured}）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="125"/>
+        <location filename="../../gui/views/guest_details.py" line="171"/>
+        <source>Startup: {startup} · resident {resident} (no memory limit) · {pids} processes · {vcpus} vCPU</source>
+        <translation>启动用时：{startup} · 常驻 {resident}（无内存上限）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guest_details.py" line="174"/>
         <source>not yet</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="129"/>
+        <location filename="../../gui/views/guest_details.py" line="178"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="134"/>
+        <location filename="../../gui/views/guest_details.py" line="183"/>
         <source> (running)</source>
         <translation>（进行中）</translation>
     </message>
@@ -754,40 +790,40 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>HostPanel</name>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="80"/>
-        <location filename="../../gui/panels/host_panel.py" line="131"/>
+        <location filename="../../gui/panels/host_panel.py" line="82"/>
+        <location filename="../../gui/panels/host_panel.py" line="133"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="81"/>
+        <location filename="../../gui/panels/host_panel.py" line="83"/>
         <source>VM memory</source>
         <translation>虚拟机内存</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="87"/>
+        <location filename="../../gui/panels/host_panel.py" line="89"/>
         <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
         <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="89"/>
+        <location filename="../../gui/panels/host_panel.py" line="91"/>
         <source>KSM: merge identical VM pages</source>
         <translation>KSM：合并虚拟机中相同的内存页</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="90"/>
+        <location filename="../../gui/panels/host_panel.py" line="92"/>
         <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
         <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="92"/>
+        <location filename="../../gui/panels/host_panel.py" line="94"/>
         <source>Swap to disk when RAM is full</source>
         <translation>内存满时交换到磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="123"/>
+        <location filename="../../gui/panels/host_panel.py" line="125"/>
         <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
         <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
     </message>
@@ -795,10 +831,12 @@ Overcommit: it takes memory only as the guest touches it.</source>
 <context>
     <name>HostTabBar</name>
     <message>
-        <location filename="../../gui/window/host_tabs.py" line="70"/>
+        <location filename="../../gui/window/host_tabs.py" line="73"/>
         <source>{cores} cores · {ram} GiB RAM · {hypervisor}
+Built from the preset: {preset}
 Drop a guest here to move it to this host.</source>
         <translation>{cores} 核 · {ram} GiB 内存 · {hypervisor}
+基于预设：{preset}
 把客户机拖到这里，即可迁移到这台主机。</translation>
     </message>
 </context>
@@ -830,20 +868,28 @@ Drop a guest here to move it to this host.</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="249"/>
+        <location filename="../../gui/views/layer_diagram.py" line="252"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="250"/>
+        <location filename="../../gui/views/layer_diagram.py" line="253"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
 </context>
 <context>
+    <name>LessonFlow</name>
+    <message>
+        <location filename="../../gui/window/lesson_flow.py" line="82"/>
+        <source>End of the lesson.</source>
+        <translation>本课结束。</translation>
+    </message>
+</context>
+<context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="257"/>
+        <location filename="../../gui/panels/__init__.py" line="277"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -865,68 +911,83 @@ Drop a guest here to move it to this host.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/commands.py" line="39"/>
-        <location filename="../../gui/window/main_window.py" line="98"/>
+        <location filename="../../gui/window/main_window.py" line="103"/>
         <source>Add guests</source>
         <translation>添加客户机</translation>
     </message>
     <message>
         <location filename="../../gui/window/commands.py" line="40"/>
-        <location filename="../../gui/window/main_window.py" line="99"/>
+        <location filename="../../gui/window/main_window.py" line="104"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="105"/>
+        <location filename="../../gui/window/view_registry.py" line="110"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="108"/>
+        <location filename="../../gui/window/view_registry.py" line="111"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="113"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="111"/>
+        <location filename="../../gui/window/view_registry.py" line="114"/>
+        <source>Start-up</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="116"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="113"/>
+        <location filename="../../gui/window/view_registry.py" line="117"/>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="119"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="114"/>
+        <location filename="../../gui/window/view_registry.py" line="120"/>
+        <source>How many more</source>
+        <translation>还能放几个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_registry.py" line="121"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="115"/>
+        <location filename="../../gui/window/view_registry.py" line="122"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="120"/>
+        <location filename="../../gui/window/view_registry.py" line="127"/>
         <source>Contrasts</source>
         <translation>对比表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="107"/>
+        <location filename="../../gui/window/main_window.py" line="113"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="108"/>
-        <source>Moves between hosts</source>
-        <translation>主机间迁移</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/main_window.py" line="248"/>
+        <location filename="../../gui/window/main_window.py" line="275"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="334"/>
+        <location filename="../../gui/window/main_window.py" line="365"/>
         <source>This figure comes from here, at t = {0} s</source>
         <translation>这个数字来自这里，t = {0} 秒</translation>
     </message>
@@ -961,14 +1022,14 @@ Drop a guest here to move it to this host.</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="64"/>
-        <source>Export &amp;screenshot</source>
-        <translation>导出截图(&amp;S)</translation>
-    </message>
-    <message>
         <location filename="../../gui/window/commands.py" line="37"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="64"/>
+        <source>E&amp;xport screenshot</source>
+        <translation>导出截图(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="66"/>
@@ -1046,17 +1107,22 @@ Drop a guest here to move it to this host.</source>
         <translation>关于 HostLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="278"/>
+        <location filename="../../gui/window/main_window.py" line="114"/>
+        <source>Moves</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/main_window.py" line="305"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="280"/>
+        <location filename="../../gui/window/main_window.py" line="307"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="290"/>
+        <location filename="../../gui/window/main_window.py" line="317"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -1121,22 +1187,22 @@ Drop a guest here to move it to this host.</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="118"/>
+        <location filename="../../gui/window/view_registry.py" line="125"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="44"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="60"/>
         <source>Experiments</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="46"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="62"/>
         <source>Guest settings</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="119"/>
+        <location filename="../../gui/window/view_registry.py" line="126"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -1144,45 +1210,45 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="159"/>
+        <location filename="../../gui/views/memory_plot.py" line="171"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="160"/>
+        <location filename="../../gui/views/memory_plot.py" line="172"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="161"/>
+        <location filename="../../gui/views/memory_plot.py" line="173"/>
         <source>Zoom to memory in use</source>
         <translation>缩放到已用内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="162"/>
+        <location filename="../../gui/views/memory_plot.py" line="174"/>
         <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
         <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="166"/>
-        <location filename="../../gui/views/memory_plot.py" line="289"/>
+        <location filename="../../gui/views/memory_plot.py" line="178"/>
+        <location filename="../../gui/views/memory_plot.py" line="304"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="244"/>
+        <location filename="../../gui/views/memory_plot.py" line="259"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="259"/>
+        <location filename="../../gui/views/memory_plot.py" line="274"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="277"/>
+        <location filename="../../gui/views/memory_plot.py" line="292"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>
@@ -1330,97 +1396,97 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>PredictionCard</name>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="122"/>
+        <location filename="../../gui/panels/prediction_card.py" line="125"/>
         <source>Expected {0}</source>
         <translation>应为 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="131"/>
+        <location filename="../../gui/panels/prediction_card.py" line="134"/>
         <source>Export predictions</source>
         <translation>导出预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="132"/>
+        <location filename="../../gui/panels/prediction_card.py" line="135"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="139"/>
+        <location filename="../../gui/panels/prediction_card.py" line="142"/>
         <source>Cannot export predictions</source>
         <translation>无法导出预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="155"/>
+        <location filename="../../gui/panels/prediction_card.py" line="158"/>
         <source>Predict first</source>
         <translation>先预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="155"/>
+        <location filename="../../gui/panels/prediction_card.py" line="158"/>
         <source>Prediction and result</source>
         <translation>预测与结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="172"/>
+        <location filename="../../gui/panels/prediction_card.py" line="175"/>
         <source>Type a number in {unit}.</source>
         <translation>输入一个数字，单位 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="173"/>
+        <location filename="../../gui/panels/prediction_card.py" line="176"/>
         <source>Type the number of one choice.</source>
         <translation>输入一个选项的编号。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="174"/>
+        <location filename="../../gui/panels/prediction_card.py" line="177"/>
         <source>Type the choice numbers in order, e.g. 2 1 3.</source>
         <translation>按顺序输入选项编号，例如 2 1 3。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="186"/>
+        <location filename="../../gui/panels/prediction_card.py" line="189"/>
         <source>The run</source>
         <translation>模拟结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <location filename="../../gui/panels/prediction_card.py" line="192"/>
         <source>Class</source>
         <translation>全班</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <location filename="../../gui/panels/prediction_card.py" line="192"/>
         <source>Group {0}</source>
         <translation>第 {0} 组</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="190"/>
+        <location filename="../../gui/panels/prediction_card.py" line="193"/>
         <source>✓ right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="190"/>
+        <location filename="../../gui/panels/prediction_card.py" line="193"/>
         <source>✗ not this time</source>
         <translation>✗ 这次没猜中</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="217"/>
+        <location filename="../../gui/panels/prediction_card.py" line="220"/>
         <source>One answer per group (A–F)</source>
         <translation>每组一个答案（A–F）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="218"/>
+        <location filename="../../gui/panels/prediction_card.py" line="221"/>
         <source>The class&apos;s answer</source>
         <translation>全班的答案</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="219"/>
+        <location filename="../../gui/panels/prediction_card.py" line="222"/>
         <source>Lock the answers and run</source>
         <translation>锁定答案并运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="220"/>
+        <location filename="../../gui/panels/prediction_card.py" line="223"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="221"/>
+        <location filename="../../gui/panels/prediction_card.py" line="224"/>
         <source>Skip this question</source>
         <translation>跳过这个问题</translation>
     </message>
@@ -1581,27 +1647,27 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="154"/>
+        <location filename="../../gui/panels/__init__.py" line="165"/>
         <source>t = {0}</source>
         <translation>t = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="159"/>
+        <location filename="../../gui/panels/__init__.py" line="170"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="165"/>
+        <location filename="../../gui/panels/__init__.py" line="176"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="166"/>
+        <location filename="../../gui/panels/__init__.py" line="177"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="170"/>
+        <location filename="../../gui/panels/__init__.py" line="181"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
     </message>
@@ -1652,7 +1718,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="219"/>
+        <location filename="../../gui/views/timeline.py" line="244"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1661,32 +1727,32 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="223"/>
+        <location filename="../../gui/views/timeline.py" line="248"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="234"/>
+        <location filename="../../gui/views/timeline.py" line="259"/>
         <source>Log time (since request)</source>
         <translation>对数时间（从请求起算）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="235"/>
+        <location filename="../../gui/views/timeline.py" line="260"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="236"/>
+        <location filename="../../gui/views/timeline.py" line="261"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="238"/>
+        <location filename="../../gui/views/timeline.py" line="263"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="240"/>
+        <location filename="../../gui/views/timeline.py" line="265"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
@@ -1694,49 +1760,58 @@ source: {source}</source>
 <context>
     <name>TransportPanel</name>
     <message>
-        <location filename="../../gui/panels/transport.py" line="111"/>
+        <location filename="../../gui/panels/transport.py" line="112"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="112"/>
+        <location filename="../../gui/panels/transport.py" line="113"/>
         <source>Jump to the next event (→)</source>
         <translation>跳到下一个事件（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="113"/>
+        <location filename="../../gui/panels/transport.py" line="114"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="114"/>
+        <location filename="../../gui/panels/transport.py" line="115"/>
         <source>Back to time 0 with the scenario&apos;s guests (Ctrl+R)</source>
         <translation>回到时间 0，只保留场景中的客户机（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="115"/>
+        <location filename="../../gui/panels/transport.py" line="116"/>
+        <location filename="../../gui/panels/transport.py" line="117"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="116"/>
+        <location filename="../../gui/panels/transport.py" line="118"/>
         <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
         <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="147"/>
+        <location filename="../../gui/panels/transport.py" line="155"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="147"/>
+        <location filename="../../gui/panels/transport.py" line="155"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="148"/>
+        <location filename="../../gui/panels/transport.py" line="156"/>
         <source>Play or pause (Space)</source>
         <translation>播放或暂停（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBar</name>
+    <message>
+        <location filename="../../gui/window/view_bar.py" line="64"/>
+        <source>All views</source>
+        <translation>全部视图</translation>
     </message>
 </context>
 <context>

@@ -11,18 +11,25 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import (
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import units
+from gui.flow_layout import FlowLayout
 from sim.lesson_text import display
 
 if TYPE_CHECKING:
@@ -77,6 +84,7 @@ class SectionPanel(QFrame):
     def set_content(self, widget: QWidget) -> None:
         """Replace the framed widget (placeholders give way to views once they are built)."""
         self._box.replaceWidget(self.content, widget)
+        self.content.hide()  # until deleted it would still be drawn over the view
         self.content.deleteLater()
         self.content = widget
         self._box.setStretchFactor(widget, 1)
@@ -137,12 +145,15 @@ class StatusPanel(QWidget):
         self.seed_label = QLabel()
         self.guests_label = QLabel()
         self.memory_label = QLabel()
-        layout = QHBoxLayout(self)
+        # The figures wrap onto a second line when the bar is short of room (a projector at
+        # 1024×768) rather than being cut.
+        layout = FlowLayout(self, spacing=24)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.setSpacing(24)
         for label in (self.time_label, self.seed_label, self.guests_label, self.memory_label):
             layout.addWidget(label)
-        layout.addStretch(1)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._snap: Snapshot | None = None
 
     def update_snapshot(self, snap: Snapshot) -> None:
@@ -170,6 +181,15 @@ class StatusPanel(QWidget):
         _set_text(self.memory_label, translate(
             "StatusPanel", "Memory {0} of {1} RAM ({2:.0f} %)").format(
             units.mib(used), units.mib(ram), share))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Take the height the figures need at this width (the status bar ignores it)."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None:
+            need = layout.heightForWidth(event.size().width())
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""

@@ -251,7 +251,11 @@ class GuestConfigPanel(QWidget):
         for key, (name, note) in names.items():
             self._names[key].setText(name)
             self._notes[key].setText(note)
+        for key in ("memory_limit_mib", "pids_limit", "cpu_quota"):  # 0 shown as what it means
+            self.controls[key].setSpecialValueText(self.tr("no limit"))  # type: ignore[attr-defined]
+            self.controls[key].setAccessibleName(names[key][0])
         combo = self.controls["network"]
+        combo.setAccessibleName(names["network"][0])
         combo.setItemText(0, self.tr("NAT (Docker bridge)"))  # type: ignore[attr-defined]
         combo.setItemText(1, self.tr("Host network"))  # type: ignore[attr-defined]
         self.apply_button.setText(self.tr("Apply"))

@@ -46,6 +46,8 @@ class HostPanel(QWidget):
         form.setContentsMargins(4, 4, 4, 4)
         form.addRow(self._labels[0], self._preset)
         form.addRow(self._labels[1], self._memory)
+        for label, box in zip(self._labels, (self._preset, self._memory), strict=True):
+            label.setBuddy(box)  # screen readers name each list by its label
         form.addRow(self._ksm)
         form.addRow(self._swap)
         form.addRow(self._facts)

@@ -114,6 +114,7 @@ class TransportPanel(QWidget):
         self.reset_action.setText(self.tr("Reset"))
         self.reset_action.setToolTip(self.tr("Back to time 0 with the scenario's guests (Ctrl+R)"))
         self._speed_caption.setText(self.tr("Speed"))
+        self.slider.setAccessibleName(self.tr("Speed"))
         self.slider.setToolTip(self.tr("Simulated seconds per real second: "
                                        "from slow motion (0.01×) to fast forward (100×)"))
 

@@ -21,6 +21,18 @@ _WEB = re.compile(r"https?://[^\s\"'<>]+")
 _HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _BULLET = re.compile(r"[-*+]\s+(.*)")
 _NUMBERED = re.compile(r"\d{1,9}[.)]\s+(.*)")
+# A section title on its own line: "WHAT TO WATCH", or a short Chinese one such as "看什么".
+_SECTION = re.compile(r"[A-Z][A-Z ]{3,40}|[\u4e00-\u9fff]{2,6}")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _join(lines: list[str]) -> str:
+    """Join wrapped source lines: a space between words, none between Chinese characters."""
+    text = ""
+    for line in lines:
+        cjk_seam = text and _CJK.match(text[-1]) and _CJK.match(line[0])
+        text += line if not text or cjk_seam else " " + line
+    return text
 
 
 def escape(text: str) -> str:
@@ -72,10 +84,10 @@ def lesson_html(markdown: str) -> str:
     def close() -> None:
         nonlocal list_tag
         if paragraph:
-            parts.append("<p>" + inline(" ".join(paragraph)) + "</p>")
+            parts.append("<p>" + inline(_join(paragraph)) + "</p>")
             paragraph.clear()
         if items:
-            body = "".join("<li>" + inline(" ".join(item)) + "</li>" for item in items)
+            body = "".join("<li>" + inline(_join(item)) + "</li>" for item in items)
             parts.append(f"<{list_tag}>{body}</{list_tag}>")
             items.clear()
         list_tag = ""
@@ -86,6 +98,9 @@ def lesson_html(markdown: str) -> str:
                                      _NUMBERED.fullmatch(line))
         if not line:
             close()
+        elif not paragraph and not items and _SECTION.fullmatch(line):
+            close()  # a section title, not the first words of its paragraph
+            parts.append(f"<h3>{inline(line)}</h3>")
         elif heading:
             close()
             level = len(heading.group(1))

@@ -1,9 +1,10 @@
 """Workload results as grouped bars: one group per workload, one bar per runtime profile.
 
 Each bar is the ratio to the bare host (the dashed line at 1.0). Throughputs above 1 are faster;
-latencies (network round trip) are hatched and their group says "higher = slower". A bar shows the
-latest run of its (workload, profile): when several guests of that profile ran together, their
-mean and how many (n).
+latencies (network round trip) are hatched and their group says "higher = slower". Every run is
+kept, one group per workload and run, labelled with the simulated time the run started, so a
+solo comparison stays beside the contention run after it. A bar is one profile in one run: when
+several guests of that profile ran together, their mean and how many (n).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Bar:
     higher_is_better: bool
     source: str
     guests: tuple[str, ...]
+    run_s: float = 0.0  # when its run started
 
     @property
     def n(self) -> int:
@@ -47,23 +49,22 @@ class Bar:
         return len(self.guests)
 
 
-def latest_bars(results: tuple[WorkloadResult, ...]) -> list[Bar]:
-    """Return one bar per (workload, profile): the mean of its most recent run."""
-    by_key: dict[tuple[str, str], list[WorkloadResult]] = {}
-    for r in results:
-        by_key.setdefault((r.workload, r.profile), []).append(r)
+def run_bars(results: tuple[WorkloadResult, ...]) -> list[Bar]:
+    """Return one bar per (workload, run, profile): the mean over the guests of that run.
+
+    A run is the results of one workload that started together (the same `start_s`); a
+    guest that reports twice in one run counts once, with its latest figure.
+    """
+    by_key: dict[tuple[str, float, str], dict[str, WorkloadResult]] = {}
+    for r in sorted(results, key=lambda r: r.time_s):
+        by_key.setdefault((r.workload, round(r.start_s, 6), r.profile), {})[r.guest_id] = r
     bars = []
-    for (workload, profile), rs in by_key.items():
-        last = max(r.time_s for r in rs)
-        batch: dict[str, WorkloadResult] = {}
-        for r in sorted(rs, key=lambda r: r.time_s):
-            if r.time_s >= last - BATCH_S:
-                batch[r.guest_id] = r  # one per guest: its latest
+    for (workload, run_s, profile), batch in by_key.items():
         runs = list(batch.values())
         first = runs[0]
         bars.append(Bar(workload, profile, float(np.mean([r.ratio for r in runs])),
                         float(np.mean([r.value for r in runs])), first.unit, first.native,
-                        first.higher_is_better, first.source, tuple(batch)))
+                        first.higher_is_better, first.source, tuple(batch), run_s))
     return bars
 
 
@@ -170,13 +171,14 @@ class BenchmarkView(SnapshotView):
         if snap.workloads == self._results and not force:
             return
         self._results = snap.workloads
-        self._bars = latest_bars(snap.workloads)
+        self._bars = run_bars(snap.workloads)
         self._show_empty(not self._bars)
         order = {p: i for i, p in enumerate(xl.PROFILES)}
-        workloads = list(dict.fromkeys([w for w in xl.WORKLOADS] +
-                                       [b.workload for b in self._bars]))
-        self._workloads = [w for w in workloads if any(b.workload == w for b in self._bars)]
-        self._bars.sort(key=lambda b: (self._workloads.index(b.workload),
+        kinds = list(dict.fromkeys([*xl.WORKLOADS, *(b.workload for b in self._bars)]))
+        # Groups: workloads in their usual order, each workload's runs in time order.
+        self._workloads = sorted({(b.workload, b.run_s) for b in self._bars},
+                                 key=lambda g: (kinds.index(g[0]), g[1]))
+        self._bars.sort(key=lambda b: (self._workloads.index((b.workload, b.run_s)),
                                        order.get(b.profile, len(order))))
         self._legend.set_visible_keys({b.profile for b in self._bars})
         self._layout_bars()
@@ -186,15 +188,16 @@ class BenchmarkView(SnapshotView):
             self._item.removeItem(item)
         self._items.clear()
         self._x = []
-        for gi, w in enumerate(self._workloads):
-            group = [b for b in self._bars if b.workload == w]
+        for gi, g in enumerate(self._workloads):
+            group = [b for b in self._bars if (b.workload, b.run_s) == g]
             width = GROUP_W / max(len(group), 1)
             for j, _ in enumerate(group):
                 self._x.append(gi - GROUP_W / 2 + (j + 0.5) * width)
         m = theme.metrics(self.projector)
         pen = pg.mkPen(theme.BLACK, width=max(1, m.line_px - 1))
         for i, b in enumerate(self._bars):
-            width = GROUP_W / sum(1 for o in self._bars if o.workload == b.workload)
+            width = GROUP_W / sum(1 for o in self._bars
+                                  if (o.workload, o.run_s) == (b.workload, b.run_s))
             colour = theme.colour(theme.PROFILE_COLOURS, b.profile)
             item = pg.BarGraphItem(x=[self._x[i]], height=[b.ratio], width=width * 0.92,
                                    brush=QBrush(colour), pen=pen)
@@ -224,12 +227,14 @@ class BenchmarkView(SnapshotView):
 
     def _set_axes(self) -> None:
         ticks = []
-        for gi, w in enumerate(self._workloads):
+        for gi, (w, run_s) in enumerate(self._workloads):
             name = xl.workload_label(w, short=True)
             latency = any(not b.higher_is_better for b in self._bars if b.workload == w)
-            # One line: a short pane (the bottom tabs, projector fonts) keeps room for bars.
-            ticks.append((float(gi), self.tr("{workload} (latency: higher = slower)").format(
-                workload=name) if latency else name))
+            if latency:
+                name = self.tr("{workload} (latency: higher = slower)").format(workload=name)
+            # Two lines: the workload, then when its run started (every run is kept).
+            ticks.append((float(gi), name + "\n" + self.tr("run at {time}").format(
+                time=units.sim_time(run_s))))
         self._ticks = ticks
         self._item.getAxis("bottom").setTicks([ticks, []])
         top = max((b.ratio for b in self._bars), default=1.0)
@@ -244,7 +249,8 @@ class BenchmarkView(SnapshotView):
             return None
         p = vb.mapSceneToView(pos)
         for i, b in enumerate(self._bars):
-            width = GROUP_W / sum(1 for o in self._bars if o.workload == b.workload)
+            width = GROUP_W / sum(1 for o in self._bars
+                                  if (o.workload, o.run_s) == (b.workload, b.run_s))
             if abs(p.x() - self._x[i]) <= width / 2 and 0 <= p.y() <= max(b.ratio, 0.05):
                 return i
         return None

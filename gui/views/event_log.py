@@ -195,6 +195,8 @@ class EventLogView(SnapshotView):
     def retranslate(self) -> None:
         """Set placeholders, filter choices, headers and messages in the current language."""
         self._text.setPlaceholderText(self.tr("Filter: guest or text…"))
+        self._text.setAccessibleName(self.tr("Filter: guest or text…"))
+        self._code.setAccessibleName(self.tr("Kind of event shown"))
         current = self._code.currentData() or ""
         self._code.blockSignals(True)
         self._code.clear()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -25,18 +27,30 @@ def _table(columns: int) -> QTableWidget:
     t = QTableWidget(0, columns)
     t.verticalHeader().setVisible(False)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # few rows
     t.horizontalHeader().setStretchLastSection(True)
     return t
 
 
 class GuestDetailsPanel(SnapshotView):
-    """Shows the guest chosen with `show_guest` from every following snapshot."""
+    """Shows the guest chosen with `show_guest` from every following snapshot.
+
+    Its guest list picks a guest from the keyboard: emits `guest_selected(id)`, as a click on
+    the diagram or the timeline does.
+    """
+
+    guest_selected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._guest_id: str | None = None
         self._shown: GuestView | None = None
+        self._ids: tuple[str, ...] = ()
+        self._chooser = QComboBox()
+        self._chooser_label = QLabel()
+        self._chooser_label.setBuddy(self._chooser)
+        self._chooser.activated.connect(self._on_chooser_activated)
         self._title = QLabel()
         self._title.setTextFormat(Qt.TextFormat.PlainText)
         self._summary = QLabel()
@@ -44,6 +58,10 @@ class GuestDetailsPanel(SnapshotView):
         self._phases = _table(4)
         self._memory = _table(2)
         box = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self._chooser_label)
+        row.addWidget(self._chooser, 1)
+        box.addLayout(row)
         box.addWidget(self._title)
         box.addWidget(self._summary)
         box.addWidget(self._phases, 3)
@@ -76,10 +94,16 @@ class GuestDetailsPanel(SnapshotView):
         """Return the summary text (state, startup, configured vs resident memory)."""
         return self._summary.text()
 
+    @property
+    def chooser(self) -> QComboBox:
+        """Return the list that picks a guest from the keyboard."""
+        return self._chooser
+
     def show_guest(self, guest_id: str | None) -> None:
         """Show `guest_id` (None clears) from the next snapshots on."""
         self._guest_id = guest_id
         self._shown = None
+        self._sync_chooser()
         if self.snapshot is not None:
             self._draw(self.snapshot, force=True)
         else:
@@ -90,17 +114,37 @@ class GuestDetailsPanel(SnapshotView):
         self._phases.setHorizontalHeaderLabels(
             [self.tr("Phase"), self.tr("Started at"), self.tr("Duration"), self.tr("Source")])
         self._memory.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Resident")])
+        self._chooser_label.setText(self.tr("&Guest:"))
+        self._chooser.setAccessibleName(self.tr("Guest shown in detail"))
+        self._phases.setAccessibleName(self.tr("Phases of the guest"))
+        self._memory.setAccessibleName(self.tr("Memory of the guest by layer"))
 
     def _apply_projector(self) -> None:
         f = theme.font(self.projector)
         for w in (self._summary, self._phases, self._memory, self._phases.horizontalHeader(),
-                  self._memory.horizontalHeader()):
+                  self._memory.horizontalHeader(), self._chooser, self._chooser_label):
             w.setFont(f)
         self._title.setFont(theme.font(self.projector, bold=True))
         for t in (self._phases, self._memory):
             t.verticalHeader().setDefaultSectionSize(int(f.pointSize() * 2.2))
 
+    def _sync_chooser(self) -> None:
+        with QSignalBlocker(self._chooser):
+            self._chooser.setCurrentIndex(self._ids.index(self._guest_id)
+                                          if self._guest_id in self._ids else -1)
+
+    def _on_chooser_activated(self, index: int) -> None:
+        if 0 <= index < len(self._ids):
+            self.guest_selected.emit(self._ids[index])
+
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
+        ids = tuple(g.id for g in snap.guests)
+        if ids != self._ids:
+            self._ids = ids
+            with QSignalBlocker(self._chooser):
+                self._chooser.clear()
+                self._chooser.addItems(list(ids))
+            self._sync_chooser()
         guest = next((g for g in snap.guests if g.id == self._guest_id), None) \
             if self._guest_id else None
         running = guest is not None and any(p.end_s is None for p in guest.phases)
@@ -113,18 +157,23 @@ class GuestDetailsPanel(SnapshotView):
         if g is None:
             self._title.setText(self.tr("No guest selected") if self._guest_id is None
                                 else self.tr("{guest} is gone").format(guest=self._guest_id))
-            self._summary.setText(self.tr("Click a guest in the diagram or the timeline."))
+            self._summary.setText(self.tr("Click a guest in the diagram or the timeline, or "
+                                          "choose one in the list above."))
             self._phases.setRowCount(0)
             self._memory.setRowCount(0)
             return
         self._title.setText(f"{theme.STATE_MARK.get(g.shown_state, '')} {g.id} — {g.template} "
                             f"({labels.kind_label(g.kind)}, {labels.state_label(g.shown_state)})")
-        configured = units.mib(g.configured_mib) if g.configured_mib else self.tr("no limit")
-        summary = self.tr("Startup: {startup} · resident {resident} of {configured} configured · "
-                          "{pids} processes · {vcpus} vCPU").format(
+        if g.configured_mib:
+            text = self.tr("Startup: {startup} · resident {resident} of {configured} "
+                           "configured · {pids} processes · {vcpus} vCPU")
+        else:  # "5.3 MiB of no limit configured" reads as nonsense
+            text = self.tr("Startup: {startup} · resident {resident} (no memory limit) · "
+                           "{pids} processes · {vcpus} vCPU")
+        summary = text.format(
             startup=units.duration(g.startup_s) if g.startup_s is not None else self.tr("not yet"),
-            resident=units.mib(g.resident_mib), configured=configured, pids=g.pids,
-            vcpus=units.cpus(g.vcpus))
+            resident=units.mib(g.resident_mib), configured=units.mib(g.configured_mib),
+            pids=g.pids, vcpus=units.cpus(g.vcpus))
         if g.reason:
             summary += "\n" + self.tr("Reason: {reason}").format(reason=g.reason)
         self._summary.setText(summary)

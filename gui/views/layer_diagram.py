@@ -12,9 +12,10 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import theme, units
+from gui.i18n import catalog_name
 from gui.text import labels
 from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
@@ -77,12 +78,11 @@ class LayerDiagramView(SnapshotView):
         self._states = Legend([(s, QColor(theme.GREY), theme.STATE_BRUSH[s])
                                for s in _LEGEND_STATES], self._state_name)
         self._canvas = _Canvas(self)
-        top = QHBoxLayout()
-        top.addWidget(self._kinds)
-        top.addWidget(self._states)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(top)
+        box.setSpacing(0)
+        box.addWidget(self._kinds)  # two wrapping rows: kinds, then states
+        box.addWidget(self._states)
         box.addWidget(self._canvas, 1)
 
     @staticmethod
@@ -176,7 +176,10 @@ class LayerDiagramView(SnapshotView):
         if b.role == "guest_kernel":
             if b.count > 1:  # kernels that exist: a VM that failed to start has none
                 return labels.block_label("guest_kernels").format(n=units.count(b.live_count)), ""
-            return labels.block_label("guest_kernel"), ""
+            # Which OS's kernel: three VMs of three OSes are not three of the same.
+            template = self.snapshot.template(b.template) if self.snapshot else None
+            return labels.block_label("guest_kernel"), (catalog_name(template.name)
+                                                        if template is not None else "")
         name = b.guest_ids[0] if b.count == 1 else f"{b.template} ×{units.count(b.count)}"
         marks = " ".join(f"{n if b.count > 1 else ''}{theme.STATE_MARK.get(s, '?')}"
                          for s, n in b.states.items())
@@ -262,6 +265,14 @@ class LayerDiagramView(SnapshotView):
             p.drawRect(QRectF(x, r.top(), w, r.height()))
             x += w
 
+    def _badge_room(self, b: lay.Block, r: QRectF) -> float:
+        """Return the width an incident badge takes at the right of the text (0: none)."""
+        if not b.mark:
+            return 0.0
+        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)  # as incident_marks
+        digits = len(str(b.marks.get(b.mark, 0))) if b.count > 1 else 0
+        return size * (1.1 + 0.6 * digits) + 4
+
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
         title, sub = self.block_text(b)
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
@@ -271,7 +282,7 @@ class LayerDiagramView(SnapshotView):
         small = b.role in ("guest", "user_kernel", "guest_kernel")
         f = theme.font(self.projector, bold=True, small=small)
         fm = QFontMetrics(f)
-        inner = r.adjusted(4, 2, -4, -2)
+        inner = r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)
         if fm.height() > inner.height() + 2:
             # A squat diagram (short window, projector fonts): one whole line beats half of two.
             f.setPixelSize(max(9, int(inner.height() * 0.8)))

@@ -6,9 +6,17 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import theme
+from gui.flow_layout import FlowLayout
 
 
 def swatch(fill: QColor, size: int, pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern,
@@ -25,7 +33,7 @@ def swatch(fill: QColor, size: int, pattern: Qt.BrushStyle = Qt.BrushStyle.Solid
 
 
 class Legend(QWidget):
-    """Swatches and translated names, laid out in a row or a column.
+    """Swatches and translated names, in rows that wrap (never elided) or in a column.
 
     `entries` holds (id, colour, pattern); `namer` turns an id into a translated name, and is
     called again on `retranslate()`.
@@ -38,24 +46,37 @@ class Legend(QWidget):
         self._entries = list(entries)
         self._namer = namer
         self._projector = False
-        box: QBoxLayout = QVBoxLayout(self) if vertical else QHBoxLayout(self)
+        box: QLayout = QVBoxLayout(self) if vertical else FlowLayout(self, spacing=10)
         box.setContentsMargins(4, 2, 4, 2)
-        box.setSpacing(10 if not vertical else 2)
+        if vertical:
+            box.setSpacing(2)
         self._icons: list[QLabel] = []
         self._texts: list[QLabel] = []
+        self._cells: list[QWidget] = []
         for _ in self._entries:
-            row = QHBoxLayout()
+            cell = QWidget()
+            row = QHBoxLayout(cell)
+            row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(4)
             icon, text = QLabel(), QLabel()
             row.addWidget(icon)
             row.addWidget(text)
             row.addStretch(0)
-            box.addLayout(row)
+            box.addWidget(cell)
+            self._cells.append(cell)
             self._icons.append(icon)
             self._texts.append(text)
-        box.addStretch(1)
+        if isinstance(box, QVBoxLayout):
+            box.addStretch(1)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(not vertical)
+        self.setSizePolicy(policy)
         self.retranslate()
         self.set_projector(False)
+
+    def labels(self) -> list[QLabel]:
+        """Return the name labels, in order (tests check none is cut)."""
+        return list(self._texts)
 
     def texts(self) -> list[str]:
         """Return the names shown, in order (for tests and screenshots)."""
@@ -81,6 +102,5 @@ class Legend(QWidget):
         if keys == getattr(self, "_shown_keys", None):
             return  # setVisible relayouts the parent: not once per frame
         self._shown_keys = set(keys)
-        for (key, _, _), icon, text in zip(self._entries, self._icons, self._texts, strict=True):
-            icon.setVisible(key in keys)
-            text.setVisible(key in keys)
+        for (key, _, _), cell in zip(self._entries, self._cells, strict=True):
+            cell.setVisible(key in keys)

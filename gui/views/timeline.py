@@ -278,6 +278,9 @@ class TimelineView(SnapshotView):
         self._now.setPen(pg.mkPen(theme.VERMILLION, width=m.line_px))
         self._item.showGrid(x=True, y=False, alpha=m.grid_alpha)
         self._row_px = 34 if self.projector else 22
+        if getattr(self, "_labels", ()):  # its label column was sized for the old font
+            self._labels = ()
+            self._set_row_ticks()
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         grouped = (self._group_user if self._group_user is not None

@@ -36,7 +36,23 @@ class ExperimentTabs(QObject):
         self.experiments = ExperimentsPanel(controller)
         self.guest_config = GuestConfigPanel(controller)
         self._had_results = False
+        self._dock_sizes: list[int] | None = None  # the splitter before the chart grew it
         controller.session_replaced.connect(self._on_controller_session_replaced)
+
+    def tabs_built(self) -> None:
+        """Follow the tabs: a compact window gives the chart room only while it is in front."""
+        self._window.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        outer = self._window.splitters()["outer"]
+        front = self._window.tabs.current_name() == "benchmark"
+        if front and self._window.adaptive.compact and self._dock_sizes is None:
+            self._dock_sizes = outer.sizes()
+            total = sum(self._dock_sizes)
+            outer.setSizes([total * 55 // 100, total * 45 // 100])
+        elif not front and self._dock_sizes is not None:
+            outer.setSizes(self._dock_sizes)  # back as it was: the views get their room
+            self._dock_sizes = None
 
     def pages(self) -> dict[str, tuple[QWidget, Callable[[], str]]]:
         """Return the tab pages it owns, by name, with their labels."""
@@ -69,14 +85,14 @@ class ExperimentTabs(QObject):
         self.guest_config.show_guest(guest_id)
 
     def update_snapshot(self, snap: Snapshot) -> None:
-        """Bring the benchmarks to the front when the session's first result arrives."""
+        """Bring the Benchmarks tab to the front when the session's first result arrives.
+
+        The dock is not grown: one that grows and stays grown squeezes the diagram and the
+        memory plot for the rest of the lesson.
+        """
         if snap.workloads and not self._had_results:
             self._had_results = True
             self._window.tabs.show_page("benchmark")
-            outer = self._window.splitters()["outer"]
-            sizes = outer.sizes()
-            if len(sizes) == 2 and sizes[1] < 0.36 * sum(sizes):  # room for bars to be read
-                outer.setSizes([int(0.62 * sum(sizes)), int(0.38 * sum(sizes))])
 
     def set_projector(self, on: bool) -> None:
         """Switch the panels to projector sizes (the view is switched with the other views)."""

@@ -24,11 +24,14 @@ translate = QCoreApplication.translate
 
 MIME_GUEST = "application/x-hostlab-guest"
 def host_title(host: HostView) -> str:
-    """Return a host's one-line name: id · preset · CPU architecture · OS."""
+    """Return a host's one-line name: id · CPU architecture · OS.
+
+    Not the preset's name: a host built from the "laptop" preset with an ARM CPU is no
+    teacher's laptop, and the id the lesson gave it ("arm-board") says what it is.
+    """
     from gui.text.labels import arch_label, os_label
 
-    return " · ".join((host.id, catalog_name(host.name), arch_label(host.arch),
-                       os_label(host.os)))
+    return " · ".join((host.id, arch_label(host.arch), os_label(host.os)))
 
 
 class HostTabBar(QTabBar):
@@ -69,9 +72,10 @@ class HostTabBar(QTabBar):
             self.setTabText(i, host_title(host))
             self.setTabToolTip(i, translate(
                 "HostTabBar", "{cores} cores · {ram} GiB RAM · {hypervisor}\n"
+                "Built from the preset: {preset}\n"
                 "Drop a guest here to move it to this host.").format(
                 cores=host.cores, ram=f"{host.ram_mib / 1024:g}",
-                hypervisor=hypervisor_label(host.hypervisor)))
+                hypervisor=hypervisor_label(host.hypervisor), preset=catalog_name(host.name)))
 
     def refresh_font(self) -> None:
         """Use the app font bold, a quarter larger unless already large: the class sees the host.

@@ -3,6 +3,7 @@
 Layout (a teacher can drag every splitter): palette over host panel on the left; the
 "centre-top" view over "centre-bottom" in the centre; "right-top" over "right-bottom" on the
 right; the lesson prompt and the host tabs above them; the tabs below everything.
+`show_only` hides all views but one (a view at full size, or a small screen's one view).
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ class WindowGrid:
         outer = _split(vertical, column, below)
         outer.setObjectName("outer")
         self.root = outer
+        self.places = dict(places)
+        self.below = below
+        self._columns = {"left": left, "centre": centre, "right": right}
         self.splitters: dict[str, QSplitter] = {"outer": outer, "top": top, "left": left,
                                                 "centre": centre, "right": right}
 
@@ -67,3 +71,20 @@ class WindowGrid:
             state = states.get(name)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
+
+    def show_only(self, place: str | None, *, keep_panels: bool) -> None:
+        """Show only the view at `place` (all of them for None), the panels if `keep_panels`.
+
+        Hidden sections give their room to the one shown; nothing is reparented, so the
+        splitters' proportions come back as they were when all are shown again.
+        """
+        for name, widget in self.places.items():
+            if name.startswith("left"):
+                widget.setVisible(place is None or keep_panels)
+            else:
+                widget.setVisible(place is None or name == place)
+        for column, splitter in self._columns.items():
+            shown = any(not self.places[f"{column}-{end}"].isHidden()
+                        for end in ("top", "bottom"))
+            splitter.setVisible(shown)
+        self.below.setVisible(place is None or keep_panels)

@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker
-from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from gui.controller import SimController
 from gui.fonts import asset_path
 from gui.i18n import settings
-from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel
+from gui.panels import LessonNotesPanel, SectionPanel, StatusPanel, scrolling
 from gui.panels.host_panel import HostPanel
 from gui.panels.lesson_prompt import LessonPromptBar
 from gui.panels.moves_panel import MovesPanel
@@ -28,12 +28,16 @@ from gui.panels.time_slider import TimeSliderPanel
 from gui.panels.transport import TransportPanel
 from gui.rewind import Rewind
 from gui.text.safe_text import escape
+from gui.window.adaptive import AdaptiveViews
 from gui.window.commands import WindowCommands
 from gui.window.experiment_tabs import ExperimentTabs
 from gui.window.files import ScenarioFiles
 from gui.window.host_tabs import HostTabBar
+from gui.window.keys import KeyRouter
 from gui.window.layout import WindowGrid
+from gui.window.lesson_flow import LessonFlow
 from gui.window.menus import MenuBar
+from gui.window.screen_fit import fitting_size
 from gui.window.side_by_side import SideBySideArea
 from gui.window.tabs import TabArea
 from gui.window.view_registry import VIEWS
@@ -80,7 +84,7 @@ class MainWindow(QMainWindow):
         controller.document_changed.connect(self._update_title)
         controller.host_changed.connect(self._on_controller_host_changed)
         self.retranslate()
-        self.resize(1280, 800)
+        self.resize(fitting_size(self))
         self.reset_layout()
         if not lazy_views:
             self.install_views()
@@ -93,10 +97,12 @@ class MainWindow(QMainWindow):
         self.lesson_prompt, self.lesson_notes = LessonPromptBar(), LessonNotesPanel()
         self.host_label = QLabel()  # the host shown, in the status bar (several hosts only)
         self.lesson_notes.step_reached.connect(self.lesson_prompt.show_prompt)
+        self.lesson_flow = LessonFlow(c, self.lesson_prompt, self)
         self.host_tabs.guest_dropped.connect(self._on_host_tabs_guest_dropped)
         self.sections: dict[str, SectionPanel] = {
             "palette": SectionPanel(lambda: self.tr("Add guests"), self.palette_panel),
-            "host": SectionPanel(lambda: self.tr("Host"), self.host_panel)}
+            "host": SectionPanel(lambda: self.tr("Host"),
+                                 scrolling(self.host_panel, horizontal=False))}
         drop = self._on_section_template_dropped
         for spec in VIEWS:  # placeholders until install_views() builds the views
             if spec.framed:
@@ -105,7 +111,7 @@ class MainWindow(QMainWindow):
         self.tabs = TabArea()
         self.experiment_tabs = ExperimentTabs(self)
         pages = {"lesson": (self.lesson_notes, lambda: self.tr("Lesson notes")),
-                 "moves": (self.moves_panel, lambda: self.tr("Moves between hosts")),
+                 "moves": (self.moves_panel, lambda: self.tr("Moves")),  # 7 tabs fit 1024 px
                  **self.experiment_tabs.pages()}
         tab_views = {s.name: s for s in VIEWS if s.place == "tab"}
         # A tab view the order does not name yet goes last: a new view is one registry row.
@@ -116,10 +122,15 @@ class MainWindow(QMainWindow):
             else:
                 self.tabs.add_page(name, *pages[name])
         self.tabs.set_page_visible("moves", False)
+        self.experiment_tabs.tabs_built()
         places: dict[str, QWidget] = {
             "left-top": self.sections["palette"], "left-bottom": self.sections["host"],
             **{s.place: self.sections[s.name] for s in VIEWS if s.place != "tab"}}
-        self.grid = WindowGrid(places, (self.lesson_prompt, self.host_tabs), self.tabs)
+        self.adaptive = AdaptiveViews(self)
+        self.grid = WindowGrid(places, (self.lesson_prompt, self.host_tabs, self.adaptive.bar),
+                               self.tabs)
+        self.adaptive.attach(self.grid)
+        self.addActions(list(self.adaptive.bar.actions_by_name.values()))
         self.setCentralWidget(self.grid.root)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("transport")
@@ -136,6 +147,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.host_label)
         self.statusBar().addWidget(self.status_panel, 1)
         self.addActions(self.transport.actions_with_shortcuts())
+        self._keys = KeyRouter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._keys)
 
     def install_views(self) -> None:
         """Build every view of the registry and put it in its place (once)."""
@@ -176,11 +191,15 @@ class MainWindow(QMainWindow):
     def part(self, name: str | None) -> QWidget:
         """Return what a screenshot of `name` shows: a section, a view, or the whole window.
 
-        A part in a hidden tab is brought to the front first, so it is laid out when drawn.
+        A part in a hidden tab, or a view the grid hides, is brought to the front first, so it
+        is laid out when drawn.
         """
         if name is None:
             return self
         widget = self.sections.get(name) or self._views[name]
+        if name in self.adaptive.names and widget.isHidden():  # a view the grid hides now
+            self.adaptive.choose(name)
+            QApplication.processEvents()  # lay it out at its new size before it is drawn
         for page in self.tabs.names():
             if self.tabs.page(page) is widget:
                 self.tabs.show_page(page)
@@ -195,6 +214,12 @@ class MainWindow(QMainWindow):
         self.grid.reset(max(self.width(), 800), max(self.height(), 500))
         if hasattr(self, "side_by_side"):
             self.side_by_side.set_on(self.side_by_side.on)  # the grid's sizes know no panes
+        self.adaptive.fit(self.size())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Show one view or all of them, whichever the new size has room for."""
+        super().resizeEvent(event)
+        self.adaptive.fit(event.size())
 
     def restore_layout(self, states: dict[str, QByteArray]) -> None:
         """Restore splitter states saved by `splitters()`."""
@@ -237,6 +262,7 @@ class MainWindow(QMainWindow):
         self.lesson_prompt.refresh_font()
         self.experiment_tabs.set_projector(on)
         self.side_by_side.set_projector(on)
+        self.adaptive.fit(self.size())
         action = self.menu_bar.actions["projector"]
         with QSignalBlocker(action):
             action.setChecked(on)
@@ -244,6 +270,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set the window's own strings in the current language."""
         self.tabs.retranslate()
+        self.adaptive.bar.retranslate()
         self.experiment_tabs.retranslate()
         self.toolbar.setWindowTitle(self.tr("Transport"))
         self.menu_bar.retranslate()
@@ -307,6 +334,7 @@ class MainWindow(QMainWindow):
         self._show_hosts()
         self.lesson_notes.set_lesson(self.controller.scenario.lesson)
         self.prediction_card.set_lesson(self.controller.scenario.lesson)
+        self.lesson_flow.start()
         self.tabs.set_page_visible("lesson", self.lesson_notes.has_lesson)
         self._update_title()
 

@@ -61,7 +61,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("file", "save_as", QT_TRANSLATE_NOOP("MainWindow", "Save &as…"), "files.save_as",
           Key.SaveAs),
     _separator("file"),
-    _menu("file", "screenshot", QT_TRANSLATE_NOOP("MainWindow", "Export &screenshot"),
+    _menu("file", "screenshot", QT_TRANSLATE_NOOP("MainWindow", "E&xport screenshot"),
           "commands.fill_screenshot_menu"),
     Entry("file", "export_data", QT_TRANSLATE_NOOP("MainWindow", "Export &data (CSV and JSON)…"),
           "files.export_data"),

@@ -40,10 +40,15 @@ class ViewSpec:
     drops: bool = False
     framed: bool = True
     pane: int | None = None
+    short: str = ""  # its button in the view bar (grid views only)
 
     def title_text(self) -> str:
         """Return the title in the current language."""
         return QCoreApplication.translate("MainWindow", self.title)
+
+    def short_text(self) -> str:
+        """Return the view bar's short name in the current language."""
+        return QCoreApplication.translate("MainWindow", self.short or self.title)
 
     def tab_text(self) -> str:
         """Return the tab label in the current language."""
@@ -103,14 +108,16 @@ def _contrast() -> SnapshotView:
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("layers", _layers, "centre-top",
              QT_TRANSLATE_NOOP("MainWindow", "Architecture: who runs on what"), drops=True,
-             pane=2),
+             pane=2, short=QT_TRANSLATE_NOOP("MainWindow", "Architecture")),
     ViewSpec("timeline", _timeline, "centre-bottom",
              QT_TRANSLATE_NOOP("MainWindow", "Start-up, phase by phase"), drops=True,
-             pane=1),
+             pane=1, short=QT_TRANSLATE_NOOP("MainWindow", "Start-up")),
     ViewSpec("memory", _memory, "right-top",
-             QT_TRANSLATE_NOOP("MainWindow", "Host memory by layer"), pane=0),
+             QT_TRANSLATE_NOOP("MainWindow", "Host memory by layer"), pane=0,
+             short=QT_TRANSLATE_NOOP("MainWindow", "Memory")),
     ViewSpec("density", _density, "right-bottom",
-             QT_TRANSLATE_NOOP("MainWindow", "How many more fit?"), pane=3),
+             QT_TRANSLATE_NOOP("MainWindow", "How many more fit?"), pane=3,
+             short=QT_TRANSLATE_NOOP("MainWindow", "How many more")),
     ViewSpec("log", _log, "tab", QT_TRANSLATE_NOOP("MainWindow", "Event log"), framed=False),
     ViewSpec("details", _details, "tab", QT_TRANSLATE_NOOP("MainWindow", "Guest details"),
              framed=False),

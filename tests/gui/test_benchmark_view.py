@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.controller import SimController
 from gui.export import color_variety, export_picture, render_image
-from gui.views.benchmark_view import BenchmarkView, latest_bars
+from gui.views.benchmark_view import BenchmarkView, run_bars
 from gui.window.main_window import MainWindow
 from sim.session import Session
 from sim.snapshot import WorkloadResult
@@ -26,16 +26,18 @@ def performance_snapshot():  # noqa: ANN201
 
 def _result(t: float, guest: str, ratio: float, profile: str = "vm-untuned") -> WorkloadResult:
     return WorkloadResult(t, "random_io", guest, profile, 84044 * ratio, "IOPS", ratio, 84044,
-                          True, "[felter2014:fio-random]")
+                          True, "[felter2014:fio-random]", start_s=t - 5.0)
 
 
-def test_latest_run_per_profile_is_the_mean_of_the_guests_that_ran_together() -> None:
+def test_every_run_is_kept_and_each_is_the_mean_of_the_guests_that_ran_together() -> None:
     results = (_result(95.0, "vm-1", 0.55), _result(155.0, "vm-1", 0.14),
                _result(155.0, "vm-2", 0.12), _result(95.0, "c-1", 1.0, "container-nat"))
-    bars = {b.profile: b for b in latest_bars(results)}
-    vm = bars["vm-untuned"]
-    assert vm.n == 2 and vm.guests == ("vm-1", "vm-2") and vm.ratio == pytest.approx(0.13)
-    assert bars["container-nat"].n == 1 and bars["container-nat"].ratio == 1.0
+    bars = {(b.profile, b.run_s): b for b in run_bars(results)}
+    solo, together = bars[("vm-untuned", 90.0)], bars[("vm-untuned", 150.0)]
+    assert solo.n == 1 and solo.ratio == 0.55  # the solo run stays beside the later one
+    assert together.n == 2 and together.guests == ("vm-1", "vm-2")
+    assert together.ratio == pytest.approx(0.13)
+    assert bars[("container-nat", 90.0)].n == 1 and bars[("container-nat", 90.0)].ratio == 1.0
 
 
 def test_the_view_shows_the_lesson_results(qtbot: QtBot, performance_snapshot) -> None:  # noqa: ANN001

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui import dialogs
 from gui.export import color_variety, export_data, export_picture
@@ -26,7 +26,8 @@ def window(window: MainWindow) -> MainWindow:
 @pytest.mark.parametrize("target", [None, "memory", "timeline", "layers"])
 def test_png_export_is_the_widget_size_and_not_blank(window: MainWindow, tmp_path: Path,
                                                      target: str | None) -> None:
-    widget = window if target is None else window.sections[target]
+    widget = window.part(target)  # a view a small window hides is brought forward
+    QApplication.processEvents()
     out = export_picture(widget, tmp_path / "shot.png")
     image = QImage(str(out))
     assert not image.isNull()
@@ -38,7 +39,8 @@ def test_svg_export_is_a_valid_drawing_of_the_widget_size(window: MainWindow,
                                                           tmp_path: Path) -> None:
     from PySide6.QtSvg import QSvgRenderer
 
-    widget = window.sections["memory"]
+    widget = window.part("memory")
+    QApplication.processEvents()
     out = export_picture(widget, tmp_path / "memory.svg")
     root = ET.parse(out).getroot()  # well-formed XML
     assert root.tag.endswith("svg")

@@ -23,6 +23,7 @@ from sim.scenario import (
     parse_scenario,
     save_scenario,
 )
+from sim.scenario_writer import clean_seconds
 
 try:
     import tomli_w
@@ -157,8 +158,10 @@ saved_scenarios = st.builds(
     policy=st.builds(Policy, memory=st.sampled_from(["overcommit", "reserve"]),
                      ksm=st.booleans(), swap=st.booleans()),
     guests=st.lists(st.builds(GuestSpec, template=st.sampled_from(sorted(CATALOG.templates)),
-                              count=st.integers(1, 1000), at_s=st.floats(0, 1e5),
-                              stagger_s=st.floats(0, 3600)), max_size=4).map(tuple),
+                              count=st.integers(1, 1000),
+                              at_s=st.floats(0, 1e5).map(clean_seconds),
+                              stagger_s=st.floats(0, 3600).map(clean_seconds)),
+                    max_size=4).map(tuple),
     lesson=st.none() | st.builds(Lesson, title=lesson_text, notes=lesson_text,
                                  notes_zh=lesson_text),
 )
@@ -251,3 +254,25 @@ def test_arbitrary_toml_tables_raise_only_scenario_error(data):
     else:
         assert isinstance(scenario, Scenario)
         event("loaded")
+
+
+def test_saved_times_drop_float_noise_and_keep_real_digits() -> None:
+    assert clean_seconds(39.599999999999994) == 39.6
+    assert clean_seconds(0.1 + 0.2) == 0.3
+    assert clean_seconds(10000.76953125) == 10000.76953125
+    assert clean_seconds(1.7734375) == 1.7734375
+
+
+def test_lesson_pause_speed_and_end_are_read_and_saved(tmp_path: Path) -> None:
+    text = DEFAULT_SCENARIO.read_text(encoding="utf-8") + (
+        '\n[lesson]\ntitle = "t"\nspeed = 0.5\nend_s = 60.0\n'
+        '[[lesson.steps]]\nat_s = 12.0\ntext = "Look"\npause = true\n')
+    scenario = parse_scenario(text, "x.toml")
+    assert scenario.lesson is not None
+    assert (scenario.lesson.speed, scenario.lesson.end_s) == (0.5, 60.0)
+    assert scenario.lesson.steps[0].pause
+    path = tmp_path / "s.toml"
+    save_scenario(scenario, path)
+    assert load_scenario(path).lesson == scenario.lesson
+    with pytest.raises(ScenarioError, match="lesson.speed"):
+        parse_scenario(text.replace("speed = 0.5", "speed = 0.001"), "x.toml")
