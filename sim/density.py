@@ -26,13 +26,31 @@ def footprint_mib(host: Host, template: Template) -> float:
     return cached
 
 
-def pending_mib(host: Host) -> float:
-    """Return memory that guests still starting have yet to touch."""
+def pending_mib(host: Host, cache: dict[str, tuple[object, float]] | None = None) -> float:
+    """Return memory that guests still starting have yet to touch.
+
+    `cache` (guest id → (view, share)) keeps each guest's share while its view is the same
+    object: every change to a guest's memory or state drops its view (`Guest.changed`), so a
+    frame recomputes only the guests that changed. The cache is pruned to the live guests.
+    """
     total = 0.0
+    fresh: dict[str, tuple[object, float]] = {}
+    old = cache if cache is not None else {}
     for guest in host.live_guests():
-        if guest.state != "running":
+        if guest.state == "running":
+            continue
+        view = guest.view() if cache is not None else None
+        hit = old.get(guest.id)
+        if hit is not None and hit[0] is view:
+            share = hit[1]
+        else:
             expected = footprint_mib(host, guest.template)
-            total += max(0.0, expected - guest.resident_mib - sum(guest.merged.values()))
+            share = max(0.0, expected - guest.resident_mib - sum(guest.merged.values()))
+        fresh[guest.id] = (view, share)
+        total += share
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
     return total
 
 

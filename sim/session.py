@@ -247,7 +247,8 @@ class Session:
     def density(self, host_id: str = "") -> tuple[DensityRow, ...]:
         """Return, per catalog template, how many more fit on a host and why not more."""
         host = self.hosts[host_id] if host_id else self.host
-        pending = pending_mib(host)
+        caches: dict[str, dict] = self.__dict__.setdefault("_pending_shares", {})
+        pending = pending_mib(host, caches.setdefault(host.id, {}))
         return tuple(replace(max_additional(host, t, pending), kind=t.kind)
                      for t in self.catalog.templates.values())
 
