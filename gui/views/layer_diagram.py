@@ -131,10 +131,11 @@ class LayerDiagramView(SnapshotView):
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         reached = sum(s.time_s <= snap.time_s for i in snap.incidents for s in i.steps)
-        gs = snap.guests  # key columns read in C: state + host_down give the shown state
-        key = (snap.host, tuple(zip(map(_ID, gs), map(_STATE, gs), map(_DOWN, gs),
-                                    map(_COMPROMISED, gs), strict=True)),
-               len(snap.incidents), reached)  # host.down and host.compromised included
+        # Key columns read in C; state + host_down give the shown state; the host view holds
+        # host.down and host.compromised.
+        gs = snap.guests
+        key = (snap.host, tuple(map(_ID, gs)), tuple(map(_STATE, gs)), tuple(map(_DOWN, gs)),
+               tuple(map(_COMPROMISED, gs)), len(snap.incidents), reached)
         starting = snap.tally.starting
         glowing = any(0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
                       for i in snap.incidents for s in i.steps)
