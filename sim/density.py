@@ -26,13 +26,34 @@ def footprint_mib(host: Host, template: Template) -> float:
     return cached
 
 
-def pending_mib(host: Host) -> float:
-    """Return memory that guests still starting have yet to touch."""
+def pending_mib(host: Host, cache: dict[str, tuple[object, float]] | None = None) -> float:
+    """Return memory that guests still starting have yet to touch.
+
+    `cache` (guest id → (view, share)) keeps each guest's share while its view is the same
+    object: every change to a guest's memory or state drops its view (`Guest.changed`), so a
+    frame recomputes only the guests that changed; shares add up in the same order as without.
+    """
     total = 0.0
+    count = 0
+    get = (cache if cache is not None else {}).get
     for guest in host.live_guests():
-        if guest.state != "running":
-            expected = footprint_mib(host, guest.template)
-            total += max(0.0, expected - guest.resident_mib - sum(guest.merged.values()))
+        if guest.state == "running":
+            continue
+        count += 1
+        view = guest.view() if cache is not None else None
+        hit = get(guest.id)
+        if hit is not None and hit[0] is view:
+            total += hit[1]
+            continue
+        expected = footprint_mib(host, guest.template)
+        share = max(0.0, expected - guest.resident_mib - sum(guest.merged.values()))
+        total += share
+        if cache is not None:
+            cache[guest.id] = (view, share)
+    if cache is not None and len(cache) > 2 * count + 64:  # forget guests no longer starting
+        starting = {g.id for g in host.live_guests() if g.state != "running"}
+        for gid in [gid for gid in cache if gid not in starting]:
+            del cache[gid]
     return total
 
 

@@ -247,7 +247,8 @@ class Session:
     def density(self, host_id: str = "") -> tuple[DensityRow, ...]:
         """Return, per catalog template, how many more fit on a host and why not more."""
         host = self.hosts[host_id] if host_id else self.host
-        pending = pending_mib(host)
+        caches: dict[str, dict] = self.__dict__.setdefault("_pending_shares", {})
+        pending = pending_mib(host, caches.setdefault(host.id, {}))
         return tuple(replace(max_additional(host, t, pending), kind=t.kind)
                      for t in self.catalog.templates.values())
 
@@ -256,7 +257,7 @@ class Session:
         from sim.snapshot import template_views
 
         host = self.hosts[host_id] if host_id else self.host
-        guests = tuple(g.view() for g in host.guests.values())
+        guests = tuple(map(Guest.view, host.guests.values()))  # cached views, read in C
         if host.down:  # nothing runs on a panicked host, whatever its guests' last state was
             guests = tuple(replace(g, host_down=True) for g in guests)
         # Template facts depend only on the catalog and the host's preset: built once per host.

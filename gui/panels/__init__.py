@@ -169,9 +169,7 @@ class StatusPanel(QWidget):
         _set_text(self.time_label, time_text)
         _set_text(self.seed_label, translate("StatusPanel", "seed {0}").format(snap.seed))
         by_kind = {kind: 0 for kind in KINDS}
-        for guest in snap.guests:
-            if guest.live:
-                by_kind[guest.kind] = by_kind.get(guest.kind, 0) + 1
+        by_kind.update(snap.tally.live_by_kind)
         parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
         _set_text(self.guests_label, translate("StatusPanel", "Guests: {0}").format(
             " · ".join(parts) if parts else translate("StatusPanel", "none")))

@@ -131,8 +131,7 @@ class ExperimentsPanel(QWidget):
 
     def update_snapshot(self, snap: Snapshot) -> None:
         """Learn which guests are live and running (cheap: only changes update widgets)."""
-        live = tuple(g.id for g in snap.guests if g.live)
-        running = tuple(g.id for g in snap.guests if g.live and g.state == "running")
+        live, running = snap.tally.live_ids, snap.tally.running_ids
         if (live, running) == self._key:
             return
         self._key = (live, running)

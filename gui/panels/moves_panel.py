@@ -219,7 +219,7 @@ class MovesPanel(QWidget):
         QTimer.singleShot(0, self._fit_rows)
 
     def _fill_guests(self, snap: Snapshot) -> None:
-        live = [g.id for g in snap.guests if g.live]
+        live = list(snap.tally.live_ids)  # counted once per snapshot
         # Compared with what was put in, not read back from the combo box item by item.
         if live == self._guest_ids:
             return

@@ -298,10 +298,7 @@ class PalettePanel(QWidget):
         self._rebuild()
 
     def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
-        counts: dict[str, int] = {}
-        for guest in snap.guests:
-            if guest.live:
-                counts[guest.template] = counts.get(guest.template, 0) + 1
+        counts = snap.tally.live_by_template  # counted once per snapshot, never mutated
         if counts == self._counts:
             return
         self._counts = counts

@@ -9,6 +9,7 @@ greyed out and a compromised one carries a red banner.
 from __future__ import annotations
 
 import math
+from operator import attrgetter
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -28,6 +29,8 @@ _GONE = frozenset(STATES) - frozenset(LIVE_STATES)
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
+_ID, _STATE = attrgetter("id"), attrgetter("state")
+_DOWN, _COMPROMISED = attrgetter("host_down"), attrgetter("compromised")
 
 
 class _Canvas(QWidget):
@@ -128,9 +131,12 @@ class LayerDiagramView(SnapshotView):
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         reached = sum(s.time_s <= snap.time_s for i in snap.incidents for s in i.steps)
-        key = (snap.host, tuple((g.id, g.shown_state, g.compromised) for g in snap.guests),
-               len(snap.incidents), reached)  # host.down and host.compromised included
-        starting = any(g.shown_state in ("starting", "pulling") for g in snap.guests)
+        # Key columns read in C; state + host_down give the shown state; the host view holds
+        # host.down and host.compromised.
+        gs = snap.guests
+        key = (snap.host, tuple(map(_ID, gs)), tuple(map(_STATE, gs)), tuple(map(_DOWN, gs)),
+               tuple(map(_COMPROMISED, gs)), len(snap.incidents), reached)
+        starting = snap.tally.starting
         glowing = any(0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
                       for i in snap.incidents for s in i.steps)
         if key != self._key or force:
@@ -138,7 +144,7 @@ class LayerDiagramView(SnapshotView):
             templates = {t.id: t for t in snap.templates}
             blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
             self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
-            self._kinds.set_visible_keys({g.kind for g in snap.guests} or set(KINDS))
+            self._kinds.set_visible_keys(set(snap.tally.kinds) or set(KINDS))
         elif not (starting or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint
         elif not glowing and int(snap.time_s * PULSE_STEPS) == int(self._time * PULSE_STEPS):

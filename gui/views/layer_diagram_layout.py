@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from sim.snapshot import LIVE_STATES, GuestView, HostView, Incident, TemplateView
 
+_ID, _SHOWN = attrgetter("id"), attrgetter("shown_state")
 AGGREGATE_ABOVE = 8  # more blocks than this in a column: one block per template instead
 # Marks drawn on a block, most serious first: one mark per block, the worst reached.
 HARMS = ("crashed", "killed", "compromised", "slowed")
@@ -92,8 +94,8 @@ def _columns(guests: list[GuestView]) -> list[list[GuestView]]:
 def _guest_block(col: list[GuestView], x: float, row: float, w: float, role: str = "guest",
                  h: float = 1.0) -> Block:
     g = col[0]
-    return Block(role, x, row, w, h, g.template, g.kind, tuple(m.id for m in col),
-                 dict(Counter(m.shown_state for m in col)))
+    return Block(role, x, row, w, h, g.template, g.kind, tuple(map(_ID, col)),
+                 dict(Counter(map(_SHOWN, col))))
 
 
 def layout(host: HostView, guests: tuple[GuestView, ...],
@@ -110,10 +112,20 @@ def layout(host: HostView, guests: tuple[GuestView, ...],
         t = facts.get(g.template)
         return t.os if t is not None and t.os else "linux"
 
-    shared = [g for g in guests if not own_kernel(g, facts)]
+    # Whether a guest has its own kernel depends on its template and kind only: asked once each.
+    kernel: dict[tuple[str, str], bool] = {}
+    shared: list[GuestView] = []
+    vms: list[GuestView] = []
+    for g in guests:
+        key = (g.template, g.kind)
+        own = kernel.get(key)
+        if own is None:
+            own = kernel[key] = own_kernel(g, facts)
+        (vms if own else shared).append(g)
     in_uvm = [g for g in shared if windows and g.kind == "container" and image_os(g) == "linux"]
-    shared = [g for g in shared if g not in in_uvm]
-    vms = [g for g in guests if own_kernel(g, facts)]
+    if in_uvm:
+        moved = {id(g) for g in in_uvm}
+        shared = [g for g in shared if id(g) not in moved]
     left_cols, right_cols, uvm_cols = _columns(shared), _columns(vms), _columns(in_uvm)
     uvm_units = max(len(uvm_cols), 1) if windows and (host.utility_vm or in_uvm) else 0
     has_hv = host.hypervisor != "none"
@@ -194,9 +206,11 @@ def mark_incidents(blocks: list[Block], incidents: tuple[Incident, ...], time_s:
         for i in _blocks_for(target, blocks):
             per_block.setdefault(i, {}).setdefault(effect, set()).add(target)
             latest[i] = max(latest.get(i, -1.0), t)
-    owned = {gid: i for i, b in enumerate(blocks) if b.role == "guest" for gid in b.guest_ids}
-    for g in guests:
-        if g.compromised and g.id in owned:
+    compromised = [g for g in guests if g.compromised]
+    owned = {gid: i for i, b in enumerate(blocks) if b.role == "guest" for gid in b.guest_ids} \
+        if compromised else {}
+    for g in compromised:
+        if g.id in owned:
             per_block.setdefault(owned[g.id], {}).setdefault("compromised", set()).add(g.id)
     if not per_block:
         return blocks

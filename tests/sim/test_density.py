@@ -98,3 +98,23 @@ def test_the_predicted_number_starts_and_one_more_does_not(template, overrides):
     extra_guest = guests_by_id(session)[extra]
     killed = [g for g in guests_by_id(session).values() if g.state == "killed"]
     assert extra_guest.state != "running" or killed, "one more than predicted fitted"
+
+
+def test_cached_pending_memory_equals_a_fresh_count_frame_after_frame():
+    from sim.density import pending_mib
+
+    session = make_session(overrides={"ram_gib": 64})
+    session.add_guests("alpine", 30)
+    session.add_guests("ubuntu-server", 4)
+    session.add_guests("firecracker", 6)
+    seen_starting = 0
+    for _ in range(120):
+        session.advance(0.25)
+        cached = session.density()  # uses and refreshes the session's per-guest cache
+        fresh = pending_mib(session.host)
+        assert session.__dict__["_pending_shares"][session.host.id] is not None
+        assert pending_mib(session.host, session.__dict__["_pending_shares"][session.host.id]) \
+            == fresh
+        assert [r.max for r in cached] == [r.max for r in session.density()]
+        seen_starting += any(g.state == "starting" for g in guests_by_id(session).values())
+    assert seen_starting > 3  # the cache was exercised while guests were starting
