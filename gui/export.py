@@ -41,7 +41,7 @@ def export_png(widget: QWidget, path: str | Path) -> Path:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not render_image(widget).save(buffer, "PNG") or data.isEmpty():
+    if not render_image(widget).save(buffer, b"PNG") or data.isEmpty():
         raise AtomicWriteError(f"{path}: could not make the PNG image")
     buffer.close()
     return write_bytes(path, bytes(data.data()))

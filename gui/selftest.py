@@ -74,7 +74,7 @@ def _render_and_export(window: QWidget, controller: SimController,
     png = folder / "window.png"
     try:
         image = render_image(window)
-        if not image.save(str(png), "PNG"):
+        if not image.save(str(png), b"PNG"):
             return False, f"could not write {png.name}"
         files = controller.export_data(folder / "data")
     except Exception as error:  # any failure is a failed self-test, reported in one line
