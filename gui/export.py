@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtWidgets import QWidget
 
 from sim.atomic import AtomicWriteError, write_bytes
@@ -41,7 +41,9 @@ def export_png(widget: QWidget, path: str | Path) -> Path:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not render_image(widget).save(buffer, "PNG") or data.isEmpty():
+    # A writer, not QImage.save: the binding's save takes the format only as str, which its
+    # type hints refuse.
+    if not QImageWriter(buffer, b"PNG").write(render_image(widget)) or data.isEmpty():
         raise AtomicWriteError(f"{path}: could not make the PNG image")
     buffer.close()
     return write_bytes(path, bytes(data.data()))

@@ -38,7 +38,7 @@ class EncoderError(OSError):
 def ffmpeg_exe() -> str:
     """Return the path of the ffmpeg program the imageio-ffmpeg wheel ships."""
     try:
-        import imageio_ffmpeg
+        import imageio_ffmpeg  # type: ignore[import-untyped]  # the wheel ships no type hints
     except ImportError as exc:
         raise EncoderError("video recording needs the imageio-ffmpeg package "
                            "(pip install imageio-ffmpeg)") from exc

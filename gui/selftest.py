@@ -69,12 +69,16 @@ def run_selftest(window: QWidget, controller: SimController) -> int:
 def _render_and_export(window: QWidget, controller: SimController,
                        folder: Path) -> tuple[bool, str]:
     """Render and export into `folder`; return whether all went well, and what happened."""
+    from PySide6.QtGui import QImageWriter
+
     from gui.export import color_variety, render_image
 
     png = folder / "window.png"
     try:
         image = render_image(window)
-        if not image.save(str(png), "PNG"):
+        # A writer, not QImage.save: the binding's save takes the format only as str, which
+        # its type hints refuse.
+        if not QImageWriter(str(png), b"PNG").write(image):
             return False, f"could not write {png.name}"
         files = controller.export_data(folder / "data")
     except Exception as error:  # any failure is a failed self-test, reported in one line

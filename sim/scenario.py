@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from sim.assets import asset_path
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
@@ -64,7 +65,8 @@ class HostSpec:
     def resolve(self, catalog: Catalog) -> HostPreset:
         """Return the preset with the overrides applied."""
         base = catalog.hosts[self.preset]
-        return replace(base, **dict(self.overrides)) if self.overrides else base
+        changes: dict[str, Any] = dict(self.overrides)  # keys checked on load (_host)
+        return replace(base, **changes) if changes else base
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +132,8 @@ class Lesson:
     def text(self, field_name: str, lang: str) -> str:
         """Return `field_name` in `lang` ("zh_CN" or "en"), falling back to English."""
         if lang.startswith("zh"):
-            return getattr(self, f"{field_name}_zh") or getattr(self, field_name)
-        return getattr(self, field_name)
+            return str(getattr(self, f"{field_name}_zh") or getattr(self, field_name))
+        return str(getattr(self, field_name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,13 +269,15 @@ def _lesson(lt: Table) -> Lesson:
                                 st.string("text", max_len=MAX_LINE_CHARS),
                                 st.string("text_zh", "", max_len=MAX_LINE_CHARS),
                                 st.boolean("pause", False)))
-    texts = (lt.string(k, "", max_len=MAX_NOTES_CHARS if k.startswith("notes")
-                       else MAX_LINE_CHARS) for k in LESSON_TEXTS)
+    t = {k: lt.string(k, "", max_len=MAX_NOTES_CHARS if k.startswith("notes")
+                      else MAX_LINE_CHARS) for k in LESSON_TEXTS}
     speed = lt.number("speed", 0.0, hi=MAX_LESSON_SPEED)
     if 0.0 < speed < MIN_LESSON_SPEED:
         raise lt.error("speed", f"0 (keep) or a number from {MIN_LESSON_SPEED} to "
                                 f"{MAX_LESSON_SPEED:g}", speed)
-    return Lesson(*texts, steps=tuple(steps), predictions=parse_predictions(lt, MAX_TIME_S),
+    return Lesson(t["contrast"], t["title"], t["title_zh"], t["summary"], t["summary_zh"],
+                  t["notes"], t["notes_zh"], steps=tuple(steps),
+                  predictions=parse_predictions(lt, MAX_TIME_S),
                   speed=speed, end_s=lt.number("end_s", 0.0, hi=MAX_TIME_S))
 
 
@@ -283,7 +287,8 @@ def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
     overrides: dict[str, object] = {}
     for key, (lo, hi, whole) in HOST_OVERRIDES.items():
         if h.has(key):
-            overrides[key] = h.integer(key, lo=lo, hi=hi) if whole else h.number(key, lo=lo, hi=hi)
+            overrides[key] = (h.integer(key, lo=int(lo), hi=hi) if whole
+                              else h.number(key, lo=lo, hi=hi))
     for key, choices in (("hypervisor", HYPERVISORS), ("arch", ("x86_64", "arm64")),
                          ("os", ("linux", "windows"))):
         if h.has(key):

@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable, Generator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypedDict, Unpack
 
 import numpy as np
 
@@ -32,9 +33,19 @@ from sim.scenario import (
     ScenarioError,
     load_scenario,
 )
-from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, WorkloadResult
+from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, TemplateView, WorkloadResult
 from sim.vocabulary import MAX_GUESTS
 from sim.workload import run_workload
+
+
+class _ActionFields(TypedDict, total=False):
+    """The optional fields of an `ActionSpec` a class action records."""
+
+    workload: str
+    exploit: str
+    rate_mib_s: float
+    duration_s: float
+    to: str
 
 
 class Session:
@@ -78,8 +89,8 @@ class Session:
         # What the class did by hand, kept as scenario actions so "Save" can replay it.
         self._actions: list[ActionSpec] = []
         self._replaying = False  # true while the scenario's own actions run
-        for spec in scenario.guests:
-            self.engine.process(self._add_later(spec))
+        for guest in scenario.guests:
+            self.engine.process(self._add_later(guest))
         for action in scenario.actions:
             self.engine.process(self._act_later(action))
 
@@ -261,7 +272,7 @@ class Session:
         if host.down:  # nothing runs on a panicked host, whatever its guests' last state was
             guests = tuple(replace(g, host_down=True) for g in guests)
         # Template facts depend only on the catalog and the host's preset: built once per host.
-        cache: dict[str, tuple] = self.__dict__.setdefault("_template_views", {})
+        cache: dict[str, tuple[TemplateView, ...]] = self.__dict__.setdefault("_template_views", {})
         if host.id not in cache:
             cache[host.id] = template_views(self.catalog, host.preset)
         return Snapshot(
@@ -280,7 +291,7 @@ class Session:
                        configs=dict(self._configs),
                        actions=self.scenario.actions + tuple(self._actions))
 
-    def results(self) -> dict:
+    def results(self) -> dict[str, Any]:
         """Return the run as the JSON object `python -m sim run --json` prints (sim/report.py)."""
         from sim import report
 
@@ -319,7 +330,8 @@ class Session:
                 yield self.engine.timeout(spec.stagger_s)
             self._create(spec.template, ids[i] if ids else None, spec.host)
 
-    def _remember(self, action: str, targets: tuple[str, ...], **fields: object) -> None:
+    def _remember(self, action: str, targets: tuple[str, ...],
+                  **fields: Unpack[_ActionFields]) -> None:
         if not self._replaying:
             self._actions.append(ActionSpec(self.now, action, targets, **fields))
 

@@ -238,7 +238,7 @@ class LessonNotesPanel(QTextBrowser):
             self.step_reached.emit(step.text, step.text_zh)
             self._render()
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt override)
         """Load nothing: lesson text never shows images or other files."""
         return None
 

@@ -78,8 +78,8 @@ class PredictionCard(QFrame):
         for w in (self.title, self.question, self.body, self.by_group):
             box.addWidget(w)
         box.addLayout(grid)
-        for w in (self.error, self.lock_button, self.skip_button, self.close_button):
-            box.addWidget(w)
+        for widget in (self.error, self.lock_button, self.skip_button, self.close_button):
+            box.addWidget(widget)
         box.addStretch(1)
         window.installEventFilter(self)
         self.retranslate()

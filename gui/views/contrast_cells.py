@@ -7,6 +7,7 @@ sim/contrast.py computes the figures; this module says them in the current langu
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 
@@ -83,7 +84,13 @@ def cell_text(cell: Cell) -> str:
     return _FORMATS[cell.row](cell.figures)
 
 
-def _architecture(f: Mapping) -> str:
+def _num(f: Mapping[str, object], key: str) -> float:
+    """Return figure `key` as a number (the figures are numbers or their text)."""
+    value = f[key]
+    return float(value) if isinstance(value, int | float) else float(str(value))
+
+
+def _architecture(f: Mapping[str, object]) -> str:
     text = {
         "own": translate("ContrastView", "{n} running, each on a kernel of its own"),
         "user_space": translate("ContrastView",
@@ -93,26 +100,26 @@ def _architecture(f: Mapping) -> str:
     return text.format(n=f["live"])
 
 
-def _startup(f: Mapping) -> str:
+def _startup(f: Mapping[str, object]) -> str:
     text = translate("ContrastView",
                      "median {median} ({lo} to {hi}, n = {n})\nmostly {phase} ({share}%)")
     return text.format(
-        median=units.duration(float(f["median_s"])), lo=units.duration(float(f["min_s"])),
-        hi=units.duration(float(f["max_s"])), n=f["n"],
-        phase=labels.phase_label(str(f["phase"])), share=round(100 * float(f["phase_share"])))
+        median=units.duration(_num(f, "median_s")), lo=units.duration(_num(f, "min_s")),
+        hi=units.duration(_num(f, "max_s")), n=f["n"],
+        phase=labels.phase_label(str(f["phase"])), share=round(100 * _num(f, "phase_share")))
 
 
-def _memory(f: Mapping) -> str:
+def _memory(f: Mapping[str, object]) -> str:
     shared = {"page_cache": translate("ContrastView", "image page cache shared: {mib}"),
               "ksm": translate("ContrastView", "KSM merged so far: {mib}"),
               "": translate("ContrastView", "nothing shared")}[str(f["shared"])]
     per = translate("ContrastView", "{per} resident each (n = {n})").format(
-        per=units.mib(float(f["per_instance_mib"])), n=f["n"])
-    return per + "\n" + shared.format(mib=units.mib(float(f["shared_mib"])))
+        per=units.mib(_num(f, "per_instance_mib")), n=f["n"])
+    return per + "\n" + shared.format(mib=units.mib(_num(f, "shared_mib")))
 
 
-def _performance(f: Mapping) -> str:
-    ratios: Mapping[str, float] = f["ratios"]  # type: ignore[assignment]
+def _performance(f: Mapping[str, object]) -> str:
+    ratios = cast("Mapping[str, float]", f["ratios"])  # sim.contrast builds it so
     text = translate("ContrastView", "{workload}: {ratio}× the bare host")
     return "\n".join(text.format(workload=workload_label(w, short=True, fallback=w),
                                  ratio=f"{r:.2f}") for w, r in sorted(ratios.items()))
@@ -124,7 +131,7 @@ def _reach(target: str, guest: str) -> str:
     return tr(REACH.get(target.partition(":")[0], target))
 
 
-def _isolation(f: Mapping) -> str:
+def _isolation(f: Mapping[str, object]) -> str:
     text = translate("ContrastView",
                      "{fault} in {guest}: {outcome}\nreached {reach}; guests hit: {n}")
     return text.format(
@@ -133,30 +140,30 @@ def _isolation(f: Mapping) -> str:
         reach=_reach(str(f["reached"]), str(f["guest"])), n=f["guests_hit"])
 
 
-def _portability(f: Mapping) -> str:
+def _portability(f: Mapping[str, object]) -> str:
     if f["runs"]:
         runs = translate("ContrastView", "runs there")
     else:
         runs = translate("ContrastView", "does not run: {why}").format(
             why=labels.reason_label(str(f["verdict"])))
     moved = translate("ContrastView", "{guest} to {target}: {mib} shipped").format(
-        guest=f["guest"], target=f["target"], mib=units.mib(float(f["shipped_mib"])))
+        guest=f["guest"], target=f["target"], mib=units.mib(_num(f, "shipped_mib")))
     return moved + "\n" + runs
 
 
-def _use(f: Mapping) -> str:
-    templates: Mapping[str, int] = f["templates"]  # type: ignore[assignment]
+def _use(f: Mapping[str, object]) -> str:
+    templates = cast("Mapping[str, int]", f["templates"])  # sim.contrast builds it so
     return translate("ContrastView", "in this run: {list}").format(
         list=", ".join(f"{n}× {t}" for t, n in templates.items()))
 
 
-def _density(f: Mapping) -> str:
+def _density(f: Mapping[str, object]) -> str:
     return translate("ContrastView", "{n} more {template} fit\n{limit} binds first").format(
-        n=units.count(float(f["max"])), template=f["template"],
+        n=units.count(_num(f, "max")), template=f["template"],
         limit=labels.limit_label(str(f["limit"])))
 
 
-_FORMATS: Mapping[str, Callable[[Mapping], str]] = {
+_FORMATS: Mapping[str, Callable[[Mapping[str, object]], str]] = {
     "architecture": _architecture, "startup": _startup, "memory": _memory,
     "performance": _performance, "isolation": _isolation, "portability": _portability,
     "use": _use, "density": _density}

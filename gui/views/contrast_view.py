@@ -111,7 +111,8 @@ class ContrastView(SnapshotView):
     def shown_text(self, row: str, kind: str) -> str:
         """Return the text the cell of `row` and `kind` shows now."""
         assert self._table is not None
-        return self._grid.item(ROWS.index(row), self._table.kinds.index(kind)).text()
+        cell = self._grid.item(ROWS.index(row), self._table.kinds.index(kind))
+        return cell.text() if cell is not None else ""
 
     def retranslate(self) -> None:
         """Set the heading and button in the current language."""

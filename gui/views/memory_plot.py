@@ -25,7 +25,7 @@ def _band_path(t: np.ndarray, low: np.ndarray, high: np.ndarray) -> QPainterPath
         return QPainterPath()
     xs = np.concatenate([t, t[::-1]])
     ys = np.concatenate([high, low[::-1]])
-    path = pg.arrayToQPath(xs, ys, connect="all", finiteCheck=False)
+    path: QPainterPath = pg.arrayToQPath(xs, ys, connect="all", finiteCheck=False)
     path.closeSubpath()
     return path
 

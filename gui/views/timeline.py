@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsPathItem,
+    QGraphicsSceneWheelEvent,
     QHBoxLayout,
     QScrollBar,
     QToolTip,
@@ -65,12 +66,13 @@ class _BarsItem(QGraphicsPathItem):
         painter.drawRects(self._rects)
 
 
-class _RowsViewBox(pg.ViewBox):
+class _RowsViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph ships no type hints
     """A view box whose wheel scrolls rows instead of zooming."""
 
     sigWheel = Signal(int)
 
-    def wheelEvent(self, ev, axis=None) -> None:  # noqa: N802, ANN001 (pyqtgraph override)
+    def wheelEvent(  # noqa: N802 (pyqtgraph override)
+            self, ev: QGraphicsSceneWheelEvent, axis: int | None = None) -> None:
         self.sigWheel.emit(-int(math.copysign(3, ev.delta())) if ev.delta() else 0)
         ev.accept()
 

@@ -38,7 +38,8 @@ class Rows:
     @property
     def open(self) -> np.ndarray:
         """Return a mask of spans still running."""
-        return np.isnan(self.end)
+        mask: np.ndarray = np.isnan(self.end)
+        return mask
 
     def member(self, i: int) -> tuple[GuestView, int]:
         """Return the guest of span `i` and the index of the span in its phases."""
@@ -161,7 +162,7 @@ def rect_path(x0: np.ndarray, x1: np.ndarray, row: np.ndarray,
     ys = np.stack([y0, y0, y1, y1, y0], axis=1).ravel()
     connect = np.ones(5 * n, dtype=bool)
     connect[4::5] = False  # break after each closed rectangle
-    path = pg.arrayToQPath(xs, ys, connect=connect, finiteCheck=False)
+    path: QPainterPath = pg.arrayToQPath(xs, ys, connect=connect, finiteCheck=False)
     # Grouped rows overlap many bars: odd-even filling would cancel pairs of them out.
     path.setFillRule(Qt.FillRule.WindingFill)
     return path

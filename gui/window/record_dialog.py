@@ -87,8 +87,8 @@ class RecordDialog(QDialog):
         self._height.setRange(240, MAX_SIDE)
         self._fps.setRange(int(MIN_FPS), int(MAX_FPS))
         self._fps.setValue(30)
-        for box in (self._width, self._height, self._fps):
-            box.valueChanged.connect(self._update_summary)
+        for spin in (self._width, self._height, self._fps):
+            spin.valueChanged.connect(self._update_summary)
         size = QHBoxLayout()
         size.addWidget(self._width)
         size.addWidget(QLabel("×"))
@@ -185,7 +185,7 @@ class RecordDialog(QDialog):
             session = Session(controller.current_scenario(), controller.catalog)
             self._copy = offscreen_window(session, controller.path, plan.size,
                                           self._window.projector, controller.host_id)
-            self._recording = Recording(self._copy, plan, path)  # type: ignore[arg-type]
+            self._recording = Recording(self._copy, plan, path)
         except WindowTooSmall as error:
             self._drop_copy()
             self.summary.setText(self.tr("The window cannot be this small: at this width it "

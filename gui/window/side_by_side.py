@@ -25,6 +25,7 @@ from gui.window.view_registry import VIEWS
 
 if TYPE_CHECKING:
     from gui.views.base import SnapshotView
+    from gui.views.memory_plot import MemoryPlot
     from gui.window.main_window import MainWindow
     from sim.scenario import Scenario
     from sim.snapshot import Snapshot
@@ -54,12 +55,14 @@ class HostPane(QWidget):
         self.stack = QStackedWidget()
         self.views: dict[str, SnapshotView] = {}
         self._pages: list[list[SnapshotView]] = []
+        self._splitters: list[QSplitter] = []  # one per page, in the stack's order
         for spec in sorted((s for s in VIEWS if s.pane is not None), key=lambda s: s.pane or 0):
             page = (spec.pane or 0) // 2
             while len(self._pages) <= page:
                 splitter = QSplitter(Qt.Orientation.Vertical)
                 splitter.setChildrenCollapsible(False)
                 self.stack.addWidget(splitter)
+                self._splitters.append(splitter)
                 self._pages.append([])
             view = spec.factory()
             self.views[spec.name] = view
@@ -67,7 +70,7 @@ class HostPane(QWidget):
             section = SectionPanel(spec.title_text, view)
             # The splitters, not the views' size hints, decide: two panes must fit a projector.
             section.setMinimumSize(MIN_SECTION)
-            self.stack.widget(page).addWidget(section)  # type: ignore[attr-defined]
+            self._splitters[page].addWidget(section)
         fit = getattr(self.views.get("memory"), "fit_used", None)
         if fit is not None:  # one memory scale for both hosts: the RAM line of each shows
             fit.setChecked(False)
@@ -85,9 +88,8 @@ class HostPane(QWidget):
 
     def reset_sizes(self) -> None:
         """Give each page's views their starting heights."""
-        for i in range(self.stack.count()):
-            splitter = self.stack.widget(i)
-            splitter.setSizes([s * 10 for s in PAGE_SHARES])  # type: ignore[attr-defined]
+        for splitter in self._splitters:
+            splitter.setSizes([s * 10 for s in PAGE_SHARES])
 
     def draw(self, snap: Snapshot) -> None:
         """Draw the host's snapshot in the views of the page shown."""
@@ -173,14 +175,24 @@ class SideBySideView(QWidget):
     def memory_ranges(self) -> tuple[tuple[float, float], ...]:
         """Return each memory plot's shown (time, memory) tops, left pane first."""
         out = []
-        for pane in self.panes:
-            (_, x_hi), (_, y_hi) = pane.views["memory"].plot_item.getViewBox().viewRange()
+        for plot in self._memory_plots():
+            (_, x_hi), (_, y_hi) = plot.plot_item.getViewBox().viewRange()
             out.append((float(x_hi), float(y_hi)))
         return tuple(out)
 
+    def _memory_plots(self) -> list[MemoryPlot]:
+        """Return each pane's memory plot, left pane first; none when a pane has none."""
+        from gui.views.memory_plot import MemoryPlot  # loaded already: the panes built theirs
+
+        plots = [p.views.get("memory") for p in self.panes]
+        return [p for p in plots if isinstance(p, MemoryPlot)] if all(plots) else []
+
     def _link_timelines(self) -> None:
         """Show one span of time in both timelines: the union of what each shows."""
-        items = [p.views["timeline"].plot_item for p in self.panes if "timeline" in p.views]
+        from gui.views.timeline import TimelineView  # loaded already: the panes built theirs
+
+        views = [p.views.get("timeline") for p in self.panes]
+        items = [v.plot_item for v in views if isinstance(v, TimelineView)]
         if len(items) != 2:
             return
         spans = [item.getViewBox().viewRange()[0] for item in items]
@@ -190,16 +202,16 @@ class SideBySideView(QWidget):
                 item.setXRange(*union, padding=0)
 
     def _link_memory(self) -> None:
-        plots = [p.views.get("memory") for p in self.panes]
-        if any(p is None for p in plots):
+        plots = self._memory_plots()
+        if len(plots) != len(self.panes):
             return
-        if len({p.scale for p in plots}) > 1:  # type: ignore[union-attr]
+        if len({p.scale for p in plots}) > 1:
             return  # MiB beside GiB: one number line would mislead, each keeps its own
         # Each plot's own wish (not what is shown): a linked axis must shrink when both do.
-        x_hi = max(p.y_range[0] for p in plots)  # type: ignore[union-attr]
-        y_hi = max(p.y_range[1] for p in plots)  # type: ignore[union-attr]
+        x_hi = max(p.y_range[0] for p in plots)
+        y_hi = max(p.y_range[1] for p in plots)
         for plot in plots:
-            item = plot.plot_item  # type: ignore[union-attr]
+            item = plot.plot_item
             (_, x_now), (_, y_now) = item.getViewBox().viewRange()
             if (x_now, y_now) != (x_hi * 1.01, y_hi):
                 item.setXRange(0, x_hi, padding=0.01)
@@ -241,7 +253,9 @@ class SideBySideArea(QObject):
             self.view.reset_sizes()
         self._on = on
         for index in (1, 2):  # the centre and right columns
-            top.widget(index).setVisible(not on)
+            column = top.widget(index)
+            if column is not None:
+                column.setVisible(not on)
         if self.view is not None:
             self.view.setVisible(on)
         window = self._window
