@@ -46,6 +46,7 @@ MAX_STEPS = 1_000
 MAX_NOTES_CHARS = 100_000  # notes, notes_zh
 MAX_LINE_CHARS = 2_000  # titles, summaries, step prompts, contrast
 LESSON_TEXTS = ("contrast", "title", "title_zh", "summary", "summary_zh", "notes", "notes_zh")
+MOVE_MODES = ("cold", "live", "checkpoint")  # sim.live_migration.MODES
 ACTIONS = ("workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove", "move")
 
 
@@ -90,6 +91,7 @@ class ActionSpec:
     rate_mib_s: float = 0.0
     duration_s: float = 0.0
     to: str = ""  # the host a "move" sends its targets to
+    mode: str = ""  # how a "move" goes: "" or "cold", "live" (VMs), "checkpoint" (containers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,14 +305,17 @@ def _config(t: Table) -> GuestConfig:
 
 def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
     t.only(("at_s", "action", "targets", "workload", "exploit", "rate_mib_s", "duration_s",
-            "to"))
+            "to", "mode"))
     action = t.string("action", choices=ACTIONS)
     spec = ActionSpec(
         t.number("at_s", 0.0, hi=MAX_TIME_S), action, t.ids("targets", MAX_TARGETS),
         t.string("workload", "", choices=tuple(catalog.workloads) + ("",)),
         t.string("exploit", "", choices=tuple(catalog.exploits) + ("",)),
         t.number("rate_mib_s", 0.0, hi=1e6), t.number("duration_s", 0.0, hi=MAX_TIME_S),
-        t.string("to", "", choices=(*host_ids, "")))
+        t.string("to", "", choices=(*host_ids, "")),
+        t.string("mode", "", choices=(*MOVE_MODES, "")))
+    if spec.mode and action != "move":
+        raise t.error("mode", "no mode (only a 'move' action has one)", spec.mode)
     needs = {"workload": "workload", "exploit": "exploit", "leak": "rate_mib_s",
              "cpu_hog": "duration_s", "move": "to"}.get(action)
     if needs and not getattr(spec, needs):
