@@ -26,8 +26,9 @@ from sim.host import Host, NoRoom
 from sim.migration import LINK_SOURCE, Move, _step
 from sim.snapshot import PhaseSpan
 from sim.states import GuestGone
+from sim.vocabulary import MOVE_MODES
 
-MODES = ("cold", "live", "checkpoint")
+MODES = MOVE_MODES
 CRIU_SOURCE = ("[criu:dump] criu dump writes the memory pages to image files on disk; criu"
                " restore reads them back on the target")
 
@@ -148,6 +149,8 @@ def live(source: Host, target: Host, link: FairShare, guest: Guest,
     record.steps.append(PhaseSpan("precopy", start, source.engine.now, LINK_SOURCE))
     record.total_mib = record.copied_mib + record.stop_copy_mib
     memory = dict(guest.memory)
+    source.log("move_stop_copy" if record.converged else "move_not_converged", guest,
+               guest=guest.id, rounds=record.rounds, mib=round(record.stop_copy_mib, 3))
     source.depart(guest)  # stop-and-copy: the guest is down from here
     down = source.engine.now
     job = record.transfer = link.submit(record.stop_copy_mib)
@@ -169,6 +172,7 @@ def checkpoint(source: Host, target: Host, link: FairShare, guest: Guest,
     layers = target.images.missing(tpl.image) if tpl.image is not None else []
     record.total_mib = dump + sum(la.compressed_mib for la in layers)
     record.warnings.extend(checkpoint_warnings(guest))
+    source.log("move_frozen", guest, guest=guest.id, mib=round(dump, 3))
     source.depart(guest)
     down = source.engine.now
     try:

@@ -22,6 +22,7 @@ from sim.guestconfig import NETWORKS, GuestConfig
 from sim.host import Policy
 from sim.prediction_spec import PredictionSpec, parse_predictions
 from sim.textfile import TextFileError, read_text
+from sim.vocabulary import MOVE_MODES
 
 VERSION = 1
 DEFAULT_SCENARIO = asset_path("scenarios", "default.toml")
@@ -46,7 +47,6 @@ MAX_STEPS = 1_000
 MAX_NOTES_CHARS = 100_000  # notes, notes_zh
 MAX_LINE_CHARS = 2_000  # titles, summaries, step prompts, contrast
 LESSON_TEXTS = ("contrast", "title", "title_zh", "summary", "summary_zh", "notes", "notes_zh")
-MOVE_MODES = ("cold", "live", "checkpoint")  # sim.live_migration.MODES
 ACTIONS = ("workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove", "move")
 
 

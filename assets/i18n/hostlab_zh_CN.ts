@@ -1144,45 +1144,45 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="159"/>
+        <location filename="../../gui/views/memory_plot.py" line="171"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="160"/>
+        <location filename="../../gui/views/memory_plot.py" line="172"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="161"/>
+        <location filename="../../gui/views/memory_plot.py" line="173"/>
         <source>Zoom to memory in use</source>
         <translation>缩放到已用内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="162"/>
+        <location filename="../../gui/views/memory_plot.py" line="174"/>
         <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
         <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="166"/>
-        <location filename="../../gui/views/memory_plot.py" line="289"/>
+        <location filename="../../gui/views/memory_plot.py" line="178"/>
+        <location filename="../../gui/views/memory_plot.py" line="304"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="244"/>
+        <location filename="../../gui/views/memory_plot.py" line="259"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="259"/>
+        <location filename="../../gui/views/memory_plot.py" line="274"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="277"/>
+        <location filename="../../gui/views/memory_plot.py" line="292"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>
@@ -1263,24 +1263,39 @@ You can also drag a row of the table onto a host tab.</source>
         <translation>传输 {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="292"/>
+        <location filename="../../gui/panels/moves_panel.py" line="296"/>
         <source>transferring…</source>
         <translation>传输中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="294"/>
+        <location filename="../../gui/panels/moves_panel.py" line="298"/>
         <source>converting…</source>
         <translation>格式转换中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="295"/>
+        <location filename="../../gui/panels/moves_panel.py" line="299"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="299"/>
+        <location filename="../../gui/panels/moves_panel.py" line="303"/>
         <source>moving…</source>
         <translation>迁移中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="308"/>
+        <source>{mode}: down {downtime}</source>
+        <translation>{mode}：停机 {downtime}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="311"/>
+        <source>{rounds} rounds</source>
+        <translation>{rounds} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="313"/>
+        <source>did not converge</source>
+        <translation>未收敛</translation>
     </message>
 </context>
 <context>
@@ -1330,97 +1345,97 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>PredictionCard</name>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="122"/>
+        <location filename="../../gui/panels/prediction_card.py" line="125"/>
         <source>Expected {0}</source>
         <translation>应为 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="131"/>
+        <location filename="../../gui/panels/prediction_card.py" line="134"/>
         <source>Export predictions</source>
         <translation>导出预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="132"/>
+        <location filename="../../gui/panels/prediction_card.py" line="135"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="139"/>
+        <location filename="../../gui/panels/prediction_card.py" line="142"/>
         <source>Cannot export predictions</source>
         <translation>无法导出预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="155"/>
+        <location filename="../../gui/panels/prediction_card.py" line="158"/>
         <source>Predict first</source>
         <translation>先预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="155"/>
+        <location filename="../../gui/panels/prediction_card.py" line="158"/>
         <source>Prediction and result</source>
         <translation>预测与结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="172"/>
+        <location filename="../../gui/panels/prediction_card.py" line="175"/>
         <source>Type a number in {unit}.</source>
         <translation>输入一个数字，单位 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="173"/>
+        <location filename="../../gui/panels/prediction_card.py" line="176"/>
         <source>Type the number of one choice.</source>
         <translation>输入一个选项的编号。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="174"/>
+        <location filename="../../gui/panels/prediction_card.py" line="177"/>
         <source>Type the choice numbers in order, e.g. 2 1 3.</source>
         <translation>按顺序输入选项编号，例如 2 1 3。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="186"/>
+        <location filename="../../gui/panels/prediction_card.py" line="189"/>
         <source>The run</source>
         <translation>模拟结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <location filename="../../gui/panels/prediction_card.py" line="192"/>
         <source>Class</source>
         <translation>全班</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <location filename="../../gui/panels/prediction_card.py" line="192"/>
         <source>Group {0}</source>
         <translation>第 {0} 组</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="190"/>
+        <location filename="../../gui/panels/prediction_card.py" line="193"/>
         <source>✓ right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="190"/>
+        <location filename="../../gui/panels/prediction_card.py" line="193"/>
         <source>✗ not this time</source>
         <translation>✗ 这次没猜中</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="217"/>
+        <location filename="../../gui/panels/prediction_card.py" line="220"/>
         <source>One answer per group (A–F)</source>
         <translation>每组一个答案（A–F）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="218"/>
+        <location filename="../../gui/panels/prediction_card.py" line="221"/>
         <source>The class&apos;s answer</source>
         <translation>全班的答案</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="219"/>
+        <location filename="../../gui/panels/prediction_card.py" line="222"/>
         <source>Lock the answers and run</source>
         <translation>锁定答案并运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="220"/>
+        <location filename="../../gui/panels/prediction_card.py" line="223"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="221"/>
+        <location filename="../../gui/panels/prediction_card.py" line="224"/>
         <source>Skip this question</source>
         <translation>跳过这个问题</translation>
     </message>
@@ -1652,7 +1667,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="219"/>
+        <location filename="../../gui/views/timeline.py" line="244"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1661,32 +1676,32 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="223"/>
+        <location filename="../../gui/views/timeline.py" line="248"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="234"/>
+        <location filename="../../gui/views/timeline.py" line="259"/>
         <source>Log time (since request)</source>
         <translation>对数时间（从请求起算）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="235"/>
+        <location filename="../../gui/views/timeline.py" line="260"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="236"/>
+        <location filename="../../gui/views/timeline.py" line="261"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="238"/>
+        <location filename="../../gui/views/timeline.py" line="263"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="240"/>
+        <location filename="../../gui/views/timeline.py" line="265"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
@@ -1694,47 +1709,47 @@ source: {source}</source>
 <context>
     <name>TransportPanel</name>
     <message>
-        <location filename="../../gui/panels/transport.py" line="111"/>
+        <location filename="../../gui/panels/transport.py" line="112"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="112"/>
+        <location filename="../../gui/panels/transport.py" line="113"/>
         <source>Jump to the next event (→)</source>
         <translation>跳到下一个事件（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="113"/>
+        <location filename="../../gui/panels/transport.py" line="114"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="114"/>
+        <location filename="../../gui/panels/transport.py" line="115"/>
         <source>Back to time 0 with the scenario&apos;s guests (Ctrl+R)</source>
         <translation>回到时间 0，只保留场景中的客户机（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="115"/>
+        <location filename="../../gui/panels/transport.py" line="116"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="116"/>
+        <location filename="../../gui/panels/transport.py" line="117"/>
         <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
         <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="147"/>
+        <location filename="../../gui/panels/transport.py" line="154"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="147"/>
+        <location filename="../../gui/panels/transport.py" line="154"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="148"/>
+        <location filename="../../gui/panels/transport.py" line="155"/>
         <source>Play or pause (Space)</source>
         <translation>播放或暂停（空格键）</translation>
     </message>
@@ -1984,7 +1999,7 @@ Save them first?</source>
     <name>labels</name>
     <message>
         <location filename="../../gui/text/labels.py" line="22"/>
-        <location filename="../../gui/text/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="85"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
@@ -2109,7 +2124,27 @@ Save them first?</source>
         <translation>Linux 虚拟机启动（WSL 2）</translation>
     </message>
     <message>
+        <location filename="../../gui/text/labels.py" line="51"/>
+        <source>Live copy of memory (pre-copy rounds)</source>
+        <translation>在线复制内存（预复制轮次）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="52"/>
+        <source>Stop and copy the rest</source>
+        <translation>停机并复制剩余部分</translation>
+    </message>
+    <message>
         <location filename="../../gui/text/labels.py" line="53"/>
+        <source>Checkpoint: dump memory (CRIU)</source>
+        <translation>检查点：转储内存（CRIU）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="54"/>
+        <source>Restore from the checkpoint</source>
+        <translation>从检查点恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="57"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -2180,7 +2215,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="34"/>
-        <location filename="../../gui/text/labels.py" line="54"/>
+        <location filename="../../gui/text/labels.py" line="58"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
@@ -2300,114 +2335,114 @@ Save them first?</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="55"/>
+        <location filename="../../gui/text/labels.py" line="59"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="56"/>
+        <location filename="../../gui/text/labels.py" line="60"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="57"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="64"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="65"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="62"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="63"/>
-        <location filename="../../gui/text/labels.py" line="99"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="103"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="64"/>
+        <location filename="../../gui/text/labels.py" line="68"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="70"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="71"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="68"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="75"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="18"/>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="76"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="73"/>
+        <location filename="../../gui/text/labels.py" line="77"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="74"/>
+        <location filename="../../gui/text/labels.py" line="78"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="75"/>
+        <location filename="../../gui/text/labels.py" line="79"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="84"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="82"/>
+        <location filename="../../gui/text/labels.py" line="86"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="83"/>
+        <location filename="../../gui/text/labels.py" line="87"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="84"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="95"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
@@ -2422,177 +2457,202 @@ Save them first?</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="69"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="80"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="77"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>host down (kernel panic)</source>
         <translation>主机宕机（内核崩溃）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="93"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="94"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="96"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="93"/>
+        <location filename="../../gui/text/labels.py" line="97"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="102"/>
+        <location filename="../../gui/text/labels.py" line="106"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="108"/>
+        <location filename="../../gui/text/labels.py" line="112"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="109"/>
+        <location filename="../../gui/text/labels.py" line="113"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="111"/>
+        <location filename="../../gui/text/labels.py" line="115"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="112"/>
+        <location filename="../../gui/text/labels.py" line="116"/>
         <source>the host&apos;s platform cannot run it</source>
         <translation>主机的平台无法运行它</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="117"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="104"/>
+        <location filename="../../gui/text/labels.py" line="108"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="106"/>
+        <location filename="../../gui/text/labels.py" line="110"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="114"/>
+        <location filename="../../gui/text/labels.py" line="118"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="116"/>
+        <location filename="../../gui/text/labels.py" line="120"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="121"/>
+        <location filename="../../gui/text/labels.py" line="125"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="123"/>
+        <location filename="../../gui/text/labels.py" line="127"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="125"/>
+        <location filename="../../gui/text/labels.py" line="129"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="132"/>
+        <location filename="../../gui/text/labels.py" line="131"/>
+        <source>open TCP connections survive only with CRIU&apos;s --tcp-established and the same IP</source>
+        <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 且 IP 相同时才能保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="133"/>
+        <source>host devices cannot be checkpointed: CRIU needs them declared as external</source>
+        <translation>主机设备无法做检查点：CRIU 需要将其声明为外部资源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="137"/>
+        <source>Cold: stop, copy, start again</source>
+        <translation>冷迁移：停止、复制、重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="138"/>
+        <source>Live migration (keeps running)</source>
+        <translation>热迁移（保持运行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="139"/>
+        <source>Checkpoint/restore (CRIU)</source>
+        <translation>检查点/恢复（CRIU）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="145"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="133"/>
+        <location filename="../../gui/text/labels.py" line="146"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="136"/>
+        <location filename="../../gui/text/labels.py" line="149"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="137"/>
+        <location filename="../../gui/text/labels.py" line="150"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="140"/>
+        <location filename="../../gui/text/labels.py" line="153"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="154"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="142"/>
+        <location filename="../../gui/text/labels.py" line="155"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="143"/>
+        <location filename="../../gui/text/labels.py" line="156"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="146"/>
+        <location filename="../../gui/text/labels.py" line="159"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="147"/>
+        <location filename="../../gui/text/labels.py" line="160"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="227"/>
+        <location filename="../../gui/text/labels.py" line="245"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
@@ -2648,166 +2708,196 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/log_text.py" line="66"/>
+        <source>{guest} stops for the last copy after {rounds} live rounds: {amount} still dirty</source>
+        <translation>{guest} 经过 {rounds} 轮在线复制后停机做最后一次复制：仍有 {amount} 脏页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="69"/>
+        <source>{guest} dirties memory as fast as the link copies it: after {rounds} rounds it stops with {amount} still dirty</source>
+        <translation>{guest} 写脏内存的速度与链路复制的速度一样快：{rounds} 轮后停机，仍有 {amount} 脏页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="73"/>
+        <source>{guest} is frozen: CRIU dumps {amount} of memory</source>
+        <translation>{guest} 已冻结：CRIU 转储 {amount} 内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="76"/>
         <source>{host}: a Linux VM boots to run Linux containers on Windows</source>
         <translation>{host}：启动一个 Linux 虚拟机，用来在 Windows 上运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="70"/>
+        <location filename="../../gui/text/log_text.py" line="80"/>
         <source>{guest}: {workload} {value} {unit} ({ratio}× the bare host)</source>
         <translation>{guest}：{workload} {value} {unit}（裸机的 {ratio}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="74"/>
+        <location filename="../../gui/text/log_text.py" line="84"/>
         <source>{guest}: {fault}: {outcome}</source>
         <translation>{guest}：{fault}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="77"/>
+        <location filename="../../gui/text/log_text.py" line="87"/>
         <source>{guest}: {fault} stops with the guest ({state})</source>
         <translation>{guest}：{fault}随该客户机一同停止（{state}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="81"/>
+        <location filename="../../gui/text/log_text.py" line="91"/>
         <source>{guest}: {fault} injected</source>
         <translation>{guest}：已注入{fault}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="83"/>
+        <location filename="../../gui/text/log_text.py" line="93"/>
         <source>{guest} crashed ({reason})</source>
         <translation>{guest} 崩溃了（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="85"/>
+        <location filename="../../gui/text/log_text.py" line="95"/>
         <source>{guest} reached its cgroup memory limit: only it is killed</source>
         <translation>{guest} 达到了 cgroup 内存上限：只有它被杀掉</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="88"/>
+        <location filename="../../gui/text/log_text.py" line="98"/>
         <source>{guest}: its own kernel&apos;s OOM killer ended the leaking app; the VM and the host carry on</source>
         <translation>{guest}：它自己内核的 OOM killer 结束了泄漏的应用；虚拟机和宿主机照常运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="92"/>
+        <location filename="../../gui/text/log_text.py" line="102"/>
         <source>{guest}: fork fails at the host&apos;s pid_max ({pids} PIDs): no new process can start on the host</source>
         <translation>{guest}：fork 在宿主机的 pid_max 处失败（{pids} 个进程）：宿主机上再也启动不了新进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="94"/>
+        <location filename="../../gui/text/log_text.py" line="104"/>
         <source>{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched</source>
         <translation>{guest}：fork 在它自己的进程数上限处失败（{pids} 个进程）；宿主机不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="97"/>
+        <location filename="../../gui/text/log_text.py" line="107"/>
         <source>{guest}: the fork bomb fills the VM&apos;s own PID space; the host&apos;s PIDs are untouched</source>
         <translation>{guest}：fork 炸弹只占满了虚拟机自己的进程号空间；宿主机的进程号不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="100"/>
+        <location filename="../../gui/text/log_text.py" line="110"/>
         <source>{action} skipped: {guest} is not running</source>
         <translation>{action}被跳过：{guest} 没有在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="120"/>
+        <location filename="../../gui/text/log_text.py" line="130"/>
         <source>Guest added</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="121"/>
+        <location filename="../../gui/text/log_text.py" line="131"/>
         <source>Pull skipped</source>
         <translation>跳过拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="122"/>
+        <location filename="../../gui/text/log_text.py" line="132"/>
         <source>Phase done</source>
         <translation>阶段完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="123"/>
+        <location filename="../../gui/text/log_text.py" line="133"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="124"/>
+        <location filename="../../gui/text/log_text.py" line="134"/>
         <source>OOM kill</source>
         <translation>OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="125"/>
+        <location filename="../../gui/text/log_text.py" line="135"/>
         <source>Start failed</source>
         <translation>启动失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="126"/>
+        <location filename="../../gui/text/log_text.py" line="136"/>
         <source>Guest removed</source>
         <translation>移除客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="127"/>
+        <location filename="../../gui/text/log_text.py" line="137"/>
         <source>Swap started</source>
         <translation>开始交换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="128"/>
+        <location filename="../../gui/text/log_text.py" line="138"/>
         <source>Move started</source>
         <translation>迁移开始</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="129"/>
+        <location filename="../../gui/text/log_text.py" line="139"/>
         <source>Move done</source>
         <translation>迁移完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="130"/>
+        <location filename="../../gui/text/log_text.py" line="140"/>
+        <source>Stop and copy</source>
+        <translation>停机复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="141"/>
+        <source>Live move not converging</source>
+        <translation>热迁移不收敛</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="142"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="143"/>
         <source>Linux VM on Windows</source>
         <translation>Windows 上的 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="131"/>
+        <location filename="../../gui/text/log_text.py" line="144"/>
         <source>Workload done</source>
         <translation>负载完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="132"/>
+        <location filename="../../gui/text/log_text.py" line="145"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="133"/>
+        <location filename="../../gui/text/log_text.py" line="146"/>
         <source>Fault injected</source>
         <translation>注入故障</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="134"/>
+        <location filename="../../gui/text/log_text.py" line="147"/>
         <source>Fault stopped</source>
         <translation>故障停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="135"/>
+        <location filename="../../gui/text/log_text.py" line="148"/>
         <source>Guest crashed</source>
         <translation>客户机崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="136"/>
+        <location filename="../../gui/text/log_text.py" line="149"/>
         <source>cgroup OOM</source>
         <translation>cgroup 内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="137"/>
+        <location filename="../../gui/text/log_text.py" line="150"/>
         <source>Guest OOM</source>
         <translation>客户机内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="138"/>
+        <location filename="../../gui/text/log_text.py" line="151"/>
         <source>PIDs exhausted</source>
         <translation>进程号耗尽</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="139"/>
+        <location filename="../../gui/text/log_text.py" line="152"/>
         <source>Fork bomb contained</source>
         <translation>fork 炸弹被控制住</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="140"/>
+        <location filename="../../gui/text/log_text.py" line="153"/>
         <source>Action skipped</source>
         <translation>操作被跳过</translation>
     </message>

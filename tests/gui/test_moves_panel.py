@@ -37,7 +37,7 @@ def window(qtbot: QtBot) -> MainWindow:
     i18n.install_language("en", remember=False)
 
 
-def _move_via_menu(window: MainWindow, guest_id: str, host_id: str) -> None:
+def _move_via_menu(window: MainWindow, guest_id: str, host_id: str, mode: str = "cold") -> None:
     window.view("timeline").guest_selected.emit(guest_id)  # the class clicks the guest's row
     panel = window.moves_panel
     assert panel.selected_guest() == guest_id
@@ -46,7 +46,10 @@ def _move_via_menu(window: MainWindow, guest_id: str, host_id: str) -> None:
     actions = {a.data(): a for a in menu.actions()}
     assert set(actions) == {"arm-board", "windows-pc"}  # every host but the one shown
     assert actions["arm-board"].text() == "arm-board · Teacher's laptop · ARM64 · Linux"
-    actions[host_id].trigger()
+    modes = {a.data(): a for a in actions[host_id].menu().actions()}
+    # A container moves cold or by checkpoint; a VM cold or live.
+    assert set(modes) in ({"cold", "checkpoint"}, {"cold", "live"})
+    modes[mode].trigger()
 
 
 def _run_until_done(window: MainWindow, row: int) -> None:
