@@ -22,7 +22,7 @@ def window(window: MainWindow) -> MainWindow:
 def test_three_hosts_three_tabs_named_by_preset_arch_and_os(window: MainWindow) -> None:
     tabs = window.host_tabs
     assert tabs.isVisible()
-    assert tabs.host_ids() == ("lab", "arm-board", "windows-pc")
+    assert tabs.host_ids() == ("lab", "arm-board", "windows-pc", "lab-2")
     texts = [tabs.tabText(i) for i in range(tabs.count())]
     assert texts[1] == "arm-board · Teacher's laptop · ARM64 · Linux"
     assert texts[2].startswith("windows-pc") and texts[2].endswith("x86-64 · Windows")
