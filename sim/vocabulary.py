@@ -141,7 +141,7 @@ EVENT_TEXT: Mapping[str, str] = {
     "move_done": "{guest} moved {source} → {target}: {mib:,.0f} MiB in {elapsed_s:.1f} s, "
                  "{verdict}",
     "action_skipped": "{action}: no live guest {guest}",
-    "move_stop_copy": "{guest} stops for the last copy after {rounds} live rounds: "
+    "move_stop_copy": "{guest} stops for the last copy after pre-copy round {rounds}: "
                       "{mib:,.0f} MiB still dirty",
     "move_not_converged": "{guest} dirties memory as fast as the link copies it: after "
                           "{rounds} rounds it stops with {mib:,.0f} MiB still dirty",

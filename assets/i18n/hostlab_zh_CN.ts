@@ -2708,7 +2708,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/log_text.py" line="66"/>
-        <source>{guest} stops for the last copy after {rounds} live rounds: {amount} still dirty</source>
+        <source>{guest} stops for the last copy after pre-copy round {rounds}: {amount} still dirty</source>
         <translation>{guest} 经过 {rounds} 轮在线复制后停机做最后一次复制：仍有 {amount} 脏页</translation>
     </message>
     <message>

@@ -65,7 +65,7 @@ _LOG: dict[str, Callable[[Mapping[str, object]], str]] = {
             warnings=_warnings(p)),
     "move_stop_copy": lambda p: translate(
         "labels",
-        "{guest} stops for the last copy after {rounds} live rounds: {amount} still dirty")
+        "{guest} stops for the last copy after pre-copy round {rounds}: {amount} still dirty")
     .format(guest=p["guest"], rounds=p["rounds"], amount=units.mib(_num(p, "mib"))),
     "move_not_converged": lambda p: translate(
         "labels", "{guest} dirties memory as fast as the link copies it: after {rounds} rounds "
