@@ -314,13 +314,13 @@ class SimController(QObject):
         self._refresh_modified()
         self._changed()
 
-    def move_guest(self, guest_id: str, to_host: str) -> Move:
-        """Move a live guest to another host (cold: stop, ship, start) and publish.
+    def move_guest(self, guest_id: str, to_host: str, mode: str = "cold") -> Move:
+        """Move a live guest to another host (cold, live or by checkpoint) and publish.
 
         Raises ValueError when the guest is not live or already on `to_host`.
         """
-        self._note("move_guest", guest_id, to_host)
-        record = self.session.move_guest(guest_id, to_host)
+        self._note("move_guest", guest_id, to_host, mode=mode)
+        record = self.session.move_guest(guest_id, to_host, mode)
         self._changed()
         return record
 

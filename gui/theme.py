@@ -66,6 +66,11 @@ PHASE_COLOURS: dict[str, str] = {
     # Moving to another host: on the wire (dark), then a disk format conversion (pale purple).
     "transfer": DARK_GREY,
     "convert": "#E6B8D6",
+    # Moving a running guest: live copy rounds (mid grey), the downtime steps darker/warmer.
+    "precopy": "#A0A0A0",
+    "stopcopy": "#3A3A3A",
+    "dump": "#B07AA1",
+    "restore": "#59A14F",
 }
 PHASES: tuple[str, ...] = tuple(PHASE_COLOURS)
 

@@ -19,7 +19,8 @@ Quantities (the run ends when the lesson's script is over, plus a margin):
   incident G FAULT (when it struck) · event CODE G (when the log first said CODE about G)
   param CODE G KEY · config G KEY (a number of that event, of G's settings)
   reached G FAULT TARGET · delay G FAULT TARGET (when, and how long after, it reached TARGET)
-  move G (MiB sent) · move_time G · move_step G NAME (transfer, convert)
+  move G (MiB sent) · move_time G · move_step G NAME (transfer, convert, precopy, stopcopy,
+  dump, restore) · move_downtime G (not running) · move_rounds G (live pre-copy rounds)
 """
 
 from __future__ import annotations
@@ -288,6 +289,8 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "move": lambda s, g: (_move(s, g).total_mib, "MiB"),
     "move_time": lambda s, g: (_between(_move(s, g).start_s, _move(s, g).end_s), "s"),
     "move_step": lambda s, g, name: (_between(*_move_step(_move(s, g), name)), "s"),
+    "move_downtime": lambda s, g: (_move(s, g).downtime_s, "s"),
+    "move_rounds": lambda s, g: (float(_move(s, g).rounds), ""),
 }
 
 

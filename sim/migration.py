@@ -48,15 +48,24 @@ class Move:
     warnings: list[str] = field(default_factory=list)
     transfer: Job | None = None  # the bytes crossing the link, for progress
     step: str = "transfer"
+    mode: str = "cold"
+    rounds: int = 0             # live: pre-copy rounds done
+    copied_mib: float = 0.0     # live: copied while the guest still ran
+    stop_copy_mib: float = 0.0  # live: left dirty when the guest stopped
+    converged: bool = True      # live: whether the dirty set shrank below the downtime target
+    downtime_s: float | None = None  # from the guest's stop to running again
 
     def view(self) -> MoveView:
         """Return an immutable view, with the bytes moved so far."""
         done = 0.0
         if self.transfer is not None:
-            done = self.total_mib - (0.0 if self.transfer.processed else self.transfer.remaining)
+            left = 0.0 if self.transfer.processed else self.transfer.remaining
+            running = 0.0 if self.transfer.processed else self.transfer.work - left
+            done = self.copied_mib + running if self.mode == "live" else self.total_mib - left
         return MoveView(self.guest_id, self.source, self.target, self.start_s, self.end_s,
                         self.total_mib, done, tuple(self.steps), self.verdict,
-                        tuple(self.warnings), self.step)
+                        tuple(self.warnings), self.step, self.mode, self.rounds,
+                        self.downtime_s, self.converged)
 
 
 def move(source: Host, target: Host, link: FairShare, guest: Guest,
@@ -84,6 +93,7 @@ def move(source: Host, target: Host, link: FairShare, guest: Guest,
     yield guest.process
     record.step = ""
     record.end_s = target.engine.now
+    record.downtime_s = record.end_s - record.start_s
     record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
     target.log("move_done", guest, guest=guest.id, source=source.id, target=target.id,
                mib=round(record.total_mib, 3), verdict=record.verdict,

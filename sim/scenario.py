@@ -23,6 +23,7 @@ from sim.guestconfig import NETWORKS, GuestConfig
 from sim.host import Policy
 from sim.prediction_spec import PredictionSpec, parse_predictions
 from sim.textfile import TextFileError, read_text
+from sim.vocabulary import MOVE_MODES
 
 VERSION = 1
 DEFAULT_SCENARIO = asset_path("scenarios", "default.toml")
@@ -92,6 +93,7 @@ class ActionSpec:
     rate_mib_s: float = 0.0
     duration_s: float = 0.0
     to: str = ""  # the host a "move" sends its targets to
+    mode: str = ""  # how a "move" goes: "" or "cold", "live" (VMs), "checkpoint" (containers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,14 +323,17 @@ def _config(t: Table) -> GuestConfig:
 
 def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
     t.only(("at_s", "action", "targets", "workload", "exploit", "rate_mib_s", "duration_s",
-            "to"))
+            "to", "mode"))
     action = t.string("action", choices=ACTIONS)
     spec = ActionSpec(
         t.number("at_s", 0.0, hi=MAX_TIME_S), action, t.ids("targets", MAX_TARGETS),
         t.string("workload", "", choices=tuple(catalog.workloads) + ("",)),
         t.string("exploit", "", choices=tuple(catalog.exploits) + ("",)),
         t.number("rate_mib_s", 0.0, hi=1e6), t.number("duration_s", 0.0, hi=MAX_TIME_S),
-        t.string("to", "", choices=(*host_ids, "")))
+        t.string("to", "", choices=(*host_ids, "")),
+        t.string("mode", "", choices=(*MOVE_MODES, "")))
+    if spec.mode and action != "move":
+        raise t.error("mode", "no mode (only a 'move' action has one)", spec.mode)
     needs = {"workload": "workload", "exploit": "exploit", "leak": "rate_mib_s",
              "cpu_hog": "duration_s", "move": "to"}.get(action)
     if needs and not getattr(spec, needs):

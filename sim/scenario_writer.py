@@ -53,7 +53,8 @@ def dumps_scenario(s: Scenario) -> str:
                   f"action = {_toml(a.action)}",
                   "targets = [" + ", ".join(_toml(x) for x in a.targets) + "]"]
         lines += [f"{k} = {_toml(getattr(a, k))}" for k in ("workload", "exploit", "rate_mib_s",
-                                                            "duration_s", "to") if getattr(a, k)]
+                                                            "duration_s", "to", "mode")
+                  if getattr(a, k)]
     if s.lesson is not None:
         lines += ["", "[lesson]"]
         lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in LESSON_TEXTS

@@ -23,6 +23,7 @@ from sim.guest import Guest
 from sim.guestconfig import GuestConfig
 from sim.host import Host, Jitter
 from sim.ksm import run_ksm
+from sim.live_migration import MODES, checkpoint, live, refusal
 from sim.migration import Move, move
 from sim.recorder import Recorder
 from sim.scenario import (
@@ -160,21 +161,33 @@ class Session:
         self._remember("remove", (guest_id,))
         self.host_of(guest_id).remove(self._guests[guest_id])
 
-    def move_guest(self, guest_id: str, to_host: str) -> Move:
-        """Move a guest to another host (cold: stop, ship, start); return the move's record."""
+    def move_guest(self, guest_id: str, to_host: str, mode: str = "cold") -> Move:
+        """Move a guest to another host cold, live (a VM) or by checkpoint (a container)."""
         guest = self._guests[guest_id]
         source, target = self.hosts[guest.host_id], self.hosts[to_host]
         if source is target:
             raise ValueError(f"{guest_id} is already on {to_host}")
         if not guest.live:
             raise ValueError(f"{guest_id} is {guest.state}: only a live guest can move")
-        self._remember("move", (guest_id,), to=to_host)
-        record = Move(guest_id, source.id, target.id, self.now)
+        if mode not in MODES:
+            raise ValueError(f"unknown move mode {mode!r}: one of {', '.join(MODES)}")
+        if mode != "cold" and guest.state != "running":
+            raise ValueError(f"{guest_id} is {guest.state}: only a running guest moves {mode}")
+        why = refusal(mode, guest, source.preset, target.preset)
+        if why is not None:
+            raise ValueError(f"{guest_id}: {why}")
+        self._remember("move", (guest_id,), to=to_host, mode="" if mode == "cold" else mode)
+        record = Move(guest_id, source.id, target.id, self.now, mode=mode)
         self.moves.append(record)
         link = self._links.get(frozenset((source.id, target.id)))
         if link is None:  # assumption: hosts without a declared link share a 1 Gbit/s network
             link = self._links[frozenset((source.id, target.id))] = FairShare(self.engine, 119.0)
-        source.log("move_started", guest, guest=guest_id, source=source.id, target=target.id)
+        source.log("move_started", guest, guest=guest_id, source=source.id, target=target.id,
+                   mode=mode)
+        if mode != "cold":  # the guest leaves its host only when it stops, later
+            process = live if mode == "live" else checkpoint
+            guest.process = self.engine.process(process(source, target, link, guest, record))
+            return record
         # Leaving the source now, not when the move process first runs: a second move, a kill
         # or a fault in the same instant then sees a guest that is already moving.
         source.depart(guest)
@@ -361,11 +374,19 @@ class Session:
             elif action.action == "remove":
                 self.remove_guest(gid)
             elif action.action == "move":
-                if self.host_of(gid).id != action.to:
-                    self.move_guest(gid, action.to)
+                self._move(action, gid)
             else:
                 self.inject(fault, gid, rate_mib_s=action.rate_mib_s or 100.0,
                             duration_s=action.duration_s or 30.0)
+
+    def _move(self, action: ActionSpec, gid: str) -> None:
+        """Move a guest as a scenario says, or log why it cannot go that way now."""
+        if self.host_of(gid).id == action.to:
+            return
+        try:
+            self.move_guest(gid, action.to, action.mode or "cold")
+        except ValueError:  # e.g. a live move of a VM still booting: the log says skipped
+            self._skip(action, gid)
 
     def _skip(self, action: ActionSpec, gid: str) -> None:
         self.host.log("action_skipped", None, guest=gid, action=action.action)

@@ -188,6 +188,7 @@ class MoveView:
 
     `warnings` holds codes: "virtio_drivers" (a Windows guest reaching KVM needs them),
     "emulated" (foreign CPU architecture), "utility_vm" (a Linux container on Windows).
+    Steps of a live move: "precopy", "stopcopy"; of a checkpoint: "dump", "transfer", "restore".
     `verdict` is "" while moving, "running" on success, else the reason the start failed.
     """
 
@@ -202,6 +203,10 @@ class MoveView:
     verdict: str
     warnings: tuple[str, ...]
     step: str = ""    # the step under way: "transfer", "convert", "start", or "" once done
+    mode: str = "cold"  # "cold", "live" (pre-copy, VMs) or "checkpoint" (CRIU, containers)
+    rounds: int = 0     # live: pre-copy rounds while the guest still ran
+    downtime_s: float | None = None  # guest not running, from its stop to running again
+    converged: bool = True  # live: False when it dirtied pages as fast as the link copied
 
 
 class LogEntry(NamedTuple):

@@ -48,9 +48,14 @@ ENDED_STATES: tuple[str, ...] = ("stopped", "killed", "crashed", "failed")
 PHASES: tuple[str, ...] = (
     "pull", "daemon", "network", "runc_create", "exec", "sandbox",
     "vmm", "firmware", "bootloader", "kernel", "userspace", "app",
-    "utility_vm", "transfer", "convert",
+    "utility_vm", "transfer", "convert", "precopy", "stopcopy", "dump", "restore",
 )
-MOVE_STEPS: tuple[str, ...] = ("transfer", "convert", "start")
+MOVE_STEPS: tuple[str, ...] = (
+    "transfer", "convert", "start", "precopy", "stopcopy", "dump", "restore",
+)
+# How a guest moves: stopped and started again, live (pre-copy, VMs), or checkpoint/restore
+# (CRIU, containers).
+MOVE_MODES: tuple[str, ...] = ("cold", "live", "checkpoint")
 
 # Faults a class can inject (exploit ids come from assets/catalog/security.toml).
 FAULTS: tuple[str, ...] = ("panic", "leak", "fork_bomb", "cpu_hog")
@@ -64,7 +69,9 @@ INCIDENT_OUTCOMES: tuple[str, ...] = (
 INCIDENT_EFFECTS: tuple[str, ...] = (
     "crashed", "compromised", "killed", "blocked", "contained", "slowed",
 )
-MOVE_WARNINGS: tuple[str, ...] = ("virtio_drivers", "emulated", "utility_vm")
+MOVE_WARNINGS: tuple[str, ...] = (
+    "virtio_drivers", "emulated", "utility_vm", "tcp_established", "external_devices",
+)
 
 # Density limits, in the order they are reported.
 LIMITS: tuple[str, ...] = (
@@ -134,6 +141,11 @@ EVENT_TEXT: Mapping[str, str] = {
     "move_done": "{guest} moved {source} → {target}: {mib:,.0f} MiB in {elapsed_s:.1f} s, "
                  "{verdict}",
     "action_skipped": "{action}: no live guest {guest}",
+    "move_stop_copy": "{guest} stops for the last copy after pre-copy round {rounds}: "
+                      "{mib:,.0f} MiB still dirty",
+    "move_not_converged": "{guest} dirties memory as fast as the link copies it: after "
+                          "{rounds} rounds it stops with {mib:,.0f} MiB still dirty",
+    "move_frozen": "{guest} is frozen: CRIU dumps {mib:,.0f} MiB of memory",
 }
 EVENTS: tuple[str, ...] = tuple(EVENT_TEXT)
 

@@ -90,281 +90,281 @@
 <context>
     <name>ContrastView</name>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="118"/>
+        <location filename="../../gui/views/contrast_view.py" line="119"/>
         <source>How they differ, measured in this run. Grey cells fill when their experiment runs; click a cell to see where its figure comes from.</source>
         <translation>它们有何不同——本次运行实测。灰色单元格在相应实验运行后填入；单击单元格可查看数字的来源。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="121"/>
+        <location filename="../../gui/views/contrast_view.py" line="122"/>
         <source>Enlarge</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="122"/>
+        <location filename="../../gui/views/contrast_view.py" line="123"/>
         <source>Show the table in a window of its own, as large as the screen</source>
         <translation>在单独的窗口中全屏显示此表</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="125"/>
+        <location filename="../../gui/views/contrast_view.py" line="126"/>
         <source>How they differ — HostLab</source>
         <translation>有何不同 — HostLab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="126"/>
+        <location filename="../../gui/views/contrast_view.py" line="127"/>
         <source>Handout…</source>
         <translation>讲义…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="127"/>
+        <location filename="../../gui/views/contrast_view.py" line="128"/>
         <source>Export the table as a one-page PNG or SVG handout in the current language, or as CSV</source>
         <translation>以当前语言将此表导出为一页 PNG 或 SVG 讲义，或导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="171"/>
+        <location filename="../../gui/views/contrast_view.py" line="172"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="171"/>
+        <location filename="../../gui/views/contrast_view.py" line="172"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="172"/>
+        <location filename="../../gui/views/contrast_view.py" line="173"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="174"/>
+        <location filename="../../gui/views/contrast_view.py" line="175"/>
         <source>Export the contrast table</source>
         <translation>导出对比表</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_view.py" line="184"/>
+        <location filename="../../gui/views/contrast_view.py" line="185"/>
         <source>Cannot export the contrast table</source>
         <translation>无法导出对比表</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="20"/>
+        <location filename="../../gui/views/contrast_cells.py" line="21"/>
         <source>1 Architecture</source>
         <translation>1 架构</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="21"/>
+        <location filename="../../gui/views/contrast_cells.py" line="22"/>
         <source>2 Start-up time</source>
         <translation>2 启动时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="22"/>
+        <location filename="../../gui/views/contrast_cells.py" line="23"/>
         <source>3 Memory and resources</source>
         <translation>3 内存与资源</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="23"/>
+        <location filename="../../gui/views/contrast_cells.py" line="24"/>
         <source>4 Performance</source>
         <translation>4 性能</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="24"/>
+        <location filename="../../gui/views/contrast_cells.py" line="25"/>
         <source>5 Isolation</source>
         <translation>5 隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="25"/>
+        <location filename="../../gui/views/contrast_cells.py" line="26"/>
         <source>6 Portability</source>
         <translation>6 可移植性</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="26"/>
+        <location filename="../../gui/views/contrast_cells.py" line="27"/>
         <source>7 Typical use</source>
         <translation>7 典型用途</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="27"/>
+        <location filename="../../gui/views/contrast_cells.py" line="28"/>
         <source>8 How many fit</source>
         <translation>8 能放多少</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="30"/>
+        <location filename="../../gui/views/contrast_cells.py" line="31"/>
         <source>Not yet: press play and let one become ready</source>
         <translation>尚未测量：按播放，等一台就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="31"/>
+        <location filename="../../gui/views/contrast_cells.py" line="32"/>
         <source>Not now: none of them is running; add one</source>
         <translation>目前没有：它们都没在运行；再添加一台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="32"/>
+        <location filename="../../gui/views/contrast_cells.py" line="33"/>
         <source>Not yet: run a workload (Experiments tab)</source>
         <translation>尚未测量：运行一个负载（“实验”标签页）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="33"/>
+        <location filename="../../gui/views/contrast_cells.py" line="34"/>
         <source>Not yet: inject a fault or an exploit (Experiments tab)</source>
         <translation>尚未测量：注入故障或发起攻击（“实验”标签页）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="35"/>
+        <location filename="../../gui/views/contrast_cells.py" line="36"/>
         <source>Not yet: drag a guest onto another host&apos;s tab</source>
         <translation>尚未测量：把一台客户机拖到另一台主机的标签上</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="36"/>
+        <location filename="../../gui/views/contrast_cells.py" line="37"/>
         <source>Not yet: needs a second host (lesson 6, portability)</source>
         <translation>尚未测量：需要第二台主机（第 6 课，可移植性）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="40"/>
+        <location filename="../../gui/views/contrast_cells.py" line="41"/>
         <source>the architecture diagram</source>
         <translation>架构图</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="41"/>
+        <location filename="../../gui/views/contrast_cells.py" line="42"/>
         <source>the start-up timeline</source>
         <translation>启动时间线</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="42"/>
+        <location filename="../../gui/views/contrast_cells.py" line="43"/>
         <source>the memory plot</source>
         <translation>内存图</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="43"/>
+        <location filename="../../gui/views/contrast_cells.py" line="44"/>
         <source>the benchmarks</source>
         <translation>基准测试</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="44"/>
+        <location filename="../../gui/views/contrast_cells.py" line="45"/>
         <source>the event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="45"/>
+        <location filename="../../gui/views/contrast_cells.py" line="46"/>
         <source>the moves between hosts</source>
         <translation>主机间迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="46"/>
+        <location filename="../../gui/views/contrast_cells.py" line="47"/>
         <source>how many more fit</source>
         <translation>“还能再放多少”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="49"/>
+        <location filename="../../gui/views/contrast_cells.py" line="50"/>
         <source>the whole host</source>
         <translation>整台宿主机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="50"/>
+        <location filename="../../gui/views/contrast_cells.py" line="51"/>
         <source>the host kernel</source>
         <translation>宿主机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="51"/>
+        <location filename="../../gui/views/contrast_cells.py" line="52"/>
         <source>the container runtime</source>
         <translation>容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="52"/>
+        <location filename="../../gui/views/contrast_cells.py" line="53"/>
         <source>the hypervisor</source>
         <translation>虚拟机监控程序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="53"/>
+        <location filename="../../gui/views/contrast_cells.py" line="54"/>
         <source>its own kernel only</source>
         <translation>仅它自己的内核</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="73"/>
+        <location filename="../../gui/views/contrast_cells.py" line="74"/>
         <source>Fills live when the experiment runs.</source>
         <translation>实验运行后会实时填入。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="74"/>
+        <location filename="../../gui/views/contrast_cells.py" line="75"/>
         <source>From {view} at t = {time}. Click to show it.</source>
         <translation>来自{view}，t = {time}。单击即可查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="88"/>
+        <location filename="../../gui/views/contrast_cells.py" line="95"/>
         <source>{n} running, each on a kernel of its own</source>
         <translation>{n} 台运行中，每台都有自己的内核</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="89"/>
+        <location filename="../../gui/views/contrast_cells.py" line="96"/>
         <source>{n} running; a user-space kernel answers their system calls</source>
         <translation>{n} 台运行中；由用户态内核处理它们的系统调用</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="91"/>
+        <location filename="../../gui/views/contrast_cells.py" line="98"/>
         <source>{n} running, all on the one shared host kernel</source>
         <translation>{n} 台运行中，全部共享宿主机的同一个内核</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="97"/>
+        <location filename="../../gui/views/contrast_cells.py" line="104"/>
         <source>median {median} ({lo} to {hi}, n = {n})
 mostly {phase} ({share}%)</source>
         <translation>中位数 {median}（{lo} 至 {hi}，n = {n}）
 主要耗在{phase}（{share}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="106"/>
+        <location filename="../../gui/views/contrast_cells.py" line="113"/>
         <source>image page cache shared: {mib}</source>
         <translation>共享的镜像页缓存：{mib}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="107"/>
+        <location filename="../../gui/views/contrast_cells.py" line="114"/>
         <source>KSM merged so far: {mib}</source>
         <translation>KSM 目前已合并：{mib}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="108"/>
+        <location filename="../../gui/views/contrast_cells.py" line="115"/>
         <source>nothing shared</source>
         <translation>没有共享的内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="109"/>
+        <location filename="../../gui/views/contrast_cells.py" line="116"/>
         <source>{per} resident each (n = {n})</source>
         <translation>每台常驻 {per}（n = {n}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="116"/>
+        <location filename="../../gui/views/contrast_cells.py" line="123"/>
         <source>{workload}: {ratio}× the bare host</source>
         <translation>{workload}：裸机的 {ratio}×</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="123"/>
+        <location filename="../../gui/views/contrast_cells.py" line="130"/>
         <source>itself only</source>
         <translation>只有它自己</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="128"/>
+        <location filename="../../gui/views/contrast_cells.py" line="135"/>
         <source>{fault} in {guest}: {outcome}
 reached {reach}; guests hit: {n}</source>
         <translation>{guest} 中的{fault}：{outcome}
 波及{reach}；受影响客户机：{n}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="138"/>
+        <location filename="../../gui/views/contrast_cells.py" line="145"/>
         <source>runs there</source>
         <translation>在目标主机上运行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="140"/>
+        <location filename="../../gui/views/contrast_cells.py" line="147"/>
         <source>does not run: {why}</source>
         <translation>无法运行：{why}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="142"/>
+        <location filename="../../gui/views/contrast_cells.py" line="149"/>
         <source>{guest} to {target}: {mib} shipped</source>
         <translation>{guest} 迁往 {target}：传输 {mib}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="149"/>
+        <location filename="../../gui/views/contrast_cells.py" line="156"/>
         <source>in this run: {list}</source>
         <translation>本次运行：{list}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contrast_cells.py" line="154"/>
+        <location filename="../../gui/views/contrast_cells.py" line="161"/>
         <source>{n} more {template} fit
 {limit} binds first</source>
         <translation>还能再放 {n} 台 {template}
@@ -480,63 +480,63 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>ExperimentsPanel</name>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="140"/>
-        <location filename="../../gui/panels/experiments.py" line="202"/>
+        <location filename="../../gui/panels/experiments.py" line="139"/>
+        <location filename="../../gui/panels/experiments.py" line="201"/>
         <source>All running guests ({n})</source>
         <translation>所有运行中的客户机（{n} 台）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="200"/>
+        <location filename="../../gui/panels/experiments.py" line="199"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="201"/>
+        <location filename="../../gui/panels/experiments.py" line="200"/>
         <source>Selected guest: {guest}</source>
         <translation>选中的客户机：{guest}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="203"/>
+        <location filename="../../gui/panels/experiments.py" line="202"/>
         <source>Run workload ▸</source>
         <translation>运行负载 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="204"/>
+        <location filename="../../gui/panels/experiments.py" line="203"/>
         <source>Inject fault ▸</source>
         <translation>注入故障 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="205"/>
+        <location filename="../../gui/panels/experiments.py" line="204"/>
         <source>Attack ▸</source>
         <translation>发起攻击 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="206"/>
+        <location filename="../../gui/panels/experiments.py" line="205"/>
         <source>Memory leak rate</source>
         <translation>内存泄漏速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="207"/>
+        <location filename="../../gui/panels/experiments.py" line="206"/>
         <source>CPU hog for</source>
         <translation>CPU 占满时长</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="217"/>
+        <location filename="../../gui/panels/experiments.py" line="216"/>
         <source>{name} (disclosed {date})</source>
         <translation>{name}（{date} 公开）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="255"/>
+        <location filename="../../gui/panels/experiments.py" line="254"/>
         <source>{workload} started in {guests}</source>
         <translation>{workload} 已在 {guests} 中开始</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="267"/>
+        <location filename="../../gui/panels/experiments.py" line="266"/>
         <source>injected</source>
         <translation>已注入</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/experiments.py" line="268"/>
+        <location filename="../../gui/panels/experiments.py" line="267"/>
         <source>{fault} in {guest}: {outcome}</source>
         <translation>{guest}：{fault} → {outcome}</translation>
     </message>
@@ -843,37 +843,37 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="156"/>
+        <location filename="../../gui/views/layer_diagram.py" line="162"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="156"/>
+        <location filename="../../gui/views/layer_diagram.py" line="162"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="159"/>
+        <location filename="../../gui/views/layer_diagram.py" line="165"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="161"/>
+        <location filename="../../gui/views/layer_diagram.py" line="167"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="163"/>
+        <location filename="../../gui/views/layer_diagram.py" line="169"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="252"/>
+        <location filename="../../gui/views/layer_diagram.py" line="258"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="253"/>
+        <location filename="../../gui/views/layer_diagram.py" line="259"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -889,7 +889,7 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="277"/>
+        <location filename="../../gui/panels/__init__.py" line="275"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -1329,24 +1329,39 @@ You can also drag a row of the table onto a host tab.</source>
         <translation>传输 {took}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="292"/>
+        <location filename="../../gui/panels/moves_panel.py" line="296"/>
         <source>transferring…</source>
         <translation>传输中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="294"/>
+        <location filename="../../gui/panels/moves_panel.py" line="298"/>
         <source>converting…</source>
         <translation>格式转换中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="295"/>
+        <location filename="../../gui/panels/moves_panel.py" line="299"/>
         <source>starting…</source>
         <translation>启动中…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/moves_panel.py" line="299"/>
+        <location filename="../../gui/panels/moves_panel.py" line="303"/>
         <source>moving…</source>
         <translation>迁移中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="308"/>
+        <source>{mode}: down {downtime}</source>
+        <translation>{mode}：停机 {downtime}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="311"/>
+        <source>{rounds} rounds</source>
+        <translation>{rounds} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/moves_panel.py" line="313"/>
+        <source>did not converge</source>
+        <translation>未收敛</translation>
     </message>
 </context>
 <context>
@@ -1583,22 +1598,22 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>SideBySideView</name>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="32"/>
+        <location filename="../../gui/window/side_by_side.py" line="33"/>
         <source>Memory and start-up</source>
         <translation>内存与启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="33"/>
+        <location filename="../../gui/window/side_by_side.py" line="34"/>
         <source>Architecture and how many more fit</source>
         <translation>架构与还能再放几个</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="282"/>
+        <location filename="../../gui/window/side_by_side.py" line="296"/>
         <source>Cannot compare the scenarios</source>
         <translation>无法对比这两个场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="292"/>
+        <location filename="../../gui/window/side_by_side.py" line="306"/>
         <source>Two scenarios run side by side when each has one host, no timed actions and no guest settings, and both have the same memory policy.</source>
         <translation>两个场景要并排运行，每个都只能有一台宿主机、没有定时操作和客户机设置，并且两者的内存策略相同。</translation>
     </message>
@@ -1657,17 +1672,17 @@ You can also drag a row of the table onto a host tab.</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="176"/>
+        <location filename="../../gui/panels/__init__.py" line="174"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="177"/>
+        <location filename="../../gui/panels/__init__.py" line="175"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="181"/>
+        <location filename="../../gui/panels/__init__.py" line="179"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
     </message>
@@ -1718,7 +1733,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="244"/>
+        <location filename="../../gui/views/timeline.py" line="246"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1727,32 +1742,32 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="248"/>
+        <location filename="../../gui/views/timeline.py" line="250"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="259"/>
+        <location filename="../../gui/views/timeline.py" line="261"/>
         <source>Log time (since request)</source>
         <translation>对数时间（从请求起算）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="260"/>
+        <location filename="../../gui/views/timeline.py" line="262"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="261"/>
+        <location filename="../../gui/views/timeline.py" line="263"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="263"/>
+        <location filename="../../gui/views/timeline.py" line="265"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="265"/>
+        <location filename="../../gui/views/timeline.py" line="267"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
@@ -2059,7 +2074,7 @@ Save them first?</source>
     <name>labels</name>
     <message>
         <location filename="../../gui/text/labels.py" line="22"/>
-        <location filename="../../gui/text/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="85"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
@@ -2184,7 +2199,27 @@ Save them first?</source>
         <translation>Linux 虚拟机启动（WSL 2）</translation>
     </message>
     <message>
+        <location filename="../../gui/text/labels.py" line="51"/>
+        <source>Live copy of memory (pre-copy rounds)</source>
+        <translation>在线复制内存（预复制轮次）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="52"/>
+        <source>Stop and copy the rest</source>
+        <translation>停机并复制剩余部分</translation>
+    </message>
+    <message>
         <location filename="../../gui/text/labels.py" line="53"/>
+        <source>Checkpoint: dump memory (CRIU)</source>
+        <translation>检查点：转储内存（CRIU）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="54"/>
+        <source>Restore from the checkpoint</source>
+        <translation>从检查点恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="57"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -2255,7 +2290,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="34"/>
-        <location filename="../../gui/text/labels.py" line="54"/>
+        <location filename="../../gui/text/labels.py" line="58"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
@@ -2375,114 +2410,114 @@ Save them first?</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="55"/>
+        <location filename="../../gui/text/labels.py" line="59"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="56"/>
+        <location filename="../../gui/text/labels.py" line="60"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="57"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="64"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="65"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="62"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="63"/>
-        <location filename="../../gui/text/labels.py" line="99"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="103"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="64"/>
+        <location filename="../../gui/text/labels.py" line="68"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="70"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="71"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="68"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="75"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="18"/>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="76"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="73"/>
+        <location filename="../../gui/text/labels.py" line="77"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="74"/>
+        <location filename="../../gui/text/labels.py" line="78"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="75"/>
+        <location filename="../../gui/text/labels.py" line="79"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="84"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="82"/>
+        <location filename="../../gui/text/labels.py" line="86"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="83"/>
+        <location filename="../../gui/text/labels.py" line="87"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="84"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="95"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
@@ -2497,177 +2532,202 @@ Save them first?</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="69"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="80"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="77"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>host down (kernel panic)</source>
         <translation>主机宕机（内核崩溃）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="93"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="94"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="96"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="93"/>
+        <location filename="../../gui/text/labels.py" line="97"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="102"/>
+        <location filename="../../gui/text/labels.py" line="106"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="108"/>
+        <location filename="../../gui/text/labels.py" line="112"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="109"/>
+        <location filename="../../gui/text/labels.py" line="113"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="111"/>
+        <location filename="../../gui/text/labels.py" line="115"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="112"/>
+        <location filename="../../gui/text/labels.py" line="116"/>
         <source>the host&apos;s platform cannot run it</source>
         <translation>主机的平台无法运行它</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="117"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="104"/>
+        <location filename="../../gui/text/labels.py" line="108"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="106"/>
+        <location filename="../../gui/text/labels.py" line="110"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="114"/>
+        <location filename="../../gui/text/labels.py" line="118"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="116"/>
+        <location filename="../../gui/text/labels.py" line="120"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="121"/>
+        <location filename="../../gui/text/labels.py" line="125"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="123"/>
+        <location filename="../../gui/text/labels.py" line="127"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="125"/>
+        <location filename="../../gui/text/labels.py" line="129"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="132"/>
+        <location filename="../../gui/text/labels.py" line="131"/>
+        <source>open TCP connections survive only with CRIU&apos;s --tcp-established and the same IP</source>
+        <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 且 IP 相同时才能保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="134"/>
+        <source>host devices cannot be checkpointed: CRIU needs them declared as external</source>
+        <translation>主机设备无法做检查点：CRIU 需要将其声明为外部资源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="138"/>
+        <source>Cold: stop, copy, start again</source>
+        <translation>冷迁移：停止、复制、重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="139"/>
+        <source>Live migration (keeps running)</source>
+        <translation>热迁移（保持运行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="140"/>
+        <source>Checkpoint/restore (CRIU)</source>
+        <translation>检查点/恢复（CRIU）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="146"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="133"/>
+        <location filename="../../gui/text/labels.py" line="147"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="136"/>
+        <location filename="../../gui/text/labels.py" line="150"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="137"/>
+        <location filename="../../gui/text/labels.py" line="151"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="140"/>
+        <location filename="../../gui/text/labels.py" line="154"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="155"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="142"/>
+        <location filename="../../gui/text/labels.py" line="156"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="143"/>
+        <location filename="../../gui/text/labels.py" line="157"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="146"/>
+        <location filename="../../gui/text/labels.py" line="160"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="147"/>
+        <location filename="../../gui/text/labels.py" line="161"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="227"/>
+        <location filename="../../gui/text/labels.py" line="246"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
@@ -2723,166 +2783,196 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/log_text.py" line="66"/>
+        <source>{guest} stops for the last copy after pre-copy round {rounds}: {amount} still dirty</source>
+        <translation>{guest} 经过 {rounds} 轮在线复制后停机做最后一次复制：仍有 {amount} 脏页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="70"/>
+        <source>{guest} dirties memory as fast as the link copies it: after {rounds} rounds it stops with {amount} still dirty</source>
+        <translation>{guest} 写脏内存的速度与链路复制的速度一样快：{rounds} 轮后停机，仍有 {amount} 脏页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="74"/>
+        <source>{guest} is frozen: CRIU dumps {amount} of memory</source>
+        <translation>{guest} 已冻结：CRIU 转储 {amount} 内存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="77"/>
         <source>{host}: a Linux VM boots to run Linux containers on Windows</source>
         <translation>{host}：启动一个 Linux 虚拟机，用来在 Windows 上运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="70"/>
+        <location filename="../../gui/text/log_text.py" line="81"/>
         <source>{guest}: {workload} {value} {unit} ({ratio}× the bare host)</source>
         <translation>{guest}：{workload} {value} {unit}（裸机的 {ratio}×）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="74"/>
+        <location filename="../../gui/text/log_text.py" line="85"/>
         <source>{guest}: {fault}: {outcome}</source>
         <translation>{guest}：{fault}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="77"/>
+        <location filename="../../gui/text/log_text.py" line="88"/>
         <source>{guest}: {fault} stops with the guest ({state})</source>
         <translation>{guest}：{fault}随该客户机一同停止（{state}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="81"/>
+        <location filename="../../gui/text/log_text.py" line="92"/>
         <source>{guest}: {fault} injected</source>
         <translation>{guest}：已注入{fault}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="83"/>
+        <location filename="../../gui/text/log_text.py" line="94"/>
         <source>{guest} crashed ({reason})</source>
         <translation>{guest} 崩溃了（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="85"/>
+        <location filename="../../gui/text/log_text.py" line="96"/>
         <source>{guest} reached its cgroup memory limit: only it is killed</source>
         <translation>{guest} 达到了 cgroup 内存上限：只有它被杀掉</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="88"/>
+        <location filename="../../gui/text/log_text.py" line="99"/>
         <source>{guest}: its own kernel&apos;s OOM killer ended the leaking app; the VM and the host carry on</source>
         <translation>{guest}：它自己内核的 OOM killer 结束了泄漏的应用；虚拟机和宿主机照常运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="92"/>
+        <location filename="../../gui/text/log_text.py" line="103"/>
         <source>{guest}: fork fails at the host&apos;s pid_max ({pids} PIDs): no new process can start on the host</source>
         <translation>{guest}：fork 在宿主机的 pid_max 处失败（{pids} 个进程）：宿主机上再也启动不了新进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="94"/>
+        <location filename="../../gui/text/log_text.py" line="105"/>
         <source>{guest}: fork fails at its PIDs limit ({pids} PIDs); the host is untouched</source>
         <translation>{guest}：fork 在它自己的进程数上限处失败（{pids} 个进程）；宿主机不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="97"/>
+        <location filename="../../gui/text/log_text.py" line="108"/>
         <source>{guest}: the fork bomb fills the VM&apos;s own PID space; the host&apos;s PIDs are untouched</source>
         <translation>{guest}：fork 炸弹只占满了虚拟机自己的进程号空间；宿主机的进程号不受影响</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="100"/>
+        <location filename="../../gui/text/log_text.py" line="111"/>
         <source>{action} skipped: {guest} is not running</source>
         <translation>{action}被跳过：{guest} 没有在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="120"/>
+        <location filename="../../gui/text/log_text.py" line="131"/>
         <source>Guest added</source>
         <translation>添加客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="121"/>
+        <location filename="../../gui/text/log_text.py" line="132"/>
         <source>Pull skipped</source>
         <translation>跳过拉取</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="122"/>
+        <location filename="../../gui/text/log_text.py" line="133"/>
         <source>Phase done</source>
         <translation>阶段完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="123"/>
+        <location filename="../../gui/text/log_text.py" line="134"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="124"/>
+        <location filename="../../gui/text/log_text.py" line="135"/>
         <source>OOM kill</source>
         <translation>OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="125"/>
+        <location filename="../../gui/text/log_text.py" line="136"/>
         <source>Start failed</source>
         <translation>启动失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="126"/>
+        <location filename="../../gui/text/log_text.py" line="137"/>
         <source>Guest removed</source>
         <translation>移除客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="127"/>
+        <location filename="../../gui/text/log_text.py" line="138"/>
         <source>Swap started</source>
         <translation>开始交换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="128"/>
+        <location filename="../../gui/text/log_text.py" line="139"/>
         <source>Move started</source>
         <translation>迁移开始</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="129"/>
+        <location filename="../../gui/text/log_text.py" line="140"/>
         <source>Move done</source>
         <translation>迁移完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="130"/>
+        <location filename="../../gui/text/log_text.py" line="141"/>
+        <source>Stop and copy</source>
+        <translation>停机复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="142"/>
+        <source>Live move not converging</source>
+        <translation>热迁移不收敛</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="143"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/log_text.py" line="144"/>
         <source>Linux VM on Windows</source>
         <translation>Windows 上的 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="131"/>
+        <location filename="../../gui/text/log_text.py" line="145"/>
         <source>Workload done</source>
         <translation>负载完成</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="132"/>
+        <location filename="../../gui/text/log_text.py" line="146"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="133"/>
+        <location filename="../../gui/text/log_text.py" line="147"/>
         <source>Fault injected</source>
         <translation>注入故障</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="134"/>
+        <location filename="../../gui/text/log_text.py" line="148"/>
         <source>Fault stopped</source>
         <translation>故障停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="135"/>
+        <location filename="../../gui/text/log_text.py" line="149"/>
         <source>Guest crashed</source>
         <translation>客户机崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="136"/>
+        <location filename="../../gui/text/log_text.py" line="150"/>
         <source>cgroup OOM</source>
         <translation>cgroup 内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="137"/>
+        <location filename="../../gui/text/log_text.py" line="151"/>
         <source>Guest OOM</source>
         <translation>客户机内存不足</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="138"/>
+        <location filename="../../gui/text/log_text.py" line="152"/>
         <source>PIDs exhausted</source>
         <translation>进程号耗尽</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="139"/>
+        <location filename="../../gui/text/log_text.py" line="153"/>
         <source>Fork bomb contained</source>
         <translation>fork 炸弹被控制住</translation>
     </message>
     <message>
-        <location filename="../../gui/text/log_text.py" line="140"/>
+        <location filename="../../gui/text/log_text.py" line="154"/>
         <source>Action skipped</source>
         <translation>操作被跳过</translation>
     </message>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import units
-from gui.text.labels import reason_label, warning_label
+from gui.text.labels import mode_label, phase_label, reason_label, warning_label
 from gui.window.host_tabs import MIME_GUEST
 from sim.references import inline
 
@@ -138,16 +138,16 @@ class MovesPanel(QWidget):
         if index >= 0:
             self._guest.setCurrentIndex(index)
 
-    def move_selected(self, to_host: str) -> None:
-        """Move the chosen guest to `to_host` (what the menu's actions do)."""
+    def move_selected(self, to_host: str, mode: str = "cold") -> None:
+        """Move the chosen guest to `to_host` in `mode` (what the menu's actions do)."""
         guest_id = self.selected_guest()
         if guest_id:
-            self.move_guest(guest_id, to_host)
+            self.move_guest(guest_id, to_host, mode)
 
-    def move_guest(self, guest_id: str, to_host: str) -> bool:
+    def move_guest(self, guest_id: str, to_host: str, mode: str = "cold") -> bool:
         """Ask the controller to move a guest; say why in the hint if it cannot."""
         try:
-            self._controller.move_guest(guest_id, to_host)
+            self._controller.move_guest(guest_id, to_host, mode)
         except (ValueError, KeyError) as error:
             self._hint.setText(self.tr("Cannot move {guest}: {why}").format(
                 guest=guest_id, why=str(error).strip("'")))
@@ -279,8 +279,10 @@ class MovesPanel(QWidget):
                                      for f in step.source.split("→"))
                 parts.append(self.tr("convert {formats} {took}").format(formats=formats,
                                                                          took=took))
-            else:
+            elif step.name == "transfer":
                 parts.append(self.tr("transfer {took}").format(took=took))
+            else:
+                parts.append(f"{phase_label(step.name)} {took}")
         if move.end_s is None:
             parts.append(self._current_step(move))
         return " · ".join(parts)
@@ -288,6 +290,8 @@ class MovesPanel(QWidget):
     def _current_step(self, move: MoveView) -> str:
         # The move's job is the transfer, then the conversion (if any); then the guest starts.
         names = [s.name for s in move.steps]
+        if move.mode != "cold" and move.step:
+            return phase_label(move.step) + "…"
         if not names:
             return self.tr("transferring…")
         if names == ["transfer"] and move.done_mib < move.total_mib:
@@ -298,7 +302,16 @@ class MovesPanel(QWidget):
         if not move.verdict:
             return self.tr("moving…")
         mark = "✔ " if move.verdict == "running" else "✘ "  # shape as well as colour
-        return mark + reason_label(move.verdict)
+        text = mark + reason_label(move.verdict)
+        if move.mode == "cold" or move.downtime_s is None:
+            return text
+        text += "\n" + self.tr("{mode}: down {downtime}").format(
+            mode=mode_label(move.mode), downtime=units.duration(move.downtime_s))
+        if move.mode == "live":
+            text += " · " + self.tr("{rounds} rounds").format(rounds=move.rounds)
+            if not move.converged:
+                text += " · " + self.tr("did not converge")
+        return text
 
     # --- slots ---------------------------------------------------------------------------
     def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
@@ -323,9 +336,22 @@ class MovesPanel(QWidget):
             return
         from gui.window.host_tabs import host_title
 
+        modes = self._modes(snap, self.selected_guest())
         for host in snap.hosts:
             if host.id == snap.host.id:
                 continue
-            action = self._move_menu.addAction(host_title(host))
-            action.setData(host.id)
-            action.triggered.connect(lambda _=False, h=host.id: self.move_selected(h))
+            sub = self._move_menu.addMenu(host_title(host))
+            sub.menuAction().setData(host.id)
+            for mode in modes:
+                action = sub.addAction(mode_label(mode))
+                action.setData(mode)
+                action.triggered.connect(
+                    lambda _=False, h=host.id, m=mode: self.move_selected(h, m))
+
+    def _modes(self, snap: Snapshot, guest_id: str) -> list[str]:
+        """Return the ways the guest can move: live for a VM, checkpoint for a container."""
+        view = next((g for g in snap.guests if g.id == guest_id), None)
+        if view is None:
+            return ["cold"]
+        vm_like = self._controller.catalog.templates[view.template].is_vm_like
+        return ["cold", "live" if vm_like else "checkpoint"]

@@ -48,6 +48,10 @@ _PHASES: dict[str, str] = {
     "utility_vm": QT_TRANSLATE_NOOP("labels", "Linux VM boot (WSL 2)"),
     "transfer": QT_TRANSLATE_NOOP("labels", "Transfer to new host"),
     "convert": QT_TRANSLATE_NOOP("labels", "Disk format conversion"),
+    "precopy": QT_TRANSLATE_NOOP("labels", "Live copy of memory (pre-copy rounds)"),
+    "stopcopy": QT_TRANSLATE_NOOP("labels", "Stop and copy the rest"),
+    "dump": QT_TRANSLATE_NOOP("labels", "Checkpoint: dump memory (CRIU)"),
+    "restore": QT_TRANSLATE_NOOP("labels", "Restore from the checkpoint"),
 }
 _KINDS: dict[str, str] = {
     "container": QT_TRANSLATE_NOOP("labels", "Container"),
@@ -124,6 +128,16 @@ _WARNINGS: dict[str, str] = {
         "labels", "runs under emulation, about {factor}× slower (an assumption)"),
     "utility_vm": QT_TRANSLATE_NOOP(
         "labels", "needs a Linux VM on Windows to run a Linux container"),
+    "tcp_established": QT_TRANSLATE_NOOP(
+        "labels",
+        "open TCP connections survive only with CRIU's --tcp-established and the same IP"),
+    "external_devices": QT_TRANSLATE_NOOP(
+        "labels", "host devices cannot be checkpointed: CRIU needs them declared as external"),
+}
+_MODES: dict[str, str] = {
+    "cold": QT_TRANSLATE_NOOP("labels", "Cold: stop, copy, start again"),
+    "live": QT_TRANSLATE_NOOP("labels", "Live migration (keeps running)"),
+    "checkpoint": QT_TRANSLATE_NOOP("labels", "Checkpoint/restore (CRIU)"),
 }
 
 
@@ -152,7 +166,7 @@ _POLICIES: dict[str, str] = {
 TABLES: dict[str, Mapping[str, str]] = {
     "layer": _LAYERS, "phase": _PHASES, "kind": _KINDS, "state": _STATES, "limit": _LIMITS,
     "block": _BLOCKS, "reason": _REASONS, "warning": _WARNINGS, "arch": _ARCHS, "os": _OSES,
-    "hypervisor": _HYPERVISORS, "policy": _POLICIES,
+    "hypervisor": _HYPERVISORS, "policy": _POLICIES, "mode": _MODES,
 }
 
 
@@ -199,6 +213,11 @@ def reason_label(code: str) -> str:
 def warning_label(code: str) -> str:
     """Return a move's warning (e.g. "emulated") as a sentence in the current language."""
     return _lookup(_WARNINGS, code).format(factor=f"{EMULATION_SLOWDOWN:g}")
+
+
+def mode_label(mode: str) -> str:
+    """Return how a move goes ("cold", "live", "checkpoint") in the current language."""
+    return _lookup(_MODES, mode)
 
 
 def arch_label(arch: str) -> str:

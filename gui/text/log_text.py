@@ -63,6 +63,17 @@ _LOG: dict[str, Callable[[Mapping[str, object]], str]] = {
     .format(guest=p["guest"], source=p["source"], target=p["target"],
             amount=units.mib(_num(p, "mib")), verdict=reason_label(str(p["verdict"])),
             warnings=_warnings(p)),
+    "move_stop_copy": lambda p: translate(
+        "labels",
+        "{guest} stops for the last copy after pre-copy round {rounds}: {amount} still dirty")
+    .format(guest=p["guest"], rounds=p["rounds"], amount=units.mib(_num(p, "mib"))),
+    "move_not_converged": lambda p: translate(
+        "labels", "{guest} dirties memory as fast as the link copies it: after {rounds} rounds "
+        "it stops with {amount} still dirty")
+    .format(guest=p["guest"], rounds=p["rounds"], amount=units.mib(_num(p, "mib"))),
+    "move_frozen": lambda p: translate(
+        "labels", "{guest} is frozen: CRIU dumps {amount} of memory")
+    .format(guest=p["guest"], amount=units.mib(_num(p, "mib"))),
     "utility_vm": lambda p: translate(
         "labels", "{host}: a Linux VM boots to run Linux containers on Windows").format(
         host=p["host"]),
@@ -127,6 +138,9 @@ CODE_NAMES: dict[str, str] = {
     "swap_started": QT_TRANSLATE_NOOP("labels", "Swap started"),
     "move_started": QT_TRANSLATE_NOOP("labels", "Move started"),
     "move_done": QT_TRANSLATE_NOOP("labels", "Move done"),
+    "move_stop_copy": QT_TRANSLATE_NOOP("labels", "Stop and copy"),
+    "move_not_converged": QT_TRANSLATE_NOOP("labels", "Live move not converging"),
+    "move_frozen": QT_TRANSLATE_NOOP("labels", "Checkpoint"),
     "utility_vm": QT_TRANSLATE_NOOP("labels", "Linux VM on Windows"),
     "workload_done": QT_TRANSLATE_NOOP("labels", "Workload done"),
     "incident": QT_TRANSLATE_NOOP("labels", "Incident"),

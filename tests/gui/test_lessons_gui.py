@@ -57,7 +57,7 @@ def test_opening_a_lesson_from_the_menu_loads_it_and_shows_its_notes(
     notes = window.lesson_notes.toPlainText()
     assert lesson.scenario.lesson.title in notes
     assert _first_line(lesson.scenario.lesson.notes) in notes
-    assert window.host_tabs.count() == 3  # and the portability lesson brings its hosts
+    assert window.host_tabs.count() == 4  # and the portability lesson brings its hosts
 
     window.menu_bar.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: _menu_titles(window)[0] != "File")

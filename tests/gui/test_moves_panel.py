@@ -37,16 +37,19 @@ def window(qtbot: QtBot) -> MainWindow:
     i18n.install_language("en", remember=False)
 
 
-def _move_via_menu(window: MainWindow, guest_id: str, host_id: str) -> None:
+def _move_via_menu(window: MainWindow, guest_id: str, host_id: str, mode: str = "cold") -> None:
     window.view("timeline").guest_selected.emit(guest_id)  # the class clicks the guest's row
     panel = window.moves_panel
     assert panel.selected_guest() == guest_id
     menu = panel.move_menu()
     menu.aboutToShow.emit()
     actions = {a.data(): a for a in menu.actions()}
-    assert set(actions) == {"arm-board", "windows-pc"}  # every host but the one shown
+    assert set(actions) == {"arm-board", "windows-pc", "lab-2"}  # every host but the one shown
     assert actions["arm-board"].text() == "arm-board · ARM64 · Linux"
-    actions[host_id].trigger()
+    modes = {a.data(): a for a in actions[host_id].menu().actions()}
+    # A container moves cold or by checkpoint; a VM cold or live.
+    assert set(modes) in ({"cold", "checkpoint"}, {"cold", "live"})
+    modes[mode].trigger()
 
 
 def _run_until_done(window: MainWindow, row: int) -> None:
@@ -98,6 +101,31 @@ def test_vm_to_hyper_v_is_converted_and_container_on_windows_needs_a_linux_vm(
     _run_until_done(window, 1)
     assert window.controller.session.snapshot().moves[1].warnings == ("utility_vm",)
     assert "Linux VM" in panel.cell_text(1, "warnings")
+
+
+def test_a_vm_moves_live_and_a_container_by_checkpoint_from_the_menu(window: MainWindow) -> None:
+    panel = window.moves_panel
+    _move_via_menu(window, "nginx-in-vm-1", "lab-2", "live")
+    window.controller.run_until(window.controller.session.now + 1.0)
+    assert window.controller.session.guest("nginx-in-vm-1").state == "running"
+    assert panel.cell_text(0, "steps").endswith("Live copy of memory (pre-copy rounds)…")
+    _run_until_done(window, 0)
+    move = window.controller.session.snapshot().moves[0]
+    assert move.mode == "live" and move.verdict == "running" and move.rounds >= 1
+    assert "Live migration (keeps running): down" in panel.cell_text(0, "verdict")
+    window.host_tabs.select_host("lab")
+    _move_via_menu(window, "nginx-1", "lab-2", "checkpoint")
+    _run_until_done(window, 1)
+    steps = panel.cell_text(1, "steps")
+    assert "Checkpoint: dump memory (CRIU)" in steps and "Restore from the checkpoint" in steps
+    assert "--tcp-established" in panel.cell_text(1, "warnings")
+    assert window.controller.session.host_of("nginx-1").id == "lab-2"
+
+
+def test_a_live_move_to_another_hypervisor_says_why_not(window: MainWindow) -> None:
+    _move_via_menu(window, "nginx-in-vm-1", "windows-pc", "live")
+    assert not window.controller.session.snapshot().moves
+    assert "same hypervisor" in window.moves_panel._hint.text()
 
 
 def test_windows_vm_on_arm_warns_of_emulation(window: MainWindow) -> None:

@@ -98,7 +98,10 @@ def test_one_host_cannot_be_side_by_side_and_a_third_host_is_chosen_by_tab(
     assert (panes[0].host_id, panes[1].host_id) == ("lab", "windows-pc")
     assert panes[1].views["memory"].snapshot.host.id == "windows-pc"  # type: ignore[union-attr]
     window.menu_bar.actions["side_by_side"].trigger()
-    assert not window.side_by_side.on and window.sections["memory"].isVisible()
+    assert not window.side_by_side.on
+    grid = ("layers", "timeline", "memory", "density")
+    shown = [n for n in grid if window.sections[n].isVisible()]
+    assert shown and all(n in window.adaptive.names for n in shown), shown  # the grid is back
 
 
 def _write(path: object, template: str) -> str:

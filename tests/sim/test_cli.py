@@ -75,7 +75,7 @@ def test_out_covers_every_host(tmp_path, capsys):
     assert {r["guest"] for r in phases} == {g["id"] for g in results["guests"] if g["phases"]}
     assert {(r["host"], r["guest"]) for r in phases} == {
         (g["host"], g["id"]) for g in results["guests"] if g["phases"]}
-    assert {r["host"] for r in memory} == {"lab", "arm-board", "windows-pc"}
+    assert {r["host"] for r in memory} == {"lab", "arm-board", "windows-pc", "lab-2"}
 
 
 def test_out_replaces_an_earlier_export_whole_and_leaves_nothing_else(tmp_path, capsys):
