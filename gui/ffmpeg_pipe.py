@@ -82,9 +82,10 @@ class FfmpegWriter:
         self._shape = (size[1], size[0], 3)
         # A file, not a pipe, for ffmpeg's messages: a full pipe would block it. Closed by
         # close(), abort() or the failure report.
+        args = command(path, fmt, size, fps)  # a missing ffmpeg says so on its own
         self._log = tempfile.TemporaryFile()  # noqa: SIM115
         try:
-            self._process = subprocess.Popen(command(path, fmt, size, fps),
+            self._process = subprocess.Popen(args,
                                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                              stderr=self._log)
         except OSError as exc:

@@ -96,7 +96,9 @@ def test_the_cli_says_so_in_one_line_and_writes_nothing(tmp_path: Path,
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "needs ffmpeg" in lines[0], result.stderr
+    assert lines == [f"hostlab: video recording needs ffmpeg, and IMAGEIO_FFMPEG_EXE={MISSING} "
+                     "is not a program: install ffmpeg (Debian, Ubuntu: sudo apt install "
+                     "ffmpeg) or set IMAGEIO_FFMPEG_EXE to the ffmpeg program"], result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
