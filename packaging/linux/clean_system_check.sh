@@ -51,6 +51,7 @@ grep -q "on the xcb platform" <<<"$out" || { echo "the self-test did not use X11
 echo "-- Chinese window; the system's fonts: $(find /usr/share/fonts -type f | wc -l) files"
 QT_QPA_PLATFORM=offscreen hostlab /opt/hostlab/_internal/assets/scenarios/02-startup.toml \
     --until 12 --lang zh_CN --size 1366x768 --screenshot /tmp/startup-zh.png
+command -v ffmpeg > /dev/null || { echo "apt-get install did not bring ffmpeg" >&2; exit 1; }
 echo "-- recording with Debian's ffmpeg: $(dpkg-query -W -f='${Package} ${Version}' ffmpeg)"
 cd /tmp
 QT_QPA_PLATFORM=offscreen hostlab /opt/hostlab/_internal/assets/scenarios/02-startup.toml \
