@@ -1,7 +1,9 @@
 """Frames to a video file through ffmpeg: MP4 (H.264), WebM (VP9) or an animated GIF.
 
-The ffmpeg program comes inside the imageio-ffmpeg wheel, so the app and its installers carry
-it; nothing is looked up on the machine. Frames go to ffmpeg's standard input as raw RGB, one
+The ffmpeg program comes inside the imageio-ffmpeg wheel (pip installs, the Windows and macOS
+apps); the Linux packages use the system's ffmpeg instead (the .deb depends on it), which
+imageio-ffmpeg finds through IMAGEIO_FFMPEG_EXE or PATH. Without any, recording stops with one
+line saying how to install it. Frames go to ffmpeg's standard input as raw RGB, one
 `write()` each, and ffmpeg encodes while the next frame is rendered. A GIF gets a palette of
 its own for every frame (palettegen in single-frame mode), computed as the frames stream by,
 so memory stays flat however long the recording; no dithering keeps the window's flat colours
@@ -11,6 +13,8 @@ and text crisp.
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -35,17 +39,27 @@ class EncoderError(OSError):
     """ffmpeg could not be started or failed to write the file."""
 
 
+INSTALL_FFMPEG = ("install ffmpeg (Debian, Ubuntu: sudo apt install ffmpeg) or set "
+                  "IMAGEIO_FFMPEG_EXE to the ffmpeg program")
+
+
 def ffmpeg_exe() -> str:
-    """Return the path of the ffmpeg program the imageio-ffmpeg wheel ships."""
+    """Return the ffmpeg program: IMAGEIO_FFMPEG_EXE, imageio-ffmpeg's own, or the system's."""
     try:
         import imageio_ffmpeg  # type: ignore[import-untyped]  # the wheel ships no type hints
-    except ImportError as exc:
+    except ImportError:
         raise EncoderError("video recording needs the imageio-ffmpeg package "
-                           "(pip install imageio-ffmpeg)") from exc
+                           "(pip install imageio-ffmpeg)") from None
+    # imageio-ffmpeg returns the variable unchecked; a wrong one would fail later, less clearly.
+    named = os.environ.get("IMAGEIO_FFMPEG_EXE")
+    if named and shutil.which(named) is None:
+        raise EncoderError(f"video recording needs ffmpeg, and IMAGEIO_FFMPEG_EXE={named} "
+                           f"is not a program: {INSTALL_FFMPEG}")
     try:
         return str(imageio_ffmpeg.get_ffmpeg_exe())
-    except RuntimeError as exc:
-        raise EncoderError(f"no ffmpeg program found: {exc}") from exc
+    except RuntimeError:
+        raise EncoderError(f"video recording needs ffmpeg, and none was found: "
+                           f"{INSTALL_FFMPEG}") from None
 
 
 def command(path: Path, fmt: str, size: tuple[int, int], fps: float) -> list[str]:
@@ -68,9 +82,10 @@ class FfmpegWriter:
         self._shape = (size[1], size[0], 3)
         # A file, not a pipe, for ffmpeg's messages: a full pipe would block it. Closed by
         # close(), abort() or the failure report.
+        args = command(path, fmt, size, fps)  # a missing ffmpeg says so on its own
         self._log = tempfile.TemporaryFile()  # noqa: SIM115
         try:
-            self._process = subprocess.Popen(command(path, fmt, size, fps),
+            self._process = subprocess.Popen(args,
                                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                              stderr=self._log)
         except OSError as exc:

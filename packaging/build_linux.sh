@@ -48,6 +48,11 @@ rm -rf dist/hostlab
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
     packaging/hostlab.spec
 
+# Recording uses Debian's ffmpeg (a Depends); imageio-ffmpeg's 172 MB program stays out.
+if find dist/hostlab/_internal -path '*/imageio_ffmpeg/binaries/ffmpeg-*' | grep -q .; then
+    fail "imageio_ffmpeg/binaries/ffmpeg-* is in the bundle: hostlab.spec must leave it out"
+fi
+
 step "Stripping, RUNPATH"
 # Symbols and debug information are of no use in an installed app (a Python built from source
 # has libpython at 23 MB with them, 6 MB without). numpy's libraries are left alone: auditwheel

@@ -10,6 +10,8 @@
 #   - the self-test fails when the bundle lost its translations or its CJK font;
 #   - HOSTLAB_OUTPUT receives the self-test's result when the app has no stdout (how the
 #     Windows build, which has no console, reports to CI);
+#   - recording: the unpacked .deb records with the system's ffmpeg (a Depends, installed
+#     here), and the tarball on a PATH without ffmpeg refuses in one line and writes nothing;
 #   - SIGTERM ends the app, leaving no process behind;
 #   - linux/clean_system_check.sh: apt installs the .deb into a minimal Debian 12 and the app
 #     runs there (offscreen and X11) and is removed cleanly; HOSTLAB_CHECK_KEEP=DIR keeps the
@@ -117,6 +119,27 @@ env QT_QPA_PLATFORM=offscreen HOSTLAB_OUTPUT="$TMP/output.txt" "$APP/hostlab" --
     fail "--selftest with HOSTLAB_OUTPUT failed: $(cat "$TMP/output.txt" 2>/dev/null)"
 grep -q "HostLab selftest OK" "$TMP/output.txt" || fail "HOSTLAB_OUTPUT did not get the result"
 cat "$TMP/output.txt"
+
+echo "== recording: the system's ffmpeg, or one line saying it is missing"
+SCENARIO=$APP/_internal/assets/scenarios/02-startup.toml
+RECORD=(--from 0 --until 1 --fps 5 --size 854x480)
+mkdir "$TMP/rec"
+env -u IMAGEIO_FFMPEG_EXE QT_QPA_PLATFORM=offscreen timeout 180 "$ROOT/usr/bin/hostlab" \
+    "$SCENARIO" --record "$TMP/rec/deb.mp4" "${RECORD[@]}" || fail "the .deb's app did not record"
+probe=$(ffprobe -v error -select_streams v:0 -count_frames \
+    -show_entries stream=codec_name,width,height,nb_read_frames -of csv=p=0 "$TMP/rec/deb.mp4")
+[ "$probe" = "h264,854,480,6" ] || fail "deb.mp4 is not 6 H.264 frames of 854x480: $probe"
+echo "deb.mp4: $(stat -c %s "$TMP/rec/deb.mp4") bytes, $probe"
+rm "$TMP/rec/deb.mp4"
+status=0
+timeout 180 env -u IMAGEIO_FFMPEG_EXE PATH=/nonexistent QT_QPA_PLATFORM=offscreen \
+    "$APP/hostlab" "$SCENARIO" --record "$TMP/rec/out.mp4" "${RECORD[@]}" 2> "$TMP/err.txt" ||
+    status=$?
+[ "$status" -ne 0 ] || fail "the tarball recorded without any ffmpeg"
+[ "$(wc -l < "$TMP/err.txt")" -eq 1 ] && grep -q "needs ffmpeg" "$TMP/err.txt" &&
+    ! grep -q Traceback "$TMP/err.txt" || fail "no ffmpeg is not one line: $(cat "$TMP/err.txt")"
+[ -z "$(ls -A "$TMP/rec")" ] || fail "a recording without ffmpeg left $(ls -A "$TMP/rec")"
+echo "without ffmpeg: $(cat "$TMP/err.txt")"
 
 echo "== SIGTERM ends the app"
 env QT_QPA_PLATFORM=offscreen "$APP/hostlab" & pid=$!

@@ -9,11 +9,18 @@ until the views and the scenario it loads next are in, then quits: how packaging
 to first window. The seconds count from the Unix time in the variable when it holds one
 (`HOSTLAB_EXIT_AFTER_SHOW=$(date +%s.%N) hostlab`: launch included), else from this script's
 start.
+
+On Linux the bundle has no ffmpeg of its own (packaging/hostlab.spec): video recording uses the
+system's, which the .deb depends on. The launcher names it to imageio-ffmpeg through
+IMAGEIO_FFMPEG_EXE (unless the user set it), so imageio-ffmpeg neither probes its own empty
+folder nor depends on how PATH looks later; with no ffmpeg on PATH the variable stays unset and
+recording says in one line that ffmpeg is missing (gui/ffmpeg_pipe.py).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 
@@ -26,6 +33,15 @@ if os.environ.get("HOSTLAB_OUTPUT"):
 for _name in ("stdout", "stderr"):
     if getattr(sys, _name) is None:
         setattr(sys, _name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
+def use_system_ffmpeg(environ: dict[str, str] | os._Environ[str], platform: str) -> None:
+    """Point imageio-ffmpeg at the system's ffmpeg on Linux, where the bundle has none."""
+    if not platform.startswith("linux") or environ.get("IMAGEIO_FFMPEG_EXE"):
+        return
+    found = shutil.which("ffmpeg", path=environ.get("PATH", os.defpath))
+    if found:
+        environ["IMAGEIO_FFMPEG_EXE"] = found
 
 
 def _exit_after_first_show(since: str) -> None:
@@ -61,6 +77,7 @@ def _exit_after_first_show(since: str) -> None:
 
 
 if __name__ == "__main__":
+    use_system_ffmpeg(os.environ, sys.platform)
     if os.environ.get("HOSTLAB_EXIT_AFTER_SHOW"):
         _exit_after_first_show(os.environ["HOSTLAB_EXIT_AFTER_SHOW"])
     from gui.app import main

@@ -17,10 +17,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from sim.assets import asset_path
+
 REFERENCES_FILE = "references.toml"
 CATALOG_FILES = ("hosts.toml", "images.toml", "model.toml", "security.toml", "templates.toml",
                  "workloads.toml")
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "assets" / "catalog"
+BUNDLED_DIR = asset_path("catalog")  # in a checkout, a wheel or a frozen bundle (sim/assets.py)
 CHECKED = ("quoted", "derived", "secondary", "unverified")
 ASSUMPTION = "assumption:"
 _ID = r"[a-z0-9][a-z0-9.-]*"

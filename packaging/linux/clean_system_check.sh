@@ -11,6 +11,8 @@
 #   2. run `hostlab --selftest` offscreen, then install Xvfb and run it on the X11 platform,
 #      which must be the platform the self-test reports;
 #   3. render the Chinese window with only the fonts apt pulled in (KEEP_DIR gets the PNG);
+#   3b. apt must have brought Debian's ffmpeg (the bundle has none): record one second as MP4
+#      and check it with ffprobe (H.264, 854x480, 6 frames);
 #   4. `dpkg --verify hostlab` (the md5sums), then `apt-get remove`, which must leave nothing
 #      in /opt/hostlab.
 # Packages come from the mirror the host's apt uses.
@@ -49,6 +51,15 @@ grep -q "on the xcb platform" <<<"$out" || { echo "the self-test did not use X11
 echo "-- Chinese window; the system's fonts: $(find /usr/share/fonts -type f | wc -l) files"
 QT_QPA_PLATFORM=offscreen hostlab /opt/hostlab/_internal/assets/scenarios/02-startup.toml \
     --until 12 --lang zh_CN --size 1366x768 --screenshot /tmp/startup-zh.png
+command -v ffmpeg > /dev/null || { echo "apt-get install did not bring ffmpeg" >&2; exit 1; }
+echo "-- recording with Debian's ffmpeg: $(dpkg-query -W -f='${Package} ${Version}' ffmpeg)"
+cd /tmp
+QT_QPA_PLATFORM=offscreen hostlab /opt/hostlab/_internal/assets/scenarios/02-startup.toml \
+    --record out.mp4 --from 0 --until 1 --fps 5 --size 854x480
+probe=$(ffprobe -v error -select_streams v:0 -count_frames \
+    -show_entries stream=codec_name,width,height,nb_read_frames -of csv=p=0 out.mp4)
+echo "   out.mp4: $(stat -c %s out.mp4) bytes, ffprobe: $probe"
+[ "$probe" = "h264,854,480,6" ] || { echo "out.mp4 is not 6 H.264 frames of 854x480" >&2; exit 1; }
 echo "-- dpkg --verify hostlab"
 dpkg --verify hostlab
 echo "-- apt-get remove hostlab"
@@ -71,4 +82,4 @@ unshare --mount --propagation private bash -euo pipefail -c '
 if [ -n "$KEEP" ]; then
     mkdir -p "$KEEP" && cp "$ROOT/tmp/startup-zh.png" "$KEEP/clean-system-startup-zh.png"
 fi
-echo "clean-system: OK: $(basename "$DEB") installs, runs on X11 and offscreen, and removes"
+echo "clean-system: OK: $(basename "$DEB") installs (with ffmpeg), runs on X11 and offscreen, records, and removes"

@@ -29,8 +29,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TABLE = HERE / "system-libs.txt"
 # Needed at run time though no binary links them: the bundled fontconfig reads the system's
-# /etc/fonts configuration, and Qt needs at least one system font besides the bundled CJK one.
-EXTRA = ["fontconfig-config"]
+# /etc/fonts configuration, and Qt needs at least one system font besides the bundled CJK one;
+# video recording runs the system's ffmpeg program (the Linux bundle has none, hostlab.spec).
+EXTRA = ["fontconfig-config", "ffmpeg"]
 _LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(not found|\S+)")
 _GLIBC = re.compile(rb"GLIBC_2\.(\d+)")
 

@@ -68,8 +68,20 @@ def test_glibc_floor_is_the_newest_version_referenced(tmp_path: Path) -> None:
     assert deb_depends.glibc_minor(deb_depends.elf_files(tmp_path)) == 34
 
 
-def test_depends_of_a_folder_without_libraries_is_libc_and_fonts(tmp_path: Path) -> None:
-    assert deb_depends.depends(tmp_path) == "libc6 (>= 2.17), fontconfig-config"
+def test_depends_of_a_folder_without_libraries_is_libc_fonts_and_ffmpeg(tmp_path: Path) -> None:
+    # ffmpeg: the Linux bundle leaves imageio-ffmpeg's own program out (hostlab.spec).
+    assert deb_depends.depends(tmp_path) == "libc6 (>= 2.17), ffmpeg, fontconfig-config"
+
+
+def test_linux_bundle_leaves_imageio_ffmpegs_program_out() -> None:
+    spec = (ROOT / "packaging" / "hostlab.spec").read_text(encoding="utf-8")
+    collect = 'datas += collect_data_files("imageio_ffmpeg", subdir="binaries")'
+    assert f"if not LINUX:\n    {collect}" in spec
+    assert spec.count("collect_data_files(") == 1  # only the guarded call
+    # PyInstaller's hook collects it on its own: the spec must filter it out on Linux.
+    assert 'if LINUX:' in spec and '.match("imageio_ffmpeg/binaries/ffmpeg-*")' in spec
+    build = (ROOT / "packaging" / "build_linux.sh").read_text(encoding="utf-8")
+    assert "imageio_ffmpeg/binaries" in build  # and the build fails if one is left
 
 
 def test_control_template_has_the_required_fields() -> None:
