@@ -47,6 +47,7 @@ class _ActionFields(TypedDict, total=False):
     rate_mib_s: float
     duration_s: float
     to: str
+    mode: str
 
 
 class Session:
@@ -84,6 +85,8 @@ class Session:
         self._requested = total  # guests asked for so far, against MAX_GUESTS
         self._added: list[GuestSpec] = []
         self._configs: dict[str, GuestConfig] = dict(scenario.configs)
+        # Per host, each starting guest's pending memory while its view is unchanged (density).
+        self._pending_shares: dict[str, dict[str, tuple[object, float]]] = {}
         self.incidents: list[Incident] = []
         self.workload_results: list[WorkloadResult] = []
         self.moves: list[Move] = []
@@ -271,8 +274,7 @@ class Session:
     def density(self, host_id: str = "") -> tuple[DensityRow, ...]:
         """Return, per catalog template, how many more fit on a host and why not more."""
         host = self.hosts[host_id] if host_id else self.host
-        caches: dict[str, dict] = self.__dict__.setdefault("_pending_shares", {})
-        pending = pending_mib(host, caches.setdefault(host.id, {}))
+        pending = pending_mib(host, self._pending_shares.setdefault(host.id, {}))
         return tuple(replace(max_additional(host, t, pending), kind=t.kind)
                      for t in self.catalog.templates.values())
 

@@ -76,7 +76,7 @@ class BenchmarkView(SnapshotView):
         self._results: tuple[WorkloadResult, ...] | None = None
         self._bars: list[Bar] = []
         self._x: list[float] = []
-        self._workloads: list[str] = []
+        self._workloads: list[tuple[str, float]] = []  # (workload, when its run started)
         self._ticks: list[tuple[float, str]] = []
         self._legend = Legend([(p, theme.colour(theme.PROFILE_COLOURS, p),
                                 Qt.BrushStyle.SolidPattern) for p in xl.PROFILES],
