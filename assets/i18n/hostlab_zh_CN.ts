@@ -1144,45 +1144,45 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="159"/>
+        <location filename="../../gui/views/memory_plot.py" line="171"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="160"/>
+        <location filename="../../gui/views/memory_plot.py" line="172"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="161"/>
+        <location filename="../../gui/views/memory_plot.py" line="173"/>
         <source>Zoom to memory in use</source>
         <translation>缩放到已用内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="162"/>
+        <location filename="../../gui/views/memory_plot.py" line="174"/>
         <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
         <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="166"/>
-        <location filename="../../gui/views/memory_plot.py" line="289"/>
+        <location filename="../../gui/views/memory_plot.py" line="178"/>
+        <location filename="../../gui/views/memory_plot.py" line="304"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="244"/>
+        <location filename="../../gui/views/memory_plot.py" line="259"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="259"/>
+        <location filename="../../gui/views/memory_plot.py" line="274"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="277"/>
+        <location filename="../../gui/views/memory_plot.py" line="292"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>
@@ -1330,97 +1330,97 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>PredictionCard</name>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="122"/>
+        <location filename="../../gui/panels/prediction_card.py" line="125"/>
         <source>Expected {0}</source>
         <translation>应为 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="131"/>
+        <location filename="../../gui/panels/prediction_card.py" line="134"/>
         <source>Export predictions</source>
         <translation>导出预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="132"/>
+        <location filename="../../gui/panels/prediction_card.py" line="135"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="139"/>
+        <location filename="../../gui/panels/prediction_card.py" line="142"/>
         <source>Cannot export predictions</source>
         <translation>无法导出预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="155"/>
+        <location filename="../../gui/panels/prediction_card.py" line="158"/>
         <source>Predict first</source>
         <translation>先预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="155"/>
+        <location filename="../../gui/panels/prediction_card.py" line="158"/>
         <source>Prediction and result</source>
         <translation>预测与结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="172"/>
+        <location filename="../../gui/panels/prediction_card.py" line="175"/>
         <source>Type a number in {unit}.</source>
         <translation>输入一个数字，单位 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="173"/>
+        <location filename="../../gui/panels/prediction_card.py" line="176"/>
         <source>Type the number of one choice.</source>
         <translation>输入一个选项的编号。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="174"/>
+        <location filename="../../gui/panels/prediction_card.py" line="177"/>
         <source>Type the choice numbers in order, e.g. 2 1 3.</source>
         <translation>按顺序输入选项编号，例如 2 1 3。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="186"/>
+        <location filename="../../gui/panels/prediction_card.py" line="189"/>
         <source>The run</source>
         <translation>模拟结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <location filename="../../gui/panels/prediction_card.py" line="192"/>
         <source>Class</source>
         <translation>全班</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <location filename="../../gui/panels/prediction_card.py" line="192"/>
         <source>Group {0}</source>
         <translation>第 {0} 组</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="190"/>
+        <location filename="../../gui/panels/prediction_card.py" line="193"/>
         <source>✓ right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="190"/>
+        <location filename="../../gui/panels/prediction_card.py" line="193"/>
         <source>✗ not this time</source>
         <translation>✗ 这次没猜中</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="217"/>
+        <location filename="../../gui/panels/prediction_card.py" line="220"/>
         <source>One answer per group (A–F)</source>
         <translation>每组一个答案（A–F）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="218"/>
+        <location filename="../../gui/panels/prediction_card.py" line="221"/>
         <source>The class&apos;s answer</source>
         <translation>全班的答案</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="219"/>
+        <location filename="../../gui/panels/prediction_card.py" line="222"/>
         <source>Lock the answers and run</source>
         <translation>锁定答案并运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="220"/>
+        <location filename="../../gui/panels/prediction_card.py" line="223"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="221"/>
+        <location filename="../../gui/panels/prediction_card.py" line="224"/>
         <source>Skip this question</source>
         <translation>跳过这个问题</translation>
     </message>
@@ -1652,7 +1652,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="219"/>
+        <location filename="../../gui/views/timeline.py" line="244"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1661,32 +1661,32 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="223"/>
+        <location filename="../../gui/views/timeline.py" line="248"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="234"/>
+        <location filename="../../gui/views/timeline.py" line="259"/>
         <source>Log time (since request)</source>
         <translation>对数时间（从请求起算）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="235"/>
+        <location filename="../../gui/views/timeline.py" line="260"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="236"/>
+        <location filename="../../gui/views/timeline.py" line="261"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="238"/>
+        <location filename="../../gui/views/timeline.py" line="263"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="240"/>
+        <location filename="../../gui/views/timeline.py" line="265"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
@@ -1694,47 +1694,47 @@ source: {source}</source>
 <context>
     <name>TransportPanel</name>
     <message>
-        <location filename="../../gui/panels/transport.py" line="111"/>
+        <location filename="../../gui/panels/transport.py" line="112"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="112"/>
+        <location filename="../../gui/panels/transport.py" line="113"/>
         <source>Jump to the next event (→)</source>
         <translation>跳到下一个事件（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="113"/>
+        <location filename="../../gui/panels/transport.py" line="114"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="114"/>
+        <location filename="../../gui/panels/transport.py" line="115"/>
         <source>Back to time 0 with the scenario&apos;s guests (Ctrl+R)</source>
         <translation>回到时间 0，只保留场景中的客户机（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="115"/>
+        <location filename="../../gui/panels/transport.py" line="116"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="116"/>
+        <location filename="../../gui/panels/transport.py" line="117"/>
         <source>Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)</source>
         <translation>每真实一秒对应的模拟秒数：从慢动作（0.01×）到快进（100×）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="147"/>
+        <location filename="../../gui/panels/transport.py" line="154"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="147"/>
+        <location filename="../../gui/panels/transport.py" line="154"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/transport.py" line="148"/>
+        <location filename="../../gui/panels/transport.py" line="155"/>
         <source>Play or pause (Space)</source>
         <translation>播放或暂停（空格键）</translation>
     </message>
@@ -1984,7 +1984,7 @@ Save them first?</source>
     <name>labels</name>
     <message>
         <location filename="../../gui/text/labels.py" line="22"/>
-        <location filename="../../gui/text/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="82"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
@@ -2100,16 +2100,21 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="47"/>
+        <source>cloud-init</source>
+        <translation>cloud-init 初始化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="48"/>
         <source>App start</source>
         <translation>应用启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="48"/>
+        <location filename="../../gui/text/labels.py" line="49"/>
         <source>Linux VM boot (WSL 2)</source>
         <translation>Linux 虚拟机启动（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="53"/>
+        <location filename="../../gui/text/labels.py" line="54"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -2180,7 +2185,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="34"/>
-        <location filename="../../gui/text/labels.py" line="54"/>
+        <location filename="../../gui/text/labels.py" line="55"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
@@ -2300,299 +2305,299 @@ Save them first?</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="55"/>
+        <location filename="../../gui/text/labels.py" line="56"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="56"/>
+        <location filename="../../gui/text/labels.py" line="57"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="57"/>
+        <location filename="../../gui/text/labels.py" line="58"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="62"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="62"/>
+        <location filename="../../gui/text/labels.py" line="63"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="63"/>
-        <location filename="../../gui/text/labels.py" line="99"/>
+        <location filename="../../gui/text/labels.py" line="64"/>
+        <location filename="../../gui/text/labels.py" line="100"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="64"/>
+        <location filename="../../gui/text/labels.py" line="65"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="68"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="68"/>
+        <location filename="../../gui/text/labels.py" line="69"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="18"/>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="73"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="73"/>
+        <location filename="../../gui/text/labels.py" line="74"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="74"/>
+        <location filename="../../gui/text/labels.py" line="75"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="75"/>
+        <location filename="../../gui/text/labels.py" line="76"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="82"/>
+        <location filename="../../gui/text/labels.py" line="83"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="83"/>
+        <location filename="../../gui/text/labels.py" line="84"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="84"/>
+        <location filename="../../gui/text/labels.py" line="85"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="86"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="49"/>
+        <location filename="../../gui/text/labels.py" line="50"/>
         <source>Transfer to new host</source>
         <translation>传输到新主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="50"/>
+        <location filename="../../gui/text/labels.py" line="51"/>
         <source>Disk format conversion</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="77"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="77"/>
+        <location filename="../../gui/text/labels.py" line="78"/>
         <source>host down (kernel panic)</source>
         <translation>主机宕机（内核崩溃）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="87"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="93"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="93"/>
+        <location filename="../../gui/text/labels.py" line="94"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="102"/>
+        <location filename="../../gui/text/labels.py" line="103"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="108"/>
+        <location filename="../../gui/text/labels.py" line="109"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="109"/>
+        <location filename="../../gui/text/labels.py" line="110"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="111"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="111"/>
+        <location filename="../../gui/text/labels.py" line="112"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="112"/>
+        <location filename="../../gui/text/labels.py" line="113"/>
         <source>the host&apos;s platform cannot run it</source>
         <translation>主机的平台无法运行它</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="104"/>
+        <location filename="../../gui/text/labels.py" line="105"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="106"/>
+        <location filename="../../gui/text/labels.py" line="107"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="114"/>
+        <location filename="../../gui/text/labels.py" line="115"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="116"/>
+        <location filename="../../gui/text/labels.py" line="117"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="121"/>
+        <location filename="../../gui/text/labels.py" line="122"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="123"/>
+        <location filename="../../gui/text/labels.py" line="124"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="125"/>
+        <location filename="../../gui/text/labels.py" line="126"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="132"/>
+        <location filename="../../gui/text/labels.py" line="133"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="133"/>
+        <location filename="../../gui/text/labels.py" line="134"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="136"/>
+        <location filename="../../gui/text/labels.py" line="137"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="137"/>
+        <location filename="../../gui/text/labels.py" line="138"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="140"/>
+        <location filename="../../gui/text/labels.py" line="141"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="142"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="142"/>
+        <location filename="../../gui/text/labels.py" line="143"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="143"/>
+        <location filename="../../gui/text/labels.py" line="144"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="146"/>
+        <location filename="../../gui/text/labels.py" line="147"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="147"/>
+        <location filename="../../gui/text/labels.py" line="148"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="227"/>
+        <location filename="../../gui/text/labels.py" line="228"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
