@@ -43,7 +43,12 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
         cap = workload.per_instance
         if workload.resource == "cpu" and guest.config.cpu_quota > 0:
             cap = min(cap, guest.config.cpu_quota)
-        job = resource.submit(workload.per_instance * workload.duration_s, cap)
+        work = workload.per_instance * workload.duration_s
+        if workload.resource == "cpu":
+            work = host.cpu_work(guest, work)
+        if workload.saturates:
+            cap = None  # it takes what the host gives: the host's capacity is its result
+        job = resource.submit(work, cap)
     else:
         job = host.engine.timeout(workload.duration_s)
     try:
