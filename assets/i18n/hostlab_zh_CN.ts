@@ -1793,31 +1793,36 @@ source: {source}</source>
     </message>
     <message>
         <location filename="../../gui/text/catalog_strings.py" line="22"/>
+        <source>Debian 12 VM</source>
+        <translation>Debian 12 虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/catalog_strings.py" line="23"/>
         <source>Windows Server VM</source>
         <translation>Windows Server 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="23"/>
+        <location filename="../../gui/text/catalog_strings.py" line="24"/>
         <source>nginx in Docker in an Ubuntu VM</source>
         <translation>Ubuntu 虚拟机里 Docker 中的 nginx</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="24"/>
+        <location filename="../../gui/text/catalog_strings.py" line="25"/>
         <source>IIS web server (Windows container)</source>
         <translation>IIS 网页服务器（Windows 容器）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="27"/>
+        <location filename="../../gui/text/catalog_strings.py" line="28"/>
         <source>Teacher&apos;s laptop</source>
         <translation>教师笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="28"/>
+        <location filename="../../gui/text/catalog_strings.py" line="29"/>
         <source>Classroom server</source>
         <translation>教室服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="29"/>
+        <location filename="../../gui/text/catalog_strings.py" line="30"/>
         <source>Big server</source>
         <translation>大型服务器</translation>
     </message>
