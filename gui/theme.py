@@ -61,6 +61,7 @@ PHASE_COLOURS: dict[str, str] = {
     "bootloader": GREY,
     "kernel": BLUE,
     "userspace": SKY_BLUE,
+    "cloud_init": "#7A6FD0",  # indigo: set apart from the kernel blue and the userspace sky blue
     "app": GREEN,
     "utility_vm": "#9AC9E8",  # sky-blue tint: the Linux VM under Windows containers boots
     # Moving to another host: on the wire (dark), then a disk format conversion (pale purple).

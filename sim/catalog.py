@@ -60,6 +60,10 @@ class HostPreset:
     bridge_ports: int
     vcpu_per_core: float
     ksm_scan_mib_s: float
+    disk_kind: str  # "sata-ssd" or "nvme": what the disk numbers below are typical of
+    disk_iops: float  # 4 KiB random reads per second at a deep queue
+    membw_gib_s: float  # STREAM Triad of the whole host
+    cpu_speed: float  # one core's Linpack rate, relative to the reference host's cores
     sources: Mapping[str, str] = field(default_factory=dict)
     os: str = "linux"  # or "windows"
 
@@ -108,7 +112,8 @@ class PhaseSpec:
         Start-up reads are small random reads: `io_mib` costs `io_mib × IOS_PER_MIB` I/Os on a
         disk that serves `iops` of them per second.
         """
-        return self.wait_s + self.cpu_s / min(cap, host.cores) + self.io_mib * IOS_PER_MIB / iops
+        cpu = self.cpu_s / host.cpu_speed / min(cap, host.cores)
+        return self.wait_s + cpu + self.io_mib * IOS_PER_MIB / iops
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +168,7 @@ class Template:
         """Return its start-up time alone on an idle host with its image cached."""
         catalog = Catalog.load()
         host = host or catalog.hosts[REFERENCE_HOST]
-        iops = catalog.capacity["iops"]
-        return sum(p.idle_duration_s(host, self.cpu_cap, iops) for p in self.phases)
+        return sum(p.idle_duration_s(host, self.cpu_cap, host.disk_iops) for p in self.phases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +184,7 @@ class Workload:
     native: float
     duration_s: float
     source: str
+    saturates: bool = False  # it takes all of its resource it can get (a deep-queue fio run)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +210,6 @@ class Catalog:
     model: Mapping[str, float]
     model_sources: Mapping[str, str]
     workloads: Mapping[str, Workload] = field(default_factory=dict)
-    capacity: Mapping[str, float] = field(default_factory=dict)
     # profile id -> workload id -> (factor, source)
     profiles: Mapping[str, Mapping[str, tuple[float, str]]] = field(default_factory=dict)
     exploits: Mapping[str, Exploit] = field(default_factory=dict)

@@ -29,8 +29,9 @@ from sim.textfile import TextFileError, read_text
 HOST_NUMBERS = (
     "cores", "ram_gib", "swap_gib", "disk_gib", "disk_read_mib_s", "disk_write_mib_s",
     "registry_mib_s", "host_kernel_mib", "runtime_mib", "host_pids", "pid_max", "bridge_ports",
-    "vcpu_per_core", "ksm_scan_mib_s",
+    "vcpu_per_core", "ksm_scan_mib_s", "disk_iops", "membw_gib_s", "cpu_speed",
 )
+DISK_KINDS = ("sata-ssd", "nvme", "hdd")
 TEMPLATE_NUMBERS = ("vcpus", "memory_mib", "pids", "disk_gib")
 MAX_FILE_BYTES = 4_194_304  # the largest catalog file is 18 KB
 PHASE_KEYS = ("name", "cpu_s", "io_mib", "wait_s", "lock", "touch_all", "alloc", "source")
@@ -56,7 +57,7 @@ def _sources(table: Table, keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def _host(hid: str, t: Table) -> HostPreset:
-    t.only(("name", "arch", "hypervisor", "runtime", "os", "sources") + HOST_NUMBERS)
+    t.only(("name", "arch", "hypervisor", "runtime", "os", "disk_kind", "sources") + HOST_NUMBERS)
     return HostPreset(
         id=hid, name=t.string("name"), cores=t.integer("cores", lo=1, hi=4096),
         ram_gib=t.number("ram_gib", lo=0.25), swap_gib=t.number("swap_gib"),
@@ -69,6 +70,8 @@ def _host(hid: str, t: Table) -> HostPreset:
         host_pids=t.integer("host_pids"), pid_max=t.integer("pid_max", lo=301),
         bridge_ports=t.integer("bridge_ports"), vcpu_per_core=t.number("vcpu_per_core", lo=0.1),
         ksm_scan_mib_s=t.number("ksm_scan_mib_s"),
+        disk_kind=t.string("disk_kind", choices=DISK_KINDS), disk_iops=t.number("disk_iops", lo=1),
+        membw_gib_s=t.number("membw_gib_s", lo=0.1), cpu_speed=t.number("cpu_speed", lo=0.01),
         sources=frozen(_sources(t, HOST_NUMBERS)), os=t.string("os", "linux",
                                                               choices=("linux", "windows")),
     )
@@ -151,34 +154,32 @@ def load_catalog(directory: Path) -> Catalog:
         _sources(uvm_t, tuple(utility_vm))
         tmpl_t = templates_t.table("templates")
         templates = {tid: _template(tid, tmpl_t.table(tid), images, sets) for tid in tmpl_t.data}
-        workloads, capacity, profiles = _workloads(_read(directory, "workloads.toml"))
+        workloads, profiles = _workloads(_read(directory, "workloads.toml"))
         exploits, reach, hardening = _security(_read(directory, "security.toml"))
         references = load_references(directory)
         check_sources(directory, references)
     except (FieldError, CitationError) as exc:
         raise CatalogError(str(exc)) from exc
     return Catalog(frozen(hosts), frozen(images), frozen(templates), frozen(model),
-                   frozen(model_sources), frozen(workloads), frozen(capacity), frozen(profiles),
+                   frozen(model_sources), frozen(workloads), frozen(profiles),
                    frozen(exploits), frozen(reach), frozen(hardening), frozen(utility_vm),
                    references)
 
 
-def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, float], dict[str, Any]]:
-    t.only(("capacity", "workloads", "profiles"))
-    cap_t = t.table("capacity")
-    capacity = {k: cap_t.number(k) for k in cap_t.data if k != "sources"}
-    _sources(cap_t, tuple(capacity))
+def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, Any]]:
+    t.only(("workloads", "profiles"))
     wl_t = t.table("workloads")
     workloads = {}
     for wid in wl_t.data:
         w = wl_t.table(wid)
         w.only(("name", "unit", "higher_is_better", "resource", "per_instance", "native",
-                "duration_s", "source"))
+                "duration_s", "source", "saturates"))
         workloads[wid] = Workload(
             wid, w.string("name"), w.string("unit"), w.boolean("higher_is_better"),
             w.string("resource", choices=("cpu", "membw", "iops", "none")),
             w.number("per_instance", lo=1e-9), w.number("native", lo=1e-9),
-            w.number("duration_s", lo=0.001), w.string("source"))
+            w.number("duration_s", lo=0.001), w.string("source"),
+            w.boolean("saturates", False))
     prof_t = t.table("profiles")
     profiles = {}
     for pid in prof_t.data:
@@ -186,7 +187,7 @@ def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, float], dict[str, An
         p.only(tuple(workloads) + ("sources",))
         sources = _sources(p, tuple(workloads))
         profiles[pid] = frozen({wid: (p.number(wid, lo=1e-6), sources[wid]) for wid in workloads})
-    return workloads, capacity, profiles
+    return workloads, profiles
 
 
 def _security(t: Table) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:

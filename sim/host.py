@@ -10,6 +10,7 @@ goes through `change_state`, which releases what a guest holds when it stops bei
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -48,12 +49,38 @@ class WordedEntry(LogEntry):
         return sentence(self.code, self.params)
 
 
+class Slots:
+    """A counting semaphore: at most `count` holders, the others granted in arrival order."""
+
+    def __init__(self, engine: Engine, count: int) -> None:
+        self.engine = engine
+        self.free = count
+        self._waiting: deque[Event] = deque()
+
+    def acquire(self) -> Event:
+        """Return an event that succeeds when a slot is the caller's."""
+        granted = self.engine.event()
+        if self.free > 0:
+            self.free -= 1
+            granted.succeed()
+        else:
+            self._waiting.append(granted)
+        return granted
+
+    def release(self) -> None:
+        """Give the slot to the next waiter, or back to the pool."""
+        if self._waiting:
+            self._waiting.popleft().succeed()
+        else:
+            self.free += 1
+
+
 class Host:
     """One machine: what it has, what its guests hold, and who gets killed when RAM runs out."""
 
     def __init__(self, engine: Engine, preset: HostPreset, policy: Policy,
                  model: Mapping[str, float], rng: np.random.Generator, recorder: Recorder,
-                 capacity: Mapping[str, float], log_sink: Recorder | None = None,
+                 log_sink: Recorder | None = None,
                  host_id: str = "main", jitter: Jitter | None = None) -> None:
         self.id = host_id
         self.engine = engine
@@ -70,9 +97,11 @@ class Host:
         self.disk_read = FairShare(engine, preset.disk_read_mib_s, "disk-read")
         self.disk_write = FairShare(engine, preset.disk_write_mib_s, "disk-write")
         self.registry = FairShare(engine, preset.registry_mib_s, "registry")
-        self.membw = FairShare(engine, capacity["membw_gib_s"], "memory-bandwidth")
-        self.iops = FairShare(engine, capacity["iops"], "disk-iops")
+        self.membw = FairShare(engine, preset.membw_gib_s, "memory-bandwidth")
+        self.iops = FairShare(engine, preset.disk_iops, "disk-iops")
         self.network_lock = FifoLock(engine, "daemon-network")
+        # dockerd's max-concurrent-downloads: layers beyond it wait for a free download slot.
+        self.download_slots = Slots(engine, int(model["concurrent_downloads"]))
         self.down = False         # the host kernel panicked
         self.compromised = False  # an escape reached the host
         swap_mib = preset.swap_gib * 1024 if policy.swap else 0.0
@@ -94,6 +123,18 @@ class Host:
         self.sample()
 
     # ------------------------------------------------------------------ facts and log
+
+    def cpu_work(self, guest: Guest | None, seconds: float) -> float:
+        """Return the core-seconds this host needs for `seconds` of reference-host CPU work.
+
+        A slower core needs longer; a guest in its own VM on a hosted (type-2) hypervisor also
+        pays that hypervisor's overhead.
+        """
+        work = seconds / self.preset.cpu_speed
+        if guest is not None and guest.traits.in_own_vm and self.preset.hypervisor == "type2":
+            work *= self.model["type2_vm_cpu_overhead"]
+        return work
+
     def view(self) -> HostView:
         """Return the host's fixed properties."""
         p = self.preset

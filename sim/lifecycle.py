@@ -54,7 +54,9 @@ def start(host: Host, guest: Guest) -> StartProcess:
             if spec.name == "exec" and mismatch == "exec_format":
                 _fail(host, guest, mismatch)
                 return
-            if spec.name == "network" and tpl.bridge and not host.take_bridge_port(guest):
+            # On the host's network namespace there is no veth pair and so no bridge port.
+            bridged = tpl.bridge and guest.config.network != "host"
+            if spec.name == "network" and bridged and not host.take_bridge_port(guest):
                 _fail(host, guest, "bridge_ports")
                 return
             _touch(host, guest, spec)
@@ -65,7 +67,7 @@ def start(host: Host, guest: Guest) -> StartProcess:
                 yield waiting
                 held_lock = True
             factor = slowdown * host.jitter.factor()
-            for waiting in _demands(host, spec, factor, tpl.cpu_cap):
+            for waiting in _demands(host, guest, spec, factor, tpl.cpu_cap):
                 yield waiting
             waiting = None
             if held_lock:
@@ -90,12 +92,13 @@ def start(host: Host, guest: Guest) -> StartProcess:
             _fail(host, guest, "memory")
 
 
-def _demands(host: Host, spec: PhaseSpec, factor: float, cap: float) -> StartProcess:
+def _demands(host: Host, guest: Guest, spec: PhaseSpec, factor: float,
+             cap: float) -> StartProcess:
     """Yield the phase's wait, CPU job and disk job one after another (each made when reached)."""
     if spec.wait_s > 0:
         yield host.engine.timeout(spec.wait_s * factor)
     if spec.cpu_s > 0:
-        yield host.cpu.submit(spec.cpu_s * factor, cap)
+        yield host.cpu.submit(host.cpu_work(guest, spec.cpu_s * factor), cap)
     if spec.io_mib > 0:
         yield host.iops.submit(spec.io_mib * IOS_PER_MIB * factor)
 
@@ -124,21 +127,34 @@ def _pull(host: Host, guest: Guest, image: Image) -> StartProcess:
     guest.begin_phase("pull", host.engine.now, "; ".join(layer.source for layer in missing))
     # The host fetches a layer, not the guest: a second container of the same image waits for
     # the same download, and it completes even if the first is killed.
-    downloads = [host.images.pull(layer, partial(_download, host, layer)) for layer in missing]
+    downloads: list[Event] = []
+    parent: Event | None = None
+    for layer in missing:  # bottom first: each layer is extracted onto the one below it
+        parent = host.images.pull(layer, partial(_download, host, layer, parent))
+        downloads.append(parent)
     yield host.engine.all_of(downloads)
     guest.end_phase(host.engine.now)
 
 
-def _fetch(host: Host, layer: Layer) -> StartProcess:
-    """Download one layer (compressed), then decompress and write it (extracted)."""
+def _fetch(host: Host, layer: Layer, parent: Event | None) -> StartProcess:
+    """Download one layer (compressed), then decompress and write it (extracted) after `parent`.
+
+    Downloads run a few at a time (a daemon-wide slot each); extraction is serial, each layer
+    once the one below it is on disk ([docker-dockerd:concurrent-downloads]).
+    """
+    yield host.download_slots.acquire()
     yield host.registry.submit(layer.compressed_mib)
-    yield host.cpu.submit(layer.compressed_mib / host.model["decompress_mib_s"], 1.0)
+    host.download_slots.release()
+    if parent is not None and not parent.processed:
+        yield parent
+    decompress_s = layer.compressed_mib / host.model["decompress_mib_s"]
+    yield host.cpu.submit(host.cpu_work(None, decompress_s), 1.0)
     yield host.disk_write.submit(layer.extracted_mib)
     host.images.arrive(layer)
 
 
-def _download(host: Host, layer: Layer) -> Event:
-    return host.engine.process(_fetch(host, layer))
+def _download(host: Host, layer: Layer, parent: Event | None) -> Event:
+    return host.engine.process(_fetch(host, layer, parent))
 
 
 def _utility_vm(host: Host) -> Event:

@@ -18,6 +18,7 @@ from typing import Any
 
 from sim.assets import asset_path
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
+from sim.catalog_loader import DISK_KINDS
 from sim.fields import ID, FieldError, Said, Table
 from sim.guestconfig import NETWORKS, GuestConfig
 from sim.host import Policy
@@ -32,6 +33,9 @@ HOST_OVERRIDES = {
     "cores": (1, 4096, True), "ram_gib": (0.5, 65536, False), "swap_gib": (0, 65536, False),
     "disk_gib": (1, 1_048_576, False), "pid_max": (1024, 4_194_304, True),
     "bridge_ports": (0, 1_000_000, True), "vcpu_per_core": (0.1, 64, False),
+    "disk_read_mib_s": (1, 1_000_000, False), "disk_write_mib_s": (1, 1_000_000, False),
+    "disk_iops": (1, 100_000_000, False), "membw_gib_s": (0.1, 100_000, False),
+    "cpu_speed": (0.01, 100, False),
 }
 MAX_GUESTS_PER_ENTRY = 100_000
 MAX_TIME_S = 1e6
@@ -284,15 +288,15 @@ def _lesson(lt: Table) -> Lesson:
 
 
 def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
-    h.only(("preset",) + tuple(HOST_OVERRIDES) + ("hypervisor", "runtime", "arch", "os")
-           + (("id",) if named else ()))
+    h.only(("preset",) + tuple(HOST_OVERRIDES)
+           + ("hypervisor", "runtime", "arch", "os", "disk_kind") + (("id",) if named else ()))
     overrides: dict[str, object] = {}
     for key, (lo, hi, whole) in HOST_OVERRIDES.items():
         if h.has(key):
             overrides[key] = (h.integer(key, lo=int(lo), hi=hi) if whole
                               else h.number(key, lo=lo, hi=hi))
     for key, choices in (("hypervisor", HYPERVISORS), ("arch", ("x86_64", "arm64")),
-                         ("os", ("linux", "windows"))):
+                         ("os", ("linux", "windows")), ("disk_kind", DISK_KINDS)):
         if h.has(key):
             overrides[key] = h.string(key, choices=choices)
     if h.has("runtime"):

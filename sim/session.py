@@ -71,7 +71,7 @@ class Session:
         for spec in scenario.hosts:
             recorder = self.recorder if not self.hosts else Recorder()
             host = Host(self.engine, spec.resolve(self.catalog), scenario.policy,
-                        self.catalog.model, self._rng, recorder, self.catalog.capacity,
+                        self.catalog.model, self._rng, recorder,
                         log_sink=self.recorder, host_id=spec.id, jitter=jitter)
             host.utility_vm_spec = self.catalog.utility_vm
             self.hosts[spec.id] = host

@@ -47,7 +47,7 @@ ENDED_STATES: tuple[str, ...] = ("stopped", "killed", "crashed", "failed")
 # Start-up phases and move steps, as they appear on the timeline.
 PHASES: tuple[str, ...] = (
     "pull", "daemon", "network", "runc_create", "exec", "sandbox",
-    "vmm", "firmware", "bootloader", "kernel", "userspace", "app",
+    "vmm", "firmware", "bootloader", "kernel", "userspace", "cloud_init", "app",
     "utility_vm", "transfer", "convert", "precopy", "stopcopy", "dump", "restore",
 )
 MOVE_STEPS: tuple[str, ...] = (

@@ -40,10 +40,15 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
     start = host.engine.now
     share = 1.0
     if resource is not None:
-        cap = workload.per_instance
+        cap: float | None = workload.per_instance
         if workload.resource == "cpu" and guest.config.cpu_quota > 0:
-            cap = min(cap, guest.config.cpu_quota)
-        job: Job | Timeout = resource.submit(workload.per_instance * workload.duration_s, cap)
+            cap = min(workload.per_instance, guest.config.cpu_quota)
+        work = workload.per_instance * workload.duration_s
+        if workload.resource == "cpu":
+            work = host.cpu_work(guest, work)
+        if workload.saturates:
+            cap = None  # it takes what the host gives: the host's capacity is its result
+        job: Job | Timeout = resource.submit(work, cap)
     else:
         job = host.engine.timeout(workload.duration_s)
     try:

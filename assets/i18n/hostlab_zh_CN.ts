@@ -1883,31 +1883,36 @@ source: {source}</source>
     </message>
     <message>
         <location filename="../../gui/text/catalog_strings.py" line="22"/>
+        <source>Debian 12 VM</source>
+        <translation>Debian 12 虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/catalog_strings.py" line="23"/>
         <source>Windows Server VM</source>
         <translation>Windows Server 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="23"/>
+        <location filename="../../gui/text/catalog_strings.py" line="24"/>
         <source>nginx in Docker in an Ubuntu VM</source>
         <translation>Ubuntu 虚拟机里 Docker 中的 nginx</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="24"/>
+        <location filename="../../gui/text/catalog_strings.py" line="25"/>
         <source>IIS web server (Windows container)</source>
         <translation>IIS 网页服务器（Windows 容器）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="27"/>
+        <location filename="../../gui/text/catalog_strings.py" line="28"/>
         <source>Teacher&apos;s laptop</source>
         <translation>教师笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="28"/>
+        <location filename="../../gui/text/catalog_strings.py" line="29"/>
         <source>Classroom server</source>
         <translation>教室服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/catalog_strings.py" line="29"/>
+        <location filename="../../gui/text/catalog_strings.py" line="30"/>
         <source>Big server</source>
         <translation>大型服务器</translation>
     </message>
@@ -2074,7 +2079,7 @@ Save them first?</source>
     <name>labels</name>
     <message>
         <location filename="../../gui/text/labels.py" line="22"/>
-        <location filename="../../gui/text/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="86"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
@@ -2190,36 +2195,41 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="47"/>
+        <source>cloud-init</source>
+        <translation>cloud-init 初始化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="48"/>
         <source>App start</source>
         <translation>应用启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="48"/>
+        <location filename="../../gui/text/labels.py" line="49"/>
         <source>Linux VM boot (WSL 2)</source>
         <translation>Linux 虚拟机启动（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="51"/>
+        <location filename="../../gui/text/labels.py" line="52"/>
         <source>Live copy of memory (pre-copy rounds)</source>
         <translation>在线复制内存（预复制轮次）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="52"/>
+        <location filename="../../gui/text/labels.py" line="53"/>
         <source>Stop and copy the rest</source>
         <translation>停机并复制剩余部分</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="53"/>
+        <location filename="../../gui/text/labels.py" line="54"/>
         <source>Checkpoint: dump memory (CRIU)</source>
         <translation>检查点：转储内存（CRIU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="54"/>
+        <location filename="../../gui/text/labels.py" line="55"/>
         <source>Restore from the checkpoint</source>
         <translation>从检查点恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="57"/>
+        <location filename="../../gui/text/labels.py" line="58"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -2290,7 +2300,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="34"/>
-        <location filename="../../gui/text/labels.py" line="58"/>
+        <location filename="../../gui/text/labels.py" line="59"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
@@ -2410,324 +2420,324 @@ Save them first?</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="59"/>
+        <location filename="../../gui/text/labels.py" line="60"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="62"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="64"/>
+        <location filename="../../gui/text/labels.py" line="65"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="67"/>
-        <location filename="../../gui/text/labels.py" line="103"/>
+        <location filename="../../gui/text/labels.py" line="68"/>
+        <location filename="../../gui/text/labels.py" line="104"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="68"/>
+        <location filename="../../gui/text/labels.py" line="69"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="70"/>
+        <location filename="../../gui/text/labels.py" line="71"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="73"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="75"/>
+        <location filename="../../gui/text/labels.py" line="76"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="18"/>
-        <location filename="../../gui/text/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="77"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="77"/>
+        <location filename="../../gui/text/labels.py" line="78"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="78"/>
+        <location filename="../../gui/text/labels.py" line="79"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="79"/>
+        <location filename="../../gui/text/labels.py" line="80"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="84"/>
+        <location filename="../../gui/text/labels.py" line="85"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="87"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="95"/>
+        <location filename="../../gui/text/labels.py" line="96"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="49"/>
+        <location filename="../../gui/text/labels.py" line="50"/>
         <source>Transfer to new host</source>
         <translation>传输到新主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="50"/>
+        <location filename="../../gui/text/labels.py" line="51"/>
         <source>Disk format conversion</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="69"/>
+        <location filename="../../gui/text/labels.py" line="70"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="82"/>
         <source>host down (kernel panic)</source>
         <translation>主机宕机（内核崩溃）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="93"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="93"/>
+        <location filename="../../gui/text/labels.py" line="94"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="94"/>
+        <location filename="../../gui/text/labels.py" line="95"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="96"/>
+        <location filename="../../gui/text/labels.py" line="97"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="97"/>
+        <location filename="../../gui/text/labels.py" line="98"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="106"/>
+        <location filename="../../gui/text/labels.py" line="107"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="112"/>
+        <location filename="../../gui/text/labels.py" line="113"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="114"/>
+        <location filename="../../gui/text/labels.py" line="115"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="115"/>
+        <location filename="../../gui/text/labels.py" line="116"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="116"/>
+        <location filename="../../gui/text/labels.py" line="117"/>
         <source>the host&apos;s platform cannot run it</source>
         <translation>主机的平台无法运行它</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="117"/>
+        <location filename="../../gui/text/labels.py" line="118"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="108"/>
+        <location filename="../../gui/text/labels.py" line="109"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="111"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="118"/>
+        <location filename="../../gui/text/labels.py" line="119"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="120"/>
+        <location filename="../../gui/text/labels.py" line="121"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="125"/>
+        <location filename="../../gui/text/labels.py" line="126"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="127"/>
+        <location filename="../../gui/text/labels.py" line="128"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="129"/>
+        <location filename="../../gui/text/labels.py" line="130"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="131"/>
+        <location filename="../../gui/text/labels.py" line="132"/>
         <source>open TCP connections survive only with CRIU&apos;s --tcp-established and the same IP</source>
         <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 且 IP 相同时才能保留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="134"/>
+        <location filename="../../gui/text/labels.py" line="135"/>
         <source>host devices cannot be checkpointed: CRIU needs them declared as external</source>
         <translation>主机设备无法做检查点：CRIU 需要将其声明为外部资源</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="138"/>
+        <location filename="../../gui/text/labels.py" line="139"/>
         <source>Cold: stop, copy, start again</source>
         <translation>冷迁移：停止、复制、重新启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="139"/>
+        <location filename="../../gui/text/labels.py" line="140"/>
         <source>Live migration (keeps running)</source>
         <translation>热迁移（保持运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="140"/>
+        <location filename="../../gui/text/labels.py" line="141"/>
         <source>Checkpoint/restore (CRIU)</source>
         <translation>检查点/恢复（CRIU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="146"/>
+        <location filename="../../gui/text/labels.py" line="147"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="147"/>
+        <location filename="../../gui/text/labels.py" line="148"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="150"/>
+        <location filename="../../gui/text/labels.py" line="151"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="151"/>
+        <location filename="../../gui/text/labels.py" line="152"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="154"/>
+        <location filename="../../gui/text/labels.py" line="155"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="155"/>
+        <location filename="../../gui/text/labels.py" line="156"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="156"/>
+        <location filename="../../gui/text/labels.py" line="157"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="157"/>
+        <location filename="../../gui/text/labels.py" line="158"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="160"/>
+        <location filename="../../gui/text/labels.py" line="161"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="161"/>
+        <location filename="../../gui/text/labels.py" line="162"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="246"/>
+        <location filename="../../gui/text/labels.py" line="247"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>

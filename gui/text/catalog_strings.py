@@ -19,6 +19,7 @@ TEMPLATE_NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("catalog", "Firecracker microVM"),
     QT_TRANSLATE_NOOP("catalog", "Alpine Linux VM"),
     QT_TRANSLATE_NOOP("catalog", "Ubuntu Server VM"),
+    QT_TRANSLATE_NOOP("catalog", "Debian 12 VM"),
     QT_TRANSLATE_NOOP("catalog", "Windows Server VM"),
     QT_TRANSLATE_NOOP("catalog", "nginx in Docker in an Ubuntu VM"),
     QT_TRANSLATE_NOOP("catalog", "IIS web server (Windows container)"),

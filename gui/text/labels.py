@@ -44,6 +44,7 @@ _PHASES: dict[str, str] = {
     "bootloader": QT_TRANSLATE_NOOP("labels", "Bootloader"),
     "kernel": QT_TRANSLATE_NOOP("labels", "Kernel boot"),
     "userspace": QT_TRANSLATE_NOOP("labels", "Init / userspace"),
+    "cloud_init": QT_TRANSLATE_NOOP("labels", "cloud-init"),
     "app": QT_TRANSLATE_NOOP("labels", "App start"),
     "utility_vm": QT_TRANSLATE_NOOP("labels", "Linux VM boot (WSL 2)"),
     "transfer": QT_TRANSLATE_NOOP("labels", "Transfer to new host"),
