@@ -84,6 +84,9 @@ class SimController(QObject):
         self._host_id = ""  # the host shown and given new guests; "" is the first
         self._snapshot: Snapshot | None = None  # the last one published
         self._past: TimeTravel | None = None  # a rewind, when the window has one
+        # While playing, the clock never passes this time (a lesson's "pause here" step): a
+        # frame that owes more stops there, however slow the frame was.
+        self.hold_s: float | None = None
         self._dirty = False  # the session changed since the last snapshot published
         self._frames = FrameClock(clock)
         self._achieved = 1.0  # the speed shown as reached (the asked one while it keeps up)
@@ -394,6 +397,8 @@ class SimController(QObject):
             self._frames.start(session.now)  # back in the present, the clock measures afresh
             return
         owed, deadline = self._frames.begin_frame(self._speed)
+        if self.hold_s is not None and session.now + owed > self.hold_s:
+            owed = max(0.0, self.hold_s - session.now)
         done = advance_within(session.run_until, lambda: session.now, owed, deadline,
                               self._frames.now, self._frames.rate)
         self._frames.end_frame(owed, done, session.now)

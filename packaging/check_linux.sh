@@ -122,13 +122,13 @@ cat "$TMP/output.txt"
 
 echo "== recording: the system's ffmpeg, or one line saying it is missing"
 SCENARIO=$APP/_internal/assets/scenarios/02-startup.toml
-RECORD=(--from 0 --until 1 --fps 5 --size 854x480)
+RECORD=(--from 0 --until 1 --fps 5 --size 960x540)
 mkdir "$TMP/rec"
 env -u IMAGEIO_FFMPEG_EXE QT_QPA_PLATFORM=offscreen timeout 180 "$ROOT/usr/bin/hostlab" \
     "$SCENARIO" --record "$TMP/rec/deb.mp4" "${RECORD[@]}" || fail "the .deb's app did not record"
 probe=$(ffprobe -v error -select_streams v:0 -count_frames \
     -show_entries stream=codec_name,width,height,nb_read_frames -of csv=p=0 "$TMP/rec/deb.mp4")
-[ "$probe" = "h264,854,480,6" ] || fail "deb.mp4 is not 6 H.264 frames of 854x480: $probe"
+[ "$probe" = "h264,960,540,6" ] || fail "deb.mp4 is not 6 H.264 frames of 960x540: $probe"
 echo "deb.mp4: $(stat -c %s "$TMP/rec/deb.mp4") bytes, $probe"
 rm "$TMP/rec/deb.mp4"
 status=0

@@ -881,7 +881,7 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonFlow</name>
     <message>
-        <location filename="../../gui/window/lesson_flow.py" line="82"/>
+        <location filename="../../gui/window/lesson_flow.py" line="90"/>
         <source>End of the lesson.</source>
         <translation>本课结束。</translation>
     </message>
@@ -1043,8 +1043,8 @@ Drop a guest here to move it to this host.</source>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="71"/>
-        <source>&amp;Record video…</source>
-        <translation>录制视频(&amp;R)…</translation>
+        <source>Record &amp;video…</source>
+        <translation>录制视频(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="74"/>
@@ -1411,97 +1411,97 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>PredictionCard</name>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="125"/>
+        <location filename="../../gui/panels/prediction_card.py" line="126"/>
         <source>Expected {0}</source>
         <translation>应为 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="134"/>
+        <location filename="../../gui/panels/prediction_card.py" line="135"/>
         <source>Export predictions</source>
         <translation>导出预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="135"/>
+        <location filename="../../gui/panels/prediction_card.py" line="136"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="142"/>
+        <location filename="../../gui/panels/prediction_card.py" line="143"/>
         <source>Cannot export predictions</source>
         <translation>无法导出预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="158"/>
+        <location filename="../../gui/panels/prediction_card.py" line="159"/>
         <source>Predict first</source>
         <translation>先预测</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="158"/>
+        <location filename="../../gui/panels/prediction_card.py" line="159"/>
         <source>Prediction and result</source>
         <translation>预测与结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="175"/>
+        <location filename="../../gui/panels/prediction_card.py" line="176"/>
         <source>Type a number in {unit}.</source>
         <translation>输入一个数字，单位 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="176"/>
+        <location filename="../../gui/panels/prediction_card.py" line="177"/>
         <source>Type the number of one choice.</source>
         <translation>输入一个选项的编号。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="177"/>
+        <location filename="../../gui/panels/prediction_card.py" line="178"/>
         <source>Type the choice numbers in order, e.g. 2 1 3.</source>
         <translation>按顺序输入选项编号，例如 2 1 3。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="189"/>
+        <location filename="../../gui/panels/prediction_card.py" line="190"/>
         <source>The run</source>
         <translation>模拟结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="192"/>
+        <location filename="../../gui/panels/prediction_card.py" line="193"/>
         <source>Class</source>
         <translation>全班</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="192"/>
+        <location filename="../../gui/panels/prediction_card.py" line="193"/>
         <source>Group {0}</source>
         <translation>第 {0} 组</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="193"/>
+        <location filename="../../gui/panels/prediction_card.py" line="194"/>
         <source>✓ right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="193"/>
+        <location filename="../../gui/panels/prediction_card.py" line="194"/>
         <source>✗ not this time</source>
         <translation>✗ 这次没猜中</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="220"/>
+        <location filename="../../gui/panels/prediction_card.py" line="221"/>
         <source>One answer per group (A–F)</source>
         <translation>每组一个答案（A–F）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="221"/>
+        <location filename="../../gui/panels/prediction_card.py" line="222"/>
         <source>The class&apos;s answer</source>
         <translation>全班的答案</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="222"/>
+        <location filename="../../gui/panels/prediction_card.py" line="223"/>
         <source>Lock the answers and run</source>
         <translation>锁定答案并运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="223"/>
+        <location filename="../../gui/panels/prediction_card.py" line="224"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/prediction_card.py" line="224"/>
+        <location filename="../../gui/panels/prediction_card.py" line="225"/>
         <source>Skip this question</source>
         <translation>跳过这个问题</translation>
     </message>
@@ -1701,31 +1701,32 @@ Right-click to add several.</source>
     <name>TimeSliderPanel</name>
     <message>
         <location filename="../../gui/panels/time_slider.py" line="56"/>
+        <location filename="../../gui/panels/time_slider.py" line="57"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/time_slider.py" line="57"/>
+        <location filename="../../gui/panels/time_slider.py" line="58"/>
         <source>Drag back to any earlier moment of the run. Play replays from there; a change there starts a new branch.</source>
         <translation>往回拖到这次运行中任何更早的时刻。从那里播放会重放；在那里做改动会开出一个新分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/time_slider.py" line="59"/>
+        <location filename="../../gui/panels/time_slider.py" line="60"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/time_slider.py" line="60"/>
+        <location filename="../../gui/panels/time_slider.py" line="61"/>
         <source>Back to the present moment of the run</source>
         <translation>回到这次运行的当前时刻</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/time_slider.py" line="74"/>
+        <location filename="../../gui/panels/time_slider.py" line="75"/>
         <source>Rewound to {t} of {end}</source>
         <translation>已倒回到 {t}（共 {end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/time_slider.py" line="77"/>
+        <location filename="../../gui/panels/time_slider.py" line="78"/>
         <source>Branch {n}, from {t}</source>
         <translation>分支 {n}，从 {t} 开始</translation>
     </message>
@@ -1748,26 +1749,31 @@ source: {source}</source>
     </message>
     <message>
         <location filename="../../gui/views/timeline.py" line="261"/>
-        <source>Log time (since request)</source>
-        <translation>对数时间（从请求起算）</translation>
+        <source>Log time</source>
+        <translation>对数时间</translation>
     </message>
     <message>
         <location filename="../../gui/views/timeline.py" line="262"/>
+        <source>A logarithmic time axis, from each guest&apos;s request</source>
+        <translation>对数时间轴，从每个客户机被请求时算起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="263"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="263"/>
+        <location filename="../../gui/views/timeline.py" line="264"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="265"/>
+        <location filename="../../gui/views/timeline.py" line="266"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="267"/>
+        <location filename="../../gui/views/timeline.py" line="268"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>

@@ -50,6 +50,7 @@ class PredictionCard(QFrame):
         # goes on past a lesson's questions, and the card never covers the picture.
         self.asking = True
         self.setObjectName("predictionCard")
+        self.setProperty("overlay", True)  # lies over the window on purpose (tests/gui/screens.py)
         self.setStyleSheet("#predictionCard { background: #FFFBE6; border: 3px solid #E69F00; }"
                            "#predictionCard QLabel { color: #000000; }")
         self.title, self.question, self.body = QLabel(), QLabel(), QLabel()

@@ -54,6 +54,7 @@ class TimeSliderPanel(QWidget):
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
         self._caption.setText(self.tr("Time"))
+        self.slider.setAccessibleName(self.tr("Time"))
         self.slider.setToolTip(self.tr("Drag back to any earlier moment of the run. Play replays "
                                        "from there; a change there starts a new branch."))
         self.now_button.setText(self.tr("Now"))

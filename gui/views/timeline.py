@@ -258,7 +258,8 @@ class TimelineView(SnapshotView):
     # --- drawing ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Set checkbox texts, axis titles and legend names in the current language."""
-        self._log_box.setText(self.tr("Log time (since request)"))
+        self._log_box.setText(self.tr("Log time"))
+        self._log_box.setToolTip(self.tr("A logarithmic time axis, from each guest's request"))
         self._group_box.setText(self.tr("Group identical guests"))
         self._group_box.setToolTip(self.tr("Same template and same phases share one row"))
         if self.log_mode:

@@ -41,6 +41,7 @@ class LessonFlow(QObject):
         """Take the opened scenario's lesson: pause, set its speed, list its stops."""
         lesson = self._controller.scenario.lesson
         self._stops, self._end_s = [], 0.0
+        self._hold()  # a scenario without a lesson holds the clock nowhere
         if lesson is None:
             return
         self._controller.pause()
@@ -50,6 +51,7 @@ class LessonFlow(QObject):
         self._end_s = lesson.end_s
         stops = {s.at_s for s in lesson.steps if s.pause} | ({lesson.end_s} - {0.0})
         self._stops = sorted(t for t in stops if t > now)
+        self._hold()
 
     def _on_controller_playing_changed(self, playing: bool) -> None:
         snap = self._controller.snapshot
@@ -59,16 +61,22 @@ class LessonFlow(QObject):
     def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
         while self._stops and self._stops[0] < snap.time_s:
             self._stops.pop(0)  # passed by a step or a jump: not a stop any more
+        self._hold()
         if not self._stops or not self._controller.playing:
             return
         stop = self._stops[0]
         ahead = self._controller.frame_interval_s * self._controller.speed
         if snap.time_s + ahead >= stop:  # the next frame would pass it: land on it instead
             self._stops.pop(0)
+            self._hold()
             self._controller.pause()
             # After this frame has reached every view: publishing now would hand them the
             # stop first and this older frame after it.
             QTimer.singleShot(0, lambda: self._land(stop))
+
+    def _hold(self) -> None:
+        """Let the controller's frames stop at the next stop, however much time they owe."""
+        self._controller.hold_s = self._stops[0] if self._stops else None
 
     def _land(self, stop: float) -> None:
         self._controller.run_until(stop)

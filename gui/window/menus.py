@@ -68,7 +68,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("file", "export_predictions",
           QT_TRANSLATE_NOOP("MainWindow", "Export &predictions and results (CSV)…"),
           "prediction_card.export"),
-    Entry("file", "record", QT_TRANSLATE_NOOP("MainWindow", "&Record video…"),
+    Entry("file", "record", QT_TRANSLATE_NOOP("MainWindow", "Record &video…"),
           "commands.record_video", "Ctrl+Shift+R"),
     _separator("file"),
     Entry("file", "quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", Key.Quit),

@@ -12,7 +12,7 @@
 #      which must be the platform the self-test reports;
 #   3. render the Chinese window with only the fonts apt pulled in (KEEP_DIR gets the PNG);
 #   3b. apt must have brought Debian's ffmpeg (the bundle has none): record one second as MP4
-#      and check it with ffprobe (H.264, 854x480, 6 frames);
+#      and check it with ffprobe (H.264, 960x540, 6 frames);
 #   4. `dpkg --verify hostlab` (the md5sums), then `apt-get remove`, which must leave nothing
 #      in /opt/hostlab.
 # Packages come from the mirror the host's apt uses.
@@ -55,11 +55,11 @@ command -v ffmpeg > /dev/null || { echo "apt-get install did not bring ffmpeg" >
 echo "-- recording with Debian's ffmpeg: $(dpkg-query -W -f='${Package} ${Version}' ffmpeg)"
 cd /tmp
 QT_QPA_PLATFORM=offscreen hostlab /opt/hostlab/_internal/assets/scenarios/02-startup.toml \
-    --record out.mp4 --from 0 --until 1 --fps 5 --size 854x480
+    --record out.mp4 --from 0 --until 1 --fps 5 --size 960x540
 probe=$(ffprobe -v error -select_streams v:0 -count_frames \
     -show_entries stream=codec_name,width,height,nb_read_frames -of csv=p=0 out.mp4)
 echo "   out.mp4: $(stat -c %s out.mp4) bytes, ffprobe: $probe"
-[ "$probe" = "h264,854,480,6" ] || { echo "out.mp4 is not 6 H.264 frames of 854x480" >&2; exit 1; }
+[ "$probe" = "h264,960,540,6" ] || { echo "out.mp4 is not 6 H.264 frames of 960x540" >&2; exit 1; }
 echo "-- dpkg --verify hostlab"
 dpkg --verify hostlab
 echo "-- apt-get remove hostlab"

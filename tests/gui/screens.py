@@ -90,7 +90,8 @@ def _tab_problems(bar: QTabBar) -> list[str]:
 def _overlaps(parent: QWidget) -> list[str]:
     direct = Qt.FindChildOption.FindDirectChildrenOnly
     kids = [w for w in parent.findChildren(QWidget, options=direct)
-            if w.isVisible() and not w.isWindow() and w.width() > 2 and w.height() > 2]
+            if w.isVisible() and not w.isWindow() and w.width() > 2 and w.height() > 2
+            and not w.property("overlay")]  # a card meant to lie over the window
     found = []
     for i, a in enumerate(kids):
         for b in kids[i + 1:]:

@@ -46,6 +46,7 @@ def test_1_every_density_bar_has_its_kinds_colour_from_the_first_frame(
 
 def test_2_a_panicked_host_is_named_in_words_not_by_its_id(window: MainWindow) -> None:
     _panic_until_host_down(window)
+    window.part("density")  # on a small screen one view shows at a time: bring it forward
     density = window.view("density")
     bar_labels = density.bar_labels  # type: ignore[attr-defined]
     assert all("host_down" not in text for text in bar_labels)

@@ -75,6 +75,7 @@ def test_projector_on_a_running_window_keeps_the_timelines_row_labels(qtbot: QtB
     from gui.app import apply_projector
 
     window.controller.run_until(20.0)
+    window.part("timeline")  # on a small screen one view shows at a time: bring it forward
     timeline = window.view("timeline")
     assert timeline.rows
     try:
@@ -134,6 +135,7 @@ def test_keys_reach_focused_controls_and_the_transport(qtbot: QtBot, window) -> 
 
 def test_guests_are_chosen_from_the_keyboard_and_tab_leaves_the_tables(qtbot: QtBot,
                                                                         window) -> None:
+    window.part("details")  # a view in a tab at the back draws once it is shown
     details = window.view("details")
     window.controller.run_until(5.0)
     ids = [g.id for g in window.controller.snapshot.guests]

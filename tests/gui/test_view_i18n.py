@@ -25,7 +25,7 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context><name>TimelineView</name>
-<message><source>Log time (since request)</source><translation>对数时间</translation></message>
+<message><source>Log time</source><translation>对数时间</translation></message>
 </context>
 <context><name>labels</name>
 <message><source>Host kernel</source><translation>宿主机内核</translation></message>
@@ -53,7 +53,7 @@ def test_language_switch_retranslates_visible_text(qtbot, translator) -> None:  
     for w in (timeline, memory, log):
         qtbot.addWidget(w)
         w.update_snapshot(S.both_running())
-    assert timeline.log_toggle.text() == "Log time (since request)"
+    assert timeline.log_toggle.text() == "Log time"
     assert "Host kernel" in memory.legend.texts()
     QCoreApplication.installTranslator(translator)
     qtbot.waitUntil(lambda: timeline.log_toggle.text() == "对数时间")
@@ -61,7 +61,7 @@ def test_language_switch_retranslates_visible_text(qtbot, translator) -> None:  
     assert labels.layer_label("host_kernel") == "宿主机内核"
     assert any("已就绪" in m for m in log.visible_messages())
     QCoreApplication.removeTranslator(translator)
-    qtbot.waitUntil(lambda: timeline.log_toggle.text() == "Log time (since request)")
+    qtbot.waitUntil(lambda: timeline.log_toggle.text() == "Log time")
 
 
 @pytest.mark.parametrize("cls", [LayerDiagramView, TimelineView, MemoryPlot, DensityPanel,

@@ -28,7 +28,7 @@ import hostlab_entry  # noqa: E402
 
 MISSING = "/nonexistent/bin/ffmpeg"
 RECORD = ("--record", "out.mp4", "--from", "0", "--until", "1", "--fps", "5",
-          "--size", "854x480")
+          "--size", "960x540")
 
 
 def fake_ffmpeg(folder: Path) -> Path:
