@@ -7,7 +7,7 @@ PKG_STAMP := $(VENV)/.installed-package
 TS     := $(wildcard assets/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench translations i18n-update clean package package-check wheel-check iscc-check
+.PHONY: run test lint format bench translations i18n-update clean package package-check wheel-check iscc-check
 
 run: $(STAMP) translations
 	$(VENV)/bin/hostlab
@@ -15,11 +15,15 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-# ruff, ruff's formatter (check only: it never rewrites files here) and mypy --strict on sim/.
+# ruff, ruff's formatter (check only: it never rewrites files here) and mypy --strict on sim/
+# and gui/ (`make format` rewrites the files the format check names).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check sim gui tests benchmarks
 	$(VENV)/bin/ruff format --check sim gui tests benchmarks
-	$(VENV)/bin/mypy sim
+	$(VENV)/bin/mypy sim gui
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format sim gui tests benchmarks
 
 bench: $(STAMP)
 	$(PY) benchmarks/engine_vs_simpy.py

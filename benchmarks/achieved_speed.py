@@ -50,8 +50,9 @@ def stretched(scn, arrivals_s: float):  # noqa: ANN001, ANN201
     """Return `scn` with each template's guests spread over `arrivals_s` simulated seconds."""
     from dataclasses import replace
 
-    return replace(scn, guests=tuple(replace(g, stagger_s=arrivals_s / g.count)
-                                     for g in scn.guests))
+    return replace(
+        scn, guests=tuple(replace(g, stagger_s=arrivals_s / g.count) for g in scn.guests)
+    )
 
 
 def play(app, controller, source: str, speed: float, seconds: float) -> dict:  # noqa: ANN001
@@ -64,8 +65,9 @@ def play(app, controller, source: str, speed: float, seconds: float) -> dict:  #
     labels: list[str] = []
     frames = [0]
     controller.snapshot_ready.connect(lambda _s: frames.__setitem__(0, frames[0] + 1))
-    window = app.activeWindow() or next(w for w in app.topLevelWidgets()
-                                        if type(w).__name__ == "MainWindow")
+    window = app.activeWindow() or next(
+        w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow"
+    )
     label = window.transport.speed_label
     if hasattr(controller, "achieved_speed_changed"):  # absent before the frame clock
         controller.achieved_speed_changed.connect(lambda _v: labels.append(label.text()))
@@ -78,8 +80,14 @@ def play(app, controller, source: str, speed: float, seconds: float) -> dict:  #
     shown = label.text()
     controller.pause()
     sim = controller.session.now - s0
-    return {"sim_s": sim, "wall_s": wall, "ratio": sim / wall / speed,
-            "fps": frames[0] / wall, "label": shown, "labels": labels}
+    return {
+        "sim_s": sim,
+        "wall_s": wall,
+        "ratio": sim / wall / speed,
+        "fps": frames[0] / wall,
+        "label": shown,
+        "labels": labels,
+    }
 
 
 def model_speed(source: str, sim_s: float, speed: float) -> float:
@@ -109,24 +117,28 @@ def main() -> None:
     app, controller, _window = build_window(False)
     out: dict[str, dict] = {}
     for source in sources:
-        runs = [play(app, controller, source, args.speed, args.seconds)
-                for _ in range(args.runs)]
+        runs = [play(app, controller, source, args.speed, args.seconds) for _ in range(args.runs)]
         model = model_speed(source, max(r["sim_s"] for r in runs), args.speed)
         name = Path(source).stem if not source.isdigit() else f"{source} guests"
         for r in runs:
-            print(f"{name}: {r['sim_s']:.1f} sim s in {r['wall_s']:.2f} wall s = "
-                  f"{r['ratio']:.2f} of {args.speed:g}×, {r['fps']:.1f} frames/s, "
-                  f"label {r['label']!r}")
+            print(
+                f"{name}: {r['sim_s']:.1f} sim s in {r['wall_s']:.2f} wall s = "
+                f"{r['ratio']:.2f} of {args.speed:g}×, {r['fps']:.1f} frames/s, "
+                f"label {r['label']!r}"
+            )
         print(f"{name}: the model alone runs at {model / args.speed:.2f} of {args.speed:g}×")
-        out[name] = {"achieved_ratio": round(statistics.median(r["ratio"] for r in runs), 3),
-                     "runs": [round(r["ratio"], 3) for r in runs],
-                     "model_ratio": round(model / args.speed, 2),
-                     # the window's share of what the model alone manages: steady on a busy
-                     # machine, where both slow down alike
-                     "of_model": round(statistics.median(r["ratio"] for r in runs)
-                                       * args.speed / min(model, args.speed), 2),
-                     "fps": round(statistics.median(r["fps"] for r in runs), 1),
-                     "label": runs[-1]["label"]}
+        out[name] = {
+            "achieved_ratio": round(statistics.median(r["ratio"] for r in runs), 3),
+            "runs": [round(r["ratio"], 3) for r in runs],
+            "model_ratio": round(model / args.speed, 2),
+            # the window's share of what the model alone manages: steady on a busy
+            # machine, where both slow down alike
+            "of_model": round(
+                statistics.median(r["ratio"] for r in runs) * args.speed / min(model, args.speed), 2
+            ),
+            "fps": round(statistics.median(r["fps"] for r in runs), 1),
+            "label": runs[-1]["label"],
+        }
     print(json.dumps({"speed": args.speed, "seconds": args.seconds, "scenarios": out}))
 
 

@@ -188,8 +188,12 @@ def compare(
 
 def _figures(simpy_rate: float, ours_rate: float, ratio: float) -> dict[str, float]:
     """Return one workload's JSON figures."""
-    return {"simpy_events_per_s": round(simpy_rate), "hostlab_events_per_s": round(ours_rate),
-            "ratio": round(ratio, 2), "ratio_of_bests": round(ours_rate / simpy_rate, 2)}
+    return {
+        "simpy_events_per_s": round(simpy_rate),
+        "hostlab_events_per_s": round(ours_rate),
+        "ratio": round(ratio, 2),
+        "ratio_of_bests": round(ours_rate / simpy_rate, 2),
+    }
 
 
 def main() -> None:
@@ -203,8 +207,10 @@ def main() -> None:
     simpy_rate, ours_rate, ratio = compare(
         lambda: simpy_timeouts(delays), lambda: hostlab_timeouts(delays), repeat
     )
-    print(f"timeouts   10,000 processes x 10: SimPy {simpy_rate:,.0f} ev/s, "
-          f"HostLab {ours_rate:,.0f} ev/s (best of {repeat}), median paired ratio {ratio:.2f}x")
+    print(
+        f"timeouts   10,000 processes x 10: SimPy {simpy_rate:,.0f} ev/s, "
+        f"HostLab {ours_rate:,.0f} ev/s (best of {repeat}), median paired ratio {ratio:.2f}x"
+    )
     result["timeouts"] = _figures(simpy_rate, ours_rate, ratio)
 
     plan = fairshare_plan()
@@ -215,9 +221,11 @@ def main() -> None:
     simpy_rate, ours_rate, ratio = compare(
         lambda: simpy_fairshare(plan)[0], lambda: hostlab_fairshare(plan)[0], repeat
     )
-    print(f"fairshare  2,000 processes x 5 jobs, 16 units, cap 1: SimPy {simpy_rate:,.0f} "
-          f"completions/s, HostLab {ours_rate:,.0f} completions/s, median paired ratio "
-          f"{ratio:.2f}x (mean finish {ours_mean:.3f} in both)")
+    print(
+        f"fairshare  2,000 processes x 5 jobs, 16 units, cap 1: SimPy {simpy_rate:,.0f} "
+        f"completions/s, HostLab {ours_rate:,.0f} completions/s, median paired ratio "
+        f"{ratio:.2f}x (mean finish {ours_mean:.3f} in both)"
+    )
     result["fairshare"] = _figures(simpy_rate, ours_rate, ratio)
     print(json.dumps(result))
 

@@ -40,11 +40,19 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="hostlab-bench-
 
 # Share of guests by template: mostly containers, some VMs, microVMs and sandboxes. VMs are
 # small ones so 5,000 guests fit the 512 GiB "big-server" without OOM kills.
-MIX = (("alpine", 0.30), ("nginx", 0.25), ("redis", 0.15), ("python-web", 0.12),
-       ("postgres", 0.08), ("firecracker", 0.04), ("gvisor", 0.02), ("alpine-vm", 0.03),
-       ("ubuntu-server", 0.01))
+MIX = (
+    ("alpine", 0.30),
+    ("nginx", 0.25),
+    ("redis", 0.15),
+    ("python-web", 0.12),
+    ("postgres", 0.08),
+    ("firecracker", 0.04),
+    ("gvisor", 0.02),
+    ("alpine-vm", 0.03),
+    ("ubuntu-server", 0.01),
+)
 ARRIVALS_S = 20.0  # every guest is requested, staggered, within this many simulated seconds
-START_S = 19.0     # frames are timed from here: ~95 % of guests exist, VMs still booting
+START_S = 19.0  # frames are timed from here: ~95 % of guests exist, VMs still booting
 SIZE = (1920, 1080)
 
 
@@ -52,12 +60,15 @@ def scenario(n: int):  # -> sim.scenario.Scenario
     """Return a big host with `n` guests of MIX, each template's guests spread over ARRIVALS_S."""
     from sim.scenario import GuestSpec, HostSpec, Scenario
 
-    host = HostSpec("big-server", {"bridge_ports": 1_000_000, "pid_max": 4_194_304,
-                                   "vcpu_per_core": 64})
+    host = HostSpec(
+        "big-server", {"bridge_ports": 1_000_000, "pid_max": 4_194_304, "vcpu_per_core": 64}
+    )
     counts = [max(1, round(n * share)) for _, share in MIX]
     counts[0] += n - sum(counts)
-    guests = tuple(GuestSpec(t, c, at_s=0.01 * i, stagger_s=ARRIVALS_S / c)
-                   for i, ((t, _), c) in enumerate(zip(MIX, counts, strict=True)))
+    guests = tuple(
+        GuestSpec(t, c, at_s=0.01 * i, stagger_s=ARRIVALS_S / c)
+        for i, ((t, _), c) in enumerate(zip(MIX, counts, strict=True))
+    )
     return Scenario(host=host, guests=guests, seed=7)
 
 
@@ -98,11 +109,13 @@ def flush(app) -> None:  # noqa: ANN001
 
 def timed_views(window, totals: dict[str, float]) -> None:  # noqa: ANN001
     """Wrap each view's `update_snapshot` so its time adds up in `totals` (by class name)."""
+
     def wrap(name: str, fn: Callable) -> Callable:
         def call(snap) -> None:  # noqa: ANN001
             t = time.perf_counter()
             fn(snap)
             totals[name] = totals.get(name, 0.0) + time.perf_counter() - t
+
         return call
 
     for view in window.views:
@@ -130,7 +143,7 @@ def run_frames(n: int, args: argparse.Namespace) -> dict[str, object]:
             parts.clear()
         c0 = time.process_time()
         t0 = time.perf_counter()
-        session.advance(dt)            # the body of SimController.advance_frame(), in pieces
+        session.advance(dt)  # the body of SimController.advance_frame(), in pieces
         t1 = time.perf_counter()
         snap = session.snapshot()
         t2 = time.perf_counter()
@@ -143,8 +156,12 @@ def run_frames(n: int, args: argparse.Namespace) -> dict[str, object]:
         if i >= args.warmup:
             frames.append(t4 - t0)
             cpu.append(time.process_time() - c0)
-            for name, dt_s in (("advance", t1 - t0), ("snapshot", t2 - t1),
-                               ("views", t3 - t2), ("render", t4 - t3)):
+            for name, dt_s in (
+                ("advance", t1 - t0),
+                ("snapshot", t2 - t1),
+                ("views", t3 - t2),
+                ("render", t4 - t3),
+            ):
                 parts[name] = parts.get(name, 0.0) + dt_s
     states: dict[str, int] = {}
     for g in snap.guests:
@@ -156,11 +173,15 @@ def run_frames(n: int, args: argparse.Namespace) -> dict[str, object]:
     window.deleteLater()
     flush(app)
     ms = [f * 1000 for f in frames]
-    return {"median_ms": round(statistics.median(ms), 2), "p95_ms": round(percentile(ms, 0.95), 2),
-            "cpu_median_ms": round(statistics.median(cpu) * 1000, 2),
-            "parts_ms": {k: round(v * 1000 / len(frames), 2) for k, v in parts.items()},
-            "states": states, "rows": len(window.view("timeline").rows),  # type: ignore[attr-defined]
-            "t_s": round(snap.time_s, 2)}
+    return {
+        "median_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(percentile(ms, 0.95), 2),
+        "cpu_median_ms": round(statistics.median(cpu) * 1000, 2),
+        "parts_ms": {k: round(v * 1000 / len(frames), 2) for k, v in parts.items()},
+        "states": states,
+        "rows": len(window.view("timeline").rows),  # type: ignore[attr-defined]
+        "t_s": round(snap.time_s, 2),
+    }
 
 
 def launch_to_window_s() -> float | None:
@@ -168,8 +189,14 @@ def launch_to_window_s() -> float | None:
     env = dict(os.environ, HOSTLAB_EXIT_AFTER_SHOW="1", PYTHONUNBUFFERED="1")
     entry = ROOT / "packaging" / "hostlab_entry.py"
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(entry)], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, str(entry)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     shown = None
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -187,26 +214,46 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--speed", type=float, default=1.0, help="simulated s per wall s")
     parser.add_argument("--ungrouped", action="store_true", help="one timeline row per guest")
-    parser.add_argument("--full-paint", action="store_true",
-                        help="also repaint the whole window every frame (window.grab())")
+    parser.add_argument(
+        "--full-paint",
+        action="store_true",
+        help="also repaint the whole window every frame (window.grab())",
+    )
     parser.add_argument("--breakdown", action="store_true", help="time each view's update")
-    parser.add_argument("--screenshot", type=Path, metavar="DIR",
-                        help="save the window after the last frame as DIR/window_N.png")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="DIR",
+        help="save the window after the last frame as DIR/window_N.png",
+    )
     parser.add_argument("--no-launch", action="store_true", help="skip the launch timing")
     args = parser.parse_args()
     results = {str(n): run_frames(n, args) for n in args.guests}
     print(f"{'guests':>7} {'median ms':>10} {'p95 ms':>8} {'cpu ms':>7}  rows  ms per frame")
     for n, r in results.items():
         parts = "  ".join(f"{k} {v:.1f}" for k, v in r["parts_ms"].items())  # type: ignore[union-attr]
-        print(f"{n:>7} {r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} {r['cpu_median_ms']:>7.1f}  "
-              f"{r['rows']:>4}  {parts}")
+        print(
+            f"{n:>7} {r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} {r['cpu_median_ms']:>7.1f}  "
+            f"{r['rows']:>4}  {parts}"
+        )
         print(f"{'':>7} at t = {r['t_s']} s, states {r['states']}")
     launch = None if args.no_launch else launch_to_window_s()
     print(f"launch to first shown window: {launch} s")
-    print(json.dumps({"guests": {n: {"median_ms": r["median_ms"], "p95_ms": r["p95_ms"],
-                                     "cpu_median_ms": r["cpu_median_ms"]}
-                                 for n, r in results.items()},
-                      "launch_to_window_s": launch}))
+    print(
+        json.dumps(
+            {
+                "guests": {
+                    n: {
+                        "median_ms": r["median_ms"],
+                        "p95_ms": r["p95_ms"],
+                        "cpu_median_ms": r["cpu_median_ms"],
+                    }
+                    for n, r in results.items()
+                },
+                "launch_to_window_s": launch,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -45,8 +45,11 @@ def one(n: int) -> dict[str, float]:
         controller.open_default()
     flush(app)
     guests = len(controller.snapshot.guests) if controller.snapshot else 0
-    return {"guests": guests, "rss_mib": round(status_mib("VmRSS"), 1),
-            "peak_mib": round(status_mib("VmHWM"), 1)}
+    return {
+        "guests": guests,
+        "rss_mib": round(status_mib("VmRSS"), 1),
+        "peak_mib": round(status_mib("VmHWM"), 1),
+    }
 
 
 def main() -> None:
@@ -60,12 +63,19 @@ def main() -> None:
         return
     out = {}
     for n in args.guests:
-        run = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True,
-                             text=True, check=True, cwd=ROOT)
+        run = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
         out[str(n)] = json.loads(run.stdout.strip().splitlines()[-1])
         r = out[str(n)]
-        print(f"{n:>6} guests asked ({r['guests']} shown): RSS {r['rss_mib']:.0f} MiB, "
-              f"peak {r['peak_mib']:.0f} MiB")
+        print(
+            f"{n:>6} guests asked ({r['guests']} shown): RSS {r['rss_mib']:.0f} MiB, "
+            f"peak {r['peak_mib']:.0f} MiB"
+        )
     print(json.dumps({"memory_mib": out}))
 
 

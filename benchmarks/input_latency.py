@@ -70,8 +70,11 @@ class Probe(QObject):
     def eventFilter(self, watched: QObject, ev: QEvent) -> bool:  # noqa: N802, D102
         # The first paint after the change (the widget showing it, or the window around it:
         # Qt paints a window's dirty widgets in one pass).
-        if (ev.type() == QEvent.Type.Paint and self._pending is not None
-                and self._pending[2] is not None):
+        if (
+            ev.type() == QEvent.Type.Paint
+            and self._pending is not None
+            and self._pending[2] is not None
+        ):
             action, posted, changed, _ = self._pending
             # The paint is under way: it ends when this event returns, timed on the next turn.
             QTimer.singleShot(0, lambda: self._record(action, posted, changed))
@@ -79,8 +82,9 @@ class Probe(QObject):
         return False
 
     def _record(self, action: str, posted: float, changed: float) -> None:
-        self.results[action].append(((changed - posted) * 1000,
-                                     (time.perf_counter() - posted) * 1000))
+        self.results[action].append(
+            ((changed - posted) * 1000, (time.perf_counter() - posted) * 1000)
+        )
 
 
 def window_actions(window) -> dict[str, Callable[[], QObject]]:  # noqa: ANN001
@@ -109,8 +113,9 @@ def window_actions(window) -> dict[str, Callable[[], QObject]]:  # noqa: ANN001
         return target
 
     def open_menu() -> QObject:
-        QTest.mouseClick(bar, Qt.MouseButton.LeftButton,
-                         pos=bar.actionGeometry(menu.menuAction()).center())
+        QTest.mouseClick(
+            bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center()
+        )
         QTimer.singleShot(50, menu.close)
         return menu
 
@@ -164,22 +169,39 @@ def main() -> None:
     for action, rows in probe.results.items():
         state = [r[0] for r in rows]
         paint = [r[1] for r in rows]
-        out[action] = {"n": len(rows), "state_median_ms": round(statistics.median(state), 1),
-                       "state_max_ms": round(max(state), 1),
-                       "paint_median_ms": round(statistics.median(paint), 1),
-                       "paint_max_ms": round(max(paint), 1)} if rows else {"n": 0}
+        out[action] = (
+            {
+                "n": len(rows),
+                "state_median_ms": round(statistics.median(state), 1),
+                "state_max_ms": round(max(state), 1),
+                "paint_median_ms": round(statistics.median(paint), 1),
+                "paint_max_ms": round(max(paint), 1),
+            }
+            if rows
+            else {"n": 0}
+        )
         print(f"{action:>8}: {out[action]}")
-    print(json.dumps({"guests": args.guests, "speed": args.speed,
-                      "guests_at_end": len(controller.snapshot.guests), "actions": out}))
+    print(
+        json.dumps(
+            {
+                "guests": args.guests,
+                "speed": args.speed,
+                "guests_at_end": len(controller.snapshot.guests),
+                "actions": out,
+            }
+        )
+    )
 
 
 def _quitting(handler: Callable[[QEvent], bool], loop) -> Callable[[QEvent], bool]:  # noqa: ANN001
     """Wrap `handler` so the keyboard thread's Quit event ends the measuring loop."""
+
     def event(ev: QEvent) -> bool:
         if ev.type() == QEvent.Type.Quit:
             loop.quit()
             return True
         return handler(ev)
+
     return event
 
 

@@ -48,8 +48,9 @@ def shown_after(argv: list[str], env: dict[str, str]) -> tuple[float, float, flo
     line ("views and scenario loaded" for HostLab: the window filled in), and the CPU seconds
     the process used in all (it quits right after that line)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT
+    )
     assert proc.stdout is not None
     shown = last = None
     for line in proc.stdout:
@@ -68,10 +69,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    env = dict(os.environ, PYTHONUNBUFFERED="1", HOSTLAB_EXIT_AFTER_SHOW="1",
-               QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               # a teacher's remembered settings (start page, layout) stay out of it
-               XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="hostlab-launch-"))
+    env = dict(
+        os.environ,
+        PYTHONUNBUFFERED="1",
+        HOSTLAB_EXIT_AFTER_SHOW="1",
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        # a teacher's remembered settings (start page, layout) stay out of it
+        XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="hostlab-launch-"),
+    )
     # An installed HostLab starts from compiled bytecode (pip and PyInstaller write it), as
     # the bare window's libraries do: without it each start would compile our ~100 modules.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -89,16 +94,26 @@ def main() -> None:
         hostlab.append(shown)
         loaded.append(done)
         hostlab_cpu.append(cpu)
-    b, h, d, bc, hc = (statistics.median(x) for x in (bare, hostlab, loaded, bare_cpu,
-                                                       hostlab_cpu))
+    b, h, d, bc, hc = (statistics.median(x) for x in (bare, hostlab, loaded, bare_cpu, hostlab_cpu))
     print(f"bare PySide6 + pyqtgraph window: median {b:.3f} s of {[round(x, 3) for x in bare]}")
     print(f"hostlab window shown: median {h:.3f} s of {[round(x, 3) for x in hostlab]}")
     print(f"hostlab views and scenario in: median {d:.3f} s of {[round(x, 3) for x in loaded]}")
     print(f"CPU seconds of the whole process: bare {bc:.3f}, hostlab (to filled in) {hc:.3f}")
-    print(json.dumps({"bare_s": round(b, 3), "hostlab_s": round(h, 3), "ratio": round(h / b, 2),
-                      "loaded_s": round(d, 3), "loaded_ratio": round(d / b, 2),
-                      "cpu_bare_s": round(bc, 3), "cpu_hostlab_s": round(hc, 3),
-                      "cpu_ratio": round(hc / bc, 2), "runs": args.runs}))
+    print(
+        json.dumps(
+            {
+                "bare_s": round(b, 3),
+                "hostlab_s": round(h, 3),
+                "ratio": round(h / b, 2),
+                "loaded_s": round(d, 3),
+                "loaded_ratio": round(d / b, 2),
+                "cpu_bare_s": round(bc, 3),
+                "cpu_hostlab_s": round(hc, 3),
+                "cpu_ratio": round(hc / bc, 2),
+                "runs": args.runs,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

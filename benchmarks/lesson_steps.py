@@ -48,8 +48,14 @@ def main() -> None:
     times = {n: min(frame_seconds(n) for _ in range(3)) for n in (100, 1000)}
     for n, t in times.items():
         print(f"{n:>5} steps passed in one frame: {t:.4f} s")
-    print(json.dumps({"frame_s": {str(n): round(t, 5) for n, t in times.items()},
-                      "growth_1000_over_100": round(times[1000] / times[100], 1)}))
+    print(
+        json.dumps(
+            {
+                "frame_s": {str(n): round(t, 5) for n, t in times.items()},
+                "growth_1000_over_100": round(times[1000] / times[100], 1),
+            }
+        )
+    )
     app.quit()
 
 

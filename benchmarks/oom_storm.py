@@ -28,8 +28,9 @@ END_S = 1e6
 
 def simulate(host: HostSpec, count: int, catalog: Catalog) -> tuple[float, int]:
     """Start `count` microVMs at once, run until nothing is left to do; return wall s, kills."""
-    scenario = Scenario(seed=1, host=host, policy=Policy(),
-                        guests=(GuestSpec("firecracker", count, 0.0, 0.0),))
+    scenario = Scenario(
+        seed=1, host=host, policy=Policy(), guests=(GuestSpec("firecracker", count, 0.0, 0.0),)
+    )
     gc.collect()
     start = time.perf_counter()
     session = Session(scenario, catalog)
@@ -48,12 +49,18 @@ def main() -> None:
         storm = min(simulate(STORM_HOST, count, catalog) for _ in range(args.repeat))
         roomy = min(simulate(ROOMY_HOST, count, catalog) for _ in range(args.repeat))
         ratio = storm[0] / roomy[0]
-        rows.append({"guests": count, "storm_s": round(storm[0], 4), "kills": storm[1],
-                     "roomy_s": round(roomy[0], 4), "ratio": round(ratio, 3)})
+        rows.append(
+            {
+                "guests": count,
+                "storm_s": round(storm[0], 4),
+                "kills": storm[1],
+                "roomy_s": round(roomy[0], 4),
+                "ratio": round(ratio, 3),
+            }
+        )
         print(f"{count:>7} {storm[0]:>8.3f} {storm[1]:>6} {roomy[0]:>8.3f} {ratio:>6.2f}")
     growth = rows[-1]["ratio"] / rows[0]["ratio"]
-    print(json.dumps({"benchmark": "oom_storm", "runs": rows,
-                      "ratio_growth": round(growth, 3)}))
+    print(json.dumps({"benchmark": "oom_storm", "runs": rows, "ratio_growth": round(growth, 3)}))
 
 
 if __name__ == "__main__":

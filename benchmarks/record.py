@@ -73,8 +73,7 @@ def main() -> None:
     app = make_application()
     load_bundled_fonts(app)
     install_language("en", remember=False)
-    result: dict[str, object] = {"seconds": args.seconds, "size": list(args.size),
-                                 "fps": args.fps}
+    result: dict[str, object] = {"seconds": args.seconds, "size": list(args.size), "fps": args.fps}
     with tempfile.TemporaryDirectory() as folder:
         plan = make_plan(Path(folder) / "x.mp4", 0.0, args.seconds, args.fps, args.size)
         result["frames"] = plan.frame_count
@@ -83,13 +82,21 @@ def main() -> None:
         print(f"render only: {base:.1f} frames/s over {plan.frame_count} frames", flush=True)
         for fmt in args.formats.split(","):
             out = Path(folder) / f"x.{fmt}"
-            speed = record(args.scenario, make_plan(out, 0.0, args.seconds, args.fps, args.size),
-                           out)
+            speed = record(
+                args.scenario, make_plan(out, 0.0, args.seconds, args.fps, args.size), out
+            )
             size = out.stat().st_size
-            result[fmt] = {"fps": round(speed, 2), "ratio_to_render": round(speed / base, 3),
-                           "bytes": size, "bytes_per_video_s": round(size / plan.duration_s)}
-            print(f"{fmt}: {speed:.1f} frames/s ({speed / base:.2f}× render only), "
-                  f"{size / 2**20:.2f} MiB", flush=True)
+            result[fmt] = {
+                "fps": round(speed, 2),
+                "ratio_to_render": round(speed / base, 3),
+                "bytes": size,
+                "bytes_per_video_s": round(size / plan.duration_s),
+            }
+            print(
+                f"{fmt}: {speed:.1f} frames/s ({speed / base:.2f}× render only), "
+                f"{size / 2**20:.2f} MiB",
+                flush=True,
+            )
     print(json.dumps(result))
 
 

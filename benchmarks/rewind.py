@@ -47,8 +47,9 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="hostlab-bench-
 from sim.host import Policy  # noqa: E402
 from sim.scenario import GuestSpec, HostSpec, Scenario  # noqa: E402
 
-HOST = HostSpec("big-server", {"bridge_ports": 1_000_000, "pid_max": 4_194_304,
-                               "vcpu_per_core": 16.0})
+HOST = HostSpec(
+    "big-server", {"bridge_ports": 1_000_000, "pid_max": 4_194_304, "vcpu_per_core": 16.0}
+)
 
 
 def scenario(guests: int, run_s: float) -> Scenario:
@@ -56,9 +57,15 @@ def scenario(guests: int, run_s: float) -> Scenario:
     vms = guests // 10
     containers = guests - vms
     half = run_s / 2
-    return Scenario(seed=1, host=HOST, policy=Policy(), guests=(
-        GuestSpec("alpine", containers, 0.0, half / max(containers, 1)),
-        GuestSpec("ubuntu-server", vms, 1.0, half / max(vms, 1))))
+    return Scenario(
+        seed=1,
+        host=HOST,
+        policy=Policy(),
+        guests=(
+            GuestSpec("alpine", containers, 0.0, half / max(containers, 1)),
+            GuestSpec("ubuntu-server", vms, 1.0, half / max(vms, 1)),
+        ),
+    )
 
 
 def play(controller: object, run_s: float) -> list[float]:
@@ -124,17 +131,18 @@ def record(sc: Scenario, args: argparse.Namespace) -> dict[str, object]:
     history = rewind.history
     held = retained_bytes([history], controller.session.snapshot())
     rng = np.random.default_rng(3)
-    lookups = [_timed(lambda t=t: rewind.seek(float(t)))[0]
-               for t in rng.uniform(0.0, history.end_s, 200)]
+    lookups = [
+        _timed(lambda t=t: rewind.seek(float(t)))[0] for t in rng.uniform(0.0, history.end_s, 200)
+    ]
     replay = {}
     catalog = controller.catalog
     for fraction in (0.1, 0.5, 1.0):
         at_s = history.times()[history.moment_index(args.run_s * fraction)]
-        replay[f"{at_s:.0f}"] = round(
-            _timed(lambda a=at_s: history.replay(sc, a, catalog))[0], 3)
+        replay[f"{at_s:.0f}"] = round(_timed(lambda a=at_s: history.replay(sc, a, catalog))[0], 3)
     del slider
     return {
-        "frames": len(with_rewind), "moments_kept": len(history),
+        "frames": len(with_rewind),
+        "moments_kept": len(history),
         "record_ms_per_frame": round(statistics.median(with_rewind) * 1e3, 3),
         "no_rewind_ms_per_frame": round(statistics.median(without) * 1e3, 3),
         "record_ratio": round(statistics.median(with_rewind) / statistics.median(without), 2),
@@ -189,15 +197,17 @@ def scrub(sc: Scenario, args: argparse.Namespace) -> dict[str, object]:
     live_wall = statistics.median(s[0] for s in live)
     return {
         "full_paint_cpu_median_ms_by_view": {
-            name: round(statistics.median(p[name] for p in paints) * 1e3, 1) for name in paints[0]},
+            name: round(statistics.median(p[name] for p in paints) * 1e3, 1) for name in paints[0]
+        },
         "scrub_median_ms": round(statistics.median(wall) * 1e3, 1),
         "scrub_p95_ms": round(_percentile(wall, 95) * 1e3, 1),
         "scrub_max_ms": round(max(wall) * 1e3, 1),
         "scrub_cpu_median_ms": round(statistics.median(cpu) * 1e3, 1),
         "live_draw_median_ms": round(live_wall * 1e3, 1),
         "live_draw_cpu_median_ms": round(statistics.median(s[1] for s in live) * 1e3, 1),
-        "scrub_cpu_vs_live_draw_cpu": round(statistics.median(cpu)
-                                            / statistics.median(s[1] for s in live), 2),
+        "scrub_cpu_vs_live_draw_cpu": round(
+            statistics.median(cpu) / statistics.median(s[1] for s in live), 2
+        ),
     }
 
 

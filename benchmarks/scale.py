@@ -25,7 +25,8 @@ from sim.session import Session
 CONTAINER_HOST = HostSpec("big-server", {"bridge_ports": 1_000_000, "pid_max": 4_194_304})
 VM_HOST = HostSpec("big-server", {"vcpu_per_core": 16.0})
 CASES = [("alpine", CONTAINER_HOST, n) for n in (100, 1_000, 10_000)] + [
-    ("ubuntu-server", VM_HOST, n) for n in (10, 100, 500)]
+    ("ubuntu-server", VM_HOST, n) for n in (10, 100, 500)
+]
 END_S = 1e6  # far beyond any start; the engine stops when nothing is left to do
 
 
@@ -35,8 +36,9 @@ def simulate(template: str, host: HostSpec, count: int) -> tuple[float, float, i
     Returns the wall time, the CPU time of this process (the fairer figure on a busy machine),
     the engine events processed and the simulated time of the last ready.
     """
-    scenario = Scenario(seed=1, host=host, policy=Policy(),
-                        guests=(GuestSpec(template, count, 0.0, 0.0),))
+    scenario = Scenario(
+        seed=1, host=host, policy=Policy(), guests=(GuestSpec(template, count, 0.0, 0.0),)
+    )
     gc.collect()
     start, start_cpu = time.perf_counter(), time.process_time()
     session = Session.bundled(scenario)
@@ -45,8 +47,10 @@ def simulate(template: str, host: HostSpec, count: int) -> tuple[float, float, i
     guests = session.host.guests.values()
     not_ready = [g.id for g in guests if g.state != "running"]
     if len(guests) != count or not_ready:
-        raise SystemExit(f"{template} × {count}: {len(not_ready)} guests not ready "
-                         f"(e.g. {not_ready[:3]}, {[g.reason for g in guests][:3]})")
+        raise SystemExit(
+            f"{template} × {count}: {len(not_ready)} guests not ready "
+            f"(e.g. {not_ready[:3]}, {[g.reason for g in guests][:3]})"
+        )
     last_ready = max(g.ready_s for g in guests)
     return wall, cpu, session.engine.events_processed, last_ready
 
@@ -63,28 +67,48 @@ def main() -> None:
         return
 
     rows = []
-    print(f"{'template':<14} {'guests':>7} {'wall s':>8} {'cpu s':>7} {'events':>8} "
-          f"{'events/s':>9} {'µs/guest':>9} {'last ready s':>13}")
+    print(
+        f"{'template':<14} {'guests':>7} {'wall s':>8} {'cpu s':>7} {'events':>8} "
+        f"{'events/s':>9} {'µs/guest':>9} {'last ready s':>13}"
+    )
     for template, host, count in CASES:
         runs = [simulate(template, host, count) for _ in range(args.repeat)]
         wall, _, events, last_ready = min(runs)
         cpu = min(run[1] for run in runs)
-        rows.append({"template": template, "guests": count, "wall_s": round(wall, 4),
-                     "cpu_s": round(cpu, 4), "events": events,
-                     "events_per_s": round(events / wall), "last_ready_s": round(last_ready, 3)})
-        print(f"{template:<14} {count:>7} {wall:>8.3f} {cpu:>7.3f} {events:>8} "
-              f"{events / wall:>9.0f} {wall / count * 1e6:>9.1f} {last_ready:>13.2f}")
+        rows.append(
+            {
+                "template": template,
+                "guests": count,
+                "wall_s": round(wall, 4),
+                "cpu_s": round(cpu, 4),
+                "events": events,
+                "events_per_s": round(events / wall),
+                "last_ready_s": round(last_ready, 3),
+            }
+        )
+        print(
+            f"{template:<14} {count:>7} {wall:>8.3f} {cpu:>7.3f} {events:>8} "
+            f"{events / wall:>9.0f} {wall / count * 1e6:>9.1f} {last_ready:>13.2f}"
+        )
     growth = {}
     for template in ("alpine", "ubuntu-server"):
         mine = [r for r in rows if r["template"] == template]
         first, last = mine[0], mine[-1]
         # 1.0 means linear: wall time per guest stays the same from the smallest to largest run.
-        growth[template] = round((last["wall_s"] / last["guests"])
-                                 / (first["wall_s"] / first["guests"]), 2)
+        growth[template] = round(
+            (last["wall_s"] / last["guests"]) / (first["wall_s"] / first["guests"]), 2
+        )
     print("per-guest cost, largest run / smallest run (1.0 = linear):", growth)
-    print(json.dumps({"benchmark": "scale", "runs": rows, "per_guest_growth": growth,
-                      "containers_10000_s": next(r["wall_s"] for r in rows
-                                                 if r["guests"] == 10_000)}))
+    print(
+        json.dumps(
+            {
+                "benchmark": "scale",
+                "runs": rows,
+                "per_guest_growth": growth,
+                "containers_10000_s": next(r["wall_s"] for r in rows if r["guests"] == 10_000),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

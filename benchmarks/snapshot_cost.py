@@ -47,9 +47,14 @@ def measure(n: int, frames: int) -> dict[str, float]:
         fresh = pending_mib(session.host)
         fresh_ms.append(time.process_time() - c)
         assert cached == fresh, (cached, fresh)
-    med = {k: statistics.median(v) * 1000 for k, v in
-           (("snapshot_ms", snap_ms), ("pending_cached_ms", cached_ms),
-            ("pending_fresh_ms", fresh_ms))}
+    med = {
+        k: statistics.median(v) * 1000
+        for k, v in (
+            ("snapshot_ms", snap_ms),
+            ("pending_cached_ms", cached_ms),
+            ("pending_fresh_ms", fresh_ms),
+        )
+    }
     med["cached_over_fresh"] = med["pending_cached_ms"] / med["pending_fresh_ms"]
     return {k: round(v, 3) for k, v in med.items()}
 
@@ -62,8 +67,10 @@ def main() -> None:
     args = parser.parse_args()
     results = {str(n): measure(n, args.frames) for n in args.guests}
     for n, r in results.items():
-        print(f"{n:>6} guests: snapshot {r['snapshot_ms']:.2f} ms CPU; pending walk "
-              f"{r['pending_cached_ms']:.2f} ms cached vs {r['pending_fresh_ms']:.2f} ms fresh")
+        print(
+            f"{n:>6} guests: snapshot {r['snapshot_ms']:.2f} ms CPU; pending walk "
+            f"{r['pending_cached_ms']:.2f} ms cached vs {r['pending_fresh_ms']:.2f} ms fresh"
+        )
     print(json.dumps({"guests": results}))
 
 

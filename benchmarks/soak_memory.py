@@ -50,9 +50,13 @@ def churn(hours: float, every_s: float, bounded: bool) -> dict:
         if t % 86400 < every_s:
             rss[str(round(t / 3600))] = round(rss_mib(), 1)
     rss[str(round(t / 3600))] = round(rss_mib(), 1)
-    return {"rss_mib_by_hour": rss, "samples": len(session.recorder.memory_rows()),
-            "log_entries": len(session.recorder.log), "log_dropped": session.recorder.log_dropped,
-            "events": session.engine.events_processed}
+    return {
+        "rss_mib_by_hour": rss,
+        "samples": len(session.recorder.memory_rows()),
+        "log_entries": len(session.recorder.log),
+        "log_dropped": session.recorder.log_dropped,
+        "events": session.engine.events_processed,
+    }
 
 
 def main() -> None:
@@ -67,9 +71,21 @@ def main() -> None:
         return
     runs = {}
     for mode in ("bounded", "unbounded"):
-        out = subprocess.run([sys.executable, __file__, "--hours", str(args.hours), "--every",
-                              str(args.every), "--mode", mode], capture_output=True, text=True,
-                             check=True).stdout
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--hours",
+                str(args.hours),
+                "--every",
+                str(args.every),
+                "--mode",
+                mode,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         runs[mode] = json.loads(out.splitlines()[-1])
         print(f"{mode:>9}: {runs[mode]}")
 
@@ -77,8 +93,17 @@ def main() -> None:
         values = list(run["rss_mib_by_hour"].values())
         return values[-1] - values[0]
 
-    print(json.dumps({"hours": args.hours, **runs, "rss_growth_ratio":
-                      round(growth(runs["bounded"]) / max(growth(runs["unbounded"]), 1e-9), 3)}))
+    print(
+        json.dumps(
+            {
+                "hours": args.hours,
+                **runs,
+                "rss_growth_ratio": round(
+                    growth(runs["bounded"]) / max(growth(runs["unbounded"]), 1e-9), 3
+                ),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

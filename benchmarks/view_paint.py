@@ -37,8 +37,9 @@ def repaint_ms(widget, repeats: int) -> float:  # noqa: ANN001
 def main() -> None:
     """Run the scenario, repaint each view, print the table and the final JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("scenario", nargs="?",
-                        default=str(ROOT / "assets" / "scenarios" / "08-density.toml"))
+    parser.add_argument(
+        "scenario", nargs="?", default=str(ROOT / "assets" / "scenarios" / "08-density.toml")
+    )
     parser.add_argument("--until", type=float, default=120.0)
     parser.add_argument("--repeats", type=int, default=10)
     args = parser.parse_args()
@@ -55,15 +56,15 @@ def main() -> None:
         if not view.isVisible():
             continue
         plots = view.findChildren(pg.PlotWidget)
-        out[name] = {"view_ms": round(repaint_ms(view, args.repeats), 2),
-                     "plot_ms": round(sum(repaint_ms(p.viewport(), args.repeats)
-                                          for p in plots), 2)}
+        out[name] = {
+            "view_ms": round(repaint_ms(view, args.repeats), 2),
+            "plot_ms": round(sum(repaint_ms(p.viewport(), args.repeats) for p in plots), 2),
+        }
     fastest = min(max(r["view_ms"], r["plot_ms"]) for r in out.values()) or 1e-3
     for name, r in out.items():
         r["ratio_to_fastest"] = round(max(r["view_ms"], r["plot_ms"]) / fastest, 1)
         print(f"{name:>10}: view {r['view_ms']:.1f} ms, plots {r['plot_ms']:.1f} ms")
-    print(json.dumps({"scenario": Path(args.scenario).stem, "until_s": args.until,
-                      "views": out}))
+    print(json.dumps({"scenario": Path(args.scenario).stem, "until_s": args.until, "views": out}))
 
 
 if __name__ == "__main__":

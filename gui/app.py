@@ -33,30 +33,56 @@ def parse_size(text: str) -> tuple[int, int]:
     except ValueError:
         raise argparse.ArgumentTypeError(f"--size must look like 1600x1000, not {text!r}") from None
     if not (320 <= width <= 10000 and 240 <= height <= 10000):
-        raise argparse.ArgumentTypeError(f"--size must be between 320x240 and 10000x10000, "
-                                         f"not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"--size must be between 320x240 and 10000x10000, not {text!r}"
+        )
     return width, height
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Parse the command line (exits with status 2 on a bad one)."""
     parser = argparse.ArgumentParser(
-        prog="hostlab", description="Classroom simulator: containers vs virtual machines.")
-    parser.add_argument("scenario", nargs="?", type=Path,
-                        help="scenario file (.toml); the bundled default when omitted")
-    parser.add_argument("--until", type=float, default=None, metavar="S",
-                        help="simulated seconds to run before showing (default 0; 30 headless)")
-    parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
-                        help="render the window to a PNG (or .svg) without showing it, then exit")
+        prog="hostlab", description="Classroom simulator: containers vs virtual machines."
+    )
+    parser.add_argument(
+        "scenario",
+        nargs="?",
+        type=Path,
+        help="scenario file (.toml); the bundled default when omitted",
+    )
+    parser.add_argument(
+        "--until",
+        type=float,
+        default=None,
+        metavar="S",
+        help="simulated seconds to run before showing (default 0; 30 headless)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="OUT.png",
+        help="render the window to a PNG (or .svg) without showing it, then exit",
+    )
     parser.add_argument("--lang", choices=("en", "zh_CN"), help="language (default: remembered)")
     parser.add_argument("--projector", action="store_true", help="large fonts, high contrast")
-    parser.add_argument("--selftest", action="store_true",
-                        help="render and export into a temporary folder, check, exit 0 if fine")
-    parser.add_argument("--size", type=parse_size, default=None, metavar="WxH",
-                        help="window size in pixels (default 1600x1000 headless)")
-    parser.add_argument("--view", metavar="NAME",
-                        help="with --screenshot: render one view or panel (e.g. density, "
-                             "timeline, palette) instead of the whole window")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="render and export into a temporary folder, check, exit 0 if fine",
+    )
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default=None,
+        metavar="WxH",
+        help="window size in pixels (default 1600x1000 headless)",
+    )
+    parser.add_argument(
+        "--view",
+        metavar="NAME",
+        help="with --screenshot: render one view or panel (e.g. density, "
+        "timeline, palette) instead of the whole window",
+    )
     _add_record_options(parser)
     args = parser.parse_args(argv)
     if args.until is not None and not 0 <= args.until <= 1e7:
@@ -65,13 +91,28 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def _add_record_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--record", type=Path, metavar="OUT.mp4",
-                        help="record --from..--until as a video (.mp4, .webm) or an animated "
-                             ".gif without showing the window, then exit")
-    parser.add_argument("--from", dest="from_s", type=float, default=None, metavar="S",
-                        help="with --record: simulated second of the first frame (default 0)")
-    parser.add_argument("--fps", type=float, default=None, metavar="N",
-                        help="with --record: frames per second, 1 to 60 (default 30)")
+    parser.add_argument(
+        "--record",
+        type=Path,
+        metavar="OUT.mp4",
+        help="record --from..--until as a video (.mp4, .webm) or an animated "
+        ".gif without showing the window, then exit",
+    )
+    parser.add_argument(
+        "--from",
+        dest="from_s",
+        type=float,
+        default=None,
+        metavar="S",
+        help="with --record: simulated second of the first frame (default 0)",
+    )
+    parser.add_argument(
+        "--fps",
+        type=float,
+        default=None,
+        metavar="N",
+        help="with --record: frames per second, 1 to 60 (default 30)",
+    )
 
 
 def make_application() -> QApplication:
@@ -88,8 +129,9 @@ def make_application() -> QApplication:
     return app
 
 
-def apply_projector(window: MainWindow, on: bool, remember: bool = True,
-                    screen: QSize | None = None) -> None:
+def apply_projector(
+    window: MainWindow, on: bool, remember: bool = True, screen: QSize | None = None
+) -> None:
     """Switch projector mode app-wide: ≥ 16 pt text, black on white, views told too.
 
     Text grows with the height of `screen` (default: the free area of the window's screen).
@@ -123,13 +165,22 @@ def _high_contrast(palette: QPalette) -> QPalette:
     from PySide6.QtGui import QColor, QPalette
 
     role = QPalette.ColorRole
-    for r, colour in ((role.Window, "#FFFFFF"), (role.WindowText, "#000000"),
-                      (role.Base, "#FFFFFF"), (role.AlternateBase, "#EEEEEE"),
-                      (role.Text, "#000000"), (role.Button, "#E8E8E8"),
-                      (role.ButtonText, "#000000"), (role.ToolTipBase, "#FFFFE0"),
-                      (role.ToolTipText, "#000000"), (role.Highlight, "#0072B2"),
-                      (role.HighlightedText, "#FFFFFF"), (role.Mid, "#555555"),
-                      (role.Dark, "#222222"), (role.PlaceholderText, "#333333")):
+    for r, colour in (
+        (role.Window, "#FFFFFF"),
+        (role.WindowText, "#000000"),
+        (role.Base, "#FFFFFF"),
+        (role.AlternateBase, "#EEEEEE"),
+        (role.Text, "#000000"),
+        (role.Button, "#E8E8E8"),
+        (role.ButtonText, "#000000"),
+        (role.ToolTipBase, "#FFFFE0"),
+        (role.ToolTipText, "#000000"),
+        (role.Highlight, "#0072B2"),
+        (role.HighlightedText, "#FFFFFF"),
+        (role.Mid, "#555555"),
+        (role.Dark, "#222222"),
+        (role.PlaceholderText, "#333333"),
+    ):
         palette.setColor(r, QColor(colour))
     return palette
 
@@ -158,8 +209,7 @@ def run_window(args: argparse.Namespace) -> int:
     elif isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)  # saved on another screen, perhaps a larger one
         clamp_to_screen(window)
-    window.restore_layout({name: store.value(f"layout/{name}")
-                           for name in window.splitters()})
+    window.restore_layout({name: store.value(f"layout/{name}") for name in window.splitters()})
     projector = args.projector or str(store.value("projector", "false")).lower() == "true"
     if projector:
         apply_projector(window, True, remember=args.projector)

@@ -71,8 +71,9 @@ class SimController(QObject):
     host_changed = Signal(str)
     achieved_speed_changed = Signal(float)
 
-    def __init__(self, parent: QObject | None = None, *,
-                 clock: Callable[[], float] = time.perf_counter) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, clock: Callable[[], float] = time.perf_counter
+    ) -> None:
         """Create a controller with no session; `clock` is the wall clock play follows."""
         super().__init__(parent)
         self._session: Session | None = None
@@ -190,8 +191,9 @@ class SimController(QObject):
         if self._snapshot is None or self._snapshot.host.id != shown:
             self.publish()
         assert self._snapshot is not None
-        return {h: self._snapshot if h == shown else self._snapshot_of(h)
-                for h in self.session.hosts}
+        return {
+            h: self._snapshot if h == shown else self._snapshot_of(h) for h in self.session.hosts
+        }
 
     def _snapshot_of(self, host_id: str) -> Snapshot:
         if self._past is not None and self._past.showing_past():
@@ -203,8 +205,13 @@ class SimController(QObject):
         return self._past is not None and self._past.before_change(method, args, kwargs)
 
     # --- session lifecycle ---------------------------------------------------------------
-    def set_session(self, session: Session, path: Path | None = None,
-                    saved: Scenario | None = None, bundled: bool = False) -> None:
+    def set_session(
+        self,
+        session: Session,
+        path: Path | None = None,
+        saved: Scenario | None = None,
+        bundled: bool = False,
+    ) -> None:
         """Make `session` the running one; `saved` is what counts as unmodified.
 
         `bundled` marks the bundled default scenario (shown by name, saved only with Save As).
@@ -284,10 +291,10 @@ class SimController(QObject):
     def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0) -> list[str]:
         """Ask the session for guests now, on the shown host, and publish the result (at once
         while paused, with the next frame while playing)."""
-        self._note("add_guests", template_id, count=count, stagger_s=stagger_s,
-                   host=self._host_id)
-        ids = self.session.add_guests(template_id, count=count, stagger_s=stagger_s,
-                                      host=self._host_id)
+        self._note("add_guests", template_id, count=count, stagger_s=stagger_s, host=self._host_id)
+        ids = self.session.add_guests(
+            template_id, count=count, stagger_s=stagger_s, host=self._host_id
+        )
         self._refresh_modified()
         self._changed()
         return ids
@@ -399,8 +406,14 @@ class SimController(QObject):
         owed, deadline = self._frames.begin_frame(self._speed)
         if self.hold_s is not None and session.now + owed > self.hold_s:
             owed = max(0.0, self.hold_s - session.now)
-        done = advance_within(session.run_until, lambda: session.now, owed, deadline,
-                              self._frames.now, self._frames.rate)
+        done = advance_within(
+            session.run_until,
+            lambda: session.now,
+            owed,
+            deadline,
+            self._frames.now,
+            self._frames.rate,
+        )
         self._frames.end_frame(owed, done, session.now)
         if self._frames.should_draw():
             self.publish()

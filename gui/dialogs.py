@@ -43,7 +43,9 @@ class AddGuestsDialog(QDialog):
     """Ask for a template, how many guests of it, and the delay between two of them."""
 
     def __init__(
-        self, templates: Sequence[TemplateView], template_id: str | None = None,
+        self,
+        templates: Sequence[TemplateView],
+        template_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,7 +95,9 @@ class AddGuestsDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, templates: Sequence[TemplateView],
+        cls,
+        parent: QWidget | None,
+        templates: Sequence[TemplateView],
         template_id: str | None = None,
     ) -> tuple[str, int, float] | None:
         """Show the dialog; return the choice, or None if cancelled."""
@@ -133,9 +137,11 @@ def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardB
     return QMessageBox.question(
         parent,
         translate("dialogs", "Unsaved changes"),
-        literal(translate(
-            "dialogs", "The scenario “{0}” has changes that are not saved.\nSave them first?"
-        ).format(name)),
+        literal(
+            translate(
+                "dialogs", "The scenario “{0}” has changes that are not saved.\nSave them first?"
+            ).format(name)
+        ),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,

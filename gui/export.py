@@ -67,8 +67,9 @@ def export_svg(widget: QWidget, path: str | Path, title: str = "HostLab") -> Pat
     painter = QPainter()
     if not painter.begin(generator):
         raise AtomicWriteError(f"{path}: could not make the SVG drawing")
-    painter.fillRect(QRect(0, 0, widget.width(), widget.height()),
-                     widget.palette().window().color())
+    painter.fillRect(
+        QRect(0, 0, widget.width(), widget.height()), widget.palette().window().color()
+    )
     widget.render(painter, QPoint())
     painter.end()
     buffer.close()
@@ -93,8 +94,11 @@ def real_font_families(svg: bytes) -> bytes:
     def resolve(match: re.Match[bytes]) -> bytes:
         names = match.group(1)
         if names not in cache:
-            families = [QFontInfo(QFont(n.strip())).family() for n in
-                        names.decode("utf-8", "replace").split(",") if n.strip()]
+            families = [
+                QFontInfo(QFont(n.strip())).family()
+                for n in names.decode("utf-8", "replace").split(",")
+                if n.strip()
+            ]
             unique = list(dict.fromkeys(f for f in families if f))
             quoted = ", ".join(f"'{f}'" if " " in f else f for f in unique)
             cache[names] = (quoted + ", sans-serif").encode("utf-8")
@@ -140,4 +144,3 @@ def color_variety(image: QImage, samples: int = 64) -> int:
             y = (2 * j + 1) * image.height() // (2 * samples)
             colors.add(QColor(image.pixel(x, y)).rgb())
     return len(colors)
-

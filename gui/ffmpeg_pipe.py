@@ -25,13 +25,48 @@ FORMATS = ("mp4", "webm", "gif")
 
 _CODEC_ARGS: dict[str, list[str]] = {
     # yuv420p and the moov atom first: what PowerPoint, browsers and phones all play.
-    "mp4": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "medium", "-crf", "20",
-            "-tune", "stillimage", "-movflags", "+faststart", "-f", "mp4"],
-    "webm": ["-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-crf", "32", "-b:v", "0",
-             "-deadline", "good", "-cpu-used", "4", "-row-mt", "1", "-f", "webm"],
-    "gif": ["-filter_complex",
-            "split[a][b];[a]palettegen=stats_mode=single[p];[b][p]paletteuse=new=1:dither=none",
-            "-loop", "0", "-f", "gif"],
+    "mp4": [
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        "-preset",
+        "medium",
+        "-crf",
+        "20",
+        "-tune",
+        "stillimage",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+    ],
+    "webm": [
+        "-c:v",
+        "libvpx-vp9",
+        "-pix_fmt",
+        "yuv420p",
+        "-crf",
+        "32",
+        "-b:v",
+        "0",
+        "-deadline",
+        "good",
+        "-cpu-used",
+        "4",
+        "-row-mt",
+        "1",
+        "-f",
+        "webm",
+    ],
+    "gif": [
+        "-filter_complex",
+        "split[a][b];[a]palettegen=stats_mode=single[p];[b][p]paletteuse=new=1:dither=none",
+        "-loop",
+        "0",
+        "-f",
+        "gif",
+    ],
 }
 
 
@@ -39,8 +74,10 @@ class EncoderError(OSError):
     """ffmpeg could not be started or failed to write the file."""
 
 
-INSTALL_FFMPEG = ("install ffmpeg (Debian, Ubuntu: sudo apt install ffmpeg) or set "
-                  "IMAGEIO_FFMPEG_EXE to the ffmpeg program")
+INSTALL_FFMPEG = (
+    "install ffmpeg (Debian, Ubuntu: sudo apt install ffmpeg) or set "
+    "IMAGEIO_FFMPEG_EXE to the ffmpeg program"
+)
 
 
 def ffmpeg_exe() -> str:
@@ -48,33 +85,55 @@ def ffmpeg_exe() -> str:
     try:
         import imageio_ffmpeg  # type: ignore[import-untyped]  # the wheel ships no type hints
     except ImportError:
-        raise EncoderError("video recording needs the imageio-ffmpeg package "
-                           "(pip install imageio-ffmpeg)") from None
+        raise EncoderError(
+            "video recording needs the imageio-ffmpeg package (pip install imageio-ffmpeg)"
+        ) from None
     # imageio-ffmpeg returns the variable unchecked; a wrong one would fail later, less clearly.
     named = os.environ.get("IMAGEIO_FFMPEG_EXE")
     if named and shutil.which(named) is None:
-        raise EncoderError(f"video recording needs ffmpeg, and IMAGEIO_FFMPEG_EXE={named} "
-                           f"is not a program: {INSTALL_FFMPEG}")
+        raise EncoderError(
+            f"video recording needs ffmpeg, and IMAGEIO_FFMPEG_EXE={named} "
+            f"is not a program: {INSTALL_FFMPEG}"
+        )
     try:
         return str(imageio_ffmpeg.get_ffmpeg_exe())
     except RuntimeError:
-        raise EncoderError(f"video recording needs ffmpeg, and none was found: "
-                           f"{INSTALL_FFMPEG}") from None
+        raise EncoderError(
+            f"video recording needs ffmpeg, and none was found: {INSTALL_FFMPEG}"
+        ) from None
 
 
 def command(path: Path, fmt: str, size: tuple[int, int], fps: float) -> list[str]:
     """Return ffmpeg's command line to encode raw RGB frames of `size` at `fps` into `path`."""
     width, height = size
-    return [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{width}x{height}",
-            "-r", f"{fps:g}", "-i", "-", "-an", *_CODEC_ARGS[fmt], str(path)]
+    return [
+        ffmpeg_exe(),
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "rawvideo",
+        "-pix_fmt",
+        "rgb24",
+        "-s",
+        f"{width}x{height}",
+        "-r",
+        f"{fps:g}",
+        "-i",
+        "-",
+        "-an",
+        *_CODEC_ARGS[fmt],
+        str(path),
+    ]
 
 
 class FfmpegWriter:
     """One ffmpeg process encoding the frames it is given into `path`."""
 
-    def __init__(self, path: Path, fmt: str, size: tuple[int, int], fps: float,
-                 name: str = "") -> None:
+    def __init__(
+        self, path: Path, fmt: str, size: tuple[int, int], fps: float, name: str = ""
+    ) -> None:
         """Start ffmpeg writing `path`; `name` is how messages call the file (its target)."""
         if fmt not in FORMATS:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -85,9 +144,9 @@ class FfmpegWriter:
         args = command(path, fmt, size, fps)  # a missing ffmpeg says so on its own
         self._log = tempfile.TemporaryFile()  # noqa: SIM115
         try:
-            self._process = subprocess.Popen(args,
-                                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                             stderr=self._log)
+            self._process = subprocess.Popen(
+                args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._log
+            )
         except OSError as exc:
             self._log.close()
             raise EncoderError(f"cannot start ffmpeg: {exc.strerror or exc}") from None

@@ -16,8 +16,17 @@ __all__ = ["CJK_FONT_FILE", "asset_path", "cjk_family", "load_bundled_fonts"]
 
 CJK_FONT_FILE = "wqy-microhei.ttc"
 # Families that views or styles may ask for by name; each gets the CJK font as a substitute.
-_COMMON_FAMILIES = ("Sans Serif", "DejaVu Sans", "Helvetica", "Arial", "Segoe UI",
-                    "Noto Sans", "Liberation Sans", "Monospace", "DejaVu Sans Mono")
+_COMMON_FAMILIES = (
+    "Sans Serif",
+    "DejaVu Sans",
+    "Helvetica",
+    "Arial",
+    "Segoe UI",
+    "Noto Sans",
+    "Liberation Sans",
+    "Monospace",
+    "DejaVu Sans Mono",
+)
 
 _loaded_families: list[str] = []
 

@@ -18,13 +18,13 @@ import math
 from collections import deque
 from collections.abc import Callable
 
-MAX_LAG_S = 0.5       # wall time of simulation owed at most; beyond it the machine is too slow
-BUDGET_SHARE = 0.6    # of the wall time between frames, what the simulation may use
+MAX_LAG_S = 0.5  # wall time of simulation owed at most; beyond it the machine is too slow
+BUDGET_SHARE = 0.6  # of the wall time between frames, what the simulation may use
 MIN_BUDGET_S = 0.015  # a frame may always simulate this long (frames come every 33 ms or so)
-MAX_BUDGET_S = 0.06   # and never longer: a key press waits for at most one budget plus a paint
-WINDOW_S = 1.0        # the achieved speed is measured over this much wall time
-PAINT_EVERY_S = 0.2   # while the model is behind, frames draw at least this often (5 a second)
-SHORT = 0.9           # below this share of the asked speed, the window shows the real one
+MAX_BUDGET_S = 0.06  # and never longer: a key press waits for at most one budget plus a paint
+WINDOW_S = 1.0  # the achieved speed is measured over this much wall time
+PAINT_EVERY_S = 0.2  # while the model is behind, frames draw at least this often (5 a second)
+SHORT = 0.9  # below this share of the asked speed, the window shows the real one
 
 
 class FrameClock:
@@ -101,9 +101,14 @@ class FrameClock:
         return (s1 - s0) / (w1 - w0)
 
 
-def advance_within(run_until: Callable[[float], None], now_s: Callable[[], float],
-                   owed_s: float, deadline: float, clock: Callable[[], float],
-                   rate: float | None = None) -> float:
+def advance_within(
+    run_until: Callable[[float], None],
+    now_s: Callable[[], float],
+    owed_s: float,
+    deadline: float,
+    clock: Callable[[], float],
+    rate: float | None = None,
+) -> float:
     """Advance by up to `owed_s` simulated seconds, stopping near the wall-clock `deadline`.
 
     Steps are sized from `rate` (simulated seconds per wall second the model managed lately)

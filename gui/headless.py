@@ -33,15 +33,15 @@ def ensure_platform(selftest: bool = False) -> None:
     native platform is kept (its font database is the one with fonts) and the window is simply
     never shown on screen.
     """
-    if (sys.platform.startswith("linux") and not selftest
-            and not os.environ.get("QT_QPA_PLATFORM")):
+    if sys.platform.startswith("linux") and not selftest and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 # Said when Qt cannot start its platform plugin, before it aborts the process.
 _NO_PLATFORM_HINT = (
     "hostlab: no window could be opened. QT_DEBUG_PLUGINS=1 names the library the platform "
-    "plugin lacks; QT_QPA_PLATFORM=offscreen runs without a display")
+    "plugin lacks; QT_QPA_PLATFORM=offscreen runs without a display"
+)
 
 
 def _install_message_handler() -> None:
@@ -158,9 +158,13 @@ def _record(window: MainWindow, args: argparse.Namespace) -> int:
 
     until = args.until if args.until is not None else DEFAULT_UNTIL_S
     try:
-        plan = make_plan(args.record, 0.0 if args.from_s is None else args.from_s, until,
-                         DEFAULT_FPS if args.fps is None else args.fps,
-                         args.size or DEFAULT_SIZE)
+        plan = make_plan(
+            args.record,
+            0.0 if args.from_s is None else args.from_s,
+            until,
+            DEFAULT_FPS if args.fps is None else args.fps,
+            args.size or DEFAULT_SIZE,
+        )
     except RecordingError as error:
         return _fail(str(error), 2)
     try:
@@ -171,4 +175,3 @@ def _record(window: MainWindow, args: argparse.Namespace) -> int:
         return _fail(str(error), 1)
     print(out)
     return 0
-

@@ -46,8 +46,10 @@ class WindowTooSmall(RecordingError):
     """The window cannot be laid out at the plan's size; `needed` is the size it took."""
 
     def __init__(self, asked: tuple[int, int], needed: tuple[int, int]) -> None:
-        super().__init__(f"the window cannot be as small as {asked[0]}x{asked[1]}: at that "
-                         f"width it needs {needed[0]}x{needed[1]}; choose a larger --size")
+        super().__init__(
+            f"the window cannot be as small as {asked[0]}x{asked[1]}: at that "
+            f"width it needs {needed[0]}x{needed[1]}; choose a larger --size"
+        )
         self.needed = needed
 
 
@@ -83,29 +85,36 @@ def format_of(path: str | Path) -> str:
     """Return the format a file name asks for by its extension; raise RecordingError if none."""
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise RecordingError(f"{path}: the file name must end in "
-                             f"{', '.join('.' + f for f in FORMATS)}")
+        raise RecordingError(
+            f"{path}: the file name must end in {', '.join('.' + f for f in FORMATS)}"
+        )
     return fmt
 
 
-def make_plan(path: str | Path, start_s: float, end_s: float, fps: float,
-              size: tuple[int, int]) -> RecordingPlan:
+def make_plan(
+    path: str | Path, start_s: float, end_s: float, fps: float, size: tuple[int, int]
+) -> RecordingPlan:
     """Check a recording request and return its plan; raise RecordingError naming the option."""
     fmt = format_of(path)
     if not all(math.isfinite(v) for v in (start_s, end_s, fps)):
         raise RecordingError("--from, --until and --fps must be numbers")
     if not 0 <= start_s < end_s <= MAX_TIME_S:
-        raise RecordingError(f"--from must be at least 0 and less than --until "
-                             f"(from {start_s:g} s, until {end_s:g} s)")
+        raise RecordingError(
+            f"--from must be at least 0 and less than --until "
+            f"(from {start_s:g} s, until {end_s:g} s)"
+        )
     if not MIN_FPS <= fps <= MAX_FPS:
         raise RecordingError(f"--fps must be between {MIN_FPS:g} and {MAX_FPS:g}, not {fps:g}")
     plan = RecordingPlan(float(start_s), float(end_s), float(fps), size, fmt)
     if plan.frame_count > MAX_FRAMES:
-        raise RecordingError(f"{plan.frame_count} frames is more than {MAX_FRAMES}: record a "
-                             f"shorter range or fewer frames per second")
+        raise RecordingError(
+            f"{plan.frame_count} frames is more than {MAX_FRAMES}: record a "
+            f"shorter range or fewer frames per second"
+        )
     if fmt != "gif" and (size[0] % 2 or size[1] % 2):
-        raise RecordingError(f"--size must have an even width and height for .{fmt} video, "
-                             f"not {size[0]}x{size[1]}")
+        raise RecordingError(
+            f"--size must have an even width and height for .{fmt} video, not {size[0]}x{size[1]}"
+        )
     return plan
 
 
@@ -114,11 +123,12 @@ def grab(window: MainWindow) -> np.ndarray:
     image = render_image(window).convertToFormat(QImage.Format.Format_RGB888)
     height, width, stride = image.height(), image.width(), image.bytesPerLine()
     rows = np.frombuffer(image.constBits(), np.uint8, count=stride * height)
-    return rows.reshape(height, stride)[:, :width * 3].reshape(height, width, 3).copy()
+    return rows.reshape(height, stride)[:, : width * 3].reshape(height, width, 3).copy()
 
 
-def offscreen_window(session: Session, path: Path | None, size: tuple[int, int],
-                     projector: bool, host_id: str = "") -> MainWindow:
+def offscreen_window(
+    session: Session, path: Path | None, size: tuple[int, int], projector: bool, host_id: str = ""
+) -> MainWindow:
     """Build a window never shown on screen over `session`, as gui/headless.py builds its own."""
     from gui.app import apply_projector
     from gui.controller import SimController
@@ -157,8 +167,9 @@ class Recording:
         if shown != plan.size:
             raise WindowTooSmall(plan.size, shown)
         self._pending = PendingFile(self.target)
-        self._writer = FfmpegWriter(self._pending.path, plan.fmt, plan.size, plan.fps,
-                                    name=str(self.target))
+        self._writer = FfmpegWriter(
+            self._pending.path, plan.fmt, plan.size, plan.fps, name=str(self.target)
+        )
         self.frames_done = 0
 
     @property

@@ -61,13 +61,16 @@ def run_selftest(window: QWidget, controller: SimController) -> int:
     if problems:
         sys.stderr.write("hostlab: selftest failed: " + "; ".join(problems) + "\n")
         return 1
-    print(f"HostLab selftest OK: {summary} on the {QGuiApplication.platformName()} platform, "
-          f"translations and CJK font present (temporary files removed)")
+    print(
+        f"HostLab selftest OK: {summary} on the {QGuiApplication.platformName()} platform, "
+        f"translations and CJK font present (temporary files removed)"
+    )
     return 0
 
 
-def _render_and_export(window: QWidget, controller: SimController,
-                       folder: Path) -> tuple[bool, str]:
+def _render_and_export(
+    window: QWidget, controller: SimController, folder: Path
+) -> tuple[bool, str]:
     """Render and export into `folder`; return whether all went well, and what happened."""
     from PySide6.QtGui import QImageWriter
 
@@ -91,5 +94,7 @@ def _render_and_export(window: QWidget, controller: SimController,
         return False, "the data export wrote no CSV or an empty one"
     csv = next((f for f in csvs if f.name == "memory.csv"), csvs[0])
     rows = csv.read_text(encoding="utf-8").count("\n")
-    return True, (f"rendered {png.name} ({image.width()}x{image.height()}, {colours} colours), "
-            f"exported {csv.name} ({rows} lines)")
+    return True, (
+        f"rendered {png.name} ({image.width()}x{image.height()}, {colours} colours), "
+        f"exported {csv.name} ({rows} lines)"
+    )

@@ -27,13 +27,13 @@ DARK_GREY = "#555555"
 
 LAYER_COLOURS: dict[str, str] = {
     "host_kernel": DARK_GREY,
-    "runtime": "#8C6D00",      # dark orange tint: the runtime sits with the containers
+    "runtime": "#8C6D00",  # dark orange tint: the runtime sits with the containers
     "container": ORANGE,
     "page_cache": YELLOW,
     "vmm": PURPLE,
     "guest_kernel": BLUE,
     "guest_os": SKY_BLUE,
-    "guest_idle": "#BFE3F7",   # light sky-blue tint: reserved but unused VM RAM
+    "guest_idle": "#BFE3F7",  # light sky-blue tint: reserved but unused VM RAM
     "app": GREEN,
     "free": "#FFFFFF",
     "swap_used": VERMILLION,
@@ -126,8 +126,15 @@ STATE_OUTLINE: dict[str, Qt.PenStyle] = {
 }
 # A glyph beside the state for people who cannot tell patterns apart either.
 STATE_MARK: dict[str, str] = {
-    "pending": "…", "pulling": "↓", "starting": "▷", "running": "●",
-    "stopped": "■", "moving": "→", "killed": "✕", "crashed": "⚠", "failed": "⚠",
+    "pending": "…",
+    "pulling": "↓",
+    "starting": "▷",
+    "running": "●",
+    "stopped": "■",
+    "moving": "→",
+    "killed": "✕",
+    "crashed": "⚠",
+    "failed": "⚠",
 }
 
 
@@ -154,11 +161,13 @@ class Metrics:
     grid_alpha: float
 
 
-NORMAL = Metrics(font_pt=10, small_pt=9, line_px=1, foreground="#202020",
-                 background="#FFFFFF", grid_alpha=0.25)
+NORMAL = Metrics(
+    font_pt=10, small_pt=9, line_px=1, foreground="#202020", background="#FFFFFF", grid_alpha=0.25
+)
 # Projector: ≥ 16 pt text and ≥ 3 px lines so the back row can read it; pure black on white.
-PROJECTOR = Metrics(font_pt=18, small_pt=16, line_px=3, foreground=BLACK,
-                    background="#FFFFFF", grid_alpha=0.4)
+PROJECTOR = Metrics(
+    font_pt=18, small_pt=16, line_px=3, foreground=BLACK, background="#FFFFFF", grid_alpha=0.4
+)
 
 
 # The screen height at which projector text is 16 pt; taller screens scale it up, so text
@@ -170,9 +179,14 @@ def scale_projector(screen_height_px: int) -> Metrics:
     """Size projector mode for a screen `screen_height_px` tall (never below 16 pt)."""
     global PROJECTOR
     factor = max(1.0, screen_height_px / PROJECTOR_BASE_HEIGHT_PX)
-    PROJECTOR = Metrics(font_pt=round(18 * factor), small_pt=round(16 * factor),
-                        line_px=max(3, round(3 * factor)), foreground=BLACK,
-                        background="#FFFFFF", grid_alpha=0.4)
+    PROJECTOR = Metrics(
+        font_pt=round(18 * factor),
+        small_pt=round(16 * factor),
+        line_px=max(3, round(3 * factor)),
+        foreground=BLACK,
+        background="#FFFFFF",
+        grid_alpha=0.4,
+    )
     return PROJECTOR
 
 

@@ -49,8 +49,13 @@ def sharing_distributions() -> dict[str, list[str]]:
     providers = packages_distributions()
     shared = {}
     for package in TOP_LEVEL:
-        others = sorted({name for name in providers.get(package, [])
-                         if name.lower().replace("_", "-") != "hostlab"})
+        others = sorted(
+            {
+                name
+                for name in providers.get(package, [])
+                if name.lower().replace("_", "-") != "hostlab"
+            }
+        )
         if others:
             shared[package] = others
     return shared
@@ -66,9 +71,11 @@ def check_sole_owner() -> None:
     """
     shared = sharing_distributions()
     if shared:
-        clashes = ", ".join(f"'{package}' (also from {', '.join(names)})"
-                            for package, names in shared.items())
+        clashes = ", ".join(
+            f"'{package}' (also from {', '.join(names)})" for package, names in shared.items()
+        )
         raise SystemExit(
             f"hostlab: this Python environment has other packages named like HostLab's: "
             f"{clashes}; install HostLab in an environment of its own, with pipx or in a venv "
-            f"(README: Install with pip)")
+            f"(README: Install with pip)"
+        )

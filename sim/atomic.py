@@ -41,7 +41,7 @@ def _pid_of(name: str) -> int | None:
     """Return the writer's process id encoded in a temporary name, or None if not one of ours."""
     if not name.startswith(PREFIX):
         return None
-    head = name[len(PREFIX):].split("-", 1)[0]
+    head = name[len(PREFIX) :].split("-", 1)[0]
     return int(head) if head.isdigit() else None
 
 
@@ -194,6 +194,7 @@ class PendingFile:
 
 def write_bytes(target: str | Path, data: bytes) -> Path:
     """Write `data` to `target` atomically."""
+
     def write(out: BinaryIO) -> None:
         out.write(data)
 
@@ -252,8 +253,10 @@ def _check_folder(target: Path, owned: Collection[str]) -> None:
         raise AtomicWriteError(f"{target}: exists and is not a folder")
     foreign = foreign_names(target, owned)
     if foreign:
-        raise AtomicWriteError(f"{target}: holds files HostLab did not write ({foreign[0]}, …); "
-                               "choose a new or empty folder, or an earlier export")
+        raise AtomicWriteError(
+            f"{target}: holds files HostLab did not write ({foreign[0]}, …); "
+            "choose a new or empty folder, or an earlier export"
+        )
 
 
 def foreign_names(folder: Path, owned: Collection[str]) -> list[str]:

@@ -235,7 +235,18 @@ def frozen(mapping: dict[str, Any]) -> Mapping[str, Any]:
 
 
 __all__ = [
-    "Catalog", "CatalogError", "Exploit", "HostPreset", "Image", "Layer", "PhaseSpec",
-    "Template", "Workload",
-    "HYPERVISORS", "KINDS", "LAYERS", "PHASE_NAMES", "REFERENCE_HOST",
+    "Catalog",
+    "CatalogError",
+    "Exploit",
+    "HostPreset",
+    "Image",
+    "Layer",
+    "PhaseSpec",
+    "Template",
+    "Workload",
+    "HYPERVISORS",
+    "KINDS",
+    "LAYERS",
+    "PHASE_NAMES",
+    "REFERENCE_HOST",
 ]

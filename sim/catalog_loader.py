@@ -27,9 +27,23 @@ from sim.references import CitationError, check_sources, load_references
 from sim.textfile import TextFileError, read_text
 
 HOST_NUMBERS = (
-    "cores", "ram_gib", "swap_gib", "disk_gib", "disk_read_mib_s", "disk_write_mib_s",
-    "registry_mib_s", "host_kernel_mib", "runtime_mib", "host_pids", "pid_max", "bridge_ports",
-    "vcpu_per_core", "ksm_scan_mib_s", "disk_iops", "membw_gib_s", "cpu_speed",
+    "cores",
+    "ram_gib",
+    "swap_gib",
+    "disk_gib",
+    "disk_read_mib_s",
+    "disk_write_mib_s",
+    "registry_mib_s",
+    "host_kernel_mib",
+    "runtime_mib",
+    "host_pids",
+    "pid_max",
+    "bridge_ports",
+    "vcpu_per_core",
+    "ksm_scan_mib_s",
+    "disk_iops",
+    "membw_gib_s",
+    "cpu_speed",
 )
 DISK_KINDS = ("sata-ssd", "nvme", "hdd")
 TEMPLATE_NUMBERS = ("vcpus", "memory_mib", "pids", "disk_gib")
@@ -52,28 +66,39 @@ def _sources(table: Table, keys: tuple[str, ...]) -> dict[str, str]:
     for key in keys:
         if key in table.data and not sources.string(key, "").strip():
             raise sources.error(
-                key, "a source for this number ('[reference:figure] …' or 'assumption: …')")
+                key, "a source for this number ('[reference:figure] …' or 'assumption: …')"
+            )
     return {k: sources.string(k) for k in sources.data}
 
 
 def _host(hid: str, t: Table) -> HostPreset:
     t.only(("name", "arch", "hypervisor", "runtime", "os", "disk_kind", "sources") + HOST_NUMBERS)
     return HostPreset(
-        id=hid, name=t.string("name"), cores=t.integer("cores", lo=1, hi=4096),
-        ram_gib=t.number("ram_gib", lo=0.25), swap_gib=t.number("swap_gib"),
-        disk_gib=t.number("disk_gib", lo=1), disk_read_mib_s=t.number("disk_read_mib_s", lo=1),
+        id=hid,
+        name=t.string("name"),
+        cores=t.integer("cores", lo=1, hi=4096),
+        ram_gib=t.number("ram_gib", lo=0.25),
+        swap_gib=t.number("swap_gib"),
+        disk_gib=t.number("disk_gib", lo=1),
+        disk_read_mib_s=t.number("disk_read_mib_s", lo=1),
         disk_write_mib_s=t.number("disk_write_mib_s", lo=1),
         registry_mib_s=t.number("registry_mib_s", lo=0.01),
         arch=t.string("arch", choices=("x86_64", "arm64")),
-        hypervisor=t.string("hypervisor", choices=HYPERVISORS), runtime=t.boolean("runtime"),
-        host_kernel_mib=t.number("host_kernel_mib"), runtime_mib=t.number("runtime_mib"),
-        host_pids=t.integer("host_pids"), pid_max=t.integer("pid_max", lo=301),
-        bridge_ports=t.integer("bridge_ports"), vcpu_per_core=t.number("vcpu_per_core", lo=0.1),
+        hypervisor=t.string("hypervisor", choices=HYPERVISORS),
+        runtime=t.boolean("runtime"),
+        host_kernel_mib=t.number("host_kernel_mib"),
+        runtime_mib=t.number("runtime_mib"),
+        host_pids=t.integer("host_pids"),
+        pid_max=t.integer("pid_max", lo=301),
+        bridge_ports=t.integer("bridge_ports"),
+        vcpu_per_core=t.number("vcpu_per_core", lo=0.1),
         ksm_scan_mib_s=t.number("ksm_scan_mib_s"),
-        disk_kind=t.string("disk_kind", choices=DISK_KINDS), disk_iops=t.number("disk_iops", lo=1),
-        membw_gib_s=t.number("membw_gib_s", lo=0.1), cpu_speed=t.number("cpu_speed", lo=0.01),
-        sources=frozen(_sources(t, HOST_NUMBERS)), os=t.string("os", "linux",
-                                                              choices=("linux", "windows")),
+        disk_kind=t.string("disk_kind", choices=DISK_KINDS),
+        disk_iops=t.number("disk_iops", lo=1),
+        membw_gib_s=t.number("membw_gib_s", lo=0.1),
+        cpu_speed=t.number("cpu_speed", lo=0.01),
+        sources=frozen(_sources(t, HOST_NUMBERS)),
+        os=t.string("os", "linux", choices=("linux", "windows")),
     )
 
 
@@ -84,17 +109,24 @@ def _phase(t: Table) -> PhaseSpec:
     if not t.string("source").strip():
         raise t.error("source", "a source for this phase's numbers")
     return PhaseSpec(
-        name=t.string("name", choices=PHASE_NAMES), cpu_s=t.number("cpu_s", 0.0),
-        io_mib=t.number("io_mib", 0.0), wait_s=t.number("wait_s", 0.0),
-        lock=t.boolean("lock", False), touch_all=t.boolean("touch_all", False),
-        alloc=frozen({k: alloc.number(k) for k in alloc.data}), source=t.string("source"),
+        name=t.string("name", choices=PHASE_NAMES),
+        cpu_s=t.number("cpu_s", 0.0),
+        io_mib=t.number("io_mib", 0.0),
+        wait_s=t.number("wait_s", 0.0),
+        lock=t.boolean("lock", False),
+        touch_all=t.boolean("touch_all", False),
+        alloc=frozen({k: alloc.number(k) for k in alloc.data}),
+        source=t.string("source"),
     )
 
 
-def _template(tid: str, t: Table, images: dict[str, Image],
-              sets: dict[str, tuple[PhaseSpec, ...]]) -> Template:
-    t.only(("kind", "name", "image", "phase_set", "bridge", "ksm_group", "sources", "phases")
-           + TEMPLATE_NUMBERS)
+def _template(
+    tid: str, t: Table, images: dict[str, Image], sets: dict[str, tuple[PhaseSpec, ...]]
+) -> Template:
+    t.only(
+        ("kind", "name", "image", "phase_set", "bridge", "ksm_group", "sources", "phases")
+        + TEMPLATE_NUMBERS
+    )
     image = None
     if t.has("image"):
         image = images.get(t.string("image"))
@@ -108,11 +140,18 @@ def _template(tid: str, t: Table, images: dict[str, Image],
     if not phases:
         raise t.error("phases", "at least one phase")
     return Template(
-        id=tid, kind=t.string("kind", choices=KINDS), name=t.string("name"), image=image,
-        vcpus=t.number("vcpus", 0.0, hi=256), memory_mib=t.number("memory_mib", 0.0),
-        pids=t.integer("pids", lo=1), disk_gib=t.number("disk_gib"),
-        bridge=t.boolean("bridge", False), ksm_group=t.string("ksm_group", "") or None,
-        phases=phases, sources=frozen(_sources(t, TEMPLATE_NUMBERS)),
+        id=tid,
+        kind=t.string("kind", choices=KINDS),
+        name=t.string("name"),
+        image=image,
+        vcpus=t.number("vcpus", 0.0, hi=256),
+        memory_mib=t.number("memory_mib", 0.0),
+        pids=t.integer("pids", lo=1),
+        disk_gib=t.number("disk_gib"),
+        bridge=t.boolean("bridge", False),
+        ksm_group=t.string("ksm_group", "") or None,
+        phases=phases,
+        sources=frozen(_sources(t, TEMPLATE_NUMBERS)),
     )
 
 
@@ -128,18 +167,24 @@ def load_catalog(directory: Path) -> Catalog:
         for lid in layers_t.data:
             lt = layers_t.table(lid)
             lt.only(("compressed_mib", "extracted_mib", "source"))
-            layers[lid] = Layer(lid, lt.number("compressed_mib"), lt.number("extracted_mib"),
-                                lt.string("source"))
+            layers[lid] = Layer(
+                lid, lt.number("compressed_mib"), lt.number("extracted_mib"), lt.string("source")
+            )
         images = {}
-        for iid, it in ((i, images_t.table("images").table(i))
-                        for i in images_t.table("images").data):
+        for iid, it in (
+            (i, images_t.table("images").table(i)) for i in images_t.table("images").data
+        ):
             it.only(("layers", "platforms", "platforms_source", "os"))
             names = it.strings("layers")
             if missing := [n for n in names if n not in layers]:
                 raise it.error("layers", "known layer ids", missing)
             it.string("platforms_source")
-            images[iid] = Image(iid, tuple(layers[n] for n in names), it.strings("platforms"),
-                                it.string("os", "linux", choices=("linux", "windows")))
+            images[iid] = Image(
+                iid,
+                tuple(layers[n] for n in names),
+                it.strings("platforms"),
+                it.string("os", "linux", choices=("linux", "windows")),
+            )
 
         model_t = _read(directory, "model.toml").table("model")
         model = {k: model_t.number(k) for k in model_t.data if k != "sources"}
@@ -160,10 +205,20 @@ def load_catalog(directory: Path) -> Catalog:
         check_sources(directory, references)
     except (FieldError, CitationError) as exc:
         raise CatalogError(str(exc)) from exc
-    return Catalog(frozen(hosts), frozen(images), frozen(templates), frozen(model),
-                   frozen(model_sources), frozen(workloads), frozen(profiles),
-                   frozen(exploits), frozen(reach), frozen(hardening), frozen(utility_vm),
-                   references)
+    return Catalog(
+        frozen(hosts),
+        frozen(images),
+        frozen(templates),
+        frozen(model),
+        frozen(model_sources),
+        frozen(workloads),
+        frozen(profiles),
+        frozen(exploits),
+        frozen(reach),
+        frozen(hardening),
+        frozen(utility_vm),
+        references,
+    )
 
 
 def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -172,14 +227,31 @@ def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, Any]]:
     workloads = {}
     for wid in wl_t.data:
         w = wl_t.table(wid)
-        w.only(("name", "unit", "higher_is_better", "resource", "per_instance", "native",
-                "duration_s", "source", "saturates"))
+        w.only(
+            (
+                "name",
+                "unit",
+                "higher_is_better",
+                "resource",
+                "per_instance",
+                "native",
+                "duration_s",
+                "source",
+                "saturates",
+            )
+        )
         workloads[wid] = Workload(
-            wid, w.string("name"), w.string("unit"), w.boolean("higher_is_better"),
+            wid,
+            w.string("name"),
+            w.string("unit"),
+            w.boolean("higher_is_better"),
             w.string("resource", choices=("cpu", "membw", "iops", "none")),
-            w.number("per_instance", lo=1e-9), w.number("native", lo=1e-9),
-            w.number("duration_s", lo=0.001), w.string("source"),
-            w.boolean("saturates", False))
+            w.number("per_instance", lo=1e-9),
+            w.number("native", lo=1e-9),
+            w.number("duration_s", lo=0.001),
+            w.string("source"),
+            w.boolean("saturates", False),
+        )
     prof_t = t.table("profiles")
     profiles = {}
     for pid in prof_t.data:
@@ -201,9 +273,14 @@ def _security(t: Table) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]
         if not isinstance(blocked, list) or not all(isinstance(b, str) for b in blocked):
             raise e.error("blocked_by", "an array of setting names", blocked)
         exploits[eid] = Exploit(
-            eid, e.string("name"), e.string("target", choices=("runc", "host-kernel", "qemu-fdc")),
-            e.string("disclosed"), tuple(blocked), e.boolean("privileged_bypasses"),
-            e.string("source"))
+            eid,
+            e.string("name"),
+            e.string("target", choices=("runc", "host-kernel", "qemu-fdc")),
+            e.string("disclosed"),
+            tuple(blocked),
+            e.boolean("privileged_bypasses"),
+            e.string("source"),
+        )
     reach_t = t.table("reach")
     reach = {k: reach_t.strings(k) for k in reach_t.data if k != "sources"}
     _sources(reach_t, tuple(reach))

@@ -35,24 +35,44 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run a scenario and report what happened")
     run.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
-    run.add_argument("--until", type=float, default=DEFAULT_UNTIL_S, metavar="S",
-                     help=f"simulated seconds to run (default {DEFAULT_UNTIL_S:g})")
+    run.add_argument(
+        "--until",
+        type=float,
+        default=DEFAULT_UNTIL_S,
+        metavar="S",
+        help=f"simulated seconds to run (default {DEFAULT_UNTIL_S:g})",
+    )
     run.add_argument("--seed", type=int, help="override the scenario's seed")
     run.add_argument("--json", action="store_true", help="print one JSON object")
-    run.add_argument("--out", type=_folder, metavar="DIR",
-                     help="write JSON and CSV files as this folder (new, empty or an earlier "
-                          "export, which is replaced whole)")
+    run.add_argument(
+        "--out",
+        type=_folder,
+        metavar="DIR",
+        help="write JSON and CSV files as this folder (new, empty or an earlier "
+        "export, which is replaced whole)",
+    )
     tab = sub.add_parser("table", help="the eight contrasts by kind of guest, measured in a run")
     tab.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
-    tab.add_argument("--until", type=float, default=DEFAULT_UNTIL_S, metavar="S",
-                     help=f"simulated seconds to run (default {DEFAULT_UNTIL_S:g})")
-    tab.add_argument("--host", default="", metavar="ID",
-                     help="the host whose guests make the columns (default: the first)")
+    tab.add_argument(
+        "--until",
+        type=float,
+        default=DEFAULT_UNTIL_S,
+        metavar="S",
+        help=f"simulated seconds to run (default {DEFAULT_UNTIL_S:g})",
+    )
+    tab.add_argument(
+        "--host",
+        default="",
+        metavar="ID",
+        help="the host whose guests make the columns (default: the first)",
+    )
     fmt = tab.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print one JSON object")
     fmt.add_argument("--csv", action="store_true", help="print CSV, one line per cell")
-    for name, helptext in (("density", "how many more of each template fit, and why"),
-                           ("fill", "add guests one by one until one no longer fits")):
+    for name, helptext in (
+        ("density", "how many more of each template fit, and why"),
+        ("fill", "add guests one by one until one no longer fits"),
+    ):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--host", default="classroom-server", help="host preset id")
         p.add_argument("--template", action="append", metavar="ID", help="template id (repeat)")
@@ -77,9 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        return {"run": _run, "density": _density, "fill": _fill, "catalog": _catalog,
-                "lessons": _lessons, "table": _table}[
-            args.command](args)
+        return {
+            "run": _run,
+            "density": _density,
+            "fill": _fill,
+            "catalog": _catalog,
+            "lessons": _lessons,
+            "table": _table,
+        }[args.command](args)
     except (ScenarioError, CatalogError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -116,8 +141,9 @@ def _table(args: argparse.Namespace) -> int:
     session = Session.bundled(load_scenario(args.scenario))
     session.run_until(args.until)
     if args.host and args.host not in session.snapshot().host_ids:
-        raise UsageError(f"--host: expected one of {', '.join(session.snapshot().host_ids)}, "
-                         f"got {args.host!r}")
+        raise UsageError(
+            f"--host: expected one of {', '.join(session.snapshot().host_ids)}, got {args.host!r}"
+        )
     table = contrast_table(session.snapshot(args.host))
     if args.json:
         print(json.dumps(table.as_json(), sort_keys=True, ensure_ascii=False))
@@ -134,18 +160,24 @@ def _table(args: argparse.Namespace) -> int:
 
 
 def _print_run(r: dict[str, Any]) -> None:
-    print(f"HostLab run: host {r['host']}, seed {r['seed']}, until {r['until_s']:g} s, "
-          f"{r['events']} events")
+    print(
+        f"HostLab run: host {r['host']}, seed {r['seed']}, until {r['until_s']:g} s, "
+        f"{r['events']} events"
+    )
     print(f"{'guest':<20} {'kind':<16} {'state':<9} {'startup':>10} {'resident':>12}")
     for g in r["guests"]:
         startup = "—" if g["startup_s"] is None else f"{g['startup_s']:.3f} s"
-        print(f"{g['id']:<20} {g['kind']:<16} {g['state']:<9} {startup:>10} "
-              f"{g['resident_mib']:>8.1f} MiB")
+        print(
+            f"{g['id']:<20} {g['kind']:<16} {g['state']:<9} {startup:>10} "
+            f"{g['resident_mib']:>8.1f} MiB"
+        )
     mem = r["memory_mib"]
     used = sum(v for k, v in mem.items() if k not in ("free", "swap_used", "ksm_saved"))
-    print(f"memory: {used:.0f} MiB used, {mem['free']:.0f} MiB free, "
-          f"{mem['swap_used']:.0f} MiB swap, {mem['ksm_saved']:.0f} MiB saved by KSM; "
-          f"{r['oom_kills']} OOM kills")
+    print(
+        f"memory: {used:.0f} MiB used, {mem['free']:.0f} MiB free, "
+        f"{mem['swap_used']:.0f} MiB swap, {mem['ksm_saved']:.0f} MiB saved by KSM; "
+        f"{r['oom_kills']} OOM kills"
+    )
 
 
 def _scenario_for(args: argparse.Namespace) -> tuple[Scenario, list[str]]:
@@ -155,8 +187,9 @@ def _scenario_for(args: argparse.Namespace) -> tuple[Scenario, list[str]]:
     templates = args.template or list(catalog.templates)
     for tid in templates:
         if tid not in catalog.templates:
-            raise UsageError(f"--template: expected one of {', '.join(catalog.templates)}, "
-                             f"got {tid!r}")
+            raise UsageError(
+                f"--template: expected one of {', '.join(catalog.templates)}, got {tid!r}"
+            )
     scenario = Scenario(host=HostSpec(args.host), policy=Policy(args.policy, args.ksm, args.swap))
     return scenario, templates
 
@@ -169,15 +202,32 @@ def _density(args: argparse.Namespace) -> int:
     scenario, templates = _scenario_for(args)
     rows = {row.template: row for row in Session.bundled(scenario).density()}
     if args.json:
-        print(json.dumps({"host": args.host, "policy": args.policy, "templates": {
-            t: {"max": rows[t].max, "limit": rows[t].limit, "limits": _limits_json(rows[t].limits)}
-            for t in templates}}, sort_keys=True))
+        print(
+            json.dumps(
+                {
+                    "host": args.host,
+                    "policy": args.policy,
+                    "templates": {
+                        t: {
+                            "max": rows[t].max,
+                            "limit": rows[t].limit,
+                            "limits": _limits_json(rows[t].limits),
+                        }
+                        for t in templates
+                    },
+                },
+                sort_keys=True,
+            )
+        )
         return 0
     print(f"How many more fit on {args.host} ({args.policy}):")
     for t in templates:
         row = rows[t]
-        others = ", ".join(f"{k} {'∞' if math.isinf(v) else int(v)}"
-                           for k, v in row.limits.items() if k != row.limit)
+        others = ", ".join(
+            f"{k} {'∞' if math.isinf(v) else int(v)}"
+            for k, v in row.limits.items()
+            if k != row.limit
+        )
         print(f"  {t:<16} {row.max:>7}  limited by {row.limit:<13} ({others})")
     return 0
 
@@ -186,41 +236,94 @@ def _fill(args: argparse.Namespace) -> int:
     scenario, templates = _scenario_for(args)
     results = [fill(scenario, t, Catalog.load()) for t in templates]
     if args.json:
-        print(json.dumps({"host": args.host, "policy": args.policy, "templates": {
-            r.template: {"count": r.count, "stopped_by": r.stopped_by, "time_s": round(r.time_s, 6)}
-            for r in results}}, sort_keys=True))
+        print(
+            json.dumps(
+                {
+                    "host": args.host,
+                    "policy": args.policy,
+                    "templates": {
+                        r.template: {
+                            "count": r.count,
+                            "stopped_by": r.stopped_by,
+                            "time_s": round(r.time_s, 6),
+                        }
+                        for r in results
+                    },
+                },
+                sort_keys=True,
+            )
+        )
         return 0
     for r in results:
-        print(f"  {r.template:<16} {r.count:>7} started, then {r.stopped_by} "
-              f"(at {r.time_s:.1f} s simulated)")
+        print(
+            f"  {r.template:<16} {r.count:>7} started, then {r.stopped_by} "
+            f"(at {r.time_s:.1f} s simulated)"
+        )
     return 0
 
 
 def _catalog(args: argparse.Namespace) -> int:
     catalog = Catalog.load()
-    templates = {t.id: {
-        "kind": t.kind, "name": t.name, "image": t.image.id if t.image else None,
-        "vcpus": t.vcpus, "memory_mib": t.memory_mib, "pids": t.pids, "disk_gib": t.disk_gib,
-        "expected_startup_s": round(t.expected_startup_s(), 6),
-        "expected_resident_mib": round(t.expected_resident_mib, 3), "sources": dict(t.sources),
-        "phases": [{"name": p.name, "cpu_s": p.cpu_s, "io_mib": p.io_mib, "wait_s": p.wait_s,
-                    "alloc_mib": dict(p.alloc), "source": p.source} for p in t.phases],
-    } for t in catalog.templates.values()}
-    hosts = {h.id: {"name": h.name, "cores": h.cores, "ram_gib": h.ram_gib,
-                    "hypervisor": h.hypervisor, "sources": dict(h.sources)}
-             for h in catalog.hosts.values()}
+    templates = {
+        t.id: {
+            "kind": t.kind,
+            "name": t.name,
+            "image": t.image.id if t.image else None,
+            "vcpus": t.vcpus,
+            "memory_mib": t.memory_mib,
+            "pids": t.pids,
+            "disk_gib": t.disk_gib,
+            "expected_startup_s": round(t.expected_startup_s(), 6),
+            "expected_resident_mib": round(t.expected_resident_mib, 3),
+            "sources": dict(t.sources),
+            "phases": [
+                {
+                    "name": p.name,
+                    "cpu_s": p.cpu_s,
+                    "io_mib": p.io_mib,
+                    "wait_s": p.wait_s,
+                    "alloc_mib": dict(p.alloc),
+                    "source": p.source,
+                }
+                for p in t.phases
+            ],
+        }
+        for t in catalog.templates.values()
+    }
+    hosts = {
+        h.id: {
+            "name": h.name,
+            "cores": h.cores,
+            "ram_gib": h.ram_gib,
+            "hypervisor": h.hypervisor,
+            "sources": dict(h.sources),
+        }
+        for h in catalog.hosts.values()
+    }
     if args.json:
-        print(json.dumps({"templates": templates, "hosts": hosts,
-                          "references": references_json(catalog.references)}, sort_keys=True))
+        print(
+            json.dumps(
+                {
+                    "templates": templates,
+                    "hosts": hosts,
+                    "references": references_json(catalog.references),
+                },
+                sort_keys=True,
+            )
+        )
         return 0
     print("Templates (start-up alone on classroom-server, resident memory once running):")
     for tid, t in templates.items():
-        print(f"  {tid:<16} {t['kind']:<16} {t['expected_startup_s']:>8.3f} s "
-              f"{t['expected_resident_mib']:>9.1f} MiB  {t['name']}")
+        print(
+            f"  {tid:<16} {t['kind']:<16} {t['expected_startup_s']:>8.3f} s "
+            f"{t['expected_resident_mib']:>9.1f} MiB  {t['name']}"
+        )
     print("Hosts:")
     for hid, h in hosts.items():
-        print(f"  {hid:<16} {h['cores']:>3} cores {h['ram_gib']:>5g} GiB  {h['hypervisor']:<6} "
-              f"{h['name']}")
+        print(
+            f"  {hid:<16} {h['cores']:>3} cores {h['ram_gib']:>5g} GiB  {h['hypervisor']:<6} "
+            f"{h['name']}"
+        )
     print("Every number's source: python -m sim catalog --json")
     return 0
 
@@ -228,12 +331,27 @@ def _catalog(args: argparse.Namespace) -> int:
 def _lessons(args: argparse.Namespace) -> int:
     lessons = bundled_lessons()
     if args.json:
-        print(json.dumps({"lessons": [{
-            "id": le.id, "file": str(le.path), "contrast": le.lesson.contrast,
-            "title": le.lesson.title, "title_zh": le.lesson.title_zh,
-            "summary": le.lesson.summary, "summary_zh": le.lesson.summary_zh,
-            "steps": len(le.lesson.steps)} for le in lessons]},
-            sort_keys=True, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "lessons": [
+                        {
+                            "id": le.id,
+                            "file": str(le.path),
+                            "contrast": le.lesson.contrast,
+                            "title": le.lesson.title,
+                            "title_zh": le.lesson.title_zh,
+                            "summary": le.lesson.summary,
+                            "summary_zh": le.lesson.summary_zh,
+                            "steps": len(le.lesson.steps),
+                        }
+                        for le in lessons
+                    ]
+                },
+                sort_keys=True,
+                ensure_ascii=False,
+            )
+        )
         return 0
     for le in lessons:
         lesson = le.lesson

@@ -20,8 +20,16 @@ import numpy as np
 
 from sim.snapshot import KINDS, GuestView, Snapshot, WorkloadResult
 
-ROWS: tuple[str, ...] = ("architecture", "startup", "memory", "performance", "isolation",
-                         "portability", "use", "density")
+ROWS: tuple[str, ...] = (
+    "architecture",
+    "startup",
+    "memory",
+    "performance",
+    "isolation",
+    "portability",
+    "use",
+    "density",
+)
 # Results of one workload in one profile finishing this close together ran at once (as the
 # benchmark view groups them).
 BATCH_S = 1.0
@@ -73,8 +81,13 @@ class ContrastTable:
 
     def as_json(self) -> dict[str, object]:
         """Return the table as the object `python -m sim table --json` prints."""
-        return {"time_s": self.time_s, "kinds": list(self.kinds), "rows": {
-            row: {kind: _cell_json(self.cell(row, kind)) for kind in self.kinds} for row in ROWS}}
+        return {
+            "time_s": self.time_s,
+            "kinds": list(self.kinds),
+            "rows": {
+                row: {kind: _cell_json(self.cell(row, kind)) for kind in self.kinds} for row in ROWS
+            },
+        }
 
     def as_csv(self) -> str:
         """Return the table as CSV text, one line per cell (CSV_FIELDS)."""
@@ -84,17 +97,28 @@ class ContrastTable:
         for row in ROWS:
             for kind in self.kinds:
                 c = self.cell(row, kind)
-                writer.writerow((row, kind, int(c.measured), c.text,
-                                 c.source.view if c.source else "",
-                                 f"{c.source.time_s:.3f}" if c.source else "", c.experiment))
+                writer.writerow(
+                    (
+                        row,
+                        kind,
+                        int(c.measured),
+                        c.text,
+                        c.source.view if c.source else "",
+                        f"{c.source.time_s:.3f}" if c.source else "",
+                        c.experiment,
+                    )
+                )
         return out.getvalue()
 
 
 def _cell_json(c: Cell) -> dict[str, object]:
-    return {"measured": c.measured, "text": c.text, "figures": dict(c.figures),
-            "source": None if c.source is None else {"view": c.source.view,
-                                                       "time_s": c.source.time_s},
-            "experiment": c.experiment}
+    return {
+        "measured": c.measured,
+        "text": c.text,
+        "figures": dict(c.figures),
+        "source": None if c.source is None else {"view": c.source.view, "time_s": c.source.time_s},
+        "experiment": c.experiment,
+    }
 
 
 def contrast_table(snap: Snapshot) -> ContrastTable:
@@ -116,11 +140,14 @@ def _architecture(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     own = any(_own_kernel(snap, t) for t in templates)
     user = any(_user_space(snap, t) for t in templates)
     kernel = "own" if own else "user_space" if user else "host"
-    text = {"own": f"{live} live, each on a kernel of its own ({live} kernels)",
-            "user_space": f"{live} live, system calls answered by a user-space kernel",
-            "host": f"{live} live, all on the one shared host kernel"}[kernel]
-    return Cell("architecture", kind, text, {"live": live, "kernel": kernel},
-                Source("layers", snap.time_s))
+    text = {
+        "own": f"{live} live, each on a kernel of its own ({live} kernels)",
+        "user_space": f"{live} live, system calls answered by a user-space kernel",
+        "host": f"{live} live, all on the one shared host kernel",
+    }[kernel]
+    return Cell(
+        "architecture", kind, text, {"live": live, "kernel": kernel}, Source("layers", snap.time_s)
+    )
 
 
 def _own_kernel(snap: Snapshot, template_id: str) -> bool:
@@ -147,18 +174,27 @@ def startup_figures(guests: Iterable[GuestView]) -> dict[str, object] | None:
                 per_phase[p.name] = per_phase.get(p.name, 0.0) + p.end_s - p.start_s
     phase = max(per_phase, key=per_phase.__getitem__, default="")
     spent = per_phase.get(phase, 0.0)
-    return {"n": len(starts), "median_s": float(np.median(starts)), "min_s": min(starts),
-            "max_s": max(starts), "phase": phase, "phase_share": spent / max(sum(starts), 1e-12),
-            "last_ready_s": max(float(g.ready_s or 0.0) for g in ready)}
+    return {
+        "n": len(starts),
+        "median_s": float(np.median(starts)),
+        "min_s": min(starts),
+        "max_s": max(starts),
+        "phase": phase,
+        "phase_share": spent / max(sum(starts), 1e-12),
+        "last_ready_s": max(float(g.ready_s or 0.0) for g in ready),
+    }
 
 
 def _startup(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     f = startup_figures(guests)
     if f is None:
-        return Cell("startup", kind, "none ready yet: press play and wait for one",
-                    experiment="startup")
-    text = (f"median {f['median_s']:.3g} s ({f['min_s']:.3g}–{f['max_s']:.3g} s, n={f['n']}); "
-            f"mostly {f['phase']} ({f['phase_share']:.0%})")
+        return Cell(
+            "startup", kind, "none ready yet: press play and wait for one", experiment="startup"
+        )
+    text = (
+        f"median {f['median_s']:.3g} s ({f['min_s']:.3g}–{f['max_s']:.3g} s, n={f['n']}); "
+        f"mostly {f['phase']} ({f['phase_share']:.0%})"
+    )
     return Cell("startup", kind, text, f, Source("timeline", cast(float, f["last_ready_s"])))
 
 
@@ -172,15 +208,23 @@ def _memory(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     if kind in ("container", "sandbox") and snap.memory_mib.get("page_cache", 0.0) > 0:
         shared, shared_mib = "page_cache", float(snap.memory_mib["page_cache"])
     elif snap.memory_mib.get("ksm_saved", 0.0) > 0 and any(
-            _own_kernel(snap, g.template) for g in running):
+        _own_kernel(snap, g.template) for g in running
+    ):
         shared, shared_mib = "ksm", float(snap.memory_mib["ksm_saved"])
     else:
         shared, shared_mib = "", 0.0
-    shared_text = {"page_cache": f"image page cache {shared_mib:.0f} MiB shared",
-                   "ksm": f"KSM merged {shared_mib:.0f} MiB", "": "nothing shared"}[shared]
-    return Cell("memory", kind, f"{per:.1f} MiB resident each (n={len(running)}); {shared_text}",
-                {"per_instance_mib": per, "n": len(running), "shared": shared,
-                 "shared_mib": shared_mib}, Source("memory", snap.time_s))
+    shared_text = {
+        "page_cache": f"image page cache {shared_mib:.0f} MiB shared",
+        "ksm": f"KSM merged {shared_mib:.0f} MiB",
+        "": "nothing shared",
+    }[shared]
+    return Cell(
+        "memory",
+        kind,
+        f"{per:.1f} MiB resident each (n={len(running)}); {shared_text}",
+        {"per_instance_mib": per, "n": len(running), "shared": shared, "shared_mib": shared_mib},
+        Source("memory", snap.time_s),
+    )
 
 
 def latest_ratios(results: Iterable[WorkloadResult]) -> dict[str, float]:
@@ -191,8 +235,9 @@ def latest_ratios(results: Iterable[WorkloadResult]) -> dict[str, float]:
     ratios = {}
     for workload, rs in by_workload.items():
         last = max(r.time_s for r in rs)
-        batch = {r.guest_id: r for r in sorted(rs, key=lambda r: r.time_s)
-                 if r.time_s >= last - BATCH_S}
+        batch = {
+            r.guest_id: r for r in sorted(rs, key=lambda r: r.time_s) if r.time_s >= last - BATCH_S
+        }
         ratios[workload] = float(np.mean([r.ratio for r in batch.values()]))
     return ratios
 
@@ -200,12 +245,18 @@ def latest_ratios(results: Iterable[WorkloadResult]) -> dict[str, float]:
 def _performance(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     mine = [w for w in snap.workloads if _kind_of(snap, w.guest_id) == kind]
     if not mine:
-        return Cell("performance", kind, "no workload run yet: run one (Experiments)",
-                    experiment="workload")
+        return Cell(
+            "performance", kind, "no workload run yet: run one (Experiments)", experiment="workload"
+        )
     ratios = latest_ratios(mine)
     text = ", ".join(f"{w} {r:.2f}×" for w, r in sorted(ratios.items()))
-    return Cell("performance", kind, text + " the bare host", {"ratios": ratios},
-                Source("benchmark", max(w.time_s for w in mine)))
+    return Cell(
+        "performance",
+        kind,
+        text + " the bare host",
+        {"ratios": ratios},
+        Source("benchmark", max(w.time_s for w in mine)),
+    )
 
 
 def _kind_of(snap: Snapshot, guest_id: str) -> str:
@@ -221,17 +272,32 @@ def _kind_of(snap: Snapshot, guest_id: str) -> str:
 def _isolation(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     mine = [i for i in snap.incidents if _kind_of(snap, i.guest_id) == kind]
     if not mine:
-        return Cell("isolation", kind, "no fault yet: inject one (Experiments)",
-                    experiment="fault")
+        return Cell("isolation", kind, "no fault yet: inject one (Experiments)", experiment="fault")
     last = max(mine, key=lambda i: i.time_s)
-    reached = max((st.target for st in last.steps if st.effect not in ("blocked", "contained")),
-                  key=_reach_rank, default=last.guest_id)
-    hit = {st.target for st in last.steps if snap.guest(st.target) is not None
-           and st.effect in ("crashed", "compromised", "killed")}
-    return Cell("isolation", kind, f"{last.fault} in {last.guest_id}: {last.outcome}, reached "
-                f"{reached}, guests hit: {len(hit)}", {
-                    "fault": last.fault, "guest": last.guest_id, "outcome": last.outcome,
-                    "reached": reached, "guests_hit": len(hit)}, Source("log", last.time_s))
+    reached = max(
+        (st.target for st in last.steps if st.effect not in ("blocked", "contained")),
+        key=_reach_rank,
+        default=last.guest_id,
+    )
+    hit = {
+        st.target
+        for st in last.steps
+        if snap.guest(st.target) is not None and st.effect in ("crashed", "compromised", "killed")
+    }
+    return Cell(
+        "isolation",
+        kind,
+        f"{last.fault} in {last.guest_id}: {last.outcome}, reached "
+        f"{reached}, guests hit: {len(hit)}",
+        {
+            "fault": last.fault,
+            "guest": last.guest_id,
+            "outcome": last.outcome,
+            "reached": reached,
+            "guests_hit": len(hit),
+        },
+        Source("log", last.time_s),
+    )
 
 
 def _reach_rank(target: str) -> int:
@@ -245,33 +311,56 @@ def _portability(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     mine = [m for m in snap.moves if m.end_s is not None and _kind_of(snap, m.guest_id) == kind]
     if not mine:
         need = "move" if len(snap.host_ids) > 1 else "hosts"
-        text = ("no move yet: drag one to another host" if need == "move"
-                else "no move yet: open a lesson with two hosts and move one")
+        text = (
+            "no move yet: drag one to another host"
+            if need == "move"
+            else "no move yet: open a lesson with two hosts and move one"
+        )
         return Cell("portability", kind, text, experiment=need)
     last = max(mine, key=lambda m: float(m.end_s or 0.0))
     runs = last.verdict == "running"
-    return Cell("portability", kind, f"{last.guest_id} → {last.target}: {last.total_mib:.0f} MiB "
-                f"shipped, {'runs there' if runs else 'did not run: ' + last.verdict}",
-                {"guest": last.guest_id, "target": last.target, "shipped_mib": last.total_mib,
-                 "runs": runs, "verdict": last.verdict}, Source("moves", float(last.end_s or 0)))
+    return Cell(
+        "portability",
+        kind,
+        f"{last.guest_id} → {last.target}: {last.total_mib:.0f} MiB "
+        f"shipped, {'runs there' if runs else 'did not run: ' + last.verdict}",
+        {
+            "guest": last.guest_id,
+            "target": last.target,
+            "shipped_mib": last.total_mib,
+            "runs": runs,
+            "verdict": last.verdict,
+        },
+        Source("moves", float(last.end_s or 0)),
+    )
 
 
 def _templates(snap: Snapshot, kind: str, guests: list[GuestView]) -> Counter[str]:
     """Return how many guests of each template of `kind` the host shows, or else moved."""
     counts = Counter(g.template for g in guests)
-    return counts or Counter(m.guest_id.rpartition("-")[0] for m in snap.moves
-                             if _kind_of(snap, m.guest_id) == kind)
+    return counts or Counter(
+        m.guest_id.rpartition("-")[0] for m in snap.moves if _kind_of(snap, m.guest_id) == kind
+    )
 
 
 def _use(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     counts = _templates(snap, kind, guests)
     if not guests:
-        return Cell("use", kind, "moved away: " + ", ".join(counts),
-                    {"templates": dict(counts.most_common())},
-                    Source("moves", min(m.start_s for m in snap.moves)))
+        return Cell(
+            "use",
+            kind,
+            "moved away: " + ", ".join(counts),
+            {"templates": dict(counts.most_common())},
+            Source("moves", min(m.start_s for m in snap.moves)),
+        )
     text = "in this run: " + ", ".join(f"{n}× {t}" for t, n in counts.most_common())
-    return Cell("use", kind, text, {"templates": dict(counts.most_common())},
-                Source("layers", min(g.created_s for g in guests)))
+    return Cell(
+        "use",
+        kind,
+        text,
+        {"templates": dict(counts.most_common())},
+        Source("layers", min(g.created_s for g in guests)),
+    )
 
 
 def _density(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
@@ -279,14 +368,26 @@ def _density(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
     rows = {r.template: r for r in snap.density}
     tid = next((t for t, _ in counts.most_common() if t in rows), None)
     if tid is None:
-        return Cell("density", kind, "no density row for this kind on this host",
-                    experiment="hosts")
+        return Cell(
+            "density", kind, "no density row for this kind on this host", experiment="hosts"
+        )
     row = rows[tid]
-    return Cell("density", kind, f"{row.max:,} more {tid} fit; {row.limit} binds first",
-                {"template": tid, "max": row.max, "limit": row.limit},
-                Source("density", snap.time_s))
+    return Cell(
+        "density",
+        kind,
+        f"{row.max:,} more {tid} fit; {row.limit} binds first",
+        {"template": tid, "max": row.max, "limit": row.limit},
+        Source("density", snap.time_s),
+    )
 
 
-_ROW_CELLS = {"architecture": _architecture, "startup": _startup, "memory": _memory,
-              "performance": _performance, "isolation": _isolation,
-              "portability": _portability, "use": _use, "density": _density}
+_ROW_CELLS = {
+    "architecture": _architecture,
+    "startup": _startup,
+    "memory": _memory,
+    "performance": _performance,
+    "isolation": _isolation,
+    "portability": _portability,
+    "use": _use,
+    "density": _density,
+}

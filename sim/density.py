@@ -74,8 +74,11 @@ def max_additional(host: Host, template: Template, pending: float | None = None)
     available = host.ledger.available(host.policy.swap) - pending
     limits = {
         "memory": _fits(available - image_mib, footprint_mib(host, template)),
-        "cpu": (_fits(p.cores * p.vcpu_per_core - host.vcpus_committed, template.vcpus)
-                if traits(template).vm_like else math.inf),
+        "cpu": (
+            _fits(p.cores * p.vcpu_per_core - host.vcpus_committed, template.vcpus)
+            if traits(template).vm_like
+            else math.inf
+        ),
         "pids": _fits(p.pid_max - host.pids_used, template.pids),
         "bridge_ports": _fits(p.bridge_ports - host.ports_used, 1) if template.bridge else math.inf,
         "disk": _fits(p.disk_gib - host.disk_used_gib - image_gib, template.disk_gib),

@@ -58,8 +58,17 @@ from sim.engine_events import (
 )
 
 __all__ = [
-    "NORMAL", "URGENT", "AllOf", "Callback", "EmptySchedule", "Engine", "Event", "Interrupt",
-    "Process", "ProcessGenerator", "Timeout",
+    "NORMAL",
+    "URGENT",
+    "AllOf",
+    "Callback",
+    "EmptySchedule",
+    "Engine",
+    "Event",
+    "Interrupt",
+    "Process",
+    "ProcessGenerator",
+    "Timeout",
 ]
 
 # Far above any sequence number a run can reach, so priority always dominates the sequence.

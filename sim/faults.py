@@ -30,14 +30,25 @@ def panic(host: Host, guest: Guest) -> Incident:
     if guest.traits.kind.shares_host_kernel:
         others = [(g.id, "crashed") for g in host.live_guests() if g is not guest]
         steps = _steps(now, (guest.id, "crashed"), ("host_kernel", "crashed"), *others)
-        explanation = (f"{guest.id} shares the host's kernel: its panic is the host's, "
-                       f"and all {len(others) + 1} guests go down")
+        explanation = (
+            f"{guest.id} shares the host's kernel: its panic is the host's, "
+            f"and all {len(others) + 1} guests go down"
+        )
         return Incident(now, "panic", guest.id, "host_down", explanation, steps)
-    own = ("the gVisor Sentry (its user-space kernel)" if guest.traits.user_space_kernel
-           else "its own kernel")
+    own = (
+        "the gVisor Sentry (its user-space kernel)"
+        if guest.traits.user_space_kernel
+        else "its own kernel"
+    )
     steps = _steps(now, (f"guest_kernel:{guest.id}", "crashed"), (guest.id, "crashed"))
-    return Incident(now, "panic", guest.id, "guest_only", f"{guest.id} panics {own}; "
-                    "the host and the other guests carry on", steps)
+    return Incident(
+        now,
+        "panic",
+        guest.id,
+        "guest_only",
+        f"{guest.id} panics {own}; the host and the other guests carry on",
+        steps,
+    )
 
 
 def exploit(host: Host, catalog: Catalog, guest: Guest, ex: Exploit) -> Incident:
@@ -52,34 +63,71 @@ def exploit(host: Host, catalog: Catalog, guest: Guest, ex: Exploit) -> Incident
         # there. A plain VM or microVM runs no container at all: nothing to reach.
         inside = guest.traits
         if inside.in_own_vm and inside.kind.runs_containers_inside and ex.target != "qemu-fdc":
-            steps = _steps(now, (guest.id, "compromised"),
-                           (f"guest_kernel:{guest.id}", "contained"))
-            return Incident(now, ex.id, guest.id, "contained", f"{ex.name}: the escape lands in "
-                            f"{guest.id}'s own VM, which holds it; the host is untouched", steps)
-        return Incident(now, ex.id, guest.id, "not_reachable",
-                        f"{ex.name}: {guest.id} does not reach {_component(ex.target)}",
-                        _steps(now, (guest.id, "blocked")))
+            steps = _steps(
+                now, (guest.id, "compromised"), (f"guest_kernel:{guest.id}", "contained")
+            )
+            return Incident(
+                now,
+                ex.id,
+                guest.id,
+                "contained",
+                f"{ex.name}: the escape lands in "
+                f"{guest.id}'s own VM, which holds it; the host is untouched",
+                steps,
+            )
+        return Incident(
+            now,
+            ex.id,
+            guest.id,
+            "not_reachable",
+            f"{ex.name}: {guest.id} does not reach {_component(ex.target)}",
+            _steps(now, (guest.id, "blocked")),
+        )
     facts = guest.config.facts()
-    blockers = [] if (ex.privileged_bypasses and "privileged" in facts) else \
-        [b for b in ex.blocked_by if b in facts]
+    blockers = (
+        []
+        if (ex.privileged_bypasses and "privileged" in facts)
+        else [b for b in ex.blocked_by if b in facts]
+    )
     if blockers:
-        return Incident(now, ex.id, guest.id, "blocked",
-                        f"{ex.name}: blocked by {', '.join(blockers)}",
-                        _steps(now, (guest.id, "blocked")), tuple(blockers), ex.disclosed)
-    layer = "hypervisor" if ex.target == "qemu-fdc" else \
-        ("runtime" if ex.target == "runc" else "host_kernel")
+        return Incident(
+            now,
+            ex.id,
+            guest.id,
+            "blocked",
+            f"{ex.name}: blocked by {', '.join(blockers)}",
+            _steps(now, (guest.id, "blocked")),
+            tuple(blockers),
+            ex.disclosed,
+        )
+    layer = (
+        "hypervisor"
+        if ex.target == "qemu-fdc"
+        else ("runtime" if ex.target == "runc" else "host_kernel")
+    )
     others = [(g.id, "compromised") for g in host.live_guests() if g is not guest]
-    steps = _steps(now, (guest.id, "compromised"), (layer, "compromised"), ("host", "compromised"),
-                   *others)
-    return Incident(now, ex.id, guest.id, "host_compromised",
-                    f"{ex.name} (disclosed {ex.disclosed}) escapes through "
-                    f"{_component(ex.target)}: the host and all {len(others)} other guests are "
-                    "in the attacker's hands", steps, disclosed=ex.disclosed)
+    steps = _steps(
+        now, (guest.id, "compromised"), (layer, "compromised"), ("host", "compromised"), *others
+    )
+    return Incident(
+        now,
+        ex.id,
+        guest.id,
+        "host_compromised",
+        f"{ex.name} (disclosed {ex.disclosed}) escapes through "
+        f"{_component(ex.target)}: the host and all {len(others)} other guests are "
+        "in the attacker's hands",
+        steps,
+        disclosed=ex.disclosed,
+    )
 
 
 def _component(target: str) -> str:
-    return {"runc": "the host's runc", "host-kernel": "the shared host kernel",
-            "qemu-fdc": "QEMU's emulated floppy controller"}[target]
+    return {
+        "runc": "the host's runc",
+        "host-kernel": "the shared host kernel",
+        "qemu-fdc": "QEMU's emulated floppy controller",
+    }[target]
 
 
 def apply(host: Host, incident: Incident) -> Generator[Event, object, None]:
@@ -134,8 +182,9 @@ def fork_bomb(host: Host, guest: Guest, rate_per_s: float = 2000) -> FaultProces
             yield host.engine.timeout(1.0)
             if host.fork(guest, wanted, limit) < wanted:
                 capped = limit > 0 and guest.pids >= limit
-                host.log("pids_exhausted", guest, guest=guest.id, pids=guest.pids,
-                         host_wide=not capped)
+                host.log(
+                    "pids_exhausted", guest, guest=guest.id, pids=guest.pids, host_wide=not capped
+                )
                 return
     except (Interrupt, GuestGone):
         return
@@ -167,7 +216,7 @@ class Fault:
 
     id: str
     process: Callable[[Host, Guest, float], FaultProcess] | None = None
-    param: str = ""       # the action field that feeds the process ("rate_mib_s", "duration_s")
+    param: str = ""  # the action field that feeds the process ("rate_mib_s", "duration_s")
     default: float = 0.0  # its value when the scenario or the click gives none
     incident: Callable[[Host, Catalog, Guest, str], Incident] | None = None
 
@@ -181,12 +230,15 @@ def _exploit(host: Host, catalog: Catalog, guest: Guest, fault_id: str) -> Incid
 
 
 # One row per fault (ids in sim.vocabulary.FAULTS); every exploit in the catalog uses EXPLOIT.
-REGISTRY: dict[str, Fault] = {f.id: f for f in (
-    Fault("panic", incident=_panic),
-    Fault("leak", process=leak, param="rate_mib_s", default=100.0),
-    Fault("fork_bomb", process=fork_bomb, param="rate_per_s", default=2000.0),
-    Fault("cpu_hog", process=cpu_hog, param="duration_s", default=30.0),
-)}
+REGISTRY: dict[str, Fault] = {
+    f.id: f
+    for f in (
+        Fault("panic", incident=_panic),
+        Fault("leak", process=leak, param="rate_mib_s", default=100.0),
+        Fault("fork_bomb", process=fork_bomb, param="rate_per_s", default=2000.0),
+        Fault("cpu_hog", process=cpu_hog, param="duration_s", default=30.0),
+    )
+}
 EXPLOIT = Fault("exploit", incident=_exploit)
 
 

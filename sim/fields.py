@@ -13,8 +13,9 @@ from typing import Any
 
 # Ids a file gives to hosts and guests: shown in the window and in file names, so plain words.
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-ID_EXPECTED = ("an id of letters, digits, '.', '_' or '-' (at most 64, starting with a letter "
-               "or digit)")
+ID_EXPECTED = (
+    "an id of letters, digits, '.', '_' or '-' (at most 64, starting with a letter or digit)"
+)
 
 
 class FieldError(ValueError):
@@ -64,7 +65,9 @@ class Table:
         for key in self.data:
             if key not in allowed:
                 raise FieldError(
-                    self.file, self._at(key), "one of the known keys: " + ", ".join(allowed),
+                    self.file,
+                    self._at(key),
+                    "one of the known keys: " + ", ".join(allowed),
                     f"unknown key {key!r}",
                 )
 
@@ -72,8 +75,15 @@ class Table:
         """Return whether `key` is present."""
         return key in self.data
 
-    def number(self, key: str, default: float | None = None, *, lo: float = 0.0,
-               hi: float = math.inf, integer: bool = False) -> float:
+    def number(
+        self,
+        key: str,
+        default: float | None = None,
+        *,
+        lo: float = 0.0,
+        hi: float = math.inf,
+        integer: bool = False,
+    ) -> float:
         """Return a number in [lo, hi]; missing keys take `default` or are an error."""
         kind = "a whole number" if integer else "a number"
         if key not in self.data:
@@ -81,24 +91,36 @@ class Table:
                 raise self.error(key, f"{kind} (required)")
             return default
         value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or (
-            integer and not isinstance(value, int)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (integer and not isinstance(value, int))
         ):
             raise self.error(key, kind, value)
         # An int is compared exactly: a float conversion overflows past 1e308.
         if (isinstance(value, float) and not math.isfinite(value)) or not lo <= value <= hi:
-            bound = (f"from {_bound(lo, integer)} to {_bound(hi, integer)}" if math.isfinite(hi)
-                     else f"≥ {_bound(lo, integer)}")
+            bound = (
+                f"from {_bound(lo, integer)} to {_bound(hi, integer)}"
+                if math.isfinite(hi)
+                else f"≥ {_bound(lo, integer)}"
+            )
             raise self.error(key, f"{kind} {bound}", value)
         return value
 
-    def integer(self, key: str, default: int | None = None, *, lo: int = 0,
-                hi: float = math.inf) -> int:
+    def integer(
+        self, key: str, default: int | None = None, *, lo: int = 0, hi: float = math.inf
+    ) -> int:
         """Return a whole number in [lo, hi]."""
         return int(self.number(key, default, lo=lo, hi=hi, integer=True))
 
-    def string(self, key: str, default: str | None = None, *,
-               choices: tuple[str, ...] | None = None, max_len: int = 10_000) -> str:
+    def string(
+        self,
+        key: str,
+        default: str | None = None,
+        *,
+        choices: tuple[str, ...] | None = None,
+        max_len: int = 10_000,
+    ) -> str:
         """Return a string of at most `max_len` characters, optionally one of `choices`."""
         if key not in self.data:
             if default is None:
@@ -110,8 +132,9 @@ class Table:
         if choices is not None and value not in choices:
             raise self.error(key, "one of " + ", ".join(repr(c) for c in choices), value)
         if len(value) > max_len:
-            raise self.error(key, f"a text of at most {max_len:,} characters",
-                             Said(f"{len(value):,} characters"))
+            raise self.error(
+                key, f"a text of at most {max_len:,} characters", Said(f"{len(value):,} characters")
+            )
         return value
 
     def ident(self, key: str, default: str | None = None) -> str:

@@ -24,8 +24,9 @@ class FillResult:
     time_s: float
 
 
-def fill(scenario: Scenario, template_id: str, catalog: Catalog,
-         limit: int = SAFETY_CAP) -> FillResult:
+def fill(
+    scenario: Scenario, template_id: str, catalog: Catalog, limit: int = SAFETY_CAP
+) -> FillResult:
     """Start guests of `template_id` one after another on an empty host of `scenario`."""
     session = Session(replace(scenario, guests=()), catalog)
     started = 0

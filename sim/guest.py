@@ -91,12 +91,20 @@ class Guest(Holdings):
         """Return an immutable view, rebuilt only after a change."""
         if self._view is None:
             self._view = GuestView(
-                id=self.id, template=self.template.id, kind=self.template.kind,
-                state=self.state, created_s=self.created_s, ready_s=self.ready_s,
+                id=self.id,
+                template=self.template.id,
+                kind=self.template.kind,
+                state=self.state,
+                created_s=self.created_s,
+                ready_s=self.ready_s,
                 phases=tuple(PhaseSpan(s.name, s.start_s, s.end_s, s.source) for s in self.spans),
                 memory_mib={k: v for k, v in self.memory.items() if v > 0},
-                configured_mib=self.template.memory_mib, pids=self.pids,
-                vcpus=self.template.vcpus, reason=self.reason, compromised=self.compromised,
-                config=self.config.changed_fields(), host=self.host_id,
+                configured_mib=self.template.memory_mib,
+                pids=self.pids,
+                vcpus=self.template.vcpus,
+                reason=self.reason,
+                compromised=self.compromised,
+                config=self.config.changed_fields(),
+                host=self.host_id,
             )
         return self._view

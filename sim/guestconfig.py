@@ -16,11 +16,11 @@ from sim.vocabulary import NETWORKS as NETWORKS
 class GuestConfig:
     """Settings of one guest. Limits of 0 mean "no limit"."""
 
-    network: str = "nat"          # containers: Docker's bridge with NAT, or host networking
-    vcpu_pinning: bool = False    # VMs: vCPUs pinned to cores ("tuned" KVM)
+    network: str = "nat"  # containers: Docker's bridge with NAT, or host networking
+    vcpu_pinning: bool = False  # VMs: vCPUs pinned to cores ("tuned" KVM)
     memory_limit_mib: float = 0.0  # containers: cgroup memory.max
-    pids_limit: int = 0           # containers: cgroup pids.max
-    cpu_quota: float = 0.0        # containers: cgroup cpu.max, in cores
+    pids_limit: int = 0  # containers: cgroup pids.max
+    cpu_quota: float = 0.0  # containers: cgroup cpu.max, in cores
     seccomp: bool = True
     apparmor: bool = True
     selinux: bool = False
@@ -34,5 +34,8 @@ class GuestConfig:
     def changed_fields(self) -> dict[str, object]:
         """Return the settings that differ from the defaults, for saving a scenario."""
         default = GuestConfig()
-        return {f.name: getattr(self, f.name) for f in fields(self)
-                if getattr(self, f.name) != getattr(default, f.name)}
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) != getattr(default, f.name)
+        }

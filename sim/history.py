@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 MAX_MOMENTS = 4000  # moments kept: 2 minutes of frames at 30 per second, older ones thinned
 # The calls a replay may make on a Session: the ones that change what happens.
 HAND_METHODS: frozenset[str] = frozenset(
-    {"add_guests", "remove_guest", "move_guest", "set_config", "run_workload", "inject", "step"})
+    {"add_guests", "remove_guest", "move_guest", "set_config", "run_workload", "inject", "step"}
+)
 _NO_SERIES = MemorySeries(time_s=np.zeros(0), layers={})
 
 
@@ -96,8 +97,11 @@ class History:
             self.truncate(time_s)
         for host, snap in snapshots.items():
             self._latest[host] = snap.series
-        moment = Moment(time_s, {h: replace(s, series=_NO_SERIES) for h, s in snapshots.items()},
-                        {h: len(s.series.time_s) for h, s in snapshots.items()})
+        moment = Moment(
+            time_s,
+            {h: replace(s, series=_NO_SERIES) for h, s in snapshots.items()},
+            {h: len(s.series.time_s) for h, s in snapshots.items()},
+        )
         if self._times and self._times[-1] == time_s:
             self._moments[-1] = moment
             return
@@ -121,8 +125,10 @@ class History:
         if not self._moments:
             raise LookupError("the history is empty")
         moment = self._moments[self.moment_index(time_s)]
-        return {host: replace(snap, series=self._series(host, moment))
-                for host, snap in moment.snapshots.items()}
+        return {
+            host: replace(snap, series=self._series(host, moment))
+            for host, snap in moment.snapshots.items()
+        }
 
     def truncate(self, time_s: float) -> None:
         """Forget every moment and hand call after `time_s` (a branch starts there)."""

@@ -78,10 +78,18 @@ class Slots:
 class Host:
     """One machine: what it has, what its guests hold, and who gets killed when RAM runs out."""
 
-    def __init__(self, engine: Engine, preset: HostPreset, policy: Policy,
-                 model: Mapping[str, float], rng: np.random.Generator, recorder: Recorder,
-                 log_sink: Recorder | None = None,
-                 host_id: str = "main", jitter: Jitter | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        preset: HostPreset,
+        policy: Policy,
+        model: Mapping[str, float],
+        rng: np.random.Generator,
+        recorder: Recorder,
+        log_sink: Recorder | None = None,
+        host_id: str = "main",
+        jitter: Jitter | None = None,
+    ) -> None:
         self.id = host_id
         self.engine = engine
         self.preset = preset
@@ -102,24 +110,27 @@ class Host:
         self.network_lock = FifoLock(engine, "daemon-network")
         # dockerd's max-concurrent-downloads: layers beyond it wait for a free download slot.
         self.download_slots = Slots(engine, int(model["concurrent_downloads"]))
-        self.down = False         # the host kernel panicked
+        self.down = False  # the host kernel panicked
         self.compromised = False  # an escape reached the host
         swap_mib = preset.swap_gib * 1024 if policy.swap else 0.0
         self.ledger = MemoryLedger(preset.ram_gib * 1024, swap_mib)
         self.counters = Counters(preset)
         self.images = ImageStore(self.ledger, self.counters, model["page_cache_fraction"])
         self.guests: dict[str, Guest] = {}  # every guest on this host, live or ended
-        self._live: dict[str, Guest] = {}     # the live ones, in arrival order
+        self._live: dict[str, Guest] = {}  # the live ones, in arrival order
         self.footprints: dict[tuple[str, str], float] = {}  # density's per-template memory
         self.on_sample: Callable[[Host], None] | None = None  # tests check invariants here
-        self.memory = HostMemory(host_id, self.ledger, self.images, policy, self.end, self.log,
-                                 self.sample)
+        self.memory = HostMemory(
+            host_id, self.ledger, self.images, policy, self.end, self.log, self.sample
+        )
         # A host too small for its own kernel would otherwise start with a silently empty layer.
         if not self.ledger.take("host_kernel", preset.host_kernel_mib, swap=False) or (
             preset.runtime and not self.ledger.take("runtime", preset.runtime_mib, swap=False)
         ):
-            raise ValueError(f"{preset.ram_gib:g} GiB of RAM cannot hold the host's own kernel "
-                             "and container runtime")
+            raise ValueError(
+                f"{preset.ram_gib:g} GiB of RAM cannot hold the host's own kernel "
+                "and container runtime"
+            )
         self.sample()
 
     # ------------------------------------------------------------------ facts and log
@@ -138,9 +149,24 @@ class Host:
     def view(self) -> HostView:
         """Return the host's fixed properties."""
         p = self.preset
-        return HostView(p.id, p.name, p.cores, p.ram_gib * 1024, self.ledger.swap_mib,
-                        p.disk_gib, p.arch, p.hypervisor, p.runtime, p.pid_max, p.bridge_ports,
-                        self.down, self.compromised, p.os, self.utility_vm, self.id)
+        return HostView(
+            p.id,
+            p.name,
+            p.cores,
+            p.ram_gib * 1024,
+            self.ledger.swap_mib,
+            p.disk_gib,
+            p.arch,
+            p.hypervisor,
+            p.runtime,
+            p.pid_max,
+            p.bridge_ports,
+            self.down,
+            self.compromised,
+            p.os,
+            self.utility_vm,
+            self.id,
+        )
 
     def log(self, code: str, who: Guest | None, **params: object) -> None:
         """Record one discrete fact in the event log, worded by sim.vocabulary."""
@@ -184,8 +210,9 @@ class Host:
     def detach(self, guest: Guest) -> None:
         """Take a guest that is moving away off this host's list."""
         if guest.state != "moving":
-            raise states.IllegalTransition(f"{guest.id} is {guest.state}: only a moving guest "
-                                           "leaves its host")
+            raise states.IllegalTransition(
+                f"{guest.id} is {guest.state}: only a moving guest leaves its host"
+            )
         del self.guests[guest.id]
 
     def change_state(self, guest: Guest, new: str, reason: str | None = None) -> None:
@@ -228,8 +255,9 @@ class Host:
         self.change_state(guest, state, reason)
         if code == "oom_kill":
             self.recorder.mark_oom(self.engine.now)
-            self.log("oom_kill", guest, guest=guest.id, resident_mib=round(resident, 1),
-                     reason=reason)
+            self.log(
+                "oom_kill", guest, guest=guest.id, resident_mib=round(resident, 1), reason=reason
+            )
         elif code:
             self.log(code, guest, guest=guest.id, reason=reason)
         self.sample()
@@ -266,8 +294,7 @@ class Host:
             if process.is_alive and process is not running:
                 process.interrupt(guest.state)
                 if name in FAULTS:
-                    self.log("fault_stopped", guest, guest=guest.id, fault=name,
-                             state=guest.state)
+                    self.log("fault_stopped", guest, guest=guest.id, fault=name, state=guest.state)
         guest.activities = ()
         driver = guest.process
         if driver is not None and driver.is_alive and driver is not running:

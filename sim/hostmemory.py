@@ -31,9 +31,16 @@ class HostMemory:
     **params)` and `sample()` record what happened.
     """
 
-    def __init__(self, host_id: str, ledger: MemoryLedger, images: ImageStore, policy: Policy,
-                 end: Callable[..., bool], log: Callable[..., None],
-                 sample: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        host_id: str,
+        ledger: MemoryLedger,
+        images: ImageStore,
+        policy: Policy,
+        end: Callable[..., bool],
+        log: Callable[..., None],
+        sample: Callable[[], None],
+    ) -> None:
         self._host_id = host_id
         self.ledger = ledger
         self._images = images
@@ -132,8 +139,11 @@ class HostMemory:
         while self.ledger.available(self._swap) + EPSILON_MIB < mib:
             if self._images.reclaim():
                 continue
-            victim = max((g for g in self._holders.values() if g.resident_mib > 0),
-                         key=lambda g: (g.resident_mib, g.id), default=None)
+            victim = max(
+                (g for g in self._holders.values() if g.resident_mib > 0),
+                key=lambda g: (g.resident_mib, g.id),
+                default=None,
+            )
             if victim is None:
                 raise NoRoom(f"{mib:.1f} MiB do not fit on {self._host_id}")
             self._end(victim, "killed", "oom", code="oom_kill")

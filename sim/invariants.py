@@ -39,8 +39,10 @@ def _ledger(host: Host) -> list[str]:
     led = host.ledger
     out = []
     if not _near(led.used + led.free, led.ram_mib + led.swap_used):
-        out.append(f"ledger: layers {led.used} + free {led.free} != RAM {led.ram_mib} "
-                   f"+ swap {led.swap_used}")
+        out.append(
+            f"ledger: layers {led.used} + free {led.free} != RAM {led.ram_mib} "
+            f"+ swap {led.swap_used}"
+        )
     if led.free < -TOLERANCE_MIB or led.swap_used > led.swap_mib + TOLERANCE_MIB:
         out.append(f"ledger: free {led.free}, swap {led.swap_used} of {led.swap_mib}")
     out += [f"ledger: {k} is {v}" for k, v in led.layers.items() if v < -TOLERANCE_MIB]
@@ -57,8 +59,11 @@ def _owners(host: Host) -> list[str]:
         for layer, mib in owner.memory.items():
             held[layer] += mib
         merged += sum(owner.merged.values())
-    out = [f"owners: {layer} is {host.ledger.layers[layer]} in the ledger, {held[layer]} held"
-           for layer in LAYERS if not _near(host.ledger.layers[layer], held[layer])]
+    out = [
+        f"owners: {layer} is {host.ledger.layers[layer]} in the ledger, {held[layer]} held"
+        for layer in LAYERS
+        if not _near(host.ledger.layers[layer], held[layer])
+    ]
     if not _near(host.ledger.ksm_saved, merged):
         out.append(f"owners: ksm_saved {host.ledger.ksm_saved} != merged {merged}")
     return out
@@ -72,8 +77,11 @@ def _counters(host: Host) -> list[str]:
         "vcpus": (c.vcpus_committed, sum(h.vcpus for h in guests)),
         "disk": (c.disk_used_gib, host.images.stored_gib + sum(h.disk_gib for h in guests)),
     }
-    out = [f"counters: {name} {have} != held {want}"
-           for name, (have, want) in expected.items() if not _near(have, want)]
+    out = [
+        f"counters: {name} {have} != held {want}"
+        for name, (have, want) in expected.items()
+        if not _near(have, want)
+    ]
     if c.pids_used > host.preset.pid_max or c.ports_used > host.preset.bridge_ports:
         out.append(f"counters: {c.pids_used} PIDs, {c.ports_used} ports beyond the host's")
     return out
@@ -82,8 +90,10 @@ def _counters(host: Host) -> list[str]:
 def _guest(host: Host, guest: Guest, live_ids: set[str]) -> list[str]:
     out = []
     if guest.live != (guest.id in live_ids):
-        out.append(f"{guest.id}: {guest.state} but {'' if guest.id in live_ids else 'not '}"
-                   "on the host's live list")
+        out.append(
+            f"{guest.id}: {guest.state} but {'' if guest.id in live_ids else 'not '}"
+            "on the host's live list"
+        )
     if not guest.live and not guest.held.empty():
         out.append(f"{guest.id}: {guest.state} yet holds {guest.held}")
     if guest.host_id != host.id:
@@ -129,6 +139,7 @@ def check(session: Session) -> None:
 
 def watch(session: Session) -> None:
     """Check every host's invariants at every sample it records from now on."""
+
     def on_sample(host: Host) -> None:
         found = host_violations(host)
         if found:

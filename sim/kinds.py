@@ -14,8 +14,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the catalog asks this module what its templates are
     from sim.catalog import Template
 
-CONTAINER_SETTINGS = ("network", "memory_limit_mib", "pids_limit", "cpu_quota", "seccomp",
-                      "apparmor", "selinux", "userns", "privileged")
+CONTAINER_SETTINGS = (
+    "network",
+    "memory_limit_mib",
+    "pids_limit",
+    "cpu_quota",
+    "seccomp",
+    "apparmor",
+    "selinux",
+    "userns",
+    "privileged",
+)
 CGROUP_SETTINGS = ("memory_limit_mib", "pids_limit", "cpu_quota")
 VM_SETTINGS = ("vcpu_pinning",)
 
@@ -25,33 +34,69 @@ class KindTraits:
     """What every guest of one kind is, whatever its template."""
 
     kind: str
-    palette_group: str            # "containers", "vms" or "others"
-    shares_host_kernel: bool      # its system calls reach the host's kernel: a panic is the host's
-    needs_runtime: bool           # started by the host's container runtime (dockerd, containerd)
+    palette_group: str  # "containers", "vms" or "others"
+    shares_host_kernel: bool  # its system calls reach the host's kernel: a panic is the host's
+    needs_runtime: bool  # started by the host's container runtime (dockerd, containerd)
     runs_containers_inside: bool  # runc and a kernel inside its own VM hold an escape there
-    profile: str                  # workload overhead profile (sim.workload) by default ...
+    profile: str  # workload overhead profile (sim.workload) by default ...
     profile_if: tuple[str, str] = ("", "")  # ... and (fact, profile) when that fact holds
-    settings: tuple[str, ...] = ()          # guest settings that change an experiment
-    settings_in_vm: tuple[str, ...] = ()    # the same when the template runs in its own VM
+    settings: tuple[str, ...] = ()  # guest settings that change an experiment
+    settings_in_vm: tuple[str, ...] = ()  # the same when the template runs in its own VM
 
 
-KIND_TRAITS: dict[str, KindTraits] = {row.kind: row for row in (
-    KindTraits("container", "containers", shares_host_kernel=True, needs_runtime=True,
-               runs_containers_inside=False, profile="container-nat",
-               profile_if=("host_network", "container-host"), settings=CONTAINER_SETTINGS,
-               settings_in_vm=CONTAINER_SETTINGS),
-    KindTraits("vm", "vms", shares_host_kernel=False, needs_runtime=False,
-               runs_containers_inside=False, profile="vm-untuned",
-               profile_if=("vcpu_pinning", "vm-tuned"), settings=VM_SETTINGS,
-               settings_in_vm=VM_SETTINGS),
-    KindTraits("microvm", "others", shares_host_kernel=False, needs_runtime=False,
-               runs_containers_inside=False, profile="microvm"),
-    KindTraits("sandbox", "others", shares_host_kernel=False, needs_runtime=True,
-               runs_containers_inside=True, profile="gvisor", profile_if=("in_own_vm", "kata"),
-               settings=CGROUP_SETTINGS),
-    KindTraits("container-in-vm", "others", shares_host_kernel=False, needs_runtime=False,
-               runs_containers_inside=True, profile="container-in-vm"),
-)}
+KIND_TRAITS: dict[str, KindTraits] = {
+    row.kind: row
+    for row in (
+        KindTraits(
+            "container",
+            "containers",
+            shares_host_kernel=True,
+            needs_runtime=True,
+            runs_containers_inside=False,
+            profile="container-nat",
+            profile_if=("host_network", "container-host"),
+            settings=CONTAINER_SETTINGS,
+            settings_in_vm=CONTAINER_SETTINGS,
+        ),
+        KindTraits(
+            "vm",
+            "vms",
+            shares_host_kernel=False,
+            needs_runtime=False,
+            runs_containers_inside=False,
+            profile="vm-untuned",
+            profile_if=("vcpu_pinning", "vm-tuned"),
+            settings=VM_SETTINGS,
+            settings_in_vm=VM_SETTINGS,
+        ),
+        KindTraits(
+            "microvm",
+            "others",
+            shares_host_kernel=False,
+            needs_runtime=False,
+            runs_containers_inside=False,
+            profile="microvm",
+        ),
+        KindTraits(
+            "sandbox",
+            "others",
+            shares_host_kernel=False,
+            needs_runtime=True,
+            runs_containers_inside=True,
+            profile="gvisor",
+            profile_if=("in_own_vm", "kata"),
+            settings=CGROUP_SETTINGS,
+        ),
+        KindTraits(
+            "container-in-vm",
+            "others",
+            shares_host_kernel=False,
+            needs_runtime=False,
+            runs_containers_inside=True,
+            profile="container-in-vm",
+        ),
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +104,9 @@ class Traits:
     """One template's kind row plus the facts its data decides."""
 
     kind: KindTraits
-    vm_like: bool              # has RAM of its own, bounded by its memory_mib
-    in_own_vm: bool            # runs inside a VM of its own (VMs, microVMs, Kata, Docker-in-VM)
-    user_space_kernel: bool    # a user-space kernel (gVisor's Sentry) answers its system calls
+    vm_like: bool  # has RAM of its own, bounded by its memory_mib
+    in_own_vm: bool  # runs inside a VM of its own (VMs, microVMs, Kata, Docker-in-VM)
+    user_space_kernel: bool  # a user-space kernel (gVisor's Sentry) answers its system calls
 
     @property
     def own_kernel(self) -> bool:

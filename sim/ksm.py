@@ -38,8 +38,9 @@ def run_ksm(host: Host) -> Generator[Event, object, None]:
             host.sample()
 
 
-def _merge(host: Host, guest: Guest, budget: float, fractions: dict[str, float],
-           alone: bool) -> float:
+def _merge(
+    host: Host, guest: Guest, budget: float, fractions: dict[str, float], alone: bool
+) -> float:
     """Merge up to `budget` MiB of `guest`'s identical pages; return how much."""
     done = 0.0
     for layer in MERGEABLE:

@@ -47,15 +47,27 @@ from sim.snapshot import (
 )
 
 MARGIN_S = 60.0  # after the script's last moment: enough for workloads and boots to finish
-APPROX = 0.10    # what "~" allows
+APPROX = 0.10  # what "~" allows
 ANNOTATION = re.compile(r"\{\{\s*(?P<shown>[^{}=~]+?)\s*(?P<op>[=~])\s*(?P<query>[^{}]+?)\s*\}\}")
 _SHOWN = re.compile(r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?\s*(?P<unit>\S*)")
 # The unit as written -> (the unit a quantity has, how many of those one written unit is)
 UNITS: Mapping[str, tuple[str, float]] = {
-    "": ("", 1.0), "s": ("s", 1.0), "秒": ("s", 1.0), "ms": ("s", 1e-3), "毫秒": ("s", 1e-3),
-    "MiB": ("MiB", 1.0), "GiB": ("MiB", 1024.0), "×": ("×", 1.0), "%": ("%", 1.0),
-    "µs": ("µs", 1.0), "微秒": ("µs", 1.0), "IOPS": ("IOPS", 1.0), "req/s": ("req/s", 1.0),
-    "GFLOPS": ("GFLOPS", 1.0), "GB/s": ("GB/s", 1.0), "tps": ("tps", 1.0),
+    "": ("", 1.0),
+    "s": ("s", 1.0),
+    "秒": ("s", 1.0),
+    "ms": ("s", 1e-3),
+    "毫秒": ("s", 1e-3),
+    "MiB": ("MiB", 1.0),
+    "GiB": ("MiB", 1024.0),
+    "×": ("×", 1.0),
+    "%": ("%", 1.0),
+    "µs": ("µs", 1.0),
+    "微秒": ("µs", 1.0),
+    "IOPS": ("IOPS", 1.0),
+    "req/s": ("req/s", 1.0),
+    "GFLOPS": ("GFLOPS", 1.0),
+    "GB/s": ("GB/s", 1.0),
+    "tps": ("tps", 1.0),
 }
 
 
@@ -77,8 +89,9 @@ def find_annotations(text: str) -> list[Annotation]:
     return [Annotation(m["shown"], m["query"], m["op"] == "~") for m in ANNOTATION.finditer(text)]
 
 
-def display(text: str, markdown: bool = False,
-            references: Mapping[str, Reference] | None = None) -> str:
+def display(
+    text: str, markdown: bool = False, references: Mapping[str, Reference] | None = None
+) -> str:
     """Return `text` as the class reads it: numbers without their queries, citations by name."""
     refs = bundled_references() if references is None else references
 
@@ -111,8 +124,9 @@ def parse_shown(shown: str) -> tuple[float, int, str]:
     """Return the number, its decimals and its unit as written ("84,044 IOPS")."""
     m = _SHOWN.fullmatch(shown.strip())
     if m is None or m["unit"] not in UNITS:
-        raise LessonTextError(f"{shown!r}: expected a number and one of the units "
-                              + ", ".join(u for u in UNITS if u))
+        raise LessonTextError(
+            f"{shown!r}: expected a number and one of the units " + ", ".join(u for u in UNITS if u)
+        )
     digits = m["int"].replace(",", "") + (f".{m['dec']}" if m["dec"] else "")
     return float(digits), len(m["dec"] or ""), m["unit"]
 
@@ -131,8 +145,10 @@ def check(annotation: Annotation, snap: Snapshot) -> str | None:
         ok = math.isclose(round(actual, decimals), number, rel_tol=0, abs_tol=1e-9)
     if ok:
         return None
-    return (f"{annotation.shown!r} but the run gives {actual:,.{max(decimals, 2)}f} {unit} "
-            f"for {annotation.query!r}")
+    return (
+        f"{annotation.shown!r} but the run gives {actual:,.{max(decimals, 2)}f} {unit} "
+        f"for {annotation.query!r}"
+    )
 
 
 def _between(start_s: float | None, end_s: float | None) -> float | None:
@@ -162,40 +178,54 @@ def _phase(snap: Snapshot, gid: str, name: str) -> PhaseSpan:
 
 
 def _workload(snap: Snapshot, wid: str, gid: str, nth: str = "1") -> WorkloadResult:
-    runs = sorted((w for w in snap.workloads if w.workload == wid and w.guest_id == gid),
-                  key=lambda w: w.time_s)
+    runs = sorted(
+        (w for w in snap.workloads if w.workload == wid and w.guest_id == gid),
+        key=lambda w: w.time_s,
+    )
     if len(runs) < int(nth):
         raise LessonTextError(f"{gid} ran {wid} {len(runs)} times, not {nth}")
     return runs[int(nth) - 1]
 
 
 def _readies(snap: Snapshot, which: str, from_s: str, to_s: str) -> list[float]:
-    ready = [g.ready_s for g in snap.guests if which in (g.kind, g.template)
-             and g.ready_s is not None and float(from_s) <= g.created_s < float(to_s)]
+    ready = [
+        g.ready_s
+        for g in snap.guests
+        if which in (g.kind, g.template)
+        and g.ready_s is not None
+        and float(from_s) <= g.created_s < float(to_s)
+    ]
     if not ready:
         raise LessonTextError(f"no {which} guest created from {from_s} to {to_s} s became ready")
     return ready
 
 
 def _startups(snap: Snapshot, tid: str, from_s: str, to_s: str) -> list[float]:
-    starts = [g.ready_s - g.created_s for g in snap.guests if g.template == tid
-              and g.ready_s is not None and float(from_s) <= g.created_s < float(to_s)]
+    starts = [
+        g.ready_s - g.created_s
+        for g in snap.guests
+        if g.template == tid
+        and g.ready_s is not None
+        and float(from_s) <= g.created_s < float(to_s)
+    ]
     if not starts:
         raise LessonTextError(f"no {tid} guest created from {from_s} to {to_s} s became ready")
     return starts
 
 
 def _median_startup(snap: Snapshot, tid: str) -> float:
-    starts = [g.ready_s - g.created_s for g in snap.guests
-              if g.template == tid and g.ready_s is not None]
+    starts = [
+        g.ready_s - g.created_s for g in snap.guests if g.template == tid and g.ready_s is not None
+    ]
     if not starts:
         raise LessonTextError(f"no {tid} guest became ready")
     return float(np.median(starts))
 
 
 def _count(snap: Snapshot, state: str, which: str = "*") -> float:
-    return float(sum(1 for g in snap.guests if g.state == state
-                     and which in ("*", g.kind, g.template)))
+    return float(
+        sum(1 for g in snap.guests if g.state == state and which in ("*", g.kind, g.template))
+    )
 
 
 def _density(snap: Snapshot, tid: str, limit: str | None = None) -> float:
@@ -262,8 +292,10 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "resident": lambda s, g: (sum(_guest(s, g).memory_mib.values()), "MiB"),
     "mem": lambda s, g, layer: (_guest(s, g).memory_mib.get(layer, 0.0), "MiB"),
     "configured": lambda s, g: (_guest(s, g).configured_mib, "MiB"),
-    "total_resident": lambda s, which: (sum(sum(g.memory_mib.values()) for g in s.guests
-                                            if which in (g.kind, g.template)), "MiB"),
+    "total_resident": lambda s, which: (
+        sum(sum(g.memory_mib.values()) for g in s.guests if which in (g.kind, g.template)),
+        "MiB",
+    ),
     "phase": lambda s, g, n: (_between(_phase(s, g, n).start_s, _phase(s, g, n).end_s), "s"),
     "phase_end": lambda s, g, n: (_phase(s, g, n).end_s, "s"),
     "result": lambda s, *a: (_workload(s, *a).value, _workload(s, *a).unit),
@@ -273,13 +305,17 @@ _QUERIES: Mapping[str, Callable[..., tuple[float | None, str]]] = {
     "event": lambda s, code, g: (_event(s, code, g).time_s, "s"),
     "param": lambda s, code, g, key: (_number(_event(s, code, g).params[key]), _unit_of(key)),
     "config": lambda s, g, key: (_number(_guest(s, g).config[key]), _unit_of(key)),
-    "delay": lambda s, g, fault, target: (_reached(_incident(s, g, fault), target)
-                                          - _incident(s, g, fault).time_s, "s"),
+    "delay": lambda s, g, fault, target: (
+        _reached(_incident(s, g, fault), target) - _incident(s, g, fault).time_s,
+        "s",
+    ),
     "reached": lambda s, g, fault, target: (_reached(_incident(s, g, fault), target), "s"),
     "free": lambda s, *t: (_series_at(s, "free", list(t)), "MiB"),
     "layer": lambda s, layer, *t: (_series_at(s, layer, list(t)), "MiB"),
-    "layers": lambda s, names, *t: (sum(_series_at(s, la, list(t)) for la in names.split(",")),
-                                    "MiB"),
+    "layers": lambda s, names, *t: (
+        sum(_series_at(s, la, list(t)) for la in names.split(",")),
+        "MiB",
+    ),
     "used": lambda s, *t: (sum(_series_at(s, layer, list(t)) for layer in LAYERS), "MiB"),
     "peak_used": lambda s: (float(max(sum(s.series.layers[la] for la in LAYERS))), "MiB"),
     "count": lambda s, *a: (_count(s, *a), ""),

@@ -74,8 +74,9 @@ def start(host: Host, guest: Guest) -> StartProcess:
                 host.network_lock.release()
                 held_lock = False
             duration = guest.end_phase(host.engine.now)
-            host.log("phase_done", guest, guest=guest.id, phase=spec.name,
-                     duration_s=round(duration, 6))
+            host.log(
+                "phase_done", guest, guest=guest.id, phase=spec.name, duration_s=round(duration, 6)
+            )
         host.advance(guest, "running")
         guest.ready_s = host.engine.now
         startup = guest.ready_s - guest.created_s
@@ -92,8 +93,7 @@ def start(host: Host, guest: Guest) -> StartProcess:
             _fail(host, guest, "memory")
 
 
-def _demands(host: Host, guest: Guest, spec: PhaseSpec, factor: float,
-             cap: float) -> StartProcess:
+def _demands(host: Host, guest: Guest, spec: PhaseSpec, factor: float, cap: float) -> StartProcess:
     """Yield the phase's wait, CPU job and disk job one after another (each made when reached)."""
     if spec.wait_s > 0:
         yield host.engine.timeout(spec.wait_s * factor)
@@ -168,8 +168,9 @@ def _boot_utility_vm(host: Host) -> Generator[Event, object, bool]:
     """Boot the Linux VM once; return False (and hold nothing) when the host cannot hold it."""
     uvm = host.utility_vm_spec
     host.log("utility_vm", None, host=host.id)
-    if not host.memory.hold_utility_vm({layer: uvm[f"{layer}_mib"]
-                                 for layer in ("vmm", "guest_kernel", "runtime")}):
+    if not host.memory.hold_utility_vm(
+        {layer: uvm[f"{layer}_mib"] for layer in ("vmm", "guest_kernel", "runtime")}
+    ):
         host.utility_vm_boot = None  # a later container tries again
         return False
     yield host.engine.timeout(uvm["boot_s"])

@@ -29,8 +29,10 @@ from sim.states import GuestGone
 from sim.vocabulary import MOVE_MODES
 
 MODES = MOVE_MODES
-CRIU_SOURCE = ("[criu:dump] criu dump writes the memory pages to image files on disk; criu"
-               " restore reads them back on the target")
+CRIU_SOURCE = (
+    "[criu:dump] criu dump writes the memory pages to image files on disk; criu"
+    " restore reads them back on the target"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,8 @@ class PreCopyPlan:
     """The rounds of a pre-copy on an uncontended link, as the model computes them."""
 
     rounds_mib: tuple[float, ...]  # what each live round copied
-    precopy_s: float               # the guest still runs on the source meanwhile
-    stop_copy_mib: float           # left dirty when the guest stops
+    precopy_s: float  # the guest still runs on the source meanwhile
+    stop_copy_mib: float  # left dirty when the guest stops
     downtime_s: float
     total_s: float
     converged: bool
@@ -50,8 +52,13 @@ def next_round(dirty_mib_s: float, last_round_s: float, memory_mib: float) -> fl
     return min(memory_mib, dirty_mib_s * last_round_s)
 
 
-def precopy_plan(memory_mib: float, link_mib_s: float, dirty_mib_s: float,
-                 downtime_target_s: float, max_rounds: int) -> PreCopyPlan:
+def precopy_plan(
+    memory_mib: float,
+    link_mib_s: float,
+    dirty_mib_s: float,
+    downtime_target_s: float,
+    max_rounds: int,
+) -> PreCopyPlan:
     """Return the rounds, downtime and total time of a pre-copy on a link of `link_mib_s`."""
     rounds = [memory_mib]
     left = next_round(dirty_mib_s, memory_mib / link_mib_s, memory_mib)
@@ -80,14 +87,19 @@ def refusal(mode: str, guest: Guest, source: HostPreset, target: HostPreset) -> 
         return "live migration needs the same hypervisor and CPU architecture on both hosts"
     if mode == "checkpoint" and vm_like:
         return "CRIU checkpoints Linux processes; a VM moves live or cold"
-    if mode == "checkpoint" and (source.os, source.arch) != ("linux", target.arch) \
-            or mode == "checkpoint" and target.os != "linux":
+    if (
+        mode == "checkpoint"
+        and (source.os, source.arch) != ("linux", target.arch)
+        or mode == "checkpoint"
+        and target.os != "linux"
+    ):
         return "CRIU needs Linux hosts of the same CPU architecture"
     return None
 
 
-def precopy(link: FairShare, guest: Guest, record: Move,
-            memory_mib: float) -> Generator[Event, object, None]:
+def precopy(
+    link: FairShare, guest: Guest, record: Move, memory_mib: float
+) -> Generator[Event, object, None]:
     """Copy the guest's memory in rounds while it runs; leave the stop-and-copy on `record`."""
     model = Catalog.load().model
     target_s, max_rounds = model["precopy_downtime_s"], int(model["precopy_max_rounds"])
@@ -134,8 +146,9 @@ def restore_memory(host: Host, guest: Guest, memory: dict[str, float]) -> None:
             host.memory.alloc(guest, layer, mib)
 
 
-def live(source: Host, target: Host, link: FairShare, guest: Guest,
-         record: Move) -> Generator[Event, object, None]:
+def live(
+    source: Host, target: Host, link: FairShare, guest: Guest, record: Move
+) -> Generator[Event, object, None]:
     """Pre-copy the running VM's memory, stop it, copy the rest and resume it on `target`."""
     mib = guest.inside_mib()
     record.total_mib = mib
@@ -149,8 +162,13 @@ def live(source: Host, target: Host, link: FairShare, guest: Guest,
     record.steps.append(PhaseSpan("precopy", start, source.engine.now, LINK_SOURCE))
     record.total_mib = record.copied_mib + record.stop_copy_mib
     memory = dict(guest.memory)
-    source.log("move_stop_copy" if record.converged else "move_not_converged", guest,
-               guest=guest.id, rounds=record.rounds, mib=round(record.stop_copy_mib, 3))
+    source.log(
+        "move_stop_copy" if record.converged else "move_not_converged",
+        guest,
+        guest=guest.id,
+        rounds=record.rounds,
+        mib=round(record.stop_copy_mib, 3),
+    )
     source.depart(guest)  # stop-and-copy: the guest is down from here
     down = source.engine.now
     job = record.transfer = link.submit(record.stop_copy_mib)
@@ -163,8 +181,9 @@ def live(source: Host, target: Host, link: FairShare, guest: Guest,
     _resume(source, target, guest, record, memory, down)
 
 
-def checkpoint(source: Host, target: Host, link: FairShare, guest: Guest,
-               record: Move) -> Generator[Event, object, None]:
+def checkpoint(
+    source: Host, target: Host, link: FairShare, guest: Guest, record: Move
+) -> Generator[Event, object, None]:
     """Freeze the container, dump its memory, ship dump and missing layers, restore it."""
     memory = dict(guest.memory)
     dump = guest.resident_mib
@@ -188,8 +207,9 @@ def checkpoint(source: Host, target: Host, link: FairShare, guest: Guest,
     _resume(source, target, guest, record, memory, down)
 
 
-def _resume(source: Host, target: Host, guest: Guest, record: Move,
-            memory: dict[str, float], down: float) -> None:
+def _resume(
+    source: Host, target: Host, guest: Guest, record: Move, memory: dict[str, float], down: float
+) -> None:
     """Put the guest back to running on `target` with the memory it had, without a boot."""
     source.detach(guest)
     target.attach(guest)
@@ -212,10 +232,17 @@ def _resume(source: Host, target: Host, guest: Guest, record: Move,
     record.step = ""
     record.end_s = target.engine.now
     record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
-    target.log("move_done", guest, guest=guest.id, source=source.id, target=target.id,
-               mib=round(record.total_mib, 3), verdict=record.verdict,
-               warnings=",".join(record.warnings),
-               elapsed_s=round(record.end_s - record.start_s, 6))
+    target.log(
+        "move_done",
+        guest,
+        guest=guest.id,
+        source=source.id,
+        target=target.id,
+        mib=round(record.total_mib, 3),
+        verdict=record.verdict,
+        warnings=",".join(record.warnings),
+        elapsed_s=round(record.end_s - record.start_s, 6),
+    )
 
 
 def _stopped(source: Host, guest: Guest, record: Move) -> None:

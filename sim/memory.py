@@ -115,5 +115,9 @@ class MemoryLedger:
 
     def row(self) -> dict[str, float]:
         """Return every layer plus free, swap_used and ksm_saved."""
-        return {**self.layers, "free": self.free, "swap_used": self.swap_used,
-                "ksm_saved": self.ksm_saved}
+        return {
+            **self.layers,
+            "free": self.free,
+            "swap_used": self.swap_used,
+            "ksm_saved": self.ksm_saved,
+        }

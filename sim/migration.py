@@ -18,8 +18,10 @@ from sim.guest import Guest
 from sim.host import Host
 from sim.snapshot import MoveView, PhaseSpan
 
-FORMAT_SOURCE = ("[qemu-img:formats] qcow2 is native to QEMU/KVM, VMDK to VMware, VHDX to"
-                 " Hyper-V, VDI to VirtualBox; qemu-img converts between them")
+FORMAT_SOURCE = (
+    "[qemu-img:formats] qcow2 is native to QEMU/KVM, VMDK to VMware, VHDX to"
+    " Hyper-V, VDI to VirtualBox; qemu-img converts between them"
+)
 LINK_SOURCE = "the scenario's link between the hosts (default: 1 Gbit/s, an assumption)"
 
 
@@ -49,10 +51,10 @@ class Move:
     transfer: Job | None = None  # the bytes crossing the link, for progress
     step: str = "transfer"
     mode: str = "cold"
-    rounds: int = 0             # live: pre-copy rounds done
-    copied_mib: float = 0.0     # live: copied while the guest still ran
+    rounds: int = 0  # live: pre-copy rounds done
+    copied_mib: float = 0.0  # live: copied while the guest still ran
     stop_copy_mib: float = 0.0  # live: left dirty when the guest stopped
-    converged: bool = True      # live: whether the dirty set shrank below the downtime target
+    converged: bool = True  # live: whether the dirty set shrank below the downtime target
     downtime_s: float | None = None  # from the guest's stop to running again
 
     def view(self) -> MoveView:
@@ -62,14 +64,28 @@ class Move:
             left = 0.0 if self.transfer.processed else self.transfer.remaining
             running = 0.0 if self.transfer.processed else self.transfer.work - left
             done = self.copied_mib + running if self.mode == "live" else self.total_mib - left
-        return MoveView(self.guest_id, self.source, self.target, self.start_s, self.end_s,
-                        self.total_mib, done, tuple(self.steps), self.verdict,
-                        tuple(self.warnings), self.step, self.mode, self.rounds,
-                        self.downtime_s, self.converged)
+        return MoveView(
+            self.guest_id,
+            self.source,
+            self.target,
+            self.start_s,
+            self.end_s,
+            self.total_mib,
+            done,
+            tuple(self.steps),
+            self.verdict,
+            tuple(self.warnings),
+            self.step,
+            self.mode,
+            self.rounds,
+            self.downtime_s,
+            self.converged,
+        )
 
 
-def move(source: Host, target: Host, link: FairShare, guest: Guest,
-         record: Move) -> Generator[Event, object, None]:
+def move(
+    source: Host, target: Host, link: FairShare, guest: Guest, record: Move
+) -> Generator[Event, object, None]:
     """Ship what `guest` needs over `link` and start it on `target`.
 
     The guest has already left `source` (`Host.depart`: it is moving and holds nothing). If it is
@@ -95,14 +111,22 @@ def move(source: Host, target: Host, link: FairShare, guest: Guest,
     record.end_s = target.engine.now
     record.downtime_s = record.end_s - record.start_s
     record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
-    target.log("move_done", guest, guest=guest.id, source=source.id, target=target.id,
-               mib=round(record.total_mib, 3), verdict=record.verdict,
-               warnings=",".join(record.warnings),
-               elapsed_s=round(record.end_s - record.start_s, 6))
+    target.log(
+        "move_done",
+        guest,
+        guest=guest.id,
+        source=source.id,
+        target=target.id,
+        mib=round(record.total_mib, 3),
+        verdict=record.verdict,
+        warnings=",".join(record.warnings),
+        elapsed_s=round(record.end_s - record.start_s, 6),
+    )
 
 
-def _ship(source: Host, target: Host, link: FairShare, guest: Guest,
-          record: Move) -> Generator[Event, object, None]:
+def _ship(
+    source: Host, target: Host, link: FairShare, guest: Guest, record: Move
+) -> Generator[Event, object, None]:
     """Carry the guest's disk image or missing image layers across, converting a disk image."""
     tpl = guest.template
     if guest.traits.vm_like:
@@ -114,16 +138,20 @@ def _ship(source: Host, target: Host, link: FairShare, guest: Guest,
             read = target.disk_read.submit(record.total_mib)
             job = target.disk_write.submit(record.total_mib)
             try:
-                yield from _step(guest, record, "convert", job, FORMAT_SOURCE,
-                                 note=f"{src_fmt} → {dst_fmt}")
+                yield from _step(
+                    guest, record, "convert", job, FORMAT_SOURCE, note=f"{src_fmt} → {dst_fmt}"
+                )
                 if not read.processed:
                     yield read
             finally:
                 for pending in (read, job):
                     if not pending.processed:
                         pending.cancel()
-        if tpl.ksm_group == "windows" and target.preset.hypervisor == "kvm" \
-                and source.preset.hypervisor != "kvm":
+        if (
+            tpl.ksm_group == "windows"
+            and target.preset.hypervisor == "kvm"
+            and source.preset.hypervisor != "kvm"
+        ):
             record.warnings.append("virtio_drivers")
         if platform.slowdown(tpl, target.preset) > 1:
             record.warnings.append("emulated")
@@ -143,8 +171,9 @@ def _ship(source: Host, target: Host, link: FairShare, guest: Guest,
             record.warnings.append("utility_vm")
 
 
-def _step(guest: Guest, record: Move, name: str, job: Job, source: str,
-          note: str = "") -> Generator[Event, object, None]:
+def _step(
+    guest: Guest, record: Move, name: str, job: Job, source: str, note: str = ""
+) -> Generator[Event, object, None]:
     """Run one step of a move, as a phase of the guest and a step of the record."""
     start = job.engine.now
     guest.begin_phase(name, start, f"{note}; {source}" if note else source)

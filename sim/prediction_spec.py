@@ -70,17 +70,40 @@ def parse_predictions(lt: Table, max_time_s: float) -> tuple[PredictionSpec, ...
 
 
 def _prediction(t: Table, max_time_s: float) -> PredictionSpec:
-    t.only(("id", "at_s", "reveal_s", "kind", "question", "question_zh", "explain",
-            "explain_zh", "answer", "unit", "tolerance", "rule", "choices"))
+    t.only(
+        (
+            "id",
+            "at_s",
+            "reveal_s",
+            "kind",
+            "question",
+            "question_zh",
+            "explain",
+            "explain_zh",
+            "answer",
+            "unit",
+            "tolerance",
+            "rule",
+            "choices",
+        )
+    )
     kind = t.string("kind", choices=KINDS)
     at_s = t.number("at_s", hi=max_time_s)
     spec = PredictionSpec(
-        t.ident("id"), at_s, t.number("reveal_s", lo=at_s, hi=max_time_s), kind,
-        t.string("question", max_len=MAX_TEXT), t.string("question_zh", max_len=MAX_TEXT),
-        t.string("explain", max_len=MAX_TEXT), t.string("explain_zh", max_len=MAX_TEXT),
-        _query(t, "answer", required=kind == "number"), _unit(t, kind),
-        t.number("tolerance", 0.2, lo=0.0, hi=1.0), t.string("rule", "largest", choices=RULES),
-        tuple(_choice(c) for c in t.tables("choices", MAX_CHOICES)))
+        t.ident("id"),
+        at_s,
+        t.number("reveal_s", lo=at_s, hi=max_time_s),
+        kind,
+        t.string("question", max_len=MAX_TEXT),
+        t.string("question_zh", max_len=MAX_TEXT),
+        t.string("explain", max_len=MAX_TEXT),
+        t.string("explain_zh", max_len=MAX_TEXT),
+        _query(t, "answer", required=kind == "number"),
+        _unit(t, kind),
+        t.number("tolerance", 0.2, lo=0.0, hi=1.0),
+        t.string("rule", "largest", choices=RULES),
+        tuple(_choice(c) for c in t.tables("choices", MAX_CHOICES)),
+    )
     if kind != "number" and len(spec.choices) < 2:
         raise t.error("choices", f"at least two [[choices]] for a {kind!r} prediction")
     if kind == "number" and spec.choices:
@@ -105,15 +128,19 @@ def _query(t: Table, key: str, required: bool) -> str:
         return ""
     query = t.string(key, max_len=200)
     if not query.split() or query.split()[0] not in quantity_names():
-        raise t.error(key, "a quantity of sim/lesson_text.py (" + ", ".join(quantity_names())
-                      + ")", query)
+        raise t.error(
+            key, "a quantity of sim/lesson_text.py (" + ", ".join(quantity_names()) + ")", query
+        )
     return query
 
 
 def _choice(c: Table) -> ChoiceSpec:
     c.only(("text", "text_zh", "query"))
-    return ChoiceSpec(c.string("text", max_len=MAX_TEXT), c.string("text_zh", max_len=MAX_TEXT),
-                      _query(c, "query", required=True))
+    return ChoiceSpec(
+        c.string("text", max_len=MAX_TEXT),
+        c.string("text_zh", max_len=MAX_TEXT),
+        _query(c, "query", required=True),
+    )
 
 
 def dump_predictions(specs: tuple[PredictionSpec, ...], toml: object) -> list[str]:
@@ -122,12 +149,29 @@ def dump_predictions(specs: tuple[PredictionSpec, ...], toml: object) -> list[st
     lines: list[str] = []
     for p in specs:
         lines += ["", "[[lesson.predictions]]"]
-        for key in ("id", "at_s", "reveal_s", "kind", "question", "question_zh", "explain",
-                    "explain_zh", "answer", "unit", "tolerance", "rule"):
+        for key in (
+            "id",
+            "at_s",
+            "reveal_s",
+            "kind",
+            "question",
+            "question_zh",
+            "explain",
+            "explain_zh",
+            "answer",
+            "unit",
+            "tolerance",
+            "rule",
+        ):
             value = getattr(p, key)
             if value != "" and not (p.kind != "number" and key in ("answer", "unit", "tolerance")):
                 lines.append(f"{key} = {fmt(float(value) if key.endswith('_s') else value)}")
         for ch in p.choices:
-            lines += ["", "[[lesson.predictions.choices]]", f"text = {fmt(ch.text)}",
-                      f"text_zh = {fmt(ch.text_zh)}", f"query = {fmt(ch.query)}"]
+            lines += [
+                "",
+                "[[lesson.predictions.choices]]",
+                f"text = {fmt(ch.text)}",
+                f"text_zh = {fmt(ch.text_zh)}",
+                f"query = {fmt(ch.query)}",
+            ]
     return lines

@@ -19,8 +19,18 @@ from sim.lesson_text import UNITS, LessonTextError, evaluate
 from sim.prediction_spec import GROUPS, PredictionSpec
 from sim.snapshot import Snapshot
 
-CSV_FIELDS = ("prediction", "kind", "question", "group", "answer", "locked_s", "expected",
-              "unit", "correct", "explanation")
+CSV_FIELDS = (
+    "prediction",
+    "kind",
+    "question",
+    "group",
+    "answer",
+    "locked_s",
+    "expected",
+    "unit",
+    "correct",
+    "explanation",
+)
 MAX_ANSWER_CHARS = 40
 
 
@@ -52,8 +62,7 @@ def expected(spec: PredictionSpec, snap: Snapshot) -> Expected:
             raise LessonTextError(f"{spec.answer!r} is in {unit!r}, the question in {spec.unit!r}")
         return Expected(value / per, ())
     values = tuple(evaluate(c.query, snap)[0] for c in spec.choices)
-    ranked = sorted(range(len(values)), key=lambda i: values[i],
-                    reverse=spec.rule == "largest")
+    ranked = sorted(range(len(values)), key=lambda i: values[i], reverse=spec.rule == "largest")
     order = tuple(i + 1 for i in ranked)
     return Expected(None, order if spec.kind == "order" else order[:1], values)
 
@@ -115,8 +124,7 @@ class PredictionBook:
 
     def due(self, time_s: float) -> Round | None:
         """Return the first round asked by `time_s` whose answers are not locked yet."""
-        return next((r for r in self.rounds if r.locked_s is None and r.spec.at_s <= time_s),
-                    None)
+        return next((r for r in self.rounds if r.locked_s is None and r.spec.at_s <= time_s), None)
 
     def lock(self, rnd: Round, answers: dict[str, str], time_s: float) -> None:
         """Check and keep `answers` (by group, "" for the class) so they can no longer change."""
@@ -139,8 +147,12 @@ class PredictionBook:
         """Score every locked round whose `reveal_s` has come; return the newly revealed."""
         done = []
         for rnd in self.rounds:
-            if (rnd.locked_s is None or not rnd.answers or rnd.result is not None
-                    or snap.time_s < rnd.spec.reveal_s):
+            if (
+                rnd.locked_s is None
+                or not rnd.answers
+                or rnd.result is not None
+                or snap.time_s < rnd.spec.reveal_s
+            ):
                 continue
             try:
                 rnd.result = expected(rnd.spec, snap)
@@ -158,11 +170,20 @@ class PredictionBook:
             scores = rnd.scores()
             for group, answer in rnd.answers.items():
                 s = rnd.spec
-                writer.writerow((
-                    s.id, s.kind, s.text("question", lang), group, answer,
-                    f"{rnd.locked_s:.3f}", rnd.result.text() if rnd.result else "", s.unit,
-                    "" if group not in scores else int(scores[group]),
-                    s.text("explain", lang) if rnd.result else ""))
+                writer.writerow(
+                    (
+                        s.id,
+                        s.kind,
+                        s.text("question", lang),
+                        group,
+                        answer,
+                        f"{rnd.locked_s:.3f}",
+                        rnd.result.text() if rnd.result else "",
+                        s.unit,
+                        "" if group not in scores else int(scores[group]),
+                        s.text("explain", lang) if rnd.result else "",
+                    )
+                )
         return out.getvalue()
 
     def export_csv(self, path: str | Path, lang: str = "en") -> Path:

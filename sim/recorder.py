@@ -62,8 +62,9 @@ class LogView(Sequence[LogEntry]):
 class Recorder:
     """Memory samples (one column per series) and log entries, in the order they happened."""
 
-    def __init__(self, capacity: int = 1024, max_samples: int = MAX_SAMPLES,
-                 max_log: int = MAX_LOG) -> None:
+    def __init__(
+        self, capacity: int = 1024, max_samples: int = MAX_SAMPLES, max_log: int = MAX_LOG
+    ) -> None:
         self._data = np.zeros((len(SERIES) + 1, capacity))  # row 0 is time
         self.max_samples = max(max_samples, 16)
         self._n = 0  # samples in the buffer
@@ -93,7 +94,7 @@ class Recorder:
             grown = np.zeros((self._data.shape[0], max(2 * self._data.shape[1], n + k)))
             grown[:, :n] = self._data[:, :n]
             self._data = grown
-        self._data[:, n:n + k] = new
+        self._data[:, n : n + k] = new
         self._n = n + k
         self._pending.clear()
         if self._n > self.max_samples:

@@ -20,8 +20,14 @@ from typing import Any
 from sim.assets import asset_path
 
 REFERENCES_FILE = "references.toml"
-CATALOG_FILES = ("hosts.toml", "images.toml", "model.toml", "security.toml", "templates.toml",
-                 "workloads.toml")
+CATALOG_FILES = (
+    "hosts.toml",
+    "images.toml",
+    "model.toml",
+    "security.toml",
+    "templates.toml",
+    "workloads.toml",
+)
 BUNDLED_DIR = asset_path("catalog")  # in a checkout, a wheel or a frozen bundle (sim/assets.py)
 CHECKED = ("quoted", "derived", "secondary", "unverified")
 ASSUMPTION = "assumption:"
@@ -86,8 +92,9 @@ def _figure(fid: str, t: object, where: str) -> Figure:
         raise CitationError(f"{where}: expected a table with figure, conditions and checked")
     checked = _text(t, "checked", where)
     if checked not in CHECKED:
-        raise CitationError(f"{where}.checked: expected one of {', '.join(CHECKED)}, "
-                             f"got {checked!r}")
+        raise CitationError(
+            f"{where}.checked: expected one of {', '.join(CHECKED)}, got {checked!r}"
+        )
     return Figure(fid, _text(t, "figure", where), _text(t, "conditions", where), checked)
 
 
@@ -95,8 +102,9 @@ def _reference(rid: str, t: object, file: str) -> Reference:
     where = f"{file}: references.{rid}"
     allowed = {"authors", "project", "title", "year", "url", "published", "figures", "cite_as"}
     if not isinstance(t, dict) or set(t) - allowed:
-        raise CitationError(f"{where}: expected a table with only the keys "
-                             + ", ".join(sorted(allowed)))
+        raise CitationError(
+            f"{where}: expected a table with only the keys " + ", ".join(sorted(allowed))
+        )
     if not re.fullmatch(_ID, rid):
         raise CitationError(f"{where}: expected an id of lowercase letters, digits, '.' and '-'")
     who = t.get("authors") or t.get("project")
@@ -111,11 +119,16 @@ def _reference(rid: str, t: object, file: str) -> Reference:
     figures = t.get("figures", {})
     if not isinstance(figures, dict) or not figures:
         raise CitationError(f"{where}.figures: expected at least one figure HostLab uses")
-    return Reference(rid, who, _text(t, "title", where), year, url,
-                     str(t.get("published", "")),
-                     MappingProxyType({f: _figure(f, v, f"{where}.figures.{f}")
-                                       for f, v in figures.items()}),
-                     str(t.get("cite_as", "")))
+    return Reference(
+        rid,
+        who,
+        _text(t, "title", where),
+        year,
+        url,
+        str(t.get("published", "")),
+        MappingProxyType({f: _figure(f, v, f"{where}.figures.{f}") for f, v in figures.items()}),
+        str(t.get("cite_as", "")),
+    )
 
 
 def load_references(directory: Path) -> Mapping[str, Reference]:
@@ -127,8 +140,9 @@ def load_references(directory: Path) -> Mapping[str, Reference]:
         raise CitationError(f"{path}: {exc}") from exc
     if set(data) != {"references"} or not isinstance(data["references"], dict):
         raise CitationError(f"{path}: expected only [references.<id>] tables")
-    return MappingProxyType({rid: _reference(rid, t, str(path))
-                             for rid, t in data["references"].items()})
+    return MappingProxyType(
+        {rid: _reference(rid, t, str(path)) for rid, t in data["references"].items()}
+    )
 
 
 def citations(source: str) -> list[tuple[str, str | None]]:
@@ -146,11 +160,16 @@ def check_source(source: str, references: Mapping[str, Reference]) -> None:
         if rid not in references:
             raise CitationError(f"cites {bracket}: no reference {rid!r} in {REFERENCES_FILE}")
         if fid is not None and fid not in references[rid].figures:
-            raise CitationError(f"cites {bracket}: {rid} has no figure {fid!r} (it has "
-                                 + ", ".join(references[rid].figures) + ")")
+            raise CitationError(
+                f"cites {bracket}: {rid} has no figure {fid!r} (it has "
+                + ", ".join(references[rid].figures)
+                + ")"
+            )
     if not source.startswith(ASSUMPTION) and not citations(source):
-        raise CitationError("expected a citation [id] or [id:figure] of references.toml, "
-                             "or a text starting with 'assumption:'")
+        raise CitationError(
+            "expected a citation [id] or [id:figure] of references.toml, "
+            "or a text starting with 'assumption:'"
+        )
 
 
 def _sources(data: object, path: str) -> Iterator[tuple[str, str]]:
@@ -158,8 +177,9 @@ def _sources(data: object, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             at = f"{path}.{key}" if path else key
-            if isinstance(value, str) and (key == "source" or key.endswith("_source")
-                                           or path.endswith("sources")):
+            if isinstance(value, str) and (
+                key == "source" or key.endswith("_source") or path.endswith("sources")
+            ):
                 yield at, value
             else:
                 yield from _sources(value, at)
@@ -225,8 +245,17 @@ def explain(source: str, references: Mapping[str, Reference] | None = None) -> s
 
 def as_json(references: Mapping[str, Reference]) -> dict[str, dict[str, Any]]:
     """Return the references as plain data for `python -m sim catalog --json`."""
-    return {r.id: {"who": r.who, "title": r.title, "year": r.year, "url": r.url,
-                   "published": r.published,
-                   "figures": {f.id: {"figure": f.figure, "conditions": f.conditions,
-                                      "checked": f.checked} for f in r.figures.values()}}
-            for r in references.values()}
+    return {
+        r.id: {
+            "who": r.who,
+            "title": r.title,
+            "year": r.year,
+            "url": r.url,
+            "published": r.published,
+            "figures": {
+                f.id: {"figure": f.figure, "conditions": f.conditions, "checked": f.checked}
+                for f in r.figures.values()
+            },
+        }
+        for r in references.values()
+    }

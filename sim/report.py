@@ -33,40 +33,92 @@ def results(session: Session) -> dict[str, Any]:
     snap = session.snapshot()
     guests = []
     for g in (g for hid in snap.host_ids for g in session.snapshot(hid).guests):
-        guests.append({
-            "id": g.id, "template": g.template, "kind": g.kind, "state": g.state,
-            "created_s": _r(g.created_s), "ready_s": _r(g.ready_s), "startup_s": _r(g.startup_s),
-            "phases": [{"name": p.name, "start_s": _r(p.start_s), "end_s": _r(p.end_s)}
-                       for p in g.phases],
-            "resident_mib": _r(g.resident_mib), "reason": g.reason, "host": g.host,
-        })
-    density = {row.template: {"max": row.max, "limit": row.limit,
-                              "limits": {k: (None if math.isinf(v) else int(v))
-                                         for k, v in row.limits.items()}}
-               for row in snap.density}
+        guests.append(
+            {
+                "id": g.id,
+                "template": g.template,
+                "kind": g.kind,
+                "state": g.state,
+                "created_s": _r(g.created_s),
+                "ready_s": _r(g.ready_s),
+                "startup_s": _r(g.startup_s),
+                "phases": [
+                    {"name": p.name, "start_s": _r(p.start_s), "end_s": _r(p.end_s)}
+                    for p in g.phases
+                ],
+                "resident_mib": _r(g.resident_mib),
+                "reason": g.reason,
+                "host": g.host,
+            }
+        )
+    density = {
+        row.template: {
+            "max": row.max,
+            "limit": row.limit,
+            "limits": {k: (None if math.isinf(v) else int(v)) for k, v in row.limits.items()},
+        }
+        for row in snap.density
+    }
     return {
-        "seed": snap.seed, "until_s": _r(snap.time_s), "host": snap.host.preset,
-        "policy": {"memory": session.scenario.policy.memory, "ksm": session.scenario.policy.ksm,
-                   "swap": session.scenario.policy.swap},
+        "seed": snap.seed,
+        "until_s": _r(snap.time_s),
+        "host": snap.host.preset,
+        "policy": {
+            "memory": session.scenario.policy.memory,
+            "ksm": session.scenario.policy.ksm,
+            "swap": session.scenario.policy.swap,
+        },
         "guests": guests,
         "memory_mib": {k: _r(v) for k, v in snap.memory_mib.items()},
         "oom_kills": len(snap.oom_times_s),
         "density": density,
-        "workloads": [{"workload": w.workload, "guest": w.guest_id, "profile": w.profile,
-                       "value": _r(w.value), "unit": w.unit, "ratio": _r(w.ratio),
-                       "native": w.native, "time_s": _r(w.time_s), "source": w.source}
-                      for w in snap.workloads],
-        "incidents": [{"fault": i.fault, "guest": i.guest_id, "time_s": _r(i.time_s),
-                       "outcome": i.outcome, "explanation": i.explanation,
-                       "steps": [{"time_s": _r(st.time_s), "target": st.target,
-                                  "effect": st.effect} for st in i.steps]}
-                      for i in snap.incidents],
-        "moves": [{"guest": m.guest_id, "source": m.source, "target": m.target,
-                   "start_s": _r(m.start_s), "end_s": _r(m.end_s), "mib": _r(m.total_mib),
-                   "steps": [{"name": p.name, "start_s": _r(p.start_s), "end_s": _r(p.end_s)}
-                             for p in m.steps],
-                   "verdict": m.verdict, "warnings": list(m.warnings)} for m in snap.moves],
-        "host_down": snap.host.down, "host_compromised": snap.host.compromised,
+        "workloads": [
+            {
+                "workload": w.workload,
+                "guest": w.guest_id,
+                "profile": w.profile,
+                "value": _r(w.value),
+                "unit": w.unit,
+                "ratio": _r(w.ratio),
+                "native": w.native,
+                "time_s": _r(w.time_s),
+                "source": w.source,
+            }
+            for w in snap.workloads
+        ],
+        "incidents": [
+            {
+                "fault": i.fault,
+                "guest": i.guest_id,
+                "time_s": _r(i.time_s),
+                "outcome": i.outcome,
+                "explanation": i.explanation,
+                "steps": [
+                    {"time_s": _r(st.time_s), "target": st.target, "effect": st.effect}
+                    for st in i.steps
+                ],
+            }
+            for i in snap.incidents
+        ],
+        "moves": [
+            {
+                "guest": m.guest_id,
+                "source": m.source,
+                "target": m.target,
+                "start_s": _r(m.start_s),
+                "end_s": _r(m.end_s),
+                "mib": _r(m.total_mib),
+                "steps": [
+                    {"name": p.name, "start_s": _r(p.start_s), "end_s": _r(p.end_s)}
+                    for p in m.steps
+                ],
+                "verdict": m.verdict,
+                "warnings": list(m.warnings),
+            }
+            for m in snap.moves
+        ],
+        "host_down": snap.host.down,
+        "host_compromised": snap.host.compromised,
         "events": snap.events_processed,
         "log_dropped": session.recorder.log_dropped,  # oldest log entries let go (sim/recorder.py)
     }
@@ -108,14 +160,16 @@ def write_phases_csv(session: Session, path: Path) -> None:
     """Write one row per phase span of every guest on every host (the host it is on now)."""
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["host", "guest", "template", "kind", "phase", "start_s", "end_s",
-                         "source"])
+        writer.writerow(
+            ["host", "guest", "template", "kind", "phase", "start_s", "end_s", "source"]
+        )
         for hid in session.hosts:
             for g in session.snapshot(hid).guests:
                 for p in g.phases:
                     end = "" if p.end_s is None else f"{p.end_s:.6f}"
-                    writer.writerow([hid, g.id, g.template, g.kind, p.name, f"{p.start_s:.6f}",
-                                     end, p.source])
+                    writer.writerow(
+                        [hid, g.id, g.template, g.kind, p.name, f"{p.start_s:.6f}", end, p.source]
+                    )
 
 
 def write_events_csv(session: Session, path: Path) -> None:
@@ -125,5 +179,12 @@ def write_events_csv(session: Session, path: Path) -> None:
         writer.writerow(["time_s", "code", "host", "guest", "message"])
         for e in session.recorder.log_view():
             host = e.params.get("host", "")
-            writer.writerow([f"{e.time_s:.6f}", e.code, host if isinstance(host, str) else "",
-                             e.guest_id or "", e.message])
+            writer.writerow(
+                [
+                    f"{e.time_s:.6f}",
+                    e.code,
+                    host if isinstance(host, str) else "",
+                    e.guest_id or "",
+                    e.message,
+                ]
+            )

@@ -36,9 +36,14 @@ class Holdings:
 
     def empty(self) -> bool:
         """Return whether the guest holds nothing at all."""
-        return (not any(self.memory.values()) and not any(self.merged.values())
-                and self.pids == 0 and not self.bridge_port and self.vcpus == 0
-                and self.disk_gib == 0)
+        return (
+            not any(self.memory.values())
+            and not any(self.merged.values())
+            and self.pids == 0
+            and not self.bridge_port
+            and self.vcpus == 0
+            and self.disk_gib == 0
+        )
 
 
 class Counters:

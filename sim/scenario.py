@@ -30,11 +30,17 @@ VERSION = 1
 DEFAULT_SCENARIO = asset_path("scenarios", "default.toml")
 # Upper bounds that no classroom host reaches; beyond them a value is a typo, not a host.
 HOST_OVERRIDES = {
-    "cores": (1, 4096, True), "ram_gib": (0.5, 65536, False), "swap_gib": (0, 65536, False),
-    "disk_gib": (1, 1_048_576, False), "pid_max": (1024, 4_194_304, True),
-    "bridge_ports": (0, 1_000_000, True), "vcpu_per_core": (0.1, 64, False),
-    "disk_read_mib_s": (1, 1_000_000, False), "disk_write_mib_s": (1, 1_000_000, False),
-    "disk_iops": (1, 100_000_000, False), "membw_gib_s": (0.1, 100_000, False),
+    "cores": (1, 4096, True),
+    "ram_gib": (0.5, 65536, False),
+    "swap_gib": (0, 65536, False),
+    "disk_gib": (1, 1_048_576, False),
+    "pid_max": (1024, 4_194_304, True),
+    "bridge_ports": (0, 1_000_000, True),
+    "vcpu_per_core": (0.1, 64, False),
+    "disk_read_mib_s": (1, 1_000_000, False),
+    "disk_write_mib_s": (1, 1_000_000, False),
+    "disk_iops": (1, 100_000_000, False),
+    "membw_gib_s": (0.1, 100_000, False),
     "cpu_speed": (0.01, 100, False),
 }
 MAX_GUESTS_PER_ENTRY = 100_000
@@ -123,17 +129,17 @@ class LessonStep:
 class Lesson:
     """Notes a teacher reads with the scenario, in English and Chinese."""
 
-    contrast: str = ""   # "1".."8" (the contrasts) or a use case, e.g. "use-case: microservices"
+    contrast: str = ""  # "1".."8" (the contrasts) or a use case, e.g. "use-case: microservices"
     title: str = ""
     title_zh: str = ""
-    summary: str = ""    # one line for the start page
+    summary: str = ""  # one line for the start page
     summary_zh: str = ""
-    notes: str = ""      # what to do, what to watch, questions for the class, sources
+    notes: str = ""  # what to do, what to watch, questions for the class, sources
     notes_zh: str = ""
     steps: tuple[LessonStep, ...] = ()
     predictions: tuple[PredictionSpec, ...] = ()  # questions asked before a step (predictions)
-    speed: float = 0.0   # the speed the lesson opens at (0: keep the window's speed)
-    end_s: float = 0.0   # the clock stops here and the summary is shown (0: runs on)
+    speed: float = 0.0  # the speed the lesson opens at (0: keep the window's speed)
+    end_s: float = 0.0  # the clock stops here and the summary is shown (0: runs on)
 
     def text(self, field_name: str, lang: str) -> str:
         """Return `field_name` in `lang` ("zh_CN" or "en"), falling back to English."""
@@ -191,8 +197,10 @@ def parse_scenario(text: str, name: str = "<scenario>", catalog: Catalog | None 
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError(f"{name}: not valid TOML ({exc})") from None
     except ValueError:  # Python refuses to convert an integer of more than 4,300 digits
-        raise ScenarioError(f"{name}: not valid TOML (a number with more than "
-                            f"{sys.get_int_max_str_digits():,} digits)") from None
+        raise ScenarioError(
+            f"{name}: not valid TOML (a number with more than "
+            f"{sys.get_int_max_str_digits():,} digits)"
+        ) from None
     try:
         scenario = _scenario(Table(data, name), catalog)
     except FieldError as exc:
@@ -210,8 +218,20 @@ def _leading_comment(text: str) -> str:
 
 
 def _scenario(t: Table, catalog: Catalog) -> Scenario:
-    t.only(("version", "seed", "host", "hosts", "links", "policy", "guests", "lesson", "configs",
-            "actions"))
+    t.only(
+        (
+            "version",
+            "seed",
+            "host",
+            "hosts",
+            "links",
+            "policy",
+            "guests",
+            "lesson",
+            "configs",
+            "actions",
+        )
+    )
     version = t.integer("version", lo=1)
     if version != VERSION:
         raise t.error("version", f"{VERSION} (the only version this HostLab reads)", version)
@@ -230,36 +250,58 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     for lt in t.tables("links", MAX_LINKS):
         lt.only(("a", "b", "mib_s"))
         known = tuple(ids)
-        links.append(LinkSpec(lt.string("a", choices=known), lt.string("b", choices=known),
-                              lt.number("mib_s", 119.0, lo=0.001, hi=1e6)))
+        links.append(
+            LinkSpec(
+                lt.string("a", choices=known),
+                lt.string("b", choices=known),
+                lt.number("mib_s", 119.0, lo=0.001, hi=1e6),
+            )
+        )
     host = hosts[0]
     p = t.table("policy", required=False)
     p.only(("memory", "ksm", "swap"))
-    policy = Policy(p.string("memory", "overcommit", choices=("overcommit", "reserve")),
-                    p.boolean("ksm", False), p.boolean("swap", False))
+    policy = Policy(
+        p.string("memory", "overcommit", choices=("overcommit", "reserve")),
+        p.boolean("ksm", False),
+        p.boolean("swap", False),
+    )
     guests = []
     for g in t.tables("guests", MAX_GUEST_ENTRIES):
         g.only(("template", "count", "at_s", "stagger_s", "host"))
-        guests.append(GuestSpec(
-            g.string("template", choices=tuple(catalog.templates)),
-            g.integer("count", 1, lo=1, hi=MAX_GUESTS_PER_ENTRY),
-            g.number("at_s", 0.0, hi=MAX_TIME_S), g.number("stagger_s", 0.0, hi=3600.0),
-            g.string("host", "", choices=(*ids, "")),
-        ))
+        guests.append(
+            GuestSpec(
+                g.string("template", choices=tuple(catalog.templates)),
+                g.integer("count", 1, lo=1, hi=MAX_GUESTS_PER_ENTRY),
+                g.number("at_s", 0.0, hi=MAX_TIME_S),
+                g.number("stagger_s", 0.0, hi=3600.0),
+                g.string("host", "", choices=(*ids, "")),
+            )
+        )
     lesson = _lesson(t.table("lesson")) if t.has("lesson") else None
     configs_t = t.table("configs", required=False)
     if len(configs_t.data) > MAX_CONFIGS:
-        raise t.error("configs", f"at most {MAX_CONFIGS:,} guests' settings",
-                      Said(f"{len(configs_t.data):,}"))
+        raise t.error(
+            "configs", f"at most {MAX_CONFIGS:,} guests' settings", Said(f"{len(configs_t.data):,}")
+        )
     configs = {}
     for gid in configs_t.data:
         if not ID.fullmatch(gid):
-            raise configs_t.error(gid, "a guest id such as \"nginx-1\"", gid)
+            raise configs_t.error(gid, 'a guest id such as "nginx-1"', gid)
         configs[gid] = _config(configs_t.table(gid))
     actions = tuple(_action(a, catalog, ids) for a in t.tables("actions", MAX_ACTIONS))
-    return Scenario(version, t.integer("seed", 7, lo=0, hi=2**63 - 1), host, policy,
-                    tuple(guests), lesson, configs, actions, tuple(hosts[1:]), tuple(links),
-                    named_hosts=t.has("hosts"))
+    return Scenario(
+        version,
+        t.integer("seed", 7, lo=0, hi=2**63 - 1),
+        host,
+        policy,
+        tuple(guests),
+        lesson,
+        configs,
+        actions,
+        tuple(hosts[1:]),
+        tuple(links),
+        named_hosts=t.has("hosts"),
+    )
 
 
 # A lesson's speed is one the window's slider offers (slow motion to fast forward).
@@ -271,32 +313,57 @@ def _lesson(lt: Table) -> Lesson:
     steps = []
     for st in lt.tables("steps", MAX_STEPS):
         st.only(("at_s", "text", "text_zh", "pause"))
-        steps.append(LessonStep(st.number("at_s", hi=MAX_TIME_S),
-                                st.string("text", max_len=MAX_LINE_CHARS),
-                                st.string("text_zh", "", max_len=MAX_LINE_CHARS),
-                                st.boolean("pause", False)))
-    t = {k: lt.string(k, "", max_len=MAX_NOTES_CHARS if k.startswith("notes")
-                      else MAX_LINE_CHARS) for k in LESSON_TEXTS}
+        steps.append(
+            LessonStep(
+                st.number("at_s", hi=MAX_TIME_S),
+                st.string("text", max_len=MAX_LINE_CHARS),
+                st.string("text_zh", "", max_len=MAX_LINE_CHARS),
+                st.boolean("pause", False),
+            )
+        )
+    t = {
+        k: lt.string(k, "", max_len=MAX_NOTES_CHARS if k.startswith("notes") else MAX_LINE_CHARS)
+        for k in LESSON_TEXTS
+    }
     speed = lt.number("speed", 0.0, hi=MAX_LESSON_SPEED)
     if 0.0 < speed < MIN_LESSON_SPEED:
-        raise lt.error("speed", f"0 (keep) or a number from {MIN_LESSON_SPEED} to "
-                                f"{MAX_LESSON_SPEED:g}", speed)
-    return Lesson(t["contrast"], t["title"], t["title_zh"], t["summary"], t["summary_zh"],
-                  t["notes"], t["notes_zh"], steps=tuple(steps),
-                  predictions=parse_predictions(lt, MAX_TIME_S),
-                  speed=speed, end_s=lt.number("end_s", 0.0, hi=MAX_TIME_S))
+        raise lt.error(
+            "speed", f"0 (keep) or a number from {MIN_LESSON_SPEED} to {MAX_LESSON_SPEED:g}", speed
+        )
+    return Lesson(
+        t["contrast"],
+        t["title"],
+        t["title_zh"],
+        t["summary"],
+        t["summary_zh"],
+        t["notes"],
+        t["notes_zh"],
+        steps=tuple(steps),
+        predictions=parse_predictions(lt, MAX_TIME_S),
+        speed=speed,
+        end_s=lt.number("end_s", 0.0, hi=MAX_TIME_S),
+    )
 
 
 def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
-    h.only(("preset",) + tuple(HOST_OVERRIDES)
-           + ("hypervisor", "runtime", "arch", "os", "disk_kind") + (("id",) if named else ()))
+    h.only(
+        ("preset",)
+        + tuple(HOST_OVERRIDES)
+        + ("hypervisor", "runtime", "arch", "os", "disk_kind")
+        + (("id",) if named else ())
+    )
     overrides: dict[str, object] = {}
     for key, (lo, hi, whole) in HOST_OVERRIDES.items():
         if h.has(key):
-            overrides[key] = (h.integer(key, lo=int(lo), hi=hi) if whole
-                              else h.number(key, lo=lo, hi=hi))
-    for key, choices in (("hypervisor", HYPERVISORS), ("arch", ("x86_64", "arm64")),
-                         ("os", ("linux", "windows")), ("disk_kind", DISK_KINDS)):
+            overrides[key] = (
+                h.integer(key, lo=int(lo), hi=hi) if whole else h.number(key, lo=lo, hi=hi)
+            )
+    for key, choices in (
+        ("hypervisor", HYPERVISORS),
+        ("arch", ("x86_64", "arm64")),
+        ("os", ("linux", "windows")),
+        ("disk_kind", DISK_KINDS),
+    ):
         if h.has(key):
             overrides[key] = h.string(key, choices=choices)
     if h.has("runtime"):
@@ -306,8 +373,12 @@ def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
     resolved = spec.resolve(catalog)
     base_mib = resolved.host_kernel_mib + (resolved.runtime_mib if resolved.runtime else 0.0)
     if resolved.ram_gib * 1024 <= base_mib:
-        raise h.error("ram_gib", f"more than {base_mib / 1024:.2f} GiB (the host's own kernel "
-                      f"and runtime take {base_mib:g} MiB)", resolved.ram_gib)
+        raise h.error(
+            "ram_gib",
+            f"more than {base_mib / 1024:.2f} GiB (the host's own kernel "
+            f"and runtime take {base_mib:g} MiB)",
+            resolved.ram_gib,
+        )
     return spec
 
 
@@ -320,26 +391,48 @@ def _config(t: Table) -> GuestConfig:
         memory_limit_mib=t.number("memory_limit_mib", d.memory_limit_mib, hi=16_777_216),
         pids_limit=t.integer("pids_limit", d.pids_limit, hi=4_194_304),
         cpu_quota=t.number("cpu_quota", d.cpu_quota, hi=4096),
-        **{k: t.boolean(k, getattr(d, k)) for k in ("seccomp", "apparmor", "selinux", "userns",
-                                                     "privileged")},
+        **{
+            k: t.boolean(k, getattr(d, k))
+            for k in ("seccomp", "apparmor", "selinux", "userns", "privileged")
+        },
     )
 
 
 def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
-    t.only(("at_s", "action", "targets", "workload", "exploit", "rate_mib_s", "duration_s",
-            "to", "mode"))
+    t.only(
+        (
+            "at_s",
+            "action",
+            "targets",
+            "workload",
+            "exploit",
+            "rate_mib_s",
+            "duration_s",
+            "to",
+            "mode",
+        )
+    )
     action = t.string("action", choices=ACTIONS)
     spec = ActionSpec(
-        t.number("at_s", 0.0, hi=MAX_TIME_S), action, t.ids("targets", MAX_TARGETS),
+        t.number("at_s", 0.0, hi=MAX_TIME_S),
+        action,
+        t.ids("targets", MAX_TARGETS),
         t.string("workload", "", choices=tuple(catalog.workloads) + ("",)),
         t.string("exploit", "", choices=tuple(catalog.exploits) + ("",)),
-        t.number("rate_mib_s", 0.0, hi=1e6), t.number("duration_s", 0.0, hi=MAX_TIME_S),
+        t.number("rate_mib_s", 0.0, hi=1e6),
+        t.number("duration_s", 0.0, hi=MAX_TIME_S),
         t.string("to", "", choices=(*host_ids, "")),
-        t.string("mode", "", choices=(*MOVE_MODES, "")))
+        t.string("mode", "", choices=(*MOVE_MODES, "")),
+    )
     if spec.mode and action != "move":
         raise t.error("mode", "no mode (only a 'move' action has one)", spec.mode)
-    needs = {"workload": "workload", "exploit": "exploit", "leak": "rate_mib_s",
-             "cpu_hog": "duration_s", "move": "to"}.get(action)
+    needs = {
+        "workload": "workload",
+        "exploit": "exploit",
+        "leak": "rate_mib_s",
+        "cpu_hog": "duration_s",
+        "move": "to",
+    }.get(action)
     if needs and not getattr(spec, needs):
         raise t.error(needs, f"a value for the {action!r} action")
     return spec
@@ -348,5 +441,17 @@ def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
 # Writing is in its own module; these names stay importable from here.
 from sim.scenario_writer import dumps_scenario, save_scenario  # noqa: E402
 
-__all__ = ["ActionSpec", "GuestSpec", "HostSpec", "Lesson", "LessonStep", "LinkSpec", "Scenario",
-           "ScenarioError", "dumps_scenario", "load_scenario", "parse_scenario", "save_scenario"]
+__all__ = [
+    "ActionSpec",
+    "GuestSpec",
+    "HostSpec",
+    "Lesson",
+    "LessonStep",
+    "LinkSpec",
+    "Scenario",
+    "ScenarioError",
+    "dumps_scenario",
+    "load_scenario",
+    "parse_scenario",
+    "save_scenario",
+]

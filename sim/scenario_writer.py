@@ -35,35 +35,65 @@ def dumps_scenario(s: Scenario) -> str:
         lines += [f"preset = {_toml(h.preset)}"]
         lines += [f"{k} = {_toml(v)}" for k, v in h.overrides.items()]
     for link in s.links:
-        lines += ["", "[[links]]", f"a = {_toml(link.a)}", f"b = {_toml(link.b)}",
-                  f"mib_s = {_toml(float(link.mib_s))}"]
-    lines += ["", "[policy]", f"memory = {_toml(s.policy.memory)}",
-              f"ksm = {_toml(s.policy.ksm)}", f"swap = {_toml(s.policy.swap)}"]
+        lines += [
+            "",
+            "[[links]]",
+            f"a = {_toml(link.a)}",
+            f"b = {_toml(link.b)}",
+            f"mib_s = {_toml(float(link.mib_s))}",
+        ]
+    lines += [
+        "",
+        "[policy]",
+        f"memory = {_toml(s.policy.memory)}",
+        f"ksm = {_toml(s.policy.ksm)}",
+        f"swap = {_toml(s.policy.swap)}",
+    ]
     for g in s.guests:
-        lines += ["", "[[guests]]", f"template = {_toml(g.template)}", f"count = {g.count}",
-                  f"at_s = {_toml(clean_seconds(g.at_s))}",
-                  f"stagger_s = {_toml(clean_seconds(g.stagger_s))}"]
+        lines += [
+            "",
+            "[[guests]]",
+            f"template = {_toml(g.template)}",
+            f"count = {g.count}",
+            f"at_s = {_toml(clean_seconds(g.at_s))}",
+            f"stagger_s = {_toml(clean_seconds(g.stagger_s))}",
+        ]
         if g.host:
             lines.append(f"host = {_toml(g.host)}")
     for gid, config in s.configs.items():
         lines += ["", f"[configs.{_toml(gid)}]"]
         lines += [f"{k} = {_toml(v)}" for k, v in config.changed_fields().items()]
     for a in s.actions:
-        lines += ["", "[[actions]]", f"at_s = {_toml(clean_seconds(a.at_s))}",
-                  f"action = {_toml(a.action)}",
-                  "targets = [" + ", ".join(_toml(x) for x in a.targets) + "]"]
-        lines += [f"{k} = {_toml(getattr(a, k))}" for k in ("workload", "exploit", "rate_mib_s",
-                                                            "duration_s", "to", "mode")
-                  if getattr(a, k)]
+        lines += [
+            "",
+            "[[actions]]",
+            f"at_s = {_toml(clean_seconds(a.at_s))}",
+            f"action = {_toml(a.action)}",
+            "targets = [" + ", ".join(_toml(x) for x in a.targets) + "]",
+        ]
+        lines += [
+            f"{k} = {_toml(getattr(a, k))}"
+            for k in ("workload", "exploit", "rate_mib_s", "duration_s", "to", "mode")
+            if getattr(a, k)
+        ]
     if s.lesson is not None:
         lines += ["", "[lesson]"]
-        lines += [f"{k} = {_toml(getattr(s.lesson, k))}" for k in LESSON_TEXTS
-                  if getattr(s.lesson, k)]
-        lines += [f"{k} = {_toml(clean_seconds(getattr(s.lesson, k)))}" for k in ("speed", "end_s")
-                  if getattr(s.lesson, k)]
+        lines += [
+            f"{k} = {_toml(getattr(s.lesson, k))}" for k in LESSON_TEXTS if getattr(s.lesson, k)
+        ]
+        lines += [
+            f"{k} = {_toml(clean_seconds(getattr(s.lesson, k)))}"
+            for k in ("speed", "end_s")
+            if getattr(s.lesson, k)
+        ]
         for st in s.lesson.steps:
-            lines += ["", "[[lesson.steps]]", f"at_s = {_toml(clean_seconds(st.at_s))}",
-                      f"text = {_toml(st.text)}", f"text_zh = {_toml(st.text_zh)}"]
+            lines += [
+                "",
+                "[[lesson.steps]]",
+                f"at_s = {_toml(clean_seconds(st.at_s))}",
+                f"text = {_toml(st.text)}",
+                f"text_zh = {_toml(st.text_zh)}",
+            ]
             if st.pause:
                 lines.append("pause = true")
         lines += dump_predictions(s.lesson.predictions, _toml)

@@ -70,16 +70,26 @@ class Session:
         jitter = Jitter(self._rng, self.catalog.model["jitter_sigma"])
         for spec in scenario.hosts:
             recorder = self.recorder if not self.hosts else Recorder()
-            host = Host(self.engine, spec.resolve(self.catalog), scenario.policy,
-                        self.catalog.model, self._rng, recorder,
-                        log_sink=self.recorder, host_id=spec.id, jitter=jitter)
+            host = Host(
+                self.engine,
+                spec.resolve(self.catalog),
+                scenario.policy,
+                self.catalog.model,
+                self._rng,
+                recorder,
+                log_sink=self.recorder,
+                host_id=spec.id,
+                jitter=jitter,
+            )
             host.utility_vm_spec = self.catalog.utility_vm
             self.hosts[spec.id] = host
             if scenario.policy.ksm and scenario.policy.memory == "overcommit":
                 self.engine.process(run_ksm(host))
         self.host = next(iter(self.hosts.values()))
-        self._links = {frozenset((k.a, k.b)): FairShare(self.engine, k.mib_s, f"{k.a}-{k.b}")
-                       for k in scenario.links}
+        self._links = {
+            frozenset((k.a, k.b)): FairShare(self.engine, k.mib_s, f"{k.a}-{k.b}")
+            for k in scenario.links
+        }
         self._guests: dict[str, Guest] = {}  # every guest of every host, by id
         self._counters: dict[str, int] = {}
         self._requested = total  # guests asked for so far, against MAX_GUESTS
@@ -125,8 +135,9 @@ class Session:
         """Return the seed of the session's random generator."""
         return self.scenario.seed
 
-    def add_guests(self, template_id: str, count: int = 1, stagger_s: float = 0.0,
-                   host: str = "") -> list[str]:
+    def add_guests(
+        self, template_id: str, count: int = 1, stagger_s: float = 0.0, host: str = ""
+    ) -> list[str]:
         """Ask for `count` guests of `template_id` now, one every `stagger_s`; return their ids.
 
         `host` is a host id; the first host when empty.
@@ -135,8 +146,10 @@ class Session:
         if count < 1:
             raise ValueError(f"count must be at least 1, got {count}")
         if self._requested + count > MAX_GUESTS:
-            raise ValueError(f"a session holds at most {MAX_GUESTS:,} guests; "
-                             f"{self._requested:,} are already asked for")
+            raise ValueError(
+                f"a session holds at most {MAX_GUESTS:,} guests; "
+                f"{self._requested:,} are already asked for"
+            )
         self._requested += count
         if host and host not in self.hosts:
             raise KeyError(host)
@@ -185,8 +198,9 @@ class Session:
         link = self._links.get(frozenset((source.id, target.id)))
         if link is None:  # assumption: hosts without a declared link share a 1 Gbit/s network
             link = self._links[frozenset((source.id, target.id))] = FairShare(self.engine, 119.0)
-        source.log("move_started", guest, guest=guest_id, source=source.id, target=target.id,
-                   mode=mode)
+        source.log(
+            "move_started", guest, guest=guest_id, source=source.id, target=target.id, mode=mode
+        )
         if mode != "cold":  # the guest leaves its host only when it stops, later
             process = live if mode == "live" else checkpoint
             guest.process = self.engine.process(process(source, target, link, guest, record))
@@ -212,11 +226,17 @@ class Session:
             guest = self._guests[gid]
             if guest.state == "running":
                 host = self.host_of(gid)
-                host.track(guest, workload_id, self.engine.process(run_workload(
-                    host, self.catalog, workload, guest, self.workload_results)))
+                host.track(
+                    guest,
+                    workload_id,
+                    self.engine.process(
+                        run_workload(host, self.catalog, workload, guest, self.workload_results)
+                    ),
+                )
 
-    def inject(self, fault: str, guest_id: str, *, rate_mib_s: float = 100.0,
-               duration_s: float = 30.0) -> Incident | None:
+    def inject(
+        self, fault: str, guest_id: str, *, rate_mib_s: float = 100.0, duration_s: float = 30.0
+    ) -> Incident | None:
         """Inject a fault (a row of `faults.REGISTRY`) or an exploit id into a guest.
 
         Returns the incident for panics and exploits (their spread is then played out in
@@ -230,19 +250,30 @@ class Session:
         if spec is faults.EXPLOIT:
             self._remember("exploit", (guest_id,), exploit=fault)
         else:
-            self._remember(fault, (guest_id,), rate_mib_s=rate_mib_s if fault == "leak" else 0.0,
-                           duration_s=duration_s if fault == "cpu_hog" else 0.0)
+            self._remember(
+                fault,
+                (guest_id,),
+                rate_mib_s=rate_mib_s if fault == "leak" else 0.0,
+                duration_s=duration_s if fault == "cpu_hog" else 0.0,
+            )
         if spec.process is not None:
-            amount = {"rate_mib_s": rate_mib_s, "duration_s": duration_s}.get(spec.param,
-                                                                             spec.default)
+            amount = {"rate_mib_s": rate_mib_s, "duration_s": duration_s}.get(
+                spec.param, spec.default
+            )
             host.track(guest, fault, self.engine.process(spec.process(host, guest, amount)))
             host.log("fault_injected", guest, guest=guest_id, fault=fault)
             return None
         assert spec.incident is not None
         incident = spec.incident(host, self.catalog, guest, fault)
         self.incidents.append(incident)
-        host.log("incident", guest, guest=guest_id, fault=fault, outcome=incident.outcome,
-                 explanation=incident.explanation)
+        host.log(
+            "incident",
+            guest,
+            guest=guest_id,
+            fault=fault,
+            outcome=incident.outcome,
+            explanation=incident.explanation,
+        )
         self.engine.process(faults.apply(host, incident))
         return incident
 
@@ -275,8 +306,10 @@ class Session:
         """Return, per catalog template, how many more fit on a host and why not more."""
         host = self.hosts[host_id] if host_id else self.host
         pending = pending_mib(host, self._pending_shares.setdefault(host.id, {}))
-        return tuple(replace(max_additional(host, t, pending), kind=t.kind)
-                     for t in self.catalog.templates.values())
+        return tuple(
+            replace(max_additional(host, t, pending), kind=t.kind)
+            for t in self.catalog.templates.values()
+        )
 
     def snapshot(self, host_id: str = "") -> Snapshot:
         """Return everything a view of one host (the first by default) needs, as of now."""
@@ -291,20 +324,32 @@ class Session:
         if host.id not in cache:
             cache[host.id] = template_views(self.catalog, host.preset)
         return Snapshot(
-            time_s=self.now, seed=self.seed, host=host.view(), guests=guests,
-            memory_mib=host.ledger.row(), series=host.recorder.series(),
-            log=self.recorder.log_view(), oom_times_s=tuple(host.recorder.oom_times_s),
-            density=self.density(host.id), events_processed=self.engine.events_processed,
-            incidents=tuple(self.incidents), workloads=tuple(self.workload_results),
-            host_ids=tuple(self.hosts), moves=tuple(m.view() for m in self.moves),
-            templates=cache[host.id], hosts=tuple(h.view() for h in self.hosts.values()),
+            time_s=self.now,
+            seed=self.seed,
+            host=host.view(),
+            guests=guests,
+            memory_mib=host.ledger.row(),
+            series=host.recorder.series(),
+            log=self.recorder.log_view(),
+            oom_times_s=tuple(host.recorder.oom_times_s),
+            density=self.density(host.id),
+            events_processed=self.engine.events_processed,
+            incidents=tuple(self.incidents),
+            workloads=tuple(self.workload_results),
+            host_ids=tuple(self.hosts),
+            moves=tuple(m.view() for m in self.moves),
+            templates=cache[host.id],
+            hosts=tuple(h.view() for h in self.hosts.values()),
         )
 
     def current_scenario(self) -> Scenario:
         """Return the scenario plus the guests added interactively, to save and replay."""
-        return replace(self.scenario, guests=self.scenario.guests + tuple(self._added),
-                       configs=dict(self._configs),
-                       actions=self.scenario.actions + tuple(self._actions))
+        return replace(
+            self.scenario,
+            guests=self.scenario.guests + tuple(self._added),
+            configs=dict(self._configs),
+            actions=self.scenario.actions + tuple(self._actions),
+        )
 
     def results(self) -> dict[str, Any]:
         """Return the run as the JSON object `python -m sim run --json` prints (sim/report.py)."""
@@ -327,17 +372,29 @@ class Session:
             gid = self._next_id(template_id)
             self._counters[template_id] = self._counters.get(template_id, 0) + 1
         host = self.hosts[host_id] if host_id else self.host
-        guest = Guest(gid, self.catalog.templates[template_id], self.now,
-                      config=self._configs.get(gid, GuestConfig()), host_id=host.id)
+        guest = Guest(
+            gid,
+            self.catalog.templates[template_id],
+            self.now,
+            config=self._configs.get(gid, GuestConfig()),
+            host_id=host.id,
+        )
         host.attach(guest)
         self._guests[guest.id] = guest
-        host.log("guest_added", guest, guest=guest.id, template=template_id, host=host.id,
-                 name=guest.template.name)
+        host.log(
+            "guest_added",
+            guest,
+            guest=guest.id,
+            template=template_id,
+            host=host.id,
+            name=guest.template.name,
+        )
         guest.process = self.engine.process(lifecycle.start(host, guest))
         return guest
 
-    def _add_later(self, spec: GuestSpec,
-                   ids: list[str] | None = None) -> Generator[Event, object, None]:
+    def _add_later(
+        self, spec: GuestSpec, ids: list[str] | None = None
+    ) -> Generator[Event, object, None]:
         if spec.at_s > self.now:
             yield self.engine.timeout(spec.at_s - self.now)
         for i in range(spec.count):
@@ -345,8 +402,9 @@ class Session:
                 yield self.engine.timeout(spec.stagger_s)
             self._create(spec.template, ids[i] if ids else None, spec.host)
 
-    def _remember(self, action: str, targets: tuple[str, ...],
-                  **fields: Unpack[_ActionFields]) -> None:
+    def _remember(
+        self, action: str, targets: tuple[str, ...], **fields: Unpack[_ActionFields]
+    ) -> None:
         if not self._replaying:
             self._actions.append(ActionSpec(self.now, action, targets, **fields))
 
@@ -378,8 +436,12 @@ class Session:
             elif action.action == "move":
                 self._move(action, gid)
             else:
-                self.inject(fault, gid, rate_mib_s=action.rate_mib_s or 100.0,
-                            duration_s=action.duration_s or 30.0)
+                self.inject(
+                    fault,
+                    gid,
+                    rate_mib_s=action.rate_mib_s or 100.0,
+                    duration_s=action.duration_s or 30.0,
+                )
 
     def _move(self, action: ActionSpec, gid: str) -> None:
         """Move a guest as a scenario says, or log why it cannot go that way now."""

@@ -52,14 +52,14 @@ class GuestView:
     ready_s: float | None
     phases: tuple[PhaseSpan, ...]
     memory_mib: Mapping[str, float]  # resident memory by layer (only this guest's share)
-    configured_mib: float             # RAM a VM was given; for containers their limit or 0
+    configured_mib: float  # RAM a VM was given; for containers their limit or 0
     pids: int
     vcpus: float
-    reason: str | None = None         # why it was killed, crashed or failed
-    compromised: bool = False         # an attacker controls it (an escape reached its host)
-    host: str = "main"                # the id of the host it runs on
+    reason: str | None = None  # why it was killed, crashed or failed
+    compromised: bool = False  # an attacker controls it (an escape reached its host)
+    host: str = "main"  # the id of the host it runs on
     config: Mapping[str, object] = field(default_factory=dict)  # settings changed from defaults
-    host_down: bool = False           # its host's kernel panicked: nothing on it runs any more
+    host_down: bool = False  # its host's kernel panicked: nothing on it runs any more
 
     @property
     def live(self) -> bool:
@@ -97,10 +97,10 @@ class HostView:
     runtime: bool
     pid_max: int
     bridge_ports: int
-    down: bool = False         # the host kernel panicked: nothing runs until reset
+    down: bool = False  # the host kernel panicked: nothing runs until reset
     compromised: bool = False  # an escape gave an attacker the host
-    os: str = "linux"          # or "windows"
-    utility_vm: bool = False   # a Linux VM runs Linux containers on this Windows host
+    os: str = "linux"  # or "windows"
+    utility_vm: bool = False  # a Linux VM runs Linux containers on this Windows host
     id: str = "main"
 
 
@@ -131,12 +131,12 @@ class TemplateView:
     id: str
     name: str
     kind: str
-    os: str                  # the OS its image's binaries need ("linux", "windows"); "" for a VM
-    own_kernel: bool         # it boots a kernel of its own (VM, microVM, Kata, Docker in a VM)
-    vm_like: bool            # it has RAM of its own, bounded by its configured memory
+    os: str  # the OS its image's binaries need ("linux", "windows"); "" for a VM
+    own_kernel: bool  # it boots a kernel of its own (VM, microVM, Kata, Docker in a VM)
+    vm_like: bool  # it has RAM of its own, bounded by its configured memory
     user_space_kernel: bool  # a user-space kernel (gVisor's Sentry) answers its system calls
-    group: str               # its palette group (PALETTE_GROUPS)
-    startup_s: float         # start-up alone on this host, image cached
+    group: str  # its palette group (PALETTE_GROUPS)
+    startup_s: float  # start-up alone on this host, image cached
     resident_mib: float
     page_cache_mib: float
 
@@ -156,13 +156,13 @@ class Incident:
     """A fault or attack injected into a guest, and how far it spread, step by step."""
 
     time_s: float
-    fault: str      # "panic", an exploit id, "leak", "fork_bomb", "cpu_hog"
+    fault: str  # "panic", an exploit id, "leak", "fork_bomb", "cpu_hog"
     guest_id: str
-    outcome: str    # e.g. "host_compromised", "blocked", "contained", "host_down", "guest_only"
+    outcome: str  # e.g. "host_compromised", "blocked", "contained", "host_down", "guest_only"
     explanation: str
     steps: tuple[IncidentStep, ...]
     blocked_by: tuple[str, ...] = ()  # the guest settings that stopped an exploit
-    disclosed: str = ""               # an exploit's disclosure date (ISO)
+    disclosed: str = ""  # an exploit's disclosure date (ISO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +172,10 @@ class WorkloadResult:
     time_s: float
     workload: str
     guest_id: str
-    profile: str      # runtime profile, e.g. "container-nat", "vm-tuned", "gvisor"
+    profile: str  # runtime profile, e.g. "container-nat", "vm-tuned", "gvisor"
     value: float
     unit: str
-    ratio: float      # value / native (latencies: above 1 is slower)
+    ratio: float  # value / native (latencies: above 1 is slower)
     native: float
     higher_is_better: bool
     source: str
@@ -198,13 +198,13 @@ class MoveView:
     start_s: float
     end_s: float | None
     total_mib: float
-    done_mib: float   # crossed the link so far
+    done_mib: float  # crossed the link so far
     steps: tuple[PhaseSpan, ...]
     verdict: str
     warnings: tuple[str, ...]
-    step: str = ""    # the step under way: "transfer", "convert", "start", or "" once done
+    step: str = ""  # the step under way: "transfer", "convert", "start", or "" once done
     mode: str = "cold"  # "cold", "live" (pre-copy, VMs) or "checkpoint" (CRIU, containers)
-    rounds: int = 0     # live: pre-copy rounds while the guest still ran
+    rounds: int = 0  # live: pre-copy rounds while the guest still ran
     downtime_s: float | None = None  # guest not running, from its stop to running again
     converged: bool = True  # live: False when it dirtied pages as fast as the link copied
 
@@ -241,11 +241,11 @@ class Tally(NamedTuple):
     """What panels count over a snapshot's guests (live: `GuestView.live`)."""
 
     live_ids: tuple[str, ...]
-    running_ids: tuple[str, ...]         # live and running
+    running_ids: tuple[str, ...]  # live and running
     live_by_template: dict[str, int]
     live_by_kind: dict[str, int]
-    kinds: frozenset[str]                # the kinds of every guest, live or not
-    starting: bool                       # a guest is shown starting or pulling
+    kinds: frozenset[str]  # the kinds of every guest, live or not
+    starting: bool  # a guest is shown starting or pulling
 
 
 def count_guests(guests: Sequence[GuestView]) -> Tally:
@@ -291,7 +291,7 @@ class Snapshot:
     host_ids: tuple[str, ...] = ("main",)  # every host of the session; `host` is one of them
     moves: tuple[MoveView, ...] = ()
     templates: tuple[TemplateView, ...] = ()  # every catalog template, in catalog order
-    hosts: tuple[HostView, ...] = ()          # every host of the session, in `host_ids` order
+    hosts: tuple[HostView, ...] = ()  # every host of the session, in `host_ids` order
 
     # Counts several panels need, computed on first use once per snapshot (not a field).
     _tally: dict[str, Tally] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -329,10 +329,19 @@ def template_views(catalog: Catalog, preset: HostPreset) -> tuple[TemplateView, 
     views = []
     for t in catalog.templates.values():
         cache_mib = t.image.extracted_mib * fraction if t.image else 0.0
-        views.append(TemplateView(
-            id=t.id, name=t.name, kind=t.kind, os=t.image.os if t.image else "",
-            own_kernel=t.in_own_vm, vm_like=t.is_vm_like,
-            user_space_kernel=t.on_user_space_kernel, group=palette_group(t.kind),
-            startup_s=t.expected_startup_s(preset),
-            resident_mib=t.expected_resident_mib - cache_mib, page_cache_mib=cache_mib))
+        views.append(
+            TemplateView(
+                id=t.id,
+                name=t.name,
+                kind=t.kind,
+                os=t.image.os if t.image else "",
+                own_kernel=t.in_own_vm,
+                vm_like=t.is_vm_like,
+                user_space_kernel=t.on_user_space_kernel,
+                group=palette_group(t.kind),
+                startup_s=t.expected_startup_s(preset),
+                resident_mib=t.expected_resident_mib - cache_mib,
+                page_cache_mib=cache_mib,
+            )
+        )
     return tuple(views)

@@ -60,5 +60,14 @@ def is_live(state: str) -> bool:
     return state in HOLDING
 
 
-__all__ = ["HOLDING", "STATES", "TRANSITIONS", "GuestGone", "GuestKilled", "IllegalTransition",
-           "allowed", "check", "is_live"]
+__all__ = [
+    "HOLDING",
+    "STATES",
+    "TRANSITIONS",
+    "GuestGone",
+    "GuestKilled",
+    "IllegalTransition",
+    "allowed",
+    "check",
+    "is_live",
+]

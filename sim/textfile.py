@@ -40,8 +40,7 @@ def read_text(path: str | Path, limit: int) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise TextFileError(f"{name}: not a regular file (a folder, device or pipe)")
         if info.st_size > limit:
-            raise TextFileError(f"{name}: too large ({info.st_size:,} bytes; at most "
-                                f"{limit:,})")
+            raise TextFileError(f"{name}: too large ({info.st_size:,} bytes; at most {limit:,})")
         data = _read_at_most(fd, limit + 1)
     except OSError as exc:
         raise TextFileError(f"{name}: cannot read the file ({exc.strerror or exc})") from None

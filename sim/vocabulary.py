@@ -14,15 +14,15 @@ from string import Formatter
 # Resident memory layers, bottom of the stack first. Every resident byte on the host belongs to
 # exactly one of them; with `free` they add up to RAM plus swap in use.
 LAYERS: tuple[str, ...] = (
-    "host_kernel",   # the host's own kernel and base system
-    "runtime",       # container runtime daemons (dockerd, containerd)
-    "container",     # per-container overhead: shim, cgroup and kernel structures
-    "page_cache",    # image-layer page cache, shared by every container of the same image
-    "vmm",           # per-VM hypervisor process (QEMU, Firecracker, Cloud Hypervisor)
+    "host_kernel",  # the host's own kernel and base system
+    "runtime",  # container runtime daemons (dockerd, containerd)
+    "container",  # per-container overhead: shim, cgroup and kernel structures
+    "page_cache",  # image-layer page cache, shared by every container of the same image
+    "vmm",  # per-VM hypervisor process (QEMU, Firecracker, Cloud Hypervisor)
     "guest_kernel",  # a VM's own kernel
-    "guest_os",      # a VM's userspace: init, system services
-    "guest_idle",    # VM RAM that is resident but unused by the guest (reserved or zeroed)
-    "app",           # the application itself, in a container or a VM
+    "guest_os",  # a VM's userspace: init, system services
+    "guest_idle",  # VM RAM that is resident but unused by the guest (reserved or zeroed)
+    "app",  # the application itself, in a container or a VM
 )
 # Figures reported beside the ledger: not resident layers.
 EXTRA_SERIES: tuple[str, ...] = ("free", "swap_used", "ksm_saved")
@@ -38,7 +38,14 @@ PALETTE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Guest states. A guest is live (holds host resources) in LIVE_STATES only; `moving` holds
 # nothing on any host while its bytes cross the link. The allowed changes are in sim.states.
 STATES: tuple[str, ...] = (
-    "pending", "pulling", "starting", "running", "stopped", "moving", "killed", "crashed",
+    "pending",
+    "pulling",
+    "starting",
+    "running",
+    "stopped",
+    "moving",
+    "killed",
+    "crashed",
     "failed",
 )
 LIVE_STATES: tuple[str, ...] = ("pending", "pulling", "starting", "running")
@@ -46,12 +53,35 @@ ENDED_STATES: tuple[str, ...] = ("stopped", "killed", "crashed", "failed")
 
 # Start-up phases and move steps, as they appear on the timeline.
 PHASES: tuple[str, ...] = (
-    "pull", "daemon", "network", "runc_create", "exec", "sandbox",
-    "vmm", "firmware", "bootloader", "kernel", "userspace", "cloud_init", "app",
-    "utility_vm", "transfer", "convert", "precopy", "stopcopy", "dump", "restore",
+    "pull",
+    "daemon",
+    "network",
+    "runc_create",
+    "exec",
+    "sandbox",
+    "vmm",
+    "firmware",
+    "bootloader",
+    "kernel",
+    "userspace",
+    "cloud_init",
+    "app",
+    "utility_vm",
+    "transfer",
+    "convert",
+    "precopy",
+    "stopcopy",
+    "dump",
+    "restore",
 )
 MOVE_STEPS: tuple[str, ...] = (
-    "transfer", "convert", "start", "precopy", "stopcopy", "dump", "restore",
+    "transfer",
+    "convert",
+    "start",
+    "precopy",
+    "stopcopy",
+    "dump",
+    "restore",
 )
 # How a guest moves: stopped and started again, live (pre-copy, VMs), or checkpoint/restore
 # (CRIU, containers).
@@ -61,26 +91,59 @@ MOVE_MODES: tuple[str, ...] = ("cold", "live", "checkpoint")
 FAULTS: tuple[str, ...] = ("panic", "leak", "fork_bomb", "cpu_hog")
 # Timed actions of a scenario.
 ACTIONS: tuple[str, ...] = (
-    "workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove", "move",
+    "workload",
+    "panic",
+    "exploit",
+    "leak",
+    "fork_bomb",
+    "cpu_hog",
+    "remove",
+    "move",
 )
 INCIDENT_OUTCOMES: tuple[str, ...] = (
-    "host_down", "guest_only", "host_compromised", "blocked", "contained", "not_reachable",
+    "host_down",
+    "guest_only",
+    "host_compromised",
+    "blocked",
+    "contained",
+    "not_reachable",
 )
 INCIDENT_EFFECTS: tuple[str, ...] = (
-    "crashed", "compromised", "killed", "blocked", "contained", "slowed",
+    "crashed",
+    "compromised",
+    "killed",
+    "blocked",
+    "contained",
+    "slowed",
 )
 MOVE_WARNINGS: tuple[str, ...] = (
-    "virtio_drivers", "emulated", "utility_vm", "tcp_established", "external_devices",
+    "virtio_drivers",
+    "emulated",
+    "utility_vm",
+    "tcp_established",
+    "external_devices",
 )
 
 # Density limits, in the order they are reported.
 LIMITS: tuple[str, ...] = (
-    "memory", "cpu", "pids", "bridge_ports", "disk", "platform", "host_down",
+    "memory",
+    "cpu",
+    "pids",
+    "bridge_ports",
+    "disk",
+    "platform",
+    "host_down",
 )
 # Why a start can fail: a limit, or a platform mismatch (sim.platform decides which).
 PLATFORM_PROBLEMS: tuple[str, ...] = ("image_os", "no_manifest", "exec_format", "no_hypervisor")
 FAIL_REASONS: tuple[str, ...] = (
-    "pids", "cpu", "disk", "memory", "bridge_ports", "host_down", *PLATFORM_PROBLEMS,
+    "pids",
+    "cpu",
+    "disk",
+    "memory",
+    "bridge_ports",
+    "host_down",
+    *PLATFORM_PROBLEMS,
 )
 # Why a guest ended (its `reason`), besides a failed start's FAIL_REASONS or a fault or exploit.
 END_REASONS: tuple[str, ...] = ("oom", "cgroup_oom", "removed", "moved", "panic")
@@ -124,14 +187,14 @@ EVENT_TEXT: Mapping[str, str] = {
     "utility_vm": "Booting the Linux VM that runs Linux containers on Windows",
     "swap_started": "RAM is full: the host starts swapping",
     "oom_kill": "Out of memory: killed {guest} ({resident_mib:.0f} MiB resident, "
-                "the largest guest)",
+    "the largest guest)",
     "cgroup_oom": "{guest} reached its cgroup memory limit: only it is killed",
     "guest_crashed": "{guest} crashed ({reason})",
     "guest_removed": "{guest} removed",
     "guest_oom": "{guest}: its own kernel's OOM killer ended the leaking app; "
-                 "the VM and the host carry on",
+    "the VM and the host carry on",
     "fork_bomb_contained": "{guest}: the fork bomb fills the VM's own PID space; "
-                           "the host's PIDs are untouched",
+    "the host's PIDs are untouched",
     "pids_exhausted": "{guest}: fork fails at {pid_limit} ({pids} PIDs)",
     "fault_injected": "{guest}: {fault} injected",
     "fault_stopped": "{guest}: {fault} stops with the guest ({state})",
@@ -139,12 +202,12 @@ EVENT_TEXT: Mapping[str, str] = {
     "workload_done": "{guest}: {name} {value:,.1f} {unit} ({ratio:.2f}× the bare host)",
     "move_started": "{guest} moves {source} → {target}",
     "move_done": "{guest} moved {source} → {target}: {mib:,.0f} MiB in {elapsed_s:.1f} s, "
-                 "{verdict}",
+    "{verdict}",
     "action_skipped": "{action}: no live guest {guest}",
     "move_stop_copy": "{guest} stops for the last copy after pre-copy round {rounds}: "
-                      "{mib:,.0f} MiB still dirty",
+    "{mib:,.0f} MiB still dirty",
     "move_not_converged": "{guest} dirties memory as fast as the link copies it: after "
-                          "{rounds} rounds it stops with {mib:,.0f} MiB still dirty",
+    "{rounds} rounds it stops with {mib:,.0f} MiB still dirty",
     "move_frozen": "{guest} is frozen: CRIU dumps {mib:,.0f} MiB of memory",
 }
 EVENTS: tuple[str, ...] = tuple(EVENT_TEXT)

@@ -22,8 +22,11 @@ def profile_of(guest: Guest) -> str:
     """Return the runtime profile whose overhead factors apply to `guest`."""
     t = guest.traits
     fact, variant = t.kind.profile_if
-    holds = {"host_network": guest.config.network == "host",
-             "vcpu_pinning": guest.config.vcpu_pinning, "in_own_vm": t.in_own_vm}.get(fact, False)
+    holds = {
+        "host_network": guest.config.network == "host",
+        "vcpu_pinning": guest.config.vcpu_pinning,
+        "in_own_vm": t.in_own_vm,
+    }.get(fact, False)
     return variant if holds else t.kind.profile
 
 
@@ -32,8 +35,9 @@ def resource_for(host: Host, workload: Workload) -> FairShare | None:
     return {"cpu": host.cpu, "membw": host.membw, "iops": host.iops}.get(workload.resource)
 
 
-def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
-                 results: list[WorkloadResult]) -> Generator[Event, object, None]:
+def run_workload(
+    host: Host, catalog: Catalog, workload: Workload, guest: Guest, results: list[WorkloadResult]
+) -> Generator[Event, object, None]:
     """Run one instance of `workload` in `guest` and append its result."""
     factor, source = catalog.profiles[profile_of(guest)][workload.id]
     resource = resource_for(host, workload)
@@ -65,9 +69,27 @@ def run_workload(host: Host, catalog: Catalog, workload: Workload, guest: Guest,
         value = workload.native * share * factor
     else:
         value = workload.native * factor / share
-    result = WorkloadResult(host.engine.now, workload.id, guest.id, profile_of(guest), value,
-                            workload.unit, value / workload.native, workload.native,
-                            workload.higher_is_better, source, start)
+    result = WorkloadResult(
+        host.engine.now,
+        workload.id,
+        guest.id,
+        profile_of(guest),
+        value,
+        workload.unit,
+        value / workload.native,
+        workload.native,
+        workload.higher_is_better,
+        source,
+        start,
+    )
     results.append(result)
-    host.log("workload_done", guest, guest=guest.id, workload=workload.id, name=workload.name,
-             value=round(value, 3), unit=workload.unit, ratio=round(result.ratio, 4))
+    host.log(
+        "workload_done",
+        guest,
+        guest=guest.id,
+        workload=workload.id,
+        name=workload.name,
+        value=round(value, 3),
+        unit=workload.unit,
+        ratio=round(result.ratio, 4),
+    )

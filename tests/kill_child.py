@@ -24,11 +24,16 @@ sys.path.insert(0, str(ROOT))
 ROUNDS = int(os.environ.get("HOSTLAB_KILL_ROUNDS", "4"))
 
 
-def kill_while_writing(kind: str, target: Path, rng: random.Random,
-                       env: dict[str, str] | None = None) -> None:
+def kill_while_writing(
+    kind: str, target: Path, rng: random.Random, env: dict[str, str] | None = None
+) -> None:
     """Start a writer, wait until it has written once, kill -9 it at a random moment."""
-    proc = subprocess.Popen([sys.executable, __file__, kind, str(target)],
-                            stdout=subprocess.PIPE, text=True, env=env or os.environ.copy())
+    proc = subprocess.Popen(
+        [sys.executable, __file__, kind, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env or os.environ.copy(),
+    )
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.4))
@@ -82,8 +87,7 @@ def gui_writer(kind: str, target: Path):
 def main() -> None:
     """Write forever; the parent kills us."""
     kind, target = sys.argv[1], Path(sys.argv[2])
-    write = sim_writer(kind, target) if kind in ("scenario", "export") else gui_writer(kind,
-                                                                                       target)
+    write = sim_writer(kind, target) if kind in ("scenario", "export") else gui_writer(kind, target)
     write("a")
     print("ready", flush=True)
     i = 0

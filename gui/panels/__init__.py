@@ -164,21 +164,29 @@ class StatusPanel(QWidget):
         self._snap = snap
         time_text = translate("StatusPanel", "t = {0}").format(units.sim_time(snap.time_s))
         # The clock changes every frame: a width that only grows keeps the bar from re-laying out.
-        self.time_label.setMinimumWidth(max(self.time_label.minimumWidth(),
-                                            self.time_label.sizeHint().width()))
+        self.time_label.setMinimumWidth(
+            max(self.time_label.minimumWidth(), self.time_label.sizeHint().width())
+        )
         _set_text(self.time_label, time_text)
         _set_text(self.seed_label, translate("StatusPanel", "seed {0}").format(snap.seed))
         by_kind = {kind: 0 for kind in KINDS}
         by_kind.update(snap.tally.live_by_kind)
         parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
-        _set_text(self.guests_label, translate("StatusPanel", "Guests: {0}").format(
-            " · ".join(parts) if parts else translate("StatusPanel", "none")))
+        _set_text(
+            self.guests_label,
+            translate("StatusPanel", "Guests: {0}").format(
+                " · ".join(parts) if parts else translate("StatusPanel", "none")
+            ),
+        )
         used = sum(float(snap.memory_mib.get(layer, 0.0)) for layer in LAYERS)
         ram = snap.host.ram_mib
         share = 100.0 * used / ram if ram else 0.0
-        _set_text(self.memory_label, translate(
-            "StatusPanel", "Memory {0} of {1} RAM ({2:.0f} %)").format(
-            units.mib(used), units.mib(ram), share))
+        _set_text(
+            self.memory_label,
+            translate("StatusPanel", "Memory {0} of {1} RAM ({2:.0f} %)").format(
+                units.mib(used), units.mib(ram), share
+            ),
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Take the height the figures need at this width (the status bar ignores it)."""
@@ -265,15 +273,19 @@ class LessonNotesPanel(QTextBrowser):
             self.clear()
             return
         lang = current_language()
-        parts = [f"<h2>{escape(lesson.text('title', lang))}</h2>",
-                 lesson_html(display(lesson.text("summary", lang), markdown=True)),
-                 lesson_html(display(lesson.text("notes", lang), markdown=True))]
+        parts = [
+            f"<h2>{escape(lesson.text('title', lang))}</h2>",
+            lesson_html(display(lesson.text("summary", lang), markdown=True)),
+            lesson_html(display(lesson.text("notes", lang), markdown=True)),
+        ]
         if lesson.steps:
             parts.append(f"<h3>{escape(translate('LessonNotesPanel', 'Steps'))}</h3><ul>")
             for i, step in enumerate(lesson.steps):
                 mark = "✔ " if i < self._announced else ""
                 when = translate("LessonNotesPanel", "at {0}").format(units.sim_time(step.at_s))
-                parts.append(f"<li>{mark}<b>{escape(when)}</b>: "
-                             f"{inline(self._step_text(step.text, step.text_zh))}</li>")
+                parts.append(
+                    f"<li>{mark}<b>{escape(when)}</b>: "
+                    f"{inline(self._step_text(step.text, step.text_zh))}</li>"
+                )
             parts.append("</ul>")
         self.setHtml("\n".join(p for p in parts if p.strip()))

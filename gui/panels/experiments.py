@@ -142,8 +142,16 @@ class ExperimentsPanel(QWidget):
     def set_projector(self, on: bool) -> None:
         """Use the projector's font sizes (≥ 16 pt) for buttons and the result line."""
         f = theme.font(on)
-        for w in (self._selected, self._all, self._rate, self._duration, self._rate_label,
-                  self._duration_label, self._result, *self._buttons.values()):
+        for w in (
+            self._selected,
+            self._all,
+            self._rate,
+            self._duration,
+            self._rate_label,
+            self._duration_label,
+            self._result,
+            *self._buttons.values(),
+        ):
             w.setFont(f)
         for b in self._buttons.values():
             b.setFont(theme.font(on, bold=True))
@@ -172,8 +180,11 @@ class ExperimentsPanel(QWidget):
         return s
 
     def _all_actions(self) -> list[QAction]:
-        return [*self.workload_actions.values(), *self.fault_actions.values(),
-                *self.exploit_actions.values()]
+        return [
+            *self.workload_actions.values(),
+            *self.fault_actions.values(),
+            *self.exploit_actions.values(),
+        ]
 
     def _build_menus(self) -> None:
         from sim.snapshot import FAULTS  # numpy with it: not before the first frame
@@ -181,12 +192,15 @@ class ExperimentsPanel(QWidget):
         catalog = self._controller.catalog
         for name in self._buttons:
             self._buttons[name].menu().clear()
-        self.workload_actions = {w: self._add(self._buttons["workload"], self._on_workload, w)
-                                 for w in catalog.workloads}
-        self.fault_actions = {f: self._add(self._buttons["fault"], self._on_fault, f)
-                              for f in FAULTS}
-        self.exploit_actions = {e: self._add(self._buttons["attack"], self._on_fault, e)
-                                for e in catalog.exploits}
+        self.workload_actions = {
+            w: self._add(self._buttons["workload"], self._on_workload, w) for w in catalog.workloads
+        }
+        self.fault_actions = {
+            f: self._add(self._buttons["fault"], self._on_fault, f) for f in FAULTS
+        }
+        self.exploit_actions = {
+            e: self._add(self._buttons["attack"], self._on_fault, e) for e in catalog.exploits
+        }
 
     def _add(self, button: QToolButton, slot: object, key: str) -> QAction:
         action = button.menu().addAction("")
@@ -213,8 +227,11 @@ class ExperimentsPanel(QWidget):
             action.setText(xl.fault_label(fault))
         for eid, action in self.exploit_actions.items():
             ex = catalog.exploits[eid]
-            action.setText(self.tr("{name} (disclosed {date})").format(
-                name=xl.exploit_label(eid, ex.name), date=ex.disclosed))
+            action.setText(
+                self.tr("{name} (disclosed {date})").format(
+                    name=xl.exploit_label(eid, ex.name), date=ex.disclosed
+                )
+            )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""
@@ -224,8 +241,7 @@ class ExperimentsPanel(QWidget):
 
     def _update_enabled(self) -> None:
         live = bool(self.targets)
-        running = bool(self._running) if self._all.isChecked() else \
-            self._guest_id in self._running
+        running = bool(self._running) if self._all.isChecked() else self._guest_id in self._running
         self._buttons["workload"].setEnabled(running)
         self._buttons["fault"].setEnabled(live)
         self._buttons["attack"].setEnabled(live)
@@ -246,24 +262,38 @@ class ExperimentsPanel(QWidget):
         self._update_enabled()
 
     def _on_workload(self, workload_id: str) -> None:
-        targets = list(self._running) if self._all.isChecked() else \
-            [g for g in (self._guest_id,) if g in self._running]
+        targets = (
+            list(self._running)
+            if self._all.isChecked()
+            else [g for g in (self._guest_id,) if g in self._running]
+        )
         if not targets:
             return
         self._controller.run_workload(workload_id, targets)
-        self._result.setText(self.tr("{workload} started in {guests}").format(
-            workload=xl.workload_label(workload_id), guests=", ".join(targets)))
+        self._result.setText(
+            self.tr("{workload} started in {guests}").format(
+                workload=xl.workload_label(workload_id), guests=", ".join(targets)
+            )
+        )
 
     def _on_fault(self, fault: str) -> None:
         lines = []
         for gid in self.targets:
-            params = {"rate_mib_s": self._rate.value()} if fault == "leak" else \
-                {"duration_s": self._duration.value()} if fault == "cpu_hog" else {}
+            params = (
+                {"rate_mib_s": self._rate.value()}
+                if fault == "leak"
+                else {"duration_s": self._duration.value()}
+                if fault == "cpu_hog"
+                else {}
+            )
             try:
                 incident = self._controller.inject(fault, gid, **params)
             except ValueError:  # it died between the last snapshot and the click
                 continue
             outcome = xl.outcome_label(incident.outcome) if incident else self.tr("injected")
-            lines.append(self.tr("{fault} in {guest}: {outcome}").format(
-                fault=xl.fault_label(fault), guest=gid, outcome=outcome))
+            lines.append(
+                self.tr("{fault} in {guest}: {outcome}").format(
+                    fault=xl.fault_label(fault), guest=gid, outcome=outcome
+                )
+            )
         self._result.setText("\n".join(lines[:6]) + ("\n…" if len(lines) > 6 else ""))

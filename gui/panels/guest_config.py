@@ -32,8 +32,17 @@ if TYPE_CHECKING:
     from gui.controller import SimController
     from sim.snapshot import GuestView, Snapshot, TemplateView
 
-CONTAINER_SETTINGS = ("network", "memory_limit_mib", "pids_limit", "cpu_quota", "seccomp",
-                      "apparmor", "selinux", "userns", "privileged")
+CONTAINER_SETTINGS = (
+    "network",
+    "memory_limit_mib",
+    "pids_limit",
+    "cpu_quota",
+    "seccomp",
+    "apparmor",
+    "selinux",
+    "userns",
+    "privileged",
+)
 SANDBOX_SETTINGS = ("memory_limit_mib", "pids_limit", "cpu_quota")
 VM_SETTINGS = ("vcpu_pinning",)
 
@@ -114,13 +123,17 @@ class GuestConfigPanel(QWidget):
         c = self.controls
         base = self._loaded or GuestConfig()
         return replace(
-            base, network=NETWORKS[c["network"].currentIndex()],  # type: ignore[attr-defined]
+            base,
+            network=NETWORKS[c["network"].currentIndex()],  # type: ignore[attr-defined]
             vcpu_pinning=c["vcpu_pinning"].isChecked(),  # type: ignore[attr-defined]
             memory_limit_mib=c["memory_limit_mib"].value(),  # type: ignore[attr-defined]
             pids_limit=c["pids_limit"].value(),  # type: ignore[attr-defined]
             cpu_quota=c["cpu_quota"].value(),  # type: ignore[attr-defined]
-            **{k: c[k].isChecked() for k in  # type: ignore[attr-defined]
-               ("seccomp", "apparmor", "selinux", "userns", "privileged")})
+            **{
+                k: c[k].isChecked()  # type: ignore[attr-defined]
+                for k in ("seccomp", "apparmor", "selinux", "userns", "privileged")
+            },
+        )
 
     # --- inputs -----------------------------------------------------------------------------
     def show_guest(self, guest_id: str | None) -> None:
@@ -135,16 +148,26 @@ class GuestConfigPanel(QWidget):
         guest = self._find(snap)
         if guest is None and self._guest is None:
             return
-        if guest is None or self._guest is None or guest.config != self._guest.config \
-                or guest.state != self._guest.state:
+        if (
+            guest is None
+            or self._guest is None
+            or guest.config != self._guest.config
+            or guest.state != self._guest.state
+        ):
             self._load(guest)
 
     def set_projector(self, on: bool) -> None:
         """Use the projector's font sizes."""
         self._projector = on
         f = theme.font(on)
-        for w in (*self.controls.values(), *self._names.values(), *self._notes.values(),
-                  self._status, self.apply_button, self.revert_button):
+        for w in (
+            *self.controls.values(),
+            *self._names.values(),
+            *self._notes.values(),
+            self._status,
+            self.apply_button,
+            self.revert_button,
+        ):
             w.setFont(f)
         self._title.setFont(theme.font(on, bold=True))
 
@@ -209,10 +232,12 @@ class GuestConfigPanel(QWidget):
         if guest is None:
             return self.tr("{guest} is gone").format(guest=self._guest_id)
         if not shown:
-            return self.tr("{guest} ({kind}): no setting of a {kind} changes these "
-                           "experiments").format(guest=guest.id, kind=kind_label(guest.kind))
-        return self.tr("Settings of {guest} ({kind})").format(guest=guest.id,
-                                                              kind=kind_label(guest.kind))
+            return self.tr(
+                "{guest} ({kind}): no setting of a {kind} changes these experiments"
+            ).format(guest=guest.id, kind=kind_label(guest.kind))
+        return self.tr("Settings of {guest} ({kind})").format(
+            guest=guest.id, kind=kind_label(guest.kind)
+        )
 
     def _update_buttons(self) -> None:
         dirty = self._guest is not None and self.edited() != self._loaded
@@ -223,30 +248,64 @@ class GuestConfigPanel(QWidget):
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
         names = {
-            "network": (self.tr("Network"), self.tr(
-                "NAT: Docker's default bridge, which doubles a network round trip. Host: the "
-                "host's own network stack, fast but not isolated.")),
-            "vcpu_pinning": (self.tr("Pin vCPUs"), self.tr(
-                "Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.")),
-            "memory_limit_mib": (self.tr("Memory limit"), self.tr(
-                "cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.")),
-            "pids_limit": (self.tr("PIDs limit"), self.tr(
-                "cgroup pids.max: a fork bomb stops here, not at the host's pid_max. "
-                "0 = no limit.")),
-            "cpu_quota": (self.tr("CPU quota (cores)"), self.tr(
-                "cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.")),
-            "seccomp": (self.tr("seccomp"), self.tr(
-                "Docker's default seccomp profile refuses dangerous system calls.")),
-            "apparmor": (self.tr("AppArmor"), self.tr(
-                "The docker-default AppArmor profile forbids mounts and writes to /proc and "
-                "/sys.")),
-            "selinux": (self.tr("SELinux"), self.tr(
-                "SELinux enforcing: container processes carry a label that host files refuse.")),
-            "userns": (self.tr("User namespaces"), self.tr(
-                "Root in the container is an unprivileged user on the host.")),
-            "privileged": (self.tr("Privileged"), self.tr(
-                "--privileged: every device and capability; the protections above stop "
-                "working.")),
+            "network": (
+                self.tr("Network"),
+                self.tr(
+                    "NAT: Docker's default bridge, which doubles a network round trip. Host: the "
+                    "host's own network stack, fast but not isolated."
+                ),
+            ),
+            "vcpu_pinning": (
+                self.tr("Pin vCPUs"),
+                self.tr(
+                    "Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host."
+                ),
+            ),
+            "memory_limit_mib": (
+                self.tr("Memory limit"),
+                self.tr(
+                    "cgroup memory.max: a leak kills only this guest, not a neighbour. "
+                    "0 = no limit."
+                ),
+            ),
+            "pids_limit": (
+                self.tr("PIDs limit"),
+                self.tr(
+                    "cgroup pids.max: a fork bomb stops here, not at the host's pid_max. "
+                    "0 = no limit."
+                ),
+            ),
+            "cpu_quota": (
+                self.tr("CPU quota (cores)"),
+                self.tr("cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit."),
+            ),
+            "seccomp": (
+                self.tr("seccomp"),
+                self.tr("Docker's default seccomp profile refuses dangerous system calls."),
+            ),
+            "apparmor": (
+                self.tr("AppArmor"),
+                self.tr(
+                    "The docker-default AppArmor profile forbids mounts and writes to /proc and "
+                    "/sys."
+                ),
+            ),
+            "selinux": (
+                self.tr("SELinux"),
+                self.tr(
+                    "SELinux enforcing: container processes carry a label that host files refuse."
+                ),
+            ),
+            "userns": (
+                self.tr("User namespaces"),
+                self.tr("Root in the container is an unprivileged user on the host."),
+            ),
+            "privileged": (
+                self.tr("Privileged"),
+                self.tr(
+                    "--privileged: every device and capability; the protections above stop working."
+                ),
+            ),
         }
         for key, (name, note) in names.items():
             self._names[key].setText(name)
@@ -277,8 +336,7 @@ class GuestConfigPanel(QWidget):
         if self._guest is None:
             return
         self._controller.set_config(self._guest.id, self.edited())
-        self._status.setText(self.tr("Applied from {t} s on").format(
-            t=f"{self._now():.1f}"))
+        self._status.setText(self.tr("Applied from {t} s on").format(t=f"{self._now():.1f}"))
 
     def _now(self) -> float:
         snap = self._controller.snapshot
@@ -290,4 +348,3 @@ class GuestConfigPanel(QWidget):
     def _on_controller_session_replaced(self) -> None:
         self._guest_id = None
         self._load(None)
-

@@ -37,7 +37,9 @@ class HostPanel(QWidget):
         self._ksm = QCheckBox()
         self._swap = QCheckBox()
         for combo in (self._preset, self._memory):  # may shrink: the full text is in the list
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(8)
         self._facts = QLabel()
         self._facts.setWordWrap(True)
@@ -85,12 +87,16 @@ class HostPanel(QWidget):
 
         for i, policy in enumerate(MEMORY_POLICIES):
             self._memory.setItemText(i, policy_label(policy))
-        self._memory.setToolTip(self.tr(
-            "Reserve: a VM takes all its configured RAM when it starts.\n"
-            "Overcommit: it takes memory only as the guest touches it."))
+        self._memory.setToolTip(
+            self.tr(
+                "Reserve: a VM takes all its configured RAM when it starts.\n"
+                "Overcommit: it takes memory only as the guest touches it."
+            )
+        )
         self._ksm.setText(self.tr("KSM: merge identical VM pages"))
-        self._ksm.setToolTip(self.tr("Kernel Samepage Merging scans VM memory and shares "
-                                     "pages that are identical"))
+        self._ksm.setToolTip(
+            self.tr("Kernel Samepage Merging scans VM memory and shares pages that are identical")
+        )
         self._swap.setText(self.tr("Swap to disk when RAM is full"))
         if self._controller.has_session:
             self._sync()
@@ -115,16 +121,22 @@ class HostPanel(QWidget):
                 self._preset.addItem(catalog_name(host.name), host.id)
             self._preset.setCurrentIndex(max(0, self._preset.findData(spec.preset)))
         with QSignalBlocker(self._memory):
-            self._memory.setCurrentIndex(MEMORY_POLICIES.index(scenario.policy.memory)
-                                         if scenario.policy.memory in MEMORY_POLICIES else 1)
+            self._memory.setCurrentIndex(
+                MEMORY_POLICIES.index(scenario.policy.memory)
+                if scenario.policy.memory in MEMORY_POLICIES
+                else 1
+            )
         with QSignalBlocker(self._ksm):
             self._ksm.setChecked(bool(scenario.policy.ksm))
         with QSignalBlocker(self._swap):
             self._swap.setChecked(bool(scenario.policy.swap))
         preset = spec.resolve(catalog)
         facts = self.tr("{cores} cores · {ram} RAM · {swap} swap · {arch}").format(
-            cores=preset.cores, ram=units.mib(preset.ram_gib * 1024),
-            swap=units.mib(preset.swap_gib * 1024), arch=arch_label(preset.arch))
+            cores=preset.cores,
+            ram=units.mib(preset.ram_gib * 1024),
+            swap=units.mib(preset.swap_gib * 1024),
+            arch=arch_label(preset.arch),
+        )
         several = len(scenario.hosts) > 1
         if several:  # which host of several, with its OS and hypervisor
             from gui.text.labels import hypervisor_label, os_label
@@ -147,8 +159,9 @@ class HostPanel(QWidget):
         """Return `base` with the host of `spec.id` replaced by `spec`."""
         if spec.id == base.host.id:
             return replace(base, host=spec)
-        return replace(base, more_hosts=tuple(spec if h.id == spec.id else h
-                                              for h in base.more_hosts))
+        return replace(
+            base, more_hosts=tuple(spec if h.id == spec.id else h for h in base.more_hosts)
+        )
 
     def _on_preset_activated(self, index: int) -> None:
         preset = str(self._preset.itemData(index))

@@ -20,8 +20,10 @@ class LessonPromptBar(QFrame):
         self.setObjectName("lessonPrompt")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # Okabe–Ito sky blue, pale: stands out from the views without looking like an error.
-        self.setStyleSheet("#lessonPrompt { background: #E3F2FB; border: 1px solid #56B4E9; }"
-                           "#lessonPrompt QLabel { color: #000000; }")
+        self.setStyleSheet(
+            "#lessonPrompt { background: #E3F2FB; border: 1px solid #56B4E9; }"
+            "#lessonPrompt QLabel { color: #000000; }"
+        )
         self._icon = QLabel()
         self.label = QLabel()
         self.label.setWordWrap(True)

@@ -149,8 +149,11 @@ class MovesPanel(QWidget):
         try:
             self._controller.move_guest(guest_id, to_host, mode)
         except (ValueError, KeyError) as error:
-            self._hint.setText(self.tr("Cannot move {guest}: {why}").format(
-                guest=guest_id, why=str(error).strip("'")))
+            self._hint.setText(
+                self.tr("Cannot move {guest}: {why}").format(
+                    guest=guest_id, why=str(error).strip("'")
+                )
+            )
             return False
         self._hint.setText("")
         return True
@@ -160,12 +163,23 @@ class MovesPanel(QWidget):
         """Set every visible string in the current language."""
         self._guest_label.setText(self.tr("Guest:"))
         self._move_button.setText(self.tr("Move to ▸"))
-        self._move_button.setToolTip(self.tr(
-            "Stop the guest, ship what it needs over the network and start it on another "
-            "host.\nYou can also drag a row of the table onto a host tab."))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Guest"), self.tr("From → to"), self.tr("Moved"), self.tr("Time"),
-            self.tr("Steps"), self.tr("Result"), self.tr("Warnings")])
+        self._move_button.setToolTip(
+            self.tr(
+                "Stop the guest, ship what it needs over the network and start it on another "
+                "host.\nYou can also drag a row of the table onto a host tab."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Guest"),
+                self.tr("From → to"),
+                self.tr("Moved"),
+                self.tr("Time"),
+                self.tr("Steps"),
+                self.tr("Result"),
+                self.tr("Warnings"),
+            ]
+        )
         self._fit_moved_column()
         self._shown = []
         if self._snap is not None:
@@ -182,9 +196,11 @@ class MovesPanel(QWidget):
     def _fit_moved_column(self) -> None:
         # Wide enough for the longest progress text on one line (a 9.5 GiB Windows disk).
         widest = self.tr("{done} of {total} ({share:.0f} %)").format(
-            done="9,999 MiB", total="9,999 MiB", share=100)
-        self.table.setColumnWidth(COLUMNS.index("moved"),
-                                  self.table.fontMetrics().horizontalAdvance(widest) + 24)
+            done="9,999 MiB", total="9,999 MiB", share=100
+        )
+        self.table.setColumnWidth(
+            COLUMNS.index("moved"), self.table.fontMetrics().horizontalAdvance(widest) + 24
+        )
 
     # --- drawing -------------------------------------------------------------------------
     def _draw(self, snap: Snapshot) -> None:
@@ -246,8 +262,11 @@ class MovesPanel(QWidget):
             self.table.setCellWidget(row, COLUMNS.index("moved"), bar)
         share = done / move.total_mib if move.total_mib > 0 else (1.0 if move.steps else 0.0)
         bar.setValue(round(1000 * min(1.0, share)))
-        bar.setFormat(self.tr("{done} of {total} ({share:.0f} %)").format(
-            done=units.mib(done), total=units.mib(move.total_mib), share=100 * share))
+        bar.setFormat(
+            self.tr("{done} of {total} ({share:.0f} %)").format(
+                done=units.mib(done), total=units.mib(move.total_mib), share=100 * share
+            )
+        )
         end = move.end_s if move.end_s is not None else now_s
         texts = {
             "guest": move.guest_id,
@@ -275,10 +294,10 @@ class MovesPanel(QWidget):
         for step in move.steps:
             took = units.duration((step.end_s or step.start_s) - step.start_s)
             if step.name == "convert":
-                formats = " → ".join(_FORMATS.get(f.strip(), f.strip())
-                                     for f in step.source.split("→"))
-                parts.append(self.tr("convert {formats} {took}").format(formats=formats,
-                                                                         took=took))
+                formats = " → ".join(
+                    _FORMATS.get(f.strip(), f.strip()) for f in step.source.split("→")
+                )
+                parts.append(self.tr("convert {formats} {took}").format(formats=formats, took=took))
             elif step.name == "transfer":
                 parts.append(self.tr("transfer {took}").format(took=took))
             else:
@@ -306,7 +325,8 @@ class MovesPanel(QWidget):
         if move.mode == "cold" or move.downtime_s is None:
             return text
         text += "\n" + self.tr("{mode}: down {downtime}").format(
-            mode=mode_label(move.mode), downtime=units.duration(move.downtime_s))
+            mode=mode_label(move.mode), downtime=units.duration(move.downtime_s)
+        )
         if move.mode == "live":
             text += " · " + self.tr("{rounds} rounds").format(rounds=move.rounds)
             if not move.converged:
@@ -346,7 +366,8 @@ class MovesPanel(QWidget):
                 action = sub.addAction(mode_label(mode))
                 action.setData(mode)
                 action.triggered.connect(
-                    lambda _=False, h=host.id, m=mode: self.move_selected(h, m))
+                    lambda _=False, h=host.id, m=mode: self.move_selected(h, m)
+                )
 
     def _modes(self, snap: Snapshot, guest_id: str) -> list[str]:
         """Return the ways the guest can move: live for a VM, checkpoint for a container."""

@@ -46,7 +46,8 @@ def kind_pixmap(kind: str, size: int) -> QPixmap:
         if not path.exists():
             path = asset_path("icons", "container.svg")
         svg = path.read_text(encoding="utf-8").replace(
-            "KIND_COLOUR", theme.KIND_COLOURS.get(kind, theme.FALLBACK))
+            "KIND_COLOUR", theme.KIND_COLOURS.get(kind, theme.FALLBACK)
+        )
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -69,13 +70,16 @@ def tile_numbers(t: TemplateView) -> str:
 def tile_tooltip(t: TemplateView) -> str:
     """Return what a tile's figures mean, naming the shared image cache when there is one."""
     text = QCoreApplication.translate(
-        "PalettePanel", "Starts in {startup} alone on this host (image cached); each guest "
-        "holds {memory} of its own once running.").format(
-        startup=units.duration(t.startup_s), memory=units.mib(t.resident_mib))
+        "PalettePanel",
+        "Starts in {startup} alone on this host (image cached); each guest "
+        "holds {memory} of its own once running.",
+    ).format(startup=units.duration(t.startup_s), memory=units.mib(t.resident_mib))
     if t.page_cache_mib > 0:
         text += "\n" + QCoreApplication.translate(
-            "PalettePanel", "Its image adds {cache} of page cache once per host, shared by "
-            "every guest of the same image.").format(cache=units.mib(t.page_cache_mib))
+            "PalettePanel",
+            "Its image adds {cache} of page cache once per host, shared by "
+            "every guest of the same image.",
+        ).format(cache=units.mib(t.page_cache_mib))
     return text
 
 
@@ -142,9 +146,14 @@ class TemplateTileView(QToolButton):
         """Set the name and tooltip in the current language."""
         self._title.setText(f"<b>{catalog_name(self._name)}</b>")
         self._numbers.setText(tile_numbers(self._template))
-        self.setToolTip(tile_tooltip(self._template) + "\n\n" + self.tr(
-            "Click to add one. Drag onto the host to add one there.\nRight-click to add "
-            "several."))
+        self.setToolTip(
+            tile_tooltip(self._template)
+            + "\n\n"
+            + self.tr(
+                "Click to add one. Drag onto the host to add one there.\nRight-click to add "
+                "several."
+            )
+        )
         self.setAccessibleName(catalog_name(self._name))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -214,8 +223,11 @@ class PalettePanel(QWidget):
         """Set every visible string in the current language."""
         self._add_several.setText(self.tr("Add several…"))
         self._add_several.setToolTip(self.tr("Add many guests of one template, one after another"))
-        names = {"containers": self.tr("Containers"), "vms": self.tr("Virtual machines"),
-                 "others": self.tr("MicroVMs and sandboxes")}
+        names = {
+            "containers": self.tr("Containers"),
+            "vms": self.tr("Virtual machines"),
+            "others": self.tr("MicroVMs and sandboxes"),
+        }
         for key, label in self._headers.items():
             label.setText(f"<b>{names[key]}</b>")
         for tile in self._tiles.values():
@@ -304,4 +316,3 @@ class PalettePanel(QWidget):
         self._counts = counts
         for template_id, tile in self._tiles.items():
             tile.set_count(counts.get(template_id, 0))
-

@@ -44,15 +44,17 @@ class PredictionCard(QFrame):
         self._controller = controller
         self._window = window
         self.book = PredictionBook()
-        self.round: Round | None = None   # the round on the card
-        self._busy = False                # pausing publishes a snapshot: do not recurse
+        self.round: Round | None = None  # the round on the card
+        self._busy = False  # pausing publishes a snapshot: do not recurse
         # False in a window nobody answers (a headless screenshot or a recording): the run then
         # goes on past a lesson's questions, and the card never covers the picture.
         self.asking = True
         self.setObjectName("predictionCard")
         self.setProperty("overlay", True)  # lies over the window on purpose (tests/gui/screens.py)
-        self.setStyleSheet("#predictionCard { background: #FFFBE6; border: 3px solid #E69F00; }"
-                           "#predictionCard QLabel { color: #000000; }")
+        self.setStyleSheet(
+            "#predictionCard { background: #FFFBE6; border: 3px solid #E69F00; }"
+            "#predictionCard QLabel { color: #000000; }"
+        )
         self.title, self.question, self.body = QLabel(), QLabel(), QLabel()
         for label in (self.question, self.body):
             label.setWordWrap(True)
@@ -132,13 +134,17 @@ class PredictionCard(QFrame):
     def export(self) -> None:
         """Ask for a file and write every prediction and result of the session as CSV."""
         path, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Export predictions"),
-            str(Path.home() / "hostlab-predictions.csv"), self.tr("CSV table (*.csv)"))
+            self._window,
+            self.tr("Export predictions"),
+            str(Path.home() / "hostlab-predictions.csv"),
+            self.tr("CSV table (*.csv)"),
+        )
         if not path:
             return
         try:
-            self.book.export_csv(path if path.lower().endswith(".csv") else path + ".csv",
-                                 current_language())
+            self.book.export_csv(
+                path if path.lower().endswith(".csv") else path + ".csv", current_language()
+            )
         except OSError as error:
             dialogs.show_error(self._window, self.tr("Cannot export predictions"), str(error))
 
@@ -171,11 +177,15 @@ class PredictionCard(QFrame):
         self._apply_font()
 
     def _choices_html(self, spec: PredictionSpec) -> str:
-        lines = [f"<b>{i}</b>&nbsp;&nbsp;{escape(step_text(c.text, c.text_zh))}"
-                 for i, c in enumerate(spec.choices, 1)]
-        hint = {"number": self.tr("Type a number in {unit}.").format(unit=spec.unit or "—"),
-                "choice": self.tr("Type the number of one choice."),
-                "order": self.tr("Type the choice numbers in order, e.g. 2 1 3.")}[spec.kind]
+        lines = [
+            f"<b>{i}</b>&nbsp;&nbsp;{escape(step_text(c.text, c.text_zh))}"
+            for i, c in enumerate(spec.choices, 1)
+        ]
+        hint = {
+            "number": self.tr("Type a number in {unit}.").format(unit=spec.unit or "—"),
+            "choice": self.tr("Type the number of one choice."),
+            "order": self.tr("Type the choice numbers in order, e.g. 2 1 3."),
+        }[spec.kind]
         return "<br>".join([*lines, f"<i>{escape(hint)}</i>"])
 
     def _result_html(self, rnd: Round) -> str:
@@ -184,9 +194,10 @@ class PredictionCard(QFrame):
         if spec.kind == "number":
             run = f"{units.figure(result.value or 0.0)} {spec.unit}".strip()
         else:
-            run = " → ".join(escape(step_text(spec.choices[i - 1].text,
-                                              spec.choices[i - 1].text_zh))
-                             for i in result.order)
+            run = " → ".join(
+                escape(step_text(spec.choices[i - 1].text, spec.choices[i - 1].text_zh))
+                for i in result.order
+            )
         the_run = self.tr("The run")
         rows = [f"<b>{escape(the_run)}:</b> {escape(run)}"]
         for group, right in rnd.scores().items():
@@ -205,16 +216,24 @@ class PredictionCard(QFrame):
         self.title.setFont(big)
         body = QFont(base)
         body.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.25)
-        for w in (self.body, self.error, self.by_group, self.lock_button, self.close_button,
-                  self.skip_button,
-                  *self._input_labels.values(), *self.inputs.values()):
+        for w in (
+            self.body,
+            self.error,
+            self.by_group,
+            self.lock_button,
+            self.close_button,
+            self.skip_button,
+            *self._input_labels.values(),
+            *self.inputs.values(),
+        ):
             w.setFont(body)
 
     def _place(self) -> None:
         """Cover the middle of the window, leaving its edges (and the clock) visible."""
         r = self._window.rect()
-        self.setGeometry(r.adjusted(r.width() // 12, r.height() // 10, -r.width() // 12,
-                                    -r.height() // 10))
+        self.setGeometry(
+            r.adjusted(r.width() // 12, r.height() // 10, -r.width() // 12, -r.height() // 10)
+        )
 
     def retranslate(self) -> None:
         """Set every fixed text in the current language."""

@@ -55,8 +55,12 @@ class TimeSliderPanel(QWidget):
         """Set every visible string in the current language."""
         self._caption.setText(self.tr("Time"))
         self.slider.setAccessibleName(self.tr("Time"))
-        self.slider.setToolTip(self.tr("Drag back to any earlier moment of the run. Play replays "
-                                       "from there; a change there starts a new branch."))
+        self.slider.setToolTip(
+            self.tr(
+                "Drag back to any earlier moment of the run. Play replays "
+                "from there; a change there starts a new branch."
+            )
+        )
         self.now_button.setText(self.tr("Now"))
         self.now_button.setToolTip(self.tr("Back to the present moment of the run"))
         self._on_rewind_changed()
@@ -72,11 +76,17 @@ class TimeSliderPanel(QWidget):
         rewind, history = self._rewind, self._rewind.history
         parts = []
         if rewind.shown_s is not None:
-            parts.append(self.tr("Rewound to {t} of {end}").format(
-                t=units.sim_time(rewind.shown_s), end=units.sim_time(history.end_s)))
+            parts.append(
+                self.tr("Rewound to {t} of {end}").format(
+                    t=units.sim_time(rewind.shown_s), end=units.sim_time(history.end_s)
+                )
+            )
         if history.branch:
-            parts.append(self.tr("Branch {n}, from {t}").format(
-                n=history.branch + 1, t=units.sim_time(history.branch_from_s or 0.0)))
+            parts.append(
+                self.tr("Branch {n}, from {t}").format(
+                    n=history.branch + 1, t=units.sim_time(history.branch_from_s or 0.0)
+                )
+            )
         return " · ".join(parts)
 
     def _on_rewind_changed(self) -> None:

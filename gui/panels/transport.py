@@ -48,12 +48,14 @@ class TransportPanel(QWidget):
         self.play_action = QAction(self)
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.play_action.triggered.connect(self._on_play_action_triggered)
-        self.step_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward),
-                                   "", self)
+        self.step_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), "", self
+        )
         self.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right))
         self.step_action.triggered.connect(self._on_step_action_triggered)
-        self.reset_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
-                                    "", self)
+        self.reset_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "", self
+        )
         self.reset_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R))
         self.reset_action.triggered.connect(self._on_reset_action_triggered)
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -115,8 +117,11 @@ class TransportPanel(QWidget):
         self.reset_action.setToolTip(self.tr("Back to time 0 with the scenario's guests (Ctrl+R)"))
         self._speed_caption.setText(self.tr("Speed"))
         self.slider.setAccessibleName(self.tr("Speed"))
-        self.slider.setToolTip(self.tr("Simulated seconds per real second: "
-                                       "from slow motion (0.01×) to fast forward (100×)"))
+        self.slider.setToolTip(
+            self.tr(
+                "Simulated seconds per real second: from slow motion (0.01×) to fast forward (100×)"
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""
@@ -145,8 +150,9 @@ class TransportPanel(QWidget):
     def _on_controller_achieved_speed_changed(self, achieved: float) -> None:
         # The machine cannot keep up: show the speed really reached, not the one asked for.
         short = achieved < self._controller.speed
-        self.speed_label.setText(("≈" + speed_text(achieved)) if short
-                                 else speed_text(self._controller.speed))
+        self.speed_label.setText(
+            ("≈" + speed_text(achieved)) if short else speed_text(self._controller.speed)
+        )
 
     def _on_controller_playing_changed(self, playing: bool) -> None:
         icons = QStyle.StandardPixmap

@@ -32,8 +32,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("from ", QT_TRANSLATE_NOOP("errors", "from ")),
     (" to ", QT_TRANSLATE_NOOP("errors", " to ")),
 )
-_FIELD = re.compile(r"^(?P<where>.+?): expected (?P<expected>.+?)(?:, got (?P<got>.*))?$",
-                    re.DOTALL)
+_FIELD = re.compile(
+    r"^(?P<where>.+?): expected (?P<expected>.+?)(?:, got (?P<got>.*))?$", re.DOTALL
+)
 _TOML = re.compile(r"^(?P<file>.+?): not valid TOML \((?P<detail>.*)\)$", re.DOTALL)
 _READ = re.compile(r"^(?P<file>.+?): cannot read the file \((?P<detail>.*)\)$", re.DOTALL)
 
@@ -62,6 +63,6 @@ def scenario_error_text(message: str) -> str:
             text = translate("errors", "{where}: expected {expected}")
             return text.format(where=m["where"], expected=expected)
         return translate("errors", "{where}: expected {expected}, got {got}").format(
-            where=m["where"], expected=expected, got=_phrases(m["got"]))
+            where=m["where"], expected=expected, got=_phrases(m["got"])
+        )
     return message
-

@@ -14,18 +14,27 @@ from gui.text import QT_TRANSLATE_NOOP
 
 # Workloads, in the catalog's order: (full name, short name under a bar group).
 WORKLOADS: dict[str, tuple[str, str]] = {
-    "cpu": (QT_TRANSLATE_NOOP("labels", "CPU (Linpack)"),
-            QT_TRANSLATE_NOOP("labels", "CPU")),
-    "memory": (QT_TRANSLATE_NOOP("labels", "Memory bandwidth (STREAM)"),
-               QT_TRANSLATE_NOOP("labels", "Memory bandwidth")),
-    "random_io": (QT_TRANSLATE_NOOP("labels", "Random I/O (4 KiB reads)"),
-                  QT_TRANSLATE_NOOP("labels", "Random I/O")),
-    "net_latency": (QT_TRANSLATE_NOOP("labels", "Network round trip (TCP_RR)"),
-                    QT_TRANSLATE_NOOP("labels", "Network round trip")),
-    "kv": (QT_TRANSLATE_NOOP("labels", "Key-value store (Redis GET, 1 connection)"),
-           QT_TRANSLATE_NOOP("labels", "Redis GET")),
-    "oltp": (QT_TRANSLATE_NOOP("labels", "Database (sysbench OLTP)"),
-             QT_TRANSLATE_NOOP("labels", "Database (OLTP)")),
+    "cpu": (QT_TRANSLATE_NOOP("labels", "CPU (Linpack)"), QT_TRANSLATE_NOOP("labels", "CPU")),
+    "memory": (
+        QT_TRANSLATE_NOOP("labels", "Memory bandwidth (STREAM)"),
+        QT_TRANSLATE_NOOP("labels", "Memory bandwidth"),
+    ),
+    "random_io": (
+        QT_TRANSLATE_NOOP("labels", "Random I/O (4 KiB reads)"),
+        QT_TRANSLATE_NOOP("labels", "Random I/O"),
+    ),
+    "net_latency": (
+        QT_TRANSLATE_NOOP("labels", "Network round trip (TCP_RR)"),
+        QT_TRANSLATE_NOOP("labels", "Network round trip"),
+    ),
+    "kv": (
+        QT_TRANSLATE_NOOP("labels", "Key-value store (Redis GET, 1 connection)"),
+        QT_TRANSLATE_NOOP("labels", "Redis GET"),
+    ),
+    "oltp": (
+        QT_TRANSLATE_NOOP("labels", "Database (sysbench OLTP)"),
+        QT_TRANSLATE_NOOP("labels", "Database (OLTP)"),
+    ),
 }
 # Runtime profiles (sim.workload.profile_of), in the order the benchmark view groups them.
 PROFILES: dict[str, str] = {
@@ -45,20 +54,23 @@ FAULTS: dict[str, str] = {
     "cpu_hog": QT_TRANSLATE_NOOP("labels", "CPU hog"),
 }
 EXPLOITS: dict[str, str] = {
-    "cve-2019-5736": QT_TRANSLATE_NOOP("labels",
-                                       "CVE-2019-5736: runc overwritten via /proc/self/exe"),
+    "cve-2019-5736": QT_TRANSLATE_NOOP(
+        "labels", "CVE-2019-5736: runc overwritten via /proc/self/exe"
+    ),
     "cve-2024-21626": QT_TRANSLATE_NOOP("labels", "CVE-2024-21626: runc leaked fd (Leaky Vessels)"),
     "cve-2022-0492": QT_TRANSLATE_NOOP("labels", "CVE-2022-0492: cgroups v1 release_agent"),
     "venom": QT_TRANSLATE_NOOP("labels", "VENOM (CVE-2015-3456): QEMU floppy controller"),
 }
 OUTCOMES: dict[str, str] = {
-    "host_compromised": QT_TRANSLATE_NOOP("labels", "escaped: the host and every guest on it "
-                                                    "are compromised"),
+    "host_compromised": QT_TRANSLATE_NOOP(
+        "labels", "escaped: the host and every guest on it are compromised"
+    ),
     "blocked": QT_TRANSLATE_NOOP("labels", "blocked by the guest's hardening"),
     "contained": QT_TRANSLATE_NOOP("labels", "contained in the guest's own VM"),
     "not_reachable": QT_TRANSLATE_NOOP("labels", "the guest cannot reach the vulnerable part"),
-    "host_down": QT_TRANSLATE_NOOP("labels", "the shared host kernel panics: every guest goes "
-                                             "down"),
+    "host_down": QT_TRANSLATE_NOOP(
+        "labels", "the shared host kernel panics: every guest goes down"
+    ),
     "guest_only": QT_TRANSLATE_NOOP("labels", "only this guest's own kernel panics"),
 }
 ACTIONS: dict[str, str] = {

@@ -105,11 +105,14 @@ _REASONS: dict[str, str] = {
     # The English is sim's own sentence (sim.lifecycle.FAIL_REASONS), word for word: the CLI
     # and the window say the same thing (tests/gui/test_vocabulary_labels.py checks it).
     "exec_format": QT_TRANSLATE_NOOP(
-        "labels", "exec format error: the image was built for another CPU architecture"),
+        "labels", "exec format error: the image was built for another CPU architecture"
+    ),
     "image_os": QT_TRANSLATE_NOOP(
-        "labels", 'image operating system "windows" cannot be used on this platform'),
+        "labels", 'image operating system "windows" cannot be used on this platform'
+    ),
     "no_manifest": QT_TRANSLATE_NOOP(
-        "labels", "no matching manifest for this host's architecture in the image"),
+        "labels", "no matching manifest for this host's architecture in the image"
+    ),
     "no_hypervisor": QT_TRANSLATE_NOOP("labels", "the host has no hypervisor to run a VM"),
     "pids": QT_TRANSLATE_NOOP("labels", "no PIDs left (pid_max reached)"),
     "cpu": QT_TRANSLATE_NOOP("labels", "vCPU commitment limit reached"),
@@ -117,23 +120,27 @@ _REASONS: dict[str, str] = {
     "platform": QT_TRANSLATE_NOOP("labels", "the host's platform cannot run it"),
     "memory": QT_TRANSLATE_NOOP("labels", "not enough free RAM to reserve the VM's memory"),
     "bridge_ports": QT_TRANSLATE_NOOP(
-        "labels", "bridge full: every port of the network bridge is taken"),
-    "host_down": QT_TRANSLATE_NOOP(
-        "labels", "the host kernel has panicked; reset the simulation"),
+        "labels", "bridge full: every port of the network bridge is taken"
+    ),
+    "host_down": QT_TRANSLATE_NOOP("labels", "the host kernel has panicked; reset the simulation"),
 }
 # What a moved guest needs or suffers on its new host (MoveView.warnings).
 _WARNINGS: dict[str, str] = {
     "virtio_drivers": QT_TRANSLATE_NOOP(
-        "labels", "needs virtio drivers: a Windows guest moving to KVM"),
+        "labels", "needs virtio drivers: a Windows guest moving to KVM"
+    ),
     "emulated": QT_TRANSLATE_NOOP(
-        "labels", "runs under emulation, about {factor}× slower (an assumption)"),
+        "labels", "runs under emulation, about {factor}× slower (an assumption)"
+    ),
     "utility_vm": QT_TRANSLATE_NOOP(
-        "labels", "needs a Linux VM on Windows to run a Linux container"),
+        "labels", "needs a Linux VM on Windows to run a Linux container"
+    ),
     "tcp_established": QT_TRANSLATE_NOOP(
-        "labels",
-        "open TCP connections survive only with CRIU's --tcp-established and the same IP"),
+        "labels", "open TCP connections survive only with CRIU's --tcp-established and the same IP"
+    ),
     "external_devices": QT_TRANSLATE_NOOP(
-        "labels", "host devices cannot be checkpointed: CRIU needs them declared as external"),
+        "labels", "host devices cannot be checkpointed: CRIU needs them declared as external"
+    ),
 }
 _MODES: dict[str, str] = {
     "cold": QT_TRANSLATE_NOOP("labels", "Cold: stop, copy, start again"),
@@ -165,9 +172,19 @@ _POLICIES: dict[str, str] = {
 # Every table above by the kind of id it names: tests/gui/test_vocabulary_labels.py checks that each
 # id the model speaks has a row here and a Chinese translation.
 TABLES: dict[str, Mapping[str, str]] = {
-    "layer": _LAYERS, "phase": _PHASES, "kind": _KINDS, "state": _STATES, "limit": _LIMITS,
-    "block": _BLOCKS, "reason": _REASONS, "warning": _WARNINGS, "arch": _ARCHS, "os": _OSES,
-    "hypervisor": _HYPERVISORS, "policy": _POLICIES, "mode": _MODES,
+    "layer": _LAYERS,
+    "phase": _PHASES,
+    "kind": _KINDS,
+    "state": _STATES,
+    "limit": _LIMITS,
+    "block": _BLOCKS,
+    "reason": _REASONS,
+    "warning": _WARNINGS,
+    "arch": _ARCHS,
+    "os": _OSES,
+    "hypervisor": _HYPERVISORS,
+    "policy": _POLICIES,
+    "mode": _MODES,
 }
 
 

@@ -58,7 +58,7 @@ def inline(text: str) -> str:
     out: list[str] = []
     last = 0
     for m in _LINK.finditer(text):
-        out.append(_bold(escape(text[last:m.start()])))
+        out.append(_bold(escape(text[last : m.start()])))
         label = _bold(escape(m.group(2)))
         url = m.group(3)
         if not m.group(1) and _WEB.fullmatch(url):
@@ -94,8 +94,11 @@ def lesson_html(markdown: str) -> str:
 
     for raw in markdown.splitlines():
         line = raw.strip()
-        heading, bullet, numbered = (_HEADING.fullmatch(line), _BULLET.fullmatch(line),
-                                     _NUMBERED.fullmatch(line))
+        heading, bullet, numbered = (
+            _HEADING.fullmatch(line),
+            _BULLET.fullmatch(line),
+            _NUMBERED.fullmatch(line),
+        )
         if not line:
             close()
         elif not paragraph and not items and _SECTION.fullmatch(line):

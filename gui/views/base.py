@@ -13,8 +13,9 @@ from gui import theme
 from sim.snapshot import Snapshot
 
 
-def style_axes(item: pg.PlotItem, projector: bool, *, minor_ticks: bool = False,
-               title_lines: float = 2.6) -> None:
+def style_axes(
+    item: pg.PlotItem, projector: bool, *, minor_ticks: bool = False, title_lines: float = 2.6
+) -> None:
     """Give a plot's left and bottom axes the mode's font, pens and room for their titles.
 
     Minor ticks are off by default: their grid clutters the chart at a distance. pyqtgraph sizes

@@ -62,9 +62,20 @@ def run_bars(results: tuple[WorkloadResult, ...]) -> list[Bar]:
     for (workload, run_s, profile), batch in by_key.items():
         runs = list(batch.values())
         first = runs[0]
-        bars.append(Bar(workload, profile, float(np.mean([r.ratio for r in runs])),
-                        float(np.mean([r.value for r in runs])), first.unit, first.native,
-                        first.higher_is_better, first.source, tuple(batch), run_s))
+        bars.append(
+            Bar(
+                workload,
+                profile,
+                float(np.mean([r.ratio for r in runs])),
+                float(np.mean([r.value for r in runs])),
+                first.unit,
+                first.native,
+                first.higher_is_better,
+                first.source,
+                tuple(batch),
+                run_s,
+            )
+        )
     return bars
 
 
@@ -78,9 +89,13 @@ class BenchmarkView(SnapshotView):
         self._x: list[float] = []
         self._workloads: list[tuple[str, float]] = []  # (workload, when its run started)
         self._ticks: list[tuple[float, str]] = []
-        self._legend = Legend([(p, theme.colour(theme.PROFILE_COLOURS, p),
-                                Qt.BrushStyle.SolidPattern) for p in xl.PROFILES],
-                              xl.profile_label)
+        self._legend = Legend(
+            [
+                (p, theme.colour(theme.PROFILE_COLOURS, p), Qt.BrushStyle.SolidPattern)
+                for p in xl.PROFILES
+            ],
+            xl.profile_label,
+        )
         self._empty = QLabel()
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -129,14 +144,23 @@ class BenchmarkView(SnapshotView):
         lines = [f"{xl.profile_label(b.profile)} — {xl.workload_label(b.workload)}"]
         value = f"{units.figure(b.value)} {b.unit}"
         if b.n > 1:
-            lines.append(self.tr("{value}, mean of n = {n} guests run together ({guests})")
-                         .format(value=value, n=b.n, guests=", ".join(b.guests)))
+            lines.append(
+                self.tr("{value}, mean of n = {n} guests run together ({guests})").format(
+                    value=value, n=b.n, guests=", ".join(b.guests)
+                )
+            )
         else:
             lines.append(self.tr("{value} in {guest}").format(value=value, guest=b.guests[0]))
-        better = self.tr("higher is better") if b.higher_is_better else \
-            self.tr("latency: higher is slower")
-        lines.append(self.tr("{ratio}× the bare host ({native} {unit}); {better}").format(
-            ratio=f"{b.ratio:.2f}", native=units.figure(b.native), unit=b.unit, better=better))
+        better = (
+            self.tr("higher is better")
+            if b.higher_is_better
+            else self.tr("latency: higher is slower")
+        )
+        lines.append(
+            self.tr("{ratio}× the bare host ({native} {unit}); {better}").format(
+                ratio=f"{b.ratio:.2f}", native=units.figure(b.native), unit=b.unit, better=better
+            )
+        )
         lines.append(self.tr("Source: {source}").format(source=explain(b.source)))
         return "\n".join(lines)
 
@@ -146,8 +170,12 @@ class BenchmarkView(SnapshotView):
         self._legend.retranslate()
         self._item.setLabel("left", self.tr("× the bare host"))
         self._native_text.setText("╌╌ " + self.tr("dashed line: the bare host = 1.0"))
-        self._empty.setText(self.tr("No workload has run yet. Select guests in the Experiments "
-                                    "tab and choose “Run workload”."))
+        self._empty.setText(
+            self.tr(
+                "No workload has run yet. Select guests in the Experiments "
+                "tab and choose “Run workload”."
+            )
+        )
         if self.snapshot is not None:
             self._draw(self.snapshot, force=True)
 
@@ -155,8 +183,7 @@ class BenchmarkView(SnapshotView):
         m = theme.metrics(self.projector)
         f = theme.font(self.projector)
         style_axes(self._item, self.projector, minor_ticks=True, title_lines=1.5)
-        self._native.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1,
-                                     style=Qt.PenStyle.DashLine))
+        self._native.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1, style=Qt.PenStyle.DashLine))
         self._native_text.setFont(theme.font(self.projector, small=True, bold=True))
         self._empty.setFont(f)
         self._legend.set_projector(self.projector)
@@ -176,10 +203,15 @@ class BenchmarkView(SnapshotView):
         order = {p: i for i, p in enumerate(xl.PROFILES)}
         kinds = list(dict.fromkeys([*xl.WORKLOADS, *(b.workload for b in self._bars)]))
         # Groups: workloads in their usual order, each workload's runs in time order.
-        self._workloads = sorted({(b.workload, b.run_s) for b in self._bars},
-                                 key=lambda g: (kinds.index(g[0]), g[1]))
-        self._bars.sort(key=lambda b: (self._workloads.index((b.workload, b.run_s)),
-                                       order.get(b.profile, len(order))))
+        self._workloads = sorted(
+            {(b.workload, b.run_s) for b in self._bars}, key=lambda g: (kinds.index(g[0]), g[1])
+        )
+        self._bars.sort(
+            key=lambda b: (
+                self._workloads.index((b.workload, b.run_s)),
+                order.get(b.profile, len(order)),
+            )
+        )
         self._legend.set_visible_keys({b.profile for b in self._bars})
         self._layout_bars()
 
@@ -196,17 +228,23 @@ class BenchmarkView(SnapshotView):
         m = theme.metrics(self.projector)
         pen = pg.mkPen(theme.BLACK, width=max(1, m.line_px - 1))
         for i, b in enumerate(self._bars):
-            width = GROUP_W / sum(1 for o in self._bars
-                                  if (o.workload, o.run_s) == (b.workload, b.run_s))
+            width = GROUP_W / sum(
+                1 for o in self._bars if (o.workload, o.run_s) == (b.workload, b.run_s)
+            )
             colour = theme.colour(theme.PROFILE_COLOURS, b.profile)
-            item = pg.BarGraphItem(x=[self._x[i]], height=[b.ratio], width=width * 0.92,
-                                   brush=QBrush(colour), pen=pen)
+            item = pg.BarGraphItem(
+                x=[self._x[i]], height=[b.ratio], width=width * 0.92, brush=QBrush(colour), pen=pen
+            )
             self._item.addItem(item)
             self._items.append(item)
             if not b.higher_is_better:  # latencies: white hatching over the colour
-                hatch = pg.BarGraphItem(x=[self._x[i]], height=[b.ratio], width=width * 0.92,
-                                        brush=QBrush(QColor("#FFFFFF"),
-                                                     Qt.BrushStyle.BDiagPattern), pen=pen)
+                hatch = pg.BarGraphItem(
+                    x=[self._x[i]],
+                    height=[b.ratio],
+                    width=width * 0.92,
+                    brush=QBrush(QColor("#FFFFFF"), Qt.BrushStyle.BDiagPattern),
+                    pen=pen,
+                )
                 self._item.addItem(hatch)
                 self._items.append(hatch)
         self._label_bars()
@@ -233,8 +271,12 @@ class BenchmarkView(SnapshotView):
             if latency:
                 name = self.tr("{workload} (latency: higher = slower)").format(workload=name)
             # Two lines: the workload, then when its run started (every run is kept).
-            ticks.append((float(gi), name + "\n" + self.tr("run at {time}").format(
-                time=units.sim_time(run_s))))
+            ticks.append(
+                (
+                    float(gi),
+                    name + "\n" + self.tr("run at {time}").format(time=units.sim_time(run_s)),
+                )
+            )
         self._ticks = ticks
         self._item.getAxis("bottom").setTicks([ticks, []])
         top = max((b.ratio for b in self._bars), default=1.0)
@@ -249,8 +291,9 @@ class BenchmarkView(SnapshotView):
             return None
         p = vb.mapSceneToView(pos)
         for i, b in enumerate(self._bars):
-            width = GROUP_W / sum(1 for o in self._bars
-                                  if (o.workload, o.run_s) == (b.workload, b.run_s))
+            width = GROUP_W / sum(
+                1 for o in self._bars if (o.workload, o.run_s) == (b.workload, b.run_s)
+            )
             if abs(p.x() - self._x[i]) <= width / 2 and 0 <= p.y() <= max(b.ratio, 0.05):
                 return i
         return None

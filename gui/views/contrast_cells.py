@@ -31,11 +31,13 @@ EXPERIMENTS: Mapping[str, str] = {
     "startup": QT_TRANSLATE_NOOP("ContrastView", "Not yet: press play and let one become ready"),
     "running": QT_TRANSLATE_NOOP("ContrastView", "Not now: none of them is running; add one"),
     "workload": QT_TRANSLATE_NOOP("ContrastView", "Not yet: run a workload (Experiments tab)"),
-    "fault": QT_TRANSLATE_NOOP("ContrastView",
-                               "Not yet: inject a fault or an exploit (Experiments tab)"),
+    "fault": QT_TRANSLATE_NOOP(
+        "ContrastView", "Not yet: inject a fault or an exploit (Experiments tab)"
+    ),
     "move": QT_TRANSLATE_NOOP("ContrastView", "Not yet: drag a guest onto another host's tab"),
-    "hosts": QT_TRANSLATE_NOOP("ContrastView",
-                               "Not yet: needs a second host (lesson 6, portability)"),
+    "hosts": QT_TRANSLATE_NOOP(
+        "ContrastView", "Not yet: needs a second host (lesson 6, portability)"
+    ),
 }
 SOURCES: Mapping[str, str] = {
     "layers": QT_TRANSLATE_NOOP("ContrastView", "the architecture diagram"),
@@ -74,7 +76,8 @@ def source_text(cell: Cell) -> str:
         return translate("ContrastView", "Fills live when the experiment runs.")
     return translate("ContrastView", "From {view} at t = {time}. Click to show it.").format(
         view=tr(SOURCES.get(cell.source.view, cell.source.view)),
-        time=units.sim_time(cell.source.time_s))
+        time=units.sim_time(cell.source.time_s),
+    )
 
 
 def cell_text(cell: Cell) -> str:
@@ -93,36 +96,47 @@ def _num(f: Mapping[str, object], key: str) -> float:
 def _architecture(f: Mapping[str, object]) -> str:
     text = {
         "own": translate("ContrastView", "{n} running, each on a kernel of its own"),
-        "user_space": translate("ContrastView",
-                                "{n} running; a user-space kernel answers their system calls"),
+        "user_space": translate(
+            "ContrastView", "{n} running; a user-space kernel answers their system calls"
+        ),
         "host": translate("ContrastView", "{n} running, all on the one shared host kernel"),
     }[str(f["kernel"])]
     return text.format(n=f["live"])
 
 
 def _startup(f: Mapping[str, object]) -> str:
-    text = translate("ContrastView",
-                     "median {median} ({lo} to {hi}, n = {n})\nmostly {phase} ({share}%)")
+    text = translate(
+        "ContrastView", "median {median} ({lo} to {hi}, n = {n})\nmostly {phase} ({share}%)"
+    )
     return text.format(
-        median=units.duration(_num(f, "median_s")), lo=units.duration(_num(f, "min_s")),
-        hi=units.duration(_num(f, "max_s")), n=f["n"],
-        phase=labels.phase_label(str(f["phase"])), share=round(100 * _num(f, "phase_share")))
+        median=units.duration(_num(f, "median_s")),
+        lo=units.duration(_num(f, "min_s")),
+        hi=units.duration(_num(f, "max_s")),
+        n=f["n"],
+        phase=labels.phase_label(str(f["phase"])),
+        share=round(100 * _num(f, "phase_share")),
+    )
 
 
 def _memory(f: Mapping[str, object]) -> str:
-    shared = {"page_cache": translate("ContrastView", "image page cache shared: {mib}"),
-              "ksm": translate("ContrastView", "KSM merged so far: {mib}"),
-              "": translate("ContrastView", "nothing shared")}[str(f["shared"])]
+    shared = {
+        "page_cache": translate("ContrastView", "image page cache shared: {mib}"),
+        "ksm": translate("ContrastView", "KSM merged so far: {mib}"),
+        "": translate("ContrastView", "nothing shared"),
+    }[str(f["shared"])]
     per = translate("ContrastView", "{per} resident each (n = {n})").format(
-        per=units.mib(_num(f, "per_instance_mib")), n=f["n"])
+        per=units.mib(_num(f, "per_instance_mib")), n=f["n"]
+    )
     return per + "\n" + shared.format(mib=units.mib(_num(f, "shared_mib")))
 
 
 def _performance(f: Mapping[str, object]) -> str:
     ratios = cast("Mapping[str, float]", f["ratios"])  # sim.contrast builds it so
     text = translate("ContrastView", "{workload}: {ratio}× the bare host")
-    return "\n".join(text.format(workload=workload_label(w, short=True, fallback=w),
-                                 ratio=f"{r:.2f}") for w, r in sorted(ratios.items()))
+    return "\n".join(
+        text.format(workload=workload_label(w, short=True, fallback=w), ratio=f"{r:.2f}")
+        for w, r in sorted(ratios.items())
+    )
 
 
 def _reach(target: str, guest: str) -> str:
@@ -132,12 +146,16 @@ def _reach(target: str, guest: str) -> str:
 
 
 def _isolation(f: Mapping[str, object]) -> str:
-    text = translate("ContrastView",
-                     "{fault} in {guest}: {outcome}\nreached {reach}; guests hit: {n}")
+    text = translate(
+        "ContrastView", "{fault} in {guest}: {outcome}\nreached {reach}; guests hit: {n}"
+    )
     return text.format(
-        fault=fault_label(str(f["fault"])), guest=f["guest"],
+        fault=fault_label(str(f["fault"])),
+        guest=f["guest"],
         outcome=outcome_label(str(f["outcome"])),
-        reach=_reach(str(f["reached"]), str(f["guest"])), n=f["guests_hit"])
+        reach=_reach(str(f["reached"]), str(f["guest"])),
+        n=f["guests_hit"],
+    )
 
 
 def _portability(f: Mapping[str, object]) -> str:
@@ -145,25 +163,36 @@ def _portability(f: Mapping[str, object]) -> str:
         runs = translate("ContrastView", "runs there")
     else:
         runs = translate("ContrastView", "does not run: {why}").format(
-            why=labels.reason_label(str(f["verdict"])))
+            why=labels.reason_label(str(f["verdict"]))
+        )
     moved = translate("ContrastView", "{guest} to {target}: {mib} shipped").format(
-        guest=f["guest"], target=f["target"], mib=units.mib(_num(f, "shipped_mib")))
+        guest=f["guest"], target=f["target"], mib=units.mib(_num(f, "shipped_mib"))
+    )
     return moved + "\n" + runs
 
 
 def _use(f: Mapping[str, object]) -> str:
     templates = cast("Mapping[str, int]", f["templates"])  # sim.contrast builds it so
     return translate("ContrastView", "in this run: {list}").format(
-        list=", ".join(f"{n}× {t}" for t, n in templates.items()))
+        list=", ".join(f"{n}× {t}" for t, n in templates.items())
+    )
 
 
 def _density(f: Mapping[str, object]) -> str:
     return translate("ContrastView", "{n} more {template} fit\n{limit} binds first").format(
-        n=units.count(_num(f, "max")), template=f["template"],
-        limit=labels.limit_label(str(f["limit"])))
+        n=units.count(_num(f, "max")),
+        template=f["template"],
+        limit=labels.limit_label(str(f["limit"])),
+    )
 
 
 _FORMATS: Mapping[str, Callable[[Mapping[str, object]], str]] = {
-    "architecture": _architecture, "startup": _startup, "memory": _memory,
-    "performance": _performance, "isolation": _isolation, "portability": _portability,
-    "use": _use, "density": _density}
+    "architecture": _architecture,
+    "startup": _startup,
+    "memory": _memory,
+    "performance": _performance,
+    "isolation": _isolation,
+    "portability": _portability,
+    "use": _use,
+    "density": _density,
+}

@@ -39,10 +39,13 @@ def handout_page(table: ContrastTable, snap: Snapshot) -> QWidget:
     page.setStyleSheet("background: white; color: black;")
     title = QLabel(translate("ContrastView", "Containers and virtual machines: how they differ"))
     title.setFont(theme.font(True, bold=True))
-    sub = QLabel(translate(
-        "ContrastView", "Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. "
-        "Grey cells were not measured in this run; the text says which experiment fills them."
-    ).format(host=snap.host.name, seed=snap.seed, time=units.sim_time(table.time_s)))
+    sub = QLabel(
+        translate(
+            "ContrastView",
+            "Measured in one HostLab run: host {host}, seed {seed}, at t = {time}. "
+            "Grey cells were not measured in this run; the text says which experiment fills them.",
+        ).format(host=snap.host.name, seed=snap.seed, time=units.sim_time(table.time_s))
+    )
     sub.setWordWrap(True)
     sub.setFont(_font(12))
     grid = new_table_widget()

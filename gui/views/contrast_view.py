@@ -116,17 +116,26 @@ class ContrastView(SnapshotView):
 
     def retranslate(self) -> None:
         """Set the heading and button in the current language."""
-        self._heading.setText(self.tr("How they differ, measured in this run. Grey cells fill "
-                                      "when their experiment runs; click a cell to see where "
-                                      "its figure comes from."))
+        self._heading.setText(
+            self.tr(
+                "How they differ, measured in this run. Grey cells fill "
+                "when their experiment runs; click a cell to see where "
+                "its figure comes from."
+            )
+        )
         self._enlarge.setText(self.tr("Enlarge"))
-        self._enlarge.setToolTip(self.tr("Show the table in a window of its own, as large as "
-                                         "the screen"))
+        self._enlarge.setToolTip(
+            self.tr("Show the table in a window of its own, as large as the screen")
+        )
         if self._big is not None:
             self._big.setWindowTitle(self.tr("How they differ — HostLab"))
         self._handout.setText(self.tr("Handout…"))
-        self._handout.setToolTip(self.tr("Export the table as a one-page PNG or SVG handout in "
-                                         "the current language, or as CSV"))
+        self._handout.setToolTip(
+            self.tr(
+                "Export the table as a one-page PNG or SVG handout in "
+                "the current language, or as CSV"
+            )
+        )
 
     def _apply_projector(self) -> None:
         self._heading.setFont(theme.font(self.projector, small=True))
@@ -169,11 +178,17 @@ class ContrastView(SnapshotView):
     def _on_handout_clicked(self) -> None:
         if self._table is None:
             return
-        filters = [self.tr("PNG image (*.png)"), self.tr("SVG drawing (*.svg)"),
-                   self.tr("CSV table (*.csv)")]
+        filters = [
+            self.tr("PNG image (*.png)"),
+            self.tr("SVG drawing (*.svg)"),
+            self.tr("CSV table (*.csv)"),
+        ]
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export the contrast table"),
-            str(Path.home() / "hostlab-contrasts.png"), ";;".join(filters))
+            self,
+            self.tr("Export the contrast table"),
+            str(Path.home() / "hostlab-contrasts.png"),
+            ";;".join(filters),
+        )
         if not path:
             return
         suffix = (".png", ".svg", ".csv")[filters.index(chosen)] if chosen in filters else ".png"
@@ -190,4 +205,3 @@ class ContrastView(SnapshotView):
 
         assert self._table is not None and self.snapshot is not None
         return export_handout(self._table, self.snapshot, path)
-

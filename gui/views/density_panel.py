@@ -39,8 +39,10 @@ class DensityPanel(SnapshotView):
         self._shown: dict[str, object] = {}  # what the items show now, by name
         self._log_box = QCheckBox()
         self._log_box.setChecked(True)
-        self._legend = Legend([(k, theme.colour(theme.KIND_COLOURS, k),
-                                Qt.BrushStyle.SolidPattern) for k in KINDS], labels.kind_label)
+        self._legend = Legend(
+            [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
+            labels.kind_label,
+        )
         self._plot = pg.PlotWidget(background="w")
         self._item = self._plot.getPlotItem()
         self._item.hideButtons()
@@ -91,8 +93,11 @@ class DensityPanel(SnapshotView):
     def tooltip_text(self, index: int) -> str:
         """Return the tooltip of row `index`: every limit's number, the binding one marked."""
         row = self._rows[index]
-        lines = [self.tr("{template}: {n} more fit").format(template=row.template,
-                                                           n=units.count(row.max))]
+        lines = [
+            self.tr("{template}: {n} more fit").format(
+                template=row.template, n=units.count(row.max)
+            )
+        ]
         for limit in LIMITS:
             value = row.limits.get(limit, math.inf)
             if limit in CONDITIONS and limit != row.limit:
@@ -144,8 +149,12 @@ class DensityPanel(SnapshotView):
         kinds = tuple(r.kind for r in rows)
         # Every setter below relays out or repaints its item: call it only on a change.
         if self._changed("bars", (widths.tobytes(), kinds)):
-            self._bars.setOpts(x0=np.zeros(len(rows)), y=np.arange(len(rows)), width=widths,
-                               brushes=[theme.colour(theme.KIND_COLOURS, k) for k in kinds])
+            self._bars.setOpts(
+                x0=np.zeros(len(rows)),
+                y=np.arange(len(rows)),
+                width=widths,
+                brushes=[theme.colour(theme.KIND_COLOURS, k) for k in kinds],
+            )
         while len(self._texts) < len(rows):
             t = pg.TextItem(color=theme.BLACK, anchor=(0, 0.5))
             t.setFont(theme.font(self.projector, bold=True))
@@ -157,7 +166,8 @@ class DensityPanel(SnapshotView):
                 r = rows[i]
                 # Short enough to stay beside the bar in a narrow panel; the axis says the rest.
                 text = self.tr("{n} — {limit}").format(
-                    n=units.count(r.max), limit=labels.limit_label(r.limit))
+                    n=units.count(r.max), limit=labels.limit_label(r.limit)
+                )
                 if text != t.textItem.toPlainText():
                     t.setText(text)
                 if t.pos() != QPointF(float(widths[i]), float(i)):
@@ -189,8 +199,13 @@ class DensityPanel(SnapshotView):
     def _label_room(self) -> float:
         """Return the share of the plot's width the longest bar label needs."""
         metrics = QFontMetrics(theme.font(self.projector, bold=True))
-        longest = max((metrics.horizontalAdvance(t.textItem.toPlainText())
-                       for t in self._texts[: len(self._rows)]), default=0)
+        longest = max(
+            (
+                metrics.horizontalAdvance(t.textItem.toPlainText())
+                for t in self._texts[: len(self._rows)]
+            ),
+            default=0,
+        )
         width = self._item.getViewBox().width()
         return min(0.75, (longest + 12) / width) if width > 0 else 0.6
 
@@ -208,16 +223,17 @@ class DensityPanel(SnapshotView):
         x_hi = grown_limit(needed, headroom=0.05)
         if self._changed("range", (x_hi, n_rows, self.log_scale)):
             self._shown["x_hi"] = x_hi
-            self._item.setRange(xRange=(0, x_hi), yRange=(-0.6, max(n_rows, 1) - 0.4),
-                                padding=0)
+            self._item.setRange(xRange=(0, x_hi), yRange=(-0.6, max(n_rows, 1) - 0.4), padding=0)
             self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
         bottom = self._item.getAxis("bottom")
         if self.log_scale:
             # Every decade while they fit; beyond four, every other one, so labels never touch.
             top = int(widest) + 2
             decades = range(0, top, 1 if top <= 5 else 2)
-            ticks = [(math.log10(10**d + 1) if d else 0.0, units.count(10**d if d else 0))
-                     for d in decades]
+            ticks = [
+                (math.log10(10**d + 1) if d else 0.0, units.count(10**d if d else 0))
+                for d in decades
+            ]
             if self._changed("x_ticks", ticks):
                 bottom.setTicks([ticks, []])
         elif self._changed("x_ticks", None):

@@ -99,8 +99,12 @@ class LogModel(QAbstractTableModel):
             return e.guest_id or ""
         return log_text.log_message(e)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
         """Return the column titles."""
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
@@ -132,8 +136,10 @@ class LogFilter(QSortFilterProxyModel):
             return False
         if not self._text:
             return True
-        return self._text in (e.guest_id or "").casefold() or \
-            self._text in log_text.log_message(e).casefold()
+        return (
+            self._text in (e.guest_id or "").casefold()
+            or self._text in log_text.log_message(e).casefold()
+        )
 
 
 class EventLogView(SnapshotView):

@@ -112,7 +112,8 @@ class GuestDetailsPanel(SnapshotView):
     def retranslate(self) -> None:
         """Set headers in the current language."""
         self._phases.setHorizontalHeaderLabels(
-            [self.tr("Phase"), self.tr("Started at"), self.tr("Duration"), self.tr("Source")])
+            [self.tr("Phase"), self.tr("Started at"), self.tr("Duration"), self.tr("Source")]
+        )
         self._memory.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Resident")])
         self._chooser_label.setText(self.tr("&Guest:"))
         self._chooser.setAccessibleName(self.tr("Guest shown in detail"))
@@ -121,8 +122,15 @@ class GuestDetailsPanel(SnapshotView):
 
     def _apply_projector(self) -> None:
         f = theme.font(self.projector)
-        for w in (self._summary, self._phases, self._memory, self._phases.horizontalHeader(),
-                  self._memory.horizontalHeader(), self._chooser, self._chooser_label):
+        for w in (
+            self._summary,
+            self._phases,
+            self._memory,
+            self._phases.horizontalHeader(),
+            self._memory.horizontalHeader(),
+            self._chooser,
+            self._chooser_label,
+        ):
             w.setFont(f)
         self._title.setFont(theme.font(self.projector, bold=True))
         for t in (self._phases, self._memory):
@@ -130,8 +138,9 @@ class GuestDetailsPanel(SnapshotView):
 
     def _sync_chooser(self) -> None:
         with QSignalBlocker(self._chooser):
-            self._chooser.setCurrentIndex(self._ids.index(self._guest_id)
-                                          if self._guest_id in self._ids else -1)
+            self._chooser.setCurrentIndex(
+                self._ids.index(self._guest_id) if self._guest_id in self._ids else -1
+            )
 
     def _on_chooser_activated(self, index: int) -> None:
         if 0 <= index < len(self._ids):
@@ -145,8 +154,11 @@ class GuestDetailsPanel(SnapshotView):
                 self._chooser.clear()
                 self._chooser.addItems(list(ids))
             self._sync_chooser()
-        guest = next((g for g in snap.guests if g.id == self._guest_id), None) \
-            if self._guest_id else None
+        guest = (
+            next((g for g in snap.guests if g.id == self._guest_id), None)
+            if self._guest_id
+            else None
+        )
         running = guest is not None and any(p.end_s is None for p in guest.phases)
         if guest == self._shown and not running and not force:
             return
@@ -155,41 +167,62 @@ class GuestDetailsPanel(SnapshotView):
 
     def _fill(self, g: GuestView | None, now_s: float) -> None:
         if g is None:
-            self._title.setText(self.tr("No guest selected") if self._guest_id is None
-                                else self.tr("{guest} is gone").format(guest=self._guest_id))
-            self._summary.setText(self.tr("Click a guest in the diagram or the timeline, or "
-                                          "choose one in the list above."))
+            self._title.setText(
+                self.tr("No guest selected")
+                if self._guest_id is None
+                else self.tr("{guest} is gone").format(guest=self._guest_id)
+            )
+            self._summary.setText(
+                self.tr(
+                    "Click a guest in the diagram or the timeline, or choose one in the list above."
+                )
+            )
             self._phases.setRowCount(0)
             self._memory.setRowCount(0)
             return
-        self._title.setText(f"{theme.STATE_MARK.get(g.shown_state, '')} {g.id} — {g.template} "
-                            f"({labels.kind_label(g.kind)}, {labels.state_label(g.shown_state)})")
+        self._title.setText(
+            f"{theme.STATE_MARK.get(g.shown_state, '')} {g.id} — {g.template} "
+            f"({labels.kind_label(g.kind)}, {labels.state_label(g.shown_state)})"
+        )
         if g.configured_mib:
-            text = self.tr("Startup: {startup} · resident {resident} of {configured} "
-                           "configured · {pids} processes · {vcpus} vCPU")
+            text = self.tr(
+                "Startup: {startup} · resident {resident} of {configured} "
+                "configured · {pids} processes · {vcpus} vCPU"
+            )
         else:  # "5.3 MiB of no limit configured" reads as nonsense
-            text = self.tr("Startup: {startup} · resident {resident} (no memory limit) · "
-                           "{pids} processes · {vcpus} vCPU")
+            text = self.tr(
+                "Startup: {startup} · resident {resident} (no memory limit) · "
+                "{pids} processes · {vcpus} vCPU"
+            )
         summary = text.format(
             startup=units.duration(g.startup_s) if g.startup_s is not None else self.tr("not yet"),
-            resident=units.mib(g.resident_mib), configured=units.mib(g.configured_mib),
-            pids=g.pids, vcpus=units.cpus(g.vcpus))
+            resident=units.mib(g.resident_mib),
+            configured=units.mib(g.configured_mib),
+            pids=g.pids,
+            vcpus=units.cpus(g.vcpus),
+        )
         if g.reason:
             summary += "\n" + self.tr("Reason: {reason}").format(reason=g.reason)
         self._summary.setText(summary)
         self._phases.setRowCount(len(g.phases))
         for i, span in enumerate(g.phases):
             end = now_s if span.end_s is None else span.end_s
-            dur = units.duration(end - span.start_s) + (self.tr(" (running)")
-                                                        if span.end_s is None else "")
-            cells = (labels.phase_label(span.name), units.sim_time(span.start_s), dur,
-                     inline(span.source))
+            dur = units.duration(end - span.start_s) + (
+                self.tr(" (running)") if span.end_s is None else ""
+            )
+            cells = (
+                labels.phase_label(span.name),
+                units.sim_time(span.start_s),
+                dur,
+                inline(span.source),
+            )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 0:
                     item.setBackground(QBrush(theme.colour(theme.PHASE_COLOURS, span.name)))
-                    item.setForeground(QBrush(theme.text_on(
-                        theme.colour(theme.PHASE_COLOURS, span.name))))
+                    item.setForeground(
+                        QBrush(theme.text_on(theme.colour(theme.PHASE_COLOURS, span.name)))
+                    )
                 if c == 3:  # the short form fits the cell; the hover names the publication
                     item.setToolTip(explain(span.source))
                 self._phases.setItem(i, c, item)

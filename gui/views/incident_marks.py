@@ -14,8 +14,14 @@ from gui import theme
 from gui.views.layer_diagram_layout import Block
 
 GLOW_S = 0.6  # a step glows this long (simulated seconds) after it is reached
-GLYPHS = {"crashed": "✕", "killed": "✕", "compromised": "⚠", "slowed": "◔",
-          "blocked": "✓", "contained": "✓"}
+GLYPHS = {
+    "crashed": "✕",
+    "killed": "✕",
+    "compromised": "⚠",
+    "slowed": "◔",
+    "blocked": "✓",
+    "contained": "✓",
+}
 
 
 def _badge_font(projector: bool, px: float) -> QFont:
@@ -51,8 +57,13 @@ def paint_mark(p: QPainter, b: Block, r: QRectF, projector: bool, now_s: float) 
     text = GLYPHS[mark] + (f"{count}" if b.count > 1 and count else "")
     size = min(r.height() * 0.55, 34.0 if projector else 24.0)
     # Beside the label, clear of an inset (KVM inside the host kernel's row).
-    _badge(p, QRectF(r.left(), r.top(), r.width() * b.text_w, r.height()), text, mark,
-           _badge_font(projector, size))
+    _badge(
+        p,
+        QRectF(r.left(), r.top(), r.width() * b.text_w, r.height()),
+        text,
+        mark,
+        _badge_font(projector, size),
+    )
 
 
 def _badge(p: QPainter, r: QRectF, text: str, mark: str, font: QFont) -> None:
@@ -79,8 +90,9 @@ def _shield(box: QRectF) -> QPainterPath:
     path.lineTo(box.topRight())
     path.lineTo(QPointF(box.right(), box.top() + box.height() * 0.55))
     path.quadTo(QPointF(box.right(), box.bottom()), QPointF(box.center().x(), box.bottom() + 4))
-    path.quadTo(QPointF(box.left(), box.bottom()), QPointF(box.left(),
-                                                           box.top() + box.height() * 0.55))
+    path.quadTo(
+        QPointF(box.left(), box.bottom()), QPointF(box.left(), box.top() + box.height() * 0.55)
+    )
     path.closeSubpath()
     return path
 
@@ -109,5 +121,8 @@ def paint_banner(p: QPainter, area: QRectF, text: str, grey_out: bool, projector
     p.drawRoundedRect(box, 6, 6)
     p.setFont(f)
     p.setPen(QColor("#FFFFFF"))
-    p.drawText(box, Qt.AlignmentFlag.AlignCenter,
-               fm.elidedText(text, Qt.TextElideMode.ElideRight, int(box.width() - 8)))
+    p.drawText(
+        box,
+        Qt.AlignmentFlag.AlignCenter,
+        fm.elidedText(text, Qt.TextElideMode.ElideRight, int(box.width() - 8)),
+    )

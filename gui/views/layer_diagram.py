@@ -46,8 +46,9 @@ class _Canvas(QWidget):
         rh = (self.height() - self._view.banner_px()) / rows  # a banner never covers blocks
         pad = 3.0
         top = self.height() - (b.row + b.h) * rh
-        return QRectF(b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad,
-                      b.h * rh - 2 * pad)
+        return QRectF(
+            b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad, b.h * rh - 2 * pad
+        )
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         p = QPainter(self)
@@ -76,10 +77,14 @@ class LayerDiagramView(SnapshotView):
         self._rows = 5
         self._key: object = None
         self._time = 0.0
-        self._kinds = Legend([(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern)
-                              for k in KINDS], labels.kind_label)
-        self._states = Legend([(s, QColor(theme.GREY), theme.STATE_BRUSH[s])
-                               for s in _LEGEND_STATES], self._state_name)
+        self._kinds = Legend(
+            [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
+            labels.kind_label,
+        )
+        self._states = Legend(
+            [(s, QColor(theme.GREY), theme.STATE_BRUSH[s]) for s in _LEGEND_STATES],
+            self._state_name,
+        )
         self._canvas = _Canvas(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -134,11 +139,21 @@ class LayerDiagramView(SnapshotView):
         # Key columns read in C; state + host_down give the shown state; the host view holds
         # host.down and host.compromised.
         gs = snap.guests
-        key = (snap.host, tuple(map(_ID, gs)), tuple(map(_STATE, gs)), tuple(map(_DOWN, gs)),
-               tuple(map(_COMPROMISED, gs)), len(snap.incidents), reached)
+        key = (
+            snap.host,
+            tuple(map(_ID, gs)),
+            tuple(map(_STATE, gs)),
+            tuple(map(_DOWN, gs)),
+            tuple(map(_COMPROMISED, gs)),
+            len(snap.incidents),
+            reached,
+        )
         starting = snap.tally.starting
-        glowing = any(0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
-                      for i in snap.incidents for s in i.steps)
+        glowing = any(
+            0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
+            for i in snap.incidents
+            for s in i.steps
+        )
         if key != self._key or force:
             self._key = key
             templates = {t.id: t for t in snap.templates}
@@ -159,20 +174,23 @@ class LayerDiagramView(SnapshotView):
         host = snap.host if snap else None
         windows = host is not None and host.os == "windows"
         if b.role == "utility_vm":
-            return self.tr("Linux VM (WSL 2)"), self.tr("its own Linux kernel, for Linux "
-                                                        "containers")
+            return self.tr("Linux VM (WSL 2)"), self.tr(
+                "its own Linux kernel, for Linux containers"
+            )
         if b.role == "host_kernel" and windows:
             return self.tr("Windows kernel (host OS)"), ""
         if b.role == "hypervisor" and host is not None and windows and host.hypervisor == "type1":
             return self.tr("Hyper-V (type-1 hypervisor)"), ""
         if b.role == "hardware" and host:
             return labels.block_label("hardware"), self.tr("{cores} cores · {ram} RAM").format(
-                cores=host.cores, ram=units.mib(host.ram_mib))
+                cores=host.cores, ram=units.mib(host.ram_mib)
+            )
         if b.role == "host_kernel":
             if host and host.hypervisor == "type1":
                 return labels.block_label("host_os"), ""
-            return labels.block_label("host_kernel_shared" if host and host.runtime
-                                      else "host_kernel"), ""
+            return labels.block_label(
+                "host_kernel_shared" if host and host.runtime else "host_kernel"
+            ), ""
         if b.role == "runtime":
             return labels.block_label("runtime"), labels.block_label("runtime_detail")
         if b.role == "hypervisor" and host:
@@ -184,11 +202,13 @@ class LayerDiagramView(SnapshotView):
                 return labels.block_label("guest_kernels").format(n=units.count(b.live_count)), ""
             # Which OS's kernel: three VMs of three OSes are not three of the same.
             template = self.snapshot.template(b.template) if self.snapshot else None
-            return labels.block_label("guest_kernel"), (catalog_name(template.name)
-                                                        if template is not None else "")
+            return labels.block_label("guest_kernel"), (
+                catalog_name(template.name) if template is not None else ""
+            )
         name = b.guest_ids[0] if b.count == 1 else f"{b.template} ×{units.count(b.count)}"
-        marks = " ".join(f"{n if b.count > 1 else ''}{theme.STATE_MARK.get(s, '?')}"
-                         for s, n in b.states.items())
+        marks = " ".join(
+            f"{n if b.count > 1 else ''}{theme.STATE_MARK.get(s, '?')}" for s, n in b.states.items()
+        )
         if b.count == 1 and b.w > 0.09:  # room for the state in words
             return name, f"{marks} {labels.state_label(b.state)}"
         return name, marks
@@ -206,8 +226,11 @@ class LayerDiagramView(SnapshotView):
         """Paint one block: fill, state pattern, outline, deck for many kernels, text."""
         m = theme.metrics(self.projector)
         fill = self._fill(b)
-        state = b.state if b.role in ("guest", "guest_kernel", "user_kernel", "utility_vm") \
+        state = (
+            b.state
+            if b.role in ("guest", "guest_kernel", "user_kernel", "utility_vm")
             else "running"
+        )
         host = self.snapshot.host if self.snapshot else None
         if b.role == "host_kernel" and host is not None and host.down:
             state = "crashed"  # a kernel panic took the shared kernel, and every container
@@ -231,8 +254,11 @@ class LayerDiagramView(SnapshotView):
         else:
             p.setBrush(QBrush(fill, theme.STATE_BRUSH.get(state, Qt.BrushStyle.SolidPattern)))
             p.drawRect(r)
-        pen = QPen(QColor(theme.BLACK), m.line_px + 1,
-                   theme.STATE_OUTLINE.get(state, Qt.PenStyle.SolidLine))
+        pen = QPen(
+            QColor(theme.BLACK),
+            m.line_px + 1,
+            theme.STATE_OUTLINE.get(state, Qt.PenStyle.SolidLine),
+        )
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(r)
@@ -255,8 +281,11 @@ class LayerDiagramView(SnapshotView):
         host = self.snapshot.host if self.snapshot else None
         if host is None or not (host.down or host.compromised):
             return
-        text = self.tr("Host kernel panic: every guest on it is down") if host.down else \
-            self.tr("Host compromised: the attacker controls every guest on it")
+        text = (
+            self.tr("Host kernel panic: every guest on it is down")
+            if host.down
+            else self.tr("Host compromised: the attacker controls every guest on it")
+        )
         incident_marks.paint_banner(p, area, text, host.down, self.projector)
 
     def _paint_breakdown(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor) -> None:
@@ -296,11 +325,13 @@ class LayerDiagramView(SnapshotView):
         wrap = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         text = "\n".join(t for t in (title, sub) if t)
         if fm.boundingRect(inner.toRect(), wrap, text).height() > inner.height() or any(
-                fm.horizontalAdvance(w) > inner.width() for w in text.split()):
+            fm.horizontalAdvance(w) > inner.width() for w in text.split()
+        ):
             # Does not fit wrapped: one line each, cut with an ellipsis.
             lines = [t for t in (title, sub) if t][: max(1, int(inner.height() // fm.height()))]
-            text = "\n".join(fm.elidedText(t, Qt.TextElideMode.ElideRight, int(inner.width()))
-                             for t in lines)
+            text = "\n".join(
+                fm.elidedText(t, Qt.TextElideMode.ElideRight, int(inner.width())) for t in lines
+            )
         if not solid and r.width() > 20:
             # Patterned fills: a white plate behind the text keeps it readable.
             plate = QRectF(fm.boundingRect(inner.toRect(), wrap, text)).adjusted(-4, -2, 4, 2)

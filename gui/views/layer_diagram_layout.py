@@ -27,7 +27,7 @@ SAFE = ("blocked", "contained")
 class Block:
     """One rectangle of the diagram; guest blocks list the guests they stand for."""
 
-    role: str       # hardware, hypervisor, host_kernel, runtime, user_kernel, guest_kernel, guest
+    role: str  # hardware, hypervisor, host_kernel, runtime, user_kernel, guest_kernel, guest
     x: float
     row: float
     w: float
@@ -91,15 +91,28 @@ def _columns(guests: list[GuestView]) -> list[list[GuestView]]:
     return list(by_template.values())
 
 
-def _guest_block(col: list[GuestView], x: float, row: float, w: float, role: str = "guest",
-                 h: float = 1.0) -> Block:
+def _guest_block(
+    col: list[GuestView], x: float, row: float, w: float, role: str = "guest", h: float = 1.0
+) -> Block:
     g = col[0]
-    return Block(role, x, row, w, h, g.template, g.kind, tuple(map(_ID, col)),
-                 dict(Counter(map(_SHOWN, col))))
+    return Block(
+        role,
+        x,
+        row,
+        w,
+        h,
+        g.template,
+        g.kind,
+        tuple(map(_ID, col)),
+        dict(Counter(map(_SHOWN, col))),
+    )
 
 
-def layout(host: HostView, guests: tuple[GuestView, ...],
-           templates: Mapping[str, TemplateView] | None = None) -> tuple[list[Block], int]:
+def layout(
+    host: HostView,
+    guests: tuple[GuestView, ...],
+    templates: Mapping[str, TemplateView] | None = None,
+) -> tuple[list[Block], int]:
     """Return the blocks and the number of rows they use.
 
     `templates` are the snapshot's template facts by id; on a Windows host the containers of
@@ -176,25 +189,32 @@ def layout(host: HostView, guests: tuple[GuestView, ...],
 
 def _reached(incidents: tuple[Incident, ...], time_s: float) -> list[tuple[str, str, float]]:
     """Return (target, effect, time) of every incident step reached by `time_s`."""
-    return [(s.target, s.effect, s.time_s) for i in incidents for s in i.steps
-            if s.time_s <= time_s]
+    return [
+        (s.target, s.effect, s.time_s) for i in incidents for s in i.steps if s.time_s <= time_s
+    ]
 
 
 def _blocks_for(target: str, blocks: list[Block]) -> list[int]:
     """Return the indices of the blocks an incident target reaches."""
     if target.startswith("guest_kernel:"):
         gid = target.split(":", 1)[1]
-        kernels = [i for i, b in enumerate(blocks)
-                   if b.role in ("guest_kernel", "user_kernel") and gid in b.guest_ids]
+        kernels = [
+            i
+            for i, b in enumerate(blocks)
+            if b.role in ("guest_kernel", "user_kernel") and gid in b.guest_ids
+        ]
         return kernels or _blocks_for(gid, blocks)
     roles = {"host": ("host_kernel", "hardware")}.get(target, (target,))
     found = [i for i, b in enumerate(blocks) if b.role in roles]
-    return found or [i for i, b in enumerate(blocks) if b.role == "guest" and
-                     target in b.guest_ids]
+    return found or [i for i, b in enumerate(blocks) if b.role == "guest" and target in b.guest_ids]
 
 
-def mark_incidents(blocks: list[Block], incidents: tuple[Incident, ...], time_s: float,
-                   guests: tuple[GuestView, ...] = ()) -> list[Block]:
+def mark_incidents(
+    blocks: list[Block],
+    incidents: tuple[Incident, ...],
+    time_s: float,
+    guests: tuple[GuestView, ...] = (),
+) -> list[Block]:
     """Return the blocks with the marks of every incident step reached by `time_s`.
 
     A guest block counts each of its guests once per effect (an aggregate shows "⚠ 3"); guests
@@ -207,8 +227,11 @@ def mark_incidents(blocks: list[Block], incidents: tuple[Incident, ...], time_s:
             per_block.setdefault(i, {}).setdefault(effect, set()).add(target)
             latest[i] = max(latest.get(i, -1.0), t)
     compromised = [g for g in guests if g.compromised]
-    owned = {gid: i for i, b in enumerate(blocks) if b.role == "guest" for gid in b.guest_ids} \
-        if compromised else {}
+    owned = (
+        {gid: i for i, b in enumerate(blocks) if b.role == "guest" for gid in b.guest_ids}
+        if compromised
+        else {}
+    )
     for g in compromised:
         if g.id in owned:
             per_block.setdefault(owned[g.id], {}).setdefault("compromised", set()).add(g.id)
@@ -216,6 +239,9 @@ def mark_incidents(blocks: list[Block], incidents: tuple[Incident, ...], time_s:
         return blocks
     out = list(blocks)
     for i, effects in per_block.items():
-        out[i] = replace(blocks[i], marks={e: len(who) for e, who in effects.items()},
-                         reached_s=latest.get(i, -1.0))
+        out[i] = replace(
+            blocks[i],
+            marks={e: len(who) for e, who in effects.items()},
+            reached_s=latest.get(i, -1.0),
+        )
     return out

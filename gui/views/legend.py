@@ -19,8 +19,12 @@ from gui import theme
 from gui.flow_layout import FlowLayout
 
 
-def swatch(fill: QColor, size: int, pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern,
-           outline: QColor | None = None) -> QPixmap:
+def swatch(
+    fill: QColor,
+    size: int,
+    pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern,
+    outline: QColor | None = None,
+) -> QPixmap:
     """Return a square pixmap filled with `fill` (and a pattern), outlined for white swatches."""
     pm = QPixmap(QSize(size, size))
     pm.fill(Qt.GlobalColor.white)
@@ -39,9 +43,14 @@ class Legend(QWidget):
     called again on `retranslate()`.
     """
 
-    def __init__(self, entries: Sequence[tuple[str, QColor, Qt.BrushStyle]],
-                 namer: Callable[[str], str], *, vertical: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[tuple[str, QColor, Qt.BrushStyle]],
+        namer: Callable[[str], str],
+        *,
+        vertical: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._entries = list(entries)
         self._namer = namer
@@ -92,8 +101,9 @@ class Legend(QWidget):
         self._projector = on
         size = 22 if on else 12
         f = theme.font(on, small=True)
-        for (_, col, pattern), icon, text in zip(self._entries, self._icons, self._texts,
-                                                 strict=True):
+        for (_, col, pattern), icon, text in zip(
+            self._entries, self._icons, self._texts, strict=True
+        ):
             icon.setPixmap(swatch(col, size, pattern))
             text.setFont(f)
 

@@ -41,8 +41,9 @@ def _steps(t: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.repeat(t, 2)[1:], np.repeat(rows, 2, axis=-1)[..., :-1]
 
 
-def _thin(t: np.ndarray, stack: np.ndarray, extra: np.ndarray,
-          width_px: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _thin(
+    t: np.ndarray, stack: np.ndarray, extra: np.ndarray, width_px: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Keep about two samples per pixel (stride, so stacked lines stay consistent)."""
     step = max(1, len(t) // max(2 * width_px, 200))
     if step == 1:
@@ -67,18 +68,27 @@ class MemoryPlot(SnapshotView):
         self._item.showGrid(x=True, y=True)
         # One path item per band, rebuilt from the stacked arrays: pyqtgraph's FillBetweenItem
         # re-derives its polygon on every curve change, ~20x slower for a 9-layer stack.
-        self._fills = [self._band(QBrush(theme.colour(theme.LAYER_COLOURS, layer)))
-                       for layer in LAYERS]
-        self._ksm = self._band(QBrush(theme.colour(theme.LAYER_COLOURS, "ksm_saved").darker(130),
-                                      Qt.BrushStyle.BDiagPattern))
-        self._swap = self._band(QBrush(theme.colour(theme.LAYER_COLOURS, "swap_used"),
-                                       Qt.BrushStyle.DiagCrossPattern))
+        self._fills = [
+            self._band(QBrush(theme.colour(theme.LAYER_COLOURS, layer))) for layer in LAYERS
+        ]
+        self._ksm = self._band(
+            QBrush(
+                theme.colour(theme.LAYER_COLOURS, "ksm_saved").darker(130),
+                Qt.BrushStyle.BDiagPattern,
+            )
+        )
+        self._swap = self._band(
+            QBrush(theme.colour(theme.LAYER_COLOURS, "swap_used"), Qt.BrushStyle.DiagCrossPattern)
+        )
         self._top_line = pg.PlotDataItem(pen=pg.mkPen(theme.DARK_GREY, width=1))
         self._item.addItem(self._top_line)
         # The label hangs below the line, so it stays inside the chart when RAM is its top.
-        self._ram = pg.InfiniteLine(angle=0, movable=False,
-                                    label="", labelOpts={"position": 0.02, "anchors":
-                                                         [(0, 0), (0, 0)], "color": "k"})
+        self._ram = pg.InfiniteLine(
+            angle=0,
+            movable=False,
+            label="",
+            labelOpts={"position": 0.02, "anchors": [(0, 0), (0, 0)], "color": "k"},
+        )
         self._item.addItem(self._ram)
         self._ram_note = pg.TextItem(color="k", anchor=(0, 0))  # "RAM 64 GiB ↑" when zoomed
         self._item.addItem(self._ram_note)
@@ -97,9 +107,19 @@ class MemoryPlot(SnapshotView):
         layout.setContentsMargins(0, 0, 0, 0)
         legend_ids = ["ksm_saved", "swap_used", *reversed(LAYERS)]
         self._legend = Legend(
-            [(k, theme.colour(theme.LAYER_COLOURS, k), Qt.BrushStyle.SolidPattern
-              if k not in ("ksm_saved", "swap_used") else Qt.BrushStyle.BDiagPattern)
-             for k in legend_ids], labels.layer_label, vertical=True)
+            [
+                (
+                    k,
+                    theme.colour(theme.LAYER_COLOURS, k),
+                    Qt.BrushStyle.SolidPattern
+                    if k not in ("ksm_saved", "swap_used")
+                    else Qt.BrushStyle.BDiagPattern,
+                )
+                for k in legend_ids
+            ],
+            labels.layer_label,
+            vertical=True,
+        )
         layout.addWidget(self._plot, 1)
         side = QVBoxLayout()
         side.addWidget(self._fit_used)
@@ -171,8 +191,9 @@ class MemoryPlot(SnapshotView):
         self._item.setLabel("bottom", self.tr("simulated time"), units="s")
         self._item.setLabel("left", self.tr("memory ({unit})").format(unit=self._unit))
         self._fit_used.setText(self.tr("Zoom to memory in use"))
-        self._fit_used.setToolTip(self.tr("Fit the chart to the memory in use; untick to see "
-                                          "all of the host's RAM"))
+        self._fit_used.setToolTip(
+            self.tr("Fit the chart to the memory in use; untick to see all of the host's RAM")
+        )
         self._legend.retranslate()
         for m in self._oom:
             m.label.setFormat(self.tr("✕ OOM kill"))
@@ -182,8 +203,7 @@ class MemoryPlot(SnapshotView):
         f = theme.font(self.projector)
         style_axes(self._item, self.projector, title_lines=2.6)
         self._item.getAxis("left").setWidth(int(QFontMetrics(f).height() * 3.4))
-        self._ram.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1,
-                                  style=Qt.PenStyle.DashLine))
+        self._ram.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1, style=Qt.PenStyle.DashLine))
         self._ram.label.setFont(theme.font(self.projector, bold=True))
         self._ram_note.setFont(theme.font(self.projector, bold=True))
         self._free_text.setFont(theme.font(self.projector, bold=True))
@@ -208,8 +228,13 @@ class MemoryPlot(SnapshotView):
         # The series only grows (append-only), and its last value holds until "now": redraw on a
         # new sample, or when "now" has moved by a pixel's worth of the time axis.
         tick = max(self._range[0], 1.0) / max(self._plot.width(), 100)
-        key = (n, snap.host.ram_mib, self._plot.width(), len(snap.oom_times_s),
-               int(snap.time_s / tick))
+        key = (
+            n,
+            snap.host.ram_mib,
+            self._plot.width(),
+            len(snap.oom_times_s),
+            int(snap.time_s / tick),
+        )
         if key != self._key or force:
             self._key = key
             self._draw_series(snap, force)
@@ -230,8 +255,9 @@ class MemoryPlot(SnapshotView):
         for i, layer in enumerate(LAYERS):
             stack[i + 1] = stack[i] + series.layers[layer]
         swap = series.layers["swap_used"]
-        used_peak = max(float(stack[-1].max() + series.layers["ksm_saved"].max()) if n else 0.0,
-                        1.0)
+        used_peak = max(
+            float(stack[-1].max() + series.layers["ksm_saved"].max()) if n else 0.0, 1.0
+        )
         peak = max(ram + (float(swap.max()) if n else 0.0), used_peak)
         zoomed = self._fit_used.isChecked() and used_peak * 1.3 < ram
         if zoomed:
@@ -242,8 +268,7 @@ class MemoryPlot(SnapshotView):
             self.retranslate()
         stack /= scale
         ksm_layer = series.layers["ksm_saved"] / scale
-        t, stack, extra = _thin(t, stack, np.stack([swap / scale, ksm_layer]),
-                                self._plot.width())
+        t, stack, extra = _thin(t, stack, np.stack([swap / scale, ksm_layer]), self._plot.width())
         t_now = float(t[-1]) if n else 0.0
         t, rows = _steps(t, np.concatenate([stack, extra]))
         stack, swap_s, ksm_s = rows[:-2], rows[-2], rows[-1]
@@ -260,8 +285,9 @@ class MemoryPlot(SnapshotView):
         if force or self._ram.label.format != ram_text:
             self._ram.label.setFormat(ram_text)
         # Name only the layers this run has used: fewer, larger legend lines.
-        self._legend.set_visible_keys({k for k, v in series.layers.items()
-                                       if n and float(v.max()) > 0})
+        self._legend.set_visible_keys(
+            {k for k, v in series.layers.items() if n and float(v.max()) > 0}
+        )
         self._update_free(snap, t, stack[-1], min(ram, peak) / scale)
         self._update_oom(snap.oom_times_s, force)
         self._t_last = t_now
@@ -271,8 +297,11 @@ class MemoryPlot(SnapshotView):
             # The free memory is named in the note: the gap to RAM is off the chart.
             self._free_text.setVisible(False)
             free = snap.memory_mib.get("free", 0.0)
-            self._ram_note.setText(self.tr("RAM {size} ↑\n{free} free").format(
-                size=units.mib(ram), free=units.mib(free)))
+            self._ram_note.setText(
+                self.tr("RAM {size} ↑\n{free} free").format(
+                    size=units.mib(ram), free=units.mib(free)
+                )
+            )
             self._ram_note.setPos(0.0, self._y_top)
 
     def _set_ranges(self, t_s: float, top: float) -> None:
@@ -301,9 +330,12 @@ class MemoryPlot(SnapshotView):
             return
         self._oom_times = times
         while len(self._oom) < len(times):
-            marker = pg.InfiniteLine(angle=90, movable=False, label=self.tr("✕ OOM kill"),
-                                     labelOpts={"position": 0.8, "color": theme.VERMILLION,
-                                                "anchors": [(0, 0), (0, 0)]})
+            marker = pg.InfiniteLine(
+                angle=90,
+                movable=False,
+                label=self.tr("✕ OOM kill"),
+                labelOpts={"position": 0.8, "color": theme.VERMILLION, "anchors": [(0, 0), (0, 0)]},
+            )
             self._style_oom(marker)
             self._item.addItem(marker)
             self._oom.append(marker)

@@ -56,8 +56,10 @@ class _BarsItem(QGraphicsPathItem):
     def set_bars(self, x0: np.ndarray, x1: np.ndarray, row: np.ndarray) -> None:
         """Show a bar from `x0` to `x1` on each `row`."""
         half = tr_.BAR_HEIGHT / 2
-        self._rects = [QRectF(a, r - half, b - a, 2 * half)
-                       for a, b, r in zip(x0.tolist(), x1.tolist(), row.tolist(), strict=True)]
+        self._rects = [
+            QRectF(a, r - half, b - a, 2 * half)
+            for a, b, r in zip(x0.tolist(), x1.tolist(), row.tolist(), strict=True)
+        ]
         self.setPath(tr_.rect_path(x0, x1, row))
 
     def paint(self, painter: QPainter, _option: object, _widget: object = None) -> None:  # noqa: D102
@@ -72,7 +74,8 @@ class _RowsViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph ships no type
     sigWheel = Signal(int)
 
     def wheelEvent(  # noqa: N802 (pyqtgraph override)
-            self, ev: QGraphicsSceneWheelEvent, axis: int | None = None) -> None:
+        self, ev: QGraphicsSceneWheelEvent, axis: int | None = None
+    ) -> None:
         self.sigWheel.emit(-int(math.copysign(3, ev.delta())) if ev.delta() else 0)
         ev.accept()
 
@@ -86,9 +89,14 @@ class TimelineView(SnapshotView):
         super().__init__(parent)
         self._log_box, self._group_box = QCheckBox(), QCheckBox()
         self._group_user: bool | None = None  # None: follow GROUP_ABOVE
-        self._legend = Legend([(p, theme.colour(theme.PHASE_COLOURS, p),
-                                Qt.BrushStyle.SolidPattern) for p in theme.PHASES],
-                              labels.phase_label, vertical=True)
+        self._legend = Legend(
+            [
+                (p, theme.colour(theme.PHASE_COLOURS, p), Qt.BrushStyle.SolidPattern)
+                for p in theme.PHASES
+            ],
+            labels.phase_label,
+            vertical=True,
+        )
         self._vb = _RowsViewBox(invertY=True, enableMenu=False)
         self._vb.setMouseEnabled(x=False, y=False)
         self._plot = pg.PlotWidget(background="w", viewBox=self._vb)
@@ -241,14 +249,24 @@ class TimelineView(SnapshotView):
             return
         g, k = self._rows.member(i)
         span = g.phases[k]
-        end = span.end_s if span.end_s is not None else (self.snapshot.time_s
-                                                         if self.snapshot else span.start_s)
+        end = (
+            span.end_s
+            if span.end_s is not None
+            else (self.snapshot.time_s if self.snapshot else span.start_s)
+        )
         text = self.tr("{guest} ({template})\n{phase}: {duration}{running}\nsource: {source}")
-        QToolTip.showText(QCursor.pos(), text.format(
-            guest=g.id, template=g.template, phase=labels.phase_label(span.name),
-            duration=units.duration(end - span.start_s),
-            running=self.tr(" so far") if span.end_s is None else "",
-            source=explain(span.source)), self)
+        QToolTip.showText(
+            QCursor.pos(),
+            text.format(
+                guest=g.id,
+                template=g.template,
+                phase=labels.phase_label(span.name),
+                duration=units.duration(end - span.start_s),
+                running=self.tr(" so far") if span.end_s is None else "",
+                source=explain(span.source),
+            ),
+            self,
+        )
 
     def _on_scene_mouse_clicked(self, event: object) -> None:
         i = self._hit(event.scenePos())  # type: ignore[attr-defined]
@@ -286,8 +304,9 @@ class TimelineView(SnapshotView):
             self._set_row_ticks()
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
-        grouped = (self._group_user if self._group_user is not None
-                   else len(snap.guests) > GROUP_ABOVE)
+        grouped = (
+            self._group_user if self._group_user is not None else len(snap.guests) > GROUP_ABOVE
+        )
         mode = (grouped, self.log_mode)
         if force or mode != self._mode or not _same(snap.guests, self._guests):
             if mode[0] != (self._mode or (None,))[0]:
@@ -298,8 +317,9 @@ class TimelineView(SnapshotView):
             self._mode, self._guests = mode, snap.guests
             self._rows = self._table.update(snap.guests, grouped)
             self._set_row_ticks()
-            self._legend.set_visible_keys({theme.PHASES[p] for p in
-                                           np.unique(self._rows.phase).tolist() if p >= 0})
+            self._legend.set_visible_keys(
+                {theme.PHASES[p] for p in np.unique(self._rows.phase).tolist() if p >= 0}
+            )
             changed = None
         else:
             if snap.time_s == self._time:
@@ -365,8 +385,10 @@ class TimelineView(SnapshotView):
         visible = min(self._visible_rows(), max(len(self._rows.guests), 1))
         self._vb.setYRange(top - 0.5, top + visible - 0.5, padding=0)
         # Ticks for the rows in view only: the axis lays out every tick it is given.
-        ticks = [(float(i), self._labels[i])
-                 for i in range(max(0, top - 1), min(len(self._labels), top + visible + 1))]
+        ticks = [
+            (float(i), self._labels[i])
+            for i in range(max(0, top - 1), min(len(self._labels), top + visible + 1))
+        ]
         if ticks != self._ticks:
             self._ticks = ticks
             self._item.getAxis("left").setTicks([ticks, []])
@@ -375,7 +397,7 @@ class TimelineView(SnapshotView):
         if self.log_mode:
             hi = max(1.0, float(np.nanmax(self._x[1])) if len(self._x[1]) else 0.0)
             x_range = (math.log10(tr_.LOG_FLOOR_S) - 0.25, math.ceil(hi * 2) / 2)
-            ticks = [(float(d), units.tick_duration(10.0 ** d)) for d in range(-3, int(hi) + 2)]
+            ticks = [(float(d), units.tick_duration(10.0**d)) for d in range(-3, int(hi) + 2)]
         else:
             x_range = (0.0, grown_limit(max(snap.time_s, 1e-3)))
             ticks = None

@@ -25,11 +25,11 @@ class Rows:
     Span `i` is phase `k[i]` of guest `flat[owner[i]]`, drawn on row `row[i]`.
     """
 
-    guests: list[list[GuestView]]          # members of each row (one unless grouped)
+    guests: list[list[GuestView]]  # members of each row (one unless grouped)
     row: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     phase: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     start: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    end: np.ndarray = field(default_factory=lambda: np.zeros(0))   # NaN while still running
+    end: np.ndarray = field(default_factory=lambda: np.zeros(0))  # NaN while still running
     created: np.ndarray = field(default_factory=lambda: np.zeros(0))
     owner: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     k: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
@@ -76,9 +76,13 @@ _PHASE_IDS = {name: i for i, name in enumerate(theme.PHASES)}
 
 
 def _entry(g: GuestView) -> _Entry:
-    return (g, group_key(g), [_PHASE_IDS.get(s.name, -1) for s in g.phases],
-            [s.start_s for s in g.phases],
-            [math.nan if s.end_s is None else s.end_s for s in g.phases])
+    return (
+        g,
+        group_key(g),
+        [_PHASE_IDS.get(s.name, -1) for s in g.phases],
+        [s.start_s for s in g.phases],
+        [math.nan if s.end_s is None else s.end_s for s in g.phases],
+    )
 
 
 def group_key(g: GuestView) -> tuple[str, bool]:
@@ -90,8 +94,9 @@ def group_key(g: GuestView) -> tuple[str, bool]:
     return g.template, any(p.name == "pull" for p in g.phases)
 
 
-def build_rows(guests: tuple[GuestView, ...], grouped: bool,
-               cache: SpanCache | None = None) -> Rows:
+def build_rows(
+    guests: tuple[GuestView, ...], grouped: bool, cache: SpanCache | None = None
+) -> Rows:
     """Lay guests out on rows (in arrival order) and flatten their phase spans."""
     entries = (cache or SpanCache()).entries(guests)
     groups: list[list[_Entry]] = []
@@ -111,12 +116,17 @@ def build_rows(guests: tuple[GuestView, ...], grouped: bool,
     owner = np.repeat(np.arange(len(flat)), n)
     first = np.cumsum(n) - n  # each guest's first span
     chain = itertools.chain.from_iterable
-    return Rows([[e[0] for e in group] for group in groups], np.repeat(guest_row, n),
-                np.fromiter(chain(e[2] for e in flat), int, len(owner)),
-                np.fromiter(chain(e[3] for e in flat), float, len(owner)),
-                np.fromiter(chain(e[4] for e in flat), float, len(owner)),
-                np.repeat(np.fromiter((e[0].created_s for e in flat), float, len(flat)), n),
-                owner, np.arange(len(owner)) - np.repeat(first, n), [e[0] for e in flat])
+    return Rows(
+        [[e[0] for e in group] for group in groups],
+        np.repeat(guest_row, n),
+        np.fromiter(chain(e[2] for e in flat), int, len(owner)),
+        np.fromiter(chain(e[3] for e in flat), float, len(owner)),
+        np.fromiter(chain(e[4] for e in flat), float, len(owner)),
+        np.repeat(np.fromiter((e[0].created_s for e in flat), float, len(flat)), n),
+        owner,
+        np.arange(len(owner)) - np.repeat(first, n),
+        [e[0] for e in flat],
+    )
 
 
 def extents(rows: Rows, now_s: float, log: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -129,8 +139,9 @@ def extents(rows: Rows, now_s: float, log: bool) -> tuple[np.ndarray, np.ndarray
     return x0, np.maximum(x1, x0)
 
 
-def merge_overlaps(x0: np.ndarray, x1: np.ndarray, row: np.ndarray, phase: np.ndarray
-                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def merge_overlaps(
+    x0: np.ndarray, x1: np.ndarray, row: np.ndarray, phase: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return the union of bars per (row, phase) as (x0, x1, row, phase): same pixels, far
     fewer rectangles.
 
@@ -151,8 +162,9 @@ def merge_overlaps(x0: np.ndarray, x1: np.ndarray, row: np.ndarray, phase: np.nd
     return x0[idx], reach[ends] - shift[idx], row[idx], phase[idx]
 
 
-def rect_path(x0: np.ndarray, x1: np.ndarray, row: np.ndarray,
-              height: float = BAR_HEIGHT) -> QPainterPath:
+def rect_path(
+    x0: np.ndarray, x1: np.ndarray, row: np.ndarray, height: float = BAR_HEIGHT
+) -> QPainterPath:
     """Return one path holding a rectangle per bar (a single item draws them all)."""
     n = len(x0)
     if n == 0:
@@ -177,6 +189,8 @@ def row_label(group: list[GuestView]) -> str:
     for g in group:
         counts[g.shown_state] = counts.get(g.shown_state, 0) + 1
     order = list(theme.STATE_MARK)  # a fixed order: a label does not reshuffle as states come
-    parts = " ".join(f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
-                     for s in sorted(counts, key=lambda s: order.index(s) if s in order else 99))
+    parts = " ".join(
+        f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
+        for s in sorted(counts, key=lambda s: order.index(s) if s in order else 99)
+    )
     return f"{group[0].template} ×{len(group)}  {parts}"

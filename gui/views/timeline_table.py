@@ -104,8 +104,10 @@ class RowTable:
                 g = self._views[members[0]]
                 out.append(f"{theme.STATE_MARK.get(g.shown_state, '?')} {g.id}")
                 continue
-            parts = " ".join(f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
-                             for s in sorted(counts, key=lambda s: _STATE_ORDER.get(s, 99)))
+            parts = " ".join(
+                f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
+                for s in sorted(counts, key=lambda s: _STATE_ORDER.get(s, 99))
+            )
             out.append(f"{self._views[members[0]].template} ×{len(members)}  {parts}")
         return tuple(out)
 
@@ -136,7 +138,14 @@ class RowTable:
         valid = cols[None, :] < self._spans[:n, None]
         owner = np.broadcast_to(np.arange(n)[:, None], (n, width))[valid]
         views = self._views
-        return Rows([[views[i] for i in members] for members in self._members],
-                    self._row[:n][owner], self._phase[:n][valid], self._start[:n][valid],
-                    self._end[:n][valid], self._created[:n][owner], owner,
-                    np.broadcast_to(cols, (n, width))[valid], list(views))
+        return Rows(
+            [[views[i] for i in members] for members in self._members],
+            self._row[:n][owner],
+            self._phase[:n][valid],
+            self._start[:n][valid],
+            self._end[:n][valid],
+            self._created[:n][owner],
+            owner,
+            np.broadcast_to(cols, (n, width))[valid],
+            list(views),
+        )

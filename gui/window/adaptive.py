@@ -83,6 +83,7 @@ class AdaptiveViews(QObject):
         shown = self.shown
         if self._grid is None:
             return
-        self._grid.show_only(self._place[shown] if shown else None,
-                             keep_panels=self.compact or not shown)
+        self._grid.show_only(
+            self._place[shown] if shown else None, keep_panels=self.compact or not shown
+        )
         self.bar.show_choice(shown, compact=self.compact)

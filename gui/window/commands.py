@@ -35,13 +35,17 @@ class WindowCommands(QObject):
         files = self._window.files
         menu.clear()
         menu.addAction(translate("MainWindow", "Whole window…")).triggered.connect(
-            lambda: files.export_screenshot(None))
-        parts = (("palette", translate("MainWindow", "Add guests")),
-                 ("host", translate("MainWindow", "Host")),
-                 *((s.name, s.title_text()) for s in VIEWS))
+            lambda: files.export_screenshot(None)
+        )
+        parts = (
+            ("palette", translate("MainWindow", "Add guests")),
+            ("host", translate("MainWindow", "Host")),
+            *((s.name, s.title_text()) for s in VIEWS),
+        )
         for name, title in parts:
             menu.addAction(title + "…").triggered.connect(
-                lambda _=False, n=name: files.export_screenshot(n))
+                lambda _=False, n=name: files.export_screenshot(n)
+            )
 
     def record_video(self) -> None:
         """Open the Record video dialog, or bring back the one already open (it may be busy)."""
@@ -84,7 +88,8 @@ class WindowCommands(QObject):
             tabs.show_page("lesson")
         else:
             self._window.statusBar().showMessage(
-                translate("MainWindow", "This scenario has no lesson notes."), 5000)
+                translate("MainWindow", "This scenario has no lesson notes."), 5000
+            )
 
     def show_about(self) -> None:
         """Say what HostLab is and where its numbers come from."""

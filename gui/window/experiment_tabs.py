@@ -56,10 +56,10 @@ class ExperimentTabs(QObject):
 
     def pages(self) -> dict[str, tuple[QWidget, Callable[[], str]]]:
         """Return the tab pages it owns, by name, with their labels."""
-        return {"experiments": (self.experiments,
-                                lambda: translate("MainWindow", "Experiments")),
-                "settings": (self.guest_config,
-                             lambda: translate("MainWindow", "Guest settings"))}
+        return {
+            "experiments": (self.experiments, lambda: translate("MainWindow", "Experiments")),
+            "settings": (self.guest_config, lambda: translate("MainWindow", "Guest settings")),
+        }
 
     @property
     def section(self) -> SectionPanel:

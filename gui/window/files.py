@@ -65,8 +65,11 @@ class ScenarioFiles(QObject):
         try:
             self._controller.open_file(path)
         except (ScenarioError, OSError) as error:
-            dialogs.show_error(self._window, translate("MainWindow", "Cannot open scenario"),
-                               scenario_error_text(str(error)))
+            dialogs.show_error(
+                self._window,
+                translate("MainWindow", "Cannot open scenario"),
+                scenario_error_text(str(error)),
+            )
             return False
         dialogs.remember_recent(path)
         return True
@@ -91,8 +94,9 @@ class ScenarioFiles(QObject):
         try:
             self._controller.save_file(path)
         except (OSError, ValueError) as error:
-            dialogs.show_error(self._window, translate("MainWindow", "Cannot save scenario"),
-                               str(error))
+            dialogs.show_error(
+                self._window, translate("MainWindow", "Cannot save scenario"), str(error)
+            )
             return False
         dialogs.remember_recent(path)
         self._say(translate("MainWindow", "Saved {0}").format(path))
@@ -102,14 +106,16 @@ class ScenarioFiles(QObject):
         """Ask for a PNG or SVG file and save the window, or one named part of it, into it."""
         widget = self._window.part(view)
         path = dialogs.ask_picture_path(
-            self._window, str(Path.home() / f"hostlab-{view or 'window'}.png"))
+            self._window, str(Path.home() / f"hostlab-{view or 'window'}.png")
+        )
         if not path:
             return
         try:
             saved = export_picture(widget, path)
         except OSError as error:
-            dialogs.show_error(self._window, translate("MainWindow", "Cannot export screenshot"),
-                               str(error))
+            dialogs.show_error(
+                self._window, translate("MainWindow", "Cannot export screenshot"), str(error)
+            )
             return
         self._say(translate("MainWindow", "Exported {0}").format(saved))
 
@@ -121,11 +127,13 @@ class ScenarioFiles(QObject):
         try:
             files = self._controller.export_data(folder)
         except OSError as error:
-            dialogs.show_error(self._window, translate("MainWindow", "Cannot export data"),
-                               str(error))
+            dialogs.show_error(
+                self._window, translate("MainWindow", "Cannot export data"), str(error)
+            )
             return
-        self._say(translate("MainWindow", "Exported {0} files to {1}").format(
-            len(files), files[0].parent))
+        self._say(
+            translate("MainWindow", "Exported {0} files to {1}").format(len(files), files[0].parent)
+        )
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         """Fill `menu` with the recent files, newest first, and a way to clear the list."""
@@ -139,7 +147,8 @@ class ScenarioFiles(QObject):
         else:
             menu.addSeparator()
             menu.addAction(translate("MainWindow", "Clear list")).triggered.connect(
-                dialogs.clear_recent)
+                dialogs.clear_recent
+            )
 
     def _say(self, message: str) -> None:
         self._window.statusBar().showMessage(message, MESSAGE_MS)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 MIME_GUEST = "application/x-hostlab-guest"
+
+
 def host_title(host: HostView) -> str:
     """Return a host's one-line name: id · CPU architecture · OS.
 
@@ -70,12 +72,20 @@ class HostTabBar(QTabBar):
 
         for i, host in enumerate(snap.hosts):
             self.setTabText(i, host_title(host))
-            self.setTabToolTip(i, translate(
-                "HostTabBar", "{cores} cores · {ram} GiB RAM · {hypervisor}\n"
-                "Built from the preset: {preset}\n"
-                "Drop a guest here to move it to this host.").format(
-                cores=host.cores, ram=f"{host.ram_mib / 1024:g}",
-                hypervisor=hypervisor_label(host.hypervisor), preset=catalog_name(host.name)))
+            self.setTabToolTip(
+                i,
+                translate(
+                    "HostTabBar",
+                    "{cores} cores · {ram} GiB RAM · {hypervisor}\n"
+                    "Built from the preset: {preset}\n"
+                    "Drop a guest here to move it to this host.",
+                ).format(
+                    cores=host.cores,
+                    ram=f"{host.ram_mib / 1024:g}",
+                    hypervisor=hypervisor_label(host.hypervisor),
+                    preset=catalog_name(host.name),
+                ),
+            )
 
     def refresh_font(self) -> None:
         """Use the app font bold, a quarter larger unless already large: the class sees the host.

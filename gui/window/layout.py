@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 # Default splitter proportions (reset layout restores them).
 _SHARES: dict[str, tuple[int, ...]] = {
-    "top": (22, 48, 30), "outer": (72, 28), "left": (62, 38), "centre": (45, 55),
+    "top": (22, 48, 30),
+    "outer": (72, 28),
+    "left": (62, 38),
+    "centre": (45, 55),
     "right": (55, 45),
 }
 MIN_SECTION = QSize(140, 90)
@@ -30,8 +33,9 @@ def _split(orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:
 class WindowGrid:
     """The splitters holding the window's places, by name ("outer", "top", "left", ...)."""
 
-    def __init__(self, places: dict[str, QWidget], above: tuple[QWidget, ...],
-                 below: QWidget) -> None:
+    def __init__(
+        self, places: dict[str, QWidget], above: tuple[QWidget, ...], below: QWidget
+    ) -> None:
         """Arrange `places` ("left-top", "left-bottom", "centre-top", ... "right-bottom")."""
         # The splitters, not the views' size hints, decide: a projector at 1280×800 must still
         # fit the window on screen, even if a legend then has to clip.
@@ -56,8 +60,13 @@ class WindowGrid:
         self.places = dict(places)
         self.below = below
         self._columns = {"left": left, "centre": centre, "right": right}
-        self.splitters: dict[str, QSplitter] = {"outer": outer, "top": top, "left": left,
-                                                "centre": centre, "right": right}
+        self.splitters: dict[str, QSplitter] = {
+            "outer": outer,
+            "top": top,
+            "left": left,
+            "centre": centre,
+            "right": right,
+        }
 
     def reset(self, width: int, height: int) -> None:
         """Put every splitter back to the starting proportions for a window of this size."""
@@ -84,7 +93,6 @@ class WindowGrid:
             else:
                 widget.setVisible(place is None or name == place)
         for column, splitter in self._columns.items():
-            shown = any(not self.places[f"{column}-{end}"].isHidden()
-                        for end in ("top", "bottom"))
+            shown = any(not self.places[f"{column}-{end}"].isHidden() for end in ("top", "bottom"))
             splitter.setVisible(shown)
         self.below.setVisible(place is None or keep_panels)

@@ -22,8 +22,9 @@ translate = QCoreApplication.translate
 class LessonFlow(QObject):
     """Pauses `controller` at its lesson's stops and shows the end summary in `prompt`."""
 
-    def __init__(self, controller: SimController, prompt: LessonPromptBar,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, controller: SimController, prompt: LessonPromptBar, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self._prompt = prompt
@@ -88,6 +89,7 @@ class LessonFlow(QObject):
         if lesson is None:
             return
         ending = translate("LessonFlow", "End of the lesson.")
-        self._prompt.show_prompt(f"{ending} {lesson.summary}".strip(),
-                                 f"{ending} {lesson.summary_zh}".strip()
-                                 if lesson.summary_zh else "")
+        self._prompt.show_prompt(
+            f"{ending} {lesson.summary}".strip(),
+            f"{ending} {lesson.summary_zh}".strip() if lesson.summary_zh else "",
+        )

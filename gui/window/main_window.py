@@ -57,8 +57,9 @@ _TAB_ORDER = ("log", "details", "lesson", "moves", "experiments", "settings", "b
 class MainWindow(QMainWindow):
     """The classroom window over one `SimController`."""
 
-    def __init__(self, controller: SimController, parent: QWidget | None = None, *,
-                 lazy_views: bool = False) -> None:
+    def __init__(
+        self, controller: SimController, parent: QWidget | None = None, *, lazy_views: bool = False
+    ) -> None:
         """Build the window; with `lazy_views`, the views come later from `install_views()`.
 
         The views need numpy and pyqtgraph, which take most of the start-up time: the app
@@ -101,18 +102,23 @@ class MainWindow(QMainWindow):
         self.host_tabs.guest_dropped.connect(self._on_host_tabs_guest_dropped)
         self.sections: dict[str, SectionPanel] = {
             "palette": SectionPanel(lambda: self.tr("Add guests"), self.palette_panel),
-            "host": SectionPanel(lambda: self.tr("Host"),
-                                 scrolling(self.host_panel, horizontal=False))}
+            "host": SectionPanel(
+                lambda: self.tr("Host"), scrolling(self.host_panel, horizontal=False)
+            ),
+        }
         drop = self._on_section_template_dropped
         for spec in VIEWS:  # placeholders until install_views() builds the views
             if spec.framed:
-                self.sections[spec.name] = SectionPanel(spec.title_text, QWidget(),
-                                                        drop if spec.drops else None)
+                self.sections[spec.name] = SectionPanel(
+                    spec.title_text, QWidget(), drop if spec.drops else None
+                )
         self.tabs = TabArea()
         self.experiment_tabs = ExperimentTabs(self)
-        pages = {"lesson": (self.lesson_notes, lambda: self.tr("Lesson notes")),
-                 "moves": (self.moves_panel, lambda: self.tr("Moves")),  # 7 tabs fit 1024 px
-                 **self.experiment_tabs.pages()}
+        pages = {
+            "lesson": (self.lesson_notes, lambda: self.tr("Lesson notes")),
+            "moves": (self.moves_panel, lambda: self.tr("Moves")),  # 7 tabs fit 1024 px
+            **self.experiment_tabs.pages(),
+        }
         tab_views = {s.name: s for s in VIEWS if s.place == "tab"}
         # A tab view the order does not name yet goes last: a new view is one registry row.
         for name in dict.fromkeys((*_TAB_ORDER, *tab_views)):
@@ -124,11 +130,14 @@ class MainWindow(QMainWindow):
         self.tabs.set_page_visible("moves", False)
         self.experiment_tabs.tabs_built()
         places: dict[str, QWidget] = {
-            "left-top": self.sections["palette"], "left-bottom": self.sections["host"],
-            **{s.place: self.sections[s.name] for s in VIEWS if s.place != "tab"}}
+            "left-top": self.sections["palette"],
+            "left-bottom": self.sections["host"],
+            **{s.place: self.sections[s.name] for s in VIEWS if s.place != "tab"},
+        }
         self.adaptive = AdaptiveViews(self)
-        self.grid = WindowGrid(places, (self.lesson_prompt, self.host_tabs, self.adaptive.bar),
-                               self.tabs)
+        self.grid = WindowGrid(
+            places, (self.lesson_prompt, self.host_tabs, self.adaptive.bar), self.tabs
+        )
         self.adaptive.attach(self.grid)
         self.addActions(list(self.adaptive.bar.actions_by_name.values()))
         self.setCentralWidget(self.grid.root)
@@ -314,8 +323,9 @@ class MainWindow(QMainWindow):
         self.tabs.set_page_visible("moves", several)
         self.host_label.setVisible(several)
         if several:  # the id is enough here: the tab above names the host in full
-            self.host_label.setText("<b>" + self.tr("Host: {0}").format(
-                escape(self.controller.host_id)) + "</b>")
+            self.host_label.setText(
+                "<b>" + self.tr("Host: {0}").format(escape(self.controller.host_id)) + "</b>"
+            )
 
     # --- slots ---------------------------------------------------------------------------
     def _on_controller_snapshot_ready(self, snap: Snapshot) -> None:
@@ -362,8 +372,9 @@ class MainWindow(QMainWindow):
         if time_s < self.controller.session.now:  # the figure's moment has passed: show it
             self.controller.pause()
             self.rewind.seek(time_s)
-        self.statusBar().showMessage(self.tr("This figure comes from here, at t = {0} s").format(
-            f"{time_s:.1f}"), 8000)
+        self.statusBar().showMessage(
+            self.tr("This figure comes from here, at t = {0} s").format(f"{time_s:.1f}"), 8000
+        )
 
     def _on_section_template_dropped(self, template_id: str) -> None:
         snap = self.controller.snapshot

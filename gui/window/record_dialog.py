@@ -94,9 +94,11 @@ class RecordDialog(QDialog):
         size.addWidget(QLabel("×"))
         size.addWidget(self._height)
         self._format = QComboBox()
-        for fmt, text in (("mp4", self.tr("MP4 video (H.264)")),
-                          ("webm", self.tr("WebM video (VP9)")),
-                          ("gif", self.tr("Animated GIF"))):
+        for fmt, text in (
+            ("mp4", self.tr("MP4 video (H.264)")),
+            ("webm", self.tr("WebM video (VP9)")),
+            ("gif", self.tr("Animated GIF")),
+        ):
             self._format.addItem(text, fmt)
         form = QFormLayout()
         form.addRow(self.tr("From"), self._from)
@@ -104,8 +106,14 @@ class RecordDialog(QDialog):
         form.addRow(self.tr("Size (pixels)"), size)
         form.addRow(self.tr("Frames per second"), self._fps)
         form.addRow(self.tr("Format"), self._format)
-        self._fields: tuple[QWidget, ...] = (self._from, self._until, self._width, self._height,
-                                             self._fps, self._format)
+        self._fields: tuple[QWidget, ...] = (
+            self._from,
+            self._until,
+            self._width,
+            self._height,
+            self._fps,
+            self._format,
+        )
         self.summary, self.progress = QLabel(), QProgressBar()
         self.summary.setWordWrap(True)
         self.progress.setVisible(False)
@@ -128,11 +136,13 @@ class RecordDialog(QDialog):
         width, height = self._width.value(), self._height.value()
         if fmt != "gif":  # H.264 and VP9 in 4:2:0 colour need even sides
             width, height = width // 2 * 2, height // 2 * 2
-        return RecordingPlan(self._from.value(), self._until.value(), float(self._fps.value()),
-                             (width, height), fmt)
+        return RecordingPlan(
+            self._from.value(), self._until.value(), float(self._fps.value()), (width, height), fmt
+        )
 
-    def set_values(self, start_s: float, end_s: float, size: tuple[int, int], fps: int,
-                   fmt: str) -> None:
+    def set_values(
+        self, start_s: float, end_s: float, size: tuple[int, int], fps: int, fmt: str
+    ) -> None:
         """Fill the fields (for tests and for a teacher's last choice)."""
         self._from.setValue(start_s)
         self._until.setValue(end_s)
@@ -145,9 +155,10 @@ class RecordDialog(QDialog):
         if plan.end_s <= plan.start_s:
             return self.tr("The end must come after the start.")
         if plan.frame_count > MAX_FRAMES:
-            return self.tr("{0} frames is too many (at most {1}): record a shorter range "
-                           "or fewer frames per second.").format(
-                               units.count(plan.frame_count), units.count(MAX_FRAMES))
+            return self.tr(
+                "{0} frames is too many (at most {1}): record a shorter range "
+                "or fewer frames per second."
+            ).format(units.count(plan.frame_count), units.count(MAX_FRAMES))
         return ""
 
     def _update_summary(self) -> None:
@@ -156,15 +167,18 @@ class RecordDialog(QDialog):
         plan = self.plan()
         problem = self._problem(plan)
         self.record_button.setEnabled(not problem)
-        self.summary.setText(problem or self.tr("{0} frames, {1} of video.").format(
-            units.count(plan.frame_count), units.duration(plan.duration_s)))
+        self.summary.setText(
+            problem
+            or self.tr("{0} frames, {1} of video.").format(
+                units.count(plan.frame_count), units.duration(plan.duration_s)
+            )
+        )
 
     # --- recording ------------------------------------------------------------------------
     def ask_path(self, fmt: str) -> str | None:
         """Ask where to save the video; the format's extension is added when missing."""
         suggested = str(Path.home() / f"hostlab.{fmt}")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Record video"), suggested,
-                                              f"*.{fmt}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Record video"), suggested, f"*.{fmt}")
         if not path:
             return None
         return path if path.lower().endswith(f".{fmt}") else f"{path}.{fmt}"
@@ -183,13 +197,17 @@ class RecordDialog(QDialog):
         controller = self._window.controller
         try:
             session = Session(controller.current_scenario(), controller.catalog)
-            self._copy = offscreen_window(session, controller.path, plan.size,
-                                          self._window.projector, controller.host_id)
+            self._copy = offscreen_window(
+                session, controller.path, plan.size, self._window.projector, controller.host_id
+            )
             self._recording = Recording(self._copy, plan, path)
         except WindowTooSmall as error:
             self._drop_copy()
-            self.summary.setText(self.tr("The window cannot be this small: at this width it "
-                                         "needs {0} × {1} pixels.").format(*error.needed))
+            self.summary.setText(
+                self.tr(
+                    "The window cannot be this small: at this width it needs {0} × {1} pixels."
+                ).format(*error.needed)
+            )
             return
         except (OSError, RecordingError) as error:
             self._drop_copy()
@@ -226,9 +244,13 @@ class RecordDialog(QDialog):
             self.cancel()
             return
         self.progress.setValue(recording.frames_done)
-        self.summary.setText(self.tr("Frame {0} of {1}: {2}").format(
-            units.count(recording.frames_done), units.count(recording.plan.frame_count),
-            units.sim_time(recording.plan.time_of(recording.frames_done - 1))))
+        self.summary.setText(
+            self.tr("Frame {0} of {1}: {2}").format(
+                units.count(recording.frames_done),
+                units.count(recording.plan.frame_count),
+                units.sim_time(recording.plan.time_of(recording.frames_done - 1)),
+            )
+        )
         if path is None:
             self._timer.start()
         else:

@@ -30,8 +30,10 @@ if TYPE_CHECKING:
     from sim.scenario import Scenario
     from sim.snapshot import Snapshot
 
-PAGES = (QT_TRANSLATE_NOOP("SideBySideView", "Memory and start-up"),
-         QT_TRANSLATE_NOOP("SideBySideView", "Architecture and how many more fit"))
+PAGES = (
+    QT_TRANSLATE_NOOP("SideBySideView", "Memory and start-up"),
+    QT_TRANSLATE_NOOP("SideBySideView", "Architecture and how many more fit"),
+)
 PAGE_SHARES = (50, 50)  # the upper and the lower view of a page
 SHARES = (14, 84)  # per cent of the width for the palette, of the height for the views
 
@@ -263,8 +265,9 @@ class SideBySideArea(QObject):
         if on:
             # The two panes are the picture: the palette and the tabs below give them room.
             top.setSizes([width * SHARES[0] // 100, 0, 0, width * (100 - SHARES[0]) // 100])
-            window.splitters()["outer"].setSizes([height * SHARES[1] // 100,
-                                                  height * (100 - SHARES[1]) // 100])
+            window.splitters()["outer"].setSizes(
+                [height * SHARES[1] // 100, height * (100 - SHARES[1]) // 100]
+            )
             self._choose_hosts()
             window.controller.publish()
         elif self._was_on:
@@ -297,15 +300,24 @@ class SideBySideArea(QObject):
         current = window.controller.path
         ids = (current.stem if current else "left", Path(path).stem)
         try:
-            paired = pair_scenarios(window.controller.current_scenario(), load_scenario(path),
-                                    *(ids if ids[0] != ids[1] else ("left", "right")))
+            paired = pair_scenarios(
+                window.controller.current_scenario(),
+                load_scenario(path),
+                *(ids if ids[0] != ids[1] else ("left", "right")),
+            )
         except ScenarioError as error:
             dialogs.show_error(window, title, scenario_error_text(str(error)))
             return False
         except (PairingError, OSError):
-            dialogs.show_error(window, title, QCoreApplication.translate(
-                "SideBySideView", "Two scenarios run side by side when each has one host, no "
-                "timed actions and no guest settings, and both have the same memory policy."))
+            dialogs.show_error(
+                window,
+                title,
+                QCoreApplication.translate(
+                    "SideBySideView",
+                    "Two scenarios run side by side when each has one host, no "
+                    "timed actions and no guest settings, and both have the same memory policy.",
+                ),
+            )
             return False
         window.controller.set_session(Session.bundled(paired))  # untitled: Save asks where
         return True

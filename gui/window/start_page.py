@@ -79,8 +79,9 @@ def lesson_summary(item: BundledLesson) -> str:
     return notes.text("summary", current_language()) if notes else ""
 
 
-def fill_lessons_menu(menu: QMenu, open_lesson: Callable[[Path], object],
-                      start_page: Callable[[], object]) -> None:
+def fill_lessons_menu(
+    menu: QMenu, open_lesson: Callable[[Path], object], start_page: Callable[[], object]
+) -> None:
     """Fill the Lessons menu: a section per group, then "Start page…"."""
     menu.clear()
     for key, items in grouped():
@@ -139,10 +140,13 @@ class StartPageDialog(QDialog):
     def retranslate(self) -> None:
         """Build the list again in the current language."""
         self.setWindowTitle(self.tr("HostLab lessons"))
-        self._intro.setText(self.tr(
-            "<h2>Lessons</h2><p>Each lesson opens a ready scenario with notes for the class: "
-            "what to do, what to watch, questions to ask and where the numbers come from. "
-            "Press play once it is open.</p>"))
+        self._intro.setText(
+            self.tr(
+                "<h2>Lessons</h2><p>Each lesson opens a ready scenario with notes for the class: "
+                "what to do, what to watch, questions to ask and where the numbers come from. "
+                "Press play once it is open.</p>"
+            )
+        )
         self.show_at_start.setText(self.tr("Show this page when HostLab starts"))
         while self._grid.count():
             taken = self._grid.takeAt(0)
@@ -159,8 +163,9 @@ class StartPageDialog(QDialog):
             self._grid.addWidget(heading, row, 0, 1, 2)
             row += 1
             for item in items:
-                text = QLabel(f"<b>{escape(lesson_title(item))}</b><br>"
-                              f"{escape(lesson_summary(item))}")
+                text = QLabel(
+                    f"<b>{escape(lesson_title(item))}</b><br>{escape(lesson_summary(item))}"
+                )
                 text.setWordWrap(True)
                 text.setTextFormat(Qt.TextFormat.RichText)
                 button = QPushButton(self.tr("Open"))

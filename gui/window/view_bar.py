@@ -65,7 +65,10 @@ class ViewBar(QWidget):
         for spec in self._specs:
             self.buttons[spec.name].setText(spec.short_text())
         for name, button in self.buttons.items():
-            keys = self.actions_by_name[name].shortcut().toString(
-                QKeySequence.SequenceFormat.NativeText)
+            keys = (
+                self.actions_by_name[name]
+                .shortcut()
+                .toString(QKeySequence.SequenceFormat.NativeText)
+            )
             button.setToolTip(keys)
             button.setAccessibleName(button.text())

@@ -106,26 +106,54 @@ def _contrast() -> SnapshotView:
 
 
 VIEWS: tuple[ViewSpec, ...] = (
-    ViewSpec("layers", _layers, "centre-top",
-             QT_TRANSLATE_NOOP("MainWindow", "Architecture: who runs on what"), drops=True,
-             pane=2, short=QT_TRANSLATE_NOOP("MainWindow", "Architecture")),
-    ViewSpec("timeline", _timeline, "centre-bottom",
-             QT_TRANSLATE_NOOP("MainWindow", "Start-up, phase by phase"), drops=True,
-             pane=1, short=QT_TRANSLATE_NOOP("MainWindow", "Start-up")),
-    ViewSpec("memory", _memory, "right-top",
-             QT_TRANSLATE_NOOP("MainWindow", "Host memory by layer"), pane=0,
-             short=QT_TRANSLATE_NOOP("MainWindow", "Memory")),
-    ViewSpec("density", _density, "right-bottom",
-             QT_TRANSLATE_NOOP("MainWindow", "How many more fit?"), pane=3,
-             short=QT_TRANSLATE_NOOP("MainWindow", "How many more")),
+    ViewSpec(
+        "layers",
+        _layers,
+        "centre-top",
+        QT_TRANSLATE_NOOP("MainWindow", "Architecture: who runs on what"),
+        drops=True,
+        pane=2,
+        short=QT_TRANSLATE_NOOP("MainWindow", "Architecture"),
+    ),
+    ViewSpec(
+        "timeline",
+        _timeline,
+        "centre-bottom",
+        QT_TRANSLATE_NOOP("MainWindow", "Start-up, phase by phase"),
+        drops=True,
+        pane=1,
+        short=QT_TRANSLATE_NOOP("MainWindow", "Start-up"),
+    ),
+    ViewSpec(
+        "memory",
+        _memory,
+        "right-top",
+        QT_TRANSLATE_NOOP("MainWindow", "Host memory by layer"),
+        pane=0,
+        short=QT_TRANSLATE_NOOP("MainWindow", "Memory"),
+    ),
+    ViewSpec(
+        "density",
+        _density,
+        "right-bottom",
+        QT_TRANSLATE_NOOP("MainWindow", "How many more fit?"),
+        pane=3,
+        short=QT_TRANSLATE_NOOP("MainWindow", "How many more"),
+    ),
     ViewSpec("log", _log, "tab", QT_TRANSLATE_NOOP("MainWindow", "Event log"), framed=False),
-    ViewSpec("details", _details, "tab", QT_TRANSLATE_NOOP("MainWindow", "Guest details"),
-             framed=False),
-    ViewSpec("benchmark", _benchmark, "tab",
-             QT_TRANSLATE_NOOP("MainWindow", "Workloads: speed relative to the bare host"),
-             tab=QT_TRANSLATE_NOOP("MainWindow", "Benchmarks")),
-    ViewSpec("contrast", _contrast, "tab", QT_TRANSLATE_NOOP("MainWindow", "Contrasts"),
-             framed=False),
+    ViewSpec(
+        "details", _details, "tab", QT_TRANSLATE_NOOP("MainWindow", "Guest details"), framed=False
+    ),
+    ViewSpec(
+        "benchmark",
+        _benchmark,
+        "tab",
+        QT_TRANSLATE_NOOP("MainWindow", "Workloads: speed relative to the bare host"),
+        tab=QT_TRANSLATE_NOOP("MainWindow", "Benchmarks"),
+    ),
+    ViewSpec(
+        "contrast", _contrast, "tab", QT_TRANSLATE_NOOP("MainWindow", "Contrasts"), framed=False
+    ),
 )
 
 

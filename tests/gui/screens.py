@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS = tuple(sorted(p for p in (ROOT / "assets" / "scenarios").glob("*.toml")
-                       if p.name != "default.toml"))
+LESSONS = tuple(
+    sorted(p for p in (ROOT / "assets" / "scenarios").glob("*.toml") if p.name != "default.toml")
+)
 SIZES = ((1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080), (3840, 2160))
 USABLE_VIEW = QSize(320, 200)  # below this a grid view cannot be taught from
 
@@ -53,16 +54,25 @@ def _cut_text(widget: QWidget) -> str:
             return ""
         if widget.wordWrap():
             need = widget.heightForWidth(widget.width())
-            return f"wrapped label {widget.text()[:40]!r} needs {need} px, has {widget.height()}" \
-                if need > widget.height() + 1 else ""
+            return (
+                f"wrapped label {widget.text()[:40]!r} needs {need} px, has {widget.height()}"
+                if need > widget.height() + 1
+                else ""
+            )
         need = widget.sizeHint().width()
-        return f"label {widget.text()[:40]!r} needs {need} px, has {widget.width()}" \
-            if need > widget.width() + 1 else ""
+        return (
+            f"label {widget.text()[:40]!r} needs {need} px, has {widget.width()}"
+            if need > widget.width() + 1
+            else ""
+        )
     if isinstance(widget, QAbstractButton) and widget.text():
         need = widget.sizeHint().width()
         kind = "check box" if isinstance(widget, QCheckBox) else "button"
-        return f"{kind} {widget.text()!r} needs {need} px, has {widget.width()}" \
-            if need > widget.width() + 1 else ""
+        return (
+            f"{kind} {widget.text()!r} needs {need} px, has {widget.width()}"
+            if need > widget.width() + 1
+            else ""
+        )
     return ""
 
 
@@ -71,8 +81,10 @@ def _clipped(widget: QWidget) -> str:
     region = widget.visibleRegion().boundingRect()
     if region.height() + 1 < widget.height() or region.width() + 1 < widget.width():
         text = getattr(widget, "text", lambda: "")()
-        return (f"{type(widget).__name__} {text[:40]!r} clipped to "
-                f"{region.width()}×{region.height()} of {widget.width()}×{widget.height()}")
+        return (
+            f"{type(widget).__name__} {text[:40]!r} clipped to "
+            f"{region.width()}×{region.height()} of {widget.width()}×{widget.height()}"
+        )
     return ""
 
 
@@ -89,16 +101,24 @@ def _tab_problems(bar: QTabBar) -> list[str]:
 
 def _overlaps(parent: QWidget) -> list[str]:
     direct = Qt.FindChildOption.FindDirectChildrenOnly
-    kids = [w for w in parent.findChildren(QWidget, options=direct)
-            if w.isVisible() and not w.isWindow() and w.width() > 2 and w.height() > 2
-            and not w.property("overlay")]  # a card meant to lie over the window
+    kids = [
+        w
+        for w in parent.findChildren(QWidget, options=direct)
+        if w.isVisible()
+        and not w.isWindow()
+        and w.width() > 2
+        and w.height() > 2
+        and not w.property("overlay")
+    ]  # a card meant to lie over the window
     found = []
     for i, a in enumerate(kids):
-        for b in kids[i + 1:]:
+        for b in kids[i + 1 :]:
             common = a.geometry().intersected(b.geometry())
             if common.width() > 2 and common.height() > 2:
-                found.append(f"{type(a).__name__} {a.objectName()!r} overlaps "
-                             f"{type(b).__name__} {b.objectName()!r} in {type(parent).__name__}")
+                found.append(
+                    f"{type(a).__name__} {a.objectName()!r} overlaps "
+                    f"{type(b).__name__} {b.objectName()!r} in {type(parent).__name__}"
+                )
     return found
 
 
@@ -117,12 +137,18 @@ def problems(window: QWidget) -> list[str]:
         if widget.layout() is not None:
             found += _overlaps(widget)
     for name, section in getattr(window, "sections", {}).items():
-        if name in getattr(window, "views_by_name", dict)() and section.isVisible() \
-                and section.parentWidget() is not None and not _is_tab(window, section):
+        if (
+            name in getattr(window, "views_by_name", dict)()
+            and section.isVisible()
+            and section.parentWidget() is not None
+            and not _is_tab(window, section)
+        ):
             content = section.content
             if content.width() < USABLE_VIEW.width() or content.height() < USABLE_VIEW.height():
-                found.append(f"view {name} is {content.width()}×{content.height()} px, below "
-                             f"{USABLE_VIEW.width()}×{USABLE_VIEW.height()}")
+                found.append(
+                    f"view {name} is {content.width()}×{content.height()} px, below "
+                    f"{USABLE_VIEW.width()}×{USABLE_VIEW.height()}"
+                )
     return found
 
 
@@ -142,8 +168,12 @@ def lesson_time(path: Path) -> float:
     return max((s.at_s for s in steps), default=28.0) + 2.0
 
 
-def render(path: Path, size: tuple[int, int], projector: bool, lang: str,
-           ) -> tuple[QImage, list[str]]:
+def render(
+    path: Path,
+    size: tuple[int, int],
+    projector: bool,
+    lang: str,
+) -> tuple[QImage, list[str]]:
     """Render `path`'s lesson in a `size` window; return the picture and its problems."""
     from gui.app import apply_projector, make_application
     from gui.controller import SimController
@@ -176,8 +206,9 @@ def render(path: Path, size: tuple[int, int], projector: bool, lang: str,
         QApplication.processEvents()
 
 
-def contact_sheet(cells: list[tuple[str, QImage]], out: Path, columns: int = 4,
-                  width: int = 400) -> None:
+def contact_sheet(
+    cells: list[tuple[str, QImage]], out: Path, columns: int = 4, width: int = 400
+) -> None:
     """Write thumbnails of `cells` (caption, picture) in a grid to `out`."""
     height = width * 9 // 16 + 22
     rows = (len(cells) + columns - 1) // columns
@@ -187,8 +218,12 @@ def contact_sheet(cells: list[tuple[str, QImage]], out: Path, columns: int = 4,
     p.setFont(QFont("DejaVu Sans", 9))
     for i, (caption, image) in enumerate(cells):
         x, y = (i % columns) * width, (i // columns) * height
-        thumb = image.scaled(width - 8, height - 26, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        thumb = image.scaled(
+            width - 8,
+            height - 26,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         p.drawImage(x + 4, y + 20, thumb)
         p.drawText(QRect(x + 4, y + 2, width - 8, 18), Qt.AlignmentFlag.AlignLeft, caption)
     p.end()
@@ -196,8 +231,9 @@ def contact_sheet(cells: list[tuple[str, QImage]], out: Path, columns: int = 4,
     sheet.convertToFormat(QImage.Format.Format_Indexed8).save(str(out), "PNG")
 
 
-def _run_group(size: tuple[int, int], projector: bool, lang: str, lessons: list[Path],
-               thumb: Path) -> int:
+def _run_group(
+    size: tuple[int, int], projector: bool, lang: str, lessons: list[Path], thumb: Path
+) -> int:
     """Render `lessons` in one setting, print problems, save one render; return failures."""
     failed = 0
     pick = (SIZES.index(size) * 4 + 2 * projector + (lang != "en")) % len(lessons)
@@ -235,9 +271,20 @@ def main(argv: list[str] | None = None) -> int:
             for lang in ("en", "zh_CN"):
                 thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
                 names = [p.name for p in lessons]
-                status = subprocess.call([sys.executable, __file__, "--lessons", *names,
-                                          "--group", str(w), str(h), str(int(projector)),
-                                          lang, str(thumb)])
+                status = subprocess.call(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--lessons",
+                        *names,
+                        "--group",
+                        str(w),
+                        str(h),
+                        str(int(projector)),
+                        lang,
+                        str(thumb),
+                    ]
+                )
                 failed += status != 0
                 mode = "projector" if projector else "normal"
                 if thumb.is_file():

@@ -42,36 +42,97 @@ class Tpl:
 
 _SRC = "[idlab-bench:start-runc]"
 TEMPLATES: dict[str, Tpl] = {
-    "nginx": Tpl("container", "nginx:1.27", (
-        ("daemon", 0.04, f"{_SRC} docker-run"), ("network", 0.09, f"{_SRC} bridge"),
-        ("runc_create", 0.08, f"{_SRC} runc"), ("exec", 0.01, f"{_SRC} runc"),
-        ("app", 0.05, "assumption: nginx worker start")),
-        {"container": 4.0, "page_cache": 1.5, "app": 9.0}, 0.0, 5, 0.5),
-    "redis": Tpl("container", "redis:7", (
-        ("pull", 1.8, f"{_SRC} registry"), ("daemon", 0.04, f"{_SRC} docker-run"),
-        ("network", 0.09, f"{_SRC} bridge"), ("runc_create", 0.08, f"{_SRC} runc"),
-        ("exec", 0.01, f"{_SRC} runc"), ("app", 0.03, "assumption")),
-        {"container": 4.0, "page_cache": 2.0, "app": 12.0}, 0.0, 6, 1.0),
-    "ubuntu-server": Tpl("vm", "ubuntu-24.04.qcow2", (
-        ("vmm", 0.25, f"{_SRC} qemu"), ("firmware", 1.6, f"{_SRC} seabios"),
-        ("bootloader", 2.1, f"{_SRC} grub"), ("kernel", 4.8, f"{_SRC} kernel-boot"),
-        ("userspace", 15.5, f"{_SRC} systemd"), ("app", 2.5, "assumption")),
-        {"vmm": 28.0, "guest_kernel": 70.0, "guest_os": 260.0, "guest_idle": 600.0,
-         "app": 40.0}, 2048.0, 120, 2.0),
-    "firecracker": Tpl("microvm", "vmlinux+rootfs.ext4", (
-        ("vmm", 0.012, f"{_SRC} firecracker"), ("kernel", 0.125, f"{_SRC} firecracker"),
-        ("userspace", 0.35, "assumption: minimal init"), ("app", 0.05, "assumption")),
+    "nginx": Tpl(
+        "container",
+        "nginx:1.27",
+        (
+            ("daemon", 0.04, f"{_SRC} docker-run"),
+            ("network", 0.09, f"{_SRC} bridge"),
+            ("runc_create", 0.08, f"{_SRC} runc"),
+            ("exec", 0.01, f"{_SRC} runc"),
+            ("app", 0.05, "assumption: nginx worker start"),
+        ),
+        {"container": 4.0, "page_cache": 1.5, "app": 9.0},
+        0.0,
+        5,
+        0.5,
+    ),
+    "redis": Tpl(
+        "container",
+        "redis:7",
+        (
+            ("pull", 1.8, f"{_SRC} registry"),
+            ("daemon", 0.04, f"{_SRC} docker-run"),
+            ("network", 0.09, f"{_SRC} bridge"),
+            ("runc_create", 0.08, f"{_SRC} runc"),
+            ("exec", 0.01, f"{_SRC} runc"),
+            ("app", 0.03, "assumption"),
+        ),
+        {"container": 4.0, "page_cache": 2.0, "app": 12.0},
+        0.0,
+        6,
+        1.0,
+    ),
+    "ubuntu-server": Tpl(
+        "vm",
+        "ubuntu-24.04.qcow2",
+        (
+            ("vmm", 0.25, f"{_SRC} qemu"),
+            ("firmware", 1.6, f"{_SRC} seabios"),
+            ("bootloader", 2.1, f"{_SRC} grub"),
+            ("kernel", 4.8, f"{_SRC} kernel-boot"),
+            ("userspace", 15.5, f"{_SRC} systemd"),
+            ("app", 2.5, "assumption"),
+        ),
+        {"vmm": 28.0, "guest_kernel": 70.0, "guest_os": 260.0, "guest_idle": 600.0, "app": 40.0},
+        2048.0,
+        120,
+        2.0,
+    ),
+    "firecracker": Tpl(
+        "microvm",
+        "vmlinux+rootfs.ext4",
+        (
+            ("vmm", 0.012, f"{_SRC} firecracker"),
+            ("kernel", 0.125, f"{_SRC} firecracker"),
+            ("userspace", 0.35, "assumption: minimal init"),
+            ("app", 0.05, "assumption"),
+        ),
         {"vmm": 5.0, "guest_kernel": 22.0, "guest_os": 20.0, "guest_idle": 60.0, "app": 10.0},
-        128.0, 12, 1.0),
-    "gvisor": Tpl("sandbox", "nginx:1.27", (
-        ("daemon", 0.04, f"{_SRC} docker-run"), ("network", 0.09, f"{_SRC} bridge"),
-        ("sandbox", 0.35, f"{_SRC} gvisor"), ("exec", 0.02, f"{_SRC} gvisor"),
-        ("app", 0.05, "assumption")),
-        {"container": 30.0, "page_cache": 1.5, "app": 9.0}, 0.0, 8, 1.0),
+        128.0,
+        12,
+        1.0,
+    ),
+    "gvisor": Tpl(
+        "sandbox",
+        "nginx:1.27",
+        (
+            ("daemon", 0.04, f"{_SRC} docker-run"),
+            ("network", 0.09, f"{_SRC} bridge"),
+            ("sandbox", 0.35, f"{_SRC} gvisor"),
+            ("exec", 0.02, f"{_SRC} gvisor"),
+            ("app", 0.05, "assumption"),
+        ),
+        {"container": 30.0, "page_cache": 1.5, "app": 9.0},
+        0.0,
+        8,
+        1.0,
+    ),
 }
 
-CLASSROOM = HostView("classroom-server", "Classroom server", 16, 64 * 1024.0, 8 * 1024.0,
-                     1000.0, "x86_64", "kvm", True, 4_194_304, 1023)
+CLASSROOM = HostView(
+    "classroom-server",
+    "Classroom server",
+    16,
+    64 * 1024.0,
+    8 * 1024.0,
+    1000.0,
+    "x86_64",
+    "kvm",
+    True,
+    4_194_304,
+    1023,
+)
 HOST_KERNEL_MIB = 450.0
 RUNTIME_MIB = 90.0
 
@@ -83,13 +144,21 @@ def host(**changes: object) -> HostView:
     return HostView(**fields)  # type: ignore[arg-type]
 
 
-def _guest(gid: str, tpl_id: str, created_s: float, now_s: float,
-           killed_s: float | None) -> tuple[GuestView, list[LogEntry]]:
+def _guest(
+    gid: str, tpl_id: str, created_s: float, now_s: float, killed_s: float | None
+) -> tuple[GuestView, list[LogEntry]]:
     tpl = TEMPLATES[tpl_id]
     stop_s = now_s if killed_s is None else min(now_s, killed_s)
     spans: list[PhaseSpan] = []
-    log = [LogEntry(created_s, "guest_added", gid, {"guest": gid, "template": tpl_id},
-                    f"{gid} added ({tpl_id})")]
+    log = [
+        LogEntry(
+            created_s,
+            "guest_added",
+            gid,
+            {"guest": gid, "template": tpl_id},
+            f"{gid} added ({tpl_id})",
+        )
+    ]
     t = created_s
     for name, dur, src in tpl.phases:
         if t > stop_s:
@@ -100,14 +169,23 @@ def _guest(gid: str, tpl_id: str, created_s: float, now_s: float,
         spans.append(PhaseSpan(name, t, end, src))
         if end is None:
             break
-        log.append(LogEntry(end, "phase_done", gid,
-                            {"guest": gid, "phase": name, "duration_s": dur},
-                            f"{gid}: {name} done in {dur:.3f} s"))
+        log.append(
+            LogEntry(
+                end,
+                "phase_done",
+                gid,
+                {"guest": gid, "phase": name, "duration_s": dur},
+                f"{gid}: {name} done in {dur:.3f} s",
+            )
+        )
         t = end
     ready = spans[-1].end_s if len(spans) == len(tpl.phases) and spans[-1].end_s else None
     if ready is not None:
-        log.append(LogEntry(ready, "ready", gid, {"guest": gid, "startup_s": ready - created_s},
-                            f"{gid} ready"))
+        log.append(
+            LogEntry(
+                ready, "ready", gid, {"guest": gid, "startup_s": ready - created_s}, f"{gid} ready"
+            )
+        )
     frac = _fraction(tpl, created_s, np.array([stop_s]))[0]
     memory = {k: v * frac for k, v in tpl.memory.items()}
     state = "running" if ready is not None else ("starting" if spans else "pending")
@@ -115,12 +193,29 @@ def _guest(gid: str, tpl_id: str, created_s: float, now_s: float,
     if killed_s is not None and killed_s <= now_s:
         state, reason, memory = "killed", "out of memory", {}
         res = sum(v * frac for v in tpl.memory.values())
-        log.append(LogEntry(killed_s, "oom_kill", gid,
-                            {"guest": gid, "resident_mib": res, "reason": "largest resident"},
-                            f"OOM: {gid} killed"))
-    return GuestView(gid, tpl_id, tpl.kind, state, created_s, ready, tuple(spans), memory,
-                     tpl.configured_mib, tpl.pids if state != "killed" else 0, tpl.vcpus,
-                     reason), log
+        log.append(
+            LogEntry(
+                killed_s,
+                "oom_kill",
+                gid,
+                {"guest": gid, "resident_mib": res, "reason": "largest resident"},
+                f"OOM: {gid} killed",
+            )
+        )
+    return GuestView(
+        gid,
+        tpl_id,
+        tpl.kind,
+        state,
+        created_s,
+        ready,
+        tuple(spans),
+        memory,
+        tpl.configured_mib,
+        tpl.pids if state != "killed" else 0,
+        tpl.vcpus,
+        reason,
+    ), log
 
 
 def _fraction(tpl: Tpl, created_s: float, t: np.ndarray) -> np.ndarray:
@@ -135,18 +230,34 @@ def template_views(template_os: dict[str, str] | None = None) -> tuple[TemplateV
     views = []
     for tpl_id, tpl in TEMPLATES.items():
         own = tpl.kind in ("vm", "microvm")
-        views.append(TemplateView(
-            tpl_id, tpl_id, tpl.kind, "" if own else os_of.get(tpl_id, "linux"), own, own,
-            tpl.kind == "sandbox", palette_group(tpl.kind), sum(d for _, d, _ in tpl.phases),
-            sum(v for k, v in tpl.memory.items() if k != "page_cache"),
-            tpl.memory.get("page_cache", 0.0)))
+        views.append(
+            TemplateView(
+                tpl_id,
+                tpl_id,
+                tpl.kind,
+                "" if own else os_of.get(tpl_id, "linux"),
+                own,
+                own,
+                tpl.kind == "sandbox",
+                palette_group(tpl.kind),
+                sum(d for _, d, _ in tpl.phases),
+                sum(v for k, v in tpl.memory.items() if k != "page_cache"),
+                tpl.memory.get("page_cache", 0.0),
+            )
+        )
     return tuple(views)
 
 
-def make_snapshot(now_s: float, spec: list[tuple[str, int, float, float]], *,
-                  host_view: HostView = CLASSROOM, kills: dict[str, float] | None = None,
-                  samples: int = 200, seed: int = 7,
-                  template_os: dict[str, str] | None = None) -> Snapshot:
+def make_snapshot(
+    now_s: float,
+    spec: list[tuple[str, int, float, float]],
+    *,
+    host_view: HostView = CLASSROOM,
+    kills: dict[str, float] | None = None,
+    samples: int = 200,
+    seed: int = 7,
+    template_os: dict[str, str] | None = None,
+) -> Snapshot:
     """Build a snapshot at `now_s` of guests from `spec` rows (template, count, at_s, stagger_s).
 
     Guest ids are "<template>-<n>" counting from 1; `kills` maps ids to OOM-kill times;
@@ -180,12 +291,21 @@ def make_snapshot(now_s: float, spec: list[tuple[str, int, float, float]], *,
     series["free"] = np.maximum(host_view.ram_mib - used, 0.0)
     log.sort(key=lambda e: e.time_s)
     memory_now = {name: float(arr[-1]) for name, arr in series.items()}
-    return Snapshot(now_s, seed, host_view, tuple(guests), memory_now,
-                    MemorySeries(times, series), tuple(log),
-                    tuple(sorted(t for t in kills.values() if t <= now_s)),
-                    density(host_view, memory_now["free"]), len(log) * 3,
-                    host_ids=(host_view.id,), templates=template_views(template_os),
-                    hosts=(host_view,))
+    return Snapshot(
+        now_s,
+        seed,
+        host_view,
+        tuple(guests),
+        memory_now,
+        MemorySeries(times, series),
+        tuple(log),
+        tuple(sorted(t for t in kills.values() if t <= now_s)),
+        density(host_view, memory_now["free"]),
+        len(log) * 3,
+        host_ids=(host_view.id,),
+        templates=template_views(template_os),
+        hosts=(host_view,),
+    )
 
 
 def density(host_view: HostView, free_mib: float) -> tuple[DensityRow, ...]:
@@ -195,10 +315,12 @@ def density(host_view: HostView, free_mib: float) -> tuple[DensityRow, ...]:
         need = max(tpl.configured_mib, sum(tpl.memory.values()))
         limits = {
             "memory": float(int(free_mib // need)),
-            "cpu": float(int(host_view.cores * 8 // tpl.vcpus)) if tpl.kind != "container"
+            "cpu": float(int(host_view.cores * 8 // tpl.vcpus))
+            if tpl.kind != "container"
             else math.inf,
             "pids": float(int(host_view.pid_max // tpl.pids)),
-            "bridge_ports": float(host_view.bridge_ports) if tpl.kind in ("container", "sandbox")
+            "bridge_ports": float(host_view.bridge_ports)
+            if tpl.kind in ("container", "sandbox")
             else math.inf,
             "disk": math.inf,
             "platform": math.inf,
@@ -221,14 +343,27 @@ def both_running() -> Snapshot:
 
 def classroom(now_s: float = 45.0) -> Snapshot:
     """Six nginx, two Ubuntu VMs, a Firecracker, a gVisor sandbox; one nginx OOM-killed."""
-    return make_snapshot(now_s, [("nginx", 6, 0.0, 0.4), ("ubuntu-server", 2, 1.0, 3.0),
-                                 ("firecracker", 1, 2.0, 0.0), ("gvisor", 1, 2.5, 0.0)],
-                         kills={"nginx-3": 30.0})
+    return make_snapshot(
+        now_s,
+        [
+            ("nginx", 6, 0.0, 0.4),
+            ("ubuntu-server", 2, 1.0, 3.0),
+            ("firecracker", 1, 2.0, 0.0),
+            ("gvisor", 1, 2.5, 0.0),
+        ],
+        kills={"nginx-3": 30.0},
+    )
 
 
 def crowd(n: int = 1000, now_s: float = 60.0) -> Snapshot:
     """`n` guests, mostly containers, a few VMs, two OOM kills."""
     vms = max(1, n // 50)
-    return make_snapshot(now_s, [("nginx", n - 2 * vms, 0.0, 0.04), ("redis", vms, 1.0, 0.2),
-                                 ("ubuntu-server", vms, 2.0, 0.5)],
-                         kills={"nginx-10": 40.0, "nginx-20": 50.0})
+    return make_snapshot(
+        now_s,
+        [
+            ("nginx", n - 2 * vms, 0.0, 0.04),
+            ("redis", vms, 1.0, 0.2),
+            ("ubuntu-server", vms, 2.0, 0.5),
+        ],
+        kills={"nginx-10": 40.0, "nginx-20": 50.0},
+    )

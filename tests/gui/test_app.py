@@ -24,8 +24,9 @@ def _guests(window: MainWindow, template: str) -> list[str]:
     return [g.id for g in window.controller.session.snapshot().guests if g.template == template]
 
 
-def test_clicking_tiles_adds_a_container_and_a_vm_everywhere(window: MainWindow,
-                                                             qtbot: QtBot) -> None:
+def test_clicking_tiles_adds_a_container_and_a_vm_everywhere(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     before_c, before_v = _guests(window, "alpine"), _guests(window, "alpine-vm")
     qtbot.mouseClick(window.palette_panel.tile("alpine"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.palette_panel.tile("alpine-vm"), Qt.MouseButton.LeftButton)
@@ -44,8 +45,9 @@ def test_clicking_tiles_adds_a_container_and_a_vm_everywhere(window: MainWindow,
     assert "VM" in window.status_panel.guests_label.text()
 
 
-def test_add_several_uses_the_dialog_count_and_stagger(window: MainWindow, qtbot: QtBot,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_several_uses_the_dialog_count_and_stagger(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def accept(dialog: AddGuestsDialog) -> int:
         dialog.set_values("redis", 7, 0.25)
         return QDialog.DialogCode.Accepted
@@ -60,8 +62,13 @@ def test_dropping_a_template_on_the_timeline_adds_one(window: MainWindow) -> Non
     section = window.sections["timeline"]
     mime = QMimeData()
     mime.setData(MIME_TEMPLATE, QByteArray(b"postgres"))
-    args = (QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
+    args = (
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter = QDragEnterEvent(QPoint(10, 10), *args[1:])
     enter.ignore()
     section.dragEnterEvent(enter)
@@ -79,8 +86,9 @@ def test_host_change_answered_no_keeps_the_session(window: MainWindow, message_b
     assert box.isChecked() == session.scenario.policy.ksm
 
 
-def test_host_change_answered_yes_rebuilds_with_the_new_policy(window: MainWindow,
-                                                              message_boxes) -> None:
+def test_host_change_answered_yes_rebuilds_with_the_new_policy(
+    window: MainWindow, message_boxes
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     window.controller.add_guests("nginx")
@@ -99,8 +107,13 @@ def test_host_change_answered_yes_rebuilds_with_the_new_policy(window: MainWindo
 
 
 def test_density_panel_gets_the_numbers_the_cli_prints(window: MainWindow) -> None:
-    out = subprocess.run([sys.executable, "-m", "sim", "density", "--json"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "sim", "density", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     cli = json.loads(out)
     rows = cli if isinstance(cli, list) else cli.get("templates", cli.get("rows", cli))
     if isinstance(rows, dict):
@@ -144,8 +157,11 @@ def test_projector_mode_enlarges_text_and_tells_every_view(window: MainWindow) -
 
 def test_lesson_tab_follows_the_scenario(window: MainWindow, tmp_path: Path) -> None:
     lesson = tmp_path / "lesson.toml"
-    lesson.write_text('version = 1\nseed = 3\n[lesson]\ntitle = "Boot race"\n'
-                      'notes = "Which one is ready first?"\n', encoding="utf-8")
+    lesson.write_text(
+        'version = 1\nseed = 3\n[lesson]\ntitle = "Boot race"\n'
+        'notes = "Which one is ready first?"\n',
+        encoding="utf-8",
+    )
     assert window.files.open_path(lesson)
     assert window.tabs.is_page_visible("lesson")
     assert "Which one is ready first?" in window.lesson_notes.toPlainText()
@@ -153,8 +169,7 @@ def test_lesson_tab_follows_the_scenario(window: MainWindow, tmp_path: Path) -> 
     assert not window.tabs.is_page_visible("lesson")
 
 
-def test_lesson_steps_are_announced_when_their_time_comes(window: MainWindow,
-                                                          qtbot: QtBot) -> None:
+def test_lesson_steps_are_announced_when_their_time_comes(window: MainWindow, qtbot: QtBot) -> None:
     from sim.lessons import bundled_lessons
 
     lesson = next(item for item in bundled_lessons() if item.scenario.lesson.steps)
@@ -177,9 +192,9 @@ def test_selecting_a_guest_shows_its_details(window: MainWindow, qtbot: QtBot) -
     assert window.rect().contains(QPoint(1, 1))
 
 
-def test_main_shows_the_window_first_then_loads_the_scenario(qtbot: QtBot,
-                                                             monkeypatch: pytest.MonkeyPatch,
-                                                             tmp_path: Path) -> None:
+def test_main_shows_the_window_first_then_loads_the_scenario(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from gui import app as app_module
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main installs its own

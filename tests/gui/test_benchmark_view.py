@@ -25,13 +25,28 @@ def performance_snapshot():  # noqa: ANN201
 
 
 def _result(t: float, guest: str, ratio: float, profile: str = "vm-untuned") -> WorkloadResult:
-    return WorkloadResult(t, "random_io", guest, profile, 84044 * ratio, "IOPS", ratio, 84044,
-                          True, "[felter2014:fio-random]", start_s=t - 5.0)
+    return WorkloadResult(
+        t,
+        "random_io",
+        guest,
+        profile,
+        84044 * ratio,
+        "IOPS",
+        ratio,
+        84044,
+        True,
+        "[felter2014:fio-random]",
+        start_s=t - 5.0,
+    )
 
 
 def test_every_run_is_kept_and_each_is_the_mean_of_the_guests_that_ran_together() -> None:
-    results = (_result(95.0, "vm-1", 0.55), _result(155.0, "vm-1", 0.14),
-               _result(155.0, "vm-2", 0.12), _result(95.0, "c-1", 1.0, "container-nat"))
+    results = (
+        _result(95.0, "vm-1", 0.55),
+        _result(155.0, "vm-1", 0.14),
+        _result(155.0, "vm-2", 0.12),
+        _result(95.0, "c-1", 1.0, "container-nat"),
+    )
     bars = {(b.profile, b.run_s): b for b in run_bars(results)}
     solo, together = bars[("vm-untuned", 90.0)], bars[("vm-untuned", 150.0)]
     assert solo.n == 1 and solo.ratio == 0.55  # the solo run stays beside the later one
@@ -80,7 +95,8 @@ def test_n_and_mean_when_guests_of_a_profile_ran_together(qtbot: QtBot) -> None:
 
 
 def test_empty_until_a_workload_runs_and_readable_in_projector_mode(
-        qtbot: QtBot, performance_snapshot) -> None:  # noqa: ANN001
+    qtbot: QtBot, performance_snapshot
+) -> None:  # noqa: ANN001
     view = BenchmarkView()
     qtbot.addWidget(view)
     view.show()
@@ -92,8 +108,9 @@ def test_empty_until_a_workload_runs_and_readable_in_projector_mode(
     assert view._item.getAxis("bottom").style["tickFont"].pointSize() >= 16
 
 
-def test_export_screenshot_can_pick_the_benchmark_view(qtbot: QtBot, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_screenshot_can_pick_the_benchmark_view(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     controller = SimController()
     window = MainWindow(controller)
     qtbot.addWidget(window)

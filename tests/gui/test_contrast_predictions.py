@@ -42,7 +42,8 @@ def test_every_cell_shows_the_figure_of_the_views_behind_it(window: MainWindow) 
     ratios = table.cell("performance", "vm").figures["ratios"]
     vm_bars = [b for (w, p), b in bars.items() if w == "cpu" and p.startswith("vm")]
     assert ratios["cpu"] == pytest.approx(
-        sum(b.ratio * b.n for b in vm_bars) / sum(b.n for b in vm_bars))
+        sum(b.ratio * b.n for b in vm_bars) / sum(b.n for b in vm_bars)
+    )
     dens = table.cell("density", "container").figures
     row = next(r for r in snap.density if r.template == dens["template"])
     assert (dens["max"], dens["limit"]) == (row.max, row.limit)
@@ -61,8 +62,7 @@ def test_a_cell_fills_when_the_class_runs_its_experiment(window: MainWindow) -> 
     assert view.shown_text("performance", kind) != before
 
 
-def test_clicking_a_cell_shows_the_view_that_produced_it(window: MainWindow,
-                                                         qtbot: QtBot) -> None:
+def test_clicking_a_cell_shows_the_view_that_produced_it(window: MainWindow, qtbot: QtBot) -> None:
     window.controller.open_file(SCENARIOS / "05-isolation-panic.toml")
     window.controller.run_until(30.0)
     view = _contrast(window)
@@ -74,8 +74,7 @@ def test_clicking_a_cell_shows_the_view_that_produced_it(window: MainWindow,
     assert "12.0" in window.statusBar().currentMessage()
 
 
-def test_clicking_a_cell_rewinds_the_window_to_its_moment(window: MainWindow,
-                                                          qtbot: QtBot) -> None:
+def test_clicking_a_cell_rewinds_the_window_to_its_moment(window: MainWindow, qtbot: QtBot) -> None:
     window.controller.open_file(SCENARIOS / "05-isolation-panic.toml")
     window.controller.set_speed(10.0)
     while window.controller.session.now < 30.0:  # played frame by frame: moments are kept
@@ -90,8 +89,9 @@ def test_clicking_a_cell_rewinds_the_window_to_its_moment(window: MainWindow,
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_the_handout_exports_as_png_svg_and_csv(window: MainWindow, tmp_path: Path,
-                                                lang: str) -> None:
+def test_the_handout_exports_as_png_svg_and_csv(
+    window: MainWindow, tmp_path: Path, lang: str
+) -> None:
     i18n.install_language(lang, remember=False)
     window.controller.run_until(30.0)
     view = _contrast(window)
@@ -104,12 +104,16 @@ def test_the_handout_exports_as_png_svg_and_csv(window: MainWindow, tmp_path: Pa
     text = view.export(tmp_path / "handout.csv").read_text(encoding="utf-8")
     assert text == view.table.as_csv()
     assert len(list(csv.DictReader(io.StringIO(text)))) == len(ROWS) * len(view.table.kinds)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.csv", "handout.png",
-                                                          "handout.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "handout.csv",
+        "handout.png",
+        "handout.svg",
+    ]
 
 
-def test_a_prediction_is_asked_locked_scored_and_exported(window: MainWindow,
-                                                         tmp_path: Path) -> None:
+def test_a_prediction_is_asked_locked_scored_and_exported(
+    window: MainWindow, tmp_path: Path
+) -> None:
     window.controller.open_file(SCENARIOS / "03-memory.toml")
     window.controller.play()
     window.controller.publish()
@@ -133,8 +137,10 @@ def test_a_prediction_is_asked_locked_scored_and_exported(window: MainWindow,
     assert rnd.scores() == {"A": False, "B": True}
     path = card.book.export_csv(tmp_path / "p.csv")
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    assert [(r["group"], r["answer"], r["correct"]) for r in rows] == [("A", "2048", "0"),
-                                                                       ("B", "360", "1")]
+    assert [(r["group"], r["answer"], r["correct"]) for r in rows] == [
+        ("A", "2048", "0"),
+        ("B", "360", "1"),
+    ]
     assert "export_predictions" in window.menu_bar.actions
 
 

@@ -28,8 +28,9 @@ def test_step_moves_to_the_next_event_exactly(controller: SimController) -> None
         assert controller.session.now == expected
 
 
-def test_step_pauses_and_publishes_the_next_event_time(controller: SimController,
-                                                       qtbot: QtBot) -> None:
+def test_step_pauses_and_publishes_the_next_event_time(
+    controller: SimController, qtbot: QtBot
+) -> None:
     controller.play()
     controller.run_until(1.0)
     expected = controller.session.next_event_s()
@@ -42,8 +43,9 @@ def test_step_pauses_and_publishes_the_next_event_time(controller: SimController
     assert controller.session.next_event_s() > expected
 
 
-def test_play_advances_frame_by_frame_and_pause_stops(controller: SimController,
-                                                      qtbot: QtBot) -> None:
+def test_play_advances_frame_by_frame_and_pause_stops(
+    controller: SimController, qtbot: QtBot
+) -> None:
     frames: list[float] = []
     controller.snapshot_ready.connect(lambda snap: frames.append(snap.time_s))
     controller.play()
@@ -60,8 +62,9 @@ def test_play_advances_frame_by_frame_and_pause_stops(controller: SimController,
     assert frames[count - 1] == stopped
 
 
-def test_speed_ten_advances_ten_times_as_much_per_frame(controller: SimController,
-                                                        qtbot: QtBot) -> None:
+def test_speed_ten_advances_ten_times_as_much_per_frame(
+    controller: SimController, qtbot: QtBot
+) -> None:
     t0 = controller.session.now
     controller.advance_frame()
     one = controller.session.now - t0
@@ -82,8 +85,13 @@ def test_speed_is_clamped_and_the_slider_is_logarithmic(controller: SimControlle
     assert slider_to_speed(speed_to_slider(MAX_SPEED)) == MAX_SPEED
     middle = (speed_to_slider(MIN_SPEED) + speed_to_slider(MAX_SPEED)) // 2
     assert slider_to_speed(middle) == 1.0  # the middle of 0.01…100 on a log scale
-    assert [speed_text(s) for s in (0.01, 0.5, 1.0, 25.0, 100.0)] == \
-        ["0.01×", "0.5×", "1×", "25×", "100×"]
+    assert [speed_text(s) for s in (0.01, 0.5, 1.0, 25.0, 100.0)] == [
+        "0.01×",
+        "0.5×",
+        "1×",
+        "25×",
+        "100×",
+    ]
 
 
 def test_no_timer_work_while_paused(controller: SimController, qtbot: QtBot) -> None:
@@ -95,8 +103,9 @@ def test_no_timer_work_while_paused(controller: SimController, qtbot: QtBot) -> 
     assert len(snaps) == 1
 
 
-def test_adding_guests_emits_log_entries_and_marks_modified(controller: SimController,
-                                                            qtbot: QtBot) -> None:
+def test_adding_guests_emits_log_entries_and_marks_modified(
+    controller: SimController, qtbot: QtBot
+) -> None:
     entries: list[object] = []
     controller.log_entry.connect(entries.append)
     assert not controller.modified

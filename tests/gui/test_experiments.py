@@ -67,12 +67,13 @@ def test_an_attack_shows_its_disclosure_date_and_compromises_the_host(window: Ma
     assert any(e.code == "incident" for e in snap.log)
 
 
-def test_leak_rate_and_hog_duration_come_from_the_spin_boxes(window: MainWindow,
-                                                              monkeypatch: pytest.MonkeyPatch
-                                                              ) -> None:
+def test_leak_rate_and_hog_duration_come_from_the_spin_boxes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = []
-    monkeypatch.setattr(window.controller, "inject",
-                        lambda fault, gid, **params: calls.append((fault, gid, params)))
+    monkeypatch.setattr(
+        window.controller, "inject", lambda fault, gid, **params: calls.append((fault, gid, params))
+    )
     panel = window.experiment_tabs.experiments
     _select(window, "nginx-2")
     panel.rate_box().setValue(250)
@@ -80,8 +81,11 @@ def test_leak_rate_and_hog_duration_come_from_the_spin_boxes(window: MainWindow,
     panel.fault_actions["leak"].trigger()
     panel.fault_actions["cpu_hog"].trigger()
     panel.fault_actions["fork_bomb"].trigger()
-    assert calls == [("leak", "nginx-2", {"rate_mib_s": 250.0}),
-                     ("cpu_hog", "nginx-2", {"duration_s": 12.0}), ("fork_bomb", "nginx-2", {})]
+    assert calls == [
+        ("leak", "nginx-2", {"rate_mib_s": 250.0}),
+        ("cpu_hog", "nginx-2", {"duration_s": 12.0}),
+        ("fork_bomb", "nginx-2", {}),
+    ]
 
 
 def test_a_workload_on_all_guests_runs_through_the_controller(window: MainWindow) -> None:
@@ -99,8 +103,7 @@ def test_settings_apply_to_the_guest_and_are_saved(window: MainWindow, tmp_path:
     _select(window, "alpine-vm-1")
     assert editor.visible_settings() == ("vcpu_pinning",)
     _select(window, "nginx-1")
-    assert "userns" in editor.visible_settings() and "vcpu_pinning" not in \
-        editor.visible_settings()
+    assert "userns" in editor.visible_settings() and "vcpu_pinning" not in editor.visible_settings()
     assert not editor.apply_button.isEnabled()
     editor.controls["userns"].setChecked(True)
     editor.controls["pids_limit"].setValue(500)
@@ -116,8 +119,13 @@ def test_settings_apply_to_the_guest_and_are_saved(window: MainWindow, tmp_path:
 
 
 NEW_CODES = {
-    "workload_done": {"guest": "redis-1", "workload": "net_latency", "value": 75.2, "unit": "µs",
-                      "ratio": 2.0},
+    "workload_done": {
+        "guest": "redis-1",
+        "workload": "net_latency",
+        "value": 75.2,
+        "unit": "µs",
+        "ratio": 2.0,
+    },
     "incident": {"guest": "nginx-1", "fault": "cve-2019-5736", "outcome": "host_compromised"},
     "fault_injected": {"guest": "nginx-1", "fault": "leak"},
     "guest_crashed": {"guest": "nginx-2", "reason": "panic"},

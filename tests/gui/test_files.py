@@ -24,8 +24,9 @@ def window(window: MainWindow) -> MainWindow:
 
 
 @pytest.mark.parametrize("target", [None, "memory", "timeline", "layers"])
-def test_png_export_is_the_widget_size_and_not_blank(window: MainWindow, tmp_path: Path,
-                                                     target: str | None) -> None:
+def test_png_export_is_the_widget_size_and_not_blank(
+    window: MainWindow, tmp_path: Path, target: str | None
+) -> None:
     widget = window.part(target)  # a view a small window hides is brought forward
     QApplication.processEvents()
     out = export_picture(widget, tmp_path / "shot.png")
@@ -35,8 +36,9 @@ def test_png_export_is_the_widget_size_and_not_blank(window: MainWindow, tmp_pat
     assert color_variety(image) > 8
 
 
-def test_svg_export_is_a_valid_drawing_of_the_widget_size(window: MainWindow,
-                                                          tmp_path: Path) -> None:
+def test_svg_export_is_a_valid_drawing_of_the_widget_size(
+    window: MainWindow, tmp_path: Path
+) -> None:
     from PySide6.QtSvg import QSvgRenderer
 
     widget = window.part("memory")
@@ -47,8 +49,10 @@ def test_svg_export_is_a_valid_drawing_of_the_widget_size(window: MainWindow,
     assert root.get("viewBox").split() == ["0", "0", str(widget.width()), str(widget.height())]
     renderer = QSvgRenderer(str(out))
     assert renderer.isValid()
-    assert (renderer.viewBox().width(), renderer.viewBox().height()) == \
-        (widget.width(), widget.height())
+    assert (renderer.viewBox().width(), renderer.viewBox().height()) == (
+        widget.width(),
+        widget.height(),
+    )
 
 
 def test_unknown_extension_becomes_png(window: MainWindow, tmp_path: Path) -> None:
@@ -67,9 +71,9 @@ def test_exported_data_matches_the_session_export(window: MainWindow, tmp_path: 
     assert len(rows) - 1 == len(series.time_s)  # one header line, one row per recorded instant
 
 
-def test_broken_scenario_shows_an_error_and_keeps_the_open_one(window: MainWindow,
-                                                               tmp_path: Path,
-                                                               message_boxes) -> None:
+def test_broken_scenario_shows_an_error_and_keeps_the_open_one(
+    window: MainWindow, tmp_path: Path, message_boxes
+) -> None:
     window.controller.add_guests("redis")
     session, scenario = window.controller.session, window.controller.session.current_scenario()
     now, title = session.now, window.windowTitle()
@@ -87,13 +91,14 @@ def test_broken_scenario_shows_an_error_and_keeps_the_open_one(window: MainWindo
     assert window.controller.session is session
 
 
-def test_save_writes_interactive_guests_and_reopens_identically(window: MainWindow,
-                                                                tmp_path: Path,
-                                                                monkeypatch) -> None:
+def test_save_writes_interactive_guests_and_reopens_identically(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
     window.controller.add_guests("postgres", count=2, stagger_s=1.0)
     target = tmp_path / "lesson"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
     assert window.files.save()  # no file yet: asks where (Save As)
     saved = tmp_path / "lesson.toml"
     assert saved.is_file() and window.controller.path == saved

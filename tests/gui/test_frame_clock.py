@@ -34,8 +34,9 @@ def controller(qtbot: QtBot, clock: FakeClock) -> SimController:
     controller.pause()
 
 
-def test_a_frame_advances_by_the_wall_time_since_the_last_one(controller: SimController,
-                                                             clock: FakeClock) -> None:
+def test_a_frame_advances_by_the_wall_time_since_the_last_one(
+    controller: SimController, clock: FakeClock
+) -> None:
     controller.set_speed(10.0)
     controller.play()
     t0 = controller.session.now
@@ -47,8 +48,9 @@ def test_a_frame_advances_by_the_wall_time_since_the_last_one(controller: SimCon
     assert controller.session.now - t0 == pytest.approx(3.5)
 
 
-def test_a_long_stall_is_not_caught_up_all_at_once(controller: SimController,
-                                                   clock: FakeClock) -> None:
+def test_a_long_stall_is_not_caught_up_all_at_once(
+    controller: SimController, clock: FakeClock
+) -> None:
     controller.set_speed(100.0)
     controller.play()
     t0 = controller.session.now
@@ -57,9 +59,9 @@ def test_a_long_stall_is_not_caught_up_all_at_once(controller: SimController,
     assert controller.session.now - t0 == pytest.approx(MAX_LAG_S * 100.0)
 
 
-def test_a_machine_too_slow_shows_the_speed_really_reached(controller: SimController,
-                                                           clock: FakeClock,
-                                                           qtbot: QtBot) -> None:
+def test_a_machine_too_slow_shows_the_speed_really_reached(
+    controller: SimController, clock: FakeClock, qtbot: QtBot
+) -> None:
     panel = TransportPanel(controller)
     qtbot.addWidget(panel)
     controller.set_speed(100.0)
@@ -90,8 +92,9 @@ def test_a_machine_too_slow_shows_the_speed_really_reached(controller: SimContro
     assert panel.speed_label.text() == "100×"
 
 
-def test_a_machine_that_keeps_up_shows_the_asked_speed(controller: SimController,
-                                                       clock: FakeClock, qtbot: QtBot) -> None:
+def test_a_machine_that_keeps_up_shows_the_asked_speed(
+    controller: SimController, clock: FakeClock, qtbot: QtBot
+) -> None:
     panel = TransportPanel(controller)
     qtbot.addWidget(panel)
     controller.set_speed(50.0)
@@ -103,8 +106,9 @@ def test_a_machine_that_keeps_up_shows_the_asked_speed(controller: SimController
     assert panel.speed_label.text() == "50×"
 
 
-def test_a_model_that_keeps_up_draws_every_frame(controller: SimController,
-                                                  clock: FakeClock) -> None:
+def test_a_model_that_keeps_up_draws_every_frame(
+    controller: SimController, clock: FakeClock
+) -> None:
     drawn: list[object] = []
     controller.snapshot_ready.connect(drawn.append)
     controller.set_speed(7.3)  # steps whose sums round: never "behind" by a rounding error
@@ -115,8 +119,9 @@ def test_a_model_that_keeps_up_draws_every_frame(controller: SimController,
     assert len(drawn) == 30
 
 
-def test_a_click_while_playing_is_drawn_by_the_next_frame(controller: SimController,
-                                                          clock: FakeClock) -> None:
+def test_a_click_while_playing_is_drawn_by_the_next_frame(
+    controller: SimController, clock: FakeClock
+) -> None:
     snaps: list[object] = []
     controller.snapshot_ready.connect(snaps.append)
     controller.play()

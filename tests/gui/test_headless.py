@@ -20,15 +20,22 @@ def hostlab(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str
     """Run gui.app.main in a fresh interpreter, as the console script does."""
     code = "import sys; from gui.app import main; sys.exit(main(sys.argv[1:]))"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_screenshot_is_a_non_blank_png_of_the_requested_size(tmp_path: Path, lang: str) -> None:
     out = tmp_path / f"{lang}.png"
-    result = hostlab("--until", "30", "--screenshot", str(out), "--lang", lang,
-                     "--size", "1600x1000")
+    result = hostlab(
+        "--until", "30", "--screenshot", str(out), "--lang", lang, "--size", "1600x1000"
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 1000)
@@ -64,19 +71,23 @@ def test_bad_size_is_a_usage_error() -> None:
 
 
 def test_crash_in_headless_mode_logs_and_exits_1(tmp_path: Path) -> None:
-    code = ("import sys; from gui.crash import install_excepthook; "
-            "install_excepthook(headless=True); raise RuntimeError('boom')")
+    code = (
+        "import sys; from gui.crash import install_excepthook; "
+        "install_excepthook(headless=True); raise RuntimeError('boom')"
+    )
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1
     assert "RuntimeError: boom" in result.stderr
     logs = list(tmp_path.rglob("crash-*.log"))
     assert len(logs) == 1 and "RuntimeError: boom" in logs[0].read_text()
 
 
-def test_crash_in_the_window_logs_and_shows_the_details(monkeypatch: pytest.MonkeyPatch,
-                                                        tmp_path: Path) -> None:
+def test_crash_in_the_window_logs_and_shows_the_details(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from gui import crash
 
     shown: list[tuple[str, str, Path | None]] = []

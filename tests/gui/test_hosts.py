@@ -65,8 +65,7 @@ def test_palette_adds_guests_to_the_host_shown(window: MainWindow, qtbot: QtBot)
     assert window.controller.session.host_of(added.pop()).id == "windows-pc"
 
 
-def test_host_panel_changes_the_preset_of_the_host_shown(window: MainWindow,
-                                                        message_boxes) -> None:
+def test_host_panel_changes_the_preset_of_the_host_shown(window: MainWindow, message_boxes) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     window.host_tabs.select_host("arm-board")

@@ -23,8 +23,9 @@ def _menus(window: MainWindow) -> list[str]:
     return [action.text() for action in window.menuBar().actions()]
 
 
-def test_switching_to_chinese_and_back_changes_menus_and_titles(window: MainWindow,
-                                                               qtbot: QtBot) -> None:
+def test_switching_to_chinese_and_back_changes_menus_and_titles(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     assert _menus(window)[:2] == ["&File", "&View"]
     assert window.sections["memory"].title() == "Host memory by layer"
     window.menu_bar.language_actions["zh_CN"].trigger()
@@ -58,10 +59,13 @@ def test_every_message_is_translated() -> None:
     root = ET.parse(TS).getroot()
     untranslated = [
         (ctx.findtext("name"), msg.findtext("source"))
-        for ctx in root.iter("context") for msg in ctx.iter("message")
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
         if msg.find("translation").get("type") not in ("vanished", "obsolete")
-        and (msg.find("translation").get("type") == "unfinished"
-             or not (msg.findtext("translation") or "").strip())
+        and (
+            msg.find("translation").get("type") == "unfinished"
+            or not (msg.findtext("translation") or "").strip()
+        )
     ]
     assert untranslated == []
 
@@ -74,8 +78,9 @@ def test_placeholders_survive_translation() -> None:
         source, translation = msg.findtext("source") or "", msg.findtext("translation") or ""
         if msg.find("translation").get("type") in ("vanished", "obsolete"):
             continue
-        assert sorted(re.findall(r"\{[^}]*\}", source)) == \
-            sorted(re.findall(r"\{[^}]*\}", translation)), source
+        assert sorted(re.findall(r"\{[^}]*\}", source)) == sorted(
+            re.findall(r"\{[^}]*\}", translation)
+        ), source
 
 
 def test_bundled_cjk_font_is_loaded_and_has_chinese_glyphs(qtbot: QtBot) -> None:

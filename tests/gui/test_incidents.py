@@ -77,10 +77,15 @@ def test_aggregated_blocks_count_compromised_guests(qtbot: QtBot) -> None:
 def test_windows_host_draws_the_linux_utility_vm_under_linux_containers(qtbot: QtBot) -> None:
     view = _view(qtbot)
     windows = S.host(os="windows", utility_vm=True, hypervisor="type1")
-    view.update_snapshot(S.make_snapshot(40.0, [("nginx", 2, 0.0, 0.0), ("redis", 1, 0.0, 0.0),
-                                                ("ubuntu-server", 1, 0.0, 0.0)],
-                                         host_view=windows, template_os={"redis": "windows"}))
-    uvm, = [b for b in view.blocks if b.role == "utility_vm"]
+    view.update_snapshot(
+        S.make_snapshot(
+            40.0,
+            [("nginx", 2, 0.0, 0.0), ("redis", 1, 0.0, 0.0), ("ubuntu-server", 1, 0.0, 0.0)],
+            host_view=windows,
+            template_os={"redis": "windows"},
+        )
+    )
+    (uvm,) = [b for b in view.blocks if b.role == "utility_vm"]
     linux = [b for b in view.blocks if b.role == "guest" and b.template == "nginx"]
     win = next(b for b in view.blocks if b.role == "guest" and b.template == "redis")
     assert all(b.row == uvm.row + 1 and uvm.x <= b.x < uvm.x + uvm.w for b in linux)

@@ -17,8 +17,11 @@ def test_notes_and_prompts_show_numbers_and_references_not_markup(qtbot: QtBot) 
     panel.set_lesson(lesson.scenario.lesson)
     text = panel.toPlainText()
     assert "{{" not in text and "= ratio" not in text
-    shown = [a.shown for a in find_annotations(lesson.scenario.lesson.notes)
-             if a.query == "ratio random_io gvisor-1"]
+    shown = [
+        a.shown
+        for a in find_annotations(lesson.scenario.lesson.notes)
+        if a.query == "ratio random_io gvisor-1"
+    ]
     assert shown and shown[0] in text  # the number as the run gives it, without its query
     assert "IDLab 2024" in text and "[idlab-bench" not in text
     assert "github.com/idlab-discover" in panel.toMarkdown()  # the citation links to the source

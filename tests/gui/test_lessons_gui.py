@@ -40,7 +40,7 @@ def test_menu_lists_every_lesson_contrasts_first_then_start_page(window: MainWin
     texts = [a.text() for a in window.menu_bar.menus["lessons"].actions() if a.data()]
     assert texts[0].startswith("1 · ")
     contrasts = [t for t in texts if t[0].isdigit()]
-    assert texts[:len(contrasts)] == contrasts  # the eight contrasts, then the use cases
+    assert texts[: len(contrasts)] == contrasts  # the eight contrasts, then the use cases
     lessons = window.menu_bar.menus["lessons"]
     sections = [a.text() for a in lessons.actions() if a.isSeparator() and a.text()]
     assert sections == ["The eight contrasts", "Use cases (contrast 7)"]
@@ -48,7 +48,8 @@ def test_menu_lists_every_lesson_contrasts_first_then_start_page(window: MainWin
 
 
 def test_opening_a_lesson_from_the_menu_loads_it_and_shows_its_notes(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     lesson = next(item for item in bundled_lessons() if item.id == "06-portability")
     _lesson_actions(window)[str(lesson.path)].trigger()
     assert window.controller.path == lesson.path
@@ -68,8 +69,7 @@ def test_opening_a_lesson_from_the_menu_loads_it_and_shows_its_notes(
     assert f"6 · {zh.title_zh}" in titles  # the menu speaks Chinese too
 
 
-def test_opening_a_lesson_in_chinese_shows_chinese_notes(window: MainWindow,
-                                                          qtbot: QtBot) -> None:
+def test_opening_a_lesson_in_chinese_shows_chinese_notes(window: MainWindow, qtbot: QtBot) -> None:
     window.menu_bar.language_actions["zh_CN"].trigger()
     lesson = next(item for item in bundled_lessons() if item.id == "02-startup")
     _lesson_actions(window)[str(lesson.path)].trigger()
@@ -79,8 +79,7 @@ def test_opening_a_lesson_in_chinese_shows_chinese_notes(window: MainWindow,
     assert lesson.scenario.lesson.title not in text
 
 
-def test_opening_a_lesson_offers_to_save_changes_first(window: MainWindow,
-                                                        message_boxes) -> None:
+def test_opening_a_lesson_offers_to_save_changes_first(window: MainWindow, message_boxes) -> None:
     window.controller.add_guests("nginx")
     assert window.controller.modified
     lesson = bundled_lessons()[0]
@@ -89,8 +88,7 @@ def test_opening_a_lesson_offers_to_save_changes_first(window: MainWindow,
     assert window.controller.path == lesson.path  # answered Discard
 
 
-def test_start_page_lists_lessons_grouped_and_opens_one(window: MainWindow,
-                                                        qtbot: QtBot) -> None:
+def test_start_page_lists_lessons_grouped_and_opens_one(window: MainWindow, qtbot: QtBot) -> None:
     page = window.show_start_page()
     assert page.isVisible()
     lessons = bundled_lessons()
@@ -115,8 +113,7 @@ def test_start_page_speaks_the_current_language(window: MainWindow, qtbot: QtBot
     qtbot.waitUntil(lambda: page.windowTitle() != "HostLab lessons")
     from PySide6.QtWidgets import QLabel
 
-    texts = " ".join(label.text() for label in page.findChildren(QLabel)
-                     if label.isVisibleTo(page))
+    texts = " ".join(label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page))
     zh = bundled_lessons()[0].scenario.lesson
     assert zh.title_zh in texts and zh.summary_zh in texts
 
@@ -136,6 +133,7 @@ def test_step_prompt_has_its_own_bar(window: MainWindow) -> None:
     steps = lesson.scenario.lesson.steps
     assert window.lesson_prompt.text() == next(s.text for s in steps if s.at_s == 50.0)
     assert window.lesson_prompt.isVisible()
+
     def in_window(widget: QWidget) -> QRect:
         return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 

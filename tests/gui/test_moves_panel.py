@@ -88,7 +88,8 @@ def test_amd64_only_image_fails_on_arm_with_exec_format_error(window: MainWindow
 
 
 def test_vm_to_hyper_v_is_converted_and_container_on_windows_needs_a_linux_vm(
-        window: MainWindow) -> None:
+    window: MainWindow,
+) -> None:
     panel = window.moves_panel
     _move_via_menu(window, "nginx-in-vm-1", "windows-pc")
     window.controller.run_until(window.controller.session.now + 5.0)
@@ -144,8 +145,13 @@ def test_dropping_a_dragged_row_on_a_host_tab_moves_the_guest(window: MainWindow
     assert panel.table.dragEnabled()
     tabs = window.host_tabs
     target = tabs.tabRect(tabs.host_ids().index("windows-pc")).center()
-    args = (QPointF(target), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
+    args = (
+        QPointF(target),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter = QDragEnterEvent(target, *args[1:])
     tabs.dragEnterEvent(enter)
     assert enter.isAccepted()
@@ -154,8 +160,11 @@ def test_dropping_a_dragged_row_on_a_host_tab_moves_the_guest(window: MainWindow
     assert over.isAccepted()
     tabs.dropEvent(QDropEvent(*args))
     moves = window.controller.session.snapshot().moves
-    assert [(m.guest_id, m.source, m.target) for m in moves][-1] == \
-        ("nginx-1", "arm-board", "windows-pc")
+    assert [(m.guest_id, m.source, m.target) for m in moves][-1] == (
+        "nginx-1",
+        "arm-board",
+        "windows-pc",
+    )
     assert panel.table.rowCount() == 2
     assert window.tabs.currentWidget() is panel
 
@@ -165,8 +174,15 @@ def test_a_drop_that_cannot_move_says_why(window: MainWindow) -> None:
     mime.setData(MIME_GUEST, QByteArray(b"nginx-1"))
     tabs = window.host_tabs
     target = tabs.tabRect(0).center()  # nginx-1 is already on the lab
-    tabs.dropEvent(QDropEvent(QPointF(target), Qt.DropAction.MoveAction, mime,
-                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    tabs.dropEvent(
+        QDropEvent(
+            QPointF(target),
+            Qt.DropAction.MoveAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
     assert window.controller.session.snapshot().moves == ()
     assert "Cannot move nginx-1" in window.moves_panel._hint.text()
 
@@ -175,8 +191,12 @@ def test_moves_speak_chinese(window: MainWindow, qtbot: QtBot) -> None:
     _move_via_menu(window, "python-web-1", "arm-board")
     _run_until_done(window, 0)
     window.menu_bar.language_actions["zh_CN"].trigger()
-    qtbot.waitUntil(lambda: window.moves_panel.cell_text(0, "verdict") != "✘ " + (
-        "exec format error: the image was built for another CPU architecture"))
+    qtbot.waitUntil(
+        lambda: (
+            window.moves_panel.cell_text(0, "verdict")
+            != "✘ " + ("exec format error: the image was built for another CPU architecture")
+        )
+    )
     verdict = window.moves_panel.cell_text(0, "verdict")
     assert "exec format error" in verdict and "架构" in verdict
     done = [e for e in window.controller.session.snapshot().log if e.code == "move_done"][-1]

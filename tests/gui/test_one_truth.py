@@ -29,12 +29,12 @@ def _panic_until_host_down(window: MainWindow) -> None:
     controller.inject("panic", "nginx-1")
     while not controller.session.host.down:
         controller.step()
-    assert any(g.state == "running" for g in controller.session.host.guests.values()), \
+    assert any(g.state == "running" for g in controller.session.host.guests.values()), (
         "the panic's spread should still be under way: the case the views must get right"
+    )
 
 
-def test_1_every_density_bar_has_its_kinds_colour_from_the_first_frame(
-        window: MainWindow) -> None:
+def test_1_every_density_bar_has_its_kinds_colour_from_the_first_frame(window: MainWindow) -> None:
     density = window.view("density")
     kinds = {t.id: t.kind for t in Catalog.load().templates.values()}
     brushes = density.bars.opts["brushes"]  # type: ignore[attr-defined]
@@ -56,8 +56,10 @@ def test_2_a_panicked_host_is_named_in_words_not_by_its_id(window: MainWindow) -
     # Before the panic no bar binds on it, so no tooltip lists it at all.
     window.controller.reset()
     window.controller.run_until(5.0)
-    assert all(labels.limit_label("host_down") not in density.tooltip_text(i)  # type: ignore[attr-defined]
-               for i in range(len(bar_labels)))
+    assert all(
+        labels.limit_label("host_down") not in density.tooltip_text(i)  # type: ignore[attr-defined]
+        for i in range(len(bar_labels))
+    )
 
 
 def test_3_guest_settings_edit_a_guest_on_the_host_shown(window: MainWindow) -> None:
@@ -91,8 +93,10 @@ def test_5_a_panicked_host_counts_no_live_guest_anywhere(window: MainWindow) -> 
     experiments = window.experiment_tabs.experiments
     experiments.set_all_guests(True)
     assert experiments.targets == ()
-    assert all(window.palette_panel.tile(t).count_text() == "×0"
-               for t in window.palette_panel.template_ids())
+    assert all(
+        window.palette_panel.tile(t).count_text() == "×0"
+        for t in window.palette_panel.template_ids()
+    )
     guests = [b for b in window.view("layers").blocks if b.role == "guest"]  # type: ignore[attr-defined]
     assert guests and all(b.state == "crashed" for b in guests)
 
@@ -112,15 +116,15 @@ def test_6_a_language_switch_reaches_the_prompt_and_the_host_label(window: MainW
 
 
 def test_6_a_broken_file_is_explained_in_the_window_language(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: shown.append(text))
     broken = tmp_path / "broken.toml"
-    broken.write_text('version = 1\n[[guests]]\ntemplate = "nginx"\ncount = -3\n',
-                      encoding="utf-8")
+    broken.write_text('version = 1\n[[guests]]\ntemplate = "nginx"\ncount = -3\n', encoding="utf-8")
     window.menu_bar.language_actions["zh_CN"].trigger()
     assert not window.files.open_path(broken)
-    message, = shown
+    (message,) = shown
     assert "broken.toml" in message and "guests[0].count" in message and "-3" in message
     assert "expected" not in message and "whole number" not in message
     assert "整数" in message

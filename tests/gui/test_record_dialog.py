@@ -21,16 +21,22 @@ from tests.gui.test_recording import SIZE, SIZE_ARG, assert_close, gif_frames, p
 def dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> RecordDialog:
     """Open File > Record video; the file chooser answers tmp_path/<name> with the format."""
     load_bundled_fonts(QApplication.instance())  # as the `hostlab` command does
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
-        lambda _parent, _title, suggested, _filter: (str(tmp_path / Path(suggested).name), "")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(
+            lambda _parent, _title, suggested, _filter: (str(tmp_path / Path(suggested).name), "")
+        ),
+    )
     window.menu_bar.actions["record"].trigger()
     dialog = window.commands.record_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
 
-def test_records_the_scenario_while_the_window_plays_on(window: MainWindow, dialog: RecordDialog,
-                                                        qtbot: QtBot, tmp_path: Path) -> None:
+def test_records_the_scenario_while_the_window_plays_on(
+    window: MainWindow, dialog: RecordDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
     dialog.set_values(1.0, 2.0, SIZE, 10, "gif")
     assert dialog.summary.text() == "11 frames, 1.10 s of video."
     window.controller.play()
@@ -38,8 +44,9 @@ def test_records_the_scenario_while_the_window_plays_on(window: MainWindow, dial
     dialog.record_button.click()
     assert dialog.recording
     seen: set[int] = set()
-    qtbot.waitUntil(lambda: seen.add(dialog.progress.value()) or not dialog.recording,
-                    timeout=120_000)
+    qtbot.waitUntil(
+        lambda: seen.add(dialog.progress.value()) or not dialog.recording, timeout=120_000
+    )
     assert len(seen) > 3  # the event loop ran between frames: progress was drawn as it went
     assert window.controller.session.now > started_at  # and the class's run kept playing
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostlab.gif"]
@@ -53,8 +60,9 @@ def test_records_the_scenario_while_the_window_plays_on(window: MainWindow, dial
     assert np.abs(frames[0] - png(shot)).mean() > 1.0  # one second earlier looks different
 
 
-def test_cancel_removes_the_unfinished_file(dialog: RecordDialog, qtbot: QtBot,
-                                            tmp_path: Path) -> None:
+def test_cancel_removes_the_unfinished_file(
+    dialog: RecordDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
     dialog.set_values(0.0, 30.0, SIZE, 30, "mp4")
     dialog.record_button.click()
     qtbot.waitUntil(lambda: dialog.progress.value() >= 5, timeout=60_000)
@@ -66,8 +74,9 @@ def test_cancel_removes_the_unfinished_file(dialog: RecordDialog, qtbot: QtBot,
     assert dialog.isVisible()  # the first Cancel stops the recording, the second closes
 
 
-def test_closing_the_dialog_while_recording_leaves_nothing(dialog: RecordDialog, qtbot: QtBot,
-                                                           tmp_path: Path) -> None:
+def test_closing_the_dialog_while_recording_leaves_nothing(
+    dialog: RecordDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
     dialog.set_values(0.0, 30.0, SIZE, 30, "webm")
     dialog.record_button.click()
     qtbot.waitUntil(lambda: dialog.progress.value() >= 2, timeout=60_000)
@@ -76,9 +85,9 @@ def test_closing_the_dialog_while_recording_leaves_nothing(dialog: RecordDialog,
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_encoder_failure_is_said_and_leaves_nothing(dialog: RecordDialog, qtbot: QtBot,
-                                                       tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_encoder_failure_is_said_and_leaves_nothing(
+    dialog: RecordDialog, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     written = []
     real_write = FfmpegWriter.write
 
@@ -108,7 +117,8 @@ def test_the_dialog_refuses_an_empty_range(dialog: RecordDialog) -> None:
 
 
 def test_a_size_the_window_cannot_take_is_said_and_nothing_is_written(
-        dialog: RecordDialog, tmp_path: Path) -> None:
+    dialog: RecordDialog, tmp_path: Path
+) -> None:
     dialog.set_values(0.0, 1.0, (640, 300), 10, "gif")
     dialog.record_button.click()
     assert not dialog.recording

@@ -32,8 +32,7 @@ def video_frames(path: Path) -> tuple[dict, list[np.ndarray]]:
     reader = imageio_ffmpeg.read_frames(str(path))
     meta = next(reader)
     width, height = meta["size"]
-    return meta, [np.frombuffer(f, np.uint8).reshape(height, width, 3).astype(int)
-                  for f in reader]
+    return meta, [np.frombuffer(f, np.uint8).reshape(height, width, 3).astype(int) for f in reader]
 
 
 def gif_frames(path: Path) -> tuple[list[int], list[np.ndarray]]:
@@ -49,8 +48,9 @@ def gif_frames(path: Path) -> tuple[list[int], list[np.ndarray]]:
 
 def screenshot(tmp_path: Path, t: float, *extra: str) -> np.ndarray:
     out = tmp_path / f"shot-{t:g}.png"
-    result = hostlab(SCENARIO, "--until", str(t), "--screenshot", str(out), "--size", SIZE_ARG,
-                     *extra)
+    result = hostlab(
+        SCENARIO, "--until", str(t), "--screenshot", str(out), "--size", SIZE_ARG, *extra
+    )
     assert result.returncode == 0, result.stderr
     return png(out)
 
@@ -71,11 +71,21 @@ def test_plan_counts_both_ends_and_steps_one_frame_interval() -> None:
     assert plan.duration_s == pytest.approx(2.1)
 
 
-def test_mp4_has_the_frames_size_and_duration_and_its_ends_are_screenshots(
-        tmp_path: Path) -> None:
+def test_mp4_has_the_frames_size_and_duration_and_its_ends_are_screenshots(tmp_path: Path) -> None:
     out = tmp_path / "startup.mp4"
-    result = hostlab(SCENARIO, "--record", str(out), "--from", "2", "--until", "4",
-                     "--fps", "10", "--size", SIZE_ARG)
+    result = hostlab(
+        SCENARIO,
+        "--record",
+        str(out),
+        "--from",
+        "2",
+        "--until",
+        "4",
+        "--fps",
+        "10",
+        "--size",
+        SIZE_ARG,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["startup.mp4"]
@@ -92,8 +102,20 @@ def test_mp4_has_the_frames_size_and_duration_and_its_ends_are_screenshots(
 def test_gif_in_chinese_projector_mode_matches_its_screenshots(tmp_path: Path) -> None:
     out = tmp_path / "startup.gif"
     flags = ("--lang", "zh_CN", "--projector")
-    result = hostlab(SCENARIO, "--record", str(out), "--from", "3", "--until", "4.5",
-                     "--fps", "12", "--size", SIZE_ARG, *flags)
+    result = hostlab(
+        SCENARIO,
+        "--record",
+        str(out),
+        "--from",
+        "3",
+        "--until",
+        "4.5",
+        "--fps",
+        "12",
+        "--size",
+        SIZE_ARG,
+        *flags,
+    )
     assert result.returncode == 0, result.stderr
     durations, frames = gif_frames(out)
     assert len(frames) == 19 and frames[0].shape == (SIZE[1], SIZE[0], 3)
@@ -107,26 +129,41 @@ def test_gif_in_chinese_projector_mode_matches_its_screenshots(tmp_path: Path) -
 
 def test_webm_has_the_frames_and_size(tmp_path: Path) -> None:
     out = tmp_path / "startup.webm"
-    result = hostlab(SCENARIO, "--record", str(out), "--from", "0", "--until", "1",
-                     "--fps", "5", "--size", SIZE_ARG)
+    result = hostlab(
+        SCENARIO,
+        "--record",
+        str(out),
+        "--from",
+        "0",
+        "--until",
+        "1",
+        "--fps",
+        "5",
+        "--size",
+        SIZE_ARG,
+    )
     assert result.returncode == 0, result.stderr
     meta, frames = video_frames(out)
     assert meta["codec"] == "vp9" and meta["size"] == SIZE and len(frames) == 6
 
 
-@pytest.mark.parametrize(("args", "says"), [
-    (("--record", "{d}/x.mp4", "--fps", "0"), "--fps"),
-    (("--record", "{d}/x.mp4", "--fps", "500"), "--fps"),
-    (("--record", "{d}/x.mp4", "--from", "5", "--until", "3"), "--from"),
-    (("--record", "{d}/x.avi"), ".mp4"),
-    (("--record", "{d}/x.mp4", "--size", "855x480"), "even"),
-    (("--record", "{d}/x.mp4", "--size", "640x300"), "--size"),
-    (("--record", "{d}/x.mp4", "--until", "10000", "--fps", "60"), "frames"),
-    (("--fps", "10", "--screenshot", "{d}/x.png"), "--record"),
-    (("--record", "{d}/x.mp4", "--selftest"), "--record"),
-])
-def test_bad_arguments_give_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...],
-                                                says: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--record", "{d}/x.mp4", "--fps", "0"), "--fps"),
+        (("--record", "{d}/x.mp4", "--fps", "500"), "--fps"),
+        (("--record", "{d}/x.mp4", "--from", "5", "--until", "3"), "--from"),
+        (("--record", "{d}/x.avi"), ".mp4"),
+        (("--record", "{d}/x.mp4", "--size", "855x480"), "even"),
+        (("--record", "{d}/x.mp4", "--size", "640x300"), "--size"),
+        (("--record", "{d}/x.mp4", "--until", "10000", "--fps", "60"), "frames"),
+        (("--fps", "10", "--screenshot", "{d}/x.png"), "--record"),
+        (("--record", "{d}/x.mp4", "--selftest"), "--record"),
+    ],
+)
+def test_bad_arguments_give_one_line_and_exit_2(
+    tmp_path: Path, args: tuple[str, ...], says: str
+) -> None:
     result = hostlab(SCENARIO, *(a.format(d=tmp_path) for a in args))
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
@@ -144,13 +181,28 @@ def test_a_missing_folder_is_named_and_nothing_is_written(tmp_path: Path) -> Non
 
 @pytest.mark.skipif(os.name == "nt", reason="sim/atomic.py cleans dead writers' files on POSIX")
 def test_kill_9_while_recording_leaves_no_video_and_the_next_write_cleans_up(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     out = tmp_path / "long.mp4"
     code = "import sys; from gui.app import main; sys.exit(main(sys.argv[1:]))"
-    child = subprocess.Popen([sys.executable, "-c", code, SCENARIO, "--record", str(out),
-                              "--until", "60", "--size", SIZE_ARG], cwd=ROOT,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            code,
+            SCENARIO,
+            "--record",
+            str(out),
+            "--until",
+            "60",
+            "--size",
+            SIZE_ARG,
+        ],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while not any(p.name.startswith(PREFIX) for p in tmp_path.iterdir()):
         assert time.monotonic() < deadline and child.poll() is None

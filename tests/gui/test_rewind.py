@@ -37,8 +37,9 @@ def test_a_rewound_moment_equals_the_same_moment_reached_by_playing(qtbot: QtBot
         assert snapshots_equal(shown[-1], played.snapshot()), t  # type: ignore[arg-type]
 
 
-def test_every_view_shows_the_rewound_moment_and_now_returns(window: MainWindow,
-                                                             qtbot: QtBot) -> None:
+def test_every_view_shows_the_rewound_moment_and_now_returns(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     window.controller.run_until(4.0)
     window.controller.run_until(12.0)
     window.rewind.seek(4.0)

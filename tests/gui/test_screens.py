@@ -16,16 +16,28 @@ from pytestqt.qtbot import QtBot
 sys.path.insert(0, str(Path(__file__).parent))
 import screens  # noqa: E402
 
-CASES = [(size, projector, ("en", "zh_CN")[(i + projector) % 2],
-          screens.LESSONS[(2 * i + projector) % len(screens.LESSONS)])
-         for i, size in enumerate(screens.SIZES) for projector in (False, True)]
+CASES = [
+    (
+        size,
+        projector,
+        ("en", "zh_CN")[(i + projector) % 2],
+        screens.LESSONS[(2 * i + projector) % len(screens.LESSONS)],
+    )
+    for i, size in enumerate(screens.SIZES)
+    for projector in (False, True)
+]
 
 
-@pytest.mark.parametrize(("size", "projector", "lang", "lesson"), CASES,
-                         ids=[f"{w}x{h}-{'proj' if p else 'normal'}-{lang}-{les.stem}"
-                              for (w, h), p, lang, les in CASES])
-def test_lesson_renders_readable(qtbot: QtBot, size: tuple[int, int], projector: bool,
-                                 lang: str, lesson: Path) -> None:
+@pytest.mark.parametrize(
+    ("size", "projector", "lang", "lesson"),
+    CASES,
+    ids=[
+        f"{w}x{h}-{'proj' if p else 'normal'}-{lang}-{les.stem}" for (w, h), p, lang, les in CASES
+    ],
+)
+def test_lesson_renders_readable(
+    qtbot: QtBot, size: tuple[int, int], projector: bool, lang: str, lesson: Path
+) -> None:
     image, found = screens.render(lesson, size, projector, lang)
     assert (image.width(), image.height()) == size
     assert found == []
@@ -53,8 +65,9 @@ def test_checks_see_cut_text_and_overlap(qtbot: QtBot) -> None:
 def test_small_window_shows_one_view_and_a_key_brings_another(qtbot: QtBot, window) -> None:
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: window.adaptive.compact)
-    shown = [n for n in ("layers", "timeline", "memory", "density")
-             if window.sections[n].isVisible()]
+    shown = [
+        n for n in ("layers", "timeline", "memory", "density") if window.sections[n].isVisible()
+    ]
     assert shown == ["layers"]
     window.adaptive.bar.actions_by_name["memory"].trigger()
     assert window.sections["memory"].isVisible() and not window.sections["layers"].isVisible()
@@ -67,8 +80,7 @@ def test_small_window_shows_one_view_and_a_key_brings_another(qtbot: QtBot, wind
     assert window.sections["palette"].isVisible() and window.sections["density"].isVisible()
 
 
-def test_projector_on_a_running_window_keeps_the_timelines_row_labels(qtbot: QtBot,
-                                                                      window) -> None:
+def test_projector_on_a_running_window_keeps_the_timelines_row_labels(qtbot: QtBot, window) -> None:
     from PySide6.QtGui import QFontMetrics
 
     from gui import theme
@@ -81,15 +93,15 @@ def test_projector_on_a_running_window_keeps_the_timelines_row_labels(qtbot: QtB
     try:
         apply_projector(window, True, remember=False, screen=window.size())
         qtbot.wait(50)
-        widest = max(QFontMetrics(theme.font(True)).horizontalAdvance(t)
-                     for t in timeline.rows)
+        widest = max(QFontMetrics(theme.font(True)).horizontalAdvance(t) for t in timeline.rows)
         assert timeline.plot_item.getAxis("left").width() >= min(widest, 420 - 16)
     finally:
         apply_projector(window, False, remember=False)
 
 
-def test_a_lesson_opens_paused_at_its_speed_and_stops_at_its_pause_step(qtbot: QtBot,
-                                                                        window) -> None:
+def test_a_lesson_opens_paused_at_its_speed_and_stops_at_its_pause_step(
+    qtbot: QtBot, window
+) -> None:
     lesson = screens.ROOT / "assets" / "scenarios" / "05-isolation-panic.toml"
     window.controller.set_speed(100.0)
     window.controller.play()
@@ -98,8 +110,10 @@ def test_a_lesson_opens_paused_at_its_speed_and_stops_at_its_pause_step(qtbot: Q
     assert window.lesson_flow.stops[0] == 7.0
     window.controller.set_speed(100.0)  # 3.3 simulated seconds a frame: 7 s is inside one
     window.controller.play()
-    qtbot.waitUntil(lambda: not window.controller.playing and window.controller.snapshot.time_s
-                    == 7.0, timeout=5000)
+    qtbot.waitUntil(
+        lambda: not window.controller.playing and window.controller.snapshot.time_s == 7.0,
+        timeout=5000,
+    )
     assert "Why" in window.lesson_prompt.text() or window.lesson_prompt.text()
 
 
@@ -110,8 +124,10 @@ def test_a_lesson_ends_at_its_end_time_with_its_summary(qtbot: QtBot, window) ->
     window.controller.run_until(end - 1.0)
     window.controller.set_speed(100.0)
     window.controller.play()
-    qtbot.waitUntil(lambda: not window.controller.playing
-                    and window.controller.snapshot.time_s == end, timeout=5000)
+    qtbot.waitUntil(
+        lambda: not window.controller.playing and window.controller.snapshot.time_s == end,
+        timeout=5000,
+    )
     qtbot.waitUntil(lambda: window.lesson_prompt.text().startswith("End of the lesson."))
     assert window.controller.scenario.lesson.summary in window.lesson_prompt.text()
 
@@ -133,8 +149,9 @@ def test_keys_reach_focused_controls_and_the_transport(qtbot: QtBot, window) -> 
     assert fired
 
 
-def test_guests_are_chosen_from_the_keyboard_and_tab_leaves_the_tables(qtbot: QtBot,
-                                                                        window) -> None:
+def test_guests_are_chosen_from_the_keyboard_and_tab_leaves_the_tables(
+    qtbot: QtBot, window
+) -> None:
     window.part("details")  # a view in a tab at the back draws once it is shown
     details = window.view("details")
     window.controller.run_until(5.0)
@@ -153,10 +170,15 @@ def test_file_menu_mnemonics_are_distinct_and_controls_are_named(window) -> None
     keys = [a.text().split("&")[1][0].lower() for a in menu.actions() if "&" in a.text()]
     assert len(keys) == len(set(keys)), keys
     buddies = {label.buddy() for label in window.findChildren(QLabel) if label.buddy()}
-    controls = [w for kind in (QSlider, QComboBox, QLineEdit)
-                for w in window.findChildren(kind)]
-    unnamed = [w for w in controls if w.isVisible() and not w.accessibleName() and w not in buddies
-               and not isinstance(w.parentWidget(), QComboBox)]
+    controls = [w for kind in (QSlider, QComboBox, QLineEdit) for w in window.findChildren(kind)]
+    unnamed = [
+        w
+        for w in controls
+        if w.isVisible()
+        and not w.accessibleName()
+        and w not in buddies
+        and not isinstance(w.parentWidget(), QComboBox)
+    ]
     assert unnamed == []
 
 

@@ -85,7 +85,8 @@ def test_it_fits_1366x768_in_projector_mode(window: MainWindow, qtbot: QtBot) ->
 
 
 def test_one_host_cannot_be_side_by_side_and_a_third_host_is_chosen_by_tab(
-        window: MainWindow) -> None:
+    window: MainWindow,
+) -> None:
     window.side_by_side.set_on(True)
     assert not window.side_by_side.on
     assert not window.menu_bar.actions["side_by_side"].isEnabled()
@@ -105,14 +106,17 @@ def test_one_host_cannot_be_side_by_side_and_a_third_host_is_chosen_by_tab(
 
 
 def _write(path: object, template: str) -> str:
-    text = (f'version = 1\nseed = 5\n[host]\npreset = "classroom-server"\n'
-            f'[[guests]]\ntemplate = "{template}"\ncount = 2\nat_s = 0.0\n')
+    text = (
+        f'version = 1\nseed = 5\n[host]\npreset = "classroom-server"\n'
+        f'[[guests]]\ntemplate = "{template}"\ncount = 2\nat_s = 0.0\n'
+    )
     path.write_text(text, encoding="utf-8")  # type: ignore[attr-defined]
     return str(path)
 
 
-def test_two_scenarios_run_side_by_side_on_one_clock(window: MainWindow, tmp_path: object,
-                                                     monkeypatch: object) -> None:
+def test_two_scenarios_run_side_by_side_on_one_clock(
+    window: MainWindow, tmp_path: object, monkeypatch: object
+) -> None:
     from gui import dialogs
 
     first = _write(tmp_path / "containers.toml", "nginx")  # type: ignore[operator]
@@ -124,17 +128,23 @@ def test_two_scenarios_run_side_by_side_on_one_clock(window: MainWindow, tmp_pat
     window.controller.run_until(20.0)
     panes = window.side_by_side.view.panes  # type: ignore[union-attr]
     assert [p.host_id for p in panes] == ["containers", "vms"]
-    assert [{g.template for g in p.views["memory"].snapshot.guests}  # type: ignore[union-attr]
-            for p in panes] == [{"nginx"}, {"alpine-vm"}]
+    assert [
+        {g.template for g in p.views["memory"].snapshot.guests}  # type: ignore[union-attr]
+        for p in panes
+    ] == [{"nginx"}, {"alpine-vm"}]
 
 
 def test_a_scenario_with_timed_actions_is_refused_with_a_message(
-        window: MainWindow, tmp_path: object, monkeypatch: object) -> None:
+    window: MainWindow, tmp_path: object, monkeypatch: object
+) -> None:
     from gui import dialogs
 
     shown: list[str] = []
-    monkeypatch.setattr(dialogs, "show_error",  # type: ignore[attr-defined]
-                        lambda _p, _t, message: shown.append(message))
+    monkeypatch.setattr(
+        dialogs,
+        "show_error",  # type: ignore[attr-defined]
+        lambda _p, _t, message: shown.append(message),
+    )
     before = window.controller.session
     assert not window.side_by_side.compare_with(str(SCENARIO_DIR / "06-portability.toml"))
     assert shown and "one host" in shown[0] and window.controller.session is before

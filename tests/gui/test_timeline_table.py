@@ -17,17 +17,31 @@ def _spans(rows) -> list[tuple]:  # noqa: ANN001
     for i in range(len(rows.row)):
         g, k = rows.member(i)
         end = rows.end[i]
-        out.append((int(rows.row[i]), int(rows.phase[i]), float(rows.start[i]),
-                    None if np.isnan(end) else float(end), float(rows.created[i]), g.id, k))
+        out.append(
+            (
+                int(rows.row[i]),
+                int(rows.phase[i]),
+                float(rows.start[i]),
+                None if np.isnan(end) else float(end),
+                float(rows.created[i]),
+                g.id,
+                k,
+            )
+        )
     return sorted(out, key=repr)
 
 
 @pytest.mark.parametrize("grouped", [True, False])
 def test_incremental_rows_equal_a_full_rebuild(grouped: bool) -> None:
-    scenario = Scenario(host=HostSpec("big-server"), seed=3, guests=(
-        GuestSpec("alpine", 300, at_s=0.0, stagger_s=0.02),  # > 256: the slots grow
-        GuestSpec("ubuntu-server", 6, at_s=0.05, stagger_s=0.7),
-        GuestSpec("nginx", 30, at_s=1.0, stagger_s=0.05)))
+    scenario = Scenario(
+        host=HostSpec("big-server"),
+        seed=3,
+        guests=(
+            GuestSpec("alpine", 300, at_s=0.0, stagger_s=0.02),  # > 256: the slots grow
+            GuestSpec("ubuntu-server", 6, at_s=0.05, stagger_s=0.7),
+            GuestSpec("nginx", 30, at_s=1.0, stagger_s=0.05),
+        ),
+    )
     session = Session.bundled(scenario)
     table = RowTable()
     for _ in range(150):  # guests arrive, phases begin and end, frame by frame
@@ -42,12 +56,22 @@ def test_incremental_rows_equal_a_full_rebuild(grouped: bool) -> None:
 
 def test_a_reset_lays_out_again() -> None:
     table = RowTable()
-    first = Session.bundled(Scenario(host=HostSpec("big-server"), seed=1,
-                             guests=(GuestSpec("alpine", 5, at_s=0.0, stagger_s=0.1),)))
+    first = Session.bundled(
+        Scenario(
+            host=HostSpec("big-server"),
+            seed=1,
+            guests=(GuestSpec("alpine", 5, at_s=0.0, stagger_s=0.1),),
+        )
+    )
     first.advance(2.0)
     table.update(first.snapshot().guests, True)
-    second = Session.bundled(Scenario(host=HostSpec("big-server"), seed=1,
-                              guests=(GuestSpec("nginx", 2, at_s=0.0, stagger_s=0.1),)))
+    second = Session.bundled(
+        Scenario(
+            host=HostSpec("big-server"),
+            seed=1,
+            guests=(GuestSpec("nginx", 2, at_s=0.0, stagger_s=0.1),),
+        )
+    )
     second.advance(2.0)
     rows = table.update(second.snapshot().guests, True)
     assert [[g.id for g in r] for r in rows.guests] == [["nginx-1", "nginx-2"]]

@@ -43,8 +43,9 @@ def fragments(doc: QTextDocument) -> list:
     return found
 
 
-def test_markup_in_lesson_text_loads_nothing(window: MainWindow, tmp_path: Path,
-                                             canary: Path) -> None:
+def test_markup_in_lesson_text_loads_nothing(
+    window: MainWindow, tmp_path: Path, canary: Path
+) -> None:
     lesson = tmp_path / "evil.toml"
     lesson.write_text(
         "version = 1\n[lesson]\n"
@@ -52,7 +53,9 @@ def test_markup_in_lesson_text_loads_nothing(window: MainWindow, tmp_path: Path,
         f'summary = "<img src=\\"{canary}\\">"\n'
         f'notes = "![x]({canary})\\n\\n[shell](file:///bin/sh) [docs](https://docs.docker.com)"\n'
         "[[lesson.steps]]\nat_s = 0.0\n"
-        f'text = "<img src=\\"{canary}\\"> [x](file:///bin/sh)"\n', encoding="utf-8")
+        f'text = "<img src=\\"{canary}\\"> [x](file:///bin/sh)"\n',
+        encoding="utf-8",
+    )
     assert window.files.open_path(lesson)
     window.controller.run_until(0.1)
     formats = fragments(window.lesson_notes.document())
@@ -75,16 +78,21 @@ def test_the_status_bar_shows_a_host_id_as_text(window: MainWindow) -> None:
     assert escape(evil) in label.text() and evil not in label.text()
 
 
-@pytest.mark.parametrize("markdown, html", [
-    ("![alt](/dev/zero)", "<p>alt</p>"),
-    ("[x](file:///bin/sh)", "<p>x</p>"),
-    ("[x](javascript:alert)", "<p>x</p>"),
-    ("[x](http://a.example/b)", '<p><a href="http://a.example/b">x</a></p>'),
-    ("<b onclick=x>hi</b>", "<p>&lt;b onclick=x&gt;hi&lt;/b&gt;</p>"),
-    ("## Title\n- one\n  two\n- **three**", "<h2>Title</h2>\n<ul><li>one two</li>"
-                                            "<li><b>three</b></li></ul>"),
-    ("1. a\n2. b\n\nafter", "<ol><li>a</li><li>b</li></ol>\n<p>after</p>"),
-])
+@pytest.mark.parametrize(
+    "markdown, html",
+    [
+        ("![alt](/dev/zero)", "<p>alt</p>"),
+        ("[x](file:///bin/sh)", "<p>x</p>"),
+        ("[x](javascript:alert)", "<p>x</p>"),
+        ("[x](http://a.example/b)", '<p><a href="http://a.example/b">x</a></p>'),
+        ("<b onclick=x>hi</b>", "<p>&lt;b onclick=x&gt;hi&lt;/b&gt;</p>"),
+        (
+            "## Title\n- one\n  two\n- **three**",
+            "<h2>Title</h2>\n<ul><li>one two</li><li><b>three</b></li></ul>",
+        ),
+        ("1. a\n2. b\n\nafter", "<ol><li>a</li><li>b</li></ol>\n<p>after</p>"),
+    ],
+)
 def test_lesson_markdown_subset(markdown: str, html: str) -> None:
     assert lesson_html(markdown) == html
 
@@ -121,8 +129,9 @@ def test_language_switches_reuse_translators(window: MainWindow) -> None:
     assert len(app.findChildren(QTranslator)) == before
 
 
-def test_a_full_disk_fails_the_svg_export_and_leaves_no_file(window: MainWindow, tmp_path: Path,
-                                                             monkeypatch) -> None:
+def test_a_full_disk_fails_the_svg_export_and_leaves_no_file(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -133,8 +142,9 @@ def test_a_full_disk_fails_the_svg_export_and_leaves_no_file(window: MainWindow,
     assert list(tmp_path.iterdir()) == []
 
 
-def test_picture_export_keeps_the_permissions_of_the_file_it_replaces(window: MainWindow,
-                                                                     tmp_path: Path) -> None:
+def test_picture_export_keeps_the_permissions_of_the_file_it_replaces(
+    window: MainWindow, tmp_path: Path
+) -> None:
     path = tmp_path / "shot.png"
     path.write_bytes(b"old")
     path.chmod(0o644)
@@ -158,14 +168,16 @@ def test_window_data_export_covers_every_host(window: MainWindow, tmp_path: Path
 
 
 @pytest.mark.parametrize("case", ["fifo", "digits", "nul", "markup"])
-def test_the_window_says_cannot_open_for_hostile_files(window: MainWindow, tmp_path: Path,
-                                                       message_boxes, case: str) -> None:
+def test_the_window_says_cannot_open_for_hostile_files(
+    window: MainWindow, tmp_path: Path, message_boxes, case: str
+) -> None:
     path = tmp_path / "lesson.toml"
     if case == "fifo":
         os.mkfifo(path)  # opening it for reading would block the window until a writer came
     elif case == "markup":  # the error quotes the id: the message box must not load the image
-        path.write_text('version = 1\n[[hosts]]\nid = "<img src=\\"/dev/zero\\">"\n',
-                        encoding="utf-8")
+        path.write_text(
+            'version = 1\n[[hosts]]\nid = "<img src=\\"/dev/zero\\">"\n', encoding="utf-8"
+        )
     elif case == "digits":
         path.write_text("version = 1\nseed = " + "9" * 5000 + "\n", encoding="utf-8")
     else:

@@ -46,16 +46,23 @@ def test_blocks_grow_as_guests_arrive(qtbot) -> None:  # noqa: ANN001
 
 def test_type1_hypervisor_sits_below_the_host_kernel(qtbot) -> None:  # noqa: ANN001
     view = _view(qtbot)
-    view.update_snapshot(S.make_snapshot(40.0, [("ubuntu-server", 1, 0.0, 0.0)],
-                                         host_view=S.host(hypervisor="type1")))
-    hv, = _roles(view, "hypervisor")
-    kernel, = _roles(view, "host_kernel")
+    view.update_snapshot(
+        S.make_snapshot(
+            40.0, [("ubuntu-server", 1, 0.0, 0.0)], host_view=S.host(hypervisor="type1")
+        )
+    )
+    (hv,) = _roles(view, "hypervisor")
+    (kernel,) = _roles(view, "host_kernel")
     assert hv.row < kernel.row
-    view.update_snapshot(S.make_snapshot(40.0, [("nginx", 1, 0.0, 0.0)],
-                                         host_view=S.host(hypervisor="none", runtime=True)))
+    view.update_snapshot(
+        S.make_snapshot(
+            40.0, [("nginx", 1, 0.0, 0.0)], host_view=S.host(hypervisor="none", runtime=True)
+        )
+    )
     assert _roles(view, "hypervisor") == []
-    view.update_snapshot(S.make_snapshot(40.0, [("ubuntu-server", 1, 0.0, 0.0)],
-                                         host_view=S.host(runtime=False)))
+    view.update_snapshot(
+        S.make_snapshot(40.0, [("ubuntu-server", 1, 0.0, 0.0)], host_view=S.host(runtime=False))
+    )
     assert _roles(view, "runtime") == []
 
 
@@ -66,16 +73,18 @@ def test_hundreds_of_guests_aggregate(qtbot) -> None:  # noqa: ANN001
     assert len(guests) == 3
     nginx = next(b for b in guests if b.template == "nginx")
     assert nginx.count == 960 and nginx.states == {"running": 958, "killed": 2}
-    kernels, = _roles(view, "guest_kernel")
+    (kernels,) = _roles(view, "guest_kernel")
     assert kernels.count == 20  # still one kernel per VM, drawn as a deck
 
 
 def test_click_on_a_guest_block_selects_it(qtbot) -> None:  # noqa: ANN001
     view = _view(qtbot)
     view.update_snapshot(S.classroom())
-    block = next(b for b in view.blocks if b.guest_ids == ("ubuntu-server-2",) and
-                 b.role == "guest")
+    block = next(
+        b for b in view.blocks if b.guest_ids == ("ubuntu-server-2",) and b.role == "guest"
+    )
     with qtbot.waitSignal(view.guest_selected) as sig:
-        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton,
-                         pos=view.block_rect(block).center().toPoint())
+        qtbot.mouseClick(
+            view.canvas, Qt.MouseButton.LeftButton, pos=view.block_rect(block).center().toPoint()
+        )
     assert sig.args == ["ubuntu-server-2"]

@@ -40,8 +40,10 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 def translator(tmp_path: Path, qapp):  # noqa: ANN001, ANN201
     ts, qm = tmp_path / "t.ts", tmp_path / "t.qm"
     ts.write_text(TS, encoding="utf-8")
-    subprocess.run([str(ROOT / ".venv" / "bin" / "pyside6-lrelease"), "-silent", str(ts),
-                    "-qm", str(qm)], check=True)
+    subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+        check=True,
+    )
     tr = QTranslator()
     assert tr.load(str(qm))
     yield tr
@@ -64,19 +66,23 @@ def test_language_switch_retranslates_visible_text(qtbot, translator) -> None:  
     qtbot.waitUntil(lambda: timeline.log_toggle.text() == "Log time")
 
 
-@pytest.mark.parametrize("cls", [LayerDiagramView, TimelineView, MemoryPlot, DensityPanel,
-                                 EventLogView, GuestDetailsPanel])
+@pytest.mark.parametrize(
+    "cls",
+    [LayerDiagramView, TimelineView, MemoryPlot, DensityPanel, EventLogView, GuestDetailsPanel],
+)
 def test_projector_mode_enlarges_fonts(qtbot, cls) -> None:  # noqa: ANN001
     view = cls()
     qtbot.addWidget(view)
     view.update_snapshot(S.classroom())
 
     def smallest() -> int:
-        widgets = [w for t in (QLabel, QAbstractButton, QTableView, QLineEdit)
-                   for w in view.findChildren(t)]
+        widgets = [
+            w
+            for t in (QLabel, QAbstractButton, QTableView, QLineEdit)
+            for w in view.findChildren(t)
+        ]
         # Text-bearing widgets only: swatch labels hold pixmaps and keep the default font.
-        sizes = [w.font().pointSize() for w in widgets
-                 if not isinstance(w, QLabel) or w.text()]
+        sizes = [w.font().pointSize() for w in widgets if not isinstance(w, QLabel) or w.text()]
         return min(s for s in sizes if s > 0)
 
     before = smallest()

@@ -49,8 +49,7 @@ def test_an_oom_marker_per_kill(qtbot) -> None:  # noqa: ANN001
 def test_small_host_axis_in_mib_and_swap_band(qtbot) -> None:  # noqa: ANN001
     plot = _plot(qtbot)
     tiny = S.host(ram_mib=1024.0)
-    plot.update_snapshot(S.make_snapshot(40.0, [("ubuntu-server", 1, 0.0, 0.0)],
-                                         host_view=tiny))
+    plot.update_snapshot(S.make_snapshot(40.0, [("ubuntu-server", 1, 0.0, 0.0)], host_view=tiny))
     assert plot.scale == (1.0, "MiB")
     assert plot.ram_line.value() == 1024.0
     assert plot.swap_band.isVisible()

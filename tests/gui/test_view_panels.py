@@ -34,8 +34,9 @@ def test_event_log_appends_and_filters(qtbot) -> None:  # noqa: ANN001
     view.update_snapshot(snap)
     assert len(view.visible_messages()) == len(snap.log) > first
     view.set_filter(code="oom_kill")
-    assert view.visible_messages() == ["Out of memory: nginx-3 killed (14.5 MiB resident, "
-                                       "largest resident)"]
+    assert view.visible_messages() == [
+        "Out of memory: nginx-3 killed (14.5 MiB resident, largest resident)"
+    ]
     view.set_filter(text="FIRECRACKER-1")
     msgs = view.visible_messages()
     assert msgs and all("firecracker-1" in m for m in msgs)

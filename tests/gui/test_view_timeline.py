@@ -27,8 +27,9 @@ def test_one_row_per_guest_and_bars_grow(qtbot) -> None:  # noqa: ANN001
     assert view.bars["runc_create"].path().elementCount() > 0
     x0, x1 = view.bar_extent("ubuntu-server-1", "vmm")
     assert math.isclose(x1, early.time_s)  # a running phase reaches "now"
-    view.update_snapshot(S.make_snapshot(0.2, [("nginx", 1, 0.0, 0.0),
-                                               ("ubuntu-server", 1, 0.0, 0.0)]))
+    view.update_snapshot(
+        S.make_snapshot(0.2, [("nginx", 1, 0.0, 0.0), ("ubuntu-server", 1, 0.0, 0.0)])
+    )
     assert view.bar_extent("ubuntu-server-1", "vmm")[1] > x1
     view.update_snapshot(S.both_running())
     assert view.bar_extent("ubuntu-server-1", "userspace") is not None

@@ -46,10 +46,16 @@ def model_ids() -> dict[str, set[str]]:
     hosts = catalog.hosts.values()
     images = catalog.images.values()
     return {
-        "layer": set(LAYERS) | set(EXTRA_SERIES), "kind": set(KINDS), "state": set(STATES),
-        "limit": set(LIMITS), "phase": phases, "reason": set(FAIL_REASONS) | {"running"},
-        "warning": move_warnings(), "hypervisor": set(HYPERVISORS),
-        "arch": {h.arch for h in hosts}, "os": {h.os for h in hosts} | {i.os for i in images},
+        "layer": set(LAYERS) | set(EXTRA_SERIES),
+        "kind": set(KINDS),
+        "state": set(STATES),
+        "limit": set(LIMITS),
+        "phase": phases,
+        "reason": set(FAIL_REASONS) | {"running"},
+        "warning": move_warnings(),
+        "hypervisor": set(HYPERVISORS),
+        "arch": {h.arch for h in hosts},
+        "os": {h.os for h in hosts} | {i.os for i in images},
         "policy": set(vocabulary.MEMORY_POLICIES),
     }
 
@@ -67,20 +73,23 @@ def _missing_chinese(translator: QTranslator, sources: Iterable[str]) -> list[st
 
 
 @pytest.mark.parametrize("category", sorted(model_ids()))
-def test_every_model_id_has_a_label_and_a_chinese_text(category: str,
-                                                       chinese: QTranslator) -> None:
+def test_every_model_id_has_a_label_and_a_chinese_text(category: str, chinese: QTranslator) -> None:
     table = labels.TABLES[category]
     ids = model_ids()[category]
     assert not ids - set(table), f"add to gui/text/labels.py ({category}): {ids - set(table)}"
     assert not _missing_chinese(chinese, (table[i] for i in ids))
 
 
-@pytest.mark.parametrize(("ids", "colours"), [
-    (set(LAYERS) | set(EXTRA_SERIES), theme.LAYER_COLOURS),
-    (set(KINDS), theme.KIND_COLOURS),
-    (model_ids()["phase"], theme.PHASE_COLOURS),
-    (set(Catalog.load().profiles), theme.PROFILE_COLOURS),
-], ids=["layers", "kinds", "phases", "profiles"])
+@pytest.mark.parametrize(
+    ("ids", "colours"),
+    [
+        (set(LAYERS) | set(EXTRA_SERIES), theme.LAYER_COLOURS),
+        (set(KINDS), theme.KIND_COLOURS),
+        (model_ids()["phase"], theme.PHASE_COLOURS),
+        (set(Catalog.load().profiles), theme.PROFILE_COLOURS),
+    ],
+    ids=["layers", "kinds", "phases", "profiles"],
+)
 def test_every_drawn_id_has_its_own_colour(ids: set[str], colours: Mapping[str, str]) -> None:
     assert not ids - set(colours)
 
@@ -97,8 +106,10 @@ def test_every_kind_has_an_icon() -> None:
 def test_every_experiment_id_has_a_label_and_a_chinese_text(chinese: QTranslator) -> None:
     catalog = Catalog.load()
     tables: list[tuple[Mapping[str, str], set[str]]] = [
-        (xl.FAULTS, set(FAULTS)), (xl.EXPLOITS, set(catalog.exploits)),
-        (xl.PROFILES, set(catalog.profiles)), (xl.OUTCOMES, outcomes()),
+        (xl.FAULTS, set(FAULTS)),
+        (xl.EXPLOITS, set(catalog.exploits)),
+        (xl.PROFILES, set(catalog.profiles)),
+        (xl.OUTCOMES, outcomes()),
         (xl.ACTIONS, set(ACTIONS) - set(FAULTS)),
         ({k: v[0] for k, v in xl.WORKLOADS.items()}, set(catalog.workloads)),
     ]
@@ -107,8 +118,7 @@ def test_every_experiment_id_has_a_label_and_a_chinese_text(chinese: QTranslator
         assert not _missing_chinese(chinese, (table[i] for i in ids))
 
 
-def test_every_logged_code_has_a_sentence_a_name_and_a_chinese_text(
-        chinese: QTranslator) -> None:
+def test_every_logged_code_has_a_sentence_a_name_and_a_chinese_text(chinese: QTranslator) -> None:
     codes = log_codes()
     assert {"guest_added", "ready", "oom_kill", "start_failed"} <= codes  # the scan works
     assert not codes - set(log_text.LOG_CODES), "add to gui/text/log_text.py"

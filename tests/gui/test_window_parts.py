@@ -46,8 +46,16 @@ def test_the_screenshot_menu_lists_the_window_and_every_view(window: MainWindow)
 
 def test_tabs_are_addressed_by_name(window: MainWindow) -> None:
     tabs = window.tabs
-    assert tabs.names() == ("log", "details", "lesson", "moves", "experiments", "settings",
-                            "benchmark", "contrast")
+    assert tabs.names() == (
+        "log",
+        "details",
+        "lesson",
+        "moves",
+        "experiments",
+        "settings",
+        "benchmark",
+        "contrast",
+    )
     assert not tabs.is_page_visible("moves")  # one host: nothing to move between
     tabs.show_page("settings")
     assert tabs.currentWidget() is window.experiment_tabs.guest_config
@@ -60,9 +68,9 @@ def test_menus_come_from_the_table_in_the_current_language(window: MainWindow) -
     bar = window.menu_bar
     actions = [e for e in ENTRIES if e.kind == "action"]
     assert set(bar.actions) == {e.name for e in actions}
-    assert [m.title() for m in (bar.menus[n] for n in ("file", "view", "lessons", "language",
-                                                       "help"))] == \
-        ["&File", "&View", "Le&ssons", "&Language", "&Help"]
+    assert [
+        m.title() for m in (bar.menus[n] for n in ("file", "view", "lessons", "language", "help"))
+    ] == ["&File", "&View", "Le&ssons", "&Language", "&Help"]
     assert bar.actions["save"].shortcut().toString() == "Ctrl+S"
     bar.language_actions["zh_CN"].trigger()
     QApplication.processEvents()
@@ -71,7 +79,8 @@ def test_menus_come_from_the_table_in_the_current_language(window: MainWindow) -
 
 
 def test_the_file_flow_keeps_the_scenario_when_the_teacher_cancels(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.controller.add_guests("nginx")  # now the scenario has unsaved changes
     asked: list[str] = []
 
@@ -91,8 +100,9 @@ def test_a_headless_screenshot_can_show_one_registered_view(tmp_path: Path) -> N
     from gui.export import color_variety
 
     out = tmp_path / "density.png"
-    result = hostlab("--until", "5", "--screenshot", str(out), "--view", "density",
-                     "--size", "1366x768")
+    result = hostlab(
+        "--until", "5", "--screenshot", str(out), "--view", "density", "--size", "1366x768"
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert 0 < image.width() < 1366 and color_variety(image) > 4

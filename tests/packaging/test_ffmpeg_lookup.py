@@ -27,8 +27,7 @@ sys.path.insert(0, str(ROOT / "packaging"))
 import hostlab_entry  # noqa: E402
 
 MISSING = "/nonexistent/bin/ffmpeg"
-RECORD = ("--record", "out.mp4", "--from", "0", "--until", "1", "--fps", "5",
-          "--size", "960x540")
+RECORD = ("--record", "out.mp4", "--from", "0", "--until", "1", "--fps", "5", "--size", "960x540")
 
 
 def fake_ffmpeg(folder: Path) -> Path:
@@ -59,8 +58,9 @@ def test_the_launcher_leaves_the_variable_unset_without_an_ffmpeg(tmp_path: Path
     assert "IMAGEIO_FFMPEG_EXE" not in environ
 
 
-def test_a_named_ffmpeg_is_used_and_a_wrong_name_is_said(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_named_ffmpeg_is_used_and_a_wrong_name_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     program = fake_ffmpeg(tmp_path)
     monkeypatch.setenv("IMAGEIO_FFMPEG_EXE", str(program))
     assert ffmpeg_exe() == str(program)
@@ -83,36 +83,49 @@ def test_no_ffmpeg_anywhere_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(imageio_ffmpeg, "get_ffmpeg_exe", nothing_found)
     with pytest.raises(EncoderError) as error:
         ffmpeg_exe()
-    assert str(error.value) == ("video recording needs ffmpeg, and none was found: install "
-                                "ffmpeg (Debian, Ubuntu: sudo apt install ffmpeg) or set "
-                                "IMAGEIO_FFMPEG_EXE to the ffmpeg program")
+    assert str(error.value) == (
+        "video recording needs ffmpeg, and none was found: install "
+        "ffmpeg (Debian, Ubuntu: sudo apt install ffmpeg) or set "
+        "IMAGEIO_FFMPEG_EXE to the ffmpeg program"
+    )
 
 
-def test_the_cli_says_so_in_one_line_and_writes_nothing(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cli_says_so_in_one_line_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("IMAGEIO_FFMPEG_EXE", MISSING)
     out = tmp_path / "out.mp4"
     result = hostlab(*RECORD[:1], str(out), *RECORD[2:])
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert lines == [f"hostlab: video recording needs ffmpeg, and IMAGEIO_FFMPEG_EXE={MISSING} "
-                     "is not a program: install ffmpeg (Debian, Ubuntu: sudo apt install "
-                     "ffmpeg) or set IMAGEIO_FFMPEG_EXE to the ffmpeg program"], result.stderr
+    assert lines == [
+        f"hostlab: video recording needs ffmpeg, and IMAGEIO_FFMPEG_EXE={MISSING} "
+        "is not a program: install ffmpeg (Debian, Ubuntu: sudo apt install "
+        "ffmpeg) or set IMAGEIO_FFMPEG_EXE to the ffmpeg program"
+    ], result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
 def test_the_cli_without_any_ffmpeg(tmp_path: Path) -> None:
     # imageio-ffmpeg's own search failing, as in a Linux tarball on a system without ffmpeg.
-    code = ("import sys, imageio_ffmpeg\n"
-            "def none(): raise RuntimeError('No ffmpeg exe could be found.')\n"
-            "imageio_ffmpeg.get_ffmpeg_exe = none\n"
-            "from gui.app import main; sys.exit(main(sys.argv[1:]))")
+    code = (
+        "import sys, imageio_ffmpeg\n"
+        "def none(): raise RuntimeError('No ffmpeg exe could be found.')\n"
+        "imageio_ffmpeg.get_ffmpeg_exe = none\n"
+        "from gui.app import main; sys.exit(main(sys.argv[1:]))"
+    )
     env = {k: v for k, v in os.environ.items() if k != "IMAGEIO_FFMPEG_EXE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
     out = tmp_path / "out.mp4"
-    result = subprocess.run([sys.executable, "-c", code, *RECORD[:1], str(out), *RECORD[2:]],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code, *RECORD[:1], str(out), *RECORD[2:]],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
@@ -120,9 +133,12 @@ def test_the_cli_without_any_ffmpeg(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_record_dialog_says_ffmpeg_is_missing(dialog: RecordDialog,  # noqa: F811
-                                                  qtbot: QtBot, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_record_dialog_says_ffmpeg_is_missing(
+    dialog: RecordDialog,  # noqa: F811
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("IMAGEIO_FFMPEG_EXE", MISSING)
     dialog.set_values(0.0, 1.0, SIZE, 5, "mp4")
     dialog.record_button.click()

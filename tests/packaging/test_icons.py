@@ -14,7 +14,8 @@ ICONS = ROOT / "packaging" / "icons"
 
 def load_render_icons():  # -> module; packaging/ is scripts, not a package
     spec = importlib.util.spec_from_file_location(
-        "render_icons", ROOT / "packaging" / "render_icons.py")
+        "render_icons", ROOT / "packaging" / "render_icons.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -33,8 +34,11 @@ def test_hicolor_png_matches_the_svg(qapp, size: int) -> None:
     committed = committed.convertToFormat(fresh.format())
     worst = max(
         abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF))
-        for y in range(0, size, max(1, size // 32)) for x in range(0, size, max(1, size // 32))
-        for a, b in [(fresh.pixel(x, y), committed.pixel(x, y))] for shift in (0, 8, 16, 24))
+        for y in range(0, size, max(1, size // 32))
+        for x in range(0, size, max(1, size // 32))
+        for a, b in [(fresh.pixel(x, y), committed.pixel(x, y))]
+        for shift in (0, 8, 16, 24)
+    )
     assert worst <= 8, "packaging/icons is stale: run `python packaging/render_icons.py`"
 
 
@@ -51,8 +55,11 @@ def test_icns_holds_every_retina_size() -> None:
     assert data[:4] == b"icns" and struct.unpack(">I", data[4:8])[0] == len(data)
     kinds, offset = set(), 8
     while offset < len(data):
-        kind, length = data[offset:offset + 4], struct.unpack(">I", data[offset + 4:offset + 8])[0]
-        assert data[offset + 8:offset + 16] == b"\x89PNG\r\n\x1a\n"
+        kind, length = (
+            data[offset : offset + 4],
+            struct.unpack(">I", data[offset + 4 : offset + 8])[0],
+        )
+        assert data[offset + 8 : offset + 16] == b"\x89PNG\r\n\x1a\n"
         kinds.add(kind)
         offset += length
     assert {b"ic07", b"ic08", b"ic09", b"ic10", b"ic11", b"ic12", b"ic13", b"ic14"} <= kinds

@@ -51,8 +51,12 @@ def test_the_script_reports_problems_and_exits_1(tmp_path: Path) -> None:
     text = text.replace("ButtonNext=下一步(&N) >", "ButtonNext=下一步 >")
     text = re.sub(r"^ErrorTitle=.*\n", "", text, flags=re.M)
     broken.write_text(text, encoding="utf-8")
-    run = subprocess.run([sys.executable, str(CHECK), "--messages", str(broken)],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, str(CHECK), "--messages", str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 1
     for name in ("SetupWindowTitle", "ButtonNext", "ErrorTitle is missing"):
         assert name in run.stderr
@@ -66,9 +70,12 @@ def test_every_message_is_chinese_and_options_are_simplified_chinese() -> None:
     assert (options["LanguageID"], options["LanguageCodePage"]) == ("$0804", "936")
     english = re.compile(r"[A-Za-z]{3,}")
     chinese = re.compile(r"[\u4e00-\u9fff]")
-    untranslated = [key for section in ("Messages", "CustomMessages")
-                    for key, value in found[section].items()
-                    if english.search(value) and not chinese.search(value)]
+    untranslated = [
+        key
+        for section in ("Messages", "CustomMessages")
+        for key, value in found[section].items()
+        if english.search(value) and not chinese.search(value)
+    ]
     assert untranslated == [], f"English left in: {untranslated}"
 
 

@@ -55,7 +55,8 @@ def runs_selftest(step: str) -> bool:
     if "make " in step and "package-check" in step:
         scripts.append(ROOT / "packaging" / "check_linux.sh")
     return "--selftest" in step or any(
-        "--selftest" in s.read_text(encoding="utf-8") for s in scripts if s.is_file())
+        "--selftest" in s.read_text(encoding="utf-8") for s in scripts if s.is_file()
+    )
 
 
 def test_workflow_refers_to_scripts_that_exist() -> None:
@@ -80,14 +81,23 @@ def test_three_systems_and_both_mac_architectures_on_current_runners() -> None:
 def test_linux_builds_in_debian_12_with_the_x11_libraries() -> None:
     linux = jobs()["linux"]
     assert re.search(r"^\s+image: debian:12$", linux, re.M)
-    for package in ("libxcb-cursor0", "libxcb-icccm4", "libxkbcommon-x11-0", "xvfb",
-                    "debootstrap", "patchelf", "lintian", "desktop-file-utils"):
+    for package in (
+        "libxcb-cursor0",
+        "libxcb-icccm4",
+        "libxkbcommon-x11-0",
+        "xvfb",
+        "debootstrap",
+        "patchelf",
+        "lintian",
+        "desktop-file-utils",
+    ):
         assert package in linux, f"the Linux job does not install {package}"
     assert re.search(r'^\s+CI: "true"$', linux, re.M), "package-check must not skip: CI=true"
 
 
-@pytest.mark.parametrize(("job", "family"), [("linux", "Linux"), ("build", "Windows"),
-                                             ("build", "macOS")])
+@pytest.mark.parametrize(
+    ("job", "family"), [("linux", "Linux"), ("build", "Windows"), ("build", "macOS")]
+)
 def test_every_system_runs_the_built_apps_selftest(job: str, family: str) -> None:
     selftests = []
     for step in steps(job):
@@ -196,24 +206,29 @@ def test_dmg_script_links_applications_and_signs_only_with_credentials() -> None
         line = next(i for i, ln in enumerate(text.splitlines()) if tool in ln)
         before = "\n".join(text.splitlines()[:line])
         assert before.rfind('if [ -n "${MACOS_SIGN_IDENTITY:-}" ]') > before.rfind("\nfi\n"), (
-            f"{tool} runs without its credentials")
+            f"{tool} runs without its credentials"
+        )
 
 
 def _check_version():  # -> module; packaging/ is scripts, not a package
-    spec = importlib.util.spec_from_file_location("check_version",
-                                                  ROOT / "packaging" / "check_version.py")
+    spec = importlib.util.spec_from_file_location(
+        "check_version", ROOT / "packaging" / "check_version.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-@pytest.mark.parametrize(("tag", "version", "ok"), [
-    ("v0.1.0", "0.1.0", True),
-    ("refs/tags/v0.2.0rc1", "0.2.0rc1", True),
-    ("v0.2.0", "0.2.0rc1", False),
-    ("0.1.0", "0.1.0", False),
-    ("v0.1.0-rc1", "0.1.0rc1", False),
-])
+@pytest.mark.parametrize(
+    ("tag", "version", "ok"),
+    [
+        ("v0.1.0", "0.1.0", True),
+        ("refs/tags/v0.2.0rc1", "0.2.0rc1", True),
+        ("v0.2.0", "0.2.0rc1", False),
+        ("0.1.0", "0.1.0", False),
+        ("v0.1.0-rc1", "0.1.0rc1", False),
+    ],
+)
 def test_tag_must_be_v_plus_the_version(tag: str, version: str, ok: bool) -> None:
     assert (_check_version().tag_problem(tag, version) is None) is ok
 

@@ -23,8 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 def hostlab(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Run gui.app.main in a fresh interpreter with exactly `env` plus PATH."""
     code = "import sys; from gui.app import main; sys.exit(main(sys.argv[1:]))"
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env={"PATH": os.environ["PATH"], **env})
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": os.environ["PATH"], **env},
+    )
 
 
 @pytest.fixture
@@ -32,8 +38,12 @@ def throwaway(tmp_path: Path) -> dict[str, str]:
     """An environment whose temporary, settings and data folders are under `tmp_path`."""
     for name in ("tmp", "config", "data"):
         (tmp_path / name).mkdir()
-    return {"TMPDIR": str(tmp_path / "tmp"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    return {
+        "TMPDIR": str(tmp_path / "tmp"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "HOME": str(tmp_path),
+    }
 
 
 @pytest.fixture

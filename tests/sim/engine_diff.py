@@ -72,8 +72,10 @@ class SimpyAdapter:
 
     def all_of_value(self, value: Any, members: list) -> list:
         """Return SimPy's flat mapping by event as HostLab's (nested) list of values."""
-        return [self.all_of_value(value, sub) if isinstance(sub, list) else value[sub]
-                for sub in members]
+        return [
+            self.all_of_value(value, sub) if isinstance(sub, list) else value[sub]
+            for sub in members
+        ]
 
 
 class HostlabAdapter:
@@ -308,13 +310,17 @@ def first_difference(program: Program) -> str | None:
     ours, theirs = trace_of(HostlabAdapter, program), trace_of(SimpyAdapter, program)
     if ours == theirs:
         return None
-    index = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
-                 min(len(ours), len(theirs)))
-    return (f"program seed {program.seed} differs at trace entry {index}:\n"
-            f"  hostlab: {ours[index] if index < len(ours) else '<end>'}\n"
-            f"  simpy:   {theirs[index] if index < len(theirs) else '<end>'}\n"
-            f"  common prefix: {ours[max(0, index - 5):index]}\n"
-            f"  program: {program}")
+    index = next(
+        (i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
+        min(len(ours), len(theirs)),
+    )
+    return (
+        f"program seed {program.seed} differs at trace entry {index}:\n"
+        f"  hostlab: {ours[index] if index < len(ours) else '<end>'}\n"
+        f"  simpy:   {theirs[index] if index < len(theirs) else '<end>'}\n"
+        f"  common prefix: {ours[max(0, index - 5) : index]}\n"
+        f"  program: {program}"
+    )
 
 
 def coverage(program: Program, trace: list[tuple]) -> Counter:

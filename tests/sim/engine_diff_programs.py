@@ -52,12 +52,12 @@ def _all_of(rng: random.Random, n_procs: int, n_events: int, pid: int) -> tuple:
         inner = _member(rng, n_procs, n_events, pid, nest=True)
         if inner[0] == "all":
             return (inner, ("t", rng.choice(DELAYS)))
-    return tuple(_member(rng, n_procs, n_events, pid, nest=False)
-                 for _ in range(rng.randint(0, 4)))
+    return tuple(_member(rng, n_procs, n_events, pid, nest=False) for _ in range(rng.randint(0, 4)))
 
 
-def _action(rng: random.Random, n_procs: int, n_events: int, pid: int | None,
-            bad: set[int]) -> tuple:
+def _action(
+    rng: random.Random, n_procs: int, n_events: int, pid: int | None, bad: set[int]
+) -> tuple:
     """Return an instruction that acts at once (from a process, or from the driver if pid None)."""
     kind = rng.choice(("succeed", "fail", "fail", "interrupt", "interrupt", "spawn", "hook"))
     if kind == "succeed":
@@ -72,8 +72,7 @@ def _action(rng: random.Random, n_procs: int, n_events: int, pid: int | None,
         return ("spawn", rng.randrange(n_procs))
     if kind == "spawn":
         return ("spawn", rng.randrange(n_procs))
-    target = ("e", rng.randrange(n_events)) if rng.random() < 0.6 else (
-        "p", rng.randrange(n_procs))
+    target = ("e", rng.randrange(n_events)) if rng.random() < 0.6 else ("p", rng.randrange(n_procs))
     return ("hook", target, rng.random() < 0.5)
 
 
@@ -109,7 +108,8 @@ def _script(rng: random.Random, pid: int, n_procs: int, n_events: int, bad: set[
 def _driver(rng: random.Random, n_procs: int, n_events: int, bad: set[int]) -> tuple:
     """Return the calls made from outside any process."""
     ops: list[tuple] = [("spawn", pid) for pid in range(n_procs) if rng.random() < 0.6] or [
-        ("spawn", 0)]
+        ("spawn", 0)
+    ]
     for _ in range(rng.randint(2, 10)):
         roll = rng.random()
         if roll < 0.2:

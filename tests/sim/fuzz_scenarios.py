@@ -42,19 +42,57 @@ from sim.scenario import (  # noqa: E402
 from sim.snapshot import LAYERS  # noqa: E402
 
 LESSONS = sorted((ROOT / "assets" / "scenarios").glob("*.toml"))
-NUMBERS = ["0", "-1", "1", "0.5", "1e-9", "1e6", "1e308", "-0.0", "nan", "inf", "-inf",
-           "100000", "9223372036854775808", "9" * 400, "9" * 4400, "0x7fffffff", "3600"]
-STRINGS = ['"<img src=\\"/dev/zero\\">"', '"![x](/dev/zero)"', '"[x](file:///bin/sh)"', '""',
-           '"\\u0000"', '"nginx"', '"alpine"', '"arm-board"', '"no-such-id"', '"x"',
-           '"' + "a" * 120_000 + '"', '"\\ud7ff漢字"', '"main"']
-SNIPPETS = ['[[hosts]]\nid = "x"\n', "[host]\n", '[[guests]]\ntemplate = "alpine"\ncount = 3\n',
-            '[[actions]]\naction = "move"\ntargets = ["alpine-1", "alpine-1"]\nto = "x"\n',
-            '[[actions]]\naction = "remove"\nat_s = 0.0\ntargets = ["alpine-1"]\n',
-            '[[actions]]\naction = "leak"\ntargets = ["alpine-1"]\nrate_mib_s = 1e6\n',
-            "a = " + "[" * 2000 + "]" * 2000 + "\n", "= broken\n", "[lesson]\n",
-            '[[lesson.steps]]\nat_s = 1.0\ntext = "<b>step</b>"\n', "\x00\x01\x7f\n"]
-NUMERIC = re.compile(r"\s*(count|at_s|stagger_s|ram_gib|cores|swap_gib|rate_mib_s|duration_s|"
-                     r"mib_s|seed|memory_limit_mib|pids_limit|cpu_quota)\s*=\s*[\d.]+\s*$")
+NUMBERS = [
+    "0",
+    "-1",
+    "1",
+    "0.5",
+    "1e-9",
+    "1e6",
+    "1e308",
+    "-0.0",
+    "nan",
+    "inf",
+    "-inf",
+    "100000",
+    "9223372036854775808",
+    "9" * 400,
+    "9" * 4400,
+    "0x7fffffff",
+    "3600",
+]
+STRINGS = [
+    '"<img src=\\"/dev/zero\\">"',
+    '"![x](/dev/zero)"',
+    '"[x](file:///bin/sh)"',
+    '""',
+    '"\\u0000"',
+    '"nginx"',
+    '"alpine"',
+    '"arm-board"',
+    '"no-such-id"',
+    '"x"',
+    '"' + "a" * 120_000 + '"',
+    '"\\ud7ff漢字"',
+    '"main"',
+]
+SNIPPETS = [
+    '[[hosts]]\nid = "x"\n',
+    "[host]\n",
+    '[[guests]]\ntemplate = "alpine"\ncount = 3\n',
+    '[[actions]]\naction = "move"\ntargets = ["alpine-1", "alpine-1"]\nto = "x"\n',
+    '[[actions]]\naction = "remove"\nat_s = 0.0\ntargets = ["alpine-1"]\n',
+    '[[actions]]\naction = "leak"\ntargets = ["alpine-1"]\nrate_mib_s = 1e6\n',
+    "a = " + "[" * 2000 + "]" * 2000 + "\n",
+    "= broken\n",
+    "[lesson]\n",
+    '[[lesson.steps]]\nat_s = 1.0\ntext = "<b>step</b>"\n',
+    "\x00\x01\x7f\n",
+]
+NUMERIC = re.compile(
+    r"\s*(count|at_s|stagger_s|ram_gib|cores|swap_gib|rate_mib_s|duration_s|"
+    r"mib_s|seed|memory_limit_mib|pids_limit|cpu_quota)\s*=\s*[\d.]+\s*$"
+)
 BUDGET_S = 20.0  # wall seconds a case may take before it counts as a hang
 
 
@@ -192,16 +230,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-guests", type=int, default=20_000,
-                        help="run only files asking for at most this many guests")
+    parser.add_argument(
+        "--max-guests",
+        type=int,
+        default=20_000,
+        help="run only files asking for at most this many guests",
+    )
     args = parser.parse_args()
     start = time.monotonic()
     counts, failures = fuzz(args.cases, args.seed, args.max_guests)
     for line in failures[:50]:
         print(line)
     summary = {k: counts.get(k, 0) for k in ("loaded", "rejected", "crash", "hang", "violation")}
-    print(json.dumps({"cases": args.cases, "seed": args.seed, **summary,
-                      "wall_s": round(time.monotonic() - start, 1)}))
+    print(
+        json.dumps(
+            {
+                "cases": args.cases,
+                "seed": args.seed,
+                **summary,
+                "wall_s": round(time.monotonic() - start, 1),
+            }
+        )
+    )
     return 1 if failures else 0
 
 

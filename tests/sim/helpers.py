@@ -28,8 +28,12 @@ def make_session(
     **policy: object,
 ) -> Session:
     """Return a session of a scenario built in code (no file)."""
-    scenario = Scenario(seed=seed, host=HostSpec(preset, dict(overrides or {})),
-                        policy=Policy(**policy), guests=tuple(guests))  # type: ignore[arg-type]
+    scenario = Scenario(
+        seed=seed,
+        host=HostSpec(preset, dict(overrides or {})),
+        policy=Policy(**policy),
+        guests=tuple(guests),
+    )  # type: ignore[arg-type]
     return Session(scenario, catalog or Catalog.load())
 
 
@@ -52,13 +56,17 @@ def run_until_settled(session: Session, ids: Iterable[str], limit_s: float = 360
     while True:
         guests = session.host.guests
         # A staggered guest does not exist until its turn comes.
-        live = [gid for gid in wanted if gid not in guests
-                or guests[gid].state in ("pending", "pulling", "starting")]
+        live = [
+            gid
+            for gid in wanted
+            if gid not in guests or guests[gid].state in ("pending", "pulling", "starting")
+        ]
         if not live:
             return
         if math.isinf(session.next_event_s()) or session.now > limit_s:
-            raise AssertionError(f"guests still starting at {session.now:.1f} s: "
-                                 + ", ".join(sorted(live)))
+            raise AssertionError(
+                f"guests still starting at {session.now:.1f} s: " + ", ".join(sorted(live))
+            )
         session.step()
 
 

@@ -60,8 +60,10 @@ def test_a_folder_is_replaced_whole_or_not_at_all(tmp_path):
     with pytest.raises(RuntimeError), staged_folder(out, {"a.csv", "b.csv"}) as staging:
         (staging / "a.csv").write_text("2")
         raise RuntimeError("killed half way")
-    assert [(p.name, p.read_text()) for p in sorted(out.iterdir())] == [("a.csv", "1"),
-                                                                          ("b.csv", "1")]
+    assert [(p.name, p.read_text()) for p in sorted(out.iterdir())] == [
+        ("a.csv", "1"),
+        ("b.csv", "1"),
+    ]
     with staged_folder(out, {"a.csv", "b.csv"}) as staging:
         (staging / "a.csv").write_text("3")
     assert [p.name for p in out.iterdir()] == ["a.csv"]  # no b.csv of the older run
@@ -70,8 +72,10 @@ def test_a_folder_is_replaced_whole_or_not_at_all(tmp_path):
 
 def test_a_folder_of_other_files_is_refused(tmp_path):
     (tmp_path / "thesis.tex").write_text("mine")
-    with pytest.raises(AtomicWriteError, match="thesis.tex"), \
-            staged_folder(tmp_path, {"a.csv"}) as staging:
+    with (
+        pytest.raises(AtomicWriteError, match="thesis.tex"),
+        staged_folder(tmp_path, {"a.csv"}) as staging,
+    ):
         (staging / "a.csv").write_text("x")
     assert [p.name for p in tmp_path.iterdir()] == ["thesis.tex"]
 

@@ -12,8 +12,19 @@ from sim.catalog_loader import HOST_NUMBERS, TEMPLATE_NUMBERS, load_catalog
 from sim.references import citations
 
 # Ids are part of the interface (CLI, scenarios, tests): they stay stable.
-TEMPLATE_IDS = ("alpine", "nginx", "redis", "postgres", "python-web", "alpine-vm",
-                "ubuntu-server", "windows-server", "firecracker", "gvisor", "kata")
+TEMPLATE_IDS = (
+    "alpine",
+    "nginx",
+    "redis",
+    "postgres",
+    "python-web",
+    "alpine-vm",
+    "ubuntu-server",
+    "windows-server",
+    "firecracker",
+    "gvisor",
+    "kata",
+)
 HOST_IDS = ("laptop", "classroom-server", "big-server")
 
 
@@ -69,13 +80,22 @@ def test_sources_cite_a_reference_or_state_an_assumption(catalog):
         assert cited or source.startswith("assumption:"), f"{where}: {source!r}"
 
 
-@pytest.mark.parametrize("file, line, field", [
-    ("hosts.toml", 'cores = "assumption: a school\'s shared server (16 cores',
-     "hosts.classroom-server.sources.cores"),
-    ("templates.toml", 'memory_mib = "[ms-winserver-hw:ram] 2 GB for Desktop',
-     "templates.windows-server.sources.memory_mib"),
-    ("model.toml", 'jitter_sigma = "[idlab-bench:start-runc]', "model.sources.jitter_sigma"),
-])
+@pytest.mark.parametrize(
+    "file, line, field",
+    [
+        (
+            "hosts.toml",
+            "cores = \"assumption: a school's shared server (16 cores",
+            "hosts.classroom-server.sources.cores",
+        ),
+        (
+            "templates.toml",
+            'memory_mib = "[ms-winserver-hw:ram] 2 GB for Desktop',
+            "templates.windows-server.sources.memory_mib",
+        ),
+        ("model.toml", 'jitter_sigma = "[idlab-bench:start-runc]', "model.sources.jitter_sigma"),
+    ],
+)
 def test_a_number_without_its_source_is_rejected(tmp_path, file, line, field):
     folder = catalog_copy(tmp_path)
     path = folder / file

@@ -15,8 +15,17 @@ from sim.cli import main
 ROOT = Path(__file__).parents[2]
 PORTABILITY = ROOT / "assets" / "scenarios" / "06-portability.toml"
 
-GUEST_FIELDS = {"id", "template", "kind", "state", "created_s", "ready_s", "startup_s", "phases",
-                "resident_mib"}
+GUEST_FIELDS = {
+    "id",
+    "template",
+    "kind",
+    "state",
+    "created_s",
+    "ready_s",
+    "startup_s",
+    "phases",
+    "resident_mib",
+}
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
@@ -74,7 +83,8 @@ def test_out_covers_every_host(tmp_path, capsys):
     assert len(hosts) >= 2  # the lesson puts guests on several hosts
     assert {r["guest"] for r in phases} == {g["id"] for g in results["guests"] if g["phases"]}
     assert {(r["host"], r["guest"]) for r in phases} == {
-        (g["host"], g["id"]) for g in results["guests"] if g["phases"]}
+        (g["host"], g["id"]) for g in results["guests"] if g["phases"]
+    }
     assert {r["host"] for r in memory} == {"lab", "arm-board", "windows-pc", "lab-2"}
 
 
@@ -85,7 +95,11 @@ def test_out_replaces_an_earlier_export_whole_and_leaves_nothing_else(tmp_path, 
     assert json.loads((out / "results.json").read_text())["seed"] == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging folder left
     assert sorted(p.name for p in out.iterdir()) == [
-        "events.csv", "memory.csv", "phases.csv", "results.json"]
+        "events.csv",
+        "memory.csv",
+        "phases.csv",
+        "results.json",
+    ]
 
 
 def test_out_refuses_a_folder_of_other_files(tmp_path, capsys):
@@ -96,8 +110,13 @@ def test_out_refuses_a_folder_of_other_files(tmp_path, capsys):
 
 
 def test_out_empty_is_a_usage_error(tmp_path, capsys):
-    proc = subprocess.run([sys.executable, "-m", "sim", "run", "--out", ""], capture_output=True,
-                          text=True, cwd=tmp_path, env=_env())
+    proc = subprocess.run(
+        [sys.executable, "-m", "sim", "run", "--out", ""],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_env(),
+    )
     assert proc.returncode == 2 and "--out" in proc.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -117,28 +136,41 @@ def test_run_on_a_special_file_exits_2_at_once(tmp_path, special):
         os.mkfifo(path)
     else:
         path = Path(special)
-    proc = subprocess.run([sys.executable, "-m", "sim", "run", str(path)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sim", "run", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert "not a regular file" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_density_json_names_binding_limit(capsys):
-    r = run_json(capsys, "density", "--template", "alpine", "--template", "ubuntu-server",
-                 "--json")
+    r = run_json(capsys, "density", "--template", "alpine", "--template", "ubuntu-server", "--json")
     alpine = r["templates"]["alpine"]
     assert alpine["max"] >= 1000 and alpine["limit"] == "bridge_ports"
-    assert set(alpine["limits"]) == {"memory", "cpu", "pids", "bridge_ports", "disk", "platform",
-                                      "host_down"}
+    assert set(alpine["limits"]) == {
+        "memory",
+        "cpu",
+        "pids",
+        "bridge_ports",
+        "disk",
+        "platform",
+        "host_down",
+    }
     assert alpine["limits"]["cpu"] is None  # containers commit no CPU
     assert 10 <= r["templates"]["ubuntu-server"]["max"] < 100
 
 
 def test_fill_reaches_density(capsys):
-    density = run_json(capsys, "density", "--template", "ubuntu-server", "--template",
-                       "windows-server", "--json")
-    filled = run_json(capsys, "fill", "--template", "ubuntu-server", "--template",
-                      "windows-server", "--json")
+    density = run_json(
+        capsys, "density", "--template", "ubuntu-server", "--template", "windows-server", "--json"
+    )
+    filled = run_json(
+        capsys, "fill", "--template", "ubuntu-server", "--template", "windows-server", "--json"
+    )
     for tid in ("ubuntu-server", "windows-server"):
         assert filled["templates"][tid]["count"] == density["templates"][tid]["max"]
 
@@ -149,12 +181,15 @@ def test_catalog_json_lists_sources(capsys):
     assert all(p["source"] for t in r["templates"].values() for p in t["phases"])
 
 
-@pytest.mark.parametrize("argv, needle", [
-    (["run", "missing.toml"], "missing.toml"),
-    (["run", "--until", "-5"], "--until"),
-    (["density", "--host", "mainframe"], "--host"),
-    (["density", "--template", "solaris-zone"], "--template"),
-])
+@pytest.mark.parametrize(
+    "argv, needle",
+    [
+        (["run", "missing.toml"], "missing.toml"),
+        (["run", "--until", "-5"], "--until"),
+        (["density", "--host", "mainframe"], "--host"),
+        (["density", "--template", "solaris-zone"], "--template"),
+    ],
+)
 def test_errors_exit_2_and_name_the_problem(argv, needle, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
@@ -165,8 +200,12 @@ def test_broken_scenario_exits_2_and_writes_nothing(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("version = 1\n[[guests]]\ntemplate = 'nginx'\ncount = -3\n")
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "sim", "run", str(bad), "--out", str(out)],
-                          capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    proc = subprocess.run(
+        [sys.executable, "-m", "sim", "run", str(bad), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
     assert proc.returncode == 2
     assert "guests[0].count" in proc.stderr and str(bad) in proc.stderr
     assert not out.exists()

@@ -29,8 +29,7 @@ def _cli_run(capsys: pytest.CaptureFixture[str], name: str, until_s: float) -> d
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize(("name", "until_s"), [("02-startup.toml", 40.0),
-                                               ("03-memory.toml", 40.0)])
+@pytest.mark.parametrize(("name", "until_s"), [("02-startup.toml", 40.0), ("03-memory.toml", 40.0)])
 def test_startup_memory_and_density_cells_equal_the_cli(capsys, name, until_s):
     table = contrast_table(_run(name, until_s).snapshot())
     r = _cli_run(capsys, name, until_s)
@@ -40,16 +39,20 @@ def test_startup_memory_and_density_cells_equal_the_cli(capsys, name, until_s):
         start = table.cell("startup", kind).figures
         starts = [g["startup_s"] for g in guests if g["startup_s"] is not None]
         assert start["median_s"] == pytest.approx(float(np.median(starts)), abs=1e-5)
-        assert (start["min_s"], start["max_s"]) == pytest.approx((min(starts), max(starts)),
-                                                                 abs=1e-5)
+        assert (start["min_s"], start["max_s"]) == pytest.approx(
+            (min(starts), max(starts)), abs=1e-5
+        )
         mem = table.cell("memory", kind).figures
         resident = [g["resident_mib"] for g in guests if g["state"] == "running"]
         assert mem["per_instance_mib"] == pytest.approx(float(np.median(resident)), abs=1e-3)
         dens = table.cell("density", kind).figures
-        assert (dens["max"], dens["limit"]) == (r["density"][dens["template"]]["max"],
-                                                r["density"][dens["template"]]["limit"])
+        assert (dens["max"], dens["limit"]) == (
+            r["density"][dens["template"]]["max"],
+            r["density"][dens["template"]]["limit"],
+        )
     assert table.cell("memory", "container").figures["shared_mib"] == pytest.approx(
-        r["memory_mib"]["page_cache"], abs=1e-3)
+        r["memory_mib"]["page_cache"], abs=1e-3
+    )
 
 
 def test_the_dominant_phase_is_the_one_with_most_time(capsys):
@@ -67,13 +70,19 @@ def test_performance_and_isolation_cells_equal_the_cli(capsys):
     table = contrast_table(_run("04-performance.toml", 216.0).snapshot())
     r = _cli_run(capsys, "04-performance.toml", 216.0)
     ratios = table.cell("performance", "vm").figures["ratios"]
-    cpu = [w["ratio"] for w in r["workloads"] if w["workload"] == "cpu"
-           and w["guest"].startswith("ubuntu-server")]
+    cpu = [
+        w["ratio"]
+        for w in r["workloads"]
+        if w["workload"] == "cpu" and w["guest"].startswith("ubuntu-server")
+    ]
     assert ratios["cpu"] == pytest.approx(float(np.mean(cpu)), abs=1e-3)
     panic = contrast_table(_run("05-isolation-panic.toml", 30.0).snapshot())
     cell = panic.cell("isolation", "container")
     assert (cell.figures["fault"], cell.figures["outcome"], cell.figures["reached"]) == (
-        "panic", "host_down", "host_kernel")
+        "panic",
+        "host_down",
+        "host_kernel",
+    )
     assert panic.cell("isolation", "vm").figures["outcome"] == "guest_only"
     assert cell.source is not None and cell.source.time_s == 12.0
 

@@ -34,17 +34,24 @@ def test_limits_apply_to_the_kinds_they_belong_to():
     assert rows["alpine"].limits["bridge_ports"] == 1023
 
 
-@pytest.mark.parametrize("template, overrides, policy, limit", [
-    ("alpine", {"pid_max": 2000}, "overcommit", "pids"),
-    ("alpine", {"bridge_ports": 10}, "overcommit", "bridge_ports"),
-    ("alpine", {"disk_gib": 1}, "overcommit", "disk"),
-    ("alpine", {"ram_gib": 2, "bridge_ports": 1_000_000, "pid_max": 4_194_304}, "overcommit",
-     "memory"),
-    ("ubuntu-server", {}, "overcommit", "cpu"),
-    ("ubuntu-server", {}, "reserve", "memory"),
-    ("ubuntu-server", {"vcpu_per_core": 0.1}, "overcommit", "cpu"),
-    ("windows-server", {}, "overcommit", "memory"),
-])
+@pytest.mark.parametrize(
+    "template, overrides, policy, limit",
+    [
+        ("alpine", {"pid_max": 2000}, "overcommit", "pids"),
+        ("alpine", {"bridge_ports": 10}, "overcommit", "bridge_ports"),
+        ("alpine", {"disk_gib": 1}, "overcommit", "disk"),
+        (
+            "alpine",
+            {"ram_gib": 2, "bridge_ports": 1_000_000, "pid_max": 4_194_304},
+            "overcommit",
+            "memory",
+        ),
+        ("ubuntu-server", {}, "overcommit", "cpu"),
+        ("ubuntu-server", {}, "reserve", "memory"),
+        ("ubuntu-server", {"vcpu_per_core": 0.1}, "overcommit", "cpu"),
+        ("windows-server", {}, "overcommit", "memory"),
+    ],
+)
 def test_each_limit_can_be_the_binding_one(template, overrides, policy, limit):
     r = row(make_session(overrides=overrides, memory=policy), template)
     assert r.limit == limit, r.limits
@@ -79,11 +86,14 @@ def test_guests_still_starting_count_against_memory():
     assert row(session, "windows-server").max == before - 2
 
 
-@pytest.mark.parametrize("template, overrides", [
-    ("alpine", {"pid_max": 2000}),
-    ("windows-server", {"ram_gib": 24}),
-    ("ubuntu-server", {"cores": 4}),
-])
+@pytest.mark.parametrize(
+    "template, overrides",
+    [
+        ("alpine", {"pid_max": 2000}),
+        ("windows-server", {"ram_gib": 24}),
+        ("ubuntu-server", {"cores": 4}),
+    ],
+)
 def test_the_predicted_number_starts_and_one_more_does_not(template, overrides):
     session = make_session(overrides=overrides)
     predicted = row(session, template)
@@ -113,8 +123,9 @@ def test_cached_pending_memory_equals_a_fresh_count_frame_after_frame():
         cached = session.density()  # uses and refreshes the session's per-guest cache
         fresh = pending_mib(session.host)
         assert session.__dict__["_pending_shares"][session.host.id] is not None
-        assert pending_mib(session.host, session.__dict__["_pending_shares"][session.host.id]) \
-            == fresh
+        assert (
+            pending_mib(session.host, session.__dict__["_pending_shares"][session.host.id]) == fresh
+        )
         assert [r.max for r in cached] == [r.max for r in session.density()]
         seen_starting += any(g.state == "starting" for g in guests_by_id(session).values())
     assert seen_starting > 3  # the cache was exercised while guests were starting

@@ -156,8 +156,11 @@ def test_the_oom_killer_kills_the_largest_guest_and_says_so():
 
     def on_entry(entry) -> None:
         if entry.code == "oom_kill":
-            others = {g.id: g.resident_mib for g in session.snapshot().guests
-                      if g.state not in ("killed", "failed", "stopped", "crashed")}
+            others = {
+                g.id: g.resident_mib
+                for g in session.snapshot().guests
+                if g.state not in ("killed", "failed", "stopped", "crashed")
+            }
             kills.append((entry.params["guest"], entry.params["resident_mib"], others))
 
     session.subscribe(on_entry)

@@ -152,8 +152,9 @@ def react(world: Model | Real, action: tuple, inside: bool = False) -> None:
                 getattr(world, kind)(world.now + action[1])
         except (EmptySchedule, ValueError) as error:
             world.trace.append(("raised", type(error).__name__))
-    world.trace.append(("after", kind, world.now) if inside else
-                       ("after", kind, world.now, world.count))
+    world.trace.append(
+        ("after", kind, world.now) if inside else ("after", kind, world.now, world.count)
+    )
 
 
 def make_program(seed: int) -> tuple[list[tuple], dict[int, list[tuple]], int]:
@@ -171,11 +172,21 @@ def make_program(seed: int) -> tuple[list[tuple], dict[int, list[tuple]], int]:
             return ("cancel", rng.randrange(ids))
         if inside:
             return ("peek",)
-        return rng.choice((("step",), ("run",), ("peek",), ("run_until", rng.choice(ADVANCES)),
-                           ("run_through", rng.choice(ADVANCES))))
+        return rng.choice(
+            (
+                ("step",),
+                ("run",),
+                ("peek",),
+                ("run_until", rng.choice(ADVANCES)),
+                ("run_through", rng.choice(ADVANCES)),
+            )
+        )
 
-    reactions = {ident: [action(True) for _ in range(rng.randint(0, 2))]
-                 for ident in range(ids) if rng.random() < 0.5}
+    reactions = {
+        ident: [action(True) for _ in range(rng.randint(0, 2))]
+        for ident in range(ids)
+        if rng.random() < 0.5
+    }
     driver = [action(False) for _ in range(rng.randint(3, 15))] + [("run",)]
     return driver, reactions, ids
 

@@ -27,8 +27,26 @@ def test_generated_programs_reach_every_behaviour() -> None:
     for seed in range(300):
         program = make_program(seed)
         seen += coverage(program, trace_of(HostlabAdapter, program))
-    wanted = ["caught:Boom", "caught:Interrupt", "lets-through:Boom", "lets-through:Interrupt",
-              "escaped:Boom", "escaped:Interrupt", "escaped:RuntimeError",
-              "escaped:EmptySchedule", "escaped:ValueError", "bad-yield", "hook", "hook-late",
-              "interrupt", "fail", "succeed", "all_of", "peek", "step", "advance", "got"]
+    wanted = [
+        "caught:Boom",
+        "caught:Interrupt",
+        "lets-through:Boom",
+        "lets-through:Interrupt",
+        "escaped:Boom",
+        "escaped:Interrupt",
+        "escaped:RuntimeError",
+        "escaped:EmptySchedule",
+        "escaped:ValueError",
+        "bad-yield",
+        "hook",
+        "hook-late",
+        "interrupt",
+        "fail",
+        "succeed",
+        "all_of",
+        "peek",
+        "step",
+        "advance",
+        "got",
+    ]
     assert all(seen[name] > 0 for name in wanted), {name: seen[name] for name in wanted}

@@ -15,13 +15,18 @@ GUESTS = ("nginx", "nginx", "ubuntu-server", "gvisor", "kata")
 ALL = {"nginx-1", "nginx-2", "ubuntu-server-1", "gvisor-1", "kata-1"}
 
 
-def session_with(config: GuestConfig | None = None, target: str = "nginx-1",
-                 **host: object) -> Session:
-    scenario = Scenario(guests=tuple(GuestSpec(t) for t in GUESTS),
-                        configs={target: config} if config else {})
+def session_with(
+    config: GuestConfig | None = None, target: str = "nginx-1", **host: object
+) -> Session:
+    scenario = Scenario(
+        guests=tuple(GuestSpec(t) for t in GUESTS), configs={target: config} if config else {}
+    )
     if host:
-        scenario = Scenario(guests=scenario.guests, configs=scenario.configs,
-                            host=HostSpec("classroom-server", host))
+        scenario = Scenario(
+            guests=scenario.guests,
+            configs=scenario.configs,
+            host=HostSpec("classroom-server", host),
+        )
     session = watched(scenario)
     session.run_until(60)
     return session
@@ -34,12 +39,15 @@ def affected(session: Session, effect: str) -> set[str]:
     return {g.id for g in snap.guests if g.compromised}
 
 
-@pytest.mark.parametrize("target, expected, host_down", [
-    ("nginx-1", ALL, True),                       # a container's panic is the host's
-    ("ubuntu-server-1", {"ubuntu-server-1"}, False),
-    ("gvisor-1", {"gvisor-1"}, False),            # the Sentry is its own kernel
-    ("kata-1", {"kata-1"}, False),
-])
+@pytest.mark.parametrize(
+    "target, expected, host_down",
+    [
+        ("nginx-1", ALL, True),  # a container's panic is the host's
+        ("ubuntu-server-1", {"ubuntu-server-1"}, False),
+        ("gvisor-1", {"gvisor-1"}, False),  # the Sentry is its own kernel
+        ("kata-1", {"kata-1"}, False),
+    ],
+)
 def test_kernel_panic(target, expected, host_down):
     session = session_with()
     incident = session.inject("panic", target)
@@ -66,17 +74,37 @@ EXPLOITS = [
     ("cve-2019-5736", "nginx-1", GuestConfig(selinux=True), "blocked", set()),
     ("cve-2019-5736", "gvisor-1", None, "not_reachable", set()),
     ("cve-2019-5736", "kata-1", None, "contained", {"kata-1"}),
-    ("cve-2024-21626", "nginx-1", GuestConfig(seccomp=True, apparmor=True), "host_compromised",
-     ALL),
+    (
+        "cve-2024-21626",
+        "nginx-1",
+        GuestConfig(seccomp=True, apparmor=True),
+        "host_compromised",
+        ALL,
+    ),
     ("cve-2024-21626", "nginx-1", GuestConfig(userns=True), "blocked", set()),
     ("cve-2022-0492", "nginx-1", None, "blocked", set()),  # seccomp + AppArmor by default
-    ("cve-2022-0492", "nginx-1", GuestConfig(seccomp=False, apparmor=False), "host_compromised",
-     ALL),
+    (
+        "cve-2022-0492",
+        "nginx-1",
+        GuestConfig(seccomp=False, apparmor=False),
+        "host_compromised",
+        ALL,
+    ),
     ("cve-2022-0492", "nginx-1", GuestConfig(privileged=True), "host_compromised", ALL),
-    ("cve-2022-0492", "gvisor-1", GuestConfig(seccomp=False, apparmor=False), "not_reachable",
-     set()),
-    ("cve-2022-0492", "kata-1", GuestConfig(seccomp=False, apparmor=False), "contained",
-     {"kata-1"}),
+    (
+        "cve-2022-0492",
+        "gvisor-1",
+        GuestConfig(seccomp=False, apparmor=False),
+        "not_reachable",
+        set(),
+    ),
+    (
+        "cve-2022-0492",
+        "kata-1",
+        GuestConfig(seccomp=False, apparmor=False),
+        "contained",
+        {"kata-1"},
+    ),
     ("venom", "ubuntu-server-1", None, "host_compromised", ALL),
     ("venom", "nginx-1", None, "not_reachable", set()),
     ("venom", "kata-1", None, "not_reachable", set()),
@@ -102,8 +130,12 @@ def test_venom_spares_firecracker_and_type1_hosts():
 
 
 def test_leak_without_limit_ends_in_a_host_oom_kill_of_the_largest():
-    session = watched(Scenario(guests=(GuestSpec("nginx"), GuestSpec("ubuntu-server")),
-                               host=HostSpec("classroom-server", {"ram_gib": 4})))
+    session = watched(
+        Scenario(
+            guests=(GuestSpec("nginx"), GuestSpec("ubuntu-server")),
+            host=HostSpec("classroom-server", {"ram_gib": 4}),
+        )
+    )
     session.run_until(60)
     session.inject("leak", "nginx-1", rate_mib_s=200)
     session.advance(60)
@@ -111,15 +143,24 @@ def test_leak_without_limit_ends_in_a_host_oom_kill_of_the_largest():
     assert kills and kills[0].guest_id == "nginx-1"  # by then the leaker is the largest
 
 
-@pytest.mark.parametrize("fault, target, config", [
-    ("leak", "nginx-1", None), ("leak", "ubuntu-server-1", None),
-    ("leak", "nginx-1", GuestConfig(memory_limit_mib=100)), ("panic", "nginx-1", None),
-    ("panic", "kata-1", None), ("fork_bomb", "nginx-1", None), ("venom", "ubuntu-server-1", None),
-])
+@pytest.mark.parametrize(
+    "fault, target, config",
+    [
+        ("leak", "nginx-1", None),
+        ("leak", "ubuntu-server-1", None),
+        ("leak", "nginx-1", GuestConfig(memory_limit_mib=100)),
+        ("panic", "nginx-1", None),
+        ("panic", "kata-1", None),
+        ("fork_bomb", "nginx-1", None),
+        ("venom", "ubuntu-server-1", None),
+    ],
+)
 def test_the_ledger_balances_through_every_fault(fault, target, config):
-    scenario = Scenario(guests=tuple(GuestSpec(t) for t in GUESTS),
-                        configs={target: config} if config else {},
-                        host=HostSpec("classroom-server", {"ram_gib": 3}))
+    scenario = Scenario(
+        guests=tuple(GuestSpec(t) for t in GUESTS),
+        configs={target: config} if config else {},
+        host=HostSpec("classroom-server", {"ram_gib": 3}),
+    )
     session = watched(scenario)
     session.run_until(60)
     session.inject(fault, target, rate_mib_s=300)
@@ -154,10 +195,13 @@ def test_leak_in_a_vm_stays_in_the_vm():
     assert before - session.snapshot().memory_mib["free"] <= 2048 + 1e-6
 
 
-@pytest.mark.parametrize("attacker, config, host_wide", [
-    ("nginx-1", None, True),
-    ("nginx-1", GuestConfig(pids_limit=500), False),
-])
+@pytest.mark.parametrize(
+    "attacker, config, host_wide",
+    [
+        ("nginx-1", None, True),
+        ("nginx-1", GuestConfig(pids_limit=500), False),
+    ],
+)
 def test_fork_bomb(attacker, config, host_wide):
     session = session_with(config, target=attacker)
     session.inject("fork_bomb", attacker)
@@ -179,7 +223,9 @@ def test_fork_bomb_in_a_vm_is_contained():
 
 def test_actions_in_a_scenario_run_at_their_time():
     from sim.scenario import parse_scenario
-    session = watched(parse_scenario("""version = 1
+
+    session = watched(
+        parse_scenario("""version = 1
 [[guests]]
 template = "nginx"
 [[actions]]
@@ -192,13 +238,15 @@ at_s = 12
 action = "workload"
 workload = "cpu"
 targets = ["nginx-1", "nginx-9"]
-"""))
+""")
+    )
     session.run_until(30)
     results = session.results()
     assert results["incidents"][0]["time_s"] == 10 and results["host_compromised"]
     assert [w["guest"] for w in results["workloads"]] == ["nginx-1"]
-    assert any(e["code"] == "action_skipped" for e in
-               [{"code": e.code} for e in session.snapshot().log])
+    assert any(
+        e["code"] == "action_skipped" for e in [{"code": e.code} for e in session.snapshot().log]
+    )
 
 
 def test_density_says_nothing_fits_on_a_panicked_host():

@@ -11,12 +11,15 @@ from sim.scenario import HostSpec, Scenario
 from sim.session import Session
 
 
-@pytest.mark.parametrize("template, policy, limit", [
-    ("alpine", "overcommit", "bridge_ports"),
-    ("ubuntu-server", "overcommit", "cpu"),
-    ("ubuntu-server", "reserve", "memory"),
-    ("windows-server", "overcommit", "memory"),
-])
+@pytest.mark.parametrize(
+    "template, policy, limit",
+    [
+        ("alpine", "overcommit", "bridge_ports"),
+        ("ubuntu-server", "overcommit", "cpu"),
+        ("ubuntu-server", "reserve", "memory"),
+        ("windows-server", "overcommit", "memory"),
+    ],
+)
 def test_fill_reaches_predicted_max(template, policy, limit):
     scenario = Scenario(host=HostSpec("classroom-server"), policy=Policy(memory=policy))
     predicted = {r.template: r for r in Session.bundled(scenario).density()}[template]

@@ -12,8 +12,12 @@ from sim.scenario import GuestSpec, HostSpec, Scenario
 from sim.session import Session
 
 CATALOG = Catalog.load()
-SCENARIO = Scenario(seed=11, host=HostSpec("classroom-server", {}), policy=Policy(),
-                    guests=(GuestSpec("nginx", 3, 0.0, 0.5), GuestSpec("ubuntu-server", 1, 1.0)))
+SCENARIO = Scenario(
+    seed=11,
+    host=HostSpec("classroom-server", {}),
+    policy=Policy(),
+    guests=(GuestSpec("nginx", 3, 0.0, 0.5), GuestSpec("ubuntu-server", 1, 1.0)),
+)
 
 
 def _play(history: History, session: Session, until_s: float, dt_s: float = 0.25) -> None:

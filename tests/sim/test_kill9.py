@@ -54,8 +54,12 @@ def test_exports_survive_kill_9_and_never_mix_two_runs(tmp_path):
         kill_while_writing("export", target, rng)
         found = {p.name: p.read_bytes() for p in target.iterdir()}
         assert found in (refs["a"], refs["b"])  # every file of one run, none of the other
-        result = subprocess.run([sys.executable, "-m", "sim", "run", "--until", "1", "--out",
-                                 str(target)], cwd=ROOT, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "sim", "run", "--until", "1", "--out", str(target)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr
         assert json.loads((target / "results.json").read_text())["until_s"] == 1
         assert leftovers(work, {"out"}) == []

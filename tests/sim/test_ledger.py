@@ -32,10 +32,17 @@ guest_specs = st.builds(
 scenarios = st.builds(
     Scenario,
     seed=st.integers(0, 2**32),
-    host=st.builds(HostSpec, preset=st.sampled_from(sorted(CATALOG.hosts)),
-                   overrides=st.fixed_dictionaries({"ram_gib": st.integers(1, 64)})),
-    policy=st.builds(Policy, memory=st.sampled_from(["overcommit", "reserve"]),
-                     ksm=st.booleans(), swap=st.booleans()),
+    host=st.builds(
+        HostSpec,
+        preset=st.sampled_from(sorted(CATALOG.hosts)),
+        overrides=st.fixed_dictionaries({"ram_gib": st.integers(1, 64)}),
+    ),
+    policy=st.builds(
+        Policy,
+        memory=st.sampled_from(["overcommit", "reserve"]),
+        ksm=st.booleans(),
+        swap=st.booleans(),
+    ),
     guests=st.lists(guest_specs, min_size=1, max_size=6).map(tuple),
 )
 
@@ -51,7 +58,8 @@ def check_every_sample(session: Session) -> None:
     worst = int(np.argmax(error))
     assert error[worst] <= REL_TOLERANCE, (
         f"at {series.time_s[worst]:.3f} s: layers {resident[worst]} + free {free[worst]} "
-        f"!= RAM {ram_mib} + swap used {swap_used[worst]}")
+        f"!= RAM {ram_mib} + swap used {swap_used[worst]}"
+    )
     assert (free >= -1e-6).all(), f"free went negative: {free.min()}"
     assert (swap_used <= swap_mib + 1e-6).all(), f"swap used {swap_used.max()} > {swap_mib}"
     assert (series.layers["ksm_saved"] >= -1e-6).all()
@@ -73,7 +81,8 @@ def check_owners(session: Session) -> None:
             assert guest.resident_mib == 0, f"{guest.id} is {guest.state} but holds memory"
     for layer in LAYERS:
         assert abs(snap.memory_mib[layer] - held[layer]) <= 1e-6 * max(1.0, held[layer]), (
-            f"{layer}: ledger {snap.memory_mib[layer]} != owners {held[layer]}")
+            f"{layer}: ledger {snap.memory_mib[layer]} != owners {held[layer]}"
+        )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -90,10 +99,12 @@ def test_ledger_invariant_holds_at_every_sample(scenario: Scenario, until_s: flo
 
 def test_the_invariant_check_sees_an_oom_and_ksm_run() -> None:
     """A fixed scenario with both OOM kills and KSM merging, so the property is not vacuous."""
-    scenario = Scenario(seed=1, host=HostSpec("classroom-server", {"ram_gib": 16}),
-                        policy=Policy(ksm=True),
-                        guests=(GuestSpec("windows-server", 6, 0.0, 5.0),
-                                GuestSpec("alpine", 30, 1.0, 0.1)))
+    scenario = Scenario(
+        seed=1,
+        host=HostSpec("classroom-server", {"ram_gib": 16}),
+        policy=Policy(ksm=True),
+        guests=(GuestSpec("windows-server", 6, 0.0, 5.0), GuestSpec("alpine", 30, 1.0, 0.1)),
+    )
     session = watched(scenario)
     session.run_until(300.0)
     snap = session.snapshot()

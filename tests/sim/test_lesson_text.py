@@ -44,8 +44,11 @@ def texts(lesson_id: str) -> list[tuple[str, str]]:
 
 def what_to_watch(text: str) -> str:
     """Return the part of a text that tells what the run shows: a step, or WHAT TO WATCH."""
-    for heading, end in (("WHAT TO WATCH", "QUESTIONS FOR THE CLASS"), ("看什么", "课堂提问"),
-                         ("观察要点", "课堂提问")):
+    for heading, end in (
+        ("WHAT TO WATCH", "QUESTIONS FOR THE CLASS"),
+        ("看什么", "课堂提问"),
+        ("观察要点", "课堂提问"),
+    ):
         if heading in text:
             return text.split(heading, 1)[1].split(end, 1)[0]
     return text
@@ -57,12 +60,17 @@ def end_snapshot(lesson_id: str):  # noqa: ANN201
 
 
 def cases() -> list[tuple[str, str, Annotation]]:
-    return [(lid, where, a) for lid in LESSONS for where, text in texts(lid)
-            for a in find_annotations(text)]
+    return [
+        (lid, where, a)
+        for lid in LESSONS
+        for where, text in texts(lid)
+        for a in find_annotations(text)
+    ]
 
 
-@pytest.mark.parametrize("lesson_id, where, annotation", cases(),
-                         ids=lambda v: v if isinstance(v, str) else v.query)
+@pytest.mark.parametrize(
+    "lesson_id, where, annotation", cases(), ids=lambda v: v if isinstance(v, str) else v.query
+)
 def test_every_marked_number_is_what_a_run_of_the_lesson_gives(lesson_id, where, annotation):
     problem = check(annotation, end_snapshot(lesson_id))
     assert problem is None, f"{lesson_id} {where}: {problem}"
@@ -74,10 +82,16 @@ def test_the_lessons_mark_up_their_numbers():
         for where, text in texts(lid):
             watching = what_to_watch(text)
             # A time at which a marked number is read ("3.4 GiB at 180 s") is the reading's moment.
-            moments = {f"{float(a.query.split()[-1]):g}" for a in find_annotations(watching)
-                       if re.fullmatch(r"[\d.]+", a.query.split()[-1])}
-            bare = [b for b in BARE_NUMBER.findall(ANNOTATION.sub("", watching))
-                    if not re.fullmatch(rf"({'|'.join(moments) or '-'}) ?(s|秒)", b)]
+            moments = {
+                f"{float(a.query.split()[-1]):g}"
+                for a in find_annotations(watching)
+                if re.fullmatch(r"[\d.]+", a.query.split()[-1])
+            }
+            bare = [
+                b
+                for b in BARE_NUMBER.findall(ANNOTATION.sub("", watching))
+                if not re.fullmatch(rf"({'|'.join(moments) or '-'}) ?(s|秒)", b)
+            ]
             assert not bare, f"{lid} {where}: numbers typed, not computed: {bare}"
 
 
@@ -88,8 +102,9 @@ def test_both_languages_state_the_same_quantities():
         zh = sorted(a.query for a in find_annotations(le.notes_zh))
         assert en == zh, lid
         for st in le.steps:
-            assert sorted(a.query for a in find_annotations(st.text)) == \
-                sorted(a.query for a in find_annotations(st.text_zh)), (lid, st.at_s)
+            assert sorted(a.query for a in find_annotations(st.text)) == sorted(
+                a.query for a in find_annotations(st.text_zh)
+            ), (lid, st.at_s)
 
 
 def test_lesson_citations_name_known_references():
@@ -123,10 +138,16 @@ def test_a_changed_model_fails_the_check():
     assert check(Annotation("0.30 s", "ratio random_io gvisor-1", approximate=False), snap)
 
 
-@pytest.mark.parametrize("shown, expected", [
-    ("84,044 IOPS", (84044.0, 0, "IOPS")), ("0.27×", (0.27, 2, "×")),
-    ("46.9 GiB", (46.9, 1, "GiB")), ("2.3 秒", (2.3, 1, "秒")), ("32", (32.0, 0, "")),
-])
+@pytest.mark.parametrize(
+    "shown, expected",
+    [
+        ("84,044 IOPS", (84044.0, 0, "IOPS")),
+        ("0.27×", (0.27, 2, "×")),
+        ("46.9 GiB", (46.9, 1, "GiB")),
+        ("2.3 秒", (2.3, 1, "秒")),
+        ("32", (32.0, 0, "")),
+    ],
+)
 def test_a_shown_number_is_read_with_its_precision_and_unit(shown, expected):
     assert parse_shown(shown) == expected
 

@@ -173,7 +173,8 @@ def test_architecture_containers_share_the_host_kernel_each_vm_brings_one():
     assert all(g.memory_mib["guest_kernel"] > 0 and g.memory_mib["vmm"] > 0 for g in vms)
     # One guest kernel per VM on top of the one host kernel, and nothing else in that layer.
     assert snap.memory_mib["guest_kernel"] == pytest.approx(
-        sum(g.memory_mib["guest_kernel"] for g in vms))
+        sum(g.memory_mib["guest_kernel"] for g in vms)
+    )
     assert snap.memory_mib["host_kernel"] > 0
 
 
@@ -241,8 +242,9 @@ def test_isolation_a_container_panic_takes_the_host_a_vm_panic_only_itself():
     assert outcome[("gvisor-1", "panic")] == "guest_only"
     assert outcome[("nginx-2", "panic")] == "host_down"
     crashed = {e.guest_id: e.time_s for e in log("05-isolation-panic", "guest_crashed")}
-    container_panic = next(a.at_s for a in BY_ID["05-isolation-panic"].scenario.actions
-                           if a.targets == ("nginx-2",))
+    container_panic = next(
+        a.at_s for a in BY_ID["05-isolation-panic"].scenario.actions if a.targets == ("nginx-2",)
+    )
     before = {gid for gid, t in crashed.items() if t < container_panic}
     assert before == {"alpine-vm-1", "gvisor-1"}
     results = ran("05-isolation-panic").results()
@@ -259,8 +261,10 @@ def test_isolation_an_escape_succeeds_with_default_hardening_not_with_userns():
     snap = ran("05-isolation-escape").snapshot()
     assert snap.host.compromised
     assert all(g.compromised for g in snap.guests)  # the VM on the host too
-    assert {g.id: g.config.get("userns", False) for g in snap.guests if g.kind == "container"} \
-        == {"nginx-1": False, "nginx-2": True}
+    assert {g.id: g.config.get("userns", False) for g in snap.guests if g.kind == "container"} == {
+        "nginx-1": False,
+        "nginx-2": True,
+    }
 
 
 def test_isolation_runaway_unlimited_hits_the_host_limited_dies_alone():
@@ -278,20 +282,24 @@ def test_isolation_runaway_unlimited_hits_the_host_limited_dies_alone():
     assert gs["alpine-vm-1"]["state"] == "running"
     # Fork bombs: the limited container stops at its limit, the unlimited one at pid_max, which
     # then keeps a new container from starting.
-    bombs = {e.guest_id: e.params["host_wide"]
-             for e in log("05-isolation-runaway", "pids_exhausted")}
+    bombs = {
+        e.guest_id: e.params["host_wide"] for e in log("05-isolation-runaway", "pids_exhausted")
+    }
     assert bombs == {"alpine-1": False, "alpine-2": True}
     assert gs["nginx-1"]["state"] == "failed" and gs["nginx-1"]["reason"] == "pids"
-    assert [e.guest_id for e in log("05-isolation-runaway", "fork_bomb_contained")] \
-        == ["alpine-vm-1"]
+    assert [e.guest_id for e in log("05-isolation-runaway", "fork_bomb_contained")] == [
+        "alpine-vm-1"
+    ]
 
 
 def test_density_a_thousand_containers_against_tens_of_vms_with_their_limits():
     needs("08-density")
     gs = guests("08-density")
     results = ran("08-density").results()
-    running = {t: sum(g["state"] == "running" and g["template"] == t for g in gs.values())
-               for t in ("alpine", "ubuntu-server")}
+    running = {
+        t: sum(g["state"] == "running" and g["template"] == t for g in gs.values())
+        for t in ("alpine", "ubuntu-server")
+    }
     failed = {(g["template"], g["reason"]) for g in gs.values() if g["state"] == "failed"}
     assert running["alpine"] >= 1000
     assert 10 <= running["ubuntu-server"] < 100
@@ -335,10 +343,12 @@ def test_cicd_short_lived_containers_leave_memory_where_it_started():
     # During a run memory rises; after the last removal only the image's page cache remains.
     assert used.max() > start + 500
     assert used_mib(results["memory_mib"]) - start == pytest.approx(
-        results["memory_mib"]["page_cache"], abs=1e-6)
+        results["memory_mib"]["page_cache"], abs=1e-6
+    )
     assert results["memory_mib"]["page_cache"] > 0
-    assert all(results["memory_mib"][layer] == pytest.approx(0, abs=1e-6)
-               for layer in ("container", "app"))
+    assert all(
+        results["memory_mib"][layer] == pytest.approx(0, abs=1e-6) for layer in ("container", "app")
+    )
     # Only the first run pulls; later runs find the image on the host.
     pulls = [g for g in gs.values() if any(p["name"] == "pull" for p in g["phases"])]
     assert pulls and max(g["created_s"] for g in pulls) < 5.0

@@ -16,8 +16,7 @@ HOSTS = (HostSpec("classroom-server", {}, "a"), HostSpec("classroom-server", {},
 
 
 def started(template: str) -> tuple[Session, str]:
-    session = watched(Scenario(host=HOSTS[0], more_hosts=HOSTS[1:],
-                               guests=(GuestSpec(template),)))
+    session = watched(Scenario(host=HOSTS[0], more_hosts=HOSTS[1:], guests=(GuestSpec(template),)))
     session.run_until(120)
     gid = f"{template}-1"
     assert session.guest(gid).state == "running"
@@ -50,8 +49,9 @@ def test_a_live_move_takes_the_time_and_downtime_of_the_model(monkeypatch, dirty
     session, gid = started("ubuntu-server")
     memory, resident = session.guest(gid).inside_mib(), session.guest(gid).resident_mib
     model = Catalog.load().model
-    plan = precopy_plan(memory, LINK_MIB_S, dirty, model["precopy_downtime_s"],
-                        int(model["precopy_max_rounds"]))
+    plan = precopy_plan(
+        memory, LINK_MIB_S, dirty, model["precopy_downtime_s"], int(model["precopy_max_rounds"])
+    )
     start = session.now
     record = session.move_guest(gid, "b", mode="live")
     session.run_until(start + plan.total_s + 5)
@@ -93,8 +93,11 @@ def test_checkpoint_restore_downtime_is_dump_plus_transfer_plus_restore():
     view = record.view()
     assert [s.name for s in view.steps] == ["dump", "transfer", "restore"]
     layers = view.total_mib - dump
-    expected = (dump / hosts["a"].preset.disk_write_mib_s + (dump + layers) / LINK_MIB_S
-                + dump / hosts["b"].preset.disk_read_mib_s)
+    expected = (
+        dump / hosts["a"].preset.disk_write_mib_s
+        + (dump + layers) / LINK_MIB_S
+        + dump / hosts["b"].preset.disk_read_mib_s
+    )
     # The missing image layers are written between transfer and restore.
     assert view.downtime_s >= expected - 1e-6
     assert view.downtime_s == pytest.approx(view.end_s - view.start_s)
@@ -112,9 +115,12 @@ def test_modes_that_do_not_fit_the_guest_are_refused():
 
 
 def test_a_move_mode_survives_a_scenario_round_trip():
-    scenario = Scenario(host=HOSTS[0], more_hosts=HOSTS[1:], guests=(GuestSpec("ubuntu-server"),),
-                        actions=(ActionSpec(120.0, "move", ("ubuntu-server-1",), to="b",
-                                            mode="live"),))
+    scenario = Scenario(
+        host=HOSTS[0],
+        more_hosts=HOSTS[1:],
+        guests=(GuestSpec("ubuntu-server"),),
+        actions=(ActionSpec(120.0, "move", ("ubuntu-server-1",), to="b", mode="live"),),
+    )
     again = parse_scenario(dumps_scenario(scenario), "round-trip.toml")
     assert again.actions[0].mode == "live"
     session = watched(again)
@@ -124,8 +130,14 @@ def test_a_move_mode_survives_a_scenario_round_trip():
 
 
 def test_a_mode_on_another_action_is_a_one_line_error():
-    text = dumps_scenario(Scenario(host=HOSTS[0], guests=(GuestSpec("nginx"),),
-                                   actions=(ActionSpec(1.0, "remove", ("nginx-1",)),)))
+    text = dumps_scenario(
+        Scenario(
+            host=HOSTS[0],
+            guests=(GuestSpec("nginx"),),
+            actions=(ActionSpec(1.0, "remove", ("nginx-1",)),),
+        )
+    )
     with pytest.raises(Exception, match="mode"):
-        parse_scenario(text.replace('action = "remove"', 'action = "remove"\nmode = "live"'),
-                       "bad.toml")
+        parse_scenario(
+            text.replace('action = "remove"', 'action = "remove"\nmode = "live"'), "bad.toml"
+        )

@@ -98,14 +98,18 @@ def _lock_program(seed: int) -> list[tuple[float, float | None, float, int]]:
     users = []
     for index in range(rng.randint(1, 7)):
         arrive = rng.choice((0.0, 0.0, 0.5, 1.0, 2.0))
-        give_up = (arrive + rng.choice((0.25, 0.75, 1.25, 2.75)) + index / 64
-                   if rng.random() < 0.35 else None)
+        give_up = (
+            arrive + rng.choice((0.25, 0.75, 1.25, 2.75)) + index / 64
+            if rng.random() < 0.35
+            else None
+        )
         users.append((arrive, give_up, rng.choice((0.0, 0.5, 1.0, 2.0)), rng.randint(1, 2)))
     return users
 
 
-def _run_lock_program(users, engine, interrupt_type, acquire, release,
-                      withdraw) -> tuple[dict, list]:
+def _run_lock_program(
+    users, engine, interrupt_type, acquire, release, withdraw
+) -> tuple[dict, list]:
     """Run users that take the lock ``times`` times each; return per-user logs and grant order."""
     logs: dict[int, list] = {index: [] for index in range(len(users))}
     grants: list[int] = []
@@ -144,9 +148,11 @@ def _run_lock_program(users, engine, interrupt_type, acquire, release,
 
 def _simpy_withdraw(resource: simpy.Resource):
     """Return SimPy's way to give up a request: leave the queue, or hand back a grant."""
+
     def withdraw(request: simpy.Resource) -> None:
         request.cancel()
         resource.release(request)
+
     return withdraw
 
 
@@ -156,12 +162,23 @@ def test_lock_grants_as_a_simpy_resource_of_capacity_one(start: int) -> None:
         users = _lock_program(seed)
         engine = Engine()
         lock = FifoLock(engine)
-        ours = _run_lock_program(users, engine, Interrupt, lock.acquire,
-                                 lambda request, lock=lock: lock.release(),
-                                 lambda request: request.cancel())
+        ours = _run_lock_program(
+            users,
+            engine,
+            Interrupt,
+            lock.acquire,
+            lambda request, lock=lock: lock.release(),
+            lambda request: request.cancel(),
+        )
         env = simpy.Environment()
         resource = simpy.Resource(env, capacity=1)
-        theirs = _run_lock_program(users, env, simpy.Interrupt, resource.request,
-                                   resource.release, _simpy_withdraw(resource))
+        theirs = _run_lock_program(
+            users,
+            env,
+            simpy.Interrupt,
+            resource.request,
+            resource.release,
+            _simpy_withdraw(resource),
+        )
         assert ours == theirs, (seed, users)
         assert not lock.held and lock.queue_length == 0

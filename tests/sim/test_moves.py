@@ -23,8 +23,7 @@ KINDS = {
 
 def moved(template: str, source: str, target: str, until_s: float = 4000):
     hosts = (KINDS[source], KINDS[target])
-    session = watched(Scenario(host=hosts[0], more_hosts=hosts[1:],
-                               guests=(GuestSpec(template),)))
+    session = watched(Scenario(host=hosts[0], more_hosts=hosts[1:], guests=(GuestSpec(template),)))
     session.run_until(60)
     gid = f"{template}-1"
     assert session.guest(gid).state == "running"
@@ -33,18 +32,27 @@ def moved(template: str, source: str, target: str, until_s: float = 4000):
     return session, record.view()
 
 
-@pytest.mark.parametrize("template, source, target, verdict, steps, warnings", [
-    ("nginx", "kvm-x86", "kvm-arm", "running", ["transfer"], []),
-    ("python-web", "kvm-x86", "kvm-arm", "exec_format", ["transfer"], []),
-    ("nginx", "kvm-x86", "hyperv-win", "running", ["transfer"], ["utility_vm"]),
-    ("ubuntu-server", "kvm-x86", "kvm-arm", "running", ["transfer"], ["emulated"]),
-    ("ubuntu-server", "kvm-x86", "esxi", "running", ["transfer", "convert"], []),
-    ("ubuntu-server", "kvm-x86", "vbox-linux", "running", ["transfer", "convert"], []),
-    ("windows-server", "esxi", "kvm-x86", "running", ["transfer", "convert"],
-     ["virtio_drivers"]),
-    ("windows-server", "kvm-x86", "hyperv-win", "running", ["transfer", "convert"], []),
-    ("ubuntu-server", "esxi", "hyperv-win", "running", ["transfer", "convert"], []),
-])
+@pytest.mark.parametrize(
+    "template, source, target, verdict, steps, warnings",
+    [
+        ("nginx", "kvm-x86", "kvm-arm", "running", ["transfer"], []),
+        ("python-web", "kvm-x86", "kvm-arm", "exec_format", ["transfer"], []),
+        ("nginx", "kvm-x86", "hyperv-win", "running", ["transfer"], ["utility_vm"]),
+        ("ubuntu-server", "kvm-x86", "kvm-arm", "running", ["transfer"], ["emulated"]),
+        ("ubuntu-server", "kvm-x86", "esxi", "running", ["transfer", "convert"], []),
+        ("ubuntu-server", "kvm-x86", "vbox-linux", "running", ["transfer", "convert"], []),
+        (
+            "windows-server",
+            "esxi",
+            "kvm-x86",
+            "running",
+            ["transfer", "convert"],
+            ["virtio_drivers"],
+        ),
+        ("windows-server", "kvm-x86", "hyperv-win", "running", ["transfer", "convert"], []),
+        ("ubuntu-server", "esxi", "hyperv-win", "running", ["transfer", "convert"], []),
+    ],
+)
 def test_moves_between_host_kinds(template, source, target, verdict, steps, warnings):
     session, move = moved(template, source, target)
     assert move.verdict == verdict
@@ -64,8 +72,11 @@ def test_a_vm_moves_ten_times_the_bytes_of_the_container_of_the_same_app():
 
 
 def test_a_second_container_of_the_image_ships_no_layers():
-    session = watched(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
-                               guests=(GuestSpec("nginx", 2),)))
+    session = watched(
+        Scenario(
+            host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],), guests=(GuestSpec("nginx", 2),)
+        )
+    )
     session.run_until(30)
     first = session.move_guest("nginx-1", "esxi")
     session.run_until(60)
@@ -93,8 +104,9 @@ def test_a_windows_guest_runs_on_a_linux_host_only_as_a_vm():
 
 
 def test_a_windows_host_runs_windows_containers_natively_and_linux_ones_in_a_vm():
-    session = watched(Scenario(host=KINDS["hyperv-win"], guests=(GuestSpec("iis"),
-                                                                  GuestSpec("nginx"))))
+    session = watched(
+        Scenario(host=KINDS["hyperv-win"], guests=(GuestSpec("iis"), GuestSpec("nginx")))
+    )
     session.run_until(400)  # 1.6 GB of Server Core over the laptop's 100 Mbit/s
     snap = session.snapshot()
     assert {g.id: g.state for g in snap.guests} == {"iis-1": "running", "nginx-1": "running"}
@@ -103,7 +115,9 @@ def test_a_windows_host_runs_windows_containers_natively_and_linux_ones_in_a_vm(
 
 def test_moves_in_a_scenario_file_and_the_ledger_of_both_hosts():
     from sim.scenario import parse_scenario
-    session = watched(parse_scenario("""version = 1
+
+    session = watched(
+        parse_scenario("""version = 1
 [[hosts]]
 id = "a"
 [[hosts]]
@@ -120,7 +134,8 @@ at_s = 10
 action = "move"
 targets = ["redis-1"]
 to = "b"
-"""))
+""")
+    )
     session.run_until(60)
     (move,) = session.results()["moves"]
     assert move["target"] == "b" and move["verdict"] == "running"
@@ -143,8 +158,11 @@ def test_the_portability_lesson_shows_its_contrast():
 
 
 def test_while_moving_the_guest_is_moving_and_progress_counts_the_link_only():
-    session = watched(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
-                               guests=(GuestSpec("ubuntu-server"),)))
+    session = watched(
+        Scenario(
+            host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],), guests=(GuestSpec("ubuntu-server"),)
+        )
+    )
     session.run_until(60)
     record = session.move_guest("ubuntu-server-1", "esxi")
     session.advance(10)
@@ -162,8 +180,12 @@ def test_while_moving_the_guest_is_moving_and_progress_counts_the_link_only():
 
 def test_what_the_class_did_by_hand_is_saved_and_replays_the_same():
     from sim.scenario import dumps_scenario, parse_scenario
-    session = watched(Scenario(host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],),
-                               guests=(GuestSpec("nginx", 2),)))
+
+    session = watched(
+        Scenario(
+            host=KINDS["kvm-x86"], more_hosts=(KINDS["esxi"],), guests=(GuestSpec("nginx", 2),)
+        )
+    )
     session.run_until(5)
     session.add_guests("redis")
     session.run_until(10)
@@ -180,6 +202,7 @@ def test_what_the_class_did_by_hand_is_saved_and_replays_the_same():
 
 def json_of(session: Session) -> str:
     import json
+
     results = session.results()
     results.pop("events")  # the replay schedules its actions as events of their own
     return json.dumps(results, sort_keys=True)

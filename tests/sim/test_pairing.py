@@ -17,8 +17,7 @@ VMS = Scenario(seed=9, host=HostSpec("classroom-server"), guests=(GuestSpec("alp
 
 def test_each_scenario_gets_its_host_and_its_guests_one_clock_one_seed() -> None:
     paired = pair_scenarios(CONTAINERS, VMS, "a", "b")
-    assert [(h.id, h.preset) for h in paired.hosts] == [("a", "laptop"),
-                                                         ("b", "classroom-server")]
+    assert [(h.id, h.preset) for h in paired.hosts] == [("a", "laptop"), ("b", "classroom-server")]
     assert paired.seed == 3 and paired.lesson is None
     session = Session.bundled(paired)
     session.run_until(60.0)

@@ -44,10 +44,16 @@ def test_committing_nothing_is_an_error_naming_the_target(tmp_path: Path) -> Non
 
 @pytest.mark.skipif(os.name == "nt", reason="sim/atomic.py cleans dead writers' files on POSIX")
 def test_a_dead_writers_file_is_removed_by_the_next_one(tmp_path: Path) -> None:
-    code = ("import sys; from sim.atomic import PendingFile; "
-            "p = PendingFile(sys.argv[1]); p.path.write_bytes(b'half'); print(p.path)")
-    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.mp4")],
-                          capture_output=True, text=True, check=True)
+    code = (
+        "import sys; from sim.atomic import PendingFile; "
+        "p = PendingFile(sys.argv[1]); p.path.write_bytes(b'half'); print(p.path)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "a.mp4")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert Path(done.stdout.strip()).exists()  # its writer exited without commit or discard
     PendingFile(tmp_path / "b.mp4").discard()
     assert os.listdir(tmp_path) == []

@@ -14,9 +14,17 @@ from sim.predictions import AnswerError, PredictionBook, expected, parse_answer,
 from sim.scenario import ScenarioError, dumps_scenario, parse_scenario
 from sim.session import Session
 
-CONTRAST_LESSONS = ("01-architecture", "02-startup", "03-memory", "04-performance",
-                    "05-isolation-escape", "05-isolation-panic", "05-isolation-runaway",
-                    "06-portability", "08-density")
+CONTRAST_LESSONS = (
+    "01-architecture",
+    "02-startup",
+    "03-memory",
+    "04-performance",
+    "05-isolation-escape",
+    "05-isolation-panic",
+    "05-isolation-runaway",
+    "06-portability",
+    "08-density",
+)
 
 
 def _lesson(lesson_id: str):
@@ -93,7 +101,9 @@ def test_the_book_locks_reveals_and_exports_a_round_trip(tmp_path):
     path = book.export_csv(tmp_path / "predictions.csv", lang="zh_CN")
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert [(r["group"], r["answer"], r["correct"]) for r in rows] == [
-        ("A", "2048", "0"), ("B", "350", "1")]
+        ("A", "2048", "0"),
+        ("B", "350", "1"),
+    ]
     assert rows[0]["question"] == rnd.spec.question_zh
     assert float(rows[0]["expected"]) == pytest.approx(rnd.result.value, rel=1e-3)
     assert [p.name for p in tmp_path.iterdir()] == ["predictions.csv"]
@@ -119,15 +129,24 @@ explain_zh = "e"
 """
 
 
-@pytest.mark.parametrize(("extra", "field"), [
-    ('kind = "guess"', "lesson.predictions[0].kind"),
-    ('kind = "number"\nanswer = "nonsense x"', "lesson.predictions[0].answer"),
-    ('kind = "number"\nanswer = "startup a-1"\nunit = "furlongs"', "lesson.predictions[0].unit"),
-    ('kind = "choice"', "lesson.predictions[0].choices"),
-    ('kind = "choice"\nunit = "s"', "lesson.predictions[0].unit"),
-    ('kind = "number"\nanswer = "startup a-1"\nsecret = 1', "lesson.predictions[0].secret"),
-    ('kind = "number"\nanswer = "startup a-1"\ntolerance = 3', "lesson.predictions[0].tolerance"),
-])
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ('kind = "guess"', "lesson.predictions[0].kind"),
+        ('kind = "number"\nanswer = "nonsense x"', "lesson.predictions[0].answer"),
+        (
+            'kind = "number"\nanswer = "startup a-1"\nunit = "furlongs"',
+            "lesson.predictions[0].unit",
+        ),
+        ('kind = "choice"', "lesson.predictions[0].choices"),
+        ('kind = "choice"\nunit = "s"', "lesson.predictions[0].unit"),
+        ('kind = "number"\nanswer = "startup a-1"\nsecret = 1', "lesson.predictions[0].secret"),
+        (
+            'kind = "number"\nanswer = "startup a-1"\ntolerance = 3',
+            "lesson.predictions[0].tolerance",
+        ),
+    ],
+)
 def test_a_bad_prediction_is_one_line_naming_file_and_field(extra, field):
     with pytest.raises(ScenarioError) as err:
         parse_scenario(BASE + extra + "\n", "bad.toml")

@@ -75,12 +75,15 @@ def test_the_known_headline_figures_are_cited_where_the_numbers_are(refs):
     assert "[agache2020:boot]" in kernel.source
 
 
-@pytest.mark.parametrize("source, message", [
-    ("[felter2015:linpack] a typo in the id", "no reference 'felter2015'"),
-    ("[felter2014:linpak] a typo in the figure", "has no figure 'linpak'"),
-    ("3.9 s [U] an old reliability tag", r"\[U\] is not a citation"),
-    ("a number with no reference and no assumption", "or a text starting with 'assumption:'"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("[felter2015:linpack] a typo in the id", "no reference 'felter2015'"),
+        ("[felter2014:linpak] a typo in the figure", "has no figure 'linpak'"),
+        ("3.9 s [U] an old reliability tag", r"\[U\] is not a citation"),
+        ("a number with no reference and no assumption", "or a text starting with 'assumption:'"),
+    ],
+)
 def test_a_bad_citation_is_refused_with_the_reason(refs, source, message):
     with pytest.raises(CitationError, match=message):
         check_source(source, refs)

@@ -10,9 +10,11 @@ from sim.session import Session
 def run_three(network: str) -> dict[str, str]:
     """Return the state of three nginx containers on a host whose bridge has two ports."""
     ids = ("nginx-1", "nginx-2", "nginx-3")
-    scenario = Scenario(host=HostSpec("classroom-server", {"bridge_ports": 2}),
-                        guests=(GuestSpec("nginx", count=3),),
-                        configs={gid: GuestConfig(network=network) for gid in ids})
+    scenario = Scenario(
+        host=HostSpec("classroom-server", {"bridge_ports": 2}),
+        guests=(GuestSpec("nginx", count=3),),
+        configs={gid: GuestConfig(network=network) for gid in ids},
+    )
     session = Session.bundled(scenario)
     session.run_until(30)
     return {g.id: g.state for g in session.snapshot().guests}
@@ -32,6 +34,7 @@ def test_download_slots_admit_concurrent_downloads_at_a_time():
     # [docker-dockerd:concurrent-downloads] max-concurrent-downloads defaults to 3.
     from sim.engine import Engine
     from sim.host import Slots
+
     slots = Slots(Engine(), 3)
     grants = [slots.acquire() for _ in range(5)]
     assert [g.triggered for g in grants] == [True, True, True, False, False]

@@ -16,7 +16,7 @@ def test_a_snapshot_keeps_its_log_and_series_as_they_were():
     free = snap.series.layers["free"].copy()
     session.run_until(40.0)
     assert len(snap.log) == n_log and snap.log[-1] is last and snap.log[0] is first
-    assert list(snap.log)[-1] is last and snap.log[: n_log] == list(snap.log)
+    assert list(snap.log)[-1] is last and snap.log[:n_log] == list(snap.log)
     with pytest.raises(IndexError):
         snap.log[n_log]
     assert len(snap.series.time_s) == n_series

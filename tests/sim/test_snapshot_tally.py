@@ -16,15 +16,26 @@ def _by_hand(guests):  # noqa: ANN001, ANN202
     for g in live:
         by_template[g.template] = by_template.get(g.template, 0) + 1
         by_kind[g.kind] = by_kind.get(g.kind, 0) + 1
-    return (tuple(g.id for g in live), tuple(g.id for g in live if g.state == "running"),
-            by_template, list(by_kind.items()), {g.kind for g in guests},
-            any(g.shown_state in ("starting", "pulling") for g in guests))
+    return (
+        tuple(g.id for g in live),
+        tuple(g.id for g in live if g.state == "running"),
+        by_template,
+        list(by_kind.items()),
+        {g.kind for g in guests},
+        any(g.shown_state in ("starting", "pulling") for g in guests),
+    )
 
 
 def _tally(guests):  # noqa: ANN001, ANN202
     t = count_guests(guests)
-    return (t.live_ids, t.running_ids, t.live_by_template, list(t.live_by_kind.items()),
-            set(t.kinds), t.starting)
+    return (
+        t.live_ids,
+        t.running_ids,
+        t.live_by_template,
+        list(t.live_by_kind.items()),
+        set(t.kinds),
+        t.starting,
+    )
 
 
 def test_tally_matches_counting_by_hand_while_guests_start_run_and_stop():

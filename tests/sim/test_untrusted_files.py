@@ -74,13 +74,16 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
     assert load_scenario(path) == load_scenario(DEFAULT_SCENARIO)
 
 
-@pytest.mark.parametrize("table, count, limit", [
-    ("[[lesson.steps]]\nat_s = 1.0\ntext = \"x\"\n", sc.MAX_STEPS + 1, "lesson.steps"),
-    ("[[actions]]\naction = \"remove\"\ntargets = [\"a-1\"]\n", sc.MAX_ACTIONS + 1, "actions"),
-    ("[[guests]]\ntemplate = \"alpine\"\n", sc.MAX_GUEST_ENTRIES + 1, "guests"),
-])
+@pytest.mark.parametrize(
+    "table, count, limit",
+    [
+        ('[[lesson.steps]]\nat_s = 1.0\ntext = "x"\n', sc.MAX_STEPS + 1, "lesson.steps"),
+        ('[[actions]]\naction = "remove"\ntargets = ["a-1"]\n', sc.MAX_ACTIONS + 1, "actions"),
+        ('[[guests]]\ntemplate = "alpine"\n', sc.MAX_GUEST_ENTRIES + 1, "guests"),
+    ],
+)
 def test_too_many_tables_are_refused(table, count, limit):
-    head = "version = 1\n[lesson]\ntitle = \"t\"\n" if limit == "lesson.steps" else "version = 1\n"
+    head = 'version = 1\n[lesson]\ntitle = "t"\n' if limit == "lesson.steps" else "version = 1\n"
     text = one_line_error(parse_scenario, head + table * count, "many.toml")
     assert text.startswith(f"many.toml: {limit}: expected at most")
 
@@ -91,11 +94,14 @@ def test_too_long_texts_are_refused():
     assert text.startswith("n.toml: lesson.notes: expected a text of at most")
 
 
-@pytest.mark.parametrize("field, value", [
-    ("hosts[0].id", '[[hosts]]\nid = "<img src=\\"/dev/zero\\">"'),
-    ("actions[0].targets", '[[actions]]\naction = "remove"\ntargets = ["<b>x</b>"]'),
-    ("configs.<a>", '[configs."<a>"]\nseccomp = true'),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("hosts[0].id", '[[hosts]]\nid = "<img src=\\"/dev/zero\\">"'),
+        ("actions[0].targets", '[[actions]]\naction = "remove"\ntargets = ["<b>x</b>"]'),
+        ("configs.<a>", '[configs."<a>"]\nseccomp = true'),
+    ],
+)
 def test_ids_are_plain_words(field, value):
     text = one_line_error(parse_scenario, f"version = 1\n{value}\n", "ids.toml")
     assert text.startswith(f"ids.toml: {field}: expected")

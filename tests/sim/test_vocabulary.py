@@ -43,16 +43,20 @@ def test_one_row_per_kind_and_per_fault() -> None:
         faults.lookup("meltdown", CATALOG)
 
 
-@pytest.mark.parametrize("template_id, own_kernel, user_space, group", [
-    ("nginx", False, False, "containers"),
-    ("gvisor", False, True, "others"),
-    ("kata", True, False, "others"),
-    ("ubuntu-server", True, False, "vms"),
-    ("firecracker", True, False, "others"),
-    ("nginx-in-vm", True, False, "others"),
-])
-def test_kind_traits_and_template_data_decide_what_a_guest_is(template_id, own_kernel,
-                                                              user_space, group) -> None:
+@pytest.mark.parametrize(
+    "template_id, own_kernel, user_space, group",
+    [
+        ("nginx", False, False, "containers"),
+        ("gvisor", False, True, "others"),
+        ("kata", True, False, "others"),
+        ("ubuntu-server", True, False, "vms"),
+        ("firecracker", True, False, "others"),
+        ("nginx-in-vm", True, False, "others"),
+    ],
+)
+def test_kind_traits_and_template_data_decide_what_a_guest_is(
+    template_id, own_kernel, user_space, group
+) -> None:
     found = kinds.traits(CATALOG.templates[template_id])
     assert found.own_kernel == own_kernel and found.user_space_kernel == user_space
     assert found.kind.palette_group == group

@@ -25,14 +25,17 @@ def ratios(session: Session, workload: str, guest_ids: list[str]) -> dict[str, f
 
 
 # Headline ratios of Felter et al. 2014 (references.toml: felter2014), stable enough for ±10 %.
-@pytest.mark.parametrize("workload, template, expected", [
-    ("cpu", "nginx", 1.0),               # Docker ≈ native
-    ("random_io", "nginx", 1.0),
-    ("random_io", "ubuntu-server", 0.55),  # KVM about half the IOPS
-    ("net_latency", "ubuntu-server", 1.8),  # KVM +80 % round trip
-    ("net_latency", "nginx", 2.0),       # Docker NAT doubles latency
-    ("cpu", "firecracker", 0.95),
-])
+@pytest.mark.parametrize(
+    "workload, template, expected",
+    [
+        ("cpu", "nginx", 1.0),  # Docker ≈ native
+        ("random_io", "nginx", 1.0),
+        ("random_io", "ubuntu-server", 0.55),  # KVM about half the IOPS
+        ("net_latency", "ubuntu-server", 1.8),  # KVM +80 % round trip
+        ("net_latency", "nginx", 2.0),  # Docker NAT doubles latency
+        ("cpu", "firecracker", 0.95),
+    ],
+)
 def test_calibrated_ratios(workload, template, expected):
     session = ready_session(template)
     (ratio,) = ratios(session, workload, [f"{template}-1"]).values()
@@ -46,15 +49,17 @@ def test_host_networking_removes_the_nat_penalty():
 
 
 def test_pinning_vcpus_brings_kvm_near_native():
-    session = ready_session("ubuntu-server", "ubuntu-server",
-                            configs={"ubuntu-server-2": GuestConfig(vcpu_pinning=True)})
+    session = ready_session(
+        "ubuntu-server",
+        "ubuntu-server",
+        configs={"ubuntu-server-2": GuestConfig(vcpu_pinning=True)},
+    )
     r = ratios(session, "cpu", ["ubuntu-server-1", "ubuntu-server-2"])
-    assert r["ubuntu-server-1"] == pytest.approx(0.83, rel=0.05)   # untuned −17 %
+    assert r["ubuntu-server-1"] == pytest.approx(0.83, rel=0.05)  # untuned −17 %
     assert r["ubuntu-server-2"] == pytest.approx(0.977, rel=0.05)  # tuned −2 %
 
 
-@pytest.mark.parametrize("workload, template", [("random_io", "ubuntu-server"),
-                                                ("cpu", "nginx")])
+@pytest.mark.parametrize("workload, template", [("random_io", "ubuntu-server"), ("cpu", "nginx")])
 def test_contention_lowers_per_guest_throughput(workload, template):
     per_guest = []
     for n in (1, 10, 30):
