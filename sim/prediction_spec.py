@@ -164,7 +164,10 @@ def dump_predictions(specs: tuple[PredictionSpec, ...], toml: object) -> list[st
             "rule",
         ):
             value = getattr(p, key)
-            if value != "" and not (p.kind != "number" and key in ("answer", "unit", "tolerance")):
+            required = key in ("question", "question_zh", "explain", "explain_zh")  # even empty
+            if (value != "" or required) and not (
+                p.kind != "number" and key in ("answer", "unit", "tolerance")
+            ):
                 lines.append(f"{key} = {fmt(float(value) if key.endswith('_s') else value)}")
         for ch in p.choices:
             lines += [

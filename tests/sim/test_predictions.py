@@ -115,6 +115,17 @@ def test_predictions_survive_a_save():
     assert again.lesson.predictions == scenario.lesson.predictions
 
 
+def test_a_prediction_with_an_empty_required_text_survives_a_save():
+    # Found by `make fuzz`: an empty `question_zh` loads, so a save must write it back.
+    text = (
+        BASE.replace('question_zh = "q"', 'question_zh = ""') + 'kind = "number"\nanswer = "free"\n'
+    )
+    scenario = parse_scenario(text, "f.toml")
+    assert scenario.lesson.predictions[0].question_zh == ""
+    again = parse_scenario(dumps_scenario(scenario), "saved.toml")
+    assert again.lesson.predictions == scenario.lesson.predictions
+
+
 BASE = """version = 1
 [lesson]
 title = "t"
