@@ -23,7 +23,7 @@ from sim.engine import Event, Interrupt
 from sim.fairshare import FairShare
 from sim.guest import Guest
 from sim.host import Host, NoRoom
-from sim.migration import LINK_SOURCE, Move, _step
+from sim.migration import LINK_SOURCE, Move, _step, finish_move
 from sim.snapshot import PhaseSpan
 from sim.states import GuestGone
 from sim.vocabulary import MOVE_MODES
@@ -229,20 +229,7 @@ def _resume(
     except NoRoom:
         lifecycle._fail(target, guest, "memory")
     record.downtime_s = target.engine.now - down
-    record.step = ""
-    record.end_s = target.engine.now
-    record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
-    target.log(
-        "move_done",
-        guest,
-        guest=guest.id,
-        source=source.id,
-        target=target.id,
-        mib=round(record.total_mib, 3),
-        verdict=record.verdict,
-        warnings=",".join(record.warnings),
-        elapsed_s=round(record.end_s - record.start_s, 6),
-    )
+    finish_move(record, source, target, guest)
 
 
 def _stopped(source: Host, guest: Guest, record: Move) -> None:

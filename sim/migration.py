@@ -107,21 +107,8 @@ def move(
     record.step = "start"
     guest.process = target.engine.process(lifecycle.start(target, guest))
     yield guest.process
-    record.step = ""
-    record.end_s = target.engine.now
-    record.downtime_s = record.end_s - record.start_s
-    record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
-    target.log(
-        "move_done",
-        guest,
-        guest=guest.id,
-        source=source.id,
-        target=target.id,
-        mib=round(record.total_mib, 3),
-        verdict=record.verdict,
-        warnings=",".join(record.warnings),
-        elapsed_s=round(record.end_s - record.start_s, 6),
-    )
+    finish_move(record, source, target, guest)
+    record.downtime_s = target.engine.now - record.start_s  # a cold move is down all the way
 
 
 def _ship(
@@ -183,3 +170,21 @@ def _step(
     yield job
     guest.end_phase(job.engine.now)
     record.steps.append(PhaseSpan(name, start, job.engine.now, note or source))
+
+
+def finish_move(record: Move, source: Host, target: Host, guest: Guest) -> None:
+    """Close `record` now with the guest's verdict on `target` and log that the move is done."""
+    record.step = ""
+    record.end_s = target.engine.now
+    record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
+    target.log(
+        "move_done",
+        guest,
+        guest=guest.id,
+        source=source.id,
+        target=target.id,
+        mib=round(record.total_mib, 3),
+        verdict=record.verdict,
+        warnings=",".join(record.warnings),
+        elapsed_s=round(record.end_s - record.start_s, 6),
+    )

@@ -27,23 +27,12 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.panels import scrolling
 from sim.guestconfig import NETWORKS, GuestConfig
+from sim.kinds import CGROUP_SETTINGS, CONTAINER_SETTINGS
 
 if TYPE_CHECKING:
     from gui.controller import SimController
     from sim.snapshot import GuestView, Snapshot, TemplateView
 
-CONTAINER_SETTINGS = (
-    "network",
-    "memory_limit_mib",
-    "pids_limit",
-    "cpu_quota",
-    "seccomp",
-    "apparmor",
-    "selinux",
-    "userns",
-    "privileged",
-)
-SANDBOX_SETTINGS = ("memory_limit_mib", "pids_limit", "cpu_quota")
 VM_SETTINGS = ("vcpu_pinning",)
 
 
@@ -52,7 +41,7 @@ def settings_for(kind: str, vm_like: bool) -> tuple[str, ...]:
     if kind == "container":
         return CONTAINER_SETTINGS
     if kind == "sandbox" and not vm_like:  # gVisor: cgroup limits around the Sentry
-        return SANDBOX_SETTINGS
+        return CGROUP_SETTINGS
     return VM_SETTINGS if kind == "vm" else ()
 
 
