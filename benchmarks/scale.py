@@ -6,6 +6,11 @@ host overrides so that no density limit stops them, and runs each until every gu
 Prints a table, then one final line of JSON. Times are wall-clock seconds (time.perf_counter),
 the best of ``--repeat`` runs. Target: near-linear growth; 10,000 containers in under 2 s.
 ``--profile N`` instead prints a cProfile of the container run with N guests.
+
+The machine's speed is factored out by a yardstick run in the same process: SimPy with 10,000
+processes of 100 timeouts each (1,000,000 timeouts). Each repeat runs the yardstick and the
+10,000-container start back to back; ``containers_10000_per_simpy`` is the median of their CPU
+time ratios (target: at most 0.4).
 """
 
 from __future__ import annotations
@@ -15,7 +20,10 @@ import cProfile
 import gc
 import json
 import pstats
+import statistics
 import time
+
+import simpy
 
 from sim.host import Policy
 from sim.scenario import GuestSpec, HostSpec, Scenario
@@ -55,6 +63,22 @@ def simulate(template: str, host: HostSpec, count: int) -> tuple[float, float, i
     return wall, cpu, session.engine.events_processed, last_ready
 
 
+def simpy_yardstick(processes: int = 10_000, steps: int = 100) -> float:
+    """Return the CPU seconds SimPy takes for `processes` × `steps` timeouts of 1 s each."""
+    gc.collect()
+    start = time.process_time()
+    env = simpy.Environment()
+
+    def sleeper():  # type: ignore[no-untyped-def]
+        for _ in range(steps):
+            yield env.timeout(1.0)
+
+    for _ in range(processes):
+        env.process(sleeper())
+    env.run()
+    return time.process_time() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -71,8 +95,16 @@ def main() -> None:
         f"{'template':<14} {'guests':>7} {'wall s':>8} {'cpu s':>7} {'events':>8} "
         f"{'events/s':>9} {'µs/guest':>9} {'last ready s':>13}"
     )
+    ratios: list[float] = []
+    yardsticks: list[float] = []
     for template, host, count in CASES:
-        runs = [simulate(template, host, count) for _ in range(args.repeat)]
+        runs = []
+        for _ in range(args.repeat):
+            if count == 10_000:
+                yardsticks.append(simpy_yardstick())
+            runs.append(simulate(template, host, count))
+            if count == 10_000:
+                ratios.append(runs[-1][1] / yardsticks[-1])
         wall, _, events, last_ready = min(runs)
         cpu = min(run[1] for run in runs)
         rows.append(
@@ -106,6 +138,9 @@ def main() -> None:
                 "runs": rows,
                 "per_guest_growth": growth,
                 "containers_10000_s": next(r["wall_s"] for r in rows if r["guests"] == 10_000),
+                "simpy_1m_timeouts_cpu_s": round(min(yardsticks), 4),
+                "containers_10000_per_simpy": round(statistics.median(ratios), 3),
+                "containers_10000_per_simpy_runs": [round(r, 3) for r in ratios],
             }
         )
     )

@@ -64,6 +64,7 @@ class HostPreset:
     disk_iops: float  # 4 KiB random reads per second at a deep queue
     membw_gib_s: float  # STREAM Triad of the whole host
     cpu_speed: float  # one core's Linpack rate, relative to the reference host's cores
+    disk_sync_ms: float  # one small write made durable (write + fdatasync), in milliseconds
     sources: Mapping[str, str] = field(default_factory=dict)
     os: str = "linux"  # or "windows"
 
@@ -102,6 +103,7 @@ class PhaseSpec:
     io_mib: float = 0.0
     wait_s: float = 0.0
     lock: bool = False
+    syncs: int = 0  # small store commits made durable (fdatasync) one writer at a time
     touch_all: bool = False
     alloc: Mapping[str, float] = field(default_factory=dict)
     source: str = ""
@@ -113,7 +115,8 @@ class PhaseSpec:
         disk that serves `iops` of them per second.
         """
         cpu = self.cpu_s / host.cpu_speed / min(cap, host.cores)
-        return self.wait_s + cpu + self.io_mib * IOS_PER_MIB / iops
+        commits = self.syncs * host.disk_sync_ms / 1000
+        return self.wait_s + cpu + self.io_mib * IOS_PER_MIB / iops + commits
 
 
 @dataclass(frozen=True, slots=True)

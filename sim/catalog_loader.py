@@ -44,11 +44,12 @@ HOST_NUMBERS = (
     "disk_iops",
     "membw_gib_s",
     "cpu_speed",
+    "disk_sync_ms",
 )
 DISK_KINDS = ("sata-ssd", "nvme", "hdd")
 TEMPLATE_NUMBERS = ("vcpus", "memory_mib", "pids", "disk_gib")
 MAX_FILE_BYTES = 4_194_304  # the largest catalog file is 18 KB
-PHASE_KEYS = ("name", "cpu_s", "io_mib", "wait_s", "lock", "touch_all", "alloc", "source")
+PHASE_KEYS = ("name", "cpu_s", "io_mib", "wait_s", "lock", "syncs", "touch_all", "alloc", "source")
 
 
 def _read(directory: Path, name: str) -> Table:
@@ -97,6 +98,7 @@ def _host(hid: str, t: Table) -> HostPreset:
         disk_iops=t.number("disk_iops", lo=1),
         membw_gib_s=t.number("membw_gib_s", lo=0.1),
         cpu_speed=t.number("cpu_speed", lo=0.01),
+        disk_sync_ms=t.number("disk_sync_ms", lo=0.001),
         sources=frozen(_sources(t, HOST_NUMBERS)),
         os=t.string("os", "linux", choices=("linux", "windows")),
     )
@@ -114,6 +116,7 @@ def _phase(t: Table) -> PhaseSpec:
         io_mib=t.number("io_mib", 0.0),
         wait_s=t.number("wait_s", 0.0),
         lock=t.boolean("lock", False),
+        syncs=t.integer("syncs", 0, lo=0, hi=1000),
         touch_all=t.boolean("touch_all", False),
         alloc=frozen({k: alloc.number(k) for k in alloc.data}),
         source=t.string("source"),

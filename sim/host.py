@@ -23,7 +23,7 @@ from sim.guest import Guest
 from sim.hostmemory import HostMemory, NoRoom
 from sim.images import ImageStore
 from sim.jitter import Jitter, Policy
-from sim.lock import FifoLock
+from sim.lock import FifoLock, SerialQueue
 from sim.memory import MemoryLedger
 from sim.recorder import Recorder
 from sim.resources import Counters
@@ -74,6 +74,13 @@ class Slots:
         else:
             self.free += 1
 
+    def leave(self, granted: Event) -> None:
+        """Give back the slot `granted` holds, or stop waiting for one."""
+        if granted.triggered:
+            self.release()
+        else:
+            self._waiting.remove(granted)
+
 
 class Host:
     """One machine: what it has, what its guests hold, and who gets killed when RAM runs out."""
@@ -107,7 +114,10 @@ class Host:
         self.registry = FairShare(engine, preset.registry_mib_s, "registry")
         self.membw = FairShare(engine, preset.membw_gib_s, "memory-bandwidth")
         self.iops = FairShare(engine, preset.disk_iops, "disk-iops")
-        self.network_lock = FifoLock(engine, "daemon-network")
+        self.network_lock = FifoLock(engine, "daemon-network")  # the default bridge network's
+        # The daemons' metadata stores: one commit at a time, each as long as a durable write.
+        self.store = SerialQueue(engine)
+        self.sync_s = preset.disk_sync_ms / 1000
         # dockerd's max-concurrent-downloads: layers beyond it wait for a free download slot.
         self.download_slots = Slots(engine, int(model["concurrent_downloads"]))
         self.down = False  # the host kernel panicked

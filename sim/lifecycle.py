@@ -14,7 +14,7 @@ from sim import platform
 from sim.catalog import IOS_PER_MIB, Image, Layer, PhaseSpec
 from sim.engine import Event, Interrupt
 from sim.guest import Guest
-from sim.host import GuestGone, Host, NoRoom
+from sim.host import GuestGone, Host, NoRoom, Slots
 from sim.vocabulary import LIMIT_TEXT
 
 StartProcess = Generator[Event, object, None]
@@ -23,7 +23,26 @@ StartProcess = Generator[Event, object, None]
 FAIL_REASONS = LIMIT_TEXT
 
 
-def start(host: Host, guest: Guest) -> StartProcess:
+def start(host: Host, guest: Guest, client: Slots | None = None) -> StartProcess:
+    """Start `guest` once `client` (if any) has a start to spare; see `_start`.
+
+    A client such as `parallel -j N` or Compose keeps at most N `docker run`s in flight: the
+    next one is sent when one of them has its container up (or failed).
+    """
+    if client is None:
+        yield from _start(host, guest)
+        return
+    turn = client.acquire()
+    try:
+        yield turn
+        yield from _start(host, guest)
+    except Interrupt:
+        pass  # removed while the client had not sent its start yet: it holds nothing
+    finally:
+        client.leave(turn)
+
+
+def _start(host: Host, guest: Guest) -> StartProcess:
     """Start `guest`: pull its image if needed, then run its phases until its app is ready."""
     if guest.state != "pending":
         return  # ended (or moved) before its start began: nothing to undo
@@ -62,12 +81,16 @@ def start(host: Host, guest: Guest) -> StartProcess:
             _touch(host, guest, spec)
             if spec.name == "app" and tpl.image is not None:
                 host.memory.cache_image(tpl.image, guest)
-            if spec.lock:
+            # The endpoint (veth pair, address, bridge port) is made under the daemon's lock of
+            # the bridge network (libnetwork CreateEndpoint, [moby-44887:endpoint-lock]); on the
+            # host's network there is no veth to make, only the endpoint's record to commit.
+            veth = spec.lock and guest.config.network != "host"
+            if veth:
                 waiting = host.network_lock.acquire()
                 yield waiting
                 held_lock = True
             factor = slowdown * host.jitter.factor()
-            for waiting in _demands(host, guest, spec, factor, tpl.cpu_cap):
+            for waiting in _demands(host, guest, spec, factor, tpl.cpu_cap, veth or not spec.lock):
                 yield waiting
             waiting = None
             if held_lock:
@@ -93,14 +116,27 @@ def start(host: Host, guest: Guest) -> StartProcess:
             _fail(host, guest, "memory")
 
 
-def _demands(host: Host, guest: Guest, spec: PhaseSpec, factor: float, cap: float) -> StartProcess:
-    """Yield the phase's wait, CPU job and disk job one after another (each made when reached)."""
-    if spec.wait_s > 0:
+def _demands(
+    host: Host, guest: Guest, spec: PhaseSpec, factor: float, cap: float, work: bool
+) -> StartProcess:
+    """Yield the phase's wait, CPU job, disk job and commits in turn (each made when reached).
+
+    Commits made under the network lock are part of its hold; the others queue at the host's
+    store, one durable write at a time ([containerd-10745:bolt-lock]). Without `work` only the
+    commits are made (a lock phase on the host's network).
+    """
+    commit_s = spec.syncs * host.sync_s * factor
+    if work and spec.lock and commit_s > 0:
+        yield host.engine.timeout(spec.wait_s * factor + commit_s)
+        commit_s = 0.0
+    elif work and spec.wait_s > 0:
         yield host.engine.timeout(spec.wait_s * factor)
-    if spec.cpu_s > 0:
+    if work and spec.cpu_s > 0:
         yield host.cpu.submit(host.cpu_work(guest, spec.cpu_s * factor), cap)
-    if spec.io_mib > 0:
+    if work and spec.io_mib > 0:
         yield host.iops.submit(spec.io_mib * IOS_PER_MIB * factor)
+    if commit_s > 0:
+        yield host.store.occupy(commit_s)
 
 
 def _touch(host: Host, guest: Guest, spec: PhaseSpec) -> None:

@@ -1,4 +1,4 @@
-"""Exclusive FIFO lock, e.g. the container daemon's network-setup lock that serialises `run`s."""
+"""Serial resources: the daemon's FIFO network-setup lock and a store that commits one at a time."""
 
 from __future__ import annotations
 
@@ -70,3 +70,22 @@ class FifoLock:
         if self._queue:
             self._holder = self._queue.popleft()
             self._holder.succeed()
+
+
+class SerialQueue:
+    """One writer at a time, first come first served, for work whose length is known on arrival.
+
+    A durable store commit (a write and its fdatasync) is such work: its end is computed at
+    once, so a commit costs one timeout instead of a request, a grant and a release. A commit
+    that was queued is made even if its requester is gone meanwhile, as a daemon finishes it.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.free_at = 0.0  # when the last queued commit ends
+
+    def occupy(self, seconds: float) -> Event:
+        """Return an event that succeeds once `seconds` of work, queued behind the rest, is done."""
+        now = self.engine.now
+        self.free_at = max(self.free_at, now) + seconds
+        return self.engine.timeout(self.free_at - now)

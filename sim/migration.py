@@ -23,6 +23,10 @@ FORMAT_SOURCE = (
     " Hyper-V, VDI to VirtualBox; qemu-img converts between them"
 )
 LINK_SOURCE = "the scenario's link between the hosts (default: 1 Gbit/s, an assumption)"
+STREAM_SOURCE = (
+    f"{LINK_SOURCE}; no faster than the source's disk reads and the target's disk writes"
+    " (the hosts' disk_read_mib_s and disk_write_mib_s)"
+)
 
 
 def disk_format(host: Host) -> str:
@@ -49,6 +53,8 @@ class Move:
     verdict: str = ""
     warnings: list[str] = field(default_factory=list)
     transfer: Job | None = None  # the bytes crossing the link, for progress
+    # The same bytes read from the source's disk and written to the target's, alongside.
+    disk_jobs: tuple[Job, ...] = ()
     step: str = "transfer"
     mode: str = "cold"
     rounds: int = 0  # live: pre-copy rounds done
@@ -61,7 +67,10 @@ class Move:
         """Return an immutable view, with the bytes moved so far."""
         done = 0.0
         if self.transfer is not None:
-            left = 0.0 if self.transfer.processed else self.transfer.remaining
+            # A streamed disk image is as far along as the slowest of link, read and write.
+            left = max(
+                (0.0 if j.processed else j.remaining for j in (self.transfer, *self.disk_jobs)),
+            )
             running = 0.0 if self.transfer.processed else self.transfer.work - left
             done = self.copied_mib + running if self.mode == "live" else self.total_mib - left
         return MoveView(
@@ -94,8 +103,9 @@ def move(
     try:
         yield from _ship(source, target, link, guest, record)
     except Interrupt:
-        if record.transfer is not None and not record.transfer.processed:
-            record.transfer.cancel()
+        for job in (record.transfer, *record.disk_jobs):
+            if job is not None and not job.processed:
+                job.cancel()
         if guest.spans and guest.spans[-1].end_s is None:
             guest.end_phase(source.engine.now)
         record.step = ""
@@ -117,8 +127,11 @@ def _ship(
     """Carry the guest's disk image or missing image layers across, converting a disk image."""
     tpl = guest.template
     if guest.traits.vm_like:
-        record.total_mib = tpl.disk_gib * 1024
-        yield from _step(guest, record, "transfer", link.submit(record.total_mib), LINK_SOURCE)
+        record.total_mib = mib = tpl.disk_gib * 1024
+        # The image streams from the source's disk over the link onto the target's disk: the
+        # slowest of the three sets the pace, each shared fairly with whatever else uses it.
+        record.disk_jobs = (source.disk_read.submit(mib), target.disk_write.submit(mib))
+        yield from _step(guest, record, "transfer", link.submit(mib), STREAM_SOURCE)
         src_fmt, dst_fmt = disk_format(source), disk_format(target)
         if src_fmt != dst_fmt:
             # qemu-img reads the old image and writes the new one on the target's disk.
@@ -168,6 +181,9 @@ def _step(
     if name == "transfer":
         record.transfer = job
     yield job
+    for also in record.disk_jobs if name == "transfer" else ():
+        if not also.processed:
+            yield also
     guest.end_phase(job.engine.now)
     record.steps.append(PhaseSpan(name, start, job.engine.now, note or source))
 

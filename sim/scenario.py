@@ -23,10 +23,13 @@ from sim.fields import ID, FieldError, Said, Table
 from sim.guestconfig import NETWORKS, GuestConfig
 from sim.host import Policy
 from sim.prediction_spec import PredictionSpec, parse_predictions
+from sim.scenario_client import ClientSpec, parse_client
 from sim.textfile import TextFileError, read_text
 from sim.vocabulary import MOVE_MODES
 
 VERSION = 1
+SCENARIO_KEYS: tuple[str, ...] = ("version", "seed", "host", "hosts", "links", "policy", "guests")
+SCENARIO_KEYS += ("lesson", "configs", "actions", "client")
 DEFAULT_SCENARIO = asset_path("scenarios", "default.toml")
 # Upper bounds that no classroom host reaches; beyond them a value is a typo, not a host.
 HOST_OVERRIDES = {
@@ -42,6 +45,7 @@ HOST_OVERRIDES = {
     "disk_iops": (1, 100_000_000, False),
     "membw_gib_s": (0.1, 100_000, False),
     "cpu_speed": (0.01, 100, False),
+    "disk_sync_ms": (0.001, 10_000, False),
 }
 MAX_GUESTS_PER_ENTRY = 100_000
 MAX_TIME_S = 1e6
@@ -162,6 +166,7 @@ class Scenario:
     actions: tuple[ActionSpec, ...] = ()
     more_hosts: tuple[HostSpec, ...] = ()  # hosts beyond the first, for moving guests
     links: tuple[LinkSpec, ...] = ()
+    client: ClientSpec = ClientSpec()  # how many starts the client keeps in flight
     # How the file named its hosts: [[hosts]] tables with ids (else one [host] table), kept so a
     # save reads back as it was written.
     named_hosts: bool = field(default=False, compare=False)
@@ -218,20 +223,7 @@ def _leading_comment(text: str) -> str:
 
 
 def _scenario(t: Table, catalog: Catalog) -> Scenario:
-    t.only(
-        (
-            "version",
-            "seed",
-            "host",
-            "hosts",
-            "links",
-            "policy",
-            "guests",
-            "lesson",
-            "configs",
-            "actions",
-        )
-    )
+    t.only(SCENARIO_KEYS)
     version = t.integer("version", lo=1)
     if version != VERSION:
         raise t.error("version", f"{VERSION} (the only version this HostLab reads)", version)
@@ -301,6 +293,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
         tuple(hosts[1:]),
         tuple(links),
         named_hosts=t.has("hosts"),
+        client=parse_client(t.table("client", required=False)),
     )
 
 

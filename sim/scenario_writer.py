@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sim.atomic import write_text
 from sim.prediction_spec import dump_predictions
+from sim.scenario_client import dump_client
 
 if TYPE_CHECKING:
     from sim.scenario import Scenario
@@ -42,6 +43,7 @@ def dumps_scenario(s: Scenario) -> str:
             f"b = {_toml(link.b)}",
             f"mib_s = {_toml(float(link.mib_s))}",
         ]
+    lines += dump_client(s.client)
     lines += [
         "",
         "[policy]",

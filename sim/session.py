@@ -21,7 +21,7 @@ from sim.engine import Engine, Event
 from sim.fairshare import FairShare
 from sim.guest import Guest
 from sim.guestconfig import GuestConfig
-from sim.host import Host, Jitter
+from sim.host import Host, Jitter, Slots
 from sim.ksm import run_ksm
 from sim.live_migration import MODES, checkpoint, live, refusal
 from sim.migration import Move, move
@@ -64,6 +64,8 @@ class Session:
         self.catalog = catalog
         self.scenario = scenario
         self.engine = Engine()
+        limit = scenario.client.max_in_flight  # the client's starts in flight, on every host
+        self._client = Slots(self.engine, limit) if limit else None
         self.recorder = Recorder()
         self._rng = np.random.default_rng(scenario.seed)
         self.hosts: dict[str, Host] = {}
@@ -389,7 +391,7 @@ class Session:
             host=host.id,
             name=guest.template.name,
         )
-        guest.process = self.engine.process(lifecycle.start(host, guest))
+        guest.process = self.engine.process(lifecycle.start(host, guest, self._client))
         return guest
 
     def _add_later(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import watched
 
-from sim.scenario import DEFAULT_SCENARIO, GuestSpec, HostSpec, Scenario
+from sim.scenario import DEFAULT_SCENARIO, GuestSpec, HostSpec, LinkSpec, Scenario
 from sim.session import Session
 
 SCENARIOS = DEFAULT_SCENARIO.parent
@@ -206,3 +206,37 @@ def json_of(session: Session) -> str:
     results = session.results()
     results.pop("events")  # the replay schedules its actions as events of their own
     return json.dumps(results, sort_keys=True)
+
+
+@pytest.mark.parametrize(
+    "source_over, target_over, link_mib_s, expect_mib_s",
+    [
+        ({}, {}, 119.0, 119.0),  # a 1 Gbit/s link is slower than both NVMe disks
+        ({}, {"disk_write_mib_s": 40}, 10_000.0, 40.0),  # the target's disk writes slowly
+        ({"disk_read_mib_s": 25}, {}, 10_000.0, 25.0),  # the source's disk reads slowly
+    ],
+)
+def test_a_vm_disk_moves_no_faster_than_link_source_read_and_target_write(
+    source_over, target_over, link_mib_s, expect_mib_s
+):
+    hosts = (
+        HostSpec("classroom-server", source_over, "a"),
+        HostSpec("classroom-server", target_over, "b"),
+    )
+    scenario = Scenario(
+        host=hosts[0],
+        more_hosts=hosts[1:],
+        links=(LinkSpec("a", "b", link_mib_s),),
+        guests=(GuestSpec("debian-vm"),),
+    )
+    session = watched(scenario)
+    session.run_until(60)
+    record = session.move_guest("debian-vm-1", "b")
+    session.run_until(60.5)
+    view = record.view()
+    assert 0 < view.done_mib < view.total_mib  # progress follows the slowest of the three
+    session.run_until(4000)
+    (transfer,) = [s for s in record.view().steps if s.name == "transfer"]
+    took = transfer.end_s - transfer.start_s
+    assert took == pytest.approx(view.total_mib / expect_mib_s, rel=0.02)
+    assert session.guest("debian-vm-1").state == "running"
