@@ -22,6 +22,10 @@ from sim.engine import Engine, Event, Timeout
 _DONE_TOLERANCE = 1e-9
 
 
+def _by_cap(group: _Group) -> float:
+    return group.cap
+
+
 class Job(Event):
     """Work submitted to a `FairShare`; succeeds (value None) when all of it is done."""
 
@@ -169,7 +173,8 @@ class FairShare:
         left = self._capacity
         jobs_left = self._active
         load = 0.0
-        for group in sorted(self._groups.values(), key=lambda g: g.cap):
+        groups = self._groups.values()
+        for group in sorted(groups, key=_by_cap) if len(groups) > 1 else groups:
             fair = left / jobs_left
             # Caps ascend, and removing a capped group only raises the fair level, so the
             # first group above the fair level and all after it share `left` equally.

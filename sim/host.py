@@ -34,6 +34,9 @@ from sim.vocabulary import EVENT_TEXT, FAULTS, sentence
 __all__ = ["GuestGone", "GuestKilled", "Host", "Jitter", "NoRoom", "Policy"]
 
 
+_new_entry = tuple.__new__
+
+
 class WordedEntry(LogEntry):
     """A log entry whose English sentence (sim.vocabulary) is worded when read, not when logged.
 
@@ -183,7 +186,8 @@ class Host:
         if code not in EVENT_TEXT:
             raise KeyError(f"event code {code!r} has no sentence in sim.vocabulary")
         gid = who.id if who else None
-        self.log_sink.emit(WordedEntry(self.engine.now, code, gid, params, ""))
+        # tuple.__new__ skips the named tuple's Python-level __new__: a run logs several per guest.
+        self.log_sink.emit(_new_entry(WordedEntry, (self.engine.now, code, gid, params, "")))
 
     def sample(self) -> None:
         """Record the ledger now."""

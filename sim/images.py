@@ -26,6 +26,8 @@ class ImageStore:
         self.layers_present: set[str] = set()
         self.stored_gib = 0.0  # what the layers present take on disk
         self.pulls: dict[str, Event] = {}  # layers being pulled now, to wait on
+        # Missing layer ids -> (all of their pulls, their sources), shared by the guests waiting.
+        self.waits: dict[tuple[str, ...], tuple[Event, str]] = {}
         self.page_cache: dict[str, float] = {}  # image id -> MiB cached
         self._users: Counter[str] = Counter()  # image id -> live guests using it
 
@@ -43,6 +45,8 @@ class ImageStore:
     def arrive(self, layer: Layer) -> None:
         """Record that `layer` is now stored on the host's disk (pulled or shipped)."""
         self.pulls.pop(layer.id, None)
+        if not self.pulls:
+            self.waits.clear()  # every shared wait has fired or is about to
         if layer.id not in self.layers_present:
             self.layers_present.add(layer.id)
             self.stored_gib += layer.extracted_mib / 1024

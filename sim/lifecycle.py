@@ -24,14 +24,16 @@ FAIL_REASONS = LIMIT_TEXT
 
 
 def start(host: Host, guest: Guest, client: Slots | None = None) -> StartProcess:
-    """Start `guest` once `client` (if any) has a start to spare; see `_start`.
+    """Return the process that starts `guest`, once `client` (if any) has a start to spare.
 
     A client such as `parallel -j N` or Compose keeps at most N `docker run`s in flight: the
     next one is sent when one of them has its container up (or failed).
     """
-    if client is None:
-        yield from _start(host, guest)
-        return
+    return _start(host, guest) if client is None else _sent_by(client, host, guest)
+
+
+def _sent_by(client: Slots, host: Host, guest: Guest) -> StartProcess:
+    """Wait for `client` to send the start of `guest`, run it, then give the client its turn."""
     turn = client.acquire()
     try:
         yield turn
@@ -46,8 +48,6 @@ def _start(host: Host, guest: Guest) -> StartProcess:
     """Start `guest`: pull its image if needed, then run its phases until its app is ready."""
     if guest.state != "pending":
         return  # ended (or moved) before its start began: nothing to undo
-    held_lock = False
-    waiting: Event | None = None
     try:
         tpl = guest.template
         mismatch = platform.problem(tpl, host.preset)
@@ -67,76 +67,85 @@ def _start(host: Host, guest: Guest) -> StartProcess:
             if not booted:
                 _fail(host, guest, "memory")
                 return
-        slowdown = platform.slowdown(tpl, host.preset)
-        for spec in tpl.phases:
-            guest.begin_phase(spec.name, host.engine.now, spec.source)
-            if spec.name == "exec" and mismatch == "exec_format":
-                _fail(host, guest, mismatch)
-                return
-            # On the host's network namespace there is no veth pair and so no bridge port.
-            bridged = tpl.bridge and guest.config.network != "host"
-            if spec.name == "network" and bridged and not host.take_bridge_port(guest):
-                _fail(host, guest, "bridge_ports")
-                return
-            _touch(host, guest, spec)
-            if spec.name == "app" and tpl.image is not None:
-                host.memory.cache_image(tpl.image, guest)
-            # The endpoint (veth pair, address, bridge port) is made under the daemon's lock of
-            # the bridge network (libnetwork CreateEndpoint, [moby-44887:endpoint-lock]); on the
-            # host's network there is no veth to make, only the endpoint's record to commit.
-            veth = spec.lock and guest.config.network != "host"
-            if veth:
-                waiting = host.network_lock.acquire()
-                yield waiting
-                held_lock = True
-            factor = slowdown * host.jitter.factor()
-            for waiting in _demands(host, guest, spec, factor, tpl.cpu_cap, veth or not spec.lock):
-                yield waiting
-            waiting = None
-            if held_lock:
-                host.network_lock.release()
-                held_lock = False
-            duration = guest.end_phase(host.engine.now)
-            host.log(
-                "phase_done", guest, guest=guest.id, phase=spec.name, duration_s=round(duration, 6)
-            )
+        if not (yield from _phases(host, guest, mismatch)):
+            return
         host.advance(guest, "running")
         guest.ready_s = host.engine.now
         startup = guest.ready_s - guest.created_s
         host.log("ready", guest, guest=guest.id, startup_s=round(startup, 6))
     except (Interrupt, GuestGone, NoRoom) as stop:
-        # The host already freed what the guest held; let go of what it was waiting for.
-        if waiting is not None and not waiting.processed:
-            waiting.cancel()
-        if held_lock:
-            host.network_lock.release()
+        # The host already freed what the guest held (and _phases what it waited for).
         if guest.spans and guest.spans[-1].end_s is None:
             guest.end_phase(host.engine.now)
         if isinstance(stop, NoRoom):
             _fail(host, guest, "memory")
 
 
-def _demands(
-    host: Host, guest: Guest, spec: PhaseSpec, factor: float, cap: float, work: bool
-) -> StartProcess:
-    """Yield the phase's wait, CPU job, disk job and commits in turn (each made when reached).
+def _phases(host: Host, guest: Guest, mismatch: str | None) -> Generator[Event, object, bool]:
+    """Run the template's phases in order; return False when one fails the start.
 
-    Commits made under the network lock are part of its hold; the others queue at the host's
-    store, one durable write at a time ([containerd-10745:bolt-lock]). Without `work` only the
-    commits are made (a lock phase on the host's network).
+    Each phase yields its wait, CPU job, disk job and store commits in turn, each made when
+    reached. Commits made under the network lock are part of its hold; the others queue at the
+    host's store, one durable write at a time ([containerd-10745:bolt-lock]).
     """
-    commit_s = spec.syncs * host.sync_s * factor
-    if work and spec.lock and commit_s > 0:
-        yield host.engine.timeout(spec.wait_s * factor + commit_s)
-        commit_s = 0.0
-    elif work and spec.wait_s > 0:
-        yield host.engine.timeout(spec.wait_s * factor)
-    if work and spec.cpu_s > 0:
-        yield host.cpu.submit(host.cpu_work(guest, spec.cpu_s * factor), cap)
-    if work and spec.io_mib > 0:
-        yield host.iops.submit(spec.io_mib * IOS_PER_MIB * factor)
-    if commit_s > 0:
-        yield host.store.occupy(commit_s)
+    tpl, engine = guest.template, host.engine
+    cap, slowdown = tpl.cpu_cap, platform.slowdown(tpl, host.preset)
+    host_net = guest.config.network == "host"
+    held_lock = False
+    waiting: Event | None = None
+    try:
+        for spec in tpl.phases:
+            name = spec.name
+            guest.begin_phase(name, engine.now, spec.source)
+            if name == "exec" and mismatch == "exec_format":
+                _fail(host, guest, mismatch)
+                return False
+            # On the host's network namespace there is no veth pair and so no bridge port.
+            bridged = tpl.bridge and not host_net
+            if name == "network" and bridged and not host.take_bridge_port(guest):
+                _fail(host, guest, "bridge_ports")
+                return False
+            if spec.alloc or spec.touch_all:
+                _touch(host, guest, spec)
+            if name == "app" and tpl.image is not None:
+                host.memory.cache_image(tpl.image, guest)
+            # The endpoint (veth pair, address, bridge port) is made under the daemon's lock of
+            # the bridge network (libnetwork CreateEndpoint, [moby-44887:endpoint-lock]); on the
+            # host's network there is no veth to make, only the endpoint's record to commit.
+            work = not spec.lock or not host_net
+            if spec.lock and work:
+                waiting = host.network_lock.acquire()
+                yield waiting
+                held_lock = True
+            factor = slowdown * host.jitter.factor()
+            commit_s = spec.syncs * host.sync_s * factor
+            if work:
+                wait_s = spec.wait_s * factor
+                if spec.lock:
+                    wait_s, commit_s = wait_s + commit_s, 0.0
+                if wait_s > 0:
+                    yield (waiting := engine.timeout(wait_s))
+                if spec.cpu_s > 0:
+                    cpu = host.cpu_work(guest, spec.cpu_s * factor)
+                    yield (waiting := host.cpu.submit(cpu, cap))
+                if spec.io_mib > 0:
+                    yield (waiting := host.iops.submit(spec.io_mib * IOS_PER_MIB * factor))
+            if commit_s > 0:
+                yield (waiting := host.store.occupy(commit_s))
+            waiting = None
+            if held_lock:
+                host.network_lock.release()
+                held_lock = False
+            duration = guest.end_phase(engine.now)
+            host.log("phase_done", guest, guest=guest.id, phase=name, duration_s=round(duration, 6))
+    except (Interrupt, GuestGone, NoRoom):
+        # Let go of what the phase was waiting for or holding; _start does the rest.
+        if waiting is not None and not waiting.processed:
+            waiting.cancel()
+        if held_lock:
+            host.network_lock.release()
+        raise
+    return True
 
 
 def _touch(host: Host, guest: Guest, spec: PhaseSpec) -> None:
@@ -160,15 +169,21 @@ def _pull(host: Host, guest: Guest, image: Image) -> StartProcess:
         host.log("pull_skipped", guest, guest=guest.id, image=image.id)
         return
     host.advance(guest, "pulling")
-    guest.begin_phase("pull", host.engine.now, "; ".join(layer.source for layer in missing))
     # The host fetches a layer, not the guest: a second container of the same image waits for
-    # the same download, and it completes even if the first is killed.
-    downloads: list[Event] = []
-    parent: Event | None = None
-    for layer in missing:  # bottom first: each layer is extracted onto the one below it
-        parent = host.images.pull(layer, partial(_download, host, layer, parent))
-        downloads.append(parent)
-    yield host.engine.all_of(downloads)
+    # the same download, and it completes even if the first is killed. Containers missing the
+    # same layers share one wait (a burst of a thousand makes it once, not a thousand times).
+    key = tuple(layer.id for layer in missing)
+    wait = host.images.waits.get(key)
+    if wait is None or wait[0].processed:
+        downloads: list[Event] = []
+        parent: Event | None = None
+        for layer in missing:  # bottom first: each layer is extracted onto the one below it
+            parent = host.images.pull(layer, partial(_download, host, layer, parent))
+            downloads.append(parent)
+        sources = "; ".join(layer.source for layer in missing)
+        wait = host.images.waits[key] = (host.engine.all_of(downloads), sources)
+    guest.begin_phase("pull", host.engine.now, wait[1])
+    yield wait[0]
     guest.end_phase(host.engine.now)
 
 
