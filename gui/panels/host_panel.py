@@ -2,10 +2,9 @@
 
 The policies are memory (reserve or overcommit, KSM, swap) and the host's vCPU policy: how many
 vCPUs its VMs may commit per core, or no cap. Changing any of them means a different experiment,
-so the panel
-first asks "This resets the simulation. Continue?"; on Yes the controller rebuilds the session
-from an edited copy of the current scenario (guests added so far are kept and replayed from
-time 0), on No the controls go back to what is running.
+so the panel first asks "This resets the simulation. Continue?"; on Yes the controller rebuilds
+the session from an edited copy of the current scenario (guests added so far are kept and
+replayed from time 0), on No the controls go back to what is running.
 """
 
 from __future__ import annotations
@@ -41,11 +40,8 @@ class HostPanel(QWidget):
         self._vcpu = QComboBox()  # items: ratios (float data), refilled by _sync
         self._ksm = QCheckBox()
         self._swap = QCheckBox()
-        for combo in (
-            self._preset,
-            self._memory,
-            self._vcpu,
-        ):  # may shrink: the full text is in the list
+        # Each may shrink: the full text is in its list.
+        for combo in (self._preset, self._memory, self._vcpu):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -173,9 +169,8 @@ class HostPanel(QWidget):
         """List the offered ratios, the preset's and the file's own, and select the one in use."""
         default = self._controller.catalog.hosts[spec.preset].vcpu_per_core
         current = spec.resolve(self._controller.catalog).vcpu_per_core
-        choices = sorted(
-            {*vcpu_policy.OFFERED, vcpu_policy.NO_CAP, default, current}
-        )  # no cap (inf) sorts last
+        # No cap (inf) sorts last.
+        choices = sorted({*vcpu_policy.OFFERED, vcpu_policy.NO_CAP, default, current})
         with QSignalBlocker(self._vcpu):
             self._vcpu.clear()
             for ratio in choices:
