@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from sim import vcpu_policy
 from sim.catalog import (
     HYPERVISORS,
     KINDS,
@@ -92,7 +93,7 @@ def _host(hid: str, t: Table) -> HostPreset:
         host_pids=t.integer("host_pids"),
         pid_max=t.integer("pid_max", lo=301),
         bridge_ports=t.integer("bridge_ports"),
-        vcpu_per_core=t.number("vcpu_per_core", lo=0.1),
+        vcpu_per_core=vcpu_policy.read(t),
         ksm_scan_mib_s=t.number("ksm_scan_mib_s"),
         disk_kind=t.string("disk_kind", choices=DISK_KINDS),
         disk_iops=t.number("disk_iops", lo=1),

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from sim import vcpu_policy
 from sim.catalog import Catalog, CatalogError
 from sim.fill import fill
 from sim.host import Policy
@@ -79,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--policy", choices=("overcommit", "reserve"), default="overcommit")
         p.add_argument("--ksm", action="store_true", help="kernel same-page merging on")
         p.add_argument("--swap", action="store_true", help="let the host swap")
+        p.add_argument(
+            "--vcpu-policy",
+            metavar="N:1|none",
+            help="vCPUs a VM may commit per core, or none for no cap (default: the preset's)",
+        )
         p.add_argument("--json", action="store_true", help="print one JSON object")
     les = sub.add_parser("lessons", help="the bundled lessons, one line each")
     les.add_argument("--json", action="store_true", help="print one JSON object")
@@ -190,8 +196,21 @@ def _scenario_for(args: argparse.Namespace) -> tuple[Scenario, list[str]]:
             raise UsageError(
                 f"--template: expected one of {', '.join(catalog.templates)}, got {tid!r}"
             )
-    scenario = Scenario(host=HostSpec(args.host), policy=Policy(args.policy, args.ksm, args.swap))
+    overrides: dict[str, object] = {}
+    if args.vcpu_policy is not None:
+        try:
+            overrides["vcpu_per_core"] = vcpu_policy.parse_text(args.vcpu_policy)
+        except ValueError as exc:
+            raise UsageError(f"--vcpu-policy: {exc}") from None
+    scenario = Scenario(
+        host=HostSpec(args.host, overrides), policy=Policy(args.policy, args.ksm, args.swap)
+    )
     return scenario, templates
+
+
+def _vcpu_ratio(scenario: Scenario) -> float:
+    """Return the vCPU policy of the scenario's first host."""
+    return scenario.host.resolve(Catalog.load()).vcpu_per_core
 
 
 def _limits_json(limits: Mapping[str, float]) -> dict[str, int | None]:
@@ -207,6 +226,7 @@ def _density(args: argparse.Namespace) -> int:
                 {
                     "host": args.host,
                     "policy": args.policy,
+                    "vcpu_policy": vcpu_policy.ratio_text(_vcpu_ratio(scenario)),
                     "templates": {
                         t: {
                             "max": rows[t].max,
@@ -220,7 +240,8 @@ def _density(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(f"How many more fit on {args.host} ({args.policy}):")
+    ratio = vcpu_policy.describe(_vcpu_ratio(scenario))
+    print(f"How many more fit on {args.host} ({args.policy}, {ratio}):")
     for t in templates:
         row = rows[t]
         others = ", ".join(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from sim import platform
+from sim import platform, vcpu_policy
 from sim.catalog import Template
 from sim.footprint import resident_mib
 from sim.host import Host
@@ -75,7 +75,7 @@ def max_additional(host: Host, template: Template, pending: float | None = None)
     limits = {
         "memory": _fits(available - image_mib, footprint_mib(host, template)),
         "cpu": (
-            _fits(p.cores * p.vcpu_per_core - host.vcpus_committed, template.vcpus)
+            _fits(vcpu_policy.room(p.cores, p.vcpu_per_core, host.vcpus_committed), template.vcpus)
             if traits(template).vm_like
             else math.inf
         ),
@@ -92,7 +92,7 @@ def max_additional(host: Host, template: Template, pending: float | None = None)
 
 
 def _fits(room: float, each: float) -> float:
-    """Return how many of `each` fit in `room` (inf when each is 0)."""
-    if each <= 0:
+    """Return how many of `each` fit in `room` (inf when each is 0 or room unbounded)."""
+    if each <= 0 or math.isinf(room):
         return math.inf
     return float(max(0, math.floor(room / each + 1e-9)))

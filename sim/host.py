@@ -179,6 +179,7 @@ class Host:
             p.os,
             self.utility_vm,
             self.id,
+            p.vcpu_per_core,
         )
 
     def log(self, code: str, who: Guest | None, **params: object) -> None:

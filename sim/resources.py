@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sim import vcpu_policy
 from sim.catalog import HostPreset, Template
 
 # vCPU commitment is compared with a float product; this much is treated as equal.
@@ -62,7 +63,8 @@ class Counters:
         if self.pids_used + template.pids > p.pid_max:
             return "pids"
         if vm_like and (
-            self.vcpus_committed + template.vcpus > p.cores * p.vcpu_per_core + EPSILON_VCPU
+            template.vcpus
+            > vcpu_policy.room(p.cores, p.vcpu_per_core, self.vcpus_committed) + EPSILON_VCPU
         ):
             return "cpu"
         if self.disk_used_gib + template.disk_gib > p.disk_gib:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sim import vcpu_policy
 from sim.assets import asset_path
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
 from sim.catalog_loader import DISK_KINDS
@@ -39,7 +40,6 @@ HOST_OVERRIDES = {
     "disk_gib": (1, 1_048_576, False),
     "pid_max": (1024, 4_194_304, True),
     "bridge_ports": (0, 1_000_000, True),
-    "vcpu_per_core": (0.1, 64, False),
     "disk_read_mib_s": (1, 1_000_000, False),
     "disk_write_mib_s": (1, 1_000_000, False),
     "disk_iops": (1, 100_000_000, False),
@@ -342,7 +342,7 @@ def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
     h.only(
         ("preset",)
         + tuple(HOST_OVERRIDES)
-        + ("hypervisor", "runtime", "arch", "os", "disk_kind")
+        + ("hypervisor", "runtime", "arch", "os", "disk_kind", "vcpu_per_core")
         + (("id",) if named else ())
     )
     overrides: dict[str, object] = {}
@@ -361,6 +361,8 @@ def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
             overrides[key] = h.string(key, choices=choices)
     if h.has("runtime"):
         overrides["runtime"] = h.boolean("runtime")
+    if h.has("vcpu_per_core"):
+        overrides["vcpu_per_core"] = vcpu_policy.read(h)
     preset = h.string("preset", "classroom-server", choices=tuple(catalog.hosts))
     spec = HostSpec(preset, overrides, h.ident("id") if named else "main")
     resolved = spec.resolve(catalog)

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sim import vcpu_policy
 from sim.atomic import write_text
 from sim.prediction_spec import dump_predictions
 from sim.scenario_client import dump_client
@@ -34,7 +35,7 @@ def dumps_scenario(s: Scenario) -> str:
     for h in s.hosts:
         lines += ["", "[[hosts]]", f"id = {_toml(h.id)}"] if named else ["", "[host]"]
         lines += [f"preset = {_toml(h.preset)}"]
-        lines += [f"{k} = {_toml(v)}" for k, v in h.overrides.items()]
+        lines += [f"{k} = {_toml(_override(k, v))}" for k, v in h.overrides.items()]
     for link in s.links:
         lines += [
             "",
@@ -133,6 +134,13 @@ def clean_seconds(value: float) -> float:
         short = float(f"{value:.{digits}g}")
         if abs(short - value) <= 4 * math.ulp(value):
             return short
+    return value
+
+
+def _override(key: str, value: object) -> object:
+    """Return a host override as a file spells it (no vCPU cap is "none", not inf)."""
+    if key == "vcpu_per_core" and isinstance(value, float):
+        return vcpu_policy.to_toml(value)
     return value
 
 

@@ -6,6 +6,7 @@ must not be mutated (numpy arrays of the memory series are views into the record
 
 from __future__ import annotations
 
+import math
 import operator
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -102,6 +103,7 @@ class HostView:
     os: str = "linux"  # or "windows"
     utility_vm: bool = False  # a Linux VM runs Linux containers on this Windows host
     id: str = "main"
+    vcpu_per_core: float = math.inf  # the vCPU policy: vCPUs admitted per core (inf: no cap)
 
 
 @dataclass(frozen=True, slots=True)

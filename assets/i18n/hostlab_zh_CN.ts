@@ -418,27 +418,42 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>DensityPanel</name>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="97"/>
+        <location filename="../../gui/views/density_panel.py" line="110"/>
         <source>{template}: {n} more fit</source>
         <translation>{template}：还能再放 {n} 台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="105"/>
+        <location filename="../../gui/views/density_panel.py" line="118"/>
         <source>  ◀ binds first</source>
         <translation>  ◀ 最先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="123"/>
+        <location filename="../../gui/views/density_panel.py" line="136"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="124"/>
+        <location filename="../../gui/views/density_panel.py" line="137"/>
         <source>how many more fit — and the limit that stops them</source>
         <translation>还能再放多少台 —— 以及先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="168"/>
+        <location filename="../../gui/views/density_panel.py" line="147"/>
+        <source>vCPU policy {ratio}:1</source>
+        <translation>vCPU 策略 {ratio}:1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="149"/>
+        <source>vCPU policy: no cap</source>
+        <translation>vCPU 策略：不设上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="152"/>
+        <source>How many vCPUs this host admits per physical core (set in the host panel)</source>
+        <translation>这台宿主机每个物理核允许分配多少个 vCPU（在宿主机面板中设置）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="199"/>
         <source>{n} — {limit}</source>
         <translation>{n} — {limit}</translation>
     </message>
@@ -544,152 +559,152 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestConfigPanel</name>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="231"/>
+        <location filename="../../gui/panels/guest_config.py" line="220"/>
         <source>No guest selected: click one in the diagram or the timeline.</source>
         <translation>未选中客户机：在架构图或时间线上点一台。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="233"/>
+        <location filename="../../gui/panels/guest_config.py" line="222"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="236"/>
+        <location filename="../../gui/panels/guest_config.py" line="225"/>
         <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
         <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="238"/>
+        <location filename="../../gui/panels/guest_config.py" line="227"/>
         <source>Settings of {guest} ({kind})</source>
         <translation>{guest}（{kind}）的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="252"/>
+        <location filename="../../gui/panels/guest_config.py" line="241"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <location filename="../../gui/panels/guest_config.py" line="243"/>
         <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
         <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="259"/>
+        <location filename="../../gui/panels/guest_config.py" line="248"/>
         <source>Pin vCPUs</source>
         <translation>绑定 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="261"/>
+        <location filename="../../gui/panels/guest_config.py" line="250"/>
         <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
         <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="265"/>
+        <location filename="../../gui/panels/guest_config.py" line="254"/>
         <source>Memory limit</source>
         <translation>内存上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="267"/>
+        <location filename="../../gui/panels/guest_config.py" line="256"/>
         <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
         <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="272"/>
+        <location filename="../../gui/panels/guest_config.py" line="261"/>
         <source>PIDs limit</source>
         <translation>进程数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="274"/>
+        <location filename="../../gui/panels/guest_config.py" line="263"/>
         <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
         <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="279"/>
+        <location filename="../../gui/panels/guest_config.py" line="268"/>
         <source>CPU quota (cores)</source>
         <translation>CPU 配额（核）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="280"/>
+        <location filename="../../gui/panels/guest_config.py" line="269"/>
         <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
         <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="283"/>
+        <location filename="../../gui/panels/guest_config.py" line="272"/>
         <source>seccomp</source>
         <translation>seccomp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="284"/>
+        <location filename="../../gui/panels/guest_config.py" line="273"/>
         <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
         <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="287"/>
+        <location filename="../../gui/panels/guest_config.py" line="276"/>
         <source>AppArmor</source>
         <translation>AppArmor</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="289"/>
+        <location filename="../../gui/panels/guest_config.py" line="278"/>
         <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
         <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="294"/>
+        <location filename="../../gui/panels/guest_config.py" line="283"/>
         <source>SELinux</source>
         <translation>SELinux</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="296"/>
+        <location filename="../../gui/panels/guest_config.py" line="285"/>
         <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
         <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="300"/>
+        <location filename="../../gui/panels/guest_config.py" line="289"/>
         <source>User namespaces</source>
         <translation>user namespace</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="301"/>
+        <location filename="../../gui/panels/guest_config.py" line="290"/>
         <source>Root in the container is an unprivileged user on the host.</source>
         <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="304"/>
+        <location filename="../../gui/panels/guest_config.py" line="293"/>
         <source>Privileged</source>
         <translation>特权模式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="306"/>
+        <location filename="../../gui/panels/guest_config.py" line="295"/>
         <source>--privileged: every device and capability; the protections above stop working.</source>
         <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="314"/>
+        <location filename="../../gui/panels/guest_config.py" line="303"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="318"/>
+        <location filename="../../gui/panels/guest_config.py" line="307"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="319"/>
+        <location filename="../../gui/panels/guest_config.py" line="308"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="320"/>
+        <location filename="../../gui/panels/guest_config.py" line="309"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="321"/>
+        <location filename="../../gui/panels/guest_config.py" line="310"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="339"/>
+        <location filename="../../gui/panels/guest_config.py" line="328"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -790,42 +805,64 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>HostPanel</name>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="84"/>
-        <location filename="../../gui/panels/host_panel.py" line="145"/>
+        <location filename="../../gui/panels/host_panel.py" line="100"/>
+        <location filename="../../gui/panels/host_panel.py" line="169"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="85"/>
+        <location filename="../../gui/panels/host_panel.py" line="101"/>
         <source>VM memory</source>
         <translation>虚拟机内存</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="92"/>
+        <location filename="../../gui/panels/host_panel.py" line="108"/>
         <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
         <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="96"/>
+        <location filename="../../gui/panels/host_panel.py" line="112"/>
+        <source>vCPU policy</source>
+        <translation>vCPU 策略</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="115"/>
+        <source>How many vCPUs the host admits per physical core: beyond it a VM is refused.
+No cap: every VM starts, and busy vCPUs share the cores, so guests slow down.</source>
+        <translation>宿主机每个物理核允许分配多少个 vCPU：超过后新的虚拟机会被拒绝。
+不设上限：每台虚拟机都能启动，忙碌的 vCPU 共用物理核，客户机因此变慢。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="119"/>
         <source>KSM: merge identical VM pages</source>
         <translation>KSM：合并虚拟机中相同的内存页</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="98"/>
+        <location filename="../../gui/panels/host_panel.py" line="121"/>
         <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
         <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="100"/>
+        <location filename="../../gui/panels/host_panel.py" line="123"/>
         <source>Swap to disk when RAM is full</source>
         <translation>内存满时交换到磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="134"/>
+        <location filename="../../gui/panels/host_panel.py" line="158"/>
         <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
         <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="180"/>
+        <source>No cap</source>
+        <translation>不设上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="182"/>
+        <source>{policy} (default)</source>
+        <translation>{policy}（默认）</translation>
     </message>
 </context>
 <context>

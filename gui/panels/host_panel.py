@@ -1,9 +1,10 @@
-"""The host panel: which machine is simulated (the host shown, of several) and its memory policies.
+"""The host panel: which machine is simulated (the host shown, of several) and its policies.
 
-Changing the preset, the memory policy, KSM or swap means a different experiment, so the panel
-first asks "This resets the simulation. Continue?"; on Yes the controller rebuilds the session
-from an edited copy of the current scenario (guests added so far are kept and replayed from
-time 0), on No the controls go back to what is running.
+The policies are memory (reserve or overcommit, KSM, swap) and the host's vCPU policy: how many
+vCPUs its VMs may commit per core, or no cap. Changing any of them means a different experiment,
+so the panel first asks "This resets the simulation. Continue?"; on Yes the controller rebuilds
+the session from an edited copy of the current scenario (guests added so far are kept and
+replayed from time 0), on No the controls go back to what is running.
 """
 
 from __future__ import annotations
@@ -17,16 +18,18 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
 from gui import units
 from gui.dialogs import confirm_reset
 from gui.i18n import catalog_name
+from sim import vcpu_policy
 
 if TYPE_CHECKING:
     from gui.controller import SimController
     from sim.scenario import HostSpec, Scenario
 
 MEMORY_POLICIES = ("reserve", "overcommit")
+VCPU_KEY = "vcpu_per_core"
 
 
 class HostPanel(QWidget):
-    """Preset, memory policy, KSM and swap of the simulated host."""
+    """Preset, memory policy, vCPU policy, KSM and swap of the simulated host."""
 
     def __init__(self, controller: SimController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,27 +37,32 @@ class HostPanel(QWidget):
         self._preset = QComboBox()
         self._memory = QComboBox()
         self._memory.addItems(["", ""])
+        self._vcpu = QComboBox()  # items: ratios (float data), refilled by _sync
         self._ksm = QCheckBox()
         self._swap = QCheckBox()
-        for combo in (self._preset, self._memory):  # may shrink: the full text is in the list
+        # Each may shrink: the full text is in its list.
+        for combo in (self._preset, self._memory, self._vcpu):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(8)
         self._facts = QLabel()
         self._facts.setWordWrap(True)
-        self._labels = [QLabel(), QLabel()]
+        self._labels = [QLabel(), QLabel(), QLabel()]
         form = QFormLayout(self)
         form.setContentsMargins(4, 4, 4, 4)
         form.addRow(self._labels[0], self._preset)
         form.addRow(self._labels[1], self._memory)
-        for label, box in zip(self._labels, (self._preset, self._memory), strict=True):
+        form.addRow(self._labels[2], self._vcpu)
+        boxes = (self._preset, self._memory, self._vcpu)
+        for label, box in zip(self._labels, boxes, strict=True):
             label.setBuddy(box)  # screen readers name each list by its label
         form.addRow(self._ksm)
         form.addRow(self._swap)
         form.addRow(self._facts)
         self._preset.activated.connect(self._on_preset_activated)
         self._memory.activated.connect(self._on_memory_activated)
+        self._vcpu.activated.connect(self._on_vcpu_activated)
         self._ksm.clicked.connect(self._on_ksm_clicked)
         self._swap.clicked.connect(self._on_swap_clicked)
         controller.session_replaced.connect(self._on_controller_session_replaced)
@@ -69,6 +77,10 @@ class HostPanel(QWidget):
     def memory_combo(self) -> QComboBox:
         """Return the memory-policy chooser (items: reserve, overcommit)."""
         return self._memory
+
+    def vcpu_combo(self) -> QComboBox:
+        """Return the vCPU-policy chooser (item data: vCPUs per core, inf for no cap)."""
+        return self._vcpu
 
     def ksm_box(self) -> QCheckBox:
         """Return the KSM switch."""
@@ -91,6 +103,13 @@ class HostPanel(QWidget):
             self.tr(
                 "Reserve: a VM takes all its configured RAM when it starts.\n"
                 "Overcommit: it takes memory only as the guest touches it."
+            )
+        )
+        self._labels[2].setText(self.tr("vCPU policy"))
+        self._vcpu.setToolTip(
+            self.tr(
+                "How many vCPUs the host admits per physical core: beyond it a VM is refused.\n"
+                "No cap: every VM starts, and busy vCPUs share the cores, so guests slow down."
             )
         )
         self._ksm.setText(self.tr("KSM: merge identical VM pages"))
@@ -126,6 +145,7 @@ class HostPanel(QWidget):
                 if scenario.policy.memory in MEMORY_POLICIES
                 else 1
             )
+        self._sync_vcpu(spec)
         with QSignalBlocker(self._ksm):
             self._ksm.setChecked(bool(scenario.policy.ksm))
         with QSignalBlocker(self._swap):
@@ -144,6 +164,21 @@ class HostPanel(QWidget):
             facts += f" · {os_label(preset.os)} · {hypervisor_label(preset.hypervisor)}"
         self._labels[0].setText(spec.id if several else self.tr("Host"))
         self._facts.setText(facts)
+
+    def _sync_vcpu(self, spec: HostSpec) -> None:
+        """List the offered ratios, the preset's and the file's own, and select the one in use."""
+        default = self._controller.catalog.hosts[spec.preset].vcpu_per_core
+        current = spec.resolve(self._controller.catalog).vcpu_per_core
+        # No cap (inf) sorts last.
+        choices = sorted({*vcpu_policy.OFFERED, vcpu_policy.NO_CAP, default, current})
+        with QSignalBlocker(self._vcpu):
+            self._vcpu.clear()
+            for ratio in choices:
+                text = f"{ratio:g}:1" if vcpu_policy.capped(ratio) else self.tr("No cap")
+                if ratio == default:
+                    text = self.tr("{policy} (default)").format(policy=text)
+                self._vcpu.addItem(text, ratio)
+            self._vcpu.setCurrentIndex(choices.index(current))
 
     def _apply(self, scenario: Scenario) -> None:
         if confirm_reset(self):
@@ -174,6 +209,16 @@ class HostPanel(QWidget):
         base = self._base()
         if MEMORY_POLICIES[index] != base.policy.memory:
             self._apply(replace(base, policy=replace(base.policy, memory=MEMORY_POLICIES[index])))
+
+    def _on_vcpu_activated(self, index: int) -> None:
+        ratio = float(self._vcpu.itemData(index))
+        spec = self._controller.host_spec()
+        if ratio == spec.resolve(self._controller.catalog).vcpu_per_core:
+            return
+        overrides = {k: v for k, v in spec.overrides.items() if k != VCPU_KEY}
+        if ratio != self._controller.catalog.hosts[spec.preset].vcpu_per_core:
+            overrides[VCPU_KEY] = ratio  # the preset's own policy needs no override
+        self._apply(self._with_host(self._base(), replace(spec, overrides=overrides)))
 
     def _on_ksm_clicked(self, checked: bool) -> None:
         base = self._base()

@@ -1,4 +1,7 @@
-"""How many more of each template fit, and the limit that binds first (memory, CPU, ...)."""
+"""How many more of each template fit, and the limit that binds first (memory, CPU, ...).
+
+The CPU limit comes from the host's vCPU policy, which the panel names above its bars.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from PySide6.QtGui import QCursor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -21,6 +25,7 @@ from gui.panels import scrolling
 from gui.text import labels
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
+from sim import vcpu_policy
 from sim.snapshot import KINDS, LIMITS, DensityRow, Snapshot
 
 # Limits that are states of the host rather than capacities ("0: the host is down").
@@ -39,6 +44,8 @@ class DensityPanel(SnapshotView):
         self._shown: dict[str, object] = {}  # what the items show now, by name
         self._log_box = QCheckBox()
         self._log_box.setChecked(True)
+        self._policy = QLabel()  # the host's vCPU policy: "vCPU policy 10:1"
+        self._ratio = math.nan  # the policy the label shows (nan: none yet)
         self._legend = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
             labels.kind_label,
@@ -53,6 +60,7 @@ class DensityPanel(SnapshotView):
         self._texts: list[pg.TextItem] = []
         top = QHBoxLayout()
         top.addWidget(self._log_box)
+        top.addWidget(self._policy)
         top.addWidget(self._legend, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -84,6 +92,11 @@ class DensityPanel(SnapshotView):
     def log_scale(self) -> bool:
         """Return whether the count axis is logarithmic."""
         return self._log_box.isChecked()
+
+    @property
+    def policy_text(self) -> str:
+        """Return the vCPU-policy label as shown."""
+        return self._policy.text()
 
     @property
     def bar_kinds(self) -> tuple[str, ...]:
@@ -123,6 +136,21 @@ class DensityPanel(SnapshotView):
         self._log_box.setText(self.tr("Log scale"))
         self._item.setLabel("bottom", self.tr("how many more fit — and the limit that stops them"))
         self._legend.retranslate()
+        self._show_policy(self._ratio)
+
+    def _show_policy(self, ratio: float) -> None:
+        """Say which vCPU policy the CPU limit comes from ("vCPU policy 10:1")."""
+        self._ratio = ratio
+        if math.isnan(ratio):
+            text = ""
+        elif vcpu_policy.capped(ratio):
+            text = self.tr("vCPU policy {ratio}:1").format(ratio=f"{ratio:g}")
+        else:
+            text = self.tr("vCPU policy: no cap")
+        self._policy.setText(text)
+        self._policy.setToolTip(
+            self.tr("How many vCPUs this host admits per physical core (set in the host panel)")
+        )
 
     def _apply_projector(self) -> None:
         m = theme.metrics(self.projector)
@@ -130,6 +158,7 @@ class DensityPanel(SnapshotView):
         style_axes(self._item, self.projector, title_lines=2.6)
         self._fit_rows(len(self._rows))
         self._log_box.setFont(f)
+        self._policy.setFont(f)
         self._legend.set_projector(self.projector)
         for t in self._texts:
             t.setFont(theme.font(self.projector, bold=True))
@@ -139,6 +168,8 @@ class DensityPanel(SnapshotView):
         return math.log10(n + 1) if self.log_scale else float(n)
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
+        if snap.host.vcpu_per_core != self._ratio:
+            self._show_policy(snap.host.vcpu_per_core)
         if snap.density == self._rows and not force:
             return
         if force:
