@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from sim.fields import Table
 from sim.vocabulary import HARDENING as HARDENING
 from sim.vocabulary import NETWORKS as NETWORKS
+
+# What a file may set: choices for texts, upper bounds for numbers (beyond them, a typo).
+CHOICES: dict[str, tuple[str, ...]] = {"network": NETWORKS}
+HIGHEST = {"memory_limit_mib": 16_777_216, "pids_limit": 4_194_304, "cpu_quota": 4096}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +44,21 @@ class GuestConfig:
             for f in fields(self)
             if getattr(self, f.name) != getattr(default, f.name)
         }
+
+
+def read_setting(t: Table, key: str) -> object:
+    """Return the setting `key` of table `t`, checked (the default when it is missing)."""
+    default = getattr(GuestConfig(), key)
+    if isinstance(default, bool):
+        return t.boolean(key, default)
+    if isinstance(default, int):
+        return t.integer(key, default, hi=HIGHEST[key])
+    if isinstance(default, float):
+        return t.number(key, default, hi=HIGHEST[key])
+    return t.string(key, default, choices=CHOICES[key])
+
+
+def read_config(t: Table) -> GuestConfig:
+    """Return the settings of table `t`; keys it lacks keep their defaults."""
+    t.only(GuestConfig.__slots__)
+    return GuestConfig(**{k: read_setting(t, k) for k in GuestConfig.__slots__})  # type: ignore[arg-type]

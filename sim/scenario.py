@@ -20,9 +20,10 @@ from sim.assets import asset_path
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
 from sim.catalog_loader import DISK_KINDS
 from sim.fields import ID, FieldError, Said, Table
-from sim.guestconfig import NETWORKS, GuestConfig
+from sim.guestconfig import GuestConfig, read_config
 from sim.host import Policy
 from sim.prediction_spec import PredictionSpec, parse_predictions
+from sim.scenario_templates import TemplateSpec, parse_templates, with_templates
 from sim.textfile import TextFileError, read_text
 from sim.vocabulary import MOVE_MODES
 
@@ -162,6 +163,7 @@ class Scenario:
     actions: tuple[ActionSpec, ...] = ()
     more_hosts: tuple[HostSpec, ...] = ()  # hosts beyond the first, for moving guests
     links: tuple[LinkSpec, ...] = ()
+    templates: tuple[TemplateSpec, ...] = ()  # defined in the file ([[templates]]), bases first
     # How the file named its hosts: [[hosts]] tables with ids (else one [host] table), kept so a
     # save reads back as it was written.
     named_hosts: bool = field(default=False, compare=False)
@@ -230,6 +232,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
             "lesson",
             "configs",
             "actions",
+            "templates",
         )
     )
     version = t.integer("version", lo=1)
@@ -258,6 +261,8 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
             )
         )
     host = hosts[0]
+    templates = parse_templates(t, catalog)
+    catalog = with_templates(catalog, templates)
     p = t.table("policy", required=False)
     p.only(("memory", "ksm", "swap"))
     policy = Policy(
@@ -287,7 +292,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     for gid in configs_t.data:
         if not ID.fullmatch(gid):
             raise configs_t.error(gid, 'a guest id such as "nginx-1"', gid)
-        configs[gid] = _config(configs_t.table(gid))
+        configs[gid] = read_config(configs_t.table(gid))
     actions = tuple(_action(a, catalog, ids) for a in t.tables("actions", MAX_ACTIONS))
     return Scenario(
         version,
@@ -300,6 +305,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
         actions,
         tuple(hosts[1:]),
         tuple(links),
+        templates,
         named_hosts=t.has("hosts"),
     )
 
@@ -382,22 +388,6 @@ def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
     return spec
 
 
-def _config(t: Table) -> GuestConfig:
-    d = GuestConfig()
-    t.only(GuestConfig.__slots__)
-    return GuestConfig(
-        network=t.string("network", d.network, choices=NETWORKS),
-        vcpu_pinning=t.boolean("vcpu_pinning", d.vcpu_pinning),
-        memory_limit_mib=t.number("memory_limit_mib", d.memory_limit_mib, hi=16_777_216),
-        pids_limit=t.integer("pids_limit", d.pids_limit, hi=4_194_304),
-        cpu_quota=t.number("cpu_quota", d.cpu_quota, hi=4096),
-        **{
-            k: t.boolean(k, getattr(d, k))
-            for k in ("seccomp", "apparmor", "selinux", "userns", "privileged")
-        },
-    )
-
-
 def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
     t.only(
         (
@@ -450,6 +440,7 @@ __all__ = [
     "LinkSpec",
     "Scenario",
     "ScenarioError",
+    "TemplateSpec",
     "dumps_scenario",
     "load_scenario",
     "parse_scenario",

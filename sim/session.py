@@ -34,6 +34,7 @@ from sim.scenario import (
     ScenarioError,
     load_scenario,
 )
+from sim.scenario_templates import template_configs, with_templates
 from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, TemplateView, WorkloadResult
 from sim.vocabulary import MAX_GUESTS
 from sim.workload import run_workload
@@ -61,8 +62,10 @@ class Session:
         total = sum(spec.count for spec in scenario.guests)
         if total > MAX_GUESTS:
             raise ScenarioError(f"guests: at most {MAX_GUESTS:,} guests in all, got {total:,}")
-        self.catalog = catalog
+        self.catalog = with_templates(catalog, scenario.templates)
         self.scenario = scenario
+        # The settings each guest of a scenario template starts with (its [[templates]] table).
+        self._template_configs = template_configs(scenario.templates)
         self.engine = Engine()
         self.recorder = Recorder()
         self._rng = np.random.default_rng(scenario.seed)
@@ -376,7 +379,7 @@ class Session:
             gid,
             self.catalog.templates[template_id],
             self.now,
-            config=self._configs.get(gid, GuestConfig()),
+            config=self._configs.get(gid, self._template_configs.get(template_id, GuestConfig())),
             host_id=host.id,
         )
         host.attach(guest)

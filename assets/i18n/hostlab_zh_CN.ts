@@ -544,152 +544,152 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestConfigPanel</name>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="231"/>
+        <location filename="../../gui/panels/guest_config.py" line="220"/>
         <source>No guest selected: click one in the diagram or the timeline.</source>
         <translation>未选中客户机：在架构图或时间线上点一台。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="233"/>
+        <location filename="../../gui/panels/guest_config.py" line="222"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="236"/>
+        <location filename="../../gui/panels/guest_config.py" line="225"/>
         <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
         <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="238"/>
+        <location filename="../../gui/panels/guest_config.py" line="227"/>
         <source>Settings of {guest} ({kind})</source>
         <translation>{guest}（{kind}）的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="252"/>
+        <location filename="../../gui/panels/guest_config.py" line="241"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <location filename="../../gui/panels/guest_config.py" line="243"/>
         <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
         <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="259"/>
+        <location filename="../../gui/panels/guest_config.py" line="248"/>
         <source>Pin vCPUs</source>
         <translation>绑定 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="261"/>
+        <location filename="../../gui/panels/guest_config.py" line="250"/>
         <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
         <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="265"/>
+        <location filename="../../gui/panels/guest_config.py" line="254"/>
         <source>Memory limit</source>
         <translation>内存上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="267"/>
+        <location filename="../../gui/panels/guest_config.py" line="256"/>
         <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
         <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="272"/>
+        <location filename="../../gui/panels/guest_config.py" line="261"/>
         <source>PIDs limit</source>
         <translation>进程数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="274"/>
+        <location filename="../../gui/panels/guest_config.py" line="263"/>
         <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
         <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="279"/>
+        <location filename="../../gui/panels/guest_config.py" line="268"/>
         <source>CPU quota (cores)</source>
         <translation>CPU 配额（核）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="280"/>
+        <location filename="../../gui/panels/guest_config.py" line="269"/>
         <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
         <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="283"/>
+        <location filename="../../gui/panels/guest_config.py" line="272"/>
         <source>seccomp</source>
         <translation>seccomp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="284"/>
+        <location filename="../../gui/panels/guest_config.py" line="273"/>
         <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
         <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="287"/>
+        <location filename="../../gui/panels/guest_config.py" line="276"/>
         <source>AppArmor</source>
         <translation>AppArmor</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="289"/>
+        <location filename="../../gui/panels/guest_config.py" line="278"/>
         <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
         <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="294"/>
+        <location filename="../../gui/panels/guest_config.py" line="283"/>
         <source>SELinux</source>
         <translation>SELinux</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="296"/>
+        <location filename="../../gui/panels/guest_config.py" line="285"/>
         <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
         <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="300"/>
+        <location filename="../../gui/panels/guest_config.py" line="289"/>
         <source>User namespaces</source>
         <translation>user namespace</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="301"/>
+        <location filename="../../gui/panels/guest_config.py" line="290"/>
         <source>Root in the container is an unprivileged user on the host.</source>
         <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="304"/>
+        <location filename="../../gui/panels/guest_config.py" line="293"/>
         <source>Privileged</source>
         <translation>特权模式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="306"/>
+        <location filename="../../gui/panels/guest_config.py" line="295"/>
         <source>--privileged: every device and capability; the protections above stop working.</source>
         <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="314"/>
+        <location filename="../../gui/panels/guest_config.py" line="303"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="318"/>
+        <location filename="../../gui/panels/guest_config.py" line="307"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="319"/>
+        <location filename="../../gui/panels/guest_config.py" line="308"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="320"/>
+        <location filename="../../gui/panels/guest_config.py" line="309"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="321"/>
+        <location filename="../../gui/panels/guest_config.py" line="310"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="339"/>
+        <location filename="../../gui/panels/guest_config.py" line="328"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -1367,43 +1367,43 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>PalettePanel</name>
     <message>
-        <location filename="../../gui/panels/palette.py" line="72"/>
+        <location filename="../../gui/panels/palette.py" line="73"/>
         <source>Starts in {startup} alone on this host (image cached); each guest holds {memory} of its own once running.</source>
         <translation>在这台主机上单独启动需 {startup}（镜像已缓存）；运行后每个客户机自己占用 {memory}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="78"/>
+        <location filename="../../gui/panels/palette.py" line="79"/>
         <source>Its image adds {cache} of page cache once per host, shared by every guest of the same image.</source>
         <translation>它的镜像在每台主机上另占 {cache} 页缓存（只算一次），由同一镜像的所有客户机共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="224"/>
-        <location filename="../../gui/panels/palette.py" line="296"/>
+        <location filename="../../gui/panels/palette.py" line="249"/>
+        <location filename="../../gui/panels/palette.py" line="327"/>
         <source>Add several…</source>
         <translation>批量添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="225"/>
+        <location filename="../../gui/panels/palette.py" line="250"/>
         <source>Add many guests of one template, one after another</source>
         <translation>按同一模板依次添加多台客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="227"/>
+        <location filename="../../gui/panels/palette.py" line="252"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="228"/>
+        <location filename="../../gui/panels/palette.py" line="253"/>
         <source>Virtual machines</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="229"/>
+        <location filename="../../gui/panels/palette.py" line="254"/>
         <source>MicroVMs and sandboxes</source>
         <translation>微虚拟机与沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="295"/>
+        <location filename="../../gui/panels/palette.py" line="326"/>
         <source>Add one</source>
         <translation>添加一台</translation>
     </message>
@@ -1690,7 +1690,12 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>TemplateTileView</name>
     <message>
-        <location filename="../../gui/panels/palette.py" line="153"/>
+        <location filename="../../gui/panels/palette.py" line="172"/>
+        <source>Defined in this scenario file as &apos;{id}&apos;, from the template &apos;{base}&apos;.</source>
+        <translation>由本场景文件定义，名为“{id}”，基于模板“{base}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="178"/>
         <source>Click to add one. Drag onto the host to add one there.
 Right-click to add several.</source>
         <translation>单击添加一台；拖到主机视图上也可添加。
