@@ -1,7 +1,9 @@
-"""Per-guest settings a class can change: networking, vCPU pinning, limits and hardening.
+"""Per-guest settings a class can change: networking, vCPU pinning, limits, hardening, sandbox.
 
-Defaults are what Docker and libvirt do out of the box (assets/catalog/security.toml cites them);
-each setting changes the outcome of a workload or a fault, which is the point of the lesson.
+Defaults are what Docker and libvirt do out of the box (assets/catalog/security.toml cites them),
+and what a current gVisor or Kata install uses (assets/catalog/templates.toml, sandbox_profiles);
+each setting changes the outcome of a start, a workload or a fault, which is the point of the
+lesson.
 """
 
 from __future__ import annotations
@@ -12,8 +14,15 @@ from sim.fields import Table
 from sim.vocabulary import HARDENING as HARDENING
 from sim.vocabulary import NETWORKS as NETWORKS
 
+# The sandbox profiles (sim.sandbox_profiles), the default first: the one a current install uses.
+GVISOR_PLATFORMS: tuple[str, ...] = ("systrap", "kvm", "ptrace")
+KATA_HYPERVISORS: tuple[str, ...] = ("qemu", "clh", "firecracker")
+SANDBOX_SETTINGS: dict[str, tuple[str, ...]] = {
+    "gvisor_platform": GVISOR_PLATFORMS,
+    "kata_hypervisor": KATA_HYPERVISORS,
+}
 # What a file may set: choices for texts, upper bounds for numbers (beyond them, a typo).
-CHOICES: dict[str, tuple[str, ...]] = {"network": NETWORKS}
+CHOICES: dict[str, tuple[str, ...]] = {"network": NETWORKS, **SANDBOX_SETTINGS}
 HIGHEST = {"memory_limit_mib": 16_777_216, "pids_limit": 4_194_304, "cpu_quota": 4096}
 
 
@@ -31,6 +40,8 @@ class GuestConfig:
     selinux: bool = False
     userns: bool = False
     privileged: bool = False
+    gvisor_platform: str = GVISOR_PLATFORMS[0]  # gVisor: how the Sentry intercepts system calls
+    kata_hypervisor: str = KATA_HYPERVISORS[0]  # Kata: the VMM its pod's VM runs in
 
     def facts(self) -> set[str]:
         """Return the hardening settings that are on (privileged counts as a fact too)."""
