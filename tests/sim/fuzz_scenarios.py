@@ -75,6 +75,8 @@ STRINGS = [
     '"' + "a" * 120_000 + '"',
     '"\\ud7ff漢字"',
     '"main"',
+    '"kvm"',
+    '"firecracker"',
 ]
 SNIPPETS = [
     '[[hosts]]\nid = "x"\n',
@@ -92,6 +94,10 @@ SNIPPETS = [
     '[[templates]]\nid = "small"\nbase = "nginx"\nmemory_limit_mib = 64\n'
     '[[guests]]\ntemplate = "small"\ncount = 2\n',
     '[[templates]]\nid = "a"\nbase = "b"\n[[templates]]\nid = "b"\nbase = "a"\n',
+    '[configs."gvisor-1"]\ngvisor_platform = "ptrace"\n'
+    '[configs."kata-1"]\nkata_hypervisor = "clh"\n',
+    '[[templates]]\nid = "kfc"\nbase = "kata"\nkata_hypervisor = "firecracker"\n'
+    '[[guests]]\ntemplate = "kfc"\ncount = 3\n',
 ]
 NUMERIC = re.compile(
     r"\s*(count|at_s|stagger_s|ram_gib|cores|swap_gib|rate_mib_s|duration_s|"
