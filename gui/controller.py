@@ -317,12 +317,17 @@ class SimController(QObject):
         self._changed()
         return incident
 
-    def set_config(self, guest_id: str, config: GuestConfig) -> None:
-        """Change a guest's settings from now on (saved with the scenario) and publish."""
+    def set_config(self, guest_id: str, config: GuestConfig) -> str:
+        """Change a guest's settings from now on (saved with the scenario) and publish.
+
+        Return the id of the guest that has them: a sandbox whose platform or hypervisor
+        changed is replaced by a new guest (sim.session.Session.set_config).
+        """
         self._note("set_config", guest_id, config)
-        self.session.set_config(guest_id, config)
+        new_id = self.session.set_config(guest_id, config)
         self._refresh_modified()
         self._changed()
+        return new_id
 
     def move_guest(self, guest_id: str, to_host: str, mode: str = "cold") -> Move:
         """Move a live guest to another host (cold, live or by checkpoint) and publish.

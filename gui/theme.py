@@ -85,6 +85,11 @@ PROFILE_COLOURS: dict[str, str] = {
     "microvm": PURPLE,
     "gvisor": GREEN,
     "kata": "#7FCDB5",
+    # Sandbox profiles other than the default: the same hue, lighter or darker.
+    "gvisor-kvm": "#00664A",
+    "gvisor-ptrace": "#66C2A5",
+    "kata-clh": "#4FA88E",
+    "kata-firecracker": "#B7E4D6",
     "container-in-vm": "#F5C77E",
 }
 # Incidents in the layer diagram: reached by a fault (red), stopped by a protection (green).

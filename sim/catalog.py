@@ -20,6 +20,7 @@ from sim.vocabulary import KINDS, LAYERS
 
 if TYPE_CHECKING:
     from sim.references import Reference
+    from sim.sandbox_profiles import SandboxProfile
 
 ASSETS = assets_dir()
 CATALOG_DIR = ASSETS / "catalog"
@@ -222,6 +223,8 @@ class Catalog:
     utility_vm: Mapping[str, float] = field(default_factory=dict)
     # The publications the sources above cite (assets/catalog/references.toml), by id.
     references: Mapping[str, Reference] = field(default_factory=dict)
+    # gVisor platforms and Kata hypervisors, by guest setting then choice (sim.sandbox_profiles).
+    sandbox_profiles: Mapping[str, Mapping[str, SandboxProfile]] = field(default_factory=dict)
 
     @staticmethod
     @cache

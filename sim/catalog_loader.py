@@ -25,6 +25,7 @@ from sim.catalog import (
 )
 from sim.fields import FieldError, Table
 from sim.references import CitationError, check_sources, load_references
+from sim.sandbox_profiles import check_defaults, parse_profiles
 from sim.textfile import TextFileError, read_text
 
 HOST_NUMBERS = (
@@ -197,13 +198,16 @@ def load_catalog(directory: Path) -> Catalog:
         templates_t = _read(directory, "templates.toml")
         sets_t = templates_t.table("phase_sets")
         sets = {name: tuple(_phase(p) for p in sets_t.tables(name)) for name in sets_t.data}
-        templates_t.only(("phase_sets", "templates", "utility_vm"))
+        templates_t.only(("phase_sets", "templates", "utility_vm", "sandbox_profiles"))
         uvm_t = templates_t.table("utility_vm")
         utility_vm = {k: uvm_t.number(k) for k in uvm_t.data if k != "sources"}
         _sources(uvm_t, tuple(utility_vm))
         tmpl_t = templates_t.table("templates")
         templates = {tid: _template(tid, tmpl_t.table(tid), images, sets) for tid in tmpl_t.data}
         workloads, profiles = _workloads(_read(directory, "workloads.toml"))
+        sandbox_t = templates_t.table("sandbox_profiles")
+        sandboxes = parse_profiles(sandbox_t, tuple(workloads))
+        check_defaults(sandboxes, templates, sandbox_t)
         exploits, reach, hardening = _security(_read(directory, "security.toml"))
         references = load_references(directory)
         check_sources(directory, references)
@@ -222,6 +226,7 @@ def load_catalog(directory: Path) -> Catalog:
         frozen(hardening),
         frozen(utility_vm),
         references,
+        frozen(sandboxes),
     )
 
 

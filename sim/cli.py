@@ -22,6 +22,7 @@ from sim.host import Policy
 from sim.lessons import bundled_lessons
 from sim.references import as_json as references_json
 from sim.scenario import DEFAULT_SCENARIO, HostSpec, Scenario, ScenarioError, load_scenario
+from sim.scenario_templates import with_templates
 from sim.session import Session
 
 DEFAULT_UNTIL_S = 60.0
@@ -77,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--host", default="classroom-server", help="host preset id")
         p.add_argument("--template", action="append", metavar="ID", help="template id (repeat)")
+        p.add_argument(
+            "--templates-from",
+            type=Path,
+            metavar="SCENARIO",
+            help="also offer the templates a scenario file defines ([[templates]])",
+        )
         p.add_argument("--policy", choices=("overcommit", "reserve"), default="overcommit")
         p.add_argument("--ksm", action="store_true", help="kernel same-page merging on")
         p.add_argument("--swap", action="store_true", help="let the host swap")
@@ -188,6 +195,8 @@ def _print_run(r: dict[str, Any]) -> None:
 
 def _scenario_for(args: argparse.Namespace) -> tuple[Scenario, list[str]]:
     catalog = Catalog.load()
+    defined = load_scenario(args.templates_from).templates if args.templates_from else ()
+    catalog = with_templates(catalog, defined)
     if args.host not in catalog.hosts:
         raise UsageError(f"--host: expected one of {', '.join(catalog.hosts)}, got {args.host!r}")
     templates = args.template or list(catalog.templates)
@@ -203,7 +212,9 @@ def _scenario_for(args: argparse.Namespace) -> tuple[Scenario, list[str]]:
         except ValueError as exc:
             raise UsageError(f"--vcpu-policy: {exc}") from None
     scenario = Scenario(
-        host=HostSpec(args.host, overrides), policy=Policy(args.policy, args.ksm, args.swap)
+        host=HostSpec(args.host, overrides),
+        policy=Policy(args.policy, args.ksm, args.swap),
+        templates=defined,
     )
     return scenario, templates
 

@@ -27,6 +27,8 @@ CONTAINER_SETTINGS = (
 )
 CGROUP_SETTINGS = ("memory_limit_mib", "pids_limit", "cpu_quota")
 VM_SETTINGS = ("vcpu_pinning",)
+GVISOR_SETTINGS = (*CGROUP_SETTINGS, "gvisor_platform")  # cgroup limits around the Sentry
+KATA_SETTINGS = ("kata_hypervisor",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,8 @@ KIND_TRAITS: dict[str, KindTraits] = {
             runs_containers_inside=True,
             profile="gvisor",
             profile_if=("in_own_vm", "kata"),
-            settings=CGROUP_SETTINGS,
+            settings=GVISOR_SETTINGS,
+            settings_in_vm=KATA_SETTINGS,
         ),
         KindTraits(
             "container-in-vm",

@@ -21,16 +21,17 @@ from sim.assets import asset_path
 from sim.catalog import HYPERVISORS, Catalog, HostPreset
 from sim.catalog_loader import DISK_KINDS
 from sim.fields import ID, FieldError, Said, Table
-from sim.guestconfig import NETWORKS, GuestConfig
+from sim.guestconfig import GuestConfig, read_config
 from sim.host import Policy
 from sim.prediction_spec import PredictionSpec, parse_predictions
 from sim.scenario_client import ClientSpec, parse_client
+from sim.scenario_templates import TemplateSpec, parse_templates, with_templates
 from sim.textfile import TextFileError, read_text
 from sim.vocabulary import MOVE_MODES
 
 VERSION = 1
 SCENARIO_KEYS: tuple[str, ...] = ("version", "seed", "host", "hosts", "links", "policy", "guests")
-SCENARIO_KEYS += ("lesson", "configs", "actions", "client")
+SCENARIO_KEYS += ("lesson", "configs", "actions", "client", "templates")
 DEFAULT_SCENARIO = asset_path("scenarios", "default.toml")
 # Upper bounds that no classroom host reaches; beyond them a value is a typo, not a host.
 HOST_OVERRIDES = {
@@ -166,6 +167,7 @@ class Scenario:
     actions: tuple[ActionSpec, ...] = ()
     more_hosts: tuple[HostSpec, ...] = ()  # hosts beyond the first, for moving guests
     links: tuple[LinkSpec, ...] = ()
+    templates: tuple[TemplateSpec, ...] = ()  # defined in the file ([[templates]]), bases first
     client: ClientSpec = ClientSpec()  # how many starts the client keeps in flight
     # How the file named its hosts: [[hosts]] tables with ids (else one [host] table), kept so a
     # save reads back as it was written.
@@ -250,6 +252,8 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
             )
         )
     host = hosts[0]
+    templates = parse_templates(t, catalog)
+    catalog = with_templates(catalog, templates)
     p = t.table("policy", required=False)
     p.only(("memory", "ksm", "swap"))
     policy = Policy(
@@ -279,7 +283,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
     for gid in configs_t.data:
         if not ID.fullmatch(gid):
             raise configs_t.error(gid, 'a guest id such as "nginx-1"', gid)
-        configs[gid] = _config(configs_t.table(gid))
+        configs[gid] = read_config(configs_t.table(gid))
     actions = tuple(_action(a, catalog, ids) for a in t.tables("actions", MAX_ACTIONS))
     return Scenario(
         version,
@@ -292,6 +296,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
         actions,
         tuple(hosts[1:]),
         tuple(links),
+        templates,
         named_hosts=t.has("hosts"),
         client=parse_client(t.table("client", required=False)),
     )
@@ -377,22 +382,6 @@ def _host(h: Table, catalog: Catalog, named: bool) -> HostSpec:
     return spec
 
 
-def _config(t: Table) -> GuestConfig:
-    d = GuestConfig()
-    t.only(GuestConfig.__slots__)
-    return GuestConfig(
-        network=t.string("network", d.network, choices=NETWORKS),
-        vcpu_pinning=t.boolean("vcpu_pinning", d.vcpu_pinning),
-        memory_limit_mib=t.number("memory_limit_mib", d.memory_limit_mib, hi=16_777_216),
-        pids_limit=t.integer("pids_limit", d.pids_limit, hi=4_194_304),
-        cpu_quota=t.number("cpu_quota", d.cpu_quota, hi=4096),
-        **{
-            k: t.boolean(k, getattr(d, k))
-            for k in ("seccomp", "apparmor", "selinux", "userns", "privileged")
-        },
-    )
-
-
 def _action(t: Table, catalog: Catalog, host_ids: list[str]) -> ActionSpec:
     t.only(
         (
@@ -445,6 +434,7 @@ __all__ = [
     "LinkSpec",
     "Scenario",
     "ScenarioError",
+    "TemplateSpec",
     "dumps_scenario",
     "load_scenario",
     "parse_scenario",

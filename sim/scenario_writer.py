@@ -52,6 +52,10 @@ def dumps_scenario(s: Scenario) -> str:
         f"ksm = {_toml(s.policy.ksm)}",
         f"swap = {_toml(s.policy.swap)}",
     ]
+    for tp in s.templates:
+        lines += ["", "[[templates]]", f"id = {_toml(tp.id)}", f"base = {_toml(tp.base)}"]
+        lines += [f"{k} = {_toml(getattr(tp, k))}" for k in ("name", "name_zh") if getattr(tp, k)]
+        lines += [f"{k} = {_toml(v)}" for k, v in (*tp.numbers.items(), *tp.settings.items())]
     for g in s.guests:
         lines += [
             "",

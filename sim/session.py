@@ -26,6 +26,7 @@ from sim.ksm import run_ksm
 from sim.live_migration import MODES, checkpoint, live, refusal
 from sim.migration import Move, move
 from sim.recorder import Recorder
+from sim.sandbox_profiles import profile_of, profiled
 from sim.scenario import (
     DEFAULT_SCENARIO,
     ActionSpec,
@@ -34,6 +35,7 @@ from sim.scenario import (
     ScenarioError,
     load_scenario,
 )
+from sim.scenario_templates import template_configs, with_templates
 from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, TemplateView, WorkloadResult
 from sim.vocabulary import MAX_GUESTS
 from sim.workload import run_workload
@@ -61,8 +63,10 @@ class Session:
         total = sum(spec.count for spec in scenario.guests)
         if total > MAX_GUESTS:
             raise ScenarioError(f"guests: at most {MAX_GUESTS:,} guests in all, got {total:,}")
-        self.catalog = catalog
+        self.catalog = with_templates(catalog, scenario.templates)
         self.scenario = scenario
+        # The settings each guest of a scenario template starts with (its [[templates]] table).
+        self._template_configs = template_configs(scenario.templates)
         self.engine = Engine()
         limit = scenario.client.max_in_flight  # the client's starts in flight, on every host
         self._client = Slots(self.engine, limit) if limit else None
@@ -213,12 +217,29 @@ class Session:
         guest.process = self.engine.process(move(source, target, link, guest, record))
         return record
 
-    def set_config(self, guest_id: str, config: GuestConfig) -> None:
-        """Change a guest's settings (networking, pinning, limits, hardening) from now on."""
+    def set_config(self, guest_id: str, config: GuestConfig) -> str:
+        """Change a guest's settings (networking, pinning, limits, hardening) from now on.
+
+        A sandbox's gVisor platform or Kata hypervisor is chosen when it is created, so changing
+        it replaces the guest: it stops and a new guest of its template starts with `config`.
+        Return the id of the guest that has `config` now.
+        """
         guest = self._guests[guest_id]
+        if guest.live and self._sandbox_changes(guest, config):
+            gid = self._next_id(guest.template.id)
+            self._configs[gid] = config
+            self.remove_guest(guest_id)
+            return self.add_guests(guest.template.id, host=guest.host_id)[0]
         guest.config = config
         guest.changed()
         self._configs[guest_id] = config
+        return guest_id
+
+    def _sandbox_changes(self, guest: Guest, config: GuestConfig) -> bool:
+        catalog = self.catalog
+        return profile_of(catalog, guest.template, config) != profile_of(
+            catalog, guest.template, guest.config
+        )
 
     def run_workload(self, workload_id: str, guest_ids: list[str]) -> None:
         """Start `workload_id` in each live guest of `guest_ids` at once (they contend)."""
@@ -374,13 +395,10 @@ class Session:
             gid = self._next_id(template_id)
             self._counters[template_id] = self._counters.get(template_id, 0) + 1
         host = self.hosts[host_id] if host_id else self.host
-        guest = Guest(
-            gid,
-            self.catalog.templates[template_id],
-            self.now,
-            config=self._configs.get(gid, GuestConfig()),
-            host_id=host.id,
-        )
+        config = self._configs.get(gid, self._template_configs.get(template_id, GuestConfig()))
+        # A sandbox starts on the gVisor platform or Kata hypervisor its settings choose.
+        template = profiled(self.catalog, self.catalog.templates[template_id], config)
+        guest = Guest(gid, template, self.now, config=config, host_id=host.id)
         host.attach(guest)
         self._guests[guest.id] = guest
         host.log(

@@ -15,6 +15,8 @@ from sim.engine import Event, Interrupt, Timeout
 from sim.fairshare import FairShare, Job
 from sim.guest import Guest
 from sim.host import Host
+from sim.sandbox_profiles import factor as sandbox_factor
+from sim.sandbox_profiles import result_profile
 from sim.snapshot import WorkloadResult
 
 
@@ -39,7 +41,10 @@ def run_workload(
     host: Host, catalog: Catalog, workload: Workload, guest: Guest, results: list[WorkloadResult]
 ) -> Generator[Event, object, None]:
     """Run one instance of `workload` in `guest` and append its result."""
-    factor, source = catalog.profiles[profile_of(guest)][workload.id]
+    factor, source = (
+        sandbox_factor(catalog, guest.template, guest.config, workload.id)
+        or catalog.profiles[profile_of(guest)][workload.id]
+    )
     resource = resource_for(host, workload)
     start = host.engine.now
     share = 1.0
@@ -73,7 +78,7 @@ def run_workload(
         host.engine.now,
         workload.id,
         guest.id,
-        profile_of(guest),
+        result_profile(profile_of(guest), guest.template, guest.config),
         value,
         workload.unit,
         value / workload.native,

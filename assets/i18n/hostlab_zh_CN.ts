@@ -559,152 +559,182 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestConfigPanel</name>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="220"/>
+        <location filename="../../gui/panels/guest_config.py" line="218"/>
         <source>No guest selected: click one in the diagram or the timeline.</source>
         <translation>未选中客户机：在架构图或时间线上点一台。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="222"/>
+        <location filename="../../gui/panels/guest_config.py" line="220"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="225"/>
+        <location filename="../../gui/panels/guest_config.py" line="223"/>
         <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
         <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="227"/>
+        <location filename="../../gui/panels/guest_config.py" line="225"/>
         <source>Settings of {guest} ({kind})</source>
         <translation>{guest}（{kind}）的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="241"/>
+        <location filename="../../gui/panels/guest_config.py" line="239"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="243"/>
+        <location filename="../../gui/panels/guest_config.py" line="241"/>
         <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
         <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="248"/>
+        <location filename="../../gui/panels/guest_config.py" line="246"/>
         <source>Pin vCPUs</source>
         <translation>绑定 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="250"/>
+        <location filename="../../gui/panels/guest_config.py" line="248"/>
         <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
         <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <location filename="../../gui/panels/guest_config.py" line="252"/>
         <source>Memory limit</source>
         <translation>内存上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="256"/>
+        <location filename="../../gui/panels/guest_config.py" line="254"/>
         <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
         <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="261"/>
+        <location filename="../../gui/panels/guest_config.py" line="259"/>
         <source>PIDs limit</source>
         <translation>进程数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="263"/>
+        <location filename="../../gui/panels/guest_config.py" line="261"/>
         <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
         <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="268"/>
+        <location filename="../../gui/panels/guest_config.py" line="266"/>
         <source>CPU quota (cores)</source>
         <translation>CPU 配额（核）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="269"/>
+        <location filename="../../gui/panels/guest_config.py" line="267"/>
         <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
         <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="272"/>
+        <location filename="../../gui/panels/guest_config.py" line="270"/>
         <source>seccomp</source>
         <translation>seccomp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="273"/>
+        <location filename="../../gui/panels/guest_config.py" line="271"/>
         <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
         <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="276"/>
+        <location filename="../../gui/panels/guest_config.py" line="274"/>
         <source>AppArmor</source>
         <translation>AppArmor</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="278"/>
+        <location filename="../../gui/panels/guest_config.py" line="276"/>
         <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
         <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="283"/>
+        <location filename="../../gui/panels/guest_config.py" line="281"/>
         <source>SELinux</source>
         <translation>SELinux</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="285"/>
+        <location filename="../../gui/panels/guest_config.py" line="283"/>
         <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
         <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="289"/>
+        <location filename="../../gui/panels/guest_config.py" line="287"/>
         <source>User namespaces</source>
         <translation>user namespace</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="290"/>
+        <location filename="../../gui/panels/guest_config.py" line="288"/>
         <source>Root in the container is an unprivileged user on the host.</source>
         <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="293"/>
+        <location filename="../../gui/panels/guest_config.py" line="291"/>
         <source>Privileged</source>
         <translation>特权模式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="295"/>
+        <location filename="../../gui/panels/guest_config.py" line="293"/>
         <source>--privileged: every device and capability; the protections above stop working.</source>
         <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="303"/>
+        <location filename="../../gui/panels/guest_config.py" line="297"/>
+        <source>gVisor platform</source>
+        <translation>gVisor 平台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="299"/>
+        <source>How the Sentry catches system calls. ptrace is the slowest; KVM is fastest on bare metal but holds more memory. Changing it starts a new guest.</source>
+        <translation>Sentry 截获系统调用的方式。ptrace 最慢；KVM 在物理机上最快，但占用更多内存。更改后会启动一台新的客户机。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="304"/>
+        <source>Kata hypervisor</source>
+        <translation>Kata 虚拟机监视器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="306"/>
+        <source>The VMM the pod&apos;s VM runs in: each starts and holds memory differently; Firecracker&apos;s block device is slow. Changing it starts a new guest.</source>
+        <translation>pod 所在虚拟机使用的 VMM：各自的启动时间和内存占用不同；Firecracker 的块设备较慢。更改后会启动一台新的客户机。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="315"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="307"/>
+        <location filename="../../gui/panels/guest_config.py" line="318"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="308"/>
+        <location filename="../../gui/panels/guest_config.py" line="319"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="309"/>
+        <location filename="../../gui/panels/guest_config.py" line="323"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="310"/>
+        <location filename="../../gui/panels/guest_config.py" line="324"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="328"/>
+        <location filename="../../gui/panels/guest_config.py" line="336"/>
+        <source>{name} (default)</source>
+        <translation>{name}（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="358"/>
+        <source>{old} stopped; {new} starts with the new runtime</source>
+        <translation>{old} 已停止；{new} 以新的运行时启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="363"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -805,62 +835,62 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>HostPanel</name>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="100"/>
-        <location filename="../../gui/panels/host_panel.py" line="169"/>
+        <location filename="../../gui/panels/host_panel.py" line="96"/>
+        <location filename="../../gui/panels/host_panel.py" line="165"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="101"/>
+        <location filename="../../gui/panels/host_panel.py" line="97"/>
         <source>VM memory</source>
         <translation>虚拟机内存</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="108"/>
+        <location filename="../../gui/panels/host_panel.py" line="104"/>
         <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
         <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="112"/>
+        <location filename="../../gui/panels/host_panel.py" line="108"/>
         <source>vCPU policy</source>
         <translation>vCPU 策略</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="115"/>
+        <location filename="../../gui/panels/host_panel.py" line="111"/>
         <source>How many vCPUs the host admits per physical core: beyond it a VM is refused.
 No cap: every VM starts, and busy vCPUs share the cores, so guests slow down.</source>
         <translation>宿主机每个物理核允许分配多少个 vCPU：超过后新的虚拟机会被拒绝。
 不设上限：每台虚拟机都能启动，忙碌的 vCPU 共用物理核，客户机因此变慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="119"/>
+        <location filename="../../gui/panels/host_panel.py" line="115"/>
         <source>KSM: merge identical VM pages</source>
         <translation>KSM：合并虚拟机中相同的内存页</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="121"/>
+        <location filename="../../gui/panels/host_panel.py" line="117"/>
         <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
         <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="123"/>
+        <location filename="../../gui/panels/host_panel.py" line="119"/>
         <source>Swap to disk when RAM is full</source>
         <translation>内存满时交换到磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="158"/>
+        <location filename="../../gui/panels/host_panel.py" line="154"/>
         <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
         <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="180"/>
+        <location filename="../../gui/panels/host_panel.py" line="177"/>
         <source>No cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="182"/>
+        <location filename="../../gui/panels/host_panel.py" line="179"/>
         <source>{policy} (default)</source>
         <translation>{policy}（默认）</translation>
     </message>
@@ -1404,43 +1434,43 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>PalettePanel</name>
     <message>
-        <location filename="../../gui/panels/palette.py" line="72"/>
+        <location filename="../../gui/panels/palette.py" line="74"/>
         <source>Starts in {startup} alone on this host (image cached); each guest holds {memory} of its own once running.</source>
         <translation>在这台主机上单独启动需 {startup}（镜像已缓存）；运行后每个客户机自己占用 {memory}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="78"/>
+        <location filename="../../gui/panels/palette.py" line="80"/>
         <source>Its image adds {cache} of page cache once per host, shared by every guest of the same image.</source>
         <translation>它的镜像在每台主机上另占 {cache} 页缓存（只算一次），由同一镜像的所有客户机共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="224"/>
-        <location filename="../../gui/panels/palette.py" line="296"/>
+        <location filename="../../gui/panels/palette.py" line="250"/>
+        <location filename="../../gui/panels/palette.py" line="343"/>
         <source>Add several…</source>
         <translation>批量添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="225"/>
+        <location filename="../../gui/panels/palette.py" line="251"/>
         <source>Add many guests of one template, one after another</source>
         <translation>按同一模板依次添加多台客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="227"/>
+        <location filename="../../gui/panels/palette.py" line="253"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="228"/>
+        <location filename="../../gui/panels/palette.py" line="254"/>
         <source>Virtual machines</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="229"/>
+        <location filename="../../gui/panels/palette.py" line="255"/>
         <source>MicroVMs and sandboxes</source>
         <translation>微虚拟机与沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/palette.py" line="295"/>
+        <location filename="../../gui/panels/palette.py" line="342"/>
         <source>Add one</source>
         <translation>添加一台</translation>
     </message>
@@ -1727,7 +1757,12 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>TemplateTileView</name>
     <message>
-        <location filename="../../gui/panels/palette.py" line="153"/>
+        <location filename="../../gui/panels/palette.py" line="173"/>
+        <source>Defined in this scenario file as &apos;{id}&apos;, from the template &apos;{base}&apos;.</source>
+        <translation>由本场景文件定义，名为“{id}”，基于模板“{base}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/palette.py" line="179"/>
         <source>Click to add one. Drag onto the host to add one there.
 Right-click to add several.</source>
         <translation>单击添加一台；拖到主机视图上也可添加。
@@ -1906,8 +1941,8 @@ source: {source}</source>
     </message>
     <message>
         <location filename="../../gui/text/catalog_strings.py" line="18"/>
-        <source>Alpine in Kata (Cloud Hypervisor)</source>
-        <translation>Kata 中的 Alpine（Cloud Hypervisor）</translation>
+        <source>Alpine in Kata</source>
+        <translation>Kata 中的 Alpine</translation>
     </message>
     <message>
         <location filename="../../gui/text/catalog_strings.py" line="19"/>
@@ -2369,96 +2404,116 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="48"/>
+        <source>gVisor (KVM platform)</source>
+        <translation>gVisor（KVM 平台）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="49"/>
+        <source>gVisor (ptrace platform)</source>
+        <translation>gVisor（ptrace 平台）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="50"/>
+        <source>Kata (Cloud Hypervisor)</source>
+        <translation>Kata（Cloud Hypervisor）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="51"/>
+        <source>Kata (Firecracker)</source>
+        <translation>Kata（Firecracker）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="52"/>
         <source>Container in a VM</source>
         <translation>虚拟机里的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="51"/>
+        <location filename="../../gui/text/experiment_labels.py" line="55"/>
         <source>Kernel panic</source>
         <translation>内核崩溃（panic）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="52"/>
+        <location filename="../../gui/text/experiment_labels.py" line="56"/>
         <source>Memory leak</source>
         <translation>内存泄漏</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="53"/>
+        <location filename="../../gui/text/experiment_labels.py" line="57"/>
         <source>Fork bomb</source>
         <translation>fork 炸弹</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="54"/>
+        <location filename="../../gui/text/experiment_labels.py" line="58"/>
         <source>CPU hog</source>
         <translation>占满 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="57"/>
+        <location filename="../../gui/text/experiment_labels.py" line="61"/>
         <source>CVE-2019-5736: runc overwritten via /proc/self/exe</source>
         <translation>CVE-2019-5736：通过 /proc/self/exe 覆盖 runc</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="60"/>
+        <location filename="../../gui/text/experiment_labels.py" line="64"/>
         <source>CVE-2024-21626: runc leaked fd (Leaky Vessels)</source>
         <translation>CVE-2024-21626：runc 泄漏的文件描述符（Leaky Vessels）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="61"/>
+        <location filename="../../gui/text/experiment_labels.py" line="65"/>
         <source>CVE-2022-0492: cgroups v1 release_agent</source>
         <translation>CVE-2022-0492：cgroups v1 release_agent</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="62"/>
+        <location filename="../../gui/text/experiment_labels.py" line="66"/>
         <source>VENOM (CVE-2015-3456): QEMU floppy controller</source>
         <translation>VENOM（CVE-2015-3456）：QEMU 软驱控制器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="65"/>
+        <location filename="../../gui/text/experiment_labels.py" line="69"/>
         <source>escaped: the host and every guest on it are compromised</source>
         <translation>逃逸成功：宿主机和上面的每一台客户机都被攻陷</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="68"/>
+        <location filename="../../gui/text/experiment_labels.py" line="72"/>
         <source>blocked by the guest&apos;s hardening</source>
         <translation>被这台客户机的加固措施挡住</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="69"/>
+        <location filename="../../gui/text/experiment_labels.py" line="73"/>
         <source>contained in the guest&apos;s own VM</source>
         <translation>被困在这台客户机自己的虚拟机里</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="70"/>
+        <location filename="../../gui/text/experiment_labels.py" line="74"/>
         <source>the guest cannot reach the vulnerable part</source>
         <translation>这台客户机根本接触不到有漏洞的组件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="71"/>
+        <location filename="../../gui/text/experiment_labels.py" line="75"/>
         <source>the shared host kernel panics: every guest goes down</source>
         <translation>共享的宿主机内核崩溃：所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="74"/>
+        <location filename="../../gui/text/experiment_labels.py" line="78"/>
         <source>only this guest&apos;s own kernel panics</source>
         <translation>只有这台客户机自己的内核崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="77"/>
+        <location filename="../../gui/text/experiment_labels.py" line="81"/>
         <source>Workload</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="78"/>
+        <location filename="../../gui/text/experiment_labels.py" line="82"/>
         <source>Attack</source>
         <translation>攻击</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="79"/>
+        <location filename="../../gui/text/experiment_labels.py" line="83"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="80"/>
+        <location filename="../../gui/text/experiment_labels.py" line="84"/>
         <source>Move</source>
         <translation>迁移</translation>
     </message>

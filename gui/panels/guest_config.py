@@ -26,23 +26,20 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.panels import scrolling
-from sim.guestconfig import NETWORKS, GuestConfig
-from sim.kinds import CGROUP_SETTINGS, CONTAINER_SETTINGS
+from sim.guestconfig import CHOICES, SANDBOX_SETTINGS, GuestConfig
+from sim.kinds import KIND_TRAITS
 
 if TYPE_CHECKING:
     from gui.controller import SimController
     from sim.snapshot import GuestView, Snapshot, TemplateView
 
-VM_SETTINGS = ("vcpu_pinning",)
 
-
-def settings_for(kind: str, vm_like: bool) -> tuple[str, ...]:
-    """Return the settings that change an experiment for a guest of this kind."""
-    if kind == "container":
-        return CONTAINER_SETTINGS
-    if kind == "sandbox" and not vm_like:  # gVisor: cgroup limits around the Sentry
-        return CGROUP_SETTINGS
-    return VM_SETTINGS if kind == "vm" else ()
+def settings_for(kind: str, own_kernel: bool) -> tuple[str, ...]:
+    """Return the settings that change an experiment for a guest of this kind (sim.kinds)."""
+    row = KIND_TRAITS.get(kind)
+    if row is None:
+        return ()
+    return row.settings_in_vm if own_kernel else row.settings
 
 
 class GuestConfigPanel(QWidget):
@@ -58,10 +55,12 @@ class GuestConfigPanel(QWidget):
         self._title = QLabel()
         self._names: dict[str, QLabel] = {}
         self._notes: dict[str, QLabel] = {}
-        network = QComboBox()
-        network.addItems(["", ""])
+        combos = {key: QComboBox() for key in CHOICES}
+        for key, combo in combos.items():
+            combo.addItems([""] * len(CHOICES[key]))
         self.controls: dict[str, QWidget] = {
-            "network": network,
+            **{k: combos[k] for k in SANDBOX_SETTINGS},  # first: what a sandbox is made of
+            "network": combos["network"],
             "vcpu_pinning": QCheckBox(),
             "memory_limit_mib": self._spin(QDoubleSpinBox(), 16_777_216, " MiB"),
             "pids_limit": self._spin(QSpinBox(), 4_194_304, ""),
@@ -110,10 +109,9 @@ class GuestConfigPanel(QWidget):
     def edited(self) -> GuestConfig:
         """Return the settings as the controls show them now."""
         c = self.controls
-        base = self._loaded or GuestConfig()
+        chosen = {k: CHOICES[k][cast("QComboBox", c[k]).currentIndex()] for k in CHOICES}
         return replace(
-            base,
-            network=NETWORKS[c["network"].currentIndex()],  # type: ignore[attr-defined]
+            replace(self._loaded or GuestConfig(), **chosen),  # type: ignore[arg-type]
             vcpu_pinning=c["vcpu_pinning"].isChecked(),  # type: ignore[attr-defined]
             memory_limit_mib=c["memory_limit_mib"].value(),  # type: ignore[attr-defined]
             pids_limit=c["pids_limit"].value(),  # type: ignore[attr-defined]
@@ -190,7 +188,7 @@ class GuestConfigPanel(QWidget):
         self._loaded = config
         kind = guest.kind if guest else ""
         template = self._template(guest)
-        shown = settings_for(kind, template is not None and template.vm_like) if guest else ()
+        shown = settings_for(kind, template is not None and template.own_kernel) if guest else ()
         for key, control in self.controls.items():
             for w in (control, self._names[key], self._notes[key]):
                 w.setVisible(key in shown)
@@ -199,7 +197,7 @@ class GuestConfigPanel(QWidget):
             if isinstance(control, QCheckBox):
                 control.setChecked(bool(value))
             elif isinstance(control, QComboBox):
-                control.setCurrentIndex(NETWORKS.index(str(value)))
+                control.setCurrentIndex(CHOICES[key].index(str(value)))
             elif isinstance(control, QSpinBox | QDoubleSpinBox):
                 control.setValue(value)
             control.setEnabled(guest is not None and guest.live)
@@ -295,6 +293,20 @@ class GuestConfigPanel(QWidget):
                     "--privileged: every device and capability; the protections above stop working."
                 ),
             ),
+            "gvisor_platform": (
+                self.tr("gVisor platform"),
+                self.tr(
+                    "How the Sentry catches system calls. ptrace is the slowest; KVM is fastest on "
+                    "bare metal but holds more memory. Changing it starts a new guest."
+                ),
+            ),
+            "kata_hypervisor": (
+                self.tr("Kata hypervisor"),
+                self.tr(
+                    "The VMM the pod's VM runs in: each starts and holds memory differently; "
+                    "Firecracker's block device is slow. Changing it starts a new guest."
+                ),
+            ),
         }
         for key, (name, note) in names.items():
             self._names[key].setText(name)
@@ -303,12 +315,26 @@ class GuestConfigPanel(QWidget):
             self.controls[key].setSpecialValueText(self.tr("no limit"))  # type: ignore[attr-defined]
             self.controls[key].setAccessibleName(names[key][0])
         combo = self.controls["network"]
-        combo.setAccessibleName(names["network"][0])
         combo.setItemText(0, self.tr("NAT (Docker bridge)"))  # type: ignore[attr-defined]
         combo.setItemText(1, self.tr("Host network"))  # type: ignore[attr-defined]
+        self._name_profiles()
+        for key in CHOICES:
+            self.controls[key].setAccessibleName(names[key][0])
         self.apply_button.setText(self.tr("Apply"))
         self.revert_button.setText(self.tr("Revert"))
         self._title.setText(self._title_text(self._guest, self.visible_settings()))
+
+    def _name_profiles(self) -> None:
+        """Name each gVisor platform and Kata hypervisor as the catalog does, the default marked."""
+        from sim.catalog import Catalog
+
+        profiles = Catalog.load().sandbox_profiles  # the bundled catalog: scenarios add none
+        for key, choices in SANDBOX_SETTINGS.items():
+            combo = cast("QComboBox", self.controls[key])
+            for i, pid in enumerate(choices):
+                name = profiles[key][pid].name if key in profiles else pid
+                text = self.tr("{name} (default)").format(name=name) if i == 0 else name
+                combo.setItemText(i, text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""
@@ -324,7 +350,16 @@ class GuestConfigPanel(QWidget):
     def _on_apply_button_clicked(self) -> None:
         if self._guest is None:
             return
-        self._controller.set_config(self._guest.id, self.edited())
+        old_id = self._guest.id
+        new_id = self._controller.set_config(old_id, self.edited())
+        if new_id != old_id:  # a sandbox's platform or hypervisor is chosen when it starts
+            self.show_guest(new_id)
+            self._status.setText(
+                self.tr("{old} stopped; {new} starts with the new runtime").format(
+                    old=old_id, new=new_id
+                )
+            )
+            return
         self._status.setText(self.tr("Applied from {t} s on").format(t=f"{self._now():.1f}"))
 
     def _now(self) -> float:

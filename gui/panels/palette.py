@@ -8,6 +8,7 @@ tile's context menu) asks for a count and a stagger.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QPoint, QSize, Qt
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from gui import theme, units
 from gui.fonts import asset_path
-from gui.i18n import catalog_name
+from gui.i18n import catalog_name, current_language
 from gui.panels import MIME_TEMPLATE, scrolling
 
 if TYPE_CHECKING:
     from gui.controller import SimController
+    from sim.scenario_templates import TemplateSpec
     from sim.snapshot import Snapshot, TemplateView
 
 _icon_cache: dict[tuple[str, int], QPixmap] = {}
@@ -86,10 +88,16 @@ def tile_tooltip(t: TemplateView) -> str:
 class TemplateTileView(QToolButton):
     """One template: click adds one guest, drag carries its id, context menu adds several."""
 
-    def __init__(self, template: TemplateView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        template: TemplateView,
+        parent: QWidget | None = None,
+        spec: TemplateSpec | None = None,
+    ) -> None:
         super().__init__(parent)
         self.template_id = template.id
         self._name = template.name
+        self._spec = spec  # set when the scenario file defines the template ([[templates]])
         self._press: QPoint | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -142,19 +150,37 @@ class TemplateTileView(QToolButton):
         """Return the count as shown (read-only, for tests)."""
         return self._count.text()
 
+    def title_text(self) -> str:
+        """Return the template's name as shown (read-only, for tests)."""
+        return self._title.text()
+
+    def _shown_name(self) -> str:
+        spec = self._spec
+        if spec is None or not spec.name:  # a catalog name, or a scenario template's base name
+            return catalog_name(self._name)
+        return spec.name_zh if spec.name_zh and current_language().startswith("zh") else spec.name
+
     def retranslate(self) -> None:
         """Set the name and tooltip in the current language."""
-        self._title.setText(f"<b>{catalog_name(self._name)}</b>")
+        name = self._shown_name()
+        # A template from the scenario file is marked with its id, which the file uses.
+        marked = f"{name} <i>({self._spec.id})</i>" if self._spec is not None else name
+        self._title.setText(f"<b>{marked}</b>")
         self._numbers.setText(tile_numbers(self._template))
+        tooltip = tile_tooltip(self._template)
+        if self._spec is not None:
+            tooltip += "\n" + self.tr(
+                "Defined in this scenario file as '{id}', from the template '{base}'."
+            ).format(id=self._spec.id, base=self._spec.base)
         self.setToolTip(
-            tile_tooltip(self._template)
+            tooltip
             + "\n\n"
             + self.tr(
                 "Click to add one. Drag onto the host to add one there.\nRight-click to add "
                 "several."
             )
         )
-        self.setAccessibleName(catalog_name(self._name))
+        self.setAccessibleName(name)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         """Remember where a possible drag starts."""
@@ -253,15 +279,16 @@ class PalettePanel(QWidget):
         self._tiles.clear()
         self._headers.clear()
         self._counts.clear()
+        specs = {s.id: s for s in self._scenario_templates()}
         for key, _kinds in PALETTE_GROUPS:
-            group = [t for t in templates if t.group == key]
+            group = sorted((t for t in templates if t.group == key), key=self._place(specs))
             if not group:
                 continue
             header = QLabel()
             self._headers[key] = header
             self._body_layout.addWidget(header)
             for template in group:
-                tile = TemplateTileView(template)
+                tile = TemplateTileView(template, spec=specs.get(template.id))
                 tile.set_icon_size(self._icon_px)
                 tile.set_count(0)  # "×0" until a snapshot says more
                 tile.clicked.connect(self._on_tile_clicked)
@@ -271,6 +298,26 @@ class PalettePanel(QWidget):
                 self._body_layout.addWidget(tile)
         self._body_layout.addStretch(1)
         self.retranslate()
+
+    def _place(self, specs: dict[str, TemplateSpec]) -> Callable[[TemplateView], tuple[int, bool]]:
+        """Return a sort key that puts a scenario's template right after its catalog base."""
+        snap = self._controller.snapshot
+        order = {t.id: i for i, t in enumerate(snap.templates if snap is not None else ())}
+
+        def key(t: TemplateView) -> tuple[int, bool]:
+            root = t.id
+            for _ in range(len(specs)):  # a chain is at most as long as the file's templates
+                if root not in specs:
+                    break
+                root = specs[root].base
+            return order.get(root, 0), t.id in specs
+
+        return key
+
+    def _scenario_templates(self) -> tuple[TemplateSpec, ...]:
+        if not self._controller.has_session:
+            return ()
+        return self._controller.session.scenario.templates
 
     def _ask_several(self, template_id: str | None) -> None:
         from gui.dialogs import AddGuestsDialog

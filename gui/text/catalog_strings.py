@@ -15,7 +15,7 @@ TEMPLATE_NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("catalog", "PostgreSQL database"),
     QT_TRANSLATE_NOOP("catalog", "Python web app"),
     QT_TRANSLATE_NOOP("catalog", "Alpine in gVisor"),
-    QT_TRANSLATE_NOOP("catalog", "Alpine in Kata (Cloud Hypervisor)"),
+    QT_TRANSLATE_NOOP("catalog", "Alpine in Kata"),
     QT_TRANSLATE_NOOP("catalog", "Firecracker microVM"),
     QT_TRANSLATE_NOOP("catalog", "Alpine Linux VM"),
     QT_TRANSLATE_NOOP("catalog", "Ubuntu Server VM"),

@@ -45,6 +45,10 @@ PROFILES: dict[str, str] = {
     "microvm": QT_TRANSLATE_NOOP("labels", "MicroVM (Firecracker)"),
     "gvisor": QT_TRANSLATE_NOOP("labels", "gVisor"),
     "kata": QT_TRANSLATE_NOOP("labels", "Kata"),
+    "gvisor-kvm": QT_TRANSLATE_NOOP("labels", "gVisor (KVM platform)"),
+    "gvisor-ptrace": QT_TRANSLATE_NOOP("labels", "gVisor (ptrace platform)"),
+    "kata-clh": QT_TRANSLATE_NOOP("labels", "Kata (Cloud Hypervisor)"),
+    "kata-firecracker": QT_TRANSLATE_NOOP("labels", "Kata (Firecracker)"),
     "container-in-vm": QT_TRANSLATE_NOOP("labels", "Container in a VM"),
 }
 FAULTS: dict[str, str] = {

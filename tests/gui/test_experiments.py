@@ -118,6 +118,29 @@ def test_settings_apply_to_the_guest_and_are_saved(window: MainWindow, tmp_path:
     assert '[configs."nginx-1"]' in text and "userns = true" in text and "pids_limit = 500" in text
 
 
+def test_a_sandbox_given_another_platform_is_replaced_and_followed(qtbot: QtBot) -> None:
+    controller = SimController()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    controller.open_file(SCENARIOS / "use-middle-ground.toml")
+    controller.run_until(5.0)
+    window.show()
+    editor = window.experiment_tabs.guest_config
+    _select(window, "gvisor-1")
+    assert "gvisor_platform" in editor.visible_settings()
+    assert "kata_hypervisor" not in editor.visible_settings()
+    platform = editor.controls["gvisor_platform"]
+    assert platform.currentText().startswith("systrap")  # the default, marked as such
+    platform.setCurrentIndex(2)  # ptrace
+    editor.apply_button.click()
+    assert editor.guest_id == "gvisor-2"  # a platform is chosen when a sandbox starts
+    session = controller.session
+    assert session.guest("gvisor-1").state == "stopped"
+    assert session.guest("gvisor-2").config.gvisor_platform == "ptrace"
+    _select(window, "kata-1")
+    assert editor.visible_settings() == ("kata_hypervisor",)
+
+
 NEW_CODES = {
     "workload_done": {
         "guest": "redis-1",

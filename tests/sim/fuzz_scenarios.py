@@ -75,6 +75,8 @@ STRINGS = [
     '"' + "a" * 120_000 + '"',
     '"\\ud7ff漢字"',
     '"main"',
+    '"kvm"',
+    '"firecracker"',
 ]
 SNIPPETS = [
     '[[hosts]]\nid = "x"\n',
@@ -88,10 +90,18 @@ SNIPPETS = [
     "[lesson]\n",
     '[[lesson.steps]]\nat_s = 1.0\ntext = "<b>step</b>"\n',
     "\x00\x01\x7f\n",
+    '[[templates]]\nid = "vm-1g"\nbase = "alpine-vm"\nmemory_mib = 1024\nvcpus = 1\n',
+    '[[templates]]\nid = "small"\nbase = "nginx"\nmemory_limit_mib = 64\n'
+    '[[guests]]\ntemplate = "small"\ncount = 2\n',
+    '[[templates]]\nid = "a"\nbase = "b"\n[[templates]]\nid = "b"\nbase = "a"\n',
+    '[configs."gvisor-1"]\ngvisor_platform = "ptrace"\n'
+    '[configs."kata-1"]\nkata_hypervisor = "clh"\n',
+    '[[templates]]\nid = "kfc"\nbase = "kata"\nkata_hypervisor = "firecracker"\n'
+    '[[guests]]\ntemplate = "kfc"\ncount = 3\n',
 ]
 NUMERIC = re.compile(
     r"\s*(count|at_s|stagger_s|ram_gib|cores|swap_gib|rate_mib_s|duration_s|"
-    r"mib_s|seed|memory_limit_mib|pids_limit|cpu_quota)\s*=\s*[\d.]+\s*$"
+    r"mib_s|seed|memory_limit_mib|pids_limit|cpu_quota|memory_mib|vcpus|disk_gib)\s*=\s*[\d.]+\s*$"
 )
 BUDGET_S = 20.0  # wall seconds a case may take before it counts as a hang
 

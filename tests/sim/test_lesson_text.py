@@ -132,10 +132,10 @@ def test_the_known_wrong_numbers_are_now_computed():
 
 def test_a_changed_model_fails_the_check():
     snap = end_snapshot("use-middle-ground")
-    exact = Annotation("0.25×", "ratio random_io gvisor-1", approximate=False)
-    assert "0.30" in check(exact, snap)
-    assert check(Annotation("0.3×", "ratio random_io gvisor-1", approximate=True), snap) is None
-    assert check(Annotation("0.30 s", "ratio random_io gvisor-1", approximate=False), snap)
+    exact = Annotation("0.55×", "ratio random_io gvisor-1", approximate=False)
+    assert "0.64" in check(exact, snap)
+    assert check(Annotation("0.6×", "ratio random_io gvisor-1", approximate=True), snap) is None
+    assert check(Annotation("0.64 s", "ratio random_io gvisor-1", approximate=False), snap)
 
 
 @pytest.mark.parametrize(

@@ -435,5 +435,6 @@ def test_middle_ground_starts_between_runc_and_a_vm_and_holds_an_escape():
     assert resident["alpine"] < resident["gvisor"] < resident["kata"]
     io = {w["guest"]: w["ratio"] for w in results["workloads"] if w["workload"] == "random_io"}
     assert io["alpine-1"] == pytest.approx(1.0, rel=0.1)
-    assert all(io[g] < 0.6 for g in ("gvisor-1", "kata-1", "firecracker-1"))
+    # gVisor on systrap: a file-heavy build at 1.54× native time [gvisor-systrap:sample-workloads]
+    assert all(io[g] < 0.7 for g in ("gvisor-1", "kata-1", "firecracker-1"))
     assert not math.isnan(sum(io.values()))
