@@ -19,6 +19,7 @@ from sim.assets import assets_dir
 from sim.vocabulary import KINDS, LAYERS
 
 if TYPE_CHECKING:
+    from sim.netpaths import NetPaths
     from sim.references import Reference
 
 ASSETS = assets_dir()
@@ -185,6 +186,8 @@ class Workload:
     duration_s: float
     source: str
     saturates: bool = False  # it takes all of its resource it can get (a deep-queue fio run)
+    # "factor": native × the profile's factor; "stream", "requests", "idle": sim.netpaths
+    model: str = "factor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +222,8 @@ class Catalog:
     utility_vm: Mapping[str, float] = field(default_factory=dict)
     # The publications the sources above cite (assets/catalog/references.toml), by id.
     references: Mapping[str, Reference] = field(default_factory=dict)
+    # Network paths and idle timers by runtime profile (sim.netpaths), from workloads.toml.
+    netpaths: NetPaths | None = None
 
     @staticmethod
     @cache

@@ -26,7 +26,7 @@ CONTAINER_SETTINGS = (
     "privileged",
 )
 CGROUP_SETTINGS = ("memory_limit_mib", "pids_limit", "cpu_quota")
-VM_SETTINGS = ("vcpu_pinning",)
+VM_SETTINGS = ("vcpu_pinning", "hyperv_enlightenments")
 
 
 @dataclass(frozen=True, slots=True)

@@ -388,6 +388,7 @@ def _config(t: Table) -> GuestConfig:
     return GuestConfig(
         network=t.string("network", d.network, choices=NETWORKS),
         vcpu_pinning=t.boolean("vcpu_pinning", d.vcpu_pinning),
+        hyperv_enlightenments=t.boolean("hyperv_enlightenments", d.hyperv_enlightenments),
         memory_limit_mib=t.number("memory_limit_mib", d.memory_limit_mib, hi=16_777_216),
         pids_limit=t.integer("pids_limit", d.pids_limit, hi=4_194_304),
         cpu_quota=t.number("cpu_quota", d.cpu_quota, hi=4096),
