@@ -121,8 +121,10 @@ class BenchmarkView(SnapshotView):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
         box.addWidget(self._empty)
-        box.addWidget(self._plot, 1)
-        box.addWidget(self.idle_plot, 1)
+        plots = QHBoxLayout()  # side by side: the benchmark pane is wide and short
+        plots.addWidget(self._plot, 3)
+        plots.addWidget(self.idle_plot, 2)
+        box.addLayout(plots, 1)
         self._plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.retranslate()
         self._apply_projector()

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.views.base import style_axes
@@ -61,10 +62,19 @@ class IdleCpuPlot(QWidget):
         self._item.setMouseEnabled(x=False, y=False)
         self._item.showGrid(y=True, alpha=0.25)
         self._curves: list[pg.PlotDataItem] = []
-        self._labels: list[pg.TextItem] = []
+        self._heading = QLabel()
+        self._heading.setWordWrap(True)
+        # Guest ids come from scenario files: plain text only.
+        self._readout = QLabel()
+        self._readout.setTextFormat(Qt.TextFormat.PlainText)
+        self._readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self._plot, 1)
+        row.addWidget(self._readout)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self._plot)
+        box.addWidget(self._heading)
+        box.addLayout(row, 1)
         self.retranslate()
 
     @property
@@ -73,22 +83,22 @@ class IdleCpuPlot(QWidget):
         return tuple(self._series)
 
     @property
-    def line_labels(self) -> tuple[str, ...]:
-        """Return the label at the end of each line, in the order of `series`."""
-        return tuple(t.textItem.toPlainText() for t in self._labels[: len(self._series)])
+    def readout(self) -> str:
+        """Return the latest sample of each guest, highest first, one line each."""
+        return self._readout.text()
 
     def retranslate(self) -> None:
-        """Set the axis titles in the current language."""
-        self._item.setTitle(self.tr("Host CPU of idle guests"))
-        self._item.setLabel("left", self.tr("% of one host core"))
-        self._item.setLabel("bottom", self.tr("simulated time (s)"))
-        self._label_lines()
+        """Set the heading, axis title and readout in the current language."""
+        self._heading.setText(self.tr("Host CPU of idle guests over simulated time (s)"))
+        self._item.setLabel("left", self.tr("% of a core"))
+        self._write_readout()
 
     def set_projector(self, on: bool) -> None:
         """Use the projector's fonts and line widths."""
         self._projector = on
         style_axes(self._item, on, title_lines=1.5)
-        self._item.titleLabel.item.setFont(theme.font(on, bold=True))
+        self._heading.setFont(theme.font(on, small=True, bold=True))
+        self._readout.setFont(theme.font(on, small=True))
         self.set_results_series(self._series)
 
     def set_results(self, results: tuple[WorkloadResult, ...]) -> None:
@@ -107,7 +117,7 @@ class IdleCpuPlot(QWidget):
             curve = pg.PlotDataItem(list(s.times), list(s.percents), pen=pen)
             self._item.addItem(curve)
             self._curves.append(curve)
-        self._label_lines()
+        self._write_readout()
         top = max((max(s.percents) for s in series), default=1.0)
         self._item.setYRange(0, max(top, 1.0) * 1.25, padding=0)
         if series:
@@ -115,19 +125,13 @@ class IdleCpuPlot(QWidget):
             last = max(s.times[-1] for s in series)
             self._item.setXRange(first - 1, last + max(3.0, 0.3 * (last - first)), padding=0)
 
-    def _label_lines(self) -> None:
-        while len(self._labels) < len(self._series):
-            t = pg.TextItem(color=theme.BLACK, anchor=(0, 0.5), fill=(255, 255, 255, 200))
-            self._item.addItem(t)
-            self._labels.append(t)
-        for i, t in enumerate(self._labels):
-            t.setVisible(i < len(self._series))
-            if i < len(self._series):
-                s = self._series[i]
-                t.setFont(theme.font(self._projector, small=True, bold=True))
-                t.setText(
-                    self.tr("{guest}: {percent} %").format(
-                        guest=s.guest_id, percent=f"{s.percents[-1]:.1f}"
-                    )
+    def _write_readout(self) -> None:
+        latest = sorted(self._series, key=lambda s: -s.percents[-1])
+        self._readout.setText(
+            "\n".join(
+                self.tr("{guest}: {percent} %").format(
+                    guest=s.guest_id, percent=f"{s.percents[-1]:.1f}"
                 )
-                t.setPos(s.times[-1], s.percents[-1])
+                for s in latest
+            )
+        )
