@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from sim.catalog import Catalog, CatalogError
 from sim.catalog_loader import load_catalog
+from sim.cli import main
 from sim.guestconfig import GuestConfig
 from sim.scenario import GuestSpec, HostSpec, Scenario
 from sim.session import Session
@@ -156,3 +160,17 @@ def test_a_path_naming_an_unknown_stage_is_a_catalog_error(tmp_path):
     )
     with pytest.raises(CatalogError, match="paths.kata"):
         load_catalog(tmp_path / "c")
+
+
+LESSON = Path(__file__).resolve().parents[2] / "assets" / "scenarios" / "use-network-and-idle.toml"
+
+
+def test_the_cli_reports_the_new_experiments_and_the_table_keeps_idle_out(capsys):
+    assert main(["run", str(LESSON), "--until", "111", "--json"]) == 0
+    runs = json.loads(capsys.readouterr().out)["workloads"]
+    units = {w["workload"]: w["unit"] for w in runs}
+    assert units == {"net_stream": "Gbit/s", "http": "req/s", "idle": "%"}
+    assert main(["table", str(LESSON), "--until", "111", "--json"]) == 0
+    performance = json.loads(capsys.readouterr().out)["rows"]["performance"]
+    for kind in ("container", "vm"):  # both ran idle too: host CPU is no ratio to the bare host
+        assert set(performance[kind]["figures"]["ratios"]) == {"http", "net_stream"}
