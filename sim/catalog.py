@@ -19,6 +19,7 @@ from sim.assets import assets_dir
 from sim.vocabulary import KINDS, LAYERS
 
 if TYPE_CHECKING:
+    from sim.netpaths import NetPaths
     from sim.references import Reference
     from sim.sandbox_profiles import SandboxProfile
 
@@ -189,6 +190,8 @@ class Workload:
     duration_s: float
     source: str
     saturates: bool = False  # it takes all of its resource it can get (a deep-queue fio run)
+    # "factor": native × the profile's factor; "stream", "requests", "idle": sim.netpaths
+    model: str = "factor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,8 @@ class Catalog:
     references: Mapping[str, Reference] = field(default_factory=dict)
     # gVisor platforms and Kata hypervisors, by guest setting then choice (sim.sandbox_profiles).
     sandbox_profiles: Mapping[str, Mapping[str, SandboxProfile]] = field(default_factory=dict)
+    # Network paths and idle timers by runtime profile (sim.netpaths), from workloads.toml.
+    netpaths: NetPaths | None = None
 
     @staticmethod
     @cache

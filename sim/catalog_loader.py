@@ -24,6 +24,7 @@ from sim.catalog import (
     frozen,
 )
 from sim.fields import FieldError, Table
+from sim.netpaths import WORKLOAD_MODELS, NetPaths, parse_netpaths
 from sim.references import CitationError, check_sources, load_references
 from sim.sandbox_profiles import check_defaults, parse_profiles
 from sim.textfile import TextFileError, read_text
@@ -204,7 +205,7 @@ def load_catalog(directory: Path) -> Catalog:
         _sources(uvm_t, tuple(utility_vm))
         tmpl_t = templates_t.table("templates")
         templates = {tid: _template(tid, tmpl_t.table(tid), images, sets) for tid in tmpl_t.data}
-        workloads, profiles = _workloads(_read(directory, "workloads.toml"))
+        workloads, profiles, netpaths = _workloads(_read(directory, "workloads.toml"))
         sandbox_t = templates_t.table("sandbox_profiles")
         sandboxes = parse_profiles(sandbox_t, tuple(workloads))
         check_defaults(sandboxes, templates, sandbox_t)
@@ -227,11 +228,12 @@ def load_catalog(directory: Path) -> Catalog:
         frozen(utility_vm),
         references,
         frozen(sandboxes),
+        netpaths,
     )
 
 
-def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, Any]]:
-    t.only(("workloads", "profiles"))
+def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, Any], NetPaths]:
+    t.only(("workloads", "profiles", "stages", "paths", "requests", "idle"))
     wl_t = t.table("workloads")
     workloads = {}
     for wid in wl_t.data:
@@ -247,8 +249,10 @@ def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, Any]]:
                 "duration_s",
                 "source",
                 "saturates",
+                "model",
             )
         )
+        model = w.string("model", "factor", choices=WORKLOAD_MODELS)
         workloads[wid] = Workload(
             wid,
             w.string("name"),
@@ -256,19 +260,22 @@ def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, Any]]:
             w.boolean("higher_is_better"),
             w.string("resource", choices=("cpu", "membw", "iops", "none")),
             w.number("per_instance", lo=1e-9),
-            w.number("native", lo=1e-9),
+            w.number("native", lo=0.0 if model == "idle" else 1e-9),  # an idle host costs 0
             w.number("duration_s", lo=0.001),
             w.string("source"),
             w.boolean("saturates", False),
+            model,
         )
+    # Only "factor" workloads take a factor per profile; the others follow sim.netpaths.
+    factored = tuple(wid for wid, w in workloads.items() if w.model == "factor")
     prof_t = t.table("profiles")
     profiles = {}
     for pid in prof_t.data:
         p = prof_t.table(pid)
-        p.only(tuple(workloads) + ("sources",))
-        sources = _sources(p, tuple(workloads))
-        profiles[pid] = frozen({wid: (p.number(wid, lo=1e-6), sources[wid]) for wid in workloads})
-    return workloads, profiles
+        p.only(factored + ("sources",))
+        sources = _sources(p, factored)
+        profiles[pid] = frozen({wid: (p.number(wid, lo=1e-6), sources[wid]) for wid in factored})
+    return workloads, profiles, parse_netpaths(t, tuple(profiles))
 
 
 def _security(t: Table) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:

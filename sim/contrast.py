@@ -243,7 +243,8 @@ def latest_ratios(results: Iterable[WorkloadResult]) -> dict[str, float]:
 
 
 def _performance(snap: Snapshot, kind: str, guests: list[GuestView]) -> Cell:
-    mine = [w for w in snap.workloads if _kind_of(snap, w.guest_id) == kind]
+    # An idle guest's host CPU (its bare host figure is 0) is no ratio to the bare host.
+    mine = [w for w in snap.workloads if w.native != 0 and _kind_of(snap, w.guest_id) == kind]
     if not mine:
         return Cell(
             "performance", kind, "no workload run yet: run one (Experiments)", experiment="workload"

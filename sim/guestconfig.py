@@ -32,6 +32,9 @@ class GuestConfig:
 
     network: str = "nat"  # containers: Docker's bridge with NAT, or host networking
     vcpu_pinning: bool = False  # VMs: vCPUs pinned to cores ("tuned" KVM)
+    # VMs: Hyper-V synthetic timers for Windows guests (hv-synic, hv-stimer); off as
+    # virt-manager creates a Windows VM (sim.netpaths, workloads.toml [idle])
+    hyperv_enlightenments: bool = False
     memory_limit_mib: float = 0.0  # containers: cgroup memory.max
     pids_limit: int = 0  # containers: cgroup pids.max
     cpu_quota: float = 0.0  # containers: cgroup cpu.max, in cores

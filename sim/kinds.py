@@ -26,7 +26,7 @@ CONTAINER_SETTINGS = (
     "privileged",
 )
 CGROUP_SETTINGS = ("memory_limit_mib", "pids_limit", "cpu_quota")
-VM_SETTINGS = ("vcpu_pinning",)
+VM_SETTINGS = ("vcpu_pinning", "hyperv_enlightenments")
 GVISOR_SETTINGS = (*CGROUP_SETTINGS, "gvisor_platform")  # cgroup limits around the Sentry
 KATA_SETTINGS = ("kata_hypervisor",)
 

@@ -67,6 +67,7 @@ UNITS: Mapping[str, tuple[str, float]] = {
     "req/s": ("req/s", 1.0),
     "GFLOPS": ("GFLOPS", 1.0),
     "GB/s": ("GB/s", 1.0),
+    "Gbit/s": ("Gbit/s", 1.0),
     "tps": ("tps", 1.0),
 }
 

@@ -2,8 +2,10 @@
 
 Every instance demands its `per_instance` share of one host resource (cores, memory bandwidth,
 disk IOPS) for the workload's duration, through the fair-share resources, so ten VMs doing
-random I/O each get a tenth of the disk. The runtime's overhead is then a factor from the catalog
-(Felter et al. and the Firecracker data), chosen by the guest's runtime profile and settings.
+random I/O each get a tenth of the disk. For "factor" workloads the runtime's overhead is then a
+factor from the catalog (Felter et al. and the Firecracker data), chosen by the guest's runtime
+profile and settings. Network streams, web requests and idle guests follow `sim.netpaths`
+instead: their cost comes from the stages a packet crosses or the timer wake-ups of an idle guest.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sim.guest import Guest
 from sim.host import Host
 from sim.sandbox_profiles import factor as sandbox_factor
 from sim.sandbox_profiles import result_profile
+from sim.netpaths import NATIVE, WINDOWS_GROUP, NetPaths, idle_timer
 from sim.snapshot import WorkloadResult
 
 
@@ -41,6 +44,12 @@ def run_workload(
     host: Host, catalog: Catalog, workload: Workload, guest: Guest, results: list[WorkloadResult]
 ) -> Generator[Event, object, None]:
     """Run one instance of `workload` in `guest` and append its result."""
+    if workload.model == "idle":
+        yield from run_idle(host, catalog, workload, guest, results)
+        return
+    if workload.model != "factor":
+        yield from run_path(host, catalog, workload, guest, results)
+        return
     factor, source = (
         sandbox_factor(catalog, guest.template, guest.config, workload.id)
         or catalog.profiles[profile_of(guest)][workload.id]
@@ -74,6 +83,19 @@ def run_workload(
         value = workload.native * share * factor
     else:
         value = workload.native * factor / share
+    report(host, workload, guest, results, (value, workload.native, source, start))
+
+
+def report(
+    host: Host,
+    workload: Workload,
+    guest: Guest,
+    results: list[WorkloadResult],
+    figures: tuple[float, float, str, float],
+    ratio: float | None = None,
+) -> None:
+    """Append a result (value, the bare host's figure, source, start) and log it."""
+    value, native, source, start = figures
     result = WorkloadResult(
         host.engine.now,
         workload.id,
@@ -81,8 +103,8 @@ def run_workload(
         result_profile(profile_of(guest), guest.template, guest.config),
         value,
         workload.unit,
-        value / workload.native,
-        workload.native,
+        value / native if ratio is None else ratio,
+        native,
         workload.higher_is_better,
         source,
         start,
@@ -98,3 +120,67 @@ def run_workload(
         unit=workload.unit,
         ratio=round(result.ratio, 4),
     )
+
+
+def path_figures(paths: NetPaths, workload: Workload, profile: str) -> tuple[float, float]:
+    """Return a path workload's rate on one reference core and the cores it keeps busy."""
+    if workload.model == "stream":
+        return paths.stream(profile)
+    return 1e6 / paths.request_us(profile), 1.0  # one server worker on one core
+
+
+def run_path(
+    host: Host, catalog: Catalog, workload: Workload, guest: Guest, results: list[WorkloadResult]
+) -> Generator[Event, object, None]:
+    """Run a network stream or a request load: its path's rate, slowed by contention."""
+    paths = catalog.netpaths
+    assert paths is not None  # the loader always reads them
+    profile = profile_of(guest)
+    rate, cores = path_figures(paths, workload, profile)
+    cap = min(cores, guest.config.cpu_quota) if guest.config.cpu_quota > 0 else cores
+    start = host.engine.now
+    job = host.cpu.submit(host.cpu_work(guest, cores * workload.duration_s), cap)
+    try:
+        yield job
+    except Interrupt:  # the guest stopped: the run ends with it, without a result
+        job.cancel()
+        return
+    if not guest.live:
+        return
+    # On this host the bare process runs at the reference rate × its core speed.
+    native = path_figures(paths, workload, NATIVE)[0] * host.preset.cpu_speed
+    value = rate * workload.duration_s / max(host.engine.now - start, 1e-12)
+    stages = " → ".join(paths.paths[profile])
+    report(host, workload, guest, results, (value, native, f"{workload.source} ({stages})", start))
+
+
+def run_idle(
+    host: Host, catalog: Catalog, workload: Workload, guest: Guest, results: list[WorkloadResult]
+) -> Generator[Event, object, None]:
+    """Sample once a second the host CPU an idle guest's timer wake-ups take (% of a core)."""
+    paths = catalog.netpaths
+    assert paths is not None
+    t = guest.traits
+    timer = idle_timer(
+        t.in_own_vm,
+        guest.template.ksm_group == WINDOWS_GROUP,
+        guest.config.hyperv_enlightenments,
+    )
+    cores = host.cpu_work(guest, paths.idle_cores(timer, guest.template.vcpus))
+    source = f"{workload.source} ({timer})"
+    start = host.engine.now
+    for _ in range(max(1, round(workload.duration_s))):
+        began = host.engine.now
+        job: Job | Timeout = (
+            host.cpu.submit(cores, cores) if cores > 0 else host.engine.timeout(1.0)
+        )
+        try:
+            yield job
+        except Interrupt:
+            job.cancel()
+            return
+        if not guest.live:
+            return
+        percent = 100.0 * (cores / max(host.engine.now - began, 1e-12) if cores > 0 else 0.0)
+        # The bare host idles at 0 % of a core: the ratio field holds the share of one core.
+        report(host, workload, guest, results, (percent, 0.0, source, start), percent / 100)

@@ -32,57 +32,57 @@
 <context>
     <name>BenchmarkView</name>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="148"/>
+        <location filename="../../gui/views/benchmark_view.py" line="156"/>
         <source>{value}, mean of n = {n} guests run together ({guests})</source>
         <translation>{value}，n = {n} 台同时运行的客户机的平均值（{guests}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="153"/>
+        <location filename="../../gui/views/benchmark_view.py" line="161"/>
         <source>{value} in {guest}</source>
         <translation>{value}，在 {guest} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="155"/>
+        <location filename="../../gui/views/benchmark_view.py" line="163"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="157"/>
+        <location filename="../../gui/views/benchmark_view.py" line="165"/>
         <source>latency: higher is slower</source>
         <translation>延迟：越高越慢</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="160"/>
+        <location filename="../../gui/views/benchmark_view.py" line="168"/>
         <source>{ratio}× the bare host ({native} {unit}); {better}</source>
         <translation>裸机的 {ratio}×（裸机 {native} {unit}）；{better}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="164"/>
+        <location filename="../../gui/views/benchmark_view.py" line="172"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="171"/>
+        <location filename="../../gui/views/benchmark_view.py" line="180"/>
         <source>× the bare host</source>
         <translation>裸机的倍数 (×)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="172"/>
+        <location filename="../../gui/views/benchmark_view.py" line="181"/>
         <source>dashed line: the bare host = 1.0</source>
         <translation>虚线：裸机 = 1.0</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="175"/>
+        <location filename="../../gui/views/benchmark_view.py" line="184"/>
         <source>No workload has run yet. Select guests in the Experiments tab and choose “Run workload”.</source>
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="272"/>
+        <location filename="../../gui/views/benchmark_view.py" line="284"/>
         <source>{workload} (latency: higher = slower)</source>
         <translation>{workload}（延迟：越高越慢）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="277"/>
+        <location filename="../../gui/views/benchmark_view.py" line="289"/>
         <source>run at {time}</source>
         <translation>{time} 开始运行</translation>
     </message>
@@ -559,182 +559,192 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestConfigPanel</name>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="218"/>
+        <location filename="../../gui/panels/guest_config.py" line="220"/>
         <source>No guest selected: click one in the diagram or the timeline.</source>
         <translation>未选中客户机：在架构图或时间线上点一台。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="220"/>
+        <location filename="../../gui/panels/guest_config.py" line="222"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="223"/>
+        <location filename="../../gui/panels/guest_config.py" line="225"/>
         <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
         <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="225"/>
+        <location filename="../../gui/panels/guest_config.py" line="227"/>
         <source>Settings of {guest} ({kind})</source>
         <translation>{guest}（{kind}）的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="239"/>
+        <location filename="../../gui/panels/guest_config.py" line="241"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="241"/>
+        <location filename="../../gui/panels/guest_config.py" line="243"/>
         <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
         <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="246"/>
+        <location filename="../../gui/panels/guest_config.py" line="248"/>
         <source>Pin vCPUs</source>
         <translation>绑定 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="248"/>
+        <location filename="../../gui/panels/guest_config.py" line="250"/>
         <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
         <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="252"/>
+        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <source>Hyper-V enlightenments</source>
+        <translation>Hyper-V 增强</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="256"/>
+        <source>Windows guests: synthetic timers (hv-synic, hv-stimer) instead of emulated ones, so an idle Windows VM stops costing the host much of a core.</source>
+        <translation>Windows 客户机：使用合成定时器（hv-synic、hv-stimer）代替模拟定时器，空闲的 Windows 虚拟机就不再占用宿主机大半个核。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/guest_config.py" line="261"/>
         <source>Memory limit</source>
         <translation>内存上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <location filename="../../gui/panels/guest_config.py" line="263"/>
         <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
         <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="259"/>
+        <location filename="../../gui/panels/guest_config.py" line="268"/>
         <source>PIDs limit</source>
         <translation>进程数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="261"/>
+        <location filename="../../gui/panels/guest_config.py" line="270"/>
         <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
         <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="266"/>
+        <location filename="../../gui/panels/guest_config.py" line="275"/>
         <source>CPU quota (cores)</source>
         <translation>CPU 配额（核）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="267"/>
+        <location filename="../../gui/panels/guest_config.py" line="276"/>
         <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
         <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="270"/>
+        <location filename="../../gui/panels/guest_config.py" line="279"/>
         <source>seccomp</source>
         <translation>seccomp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="271"/>
+        <location filename="../../gui/panels/guest_config.py" line="280"/>
         <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
         <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="274"/>
+        <location filename="../../gui/panels/guest_config.py" line="283"/>
         <source>AppArmor</source>
         <translation>AppArmor</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="276"/>
+        <location filename="../../gui/panels/guest_config.py" line="285"/>
         <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
         <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="281"/>
+        <location filename="../../gui/panels/guest_config.py" line="290"/>
         <source>SELinux</source>
         <translation>SELinux</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="283"/>
+        <location filename="../../gui/panels/guest_config.py" line="292"/>
         <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
         <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="287"/>
+        <location filename="../../gui/panels/guest_config.py" line="296"/>
         <source>User namespaces</source>
         <translation>user namespace</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="288"/>
+        <location filename="../../gui/panels/guest_config.py" line="297"/>
         <source>Root in the container is an unprivileged user on the host.</source>
         <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="291"/>
+        <location filename="../../gui/panels/guest_config.py" line="300"/>
         <source>Privileged</source>
         <translation>特权模式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="293"/>
+        <location filename="../../gui/panels/guest_config.py" line="302"/>
         <source>--privileged: every device and capability; the protections above stop working.</source>
         <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="297"/>
+        <location filename="../../gui/panels/guest_config.py" line="306"/>
         <source>gVisor platform</source>
         <translation>gVisor 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="299"/>
+        <location filename="../../gui/panels/guest_config.py" line="308"/>
         <source>How the Sentry catches system calls. ptrace is the slowest; KVM is fastest on bare metal but holds more memory. Changing it starts a new guest.</source>
         <translation>Sentry 截获系统调用的方式。ptrace 最慢；KVM 在物理机上最快，但占用更多内存。更改后会启动一台新的客户机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="304"/>
+        <location filename="../../gui/panels/guest_config.py" line="313"/>
         <source>Kata hypervisor</source>
         <translation>Kata 虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="306"/>
+        <location filename="../../gui/panels/guest_config.py" line="315"/>
         <source>The VMM the pod&apos;s VM runs in: each starts and holds memory differently; Firecracker&apos;s block device is slow. Changing it starts a new guest.</source>
         <translation>pod 所在虚拟机使用的 VMM：各自的启动时间和内存占用不同；Firecracker 的块设备较慢。更改后会启动一台新的客户机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="315"/>
+        <location filename="../../gui/panels/guest_config.py" line="324"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="318"/>
+        <location filename="../../gui/panels/guest_config.py" line="327"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="319"/>
+        <location filename="../../gui/panels/guest_config.py" line="328"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="323"/>
+        <location filename="../../gui/panels/guest_config.py" line="332"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="324"/>
+        <location filename="../../gui/panels/guest_config.py" line="333"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="336"/>
+        <location filename="../../gui/panels/guest_config.py" line="345"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="358"/>
+        <location filename="../../gui/panels/guest_config.py" line="367"/>
         <source>{old} stopped; {new} starts with the new runtime</source>
         <translation>{old} 已停止；{new} 以新的运行时启动</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="363"/>
+        <location filename="../../gui/panels/guest_config.py" line="372"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -905,6 +915,24 @@ Drop a guest here to move it to this host.</source>
         <translation>{cores} 核 · {ram} GiB 内存 · {hypervisor}
 基于预设：{preset}
 把客户机拖到这里，即可迁移到这台主机。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleCpuPlot</name>
+    <message>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="92"/>
+        <source>Host CPU of idle guests over simulated time (s)</source>
+        <translation>空闲客户机占用的宿主机 CPU，随模拟时间（秒）变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="93"/>
+        <source>% of a core</source>
+        <translation>占一个核的 %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="132"/>
+        <source>{guest}: {percent} %</source>
+        <translation>{guest}：{percent} %</translation>
     </message>
 </context>
 <context>
@@ -2367,153 +2395,183 @@ Save them first?</source>
         <translation>数据库（OLTP）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="41"/>
+        <location filename="../../gui/text/experiment_labels.py" line="39"/>
+        <source>Network throughput (iperf3, 1 stream)</source>
+        <translation>网络吞吐量（iperf3，单个数据流）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="40"/>
+        <source>Network throughput</source>
+        <translation>网络吞吐量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="43"/>
+        <source>Web requests (small static file, keep-alive)</source>
+        <translation>Web 请求（小静态文件，长连接）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="44"/>
+        <source>Web requests</source>
+        <translation>Web 请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="47"/>
+        <source>Idle guest: host CPU</source>
+        <translation>空闲客户机：宿主机 CPU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="48"/>
+        <source>Idle host CPU</source>
+        <translation>空闲时的宿主机 CPU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/experiment_labels.py" line="53"/>
         <source>Container (NAT)</source>
         <translation>容器（NAT）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="42"/>
+        <location filename="../../gui/text/experiment_labels.py" line="54"/>
         <source>Container (host network)</source>
         <translation>容器（host 网络）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="43"/>
+        <location filename="../../gui/text/experiment_labels.py" line="55"/>
         <location filename="../../gui/text/labels.py" line="59"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="44"/>
+        <location filename="../../gui/text/experiment_labels.py" line="56"/>
         <source>VM (vCPUs pinned)</source>
         <translation>虚拟机（绑定 vCPU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="45"/>
+        <location filename="../../gui/text/experiment_labels.py" line="57"/>
         <source>MicroVM (Firecracker)</source>
         <translation>微虚拟机（Firecracker）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="46"/>
+        <location filename="../../gui/text/experiment_labels.py" line="58"/>
         <source>gVisor</source>
         <translation>gVisor</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="47"/>
+        <location filename="../../gui/text/experiment_labels.py" line="59"/>
         <source>Kata</source>
         <translation>Kata</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="48"/>
+        <location filename="../../gui/text/experiment_labels.py" line="60"/>
         <source>gVisor (KVM platform)</source>
         <translation>gVisor（KVM 平台）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="49"/>
+        <location filename="../../gui/text/experiment_labels.py" line="61"/>
         <source>gVisor (ptrace platform)</source>
         <translation>gVisor（ptrace 平台）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="50"/>
+        <location filename="../../gui/text/experiment_labels.py" line="62"/>
         <source>Kata (Cloud Hypervisor)</source>
         <translation>Kata（Cloud Hypervisor）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="51"/>
+        <location filename="../../gui/text/experiment_labels.py" line="63"/>
         <source>Kata (Firecracker)</source>
         <translation>Kata（Firecracker）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="52"/>
+        <location filename="../../gui/text/experiment_labels.py" line="64"/>
         <source>Container in a VM</source>
         <translation>虚拟机里的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="55"/>
+        <location filename="../../gui/text/experiment_labels.py" line="67"/>
         <source>Kernel panic</source>
         <translation>内核崩溃（panic）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="56"/>
+        <location filename="../../gui/text/experiment_labels.py" line="68"/>
         <source>Memory leak</source>
         <translation>内存泄漏</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="57"/>
+        <location filename="../../gui/text/experiment_labels.py" line="69"/>
         <source>Fork bomb</source>
         <translation>fork 炸弹</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="58"/>
+        <location filename="../../gui/text/experiment_labels.py" line="70"/>
         <source>CPU hog</source>
         <translation>占满 CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="61"/>
+        <location filename="../../gui/text/experiment_labels.py" line="73"/>
         <source>CVE-2019-5736: runc overwritten via /proc/self/exe</source>
         <translation>CVE-2019-5736：通过 /proc/self/exe 覆盖 runc</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="64"/>
+        <location filename="../../gui/text/experiment_labels.py" line="76"/>
         <source>CVE-2024-21626: runc leaked fd (Leaky Vessels)</source>
         <translation>CVE-2024-21626：runc 泄漏的文件描述符（Leaky Vessels）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="65"/>
+        <location filename="../../gui/text/experiment_labels.py" line="77"/>
         <source>CVE-2022-0492: cgroups v1 release_agent</source>
         <translation>CVE-2022-0492：cgroups v1 release_agent</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="66"/>
+        <location filename="../../gui/text/experiment_labels.py" line="78"/>
         <source>VENOM (CVE-2015-3456): QEMU floppy controller</source>
         <translation>VENOM（CVE-2015-3456）：QEMU 软驱控制器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="69"/>
+        <location filename="../../gui/text/experiment_labels.py" line="81"/>
         <source>escaped: the host and every guest on it are compromised</source>
         <translation>逃逸成功：宿主机和上面的每一台客户机都被攻陷</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="72"/>
+        <location filename="../../gui/text/experiment_labels.py" line="84"/>
         <source>blocked by the guest&apos;s hardening</source>
         <translation>被这台客户机的加固措施挡住</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="73"/>
+        <location filename="../../gui/text/experiment_labels.py" line="85"/>
         <source>contained in the guest&apos;s own VM</source>
         <translation>被困在这台客户机自己的虚拟机里</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="74"/>
+        <location filename="../../gui/text/experiment_labels.py" line="86"/>
         <source>the guest cannot reach the vulnerable part</source>
         <translation>这台客户机根本接触不到有漏洞的组件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="75"/>
+        <location filename="../../gui/text/experiment_labels.py" line="87"/>
         <source>the shared host kernel panics: every guest goes down</source>
         <translation>共享的宿主机内核崩溃：所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="78"/>
+        <location filename="../../gui/text/experiment_labels.py" line="90"/>
         <source>only this guest&apos;s own kernel panics</source>
         <translation>只有这台客户机自己的内核崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="81"/>
+        <location filename="../../gui/text/experiment_labels.py" line="93"/>
         <source>Workload</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="82"/>
+        <location filename="../../gui/text/experiment_labels.py" line="94"/>
         <source>Attack</source>
         <translation>攻击</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="83"/>
+        <location filename="../../gui/text/experiment_labels.py" line="95"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/text/experiment_labels.py" line="84"/>
+        <location filename="../../gui/text/experiment_labels.py" line="96"/>
         <source>Move</source>
         <translation>迁移</translation>
     </message>

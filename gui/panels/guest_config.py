@@ -62,6 +62,7 @@ class GuestConfigPanel(QWidget):
             **{k: combos[k] for k in SANDBOX_SETTINGS},  # first: what a sandbox is made of
             "network": combos["network"],
             "vcpu_pinning": QCheckBox(),
+            "hyperv_enlightenments": QCheckBox(),
             "memory_limit_mib": self._spin(QDoubleSpinBox(), 16_777_216, " MiB"),
             "pids_limit": self._spin(QSpinBox(), 4_194_304, ""),
             "cpu_quota": self._spin(QDoubleSpinBox(), 4096, ""),
@@ -113,6 +114,7 @@ class GuestConfigPanel(QWidget):
         return replace(
             replace(self._loaded or GuestConfig(), **chosen),  # type: ignore[arg-type]
             vcpu_pinning=c["vcpu_pinning"].isChecked(),  # type: ignore[attr-defined]
+            hyperv_enlightenments=c["hyperv_enlightenments"].isChecked(),  # type: ignore[attr-defined]
             memory_limit_mib=c["memory_limit_mib"].value(),  # type: ignore[attr-defined]
             pids_limit=c["pids_limit"].value(),  # type: ignore[attr-defined]
             cpu_quota=c["cpu_quota"].value(),  # type: ignore[attr-defined]
@@ -246,6 +248,13 @@ class GuestConfigPanel(QWidget):
                 self.tr("Pin vCPUs"),
                 self.tr(
                     "Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host."
+                ),
+            ),
+            "hyperv_enlightenments": (
+                self.tr("Hyper-V enlightenments"),
+                self.tr(
+                    "Windows guests: synthetic timers (hv-synic, hv-stimer) instead of emulated "
+                    "ones, so an idle Windows VM stops costing the host much of a core."
                 ),
             ),
             "memory_limit_mib": (

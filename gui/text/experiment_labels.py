@@ -35,6 +35,18 @@ WORKLOADS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("labels", "Database (sysbench OLTP)"),
         QT_TRANSLATE_NOOP("labels", "Database (OLTP)"),
     ),
+    "net_stream": (
+        QT_TRANSLATE_NOOP("labels", "Network throughput (iperf3, 1 stream)"),
+        QT_TRANSLATE_NOOP("labels", "Network throughput"),
+    ),
+    "http": (
+        QT_TRANSLATE_NOOP("labels", "Web requests (small static file, keep-alive)"),
+        QT_TRANSLATE_NOOP("labels", "Web requests"),
+    ),
+    "idle": (
+        QT_TRANSLATE_NOOP("labels", "Idle guest: host CPU"),
+        QT_TRANSLATE_NOOP("labels", "Idle host CPU"),
+    ),
 }
 # Runtime profiles (sim.workload.profile_of), in the order the benchmark view groups them.
 PROFILES: dict[str, str] = {

@@ -4,7 +4,8 @@ Each bar is the ratio to the bare host (the dashed line at 1.0). Throughputs abo
 latencies (network round trip) are hatched and their group says "higher = slower". Every run is
 kept, one group per workload and run, labelled with the simulated time the run started, so a
 solo comparison stays beside the contention run after it. A bar is one profile in one run: when
-several guests of that profile ran together, their mean and how many (n).
+several guests of that profile ran together, their mean and how many (n). Idle guests' host CPU
+is no ratio (the bare host idles at 0): it is drawn over time under the bars (IdleCpuPlot).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidge
 from gui import theme, units
 from gui.text import experiment_labels as xl
 from gui.views.base import SnapshotView, style_axes
+from gui.views.idle_cpu_plot import IdleCpuPlot, is_host_cpu_sample
 from gui.views.legend import Legend
 from sim.references import explain
 from sim.snapshot import Snapshot, WorkloadResult
@@ -57,6 +59,8 @@ def run_bars(results: tuple[WorkloadResult, ...]) -> list[Bar]:
     """
     by_key: dict[tuple[str, float, str], dict[str, WorkloadResult]] = {}
     for r in sorted(results, key=lambda r: r.time_s):
+        if is_host_cpu_sample(r):  # absolute host CPU, drawn by IdleCpuPlot
+            continue
         by_key.setdefault((r.workload, round(r.start_s, 6), r.profile), {})[r.guest_id] = r
     bars = []
     for (workload, run_s, profile), batch in by_key.items():
@@ -107,6 +111,7 @@ class BenchmarkView(SnapshotView):
         self._native = pg.InfiniteLine(pos=1.0, angle=0, movable=False)
         self._native_text = QLabel()  # beside the legend: in the plot it would cover bars
         self._item.addItem(self._native)
+        self.idle_plot = IdleCpuPlot()
         self._items: list[pg.BarGraphItem] = []
         self._texts: list[pg.TextItem] = []
         top = QHBoxLayout()
@@ -116,11 +121,14 @@ class BenchmarkView(SnapshotView):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
         box.addWidget(self._empty)
-        box.addWidget(self._plot, 1)
+        plots = QHBoxLayout()  # side by side: the benchmark pane is wide and short
+        plots.addWidget(self._plot, 3)
+        plots.addWidget(self.idle_plot, 2)
+        box.addLayout(plots, 1)
         self._plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.retranslate()
         self._apply_projector()
-        self._show_empty(True)
+        self._show_empty(False)
 
     # --- read-only state for tests ----------------------------------------------------------
     @property
@@ -168,6 +176,7 @@ class BenchmarkView(SnapshotView):
     def retranslate(self) -> None:
         """Set fixed texts in the current language."""
         self._legend.retranslate()
+        self.idle_plot.retranslate()
         self._item.setLabel("left", self.tr("× the bare host"))
         self._native_text.setText("╌╌ " + self.tr("dashed line: the bare host = 1.0"))
         self._empty.setText(
@@ -187,19 +196,22 @@ class BenchmarkView(SnapshotView):
         self._native_text.setFont(theme.font(self.projector, small=True, bold=True))
         self._empty.setFont(f)
         self._legend.set_projector(self.projector)
+        self.idle_plot.set_projector(self.projector)
         for t in self._texts:
             t.setFont(theme.font(self.projector, small=True, bold=True))
 
-    def _show_empty(self, empty: bool) -> None:
-        self._empty.setVisible(empty)
-        self._plot.setVisible(not empty)
+    def _show_empty(self, bars: bool, idle: bool = False) -> None:
+        self._empty.setVisible(not bars and not idle)
+        self._plot.setVisible(bars)
+        self.idle_plot.setVisible(idle)
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
         if snap.workloads == self._results and not force:
             return
         self._results = snap.workloads
         self._bars = run_bars(snap.workloads)
-        self._show_empty(not self._bars)
+        self.idle_plot.set_results(snap.workloads)
+        self._show_empty(bool(self._bars), bool(self.idle_plot.series))
         order = {p: i for i, p in enumerate(xl.PROFILES)}
         kinds = list(dict.fromkeys([*xl.WORKLOADS, *(b.workload for b in self._bars)]))
         # Groups: workloads in their usual order, each workload's runs in time order.

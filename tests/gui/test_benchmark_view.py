@@ -126,3 +126,41 @@ def test_export_screenshot_can_pick_the_benchmark_view(
     assert out.is_file() and window.tabs.currentWidget() is window.sections["benchmark"]
     assert color_variety(render_image(window.sections["benchmark"])) > 4
     assert export_picture(window.sections["benchmark"], tmp_path / "b.svg").stat().st_size > 0
+
+
+NETWORK_IDLE = PERFORMANCE.with_name("use-network-and-idle.toml")
+
+
+def test_idle_host_cpu_is_a_line_per_guest_beside_the_bars(qtbot: QtBot) -> None:
+    view = BenchmarkView()
+    qtbot.addWidget(view)
+    view.resize(1366, 300)
+    view.show()
+    session = Session.from_file(NETWORK_IDLE)
+    session.run_until(75.0)  # streams and requests done, nothing idle measured yet
+    view.update_snapshot(session.snapshot())
+    assert not view.idle_plot.isVisible() and view.bars
+    session.run_until(111.0)
+    view.update_snapshot(session.snapshot())
+    assert view.idle_plot.isVisible()
+    assert {b.workload for b in view.bars} == {"net_stream", "http"}  # idle is no ratio
+    series = {s.guest_id: s for s in view.idle_plot.series}
+    assert set(series) == {"windows-server-1", "windows-server-2", "ubuntu-server-1", "nginx-1"}
+    assert len(series["windows-server-1"].times) == 30  # one sample a second
+    lines = view.idle_plot.readout.splitlines()
+    assert lines[0] == "windows-server-1: 30.0 %" and lines[-1] == "nginx-1: 0.0 %"
+    stream = next(b for b in view.bars if b.workload == "net_stream" and b.profile == "gvisor")
+    tip = view.tooltip_text(view.bars.index(stream))
+    assert "Gbit/s" in tip and "netstack" in tip  # the path's stages are in the source
+
+
+def test_experiments_menu_offers_the_new_experiments(qtbot: QtBot) -> None:
+    from gui.panels.experiments import ExperimentsPanel
+
+    controller = SimController()
+    controller.open_file(NETWORK_IDLE)
+    panel = ExperimentsPanel(controller)
+    qtbot.addWidget(panel)
+    names = {w: a.text() for w, a in panel.workload_actions.items()}
+    assert names["net_stream"] == "Network throughput (iperf3, 1 stream)"
+    assert names["http"].startswith("Web requests") and names["idle"] == "Idle guest: host CPU"

@@ -101,7 +101,7 @@ def test_a_workload_on_all_guests_runs_through_the_controller(window: MainWindow
 def test_settings_apply_to_the_guest_and_are_saved(window: MainWindow, tmp_path: Path) -> None:
     editor = window.experiment_tabs.guest_config
     _select(window, "alpine-vm-1")
-    assert editor.visible_settings() == ("vcpu_pinning",)
+    assert editor.visible_settings() == ("vcpu_pinning", "hyperv_enlightenments")
     _select(window, "nginx-1")
     assert "userns" in editor.visible_settings() and "vcpu_pinning" not in editor.visible_settings()
     assert not editor.apply_button.isEnabled()
