@@ -2553,6 +2553,16 @@ Save them first?</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
+        <location filename="../../gui/text/labels.py" line="71"/>
+        <source>leaving for another host</source>
+        <translation>正在离开，迁往另一台主机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="72"/>
+        <source>arriving from another host</source>
+        <translation>正在从另一台主机迁入</translation>
+    </message>
+    <message>
         <location filename="../../gui/text/labels.py" line="81"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
