@@ -5,7 +5,8 @@ copies all the RAM it touched; round i copies what the guest dirtied during roun
 is left could be copied within the downtime target, or after the last allowed round, the VM
 stops, the rest crosses (stop-and-copy: the downtime) and it resumes on the target. A guest that
 dirties pages as fast as the link copies them never converges: the dirty set does not shrink,
-so the move ends with a long stop-and-copy after the last round, reported as not converged.
+so the move ends with a long stop-and-copy after the last round (Xen's limits: 30 rounds, or
+more than 3 times the guest's memory sent), reported as not converged.
 
 Checkpoint/restore (CRIU): the container is frozen, its resident memory is dumped to image
 files, the files (and the image layers the target lacks) cross the link, and the target
@@ -14,6 +15,7 @@ restores them from disk: downtime = dump + transfer + restore.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Generator
 from dataclasses import dataclass
 
@@ -58,11 +60,20 @@ def precopy_plan(
     dirty_mib_s: float,
     downtime_target_s: float,
     max_rounds: int,
+    max_factor: float = math.inf,
 ) -> PreCopyPlan:
-    """Return the rounds, downtime and total time of a pre-copy on a link of `link_mib_s`."""
+    """Return the rounds, downtime and total time of a pre-copy on a link of `link_mib_s`.
+
+    Rounds go on while the rest would not fit the downtime target, up to `max_rounds` and
+    until more than `max_factor` times the memory has been sent (Xen's two limits).
+    """
     rounds = [memory_mib]
     left = next_round(dirty_mib_s, memory_mib / link_mib_s, memory_mib)
-    while left / link_mib_s > downtime_target_s and len(rounds) < max_rounds:
+    while (
+        left / link_mib_s > downtime_target_s
+        and len(rounds) < max_rounds
+        and sum(rounds) <= max_factor * memory_mib
+    ):
         rounds.append(left)
         left = next_round(dirty_mib_s, left / link_mib_s, memory_mib)
     converged = left / link_mib_s <= downtime_target_s
@@ -106,6 +117,7 @@ def precopy(
     """
     model = Catalog.load().model
     target_s, max_rounds = model["precopy_downtime_s"], int(model["precopy_max_rounds"])
+    max_sent_mib = model["precopy_max_factor"] * memory_mib
     volume = memory_mib
     while True:
         start = link.engine.now
@@ -125,7 +137,11 @@ def precopy(
         # Like QEMU, estimate the bandwidth from the round just done.
         rate = volume / elapsed if elapsed > 0 else link.capacity
         volume = next_round(dirty_rate(guest), elapsed, memory_mib)
-        if volume / rate <= target_s or record.rounds >= max_rounds:
+        if (
+            volume / rate <= target_s
+            or record.rounds >= max_rounds
+            or record.copied_mib > max_sent_mib
+        ):
             record.converged = volume / rate <= target_s
             record.stop_copy_mib = volume
             return
