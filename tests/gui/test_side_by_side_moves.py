@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QApplication
 
 from gui.window.main_window import MainWindow
 from sim.lessons import SCENARIO_DIR
+from sim.scenario import GuestSpec, HostSpec, Scenario
+from sim.session import Session
 from sim.snapshot import LAYERS, GuestView, Snapshot
 
 VM = "ubuntu-server-1"  # moves live from lab-2 to lab at 60 s (pre-copy until about 63 s)
@@ -100,3 +102,32 @@ def test_zooming_one_pane_to_memory_in_use_zooms_both(window: MainWindow) -> Non
     assert all(z < r / 4 for z, r in zip(zoomed, ram_tops, strict=True))
     fits[1].setChecked(False)
     assert not any(f.isChecked() for f in fits)
+
+
+def test_played_frame_by_frame_the_diagram_and_timeline_mark_the_move(window: MainWindow) -> None:
+    hosts = (HostSpec("classroom-server", {}, "a"), HostSpec("classroom-server", {}, "b"))
+    scenario = Scenario(host=hosts[0], more_hosts=hosts[1:], guests=(GuestSpec("ubuntu-server"),))
+    window.controller.set_session(Session.bundled(scenario))
+    view = window.side_by_side.view
+    assert window.side_by_side.on and view is not None  # two hosts: side by side by itself
+    view.pages.setCurrentIndex(1)  # architecture: the layer diagrams
+    window.controller.run_until(40.0)
+    QApplication.processEvents()
+    window.controller.move_guest(VM, "b", mode="live")
+    t = 40.0
+    while t < 40.5:  # pre-copy: the VM still runs on a, only its mark changes there
+        t += 0.1
+        window.controller.run_until(t)
+        QApplication.processEvents()
+    left, right = (p.views["layers"] for p in view.panes)
+
+    def states(diagram: object) -> dict[str, int]:
+        blocks = diagram.blocks  # type: ignore[attr-defined]
+        [guest] = [b for b in blocks if VM in b.guest_ids and b.role == "guest"]
+        return guest.states
+
+    assert states(left) == {"leaving": 1} and states(right) == {"arriving": 1}
+    view.pages.setCurrentIndex(0)
+    QApplication.processEvents()
+    rows = [p.views["timeline"].rows for p in view.panes]  # type: ignore[attr-defined]
+    assert "↗ " + VM in rows[0] and "↘ " + VM in rows[1]
