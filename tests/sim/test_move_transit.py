@@ -167,3 +167,15 @@ def test_a_removed_moving_guest_ends_its_workload_and_leaves_nothing_behind(monk
     assert finished(session, gid) == []
     assert used(session, "b") == pytest.approx(before_b)
     assert seen(session, "b", gid) is None
+
+
+def test_the_results_list_a_moving_guest_once(monkeypatch, tmp_path):
+    monkeypatch.setattr(live_migration, "dirty_rate", lambda guest: 30.0)
+    session, gid = started("ubuntu-server")
+    session.move_guest(gid, "b", mode="live")
+    session.run_until(session.now + 0.5)
+    assert seen(session, "b", gid) is not None  # the target shows it arriving
+    assert [g["id"] for g in session.results()["guests"]].count(gid) == 1
+    session.export(tmp_path / "out")
+    phases = (tmp_path / "out" / "phases.csv").read_text(encoding="utf-8")
+    assert all(line.startswith("a,") for line in phases.splitlines() if gid in line)
