@@ -2554,13 +2554,13 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="71"/>
-        <source>leaving for another host</source>
-        <translation>正在离开，迁往另一台主机</translation>
+        <source>leaving</source>
+        <translation>正在迁出</translation>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="72"/>
-        <source>arriving from another host</source>
-        <translation>正在从另一台主机迁入</translation>
+        <source>arriving</source>
+        <translation>正在迁入</translation>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="81"/>

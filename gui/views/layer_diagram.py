@@ -24,15 +24,16 @@ from gui.views.base import SnapshotView
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIVE_STATES, STATES, Snapshot
 
-_LEGEND_STATES = ("starting", "running", "killed", "crashed")
-_MOVE_STATES = ("leaving", "arriving")  # in the legend only while a guest moves
+_LEGEND_STATES = ("starting", "running", "killed", "crashed", "leaving", "arriving")
+# Always named; the others only while a guest is drawn so (the legend must not crowd the blocks).
+_LEGEND_ALWAYS = frozenset({"starting", "running"})
 _GONE = frozenset(STATES) - frozenset(LIVE_STATES)
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
 _ID, _STATE = attrgetter("id"), attrgetter("state")
 _DOWN, _COMPROMISED = attrgetter("host_down"), attrgetter("compromised")
-_MOVE = attrgetter("move")
+_MOVE, _SHOWN = attrgetter("move"), attrgetter("shown_state")
 
 
 class _Canvas(QWidget):
@@ -84,10 +85,10 @@ class LayerDiagramView(SnapshotView):
             labels.kind_label,
         )
         self._states = Legend(
-            [(s, QColor(theme.GREY), theme.STATE_BRUSH[s]) for s in _LEGEND_STATES + _MOVE_STATES],
+            [(s, QColor(theme.GREY), theme.STATE_BRUSH[s]) for s in _LEGEND_STATES],
             self._state_name,
         )
-        self._states.set_visible_keys(set(_LEGEND_STATES))
+        self._states.set_visible_keys(set(_LEGEND_ALWAYS))
         self._canvas = _Canvas(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -142,14 +143,13 @@ class LayerDiagramView(SnapshotView):
         # Key columns read in C; state + host_down give the shown state; the host view holds
         # host.down and host.compromised.
         gs = snap.guests
-        moves = tuple(map(_MOVE, gs))
         key = (
             snap.host,
             tuple(map(_ID, gs)),
             tuple(map(_STATE, gs)),
             tuple(map(_DOWN, gs)),
             tuple(map(_COMPROMISED, gs)),
-            moves,  # a running guest starts leaving: the same state, a new pattern
+            tuple(map(_MOVE, gs)),  # a running guest starts leaving: same state, new pattern
             len(snap.incidents),
             reached,
         )
@@ -165,7 +165,8 @@ class LayerDiagramView(SnapshotView):
             blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
             self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
             self._kinds.set_visible_keys(set(snap.tally.kinds) or set(KINDS))
-            self._states.set_visible_keys({*_LEGEND_STATES, *filter(None, moves)})
+            shown = {"crashed" if s == "failed" else s for s in map(_SHOWN, gs)}
+            self._states.set_visible_keys(set(_LEGEND_ALWAYS) | (shown & set(_LEGEND_STATES)))
         elif not (starting or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint
         elif not glowing and int(snap.time_s * PULSE_STEPS) == int(self._time * PULSE_STEPS):
