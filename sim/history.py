@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -182,7 +182,7 @@ class History:
 
 def snapshots_equal(a: Snapshot, b: Snapshot) -> bool:
     """Return whether two snapshots show the same moment: every field, series by value."""
-    for name in Snapshot.__slots__:
+    for name in (f.name for f in fields(Snapshot) if f.compare):  # not the tally cache
         x, y = getattr(a, name), getattr(b, name)
         if name == "series":
             if not np.array_equal(x.time_s, y.time_s) or x.layers.keys() != y.layers.keys():

@@ -48,6 +48,7 @@ class HostMemory:
         self._end, self._log, self._sample = end, log, sample
         self.utility_vm_held = Holdings()  # the Linux VM under a Windows host's containers
         self._holders: dict[str, Guest] = {}  # live guests that hold memory: OOM candidates
+        self.transit: dict[str, Holdings] = {}  # pages of moving guests, by id (sim.move_transit)
         self._swapping = False
 
     def alloc(self, guest: Guest, layer: str, mib: float) -> None:

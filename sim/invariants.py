@@ -55,7 +55,8 @@ def _owners(host: Host) -> list[str]:
     held["runtime"] = host.preset.runtime_mib if host.preset.runtime else 0.0
     held["page_cache"] = sum(host.images.page_cache.values())
     merged = 0.0
-    for owner in (host.memory.utility_vm_held, *(g.held for g in host.guests.values())):
+    owners = (host.memory.utility_vm_held, *host.memory.transit.values())
+    for owner in (*owners, *(g.held for g in host.guests.values())):
         for layer, mib in owner.memory.items():
             held[layer] += mib
         merged += sum(owner.merged.values())

@@ -5,7 +5,8 @@ copies all the RAM it touched; round i copies what the guest dirtied during roun
 is left could be copied within the downtime target, or after the last allowed round, the VM
 stops, the rest crosses (stop-and-copy: the downtime) and it resumes on the target. A guest that
 dirties pages as fast as the link copies them never converges: the dirty set does not shrink,
-so the move ends with a long stop-and-copy after the last round, reported as not converged.
+so the move ends with a long stop-and-copy after the last round (Xen's limits: 30 rounds, or
+more than 3 times the guest's memory sent), reported as not converged.
 
 Checkpoint/restore (CRIU): the container is frozen, its resident memory is dumped to image
 files, the files (and the image layers the target lacks) cross the link, and the target
@@ -14,10 +15,11 @@ restores them from disk: downtime = dump + transfer + restore.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Generator
 from dataclasses import dataclass
 
-from sim import lifecycle
+from sim import lifecycle, move_transit
 from sim.catalog import Catalog, HostPreset
 from sim.engine import Event, Interrupt
 from sim.fairshare import FairShare
@@ -58,11 +60,20 @@ def precopy_plan(
     dirty_mib_s: float,
     downtime_target_s: float,
     max_rounds: int,
+    max_factor: float = math.inf,
 ) -> PreCopyPlan:
-    """Return the rounds, downtime and total time of a pre-copy on a link of `link_mib_s`."""
+    """Return the rounds, downtime and total time of a pre-copy on a link of `link_mib_s`.
+
+    Rounds go on while the rest would not fit the downtime target, up to `max_rounds` and
+    until more than `max_factor` times the memory has been sent (Xen's two limits).
+    """
     rounds = [memory_mib]
     left = next_round(dirty_mib_s, memory_mib / link_mib_s, memory_mib)
-    while left / link_mib_s > downtime_target_s and len(rounds) < max_rounds:
+    while (
+        left / link_mib_s > downtime_target_s
+        and len(rounds) < max_rounds
+        and sum(rounds) <= max_factor * memory_mib
+    ):
         rounds.append(left)
         left = next_round(dirty_mib_s, left / link_mib_s, memory_mib)
     converged = left / link_mib_s <= downtime_target_s
@@ -98,16 +109,23 @@ def refusal(mode: str, guest: Guest, source: HostPreset, target: HostPreset) -> 
 
 
 def precopy(
-    link: FairShare, guest: Guest, record: Move, memory_mib: float
+    link: FairShare, guest: Guest, record: Move, memory_mib: float, target: Host | None = None
 ) -> Generator[Event, object, None]:
-    """Copy the guest's memory in rounds while it runs; leave the stop-and-copy on `record`."""
+    """Copy the guest's memory in rounds while it runs; leave the stop-and-copy on `record`.
+
+    Round 1 fills `target` with the guest's pages as they arrive; later rounds resend pages.
+    """
     model = Catalog.load().model
     target_s, max_rounds = model["precopy_downtime_s"], int(model["precopy_max_rounds"])
+    max_sent_mib = model["precopy_max_factor"] * memory_mib
     volume = memory_mib
     while True:
         start = link.engine.now
         job = link.submit(volume)
         record.transfer = job
+        if target is not None and record.rounds == 0:
+            pages = dict(guest.memory)
+            link.engine.process(move_transit.fill(target, guest.id, pages, job, record))
         try:
             yield job
         finally:
@@ -119,7 +137,11 @@ def precopy(
         # Like QEMU, estimate the bandwidth from the round just done.
         rate = volume / elapsed if elapsed > 0 else link.capacity
         volume = next_round(dirty_rate(guest), elapsed, memory_mib)
-        if volume / rate <= target_s or record.rounds >= max_rounds:
+        if (
+            volume / rate <= target_s
+            or record.rounds >= max_rounds
+            or record.copied_mib > max_sent_mib
+        ):
             record.converged = volume / rate <= target_s
             record.stop_copy_mib = volume
             return
@@ -155,9 +177,9 @@ def live(
     start = source.engine.now
     record.step = "precopy"
     try:
-        yield from precopy(link, guest, record, mib)
+        yield from precopy(link, guest, record, mib, target)
     except Interrupt:
-        _stopped(source, guest, record)
+        _stopped(source, target, guest, record)
         return
     record.steps.append(PhaseSpan("precopy", start, source.engine.now, LINK_SOURCE))
     record.total_mib = record.copied_mib + record.stop_copy_mib
@@ -169,13 +191,16 @@ def live(
         rounds=record.rounds,
         mib=round(record.stop_copy_mib, 3),
     )
+    move_transit.carry_workloads(source.engine, guest, record, restart=False)
     source.depart(guest)  # stop-and-copy: the guest is down from here
+    # The paused VM's pages stay on the source until the target has them all.
+    move_transit.hold(source, guest.id, memory, 1.0)
     down = source.engine.now
     job = record.transfer = link.submit(record.stop_copy_mib)
     try:
         yield from _step(guest, record, "stopcopy", job, LINK_SOURCE)
     except Interrupt:
-        _stopped(source, guest, record)
+        _stopped(source, target, guest, record)
         return
     record.copied_mib += record.stop_copy_mib
     _resume(source, target, guest, record, memory, down)
@@ -192,17 +217,22 @@ def checkpoint(
     record.total_mib = dump + sum(la.compressed_mib for la in layers)
     record.warnings.extend(checkpoint_warnings(guest))
     source.log("move_frozen", guest, guest=guest.id, mib=round(dump, 3))
+    move_transit.carry_workloads(source.engine, guest, record, restart=False)
     source.depart(guest)
+    move_transit.hold(source, guest.id, memory, 1.0)  # frozen: its pages stay while dumped
     down = source.engine.now
     try:
         yield from _step(guest, record, "dump", source.disk_write.submit(dump), CRIU_SOURCE)
+        move_transit.drop(source, guest.id)  # criu dump ends the frozen tree once written
         yield from _step(guest, record, "transfer", link.submit(record.total_mib), LINK_SOURCE)
         for layer in layers:
             yield target.disk_write.submit(layer.extracted_mib)
             target.images.arrive(layer)
-        yield from _step(guest, record, "restore", target.disk_read.submit(dump), CRIU_SOURCE)
+        job = target.disk_read.submit(dump)
+        target.engine.process(move_transit.fill(target, guest.id, memory, job, record))
+        yield from _step(guest, record, "restore", job, CRIU_SOURCE)
     except Interrupt:
-        _stopped(source, guest, record)
+        _stopped(source, target, guest, record)
         return
     _resume(source, target, guest, record, memory, down)
 
@@ -211,6 +241,8 @@ def _resume(
     source: Host, target: Host, guest: Guest, record: Move, memory: dict[str, float], down: float
 ) -> None:
     """Put the guest back to running on `target` with the memory it had, without a boot."""
+    move_transit.drop(source, guest.id)
+    move_transit.drop(target, guest.id)  # the pages become the guest's own just below
     source.detach(guest)
     target.attach(guest)
     why = target.admit(guest)
@@ -232,10 +264,13 @@ def _resume(
     finish_move(record, source, target, guest)
 
 
-def _stopped(source: Host, guest: Guest, record: Move) -> None:
+def _stopped(source: Host, target: Host, guest: Guest, record: Move) -> None:
     """Close the record of a move whose guest was removed or ended on the way."""
     if record.transfer is not None and not record.transfer.processed:
         record.transfer.cancel()
+    move_transit.drop(source, guest.id)
+    move_transit.drop(target, guest.id)
+    move_transit.arrived(record, None)
     if guest.spans and guest.spans[-1].end_s is None:
         guest.end_phase(source.engine.now)
     record.step = ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from dataclasses import dataclass, field
 
-from sim import lifecycle, platform
+from sim import lifecycle, move_transit, platform
 from sim.engine import Event, Interrupt
 from sim.fairshare import FairShare, Job
 from sim.guest import Guest
@@ -62,6 +62,7 @@ class Move:
     stop_copy_mib: float = 0.0  # live: left dirty when the guest stopped
     converged: bool = True  # live: whether the dirty set shrank below the downtime target
     downtime_s: float | None = None  # from the guest's stop to running again
+    arrival: Event | None = None  # succeeds with the host it runs on after (workloads wait)
 
     def view(self) -> MoveView:
         """Return an immutable view, with the bytes moved so far."""
@@ -111,6 +112,7 @@ def move(
         record.step = ""
         record.end_s = source.engine.now
         record.verdict = guest.reason or guest.state
+        move_transit.arrived(record, None)
         return
     source.detach(guest)
     target.attach(guest)
@@ -193,6 +195,7 @@ def finish_move(record: Move, source: Host, target: Host, guest: Guest) -> None:
     record.step = ""
     record.end_s = target.engine.now
     record.verdict = "running" if guest.state == "running" else (guest.reason or guest.state)
+    move_transit.arrived(record, target if guest.state == "running" else None)
     target.log(
         "move_done",
         guest,

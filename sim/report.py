@@ -32,7 +32,9 @@ def results(session: Session) -> dict[str, Any]:
     """Return the run's summary: seed, time, guests with phases, final memory, event count."""
     snap = session.snapshot()
     guests = []
-    for g in (g for hid in snap.host_ids for g in session.snapshot(hid).guests):
+    # A guest arriving on a host is still on its source: listed there, once.
+    views = (g for hid in snap.host_ids for g in session.snapshot(hid).guests)
+    for g in (g for g in views if g.move != "arriving"):
         guests.append(
             {
                 "id": g.id,
@@ -165,6 +167,8 @@ def write_phases_csv(session: Session, path: Path) -> None:
         )
         for hid in session.hosts:
             for g in session.snapshot(hid).guests:
+                if g.move == "arriving":
+                    continue  # still on its source, written there
                 for p in g.phases:
                     end = "" if p.end_s is None else f"{p.end_s:.6f}"
                     writer.writerow(

@@ -14,7 +14,7 @@ from typing import Any, TypedDict, Unpack
 
 import numpy as np
 
-from sim import faults, lifecycle
+from sim import faults, lifecycle, move_transit
 from sim.catalog import Catalog
 from sim.density import max_additional, pending_mib
 from sim.engine import Engine, Event
@@ -195,6 +195,8 @@ class Session:
             raise ValueError(f"unknown move mode {mode!r}: one of {', '.join(MODES)}")
         if mode != "cold" and guest.state != "running":
             raise ValueError(f"{guest_id} is {guest.state}: only a running guest moves {mode}")
+        if any(m.guest_id == guest_id and m.end_s is None for m in self.moves):
+            raise ValueError(f"{guest_id} is already moving")
         why = refusal(mode, guest, source.preset, target.preset)
         if why is not None:
             raise ValueError(f"{guest_id}: {why}")
@@ -213,6 +215,7 @@ class Session:
             return record
         # Leaving the source now, not when the move process first runs: a second move, a kill
         # or a fault in the same instant then sees a guest that is already moving.
+        move_transit.carry_workloads(self.engine, guest, record, restart=True)
         source.depart(guest)
         guest.process = self.engine.process(move(source, target, link, guest, record))
         return record
@@ -340,6 +343,7 @@ class Session:
 
         host = self.hosts[host_id] if host_id else self.host
         guests = tuple(map(Guest.view, host.guests.values()))  # cached views, read in C
+        guests = move_transit.moving_views(host, guests, self.moves, self._guests)
         if host.down:  # nothing runs on a panicked host, whatever its guests' last state was
             guests = tuple(replace(g, host_down=True) for g in guests)
         # Template facts depend only on the catalog and the host's preset: built once per host.

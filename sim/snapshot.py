@@ -61,6 +61,7 @@ class GuestView:
     host: str = "main"  # the id of the host it runs on
     config: Mapping[str, object] = field(default_factory=dict)  # settings changed from defaults
     host_down: bool = False  # its host's kernel panicked: nothing on it runs any more
+    move: str = ""  # "leaving" this host or "arriving" on it while it moves (MOVE_ROLES)
 
     @property
     def live(self) -> bool:
@@ -69,8 +70,10 @@ class GuestView:
 
     @property
     def shown_state(self) -> str:
-        """Return the state to draw: "crashed" for a guest whose host kernel has panicked."""
-        return "crashed" if self.host_down and self.state in LIVE_STATES else self.state
+        """Return the state to draw: "crashed" on a panicked host, else the move role or state."""
+        if self.host_down and self.state in LIVE_STATES:
+            return "crashed"
+        return self.move or self.state
 
     @property
     def resident_mib(self) -> float:

@@ -48,6 +48,8 @@ STATES: tuple[str, ...] = (
     "crashed",
     "failed",
 )
+# A moving guest is drawn on both hosts: leaving the source, arriving on the target.
+MOVE_ROLES: tuple[str, ...] = ("leaving", "arriving")
 LIVE_STATES: tuple[str, ...] = ("pending", "pulling", "starting", "running")
 ENDED_STATES: tuple[str, ...] = ("stopped", "killed", "crashed", "failed")
 

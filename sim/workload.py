@@ -11,15 +11,16 @@ instead: their cost comes from the stages a packet crosses or the timer wake-ups
 from __future__ import annotations
 
 from collections.abc import Generator
+from dataclasses import dataclass
 
 from sim.catalog import Catalog, Workload
 from sim.engine import Event, Interrupt, Timeout
 from sim.fairshare import FairShare, Job
 from sim.guest import Guest
 from sim.host import Host
+from sim.netpaths import NATIVE, WINDOWS_GROUP, NetPaths, idle_timer
 from sim.sandbox_profiles import factor as sandbox_factor
 from sim.sandbox_profiles import result_profile
-from sim.netpaths import NATIVE, WINDOWS_GROUP, NetPaths, idle_timer
 from sim.snapshot import WorkloadResult
 
 
@@ -40,10 +41,22 @@ def resource_for(host: Host, workload: Workload) -> FairShare | None:
     return {"cpu": host.cpu, "membw": host.membw, "iops": host.iops}.get(workload.resource)
 
 
+@dataclass(frozen=True, slots=True)
+class Relocation:
+    """Why a workload was interrupted: its guest moves; `arrival` gives the new host or None.
+
+    A live or checkpoint move carries the workload's progress (it goes on where it stopped, the
+    downtime a pause in its run); a cold move boots the guest afresh, so the run starts over.
+    """
+
+    arrival: Event
+    restart: bool
+
+
 def run_workload(
     host: Host, catalog: Catalog, workload: Workload, guest: Guest, results: list[WorkloadResult]
 ) -> Generator[Event, object, None]:
-    """Run one instance of `workload` in `guest` and append its result."""
+    """Run one instance of `workload` in `guest` (following it when it moves) and log the result."""
     if workload.model == "idle":
         yield from run_idle(host, catalog, workload, guest, results)
         return
@@ -54,27 +67,33 @@ def run_workload(
         sandbox_factor(catalog, guest.template, guest.config, workload.id)
         or catalog.profiles[profile_of(guest)][workload.id]
     )
-    resource = resource_for(host, workload)
     start = host.engine.now
+    left = 1.0  # the fraction of the run still to do
+    while True:
+        job, end = _submit(host, workload, guest, left)
+        try:
+            yield job
+            break
+        except Interrupt as stop:  # the guest stopped or moves
+            if isinstance(job, Job):
+                left *= job.remaining / job.work if job.work > 0 else 0.0
+            else:
+                left *= max(0.0, end - host.engine.now) / max(workload.duration_s, 1e-12)
+            job.cancel()
+            moved = stop.cause if isinstance(stop.cause, Relocation) else None
+            if moved is None:
+                return  # the run ends with its guest, without a result
+            arrived = yield moved.arrival
+            if not isinstance(arrived, Host) or guest.state != "running":
+                return
+            host = arrived
+            me = host.engine.active_process
+            if me is not None:  # always: this generator runs as a process
+                host.track(guest, workload.id, me)
+            if moved.restart:
+                start, left = host.engine.now, 1.0
     share = 1.0
-    if resource is not None:
-        cap: float | None = workload.per_instance
-        if workload.resource == "cpu" and guest.config.cpu_quota > 0:
-            cap = min(workload.per_instance, guest.config.cpu_quota)
-        work = workload.per_instance * workload.duration_s
-        if workload.resource == "cpu":
-            work = host.cpu_work(guest, work)
-        if workload.saturates:
-            cap = None  # it takes what the host gives: the host's capacity is its result
-        job: Job | Timeout = resource.submit(work, cap)
-    else:
-        job = host.engine.timeout(workload.duration_s)
-    try:
-        yield job
-    except Interrupt:  # the guest stopped: the run ends with it, without a result
-        job.cancel()
-        return
-    if resource is not None:
+    if resource_for(host, workload) is not None:
         # The fraction of one undisturbed instance's rate that this one actually got.
         share = workload.duration_s / max(host.engine.now - start, 1e-12)
     if not guest.live:
@@ -184,3 +203,22 @@ def run_idle(
         percent = 100.0 * (cores / max(host.engine.now - began, 1e-12) if cores > 0 else 0.0)
         # The bare host idles at 0 % of a core: the ratio field holds the share of one core.
         report(host, workload, guest, results, (percent, 0.0, source, start), percent / 100)
+
+
+def _submit(
+    host: Host, workload: Workload, guest: Guest, fraction: float
+) -> tuple[Job | Timeout, float]:
+    """Ask `host` for `fraction` of one run's work; return the job and when it would end alone."""
+    resource = resource_for(host, workload)
+    end = host.engine.now + workload.duration_s * fraction
+    if resource is None:
+        return host.engine.timeout(workload.duration_s * fraction), end
+    cap: float | None = workload.per_instance
+    if workload.resource == "cpu" and guest.config.cpu_quota > 0:
+        cap = min(workload.per_instance, guest.config.cpu_quota)
+    work = workload.per_instance * workload.duration_s * fraction
+    if workload.resource == "cpu":
+        work = host.cpu_work(guest, work)
+    if workload.saturates:
+        cap = None  # it takes what the host gives: the host's capacity is its result
+    return resource.submit(work, cap), end

@@ -2703,6 +2703,16 @@ Save them first?</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
+        <location filename="../../gui/text/labels.py" line="71"/>
+        <source>leaving</source>
+        <translation>正在迁出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="72"/>
+        <source>arriving</source>
+        <translation>正在迁入</translation>
+    </message>
+    <message>
         <location filename="../../gui/text/labels.py" line="81"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>

@@ -68,6 +68,8 @@ _STATES: dict[str, str] = {
     "running": QT_TRANSLATE_NOOP("labels", "running"),
     "stopped": QT_TRANSLATE_NOOP("labels", "stopped"),
     "moving": QT_TRANSLATE_NOOP("labels", "moving to another host"),
+    "leaving": QT_TRANSLATE_NOOP("labels", "leaving"),
+    "arriving": QT_TRANSLATE_NOOP("labels", "arriving"),
     "killed": QT_TRANSLATE_NOOP("labels", "killed"),
     "crashed": QT_TRANSLATE_NOOP("labels", "crashed"),
     "failed": QT_TRANSLATE_NOOP("labels", "failed"),

@@ -24,13 +24,16 @@ from gui.views.base import SnapshotView
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIVE_STATES, STATES, Snapshot
 
-_LEGEND_STATES = ("starting", "running", "killed", "crashed")
+_LEGEND_STATES = ("starting", "running", "killed", "crashed", "leaving", "arriving")
+# Always named; the others only while a guest is drawn so (the legend must not crowd the blocks).
+_LEGEND_ALWAYS = frozenset({"starting", "running"})
 _GONE = frozenset(STATES) - frozenset(LIVE_STATES)
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
 _ID, _STATE = attrgetter("id"), attrgetter("state")
 _DOWN, _COMPROMISED = attrgetter("host_down"), attrgetter("compromised")
+_MOVE, _SHOWN = attrgetter("move"), attrgetter("shown_state")
 
 
 class _Canvas(QWidget):
@@ -85,6 +88,7 @@ class LayerDiagramView(SnapshotView):
             [(s, QColor(theme.GREY), theme.STATE_BRUSH[s]) for s in _LEGEND_STATES],
             self._state_name,
         )
+        self._states.set_visible_keys(set(_LEGEND_ALWAYS))
         self._canvas = _Canvas(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -145,6 +149,7 @@ class LayerDiagramView(SnapshotView):
             tuple(map(_STATE, gs)),
             tuple(map(_DOWN, gs)),
             tuple(map(_COMPROMISED, gs)),
+            tuple(map(_MOVE, gs)),  # a running guest starts leaving: same state, new pattern
             len(snap.incidents),
             reached,
         )
@@ -160,6 +165,8 @@ class LayerDiagramView(SnapshotView):
             blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
             self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
             self._kinds.set_visible_keys(set(snap.tally.kinds) or set(KINDS))
+            shown = {"crashed" if s == "failed" else s for s in map(_SHOWN, gs)}
+            self._states.set_visible_keys(set(_LEGEND_ALWAYS) | (shown & set(_LEGEND_STATES)))
         elif not (starting or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint
         elif not glowing and int(snap.time_s * PULSE_STEPS) == int(self._time * PULSE_STEPS):

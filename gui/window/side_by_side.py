@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.panels import SectionPanel
 from gui.text import QT_TRANSLATE_NOOP
@@ -121,6 +129,12 @@ class SideBySideView(QWidget):
         for _ in PAGES:
             self.pages.addTab("")
         self.pages.currentChanged.connect(self._on_pages_current_changed)
+        fits = [getattr(p.views.get("memory"), "fit_used", None) for p in self.panes]
+        boxes = [f for f in fits if isinstance(f, QCheckBox)]
+        if len(boxes) == 2:  # one zoom for both: a linked scale needs both plots to wish alike
+            for one, other in ((boxes[0], boxes[1]), (boxes[1], boxes[0])):
+                one.toggled.connect(other.setChecked)
+                one.toggled.connect(self._on_fit_used_toggled)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         for pane in self.panes:
@@ -142,6 +156,9 @@ class SideBySideView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _on_fit_used_toggled(self, _on: bool) -> None:
+        self._link_memory()
 
     def _on_pages_current_changed(self, page: int) -> None:
         for pane in self.panes:

@@ -48,7 +48,7 @@ def model_ids() -> dict[str, set[str]]:
     return {
         "layer": set(LAYERS) | set(EXTRA_SERIES),
         "kind": set(KINDS),
-        "state": set(STATES),
+        "state": set(STATES) | set(vocabulary.MOVE_ROLES),
         "limit": set(LIMITS),
         "phase": phases,
         "reason": set(FAIL_REASONS) | {"running"},
@@ -96,7 +96,7 @@ def test_every_drawn_id_has_its_own_colour(ids: set[str], colours: Mapping[str, 
 
 def test_every_state_has_a_pattern_an_outline_and_a_mark() -> None:
     for table in (theme.STATE_BRUSH, theme.STATE_OUTLINE, theme.STATE_MARK):
-        assert set(STATES) <= set(table)
+        assert set(STATES) | set(vocabulary.MOVE_ROLES) <= set(table)
 
 
 def test_every_kind_has_an_icon() -> None:

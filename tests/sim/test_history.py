@@ -111,3 +111,25 @@ def test_a_call_the_session_refused_is_refused_again_in_a_replay() -> None:
     history.record({"main": session.snapshot()})
     replayed = history.replay(SCENARIO, 3.0, CATALOG)
     assert _same(history.at(3.0)["main"], replayed.snapshot())
+
+
+def test_a_moment_during_a_live_move_equals_the_one_played_on_both_hosts() -> None:
+    hosts = (HostSpec("classroom-server", {}, "a"), HostSpec("classroom-server", {}, "b"))
+    scenario = Scenario(
+        seed=3, host=hosts[0], more_hosts=hosts[1:], guests=(GuestSpec("ubuntu-server"),)
+    )
+    history, session = History(), Session.bundled(scenario)
+    session.run_until(60.0)
+    history.note(session.now, "move_guest", "ubuntu-server-1", "b", mode="live")
+    session.move_guest("ubuntu-server-1", "b", mode="live")
+    while session.now < 66.0:
+        session.advance(0.25)
+        history.record({h: session.snapshot(h) for h in ("a", "b")})
+    for t in (60.5, 61.75, 66.0):
+        replayed = history.replay(scenario, t, CATALOG)
+        for host in ("a", "b"):
+            assert _same(history.at(t)[host], replayed.snapshot(host)), (t, host)
+    # Mid-move, the two hosts show the guest leaving and arriving: the moments carry both.
+    mid = history.at(61.75)
+    assert mid["a"].guest("ubuntu-server-1").shown_state == "leaving"
+    assert mid["b"].guest("ubuntu-server-1").shown_state == "arriving"
