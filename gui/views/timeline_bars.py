@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from gui.views import timeline_rows as tr_
 
+_GRID_CELLS = 1_000_000  # rows × pixel columns counted at once (8 MB); more rows are sorted
+
 
 class BarsItem(QGraphicsItem):
     """Bars from `x0` to `x1` on integer rows, filled with one brush and outlined with one pen."""
@@ -124,14 +126,8 @@ class BarsItem(QGraphicsItem):
         a, b, row = a[keep], b[keep], self._row[keep]
         if not len(a):
             return []
-        order = np.lexsort((a, row))
-        a, b, row = a[order], b[order], row[order]
-        # One running maximum over all rows: each row is shifted past the one before it.
-        shift = np.cumsum(np.r_[0, row[1:] != row[:-1]]) * (width_px + 8.0)
-        reach = np.maximum.accumulate(b + shift)
-        starts = np.flatnonzero(np.r_[True, a[1:] + shift[1:] > reach[:-1]])
-        ends = np.r_[starts[1:], len(a)] - 1
-        x0, x1, rows = a[starts], reach[ends] - shift[starts], row[starts]
+        x0, x1, rows = _union(a.astype(int) + 3, b.astype(int) + 3, row, width_px + 7)
+        x0, x1 = x0 - 3, x1 - 3
         y0 = np.ceil((rows - half) * sy + dy - 0.5)
         y1 = np.ceil((rows + half) * sy + dy - 0.5)
         top, bottom = np.minimum(y0, y1), np.maximum(y0, y1)
@@ -142,6 +138,45 @@ class BarsItem(QGraphicsItem):
             )
             if h > 0
         ]
+
+
+def _union(
+    a: np.ndarray, b: np.ndarray, row: np.ndarray, cols: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the runs covered by columns `a`..`b` (exclusive) on each row, as (start, end, row).
+
+    Counted on a grid of rows × `cols` (bars starting minus bars ending, summed along the row),
+    so the cost grows with the bars and the pixels, never with bars × pixels. Columns are
+    1 … cols - 2, so every run starts and ends inside the grid.
+    """
+    r0 = float(row.min())
+    index = (row - r0).astype(int)
+    n_rows = int(index.max()) + 1
+    if n_rows * cols > _GRID_CELLS:  # too many rows for one grid: sort and sweep instead
+        return _union_sorted(a, b, row, cols)
+    size = n_rows * cols
+    edges = np.bincount(index * cols + a, minlength=size) - np.bincount(
+        index * cols + b, minlength=size
+    )
+    covered = np.cumsum(edges.reshape(n_rows, cols), axis=1) > 0
+    step = np.diff(covered.astype(np.int8), axis=1)
+    r_in, c_in = np.nonzero(step == 1)  # row-major: the n-th start pairs with the n-th end
+    _, c_out = np.nonzero(step == -1)
+    return c_in + 1, c_out + 1, r_in + r0
+
+
+def _union_sorted(
+    a: np.ndarray, b: np.ndarray, row: np.ndarray, cols: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return what `_union` returns, by sorting the bars (for many rows at once)."""
+    order = np.lexsort((a, row))
+    a, b, row = a[order], b[order], row[order]
+    # One running maximum over all rows: each row is shifted past the one before it.
+    shift = np.cumsum(np.r_[0, row[1:] != row[:-1]]) * (cols + 1)
+    reach = np.maximum.accumulate(b + shift)
+    starts = np.flatnonzero(np.r_[True, a[1:] + shift[1:] > reach[:-1]])
+    ends = np.r_[starts[1:], len(a)] - 1
+    return a[starts], reach[ends] - shift[starts], row[starts]
 
 
 def _axis_aligned(t: QTransform) -> bool:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
-from gui.views import TimelineView
+from gui.views import TimelineView, timeline_bars
 from gui.views.timeline_bars import BarsItem
 from gui.views.timeline_rows import BAR_HEIGHT
 
@@ -25,8 +25,16 @@ def _bytes(image: QImage) -> bytes:
     return bytes(image.constBits())
 
 
+@pytest.mark.parametrize("grid", [True, False])
 @pytest.mark.parametrize("scale", [0.37, 3.0, 41.5])
-def test_pixel_runs_fill_the_same_pixels_as_each_bar(qtbot, scale: float) -> None:  # noqa: ANN001
+def test_pixel_runs_fill_the_same_pixels_as_each_bar(
+    qtbot,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+    scale: float,
+    grid: bool,
+) -> None:
+    if not grid:  # as with too many rows for one grid: sorted instead
+        monkeypatch.setattr(timeline_bars, "_GRID_CELLS", 0)
     rng = np.random.default_rng(3)
     x0 = rng.uniform(-5.0, 120.0, 600)
     x1 = x0 + rng.exponential(0.4, 600)  # many bars far thinner than a pixel, some overlapping
