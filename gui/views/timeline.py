@@ -6,6 +6,7 @@ Bars are drawn by one item per phase colour, so 1,000 guests cost a dozen items.
 from __future__ import annotations
 
 import math
+from operator import is_
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
@@ -395,4 +396,4 @@ class TimelineView(SnapshotView):
 
 def _same(a: tuple[GuestView, ...], b: tuple[GuestView, ...]) -> bool:
     """Return whether two snapshots hold the very same guest views (nothing changed)."""
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+    return len(a) == len(b) and all(map(is_, a, b))
