@@ -3,7 +3,8 @@
 Usage: ``QT_QPA_PLATFORM=offscreen python benchmarks/gui_frame.py [--guests 100 1000 5000]
 [--frames 120] [--ungrouped] [--breakdown] [--screenshot DIR]``. Prints a table, then one final
 line of JSON: ``{"guests": {"100": {"median_ms": …, "p95_ms": …, "cpu_median_ms": …}, …},
-"launch_to_window_s": …}`` (CPU time: process time, steadier than wall time on a busy machine).
+"launch_to_window_s": …}`` (CPU time: process time, steadier than wall time on a busy machine;
+with ``--breakdown`` each part's CPU ms per frame too, as ``parts_cpu_ms``).
 
 A frame is what `gui.controller.SimController.advance_frame` does on each timer tick, then what
 the event loop does after the slot returns: advance the session by frame interval × speed, take
@@ -107,14 +108,15 @@ def flush(app) -> None:  # noqa: ANN001
         app.processEvents()
 
 
-def timed_views(window, totals: dict[str, float]) -> None:  # noqa: ANN001
-    """Wrap each view's `update_snapshot` so its time adds up in `totals` (by class name)."""
+def timed_views(window, totals: dict[str, float], cpu: dict[str, float]) -> None:  # noqa: ANN001
+    """Wrap each view's `update_snapshot` so its wall and CPU time add up (by class name)."""
 
     def wrap(name: str, fn: Callable) -> Callable:
         def call(snap) -> None:  # noqa: ANN001
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             fn(snap)
             totals[name] = totals.get(name, 0.0) + time.perf_counter() - t
+            cpu[name] = cpu.get(name, 0.0) + time.process_time() - c
 
         return call
 
@@ -133,36 +135,38 @@ def run_frames(n: int, args: argparse.Namespace) -> dict[str, object]:
     controller.run_until(START_S)
     flush(app)
     parts: dict[str, float] = {}
+    parts_cpu: dict[str, float] = {}  # the same parts in process CPU time
     if args.breakdown:
-        timed_views(window, parts)
+        timed_views(window, parts, parts_cpu)
     frames: list[float] = []
     cpu: list[float] = []  # process CPU time: steadier than wall time on a shared machine
     dt = controller.frame_interval_s * controller.speed
     for i in range(args.warmup + args.frames):
         if i == args.warmup:
             parts.clear()
-        c0 = time.process_time()
-        t0 = time.perf_counter()
+            parts_cpu.clear()
+        c0, t0 = time.process_time(), time.perf_counter()
         session.advance(dt)  # the body of SimController.advance_frame(), in pieces
-        t1 = time.perf_counter()
+        c1, t1 = time.process_time(), time.perf_counter()
         snap = session.snapshot()
-        t2 = time.perf_counter()
+        c2, t2 = time.process_time(), time.perf_counter()
         controller.snapshot_ready.emit(snap)
-        t3 = time.perf_counter()
+        c3, t3 = time.process_time(), time.perf_counter()
         if args.full_paint:
             window.grab()
         flush(app)
-        t4 = time.perf_counter()
+        c4, t4 = time.process_time(), time.perf_counter()
         if i >= args.warmup:
             frames.append(t4 - t0)
-            cpu.append(time.process_time() - c0)
-            for name, dt_s in (
-                ("advance", t1 - t0),
-                ("snapshot", t2 - t1),
-                ("views", t3 - t2),
-                ("render", t4 - t3),
+            cpu.append(c4 - c0)
+            for name, dt_s, dc_s in (
+                ("advance", t1 - t0, c1 - c0),
+                ("snapshot", t2 - t1, c2 - c1),
+                ("views", t3 - t2, c3 - c2),
+                ("render", t4 - t3, c4 - c3),
             ):
                 parts[name] = parts.get(name, 0.0) + dt_s
+                parts_cpu[name] = parts_cpu.get(name, 0.0) + dc_s
     states: dict[str, int] = {}
     for g in snap.guests:
         states[g.state] = states.get(g.state, 0) + 1
@@ -178,6 +182,7 @@ def run_frames(n: int, args: argparse.Namespace) -> dict[str, object]:
         "p95_ms": round(percentile(ms, 0.95), 2),
         "cpu_median_ms": round(statistics.median(cpu) * 1000, 2),
         "parts_ms": {k: round(v * 1000 / len(frames), 2) for k, v in parts.items()},
+        "parts_cpu_ms": {k: round(v * 1000 / len(frames), 2) for k, v in parts_cpu.items()},
         "states": states,
         "rows": len(window.view("timeline").rows),  # type: ignore[attr-defined]
         "t_s": round(snap.time_s, 2),
@@ -236,6 +241,9 @@ def main() -> None:
             f"{n:>7} {r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} {r['cpu_median_ms']:>7.1f}  "
             f"{r['rows']:>4}  {parts}"
         )
+        if r["parts_cpu_ms"]:
+            cpu_parts = "  ".join(f"{k} {v:.1f}" for k, v in r["parts_cpu_ms"].items())  # type: ignore[union-attr]
+            print(f"{'':>7} CPU ms per frame: {cpu_parts}")
         print(f"{'':>7} at t = {r['t_s']} s, states {r['states']}")
     launch = None if args.no_launch else launch_to_window_s()
     print(f"launch to first shown window: {launch} s")
@@ -247,6 +255,7 @@ def main() -> None:
                         "median_ms": r["median_ms"],
                         "p95_ms": r["p95_ms"],
                         "cpu_median_ms": r["cpu_median_ms"],
+                        "parts_cpu_ms": r["parts_cpu_ms"],
                     }
                     for n, r in results.items()
                 },

@@ -1,19 +1,19 @@
 """Phase timeline: a Gantt row per guest (or per group of identical guests), linear or log time.
 
-Bars are drawn by one path item per phase colour, so 1,000 guests cost a dozen items.
+Bars are drawn by one item per phase colour, so 1,000 guests cost a dozen items.
 """
 
 from __future__ import annotations
 
 import math
+from operator import is_
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGraphicsPathItem,
     QGraphicsSceneWheelEvent,
     QHBoxLayout,
     QScrollBar,
@@ -27,6 +27,7 @@ from gui.text import labels
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
+from gui.views.timeline_bars import BarsItem
 from gui.views.timeline_table import RowTable
 from sim.references import explain
 from sim.snapshot import GuestView, Snapshot
@@ -40,32 +41,6 @@ def _hairline(colour: str, width: float = 1.0) -> QPen:
     pen.setWidthF(width)
     pen.setCosmetic(True)
     return pen
-
-
-class _BarsItem(QGraphicsPathItem):
-    """Bars of one colour: the path gives the shape (hits, bounds), `drawRects` paints them.
-
-    Filling one path of 600 narrow rectangles cost Qt's raster engine ~50 ms a paint (lesson 8);
-    the same rectangles as a rectangle list cost well under a millisecond.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rects: list[QRectF] = []
-
-    def set_bars(self, x0: np.ndarray, x1: np.ndarray, row: np.ndarray) -> None:
-        """Show a bar from `x0` to `x1` on each `row`."""
-        half = tr_.BAR_HEIGHT / 2
-        self._rects = [
-            QRectF(a, r - half, b - a, 2 * half)
-            for a, b, r in zip(x0.tolist(), x1.tolist(), row.tolist(), strict=True)
-        ]
-        self.setPath(tr_.rect_path(x0, x1, row))
-
-    def paint(self, painter: QPainter, _option: object, _widget: object = None) -> None:  # noqa: D102
-        painter.setPen(self.pen())
-        painter.setBrush(self.brush())
-        painter.drawRects(self._rects)
 
 
 class _RowsViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph ships no type hints
@@ -103,14 +78,14 @@ class TimelineView(SnapshotView):
         self._item = self._plot.getPlotItem()
         self._item.hideButtons()
         self._scroll = QScrollBar(Qt.Orientation.Vertical)
-        self._bars: dict[str, _BarsItem] = {}
+        self._bars: dict[str, BarsItem] = {}
         for phase in theme.PHASES:
-            item = _BarsItem()
+            item = BarsItem()
             item.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)))
             item.setPen(_hairline("#FFFFFF"))  # separates touching bars of the same colour
             self._vb.addItem(item)
             self._bars[phase] = item
-        self._open = _BarsItem()  # dashed outline: these phases are still running
+        self._open = BarsItem()  # dashed outline: these phases are still running
         self._open.setBrush(Qt.BrushStyle.NoBrush)
         self._vb.addItem(self._open)
         self._now = pg.InfiniteLine(angle=90, movable=False)
@@ -162,8 +137,8 @@ class TimelineView(SnapshotView):
         return tuple(tuple(g.id for g in group) for group in self._rows.guests)
 
     @property
-    def bars(self) -> dict[str, QGraphicsPathItem]:
-        """Return the path item drawing every bar of each phase."""
+    def bars(self) -> dict[str, BarsItem]:
+        """Return the item drawing every bar of each phase (`path()` gives their shape)."""
         return dict(self._bars)
 
     @property
@@ -347,9 +322,8 @@ class TimelineView(SnapshotView):
         vis = (rows.row >= top - 1) & (rows.row <= top + self._visible_rows())
         todo = range(len(theme.PHASES)) if phases is None else sorted(phases)
         pick = vis & np.isin(rows.phase, todo) if phases is not None else vis
+        # Grouped rows overlap many bars: the items paint them as runs of pixels.
         a, b, r, ph = x0[pick], x1[pick], rows.row[pick], rows.phase[pick]
-        if self.grouped:  # one merge for every phase at once, then a path per phase
-            a, b, r, ph = tr_.merge_overlaps(a, b, r, ph)
         for p in todo:
             mask = ph == p
             self._bars[theme.PHASES[p]].set_bars(a[mask], b[mask], r[mask])
@@ -422,4 +396,4 @@ class TimelineView(SnapshotView):
 
 def _same(a: tuple[GuestView, ...], b: tuple[GuestView, ...]) -> bool:
     """Return whether two snapshots hold the very same guest views (nothing changed)."""
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+    return len(a) == len(b) and all(map(is_, a, b))

@@ -4,13 +4,16 @@
 5,000 guests starting is every frame and most of the frame. `RowTable` keeps each guest in a
 slot (its arrival order) of fixed-width numpy arrays, one column per phase it has begun, and
 re-reads only the guests whose `GuestView` is a new object (the simulation makes a new view only
-when the guest changed). Rows are assigned when a guest arrives; anything else (a guest gone, a
-guest whose group changes, grouping switched) lays everything out again, which is rare.
+when the guest changed). Rows are assigned when a guest arrives; going back to an earlier moment
+drops the guests that had not arrived yet. Anything else (a guest gone from the middle, a guest
+whose group changes, grouping switched) lays everything out again, which is rare.
 """
 
 from __future__ import annotations
 
 import math
+from itertools import compress
+from operator import is_not
 
 import numpy as np
 
@@ -56,19 +59,48 @@ class RowTable:
         views = self._views
         known = len(views)
         if len(guests) < known:
-            return False  # a guest is gone (reset, or removed)
-        for i, g in enumerate(guests):
-            if i < known:
-                if g is views[i]:
-                    continue
-                if g.id != views[i].id or group_key(g) != self._keys[i]:
-                    return False  # reordered, or moved to another group
-                self._count(i, views[i].shown_state, -1)
-                views[i] = g
-                self._count(i, g.shown_state, 1)
-            else:
-                self._arrive(g, grouped)
+            # An earlier moment (the time slider went back), or the last guests are gone: drop
+            # the slots past the end. A guest gone from the middle fails the id check below.
+            if not self._truncate(len(guests)):
+                return False
+            known = len(guests)
+        # Only the guests whose view is a new object are visited: the test runs in C.
+        for i in compress(range(known), map(is_not, guests, views)):
+            g = guests[i]
+            if g.id != views[i].id or group_key(g) != self._keys[i]:
+                return False  # reordered, or moved to another group
+            self._count(i, views[i].shown_state, -1)
+            views[i] = g
+            self._count(i, g.shown_state, 1)
             self._write(i, g)
+        for i in range(known, len(guests)):
+            self._arrive(guests[i], grouped)
+            self._write(i, guests[i])
+        return True
+
+    def _truncate(self, n: int) -> bool:
+        """Forget the guests in slots `n` and after; return False if the rows do not allow it.
+
+        Slots join their rows in arrival order and rows are made in arrival order, so the last
+        slot is the last member of its row, and a row left empty is the last row.
+        """
+        views = self._views
+        for slot in range(len(views) - 1, n - 1, -1):
+            row = int(self._row[slot])
+            members = self._members[row]
+            if members[-1] != slot:
+                return False
+            self._count(slot, views[slot].shown_state, -1)
+            members.pop()
+            if not members:
+                if row != len(self._members) - 1:
+                    return False
+                self._members.pop()
+                self._states.pop()
+                if self._row_by_key.get(self._keys[slot]) == row:
+                    del self._row_by_key[self._keys[slot]]
+            views.pop()
+            self._keys.pop()
         return True
 
     def _arrive(self, g: GuestView, grouped: bool) -> None:

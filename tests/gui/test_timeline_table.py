@@ -54,6 +54,33 @@ def test_incremental_rows_equal_a_full_rebuild(grouped: bool) -> None:
     assert len(guests) == 336
 
 
+@pytest.mark.parametrize("grouped", [True, False])
+def test_going_back_to_earlier_moments_equals_a_full_rebuild(grouped: bool) -> None:
+    scenario = Scenario(
+        host=HostSpec("big-server"),
+        seed=5,
+        guests=(
+            GuestSpec("alpine", 120, at_s=0.0, stagger_s=0.03),
+            GuestSpec("ubuntu-server", 4, at_s=0.5, stagger_s=0.6),
+            GuestSpec("nginx", 40, at_s=1.5, stagger_s=0.04),
+        ),
+    )
+    session = Session.bundled(scenario)
+    moments = []
+    for _ in range(80):
+        session.advance(0.05)
+        moments.append(session.snapshot().guests)
+    table = RowTable()
+    table.update(moments[-1], grouped)
+    # The time slider: back and forth, as a class scrubs (fewer guests, older views).
+    for i in (60, 10, 45, 0, 79, 30, 29, 70, 5):
+        guests = moments[i]
+        fast, full = table.update(guests, grouped), build_rows(guests, grouped)
+        assert [[g.id for g in r] for r in fast.guests] == [[g.id for g in r] for r in full.guests]
+        assert _spans(fast) == _spans(full)
+        assert table.labels() == tuple(row_label(r) for r in full.guests)
+
+
 def test_a_reset_lays_out_again() -> None:
     table = RowTable()
     first = Session.bundled(
