@@ -132,6 +132,8 @@ class Template:
     ksm_group: str | None
     phases: tuple[PhaseSpec, ...]
     sources: Mapping[str, str]
+    vmm: str = ""  # the VMM process of a guest with its own kernel (a `Vmm` id), else ""
+    ksm_mergeable: bool = False  # whether that VMM marks guest RAM for KSM (Vmm.mergeable)
 
     @property
     def is_vm_like(self) -> bool:
@@ -169,6 +171,23 @@ class Template:
         catalog = Catalog.load()
         host = host or catalog.hosts[REFERENCE_HOST]
         return sum(p.idle_duration_s(host, self.cpu_cap, host.disk_iops) for p in self.phases)
+
+
+@dataclass(frozen=True, slots=True)
+class Vmm:
+    """A virtual machine monitor: whether KSM may merge its guest RAM, and its own memory.
+
+    A guest's VMM overhead is `fixed_mib + per_vcpu_mib × vCPUs + page_table_fraction × RAM`
+    (`footprint.vmm_overhead_mib`).
+    """
+
+    id: str
+    name: str
+    mergeable: bool
+    fixed_mib: float
+    per_vcpu_mib: float
+    page_table_fraction: float
+    sources: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +238,8 @@ class Catalog:
     utility_vm: Mapping[str, float] = field(default_factory=dict)
     # The publications the sources above cite (assets/catalog/references.toml), by id.
     references: Mapping[str, Reference] = field(default_factory=dict)
+    # The VMMs templates run in (model.toml [vmms]), by id.
+    vmms: Mapping[str, Vmm] = field(default_factory=dict)
 
     @staticmethod
     @cache
