@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sim.catalog import Template, Vmm
+    from sim.catalog import PhaseSpec, Template, Vmm
 
 
 def vmm_overhead_mib(vmm: Vmm, memory_mib: float, vcpus: float) -> float:
@@ -33,17 +33,32 @@ def with_vmm(template: Template, vmm: Vmm) -> Template:
     return replace(template, phases=phases, vmm=vmm.id, ksm_mergeable=vmm.mergeable)
 
 
+# What firmware and the boot loader read (the kernel and initrd) is loaded into RAM, not kept in
+# the guest's page cache; what the guest kernel and its services read later is.
+UNCACHED_PHASES = ("firmware", "bootloader")
+
+
+def cached_read_mib(template: Template, phase: PhaseSpec) -> float:
+    """Return what `phase` of a VM-like guest reads into the guest's own page cache."""
+    if template.memory_mib <= 0 or phase.name in UNCACHED_PHASES:
+        return 0.0
+    return phase.io_mib
+
+
 def resident_layers(template: Template, reserve: bool) -> dict[str, float]:
     """Return, by layer, the memory one guest of `template` holds once running, without KSM.
 
     A container holds what its phases touch. A VM-like guest holds its VMM plus what it touched
-    inside its own RAM (at most its size), or all of its RAM when the host reserves it up front
-    or the guest zeroes it at boot (Windows): the rest of its RAM is then `guest_idle`.
+    inside its own RAM, the files it read kept in its page cache, at most its RAM in all; or all
+    of its RAM when the host reserves it up front or the guest zeroes it at boot (Windows): the
+    rest of its RAM is then `guest_idle`.
     """
     layers: dict[str, float] = {}
     for phase in template.phases:
         for layer, mib in phase.alloc.items():
             layers[layer] = layers.get(layer, 0.0) + mib
+        if cached := cached_read_mib(template, phase):
+            layers["guest_cache"] = layers.get("guest_cache", 0.0) + cached
     if template.memory_mib <= 0:
         return layers
     inside = {k: v for k, v in layers.items() if k != "vmm"}

@@ -29,7 +29,7 @@ from sim.states import GuestGone, GuestKilled
 
 TICK_S = 1.0  # the shortest step of ksmd's work
 TICKS_PER_PASS = 256  # a pass over all mergeable RAM takes at least this many steps
-IDENTICAL = ("guest_idle", "guest_kernel", "guest_os")
+IDENTICAL = ("guest_idle", "guest_kernel", "guest_os", "guest_cache")
 ZERO_PAGES = "guest_idle"  # identical to every other zero page, whatever the guest's OS
 MAX_COUNT = 100_000  # a bound on the count search; far above any host's VMs
 

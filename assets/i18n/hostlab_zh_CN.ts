@@ -544,152 +544,152 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestConfigPanel</name>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="231"/>
+        <location filename="../../gui/panels/guest_config.py" line="220"/>
         <source>No guest selected: click one in the diagram or the timeline.</source>
         <translation>未选中客户机：在架构图或时间线上点一台。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="233"/>
+        <location filename="../../gui/panels/guest_config.py" line="222"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="236"/>
+        <location filename="../../gui/panels/guest_config.py" line="225"/>
         <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
         <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="238"/>
+        <location filename="../../gui/panels/guest_config.py" line="227"/>
         <source>Settings of {guest} ({kind})</source>
         <translation>{guest}（{kind}）的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="252"/>
+        <location filename="../../gui/panels/guest_config.py" line="241"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <location filename="../../gui/panels/guest_config.py" line="243"/>
         <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
         <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="259"/>
+        <location filename="../../gui/panels/guest_config.py" line="248"/>
         <source>Pin vCPUs</source>
         <translation>绑定 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="261"/>
+        <location filename="../../gui/panels/guest_config.py" line="250"/>
         <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
         <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="265"/>
+        <location filename="../../gui/panels/guest_config.py" line="254"/>
         <source>Memory limit</source>
         <translation>内存上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="267"/>
+        <location filename="../../gui/panels/guest_config.py" line="256"/>
         <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
         <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="272"/>
+        <location filename="../../gui/panels/guest_config.py" line="261"/>
         <source>PIDs limit</source>
         <translation>进程数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="274"/>
+        <location filename="../../gui/panels/guest_config.py" line="263"/>
         <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
         <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="279"/>
+        <location filename="../../gui/panels/guest_config.py" line="268"/>
         <source>CPU quota (cores)</source>
         <translation>CPU 配额（核）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="280"/>
+        <location filename="../../gui/panels/guest_config.py" line="269"/>
         <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
         <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="283"/>
+        <location filename="../../gui/panels/guest_config.py" line="272"/>
         <source>seccomp</source>
         <translation>seccomp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="284"/>
+        <location filename="../../gui/panels/guest_config.py" line="273"/>
         <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
         <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="287"/>
+        <location filename="../../gui/panels/guest_config.py" line="276"/>
         <source>AppArmor</source>
         <translation>AppArmor</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="289"/>
+        <location filename="../../gui/panels/guest_config.py" line="278"/>
         <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
         <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="294"/>
+        <location filename="../../gui/panels/guest_config.py" line="283"/>
         <source>SELinux</source>
         <translation>SELinux</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="296"/>
+        <location filename="../../gui/panels/guest_config.py" line="285"/>
         <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
         <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="300"/>
+        <location filename="../../gui/panels/guest_config.py" line="289"/>
         <source>User namespaces</source>
         <translation>user namespace</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="301"/>
+        <location filename="../../gui/panels/guest_config.py" line="290"/>
         <source>Root in the container is an unprivileged user on the host.</source>
         <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="304"/>
+        <location filename="../../gui/panels/guest_config.py" line="293"/>
         <source>Privileged</source>
         <translation>特权模式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="306"/>
+        <location filename="../../gui/panels/guest_config.py" line="295"/>
         <source>--privileged: every device and capability; the protections above stop working.</source>
         <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="314"/>
+        <location filename="../../gui/panels/guest_config.py" line="303"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="318"/>
+        <location filename="../../gui/panels/guest_config.py" line="307"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="319"/>
+        <location filename="../../gui/panels/guest_config.py" line="308"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="320"/>
+        <location filename="../../gui/panels/guest_config.py" line="309"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="321"/>
+        <location filename="../../gui/panels/guest_config.py" line="310"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="339"/>
+        <location filename="../../gui/panels/guest_config.py" line="328"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -2085,7 +2085,7 @@ Save them first?</source>
     <name>labels</name>
     <message>
         <location filename="../../gui/text/labels.py" line="22"/>
-        <location filename="../../gui/text/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="87"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
@@ -2121,121 +2121,126 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="29"/>
+        <source>Guest page cache</source>
+        <translation>客户机页缓存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="30"/>
         <source>Guest idle RAM</source>
         <translation>客户机空闲内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="30"/>
+        <location filename="../../gui/text/labels.py" line="31"/>
         <source>Applications</source>
         <translation>应用程序</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="31"/>
+        <location filename="../../gui/text/labels.py" line="32"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="32"/>
+        <location filename="../../gui/text/labels.py" line="33"/>
         <source>Swap used</source>
         <translation>已用交换空间</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="33"/>
+        <location filename="../../gui/text/labels.py" line="34"/>
         <source>Saved by KSM</source>
         <translation>KSM 节省</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="36"/>
+        <location filename="../../gui/text/labels.py" line="37"/>
         <source>Image pull</source>
         <translation>拉取镜像</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="37"/>
+        <location filename="../../gui/text/labels.py" line="38"/>
         <source>Daemon</source>
         <translation>守护进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="38"/>
+        <location filename="../../gui/text/labels.py" line="39"/>
         <source>Network setup</source>
         <translation>网络配置</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="39"/>
+        <location filename="../../gui/text/labels.py" line="40"/>
         <source>runc create</source>
         <translation>runc create</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="40"/>
+        <location filename="../../gui/text/labels.py" line="41"/>
         <source>Exec</source>
         <translation>exec 启动进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="41"/>
+        <location filename="../../gui/text/labels.py" line="42"/>
         <source>Sandbox</source>
         <translation>沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="42"/>
+        <location filename="../../gui/text/labels.py" line="43"/>
         <source>VMM start</source>
         <translation>VMM 启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="43"/>
+        <location filename="../../gui/text/labels.py" line="44"/>
         <source>Firmware</source>
         <translation>固件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="44"/>
+        <location filename="../../gui/text/labels.py" line="45"/>
         <source>Bootloader</source>
         <translation>引导程序</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="45"/>
+        <location filename="../../gui/text/labels.py" line="46"/>
         <source>Kernel boot</source>
         <translation>内核启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="46"/>
+        <location filename="../../gui/text/labels.py" line="47"/>
         <source>Init / userspace</source>
         <translation>init / 用户空间</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="47"/>
+        <location filename="../../gui/text/labels.py" line="48"/>
         <source>cloud-init</source>
         <translation>cloud-init 初始化</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="48"/>
+        <location filename="../../gui/text/labels.py" line="49"/>
         <source>App start</source>
         <translation>应用启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="49"/>
+        <location filename="../../gui/text/labels.py" line="50"/>
         <source>Linux VM boot (WSL 2)</source>
         <translation>Linux 虚拟机启动（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="52"/>
+        <location filename="../../gui/text/labels.py" line="53"/>
         <source>Live copy of memory (pre-copy rounds)</source>
         <translation>在线复制内存（预复制轮次）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="53"/>
+        <location filename="../../gui/text/labels.py" line="54"/>
         <source>Stop and copy the rest</source>
         <translation>停机并复制剩余部分</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="54"/>
+        <location filename="../../gui/text/labels.py" line="55"/>
         <source>Checkpoint: dump memory (CRIU)</source>
         <translation>检查点：转储内存（CRIU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="55"/>
+        <location filename="../../gui/text/labels.py" line="56"/>
         <source>Restore from the checkpoint</source>
         <translation>从检查点恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="58"/>
+        <location filename="../../gui/text/labels.py" line="59"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -2306,7 +2311,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="43"/>
-        <location filename="../../gui/text/labels.py" line="59"/>
+        <location filename="../../gui/text/labels.py" line="60"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
@@ -2426,324 +2431,324 @@ Save them first?</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="62"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="62"/>
+        <location filename="../../gui/text/labels.py" line="63"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="68"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="68"/>
-        <location filename="../../gui/text/labels.py" line="104"/>
+        <location filename="../../gui/text/labels.py" line="69"/>
+        <location filename="../../gui/text/labels.py" line="105"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="69"/>
+        <location filename="../../gui/text/labels.py" line="70"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="73"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="73"/>
+        <location filename="../../gui/text/labels.py" line="74"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="77"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="17"/>
-        <location filename="../../gui/text/labels.py" line="77"/>
+        <location filename="../../gui/text/labels.py" line="78"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="78"/>
+        <location filename="../../gui/text/labels.py" line="79"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="79"/>
+        <location filename="../../gui/text/labels.py" line="80"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="86"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="96"/>
+        <location filename="../../gui/text/labels.py" line="97"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="50"/>
+        <location filename="../../gui/text/labels.py" line="51"/>
         <source>Transfer to new host</source>
         <translation>传输到新主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="51"/>
+        <location filename="../../gui/text/labels.py" line="52"/>
         <source>Disk format conversion</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="70"/>
+        <location filename="../../gui/text/labels.py" line="71"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="82"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="82"/>
+        <location filename="../../gui/text/labels.py" line="83"/>
         <source>host down (kernel panic)</source>
         <translation>主机宕机（内核崩溃）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="93"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="93"/>
+        <location filename="../../gui/text/labels.py" line="94"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="94"/>
+        <location filename="../../gui/text/labels.py" line="95"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="95"/>
+        <location filename="../../gui/text/labels.py" line="96"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="97"/>
+        <location filename="../../gui/text/labels.py" line="98"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="98"/>
+        <location filename="../../gui/text/labels.py" line="99"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="107"/>
+        <location filename="../../gui/text/labels.py" line="108"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="116"/>
+        <location filename="../../gui/text/labels.py" line="117"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="117"/>
+        <location filename="../../gui/text/labels.py" line="118"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="118"/>
+        <location filename="../../gui/text/labels.py" line="119"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="119"/>
+        <location filename="../../gui/text/labels.py" line="120"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="120"/>
+        <location filename="../../gui/text/labels.py" line="121"/>
         <source>the host&apos;s platform cannot run it</source>
         <translation>主机的平台无法运行它</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="121"/>
+        <location filename="../../gui/text/labels.py" line="122"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="111"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="122"/>
+        <location filename="../../gui/text/labels.py" line="123"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="125"/>
+        <location filename="../../gui/text/labels.py" line="126"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="129"/>
+        <location filename="../../gui/text/labels.py" line="130"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="132"/>
+        <location filename="../../gui/text/labels.py" line="133"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="135"/>
+        <location filename="../../gui/text/labels.py" line="136"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="138"/>
+        <location filename="../../gui/text/labels.py" line="139"/>
         <source>open TCP connections survive only with CRIU&apos;s --tcp-established and the same IP</source>
         <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 且 IP 相同时才能保留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="142"/>
         <source>host devices cannot be checkpointed: CRIU needs them declared as external</source>
         <translation>主机设备无法做检查点：CRIU 需要将其声明为外部资源</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="146"/>
+        <location filename="../../gui/text/labels.py" line="147"/>
         <source>Cold: stop, copy, start again</source>
         <translation>冷迁移：停止、复制、重新启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="147"/>
+        <location filename="../../gui/text/labels.py" line="148"/>
         <source>Live migration (keeps running)</source>
         <translation>热迁移（保持运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="148"/>
+        <location filename="../../gui/text/labels.py" line="149"/>
         <source>Checkpoint/restore (CRIU)</source>
         <translation>检查点/恢复（CRIU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="154"/>
+        <location filename="../../gui/text/labels.py" line="155"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="155"/>
+        <location filename="../../gui/text/labels.py" line="156"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="158"/>
+        <location filename="../../gui/text/labels.py" line="159"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="159"/>
+        <location filename="../../gui/text/labels.py" line="160"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="162"/>
+        <location filename="../../gui/text/labels.py" line="163"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="163"/>
+        <location filename="../../gui/text/labels.py" line="164"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="164"/>
+        <location filename="../../gui/text/labels.py" line="165"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="165"/>
+        <location filename="../../gui/text/labels.py" line="166"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="168"/>
+        <location filename="../../gui/text/labels.py" line="169"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="169"/>
+        <location filename="../../gui/text/labels.py" line="170"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="264"/>
+        <location filename="../../gui/text/labels.py" line="265"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
