@@ -171,3 +171,12 @@ def test_a_mixed_host_counts_what_the_other_guests_will_still_save():
     after = next(r for r in session.density() if r.template == "windows-server")
     assert before.limit == "memory" and before.after_ksm == after.after_ksm  # the promise held
     assert after.max > before.max
+
+
+def test_containers_anonymous_memory_is_not_scanned():
+    # [kernel-ksm:madvise]: only memory an application madvises (or prctl's) is merged; the
+    # container templates run no VMM that marks anything, so KSM saves nothing for them.
+    session = started("nginx", 20)
+    session.advance(3600.0)
+    assert saved(session) == 0.0
+    assert not any(ksm.mergeable(g.template) for g in session.host.live_guests())
