@@ -33,6 +33,7 @@ LAYER_COLOURS: dict[str, str] = {
     "vmm": PURPLE,
     "guest_kernel": BLUE,
     "guest_os": SKY_BLUE,
+    "guest_cache": "#8FCBEF",  # between Guest OS and idle RAM: cached, reclaimable
     "guest_idle": "#BFE3F7",  # light sky-blue tint: reserved but unused VM RAM
     "app": GREEN,
     "free": "#FFFFFF",

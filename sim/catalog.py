@@ -137,6 +137,8 @@ class Template:
     ksm_group: str | None
     phases: tuple[PhaseSpec, ...]
     sources: Mapping[str, str]
+    vmm: str = ""  # the VMM process of a guest with its own kernel (a `Vmm` id), else ""
+    ksm_mergeable: bool = False  # whether that VMM marks guest RAM for KSM (Vmm.mergeable)
 
     @property
     def is_vm_like(self) -> bool:
@@ -174,6 +176,23 @@ class Template:
         catalog = Catalog.load()
         host = host or catalog.hosts[REFERENCE_HOST]
         return sum(p.idle_duration_s(host, self.cpu_cap, host.disk_iops) for p in self.phases)
+
+
+@dataclass(frozen=True, slots=True)
+class Vmm:
+    """A virtual machine monitor: whether KSM may merge its guest RAM, and its own memory.
+
+    A guest's VMM overhead is `fixed_mib + per_vcpu_mib × vCPUs + page_table_fraction × RAM`
+    (`footprint.vmm_overhead_mib`).
+    """
+
+    id: str
+    name: str
+    mergeable: bool
+    fixed_mib: float
+    per_vcpu_mib: float
+    page_table_fraction: float
+    sources: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +249,8 @@ class Catalog:
     sandbox_profiles: Mapping[str, Mapping[str, SandboxProfile]] = field(default_factory=dict)
     # Network paths and idle timers by runtime profile (sim.netpaths), from workloads.toml.
     netpaths: NetPaths | None = None
+    # The VMMs templates run in (model.toml [vmms]), by id.
+    vmms: Mapping[str, Vmm] = field(default_factory=dict)
 
     @staticmethod
     @cache

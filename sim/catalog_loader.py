@@ -20,10 +20,12 @@ from sim.catalog import (
     Layer,
     PhaseSpec,
     Template,
+    Vmm,
     Workload,
     frozen,
 )
 from sim.fields import FieldError, Table
+from sim.footprint import with_vmm
 from sim.netpaths import WORKLOAD_MODELS, NetPaths, parse_netpaths
 from sim.references import CitationError, check_sources, load_references
 from sim.sandbox_profiles import check_defaults, parse_profiles
@@ -51,6 +53,7 @@ HOST_NUMBERS = (
 )
 DISK_KINDS = ("sata-ssd", "nvme", "hdd")
 TEMPLATE_NUMBERS = ("vcpus", "memory_mib", "pids", "disk_gib")
+VMM_NUMBERS = ("fixed_mib", "per_vcpu_mib", "page_table_fraction")
 MAX_FILE_BYTES = 4_194_304  # the largest catalog file is 18 KB
 PHASE_KEYS = ("name", "cpu_s", "io_mib", "wait_s", "lock", "syncs", "touch_all", "alloc", "source")
 
@@ -126,11 +129,28 @@ def _phase(t: Table) -> PhaseSpec:
     )
 
 
+def _vmm(vid: str, t: Table) -> Vmm:
+    t.only(("name", "sources") + VMM_NUMBERS + ("mergeable",))
+    return Vmm(
+        id=vid,
+        name=t.string("name"),
+        mergeable=t.boolean("mergeable"),
+        fixed_mib=t.number("fixed_mib"),
+        per_vcpu_mib=t.number("per_vcpu_mib"),
+        page_table_fraction=t.number("page_table_fraction", hi=1.0),
+        sources=frozen(_sources(t, VMM_NUMBERS + ("mergeable",))),
+    )
+
+
 def _template(
-    tid: str, t: Table, images: dict[str, Image], sets: dict[str, tuple[PhaseSpec, ...]]
+    tid: str,
+    t: Table,
+    images: dict[str, Image],
+    sets: dict[str, tuple[PhaseSpec, ...]],
+    vmms: dict[str, Vmm],
 ) -> Template:
     t.only(
-        ("kind", "name", "image", "phase_set", "bridge", "ksm_group", "sources", "phases")
+        ("kind", "name", "image", "phase_set", "bridge", "ksm_group", "vmm", "sources", "phases")
         + TEMPLATE_NUMBERS
     )
     image = None
@@ -145,7 +165,8 @@ def _template(
     phases += tuple(_phase(p) for p in t.tables("phases"))
     if not phases:
         raise t.error("phases", "at least one phase")
-    return Template(
+    vmm = vmms[t.string("vmm", choices=tuple(vmms))] if t.has("vmm") else None
+    template = Template(
         id=tid,
         kind=t.string("kind", choices=KINDS),
         name=t.string("name"),
@@ -159,6 +180,7 @@ def _template(
         phases=phases,
         sources=frozen(_sources(t, TEMPLATE_NUMBERS)),
     )
+    return with_vmm(template, vmm) if vmm is not None else template
 
 
 def load_catalog(directory: Path) -> Catalog:
@@ -192,7 +214,11 @@ def load_catalog(directory: Path) -> Catalog:
                 it.string("os", "linux", choices=("linux", "windows")),
             )
 
-        model_t = _read(directory, "model.toml").table("model")
+        model_file = _read(directory, "model.toml")
+        model_file.only(("model", "vmms"))
+        model_t = model_file.table("model")
+        vmms_t = model_file.table("vmms")
+        vmms = {vid: _vmm(vid, vmms_t.table(vid)) for vid in vmms_t.data}
         model = {k: model_t.number(k) for k in model_t.data if k != "sources"}
         model_sources = _sources(model_t, tuple(model))
 
@@ -204,7 +230,9 @@ def load_catalog(directory: Path) -> Catalog:
         utility_vm = {k: uvm_t.number(k) for k in uvm_t.data if k != "sources"}
         _sources(uvm_t, tuple(utility_vm))
         tmpl_t = templates_t.table("templates")
-        templates = {tid: _template(tid, tmpl_t.table(tid), images, sets) for tid in tmpl_t.data}
+        templates = {
+            tid: _template(tid, tmpl_t.table(tid), images, sets, vmms) for tid in tmpl_t.data
+        }
         workloads, profiles, netpaths = _workloads(_read(directory, "workloads.toml"))
         sandbox_t = templates_t.table("sandbox_profiles")
         sandboxes = parse_profiles(sandbox_t, tuple(workloads))
@@ -229,6 +257,7 @@ def load_catalog(directory: Path) -> Catalog:
         references,
         frozen(sandboxes),
         netpaths,
+        frozen(vmms),
     )
 
 

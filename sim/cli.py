@@ -243,6 +243,8 @@ def _density(args: argparse.Namespace) -> int:
                             "max": rows[t].max,
                             "limit": rows[t].limit,
                             "limits": _limits_json(rows[t].limits),
+                            "after_ksm": rows[t].after_ksm,
+                            "ksm_catch_up_s": round(rows[t].ksm_catch_up_s, 1),
                         }
                         for t in templates
                     },
@@ -261,6 +263,11 @@ def _density(args: argparse.Namespace) -> int:
             if k != row.limit
         )
         print(f"  {t:<16} {row.max:>7}  limited by {row.limit:<13} ({others})")
+        if row.after_ksm is not None:
+            print(
+                f"  {'':<16} {row.after_ksm:>7}  once KSM has merged each new guest's identical "
+                f"pages (its last catch-up takes about {row.ksm_catch_up_s / 60:.0f} min)"
+            )
     return 0
 
 

@@ -8,10 +8,11 @@ guests one by one until a start fails (`fill`) reaches the same number.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
-from sim import platform, vcpu_policy
+from sim import ksm, platform, vcpu_policy
 from sim.catalog import Template
-from sim.footprint import resident_mib
+from sim.footprint import resident_layers, resident_mib
 from sim.host import Host
 from sim.kinds import traits
 from sim.snapshot import LIMITS, DensityRow
@@ -85,8 +86,19 @@ def max_additional(host: Host, template: Template, pending: float | None = None)
         "platform": 0.0 if platform.problem(template, p) else math.inf,
         "host_down": 0.0 if host.down else math.inf,
     }
-    # A panicked host is the reason before any other; otherwise the tightest limit binds.
-    binding = "host_down" if host.down else min(LIMITS, key=lambda name: limits[name])
+    row = _row(template, limits, host.down)
+    each = resident_layers(template, host.policy.memory == "reserve")
+    merged = ksm.fits_once_merged(host, template, available - image_mib, each)
+    if merged is None:
+        return row
+    # KSM on: how many fit once ksmd has merged each new guest's identical pages in turn.
+    later = _row(template, {**limits, "memory": float(merged.count)}, host.down)
+    return replace(row, after_ksm=later.max, ksm_catch_up_s=merged.seconds)
+
+
+def _row(template: Template, limits: dict[str, float], down: bool) -> DensityRow:
+    """Return the row whose binding limit is the tightest (a panicked host's before any)."""
+    binding = "host_down" if down else min(LIMITS, key=lambda name: limits[name])
     count = limits[binding]
     return DensityRow(template.id, int(count) if math.isfinite(count) else 0, binding, limits)
 

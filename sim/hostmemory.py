@@ -84,6 +84,15 @@ class HostMemory:
         room = guest.template.memory_mib - guest.inside_mib()
         self.alloc(guest, layer, min(mib - reuse, room + unmerge))
 
+    def read_inside(self, guest: Guest, mib: float) -> None:
+        """Keep what a VM-like guest read from its disk in its own page cache (in its RAM).
+
+        The guest kernel caches file reads in free guest RAM; on the host that RAM is the VMM's
+        anonymous memory, so it stays resident, and KSM (not the host's own cache reclaim) is
+        what can take identical cached pages back.
+        """
+        self.alloc_inside(guest, "guest_cache", mib)
+
     def reserve(self, guest: Guest) -> bool:
         """Take all of a VM's RAM up front (reserve policy); False if it does not fit."""
         mib = guest.template.memory_mib - guest.inside_mib()

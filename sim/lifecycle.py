@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from functools import partial
 
-from sim import platform
+from sim import footprint, platform
 from sim.catalog import IOS_PER_MIB, Image, Layer, PhaseSpec
 from sim.engine import Event, Interrupt
 from sim.guest import Guest
@@ -156,6 +156,8 @@ def _touch(host: Host, guest: Guest, spec: PhaseSpec) -> None:
             host.memory.alloc_inside(guest, layer, mib)
         else:
             host.memory.alloc(guest, layer, mib)
+    if vm_like and (cached := footprint.cached_read_mib(guest.template, spec)):
+        host.memory.read_inside(guest, cached)
     if spec.touch_all:
         # Windows zeroes all of its RAM at boot: every page becomes resident.
         rest = guest.template.memory_mib - guest.inside_mib()

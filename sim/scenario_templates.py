@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from sim.catalog import Catalog, Template, frozen
+from sim.catalog import Catalog, Template, Vmm, frozen
 from sim.fields import Table
+from sim.footprint import with_vmm
 from sim.guestconfig import GuestConfig, read_setting
 from sim.kinds import traits
 
@@ -85,7 +86,7 @@ def _resolve(
     )
     spec = _spec(tt, tid, base)
     specs[tid] = spec
-    built[tid] = derive(base, spec)
+    built[tid] = derive(base, spec, catalog.vmms)
     return built[tid]
 
 
@@ -118,13 +119,16 @@ def _spec(tt: Table, tid: str, base: Template) -> TemplateSpec:
     )
 
 
-def derive(base: Template, spec: TemplateSpec) -> Template:
-    """Return `base` with the numbers of `spec` changed, under the spec's id and name."""
+def derive(base: Template, spec: TemplateSpec, vmms: Mapping[str, Vmm]) -> Template:
+    """Return `base` with the numbers of `spec` changed, under the spec's id and name.
+
+    A VM's VMM overhead grows with its RAM and vCPUs, so it is worked out again for the new size.
+    """
     sources = dict(base.sources)
     for key in spec.numbers:
         sources[key] = f"set in the scenario file (template {spec.id!r})"
     n = spec.numbers
-    return replace(
+    derived = replace(
         base,
         id=spec.id,
         name=spec.name or base.name,
@@ -133,6 +137,7 @@ def derive(base: Template, spec: TemplateSpec) -> Template:
         vcpus=n.get("vcpus", base.vcpus),
         disk_gib=n.get("disk_gib", base.disk_gib),
     )
+    return with_vmm(derived, vmms[base.vmm]) if base.vmm else derived
 
 
 def with_templates(catalog: Catalog, specs: tuple[TemplateSpec, ...]) -> Catalog:
@@ -141,7 +146,7 @@ def with_templates(catalog: Catalog, specs: tuple[TemplateSpec, ...]) -> Catalog
         return catalog
     templates = dict(catalog.templates)
     for spec in specs:  # bases come first: parse_templates checked every chain
-        templates[spec.id] = derive(templates[spec.base], spec)
+        templates[spec.id] = derive(templates[spec.base], spec, catalog.vmms)
     return replace(catalog, templates=frozen(templates))
 
 

@@ -114,7 +114,7 @@ class DensityRow:
     """How many more of one template fit, and which limit binds first.
 
     `limits` maps every limit in LIMITS to how many more fit under it alone (math.inf when that
-    limit does not apply); `max` is the smallest of them and `limit` its name.
+    limit does not apply); `max` is the smallest of them and `limit` its name, now.
     """
 
     template: str
@@ -122,6 +122,10 @@ class DensityRow:
     limit: str
     limits: Mapping[str, float]
     kind: str = ""  # the template's guest kind (bars are drawn in its colour)
+    # With KSM on: how many fit once ksmd has merged each new guest in turn (None without KSM),
+    # and how long its last catch-up takes.
+    after_ksm: int | None = None
+    ksm_catch_up_s: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ LAYERS: tuple[str, ...] = (
     "vmm",  # per-VM hypervisor process (QEMU, Firecracker, Cloud Hypervisor)
     "guest_kernel",  # a VM's own kernel
     "guest_os",  # a VM's userspace: init, system services
+    "guest_cache",  # a VM's own page cache: what it read from its disk, kept in its RAM
     "guest_idle",  # VM RAM that is resident but unused by the guest (reserved or zeroed)
     "app",  # the application itself, in a container or a VM
 )

@@ -938,37 +938,37 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="177"/>
+        <location filename="../../gui/views/layer_diagram.py" line="184"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="178"/>
+        <location filename="../../gui/views/layer_diagram.py" line="185"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="181"/>
+        <location filename="../../gui/views/layer_diagram.py" line="188"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="183"/>
+        <location filename="../../gui/views/layer_diagram.py" line="190"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="185"/>
+        <location filename="../../gui/views/layer_diagram.py" line="192"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="285"/>
+        <location filename="../../gui/views/layer_diagram.py" line="292"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="287"/>
+        <location filename="../../gui/views/layer_diagram.py" line="294"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -1693,22 +1693,22 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>SideBySideView</name>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="34"/>
+        <location filename="../../gui/window/side_by_side.py" line="42"/>
         <source>Memory and start-up</source>
         <translation>内存与启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="35"/>
+        <location filename="../../gui/window/side_by_side.py" line="43"/>
         <source>Architecture and how many more fit</source>
         <translation>架构与还能再放几个</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="299"/>
+        <location filename="../../gui/window/side_by_side.py" line="316"/>
         <source>Cannot compare the scenarios</source>
         <translation>无法对比这两个场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="315"/>
+        <location filename="../../gui/window/side_by_side.py" line="332"/>
         <source>Two scenarios run side by side when each has one host, no timed actions and no guest settings, and both have the same memory policy.</source>
         <translation>两个场景要并排运行，每个都只能有一台宿主机、没有定时操作和客户机设置，并且两者的内存策略相同。</translation>
     </message>
@@ -1834,7 +1834,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="257"/>
+        <location filename="../../gui/views/timeline.py" line="232"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1843,37 +1843,37 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="265"/>
+        <location filename="../../gui/views/timeline.py" line="240"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="279"/>
+        <location filename="../../gui/views/timeline.py" line="254"/>
         <source>Log time</source>
         <translation>对数时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="280"/>
+        <location filename="../../gui/views/timeline.py" line="255"/>
         <source>A logarithmic time axis, from each guest&apos;s request</source>
         <translation>对数时间轴，从每个客户机被请求时算起</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="281"/>
+        <location filename="../../gui/views/timeline.py" line="256"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="282"/>
+        <location filename="../../gui/views/timeline.py" line="257"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="284"/>
+        <location filename="../../gui/views/timeline.py" line="259"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="286"/>
+        <location filename="../../gui/views/timeline.py" line="261"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
@@ -2185,7 +2185,7 @@ Save them first?</source>
     <name>labels</name>
     <message>
         <location filename="../../gui/text/labels.py" line="22"/>
-        <location filename="../../gui/text/labels.py" line="86"/>
+        <location filename="../../gui/text/labels.py" line="89"/>
         <source>Host kernel</source>
         <translation>主机内核</translation>
     </message>
@@ -2221,121 +2221,126 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="29"/>
+        <source>Guest page cache</source>
+        <translation>客户机页缓存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="30"/>
         <source>Guest idle RAM</source>
         <translation>客户机空闲内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="30"/>
+        <location filename="../../gui/text/labels.py" line="31"/>
         <source>Applications</source>
         <translation>应用程序</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="31"/>
+        <location filename="../../gui/text/labels.py" line="32"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="32"/>
+        <location filename="../../gui/text/labels.py" line="33"/>
         <source>Swap used</source>
         <translation>已用交换空间</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="33"/>
+        <location filename="../../gui/text/labels.py" line="34"/>
         <source>Saved by KSM</source>
         <translation>KSM 节省</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="36"/>
+        <location filename="../../gui/text/labels.py" line="37"/>
         <source>Image pull</source>
         <translation>拉取镜像</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="37"/>
+        <location filename="../../gui/text/labels.py" line="38"/>
         <source>Daemon</source>
         <translation>守护进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="38"/>
+        <location filename="../../gui/text/labels.py" line="39"/>
         <source>Network setup</source>
         <translation>网络配置</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="39"/>
+        <location filename="../../gui/text/labels.py" line="40"/>
         <source>runc create</source>
         <translation>runc create</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="40"/>
+        <location filename="../../gui/text/labels.py" line="41"/>
         <source>Exec</source>
         <translation>exec 启动进程</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="41"/>
+        <location filename="../../gui/text/labels.py" line="42"/>
         <source>Sandbox</source>
         <translation>沙箱</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="42"/>
+        <location filename="../../gui/text/labels.py" line="43"/>
         <source>VMM start</source>
         <translation>VMM 启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="43"/>
+        <location filename="../../gui/text/labels.py" line="44"/>
         <source>Firmware</source>
         <translation>固件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="44"/>
+        <location filename="../../gui/text/labels.py" line="45"/>
         <source>Bootloader</source>
         <translation>引导程序</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="45"/>
+        <location filename="../../gui/text/labels.py" line="46"/>
         <source>Kernel boot</source>
         <translation>内核启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="46"/>
+        <location filename="../../gui/text/labels.py" line="47"/>
         <source>Init / userspace</source>
         <translation>init / 用户空间</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="47"/>
+        <location filename="../../gui/text/labels.py" line="48"/>
         <source>cloud-init</source>
         <translation>cloud-init 初始化</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="48"/>
+        <location filename="../../gui/text/labels.py" line="49"/>
         <source>App start</source>
         <translation>应用启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="49"/>
+        <location filename="../../gui/text/labels.py" line="50"/>
         <source>Linux VM boot (WSL 2)</source>
         <translation>Linux 虚拟机启动（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="52"/>
+        <location filename="../../gui/text/labels.py" line="53"/>
         <source>Live copy of memory (pre-copy rounds)</source>
         <translation>在线复制内存（预复制轮次）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="53"/>
+        <location filename="../../gui/text/labels.py" line="54"/>
         <source>Stop and copy the rest</source>
         <translation>停机并复制剩余部分</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="54"/>
+        <location filename="../../gui/text/labels.py" line="55"/>
         <source>Checkpoint: dump memory (CRIU)</source>
         <translation>检查点：转储内存（CRIU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="55"/>
+        <location filename="../../gui/text/labels.py" line="56"/>
         <source>Restore from the checkpoint</source>
         <translation>从检查点恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="58"/>
+        <location filename="../../gui/text/labels.py" line="59"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -2436,7 +2441,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="55"/>
-        <location filename="../../gui/text/labels.py" line="59"/>
+        <location filename="../../gui/text/labels.py" line="60"/>
         <source>VM</source>
         <translation>虚拟机</translation>
     </message>
@@ -2576,334 +2581,334 @@ Save them first?</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="60"/>
+        <location filename="../../gui/text/labels.py" line="61"/>
         <source>MicroVM</source>
         <translation>微虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="61"/>
+        <location filename="../../gui/text/labels.py" line="62"/>
         <source>Sandboxed container</source>
         <translation>沙箱容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="62"/>
+        <location filename="../../gui/text/labels.py" line="63"/>
         <source>Container in VM</source>
         <translation>虚拟机中的容器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="65"/>
+        <location filename="../../gui/text/labels.py" line="66"/>
         <source>pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="66"/>
+        <location filename="../../gui/text/labels.py" line="67"/>
         <source>pulling</source>
         <translation>拉取中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="67"/>
+        <location filename="../../gui/text/labels.py" line="68"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="68"/>
-        <location filename="../../gui/text/labels.py" line="104"/>
+        <location filename="../../gui/text/labels.py" line="69"/>
+        <location filename="../../gui/text/labels.py" line="107"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="69"/>
+        <location filename="../../gui/text/labels.py" line="70"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="74"/>
         <source>killed</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="75"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="73"/>
+        <location filename="../../gui/text/labels.py" line="76"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="76"/>
+        <location filename="../../gui/text/labels.py" line="79"/>
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
         <location filename="../../gui/text/experiment_labels.py" line="17"/>
-        <location filename="../../gui/text/labels.py" line="77"/>
+        <location filename="../../gui/text/labels.py" line="80"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="78"/>
+        <location filename="../../gui/text/labels.py" line="81"/>
         <source>PIDs</source>
         <translation>进程数（PID）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="79"/>
+        <location filename="../../gui/text/labels.py" line="82"/>
         <source>bridge ports</source>
         <translation>网桥端口</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="80"/>
+        <location filename="../../gui/text/labels.py" line="83"/>
         <source>disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="85"/>
+        <location filename="../../gui/text/labels.py" line="88"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="87"/>
+        <location filename="../../gui/text/labels.py" line="90"/>
         <source>Host kernel, shared by every container</source>
         <translation>主机内核，所有容器共用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="88"/>
+        <location filename="../../gui/text/labels.py" line="91"/>
         <source>Host OS kernel (runs on the hypervisor)</source>
         <translation>主机操作系统内核（运行在虚拟机监视器之上）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="89"/>
+        <location filename="../../gui/text/labels.py" line="92"/>
         <source>×{n} guest kernels, one per VM</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="96"/>
+        <location filename="../../gui/text/labels.py" line="99"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="90"/>
+        <location filename="../../gui/text/labels.py" line="93"/>
         <source>Container runtime</source>
         <translation>容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="50"/>
+        <location filename="../../gui/text/labels.py" line="51"/>
         <source>Transfer to new host</source>
         <translation>传输到新主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="51"/>
+        <location filename="../../gui/text/labels.py" line="52"/>
         <source>Disk format conversion</source>
         <translation>磁盘格式转换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="70"/>
+        <location filename="../../gui/text/labels.py" line="71"/>
         <source>moving to another host</source>
         <translation>正在迁移到另一台主机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="71"/>
+        <location filename="../../gui/text/labels.py" line="72"/>
         <source>leaving</source>
         <translation>正在迁出</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="72"/>
+        <location filename="../../gui/text/labels.py" line="73"/>
         <source>arriving</source>
         <translation>正在迁入</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="81"/>
+        <location filename="../../gui/text/labels.py" line="84"/>
         <source>platform (CPU architecture or OS)</source>
         <translation>平台（CPU 架构或操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="82"/>
+        <location filename="../../gui/text/labels.py" line="85"/>
         <source>host down (kernel panic)</source>
         <translation>主机宕机（内核崩溃）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="91"/>
+        <location filename="../../gui/text/labels.py" line="94"/>
         <source>namespaces · cgroups</source>
         <translation>命名空间 · cgroup</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="92"/>
+        <location filename="../../gui/text/labels.py" line="95"/>
         <source>KVM hypervisor (in the host kernel)</source>
         <translation>KVM 虚拟机监视器（在主机内核中）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="93"/>
+        <location filename="../../gui/text/labels.py" line="96"/>
         <source>Type-1 hypervisor (bare metal)</source>
         <translation>一型虚拟机监视器（裸机）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="94"/>
+        <location filename="../../gui/text/labels.py" line="97"/>
         <source>Type-2 hypervisor (an app on the host OS)</source>
         <translation>二型虚拟机监视器（主机系统上的应用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="95"/>
+        <location filename="../../gui/text/labels.py" line="98"/>
         <source>Guest kernel</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="97"/>
+        <location filename="../../gui/text/labels.py" line="100"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="98"/>
+        <location filename="../../gui/text/labels.py" line="101"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="107"/>
+        <location filename="../../gui/text/labels.py" line="110"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="116"/>
+        <location filename="../../gui/text/labels.py" line="119"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="117"/>
+        <location filename="../../gui/text/labels.py" line="120"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="118"/>
+        <location filename="../../gui/text/labels.py" line="121"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="119"/>
+        <location filename="../../gui/text/labels.py" line="122"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="120"/>
+        <location filename="../../gui/text/labels.py" line="123"/>
         <source>the host&apos;s platform cannot run it</source>
         <translation>主机的平台无法运行它</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="121"/>
+        <location filename="../../gui/text/labels.py" line="124"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="113"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="116"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="122"/>
+        <location filename="../../gui/text/labels.py" line="125"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="125"/>
+        <location filename="../../gui/text/labels.py" line="128"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="129"/>
+        <location filename="../../gui/text/labels.py" line="132"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="132"/>
+        <location filename="../../gui/text/labels.py" line="135"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="135"/>
+        <location filename="../../gui/text/labels.py" line="138"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="138"/>
+        <location filename="../../gui/text/labels.py" line="141"/>
         <source>open TCP connections survive only with CRIU&apos;s --tcp-established and the same IP</source>
         <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 且 IP 相同时才能保留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="144"/>
         <source>host devices cannot be checkpointed: CRIU needs them declared as external</source>
         <translation>主机设备无法做检查点：CRIU 需要将其声明为外部资源</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="146"/>
+        <location filename="../../gui/text/labels.py" line="149"/>
         <source>Cold: stop, copy, start again</source>
         <translation>冷迁移：停止、复制、重新启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="147"/>
+        <location filename="../../gui/text/labels.py" line="150"/>
         <source>Live migration (keeps running)</source>
         <translation>热迁移（保持运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="148"/>
+        <location filename="../../gui/text/labels.py" line="151"/>
         <source>Checkpoint/restore (CRIU)</source>
         <translation>检查点/恢复（CRIU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="154"/>
+        <location filename="../../gui/text/labels.py" line="157"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="155"/>
+        <location filename="../../gui/text/labels.py" line="158"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="158"/>
+        <location filename="../../gui/text/labels.py" line="161"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="159"/>
+        <location filename="../../gui/text/labels.py" line="162"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="162"/>
+        <location filename="../../gui/text/labels.py" line="165"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="163"/>
+        <location filename="../../gui/text/labels.py" line="166"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="164"/>
+        <location filename="../../gui/text/labels.py" line="167"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="165"/>
+        <location filename="../../gui/text/labels.py" line="168"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="168"/>
+        <location filename="../../gui/text/labels.py" line="171"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="169"/>
+        <location filename="../../gui/text/labels.py" line="172"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="264"/>
+        <location filename="../../gui/text/labels.py" line="267"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>

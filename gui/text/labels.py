@@ -26,6 +26,7 @@ _LAYERS: dict[str, str] = {
     "vmm": QT_TRANSLATE_NOOP("labels", "Hypervisor (VMM)"),
     "guest_kernel": QT_TRANSLATE_NOOP("labels", "Guest kernels"),
     "guest_os": QT_TRANSLATE_NOOP("labels", "Guest OS"),
+    "guest_cache": QT_TRANSLATE_NOOP("labels", "Guest page cache"),
     "guest_idle": QT_TRANSLATE_NOOP("labels", "Guest idle RAM"),
     "app": QT_TRANSLATE_NOOP("labels", "Applications"),
     "free": QT_TRANSLATE_NOOP("labels", "Free"),

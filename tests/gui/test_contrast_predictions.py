@@ -125,7 +125,7 @@ def test_a_prediction_is_asked_locked_scored_and_exported(
     card.inputs["A"].setText("2048")
     card.inputs["B"].setText("lots")
     assert not card.lock() and "number" in card.error.text()
-    card.inputs["B"].setText("360")
+    card.inputs["B"].setText("780")
     assert card.lock() and window.controller.playing and not card.isVisible()
     window.controller.pause()
     window.controller.run_until(spec.reveal_s + 0.1)
@@ -139,7 +139,7 @@ def test_a_prediction_is_asked_locked_scored_and_exported(
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert [(r["group"], r["answer"], r["correct"]) for r in rows] == [
         ("A", "2048", "0"),
-        ("B", "360", "1"),
+        ("B", "780", "1"),
     ]
     assert "export_predictions" in window.menu_bar.actions
 

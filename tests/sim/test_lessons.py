@@ -369,7 +369,7 @@ def test_legacy_windows_runs_on_a_linux_host_only_as_a_vm():
     # A Windows VM holds gigabytes (Windows zeroes its RAM at boot), a Linux container megabytes;
     # KSM gives some back over time.
     nginx = max(g.resident_mib for g in snap.guests if g.template == "nginx")
-    assert all(g.resident_mib > 100 * nginx for g in as_vm)
+    assert all(g.resident_mib > 150 * nginx for g in as_vm)  # even after KSM merged its share
     ksm = snap.series.layers["ksm_saved"]
     assert ksm[-1] > 1024 and np.all(np.diff(ksm) >= -1e-9)
 

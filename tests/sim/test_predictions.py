@@ -91,7 +91,7 @@ def test_the_book_locks_reveals_and_exports_a_round_trip(tmp_path):
         book.lock(rnd, {"G": "5"}, 0.0)
     with pytest.raises(AnswerError):
         book.lock(rnd, {"A": "lots"}, 0.0)
-    book.lock(rnd, {"A": "2048", "B": "350"}, 0.0)
+    book.lock(rnd, {"A": "2048", "B": "780"}, 0.0)
     with pytest.raises(AnswerError):
         book.lock(rnd, {"A": "1"}, 0.0)
     session = Session.bundled(le.scenario)
@@ -102,7 +102,7 @@ def test_the_book_locks_reveals_and_exports_a_round_trip(tmp_path):
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert [(r["group"], r["answer"], r["correct"]) for r in rows] == [
         ("A", "2048", "0"),
-        ("B", "350", "1"),
+        ("B", "780", "1"),
     ]
     assert rows[0]["question"] == rnd.spec.question_zh
     assert float(rows[0]["expected"]) == pytest.approx(rnd.result.value, rel=1e-3)
