@@ -1,8 +1,10 @@
 """How a guest starts: process generators run by the engine, one per guest.
 
 Each phase holds the memory it touches, then spends its wait, its CPU work (shared fairly with
-every other guest, capped at the guest's vCPUs) and its disk reads (shared bandwidth). Durations
-are jittered by one log-normal factor per phase, drawn from the session's seeded generator.
+every other guest, capped at the guest's vCPUs), its disk reads (shared bandwidth) and its
+store commits (one durable write at a time per host). A bridged container's network phase holds
+the daemon's lock of the bridge network. Durations are jittered by one log-normal factor per
+phase, drawn from the session's seeded generator.
 """
 
 from __future__ import annotations
