@@ -322,8 +322,9 @@ class TimelineView(SnapshotView):
         vis = (rows.row >= top - 1) & (rows.row <= top + self._visible_rows())
         todo = range(len(theme.PHASES)) if phases is None else sorted(phases)
         pick = vis & np.isin(rows.phase, todo) if phases is not None else vis
-        # Grouped rows overlap many bars: the items paint them as runs of pixels.
         a, b, r, ph = x0[pick], x1[pick], rows.row[pick], rows.phase[pick]
+        if self.grouped:  # one merge for every phase at once, then an item per phase
+            a, b, r, ph = tr_.merge_overlaps(a, b, r, ph)
         for p in todo:
             mask = ph == p
             self._bars[theme.PHASES[p]].set_bars(a[mask], b[mask], r[mask])

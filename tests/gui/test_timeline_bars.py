@@ -35,10 +35,12 @@ def test_pixel_runs_fill_the_same_pixels_as_each_bar(
 ) -> None:
     if not grid:  # as with too many rows for one grid: sorted instead
         monkeypatch.setattr(timeline_bars, "_GRID_CELLS", 0)
+    n = 3 * 400  # more bars than CROWD_PER_PX per pixel of the 400-px image: painted as runs
+    assert n > timeline_bars.CROWD_PER_PX * 400
     rng = np.random.default_rng(3)
-    x0 = rng.uniform(-5.0, 120.0, 600)
-    x1 = x0 + rng.exponential(0.4, 600)  # many bars far thinner than a pixel, some overlapping
-    row = rng.integers(0, 4, 600).astype(float)
+    x0 = rng.uniform(-5.0, 120.0, n)
+    x1 = x0 + rng.exponential(0.4, n)  # many bars far thinner than a pixel, some overlapping
+    row = rng.integers(0, 4, n).astype(float)
     transform = QTransform(scale, 0, 0, 22.0, 7.3, 15.0)  # x: scale px per second, y: 22 px/row
     item = BarsItem()
     item.setBrush(QBrush(QColor("#0072B2")))
