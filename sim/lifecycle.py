@@ -107,8 +107,7 @@ def _phases(host: Host, guest: Guest, mismatch: str | None) -> Generator[Event, 
             if name == "network" and bridged and not host.take_bridge_port(guest):
                 _fail(host, guest, "bridge_ports")
                 return False
-            if spec.alloc or spec.touch_all:
-                _touch(host, guest, spec)
+            _touch(host, guest, spec)
             if name == "app" and tpl.image is not None:
                 host.memory.cache_image(tpl.image, guest)
             # The endpoint (veth pair, address, bridge port) is made under the daemon's lock of
