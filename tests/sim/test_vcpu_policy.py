@@ -74,11 +74,13 @@ def test_under_no_cap_vcpus_never_refuse_a_vm_and_memory_binds():
     session = make_session(preset="laptop", overrides={"vcpu_per_core": math.inf})
     r = row(session, "ubuntu-server")
     assert math.isinf(r.limits["cpu"]) and r.limit == "memory"
-    # 20 VMs × 2 vCPUs on 8 cores: all start; under 4:1 the 17th is refused for its vCPUs.
+    # 20 VMs × 2 vCPUs on 8 cores (with RAM enough for all 20, each holding its page cache):
+    # all start; under 4:1 the 17th is refused for its vCPUs.
+    session = make_session(preset="laptop", overrides={"vcpu_per_core": math.inf, "ram_gib": 64})
     ids = session.add_guests("ubuntu-server", 20)
     run_until_settled(session, ids)
     assert all(g.state == "running" for g in guests_by_id(session).values())
-    capped = make_session(preset="laptop", overrides={"vcpu_per_core": 4.0})
+    capped = make_session(preset="laptop", overrides={"vcpu_per_core": 4.0, "ram_gib": 64})
     ids = capped.add_guests("ubuntu-server", 20)
     run_until_settled(capped, ids)
     failed = [g for g in guests_by_id(capped).values() if g.state == "failed"]
@@ -89,7 +91,10 @@ def test_under_no_cap_vcpus_never_refuse_a_vm_and_memory_binds():
 
 def test_under_no_cap_busy_vcpus_beyond_the_cores_slow_boots_and_workloads():
     def run(count: int) -> tuple[float, float]:
-        session = make_session(preset="laptop", overrides={"vcpu_per_core": math.inf})
+        # RAM enough for every VM: only the cores are short.
+        session = make_session(
+            preset="laptop", overrides={"vcpu_per_core": math.inf, "ram_gib": 64}
+        )
         ids = session.add_guests("ubuntu-server", count)
         run_until_settled(session, ids)
         guests = guests_by_id(session)
