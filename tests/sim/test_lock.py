@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sim.engine import Engine, Interrupt
-from sim.lock import FifoLock
+from sim.lock import FifoLock, SerialQueue
 
 
 @given(st.lists(st.tuples(st.integers(0, 4), st.integers(1, 4)), min_size=1, max_size=15))
@@ -182,3 +182,20 @@ def test_lock_grants_as_a_simpy_resource_of_capacity_one(start: int) -> None:
         )
         assert ours == theirs, (seed, users)
         assert not lock.held and lock.queue_length == 0
+
+
+def test_serial_queue_serves_one_commit_at_a_time_in_arrival_order() -> None:
+    engine = Engine()
+    store = SerialQueue(engine)
+    ends: list[tuple[str, float]] = []
+
+    def commit(name: str, arrive_s: float, work_s: float):  # type: ignore[no-untyped-def]
+        yield engine.timeout(arrive_s)
+        yield store.occupy(work_s)
+        ends.append((name, engine.now))
+
+    engine.process(commit("a", 0.0, 1.0))
+    engine.process(commit("b", 0.5, 1.0))  # queues behind a
+    engine.process(commit("c", 5.0, 0.25))  # the store is idle again
+    engine.run()
+    assert ends == [("a", 1.0), ("b", 2.0), ("c", 5.25)]
