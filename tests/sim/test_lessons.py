@@ -300,18 +300,21 @@ def test_density_a_thousand_containers_against_tens_of_vms_with_their_limits():
         t: sum(g["state"] == "running" and g["template"] == t for g in gs.values())
         for t in ("alpine", "ubuntu-server")
     }
-    failed = {(g["template"], g["reason"]) for g in gs.values() if g["state"] == "failed"}
+    ended = {(g["template"], g["state"], g["reason"]) for g in gs.values() if g["reason"]}
     assert running["alpine"] >= 1000
     assert 10 <= running["ubuntu-server"] < 100
-    assert failed == {("alpine", "bridge_ports"), ("ubuntu-server", "cpu")}
+    # The containers stop at the bridge; the VMs, admitted by what they held when they started,
+    # grow (page cache) until the OOM killer takes some: memory binds before the vCPU policy.
+    assert ended == {("alpine", "failed", "bridge_ports"), ("ubuntu-server", "killed", "oom")}
     # The density panel at the end names the binding limits, with the others behind them.
     assert results["density"]["alpine"]["limit"] == "bridge_ports"
-    assert results["density"]["alpine"]["limits"]["memory"] > 1000
-    assert results["density"]["ubuntu-server"]["limit"] == "cpu"
-    # And it predicted the same numbers on the empty host, before anything started.
+    assert results["density"]["ubuntu-server"]["limit"] == "memory"
+    # On the empty host it predicted the containers' number exactly; for the VMs it gave the
+    # vCPU policy's 80, which the containers' memory and the VMs' page caches then undercut.
     empty = {row.template: row for row in Session.bundled(BY_ID["08-density"].scenario).density()}
     assert empty["alpine"].max == running["alpine"]
-    assert empty["ubuntu-server"].max == running["ubuntu-server"]
+    assert empty["ubuntu-server"].limit == "cpu"
+    assert empty["ubuntu-server"].max > running["ubuntu-server"]
 
 
 def test_microservices_dozens_of_containers_ready_within_seconds():
