@@ -32,57 +32,57 @@
 <context>
     <name>BenchmarkView</name>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="148"/>
+        <location filename="../../gui/views/benchmark_view.py" line="152"/>
         <source>{value}, mean of n = {n} guests run together ({guests})</source>
         <translation>{value}，n = {n} 台同时运行的客户机的平均值（{guests}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="153"/>
+        <location filename="../../gui/views/benchmark_view.py" line="157"/>
         <source>{value} in {guest}</source>
         <translation>{value}，在 {guest} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="155"/>
+        <location filename="../../gui/views/benchmark_view.py" line="159"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="157"/>
+        <location filename="../../gui/views/benchmark_view.py" line="161"/>
         <source>latency: higher is slower</source>
         <translation>延迟：越高越慢</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="160"/>
+        <location filename="../../gui/views/benchmark_view.py" line="164"/>
         <source>{ratio}× the bare host ({native} {unit}); {better}</source>
         <translation>裸机的 {ratio}×（裸机 {native} {unit}）；{better}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="164"/>
+        <location filename="../../gui/views/benchmark_view.py" line="168"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="171"/>
+        <location filename="../../gui/views/benchmark_view.py" line="175"/>
         <source>× the bare host</source>
         <translation>裸机的倍数 (×)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="172"/>
+        <location filename="../../gui/views/benchmark_view.py" line="176"/>
         <source>dashed line: the bare host = 1.0</source>
         <translation>虚线：裸机 = 1.0</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="175"/>
+        <location filename="../../gui/views/benchmark_view.py" line="179"/>
         <source>No workload has run yet. Select guests in the Experiments tab and choose “Run workload”.</source>
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="272"/>
+        <location filename="../../gui/views/benchmark_view.py" line="276"/>
         <source>{workload} (latency: higher = slower)</source>
         <translation>{workload}（延迟：越高越慢）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="277"/>
+        <location filename="../../gui/views/benchmark_view.py" line="279"/>
         <source>run at {time}</source>
         <translation>{time} 开始运行</translation>
     </message>
@@ -544,152 +544,152 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestConfigPanel</name>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="231"/>
+        <location filename="../../gui/panels/guest_config.py" line="220"/>
         <source>No guest selected: click one in the diagram or the timeline.</source>
         <translation>未选中客户机：在架构图或时间线上点一台。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="233"/>
+        <location filename="../../gui/panels/guest_config.py" line="222"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="236"/>
+        <location filename="../../gui/panels/guest_config.py" line="225"/>
         <source>{guest} ({kind}): no setting of a {kind} changes these experiments</source>
         <translation>{guest}（{kind}）：{kind}没有会改变这些实验结果的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="238"/>
+        <location filename="../../gui/panels/guest_config.py" line="227"/>
         <source>Settings of {guest} ({kind})</source>
         <translation>{guest}（{kind}）的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="252"/>
+        <location filename="../../gui/panels/guest_config.py" line="241"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="254"/>
+        <location filename="../../gui/panels/guest_config.py" line="243"/>
         <source>NAT: Docker&apos;s default bridge, which doubles a network round trip. Host: the host&apos;s own network stack, fast but not isolated.</source>
         <translation>NAT：Docker 默认的网桥，网络往返时间翻倍。host：直接用宿主机的网络栈，快，但没有隔离。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="259"/>
+        <location filename="../../gui/panels/guest_config.py" line="248"/>
         <source>Pin vCPUs</source>
         <translation>绑定 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="261"/>
+        <location filename="../../gui/panels/guest_config.py" line="250"/>
         <source>Each vCPU on its own host core (“tuned” KVM): CPU work close to the bare host.</source>
         <translation>每个 vCPU 固定在一个宿主机核心上（“调优”的 KVM）：计算性能接近裸机。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="265"/>
+        <location filename="../../gui/panels/guest_config.py" line="254"/>
         <source>Memory limit</source>
         <translation>内存上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="267"/>
+        <location filename="../../gui/panels/guest_config.py" line="256"/>
         <source>cgroup memory.max: a leak kills only this guest, not a neighbour. 0 = no limit.</source>
         <translation>cgroup memory.max：内存泄漏只会杀掉这台客户机，不会殃及邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="272"/>
+        <location filename="../../gui/panels/guest_config.py" line="261"/>
         <source>PIDs limit</source>
         <translation>进程数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="274"/>
+        <location filename="../../gui/panels/guest_config.py" line="263"/>
         <source>cgroup pids.max: a fork bomb stops here, not at the host&apos;s pid_max. 0 = no limit.</source>
         <translation>cgroup pids.max：fork 炸弹在这里停下，而不是耗尽宿主机的 pid_max。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="279"/>
+        <location filename="../../gui/panels/guest_config.py" line="268"/>
         <source>CPU quota (cores)</source>
         <translation>CPU 配额（核）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="280"/>
+        <location filename="../../gui/panels/guest_config.py" line="269"/>
         <source>cgroup cpu.max: a CPU hog cannot slow its neighbours. 0 = no limit.</source>
         <translation>cgroup cpu.max：占满 CPU 的程序拖慢不了邻居。0 = 不限制。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="283"/>
+        <location filename="../../gui/panels/guest_config.py" line="272"/>
         <source>seccomp</source>
         <translation>seccomp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="284"/>
+        <location filename="../../gui/panels/guest_config.py" line="273"/>
         <source>Docker&apos;s default seccomp profile refuses dangerous system calls.</source>
         <translation>Docker 默认的 seccomp 配置拒绝危险的系统调用。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="287"/>
+        <location filename="../../gui/panels/guest_config.py" line="276"/>
         <source>AppArmor</source>
         <translation>AppArmor</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="289"/>
+        <location filename="../../gui/panels/guest_config.py" line="278"/>
         <source>The docker-default AppArmor profile forbids mounts and writes to /proc and /sys.</source>
         <translation>docker-default 这个 AppArmor 配置禁止挂载，也禁止写 /proc 和 /sys。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="294"/>
+        <location filename="../../gui/panels/guest_config.py" line="283"/>
         <source>SELinux</source>
         <translation>SELinux</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="296"/>
+        <location filename="../../gui/panels/guest_config.py" line="285"/>
         <source>SELinux enforcing: container processes carry a label that host files refuse.</source>
         <translation>SELinux 强制模式：容器进程带着一个标签，宿主机的文件不让它访问。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="300"/>
+        <location filename="../../gui/panels/guest_config.py" line="289"/>
         <source>User namespaces</source>
         <translation>user namespace</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="301"/>
+        <location filename="../../gui/panels/guest_config.py" line="290"/>
         <source>Root in the container is an unprivileged user on the host.</source>
         <translation>容器里的 root 在宿主机上只是一个无特权用户。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="304"/>
+        <location filename="../../gui/panels/guest_config.py" line="293"/>
         <source>Privileged</source>
         <translation>特权模式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="306"/>
+        <location filename="../../gui/panels/guest_config.py" line="295"/>
         <source>--privileged: every device and capability; the protections above stop working.</source>
         <translation>--privileged：拿到所有设备和权能；上面这些保护全部失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="314"/>
+        <location filename="../../gui/panels/guest_config.py" line="303"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="318"/>
+        <location filename="../../gui/panels/guest_config.py" line="307"/>
         <source>NAT (Docker bridge)</source>
         <translation>NAT（Docker 网桥）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="319"/>
+        <location filename="../../gui/panels/guest_config.py" line="308"/>
         <source>Host network</source>
         <translation>host 网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="320"/>
+        <location filename="../../gui/panels/guest_config.py" line="309"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="321"/>
+        <location filename="../../gui/panels/guest_config.py" line="310"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/guest_config.py" line="339"/>
+        <location filename="../../gui/panels/guest_config.py" line="328"/>
         <source>Applied from {t} s on</source>
         <translation>从 {t} 秒起生效</translation>
     </message>
@@ -790,40 +790,50 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>HostPanel</name>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="84"/>
-        <location filename="../../gui/panels/host_panel.py" line="145"/>
+        <location filename="../../gui/panels/host_panel.py" line="118"/>
+        <location filename="../../gui/panels/host_panel.py" line="221"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="85"/>
+        <location filename="../../gui/panels/host_panel.py" line="119"/>
         <source>VM memory</source>
         <translation>虚拟机内存</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="92"/>
+        <location filename="../../gui/panels/host_panel.py" line="123"/>
+        <source>Reserve</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="124"/>
+        <source>Overcommit</source>
+        <translation>超额分配</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="129"/>
         <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
         <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="96"/>
+        <location filename="../../gui/panels/host_panel.py" line="133"/>
         <source>KSM: merge identical VM pages</source>
         <translation>KSM：合并虚拟机中相同的内存页</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="98"/>
+        <location filename="../../gui/panels/host_panel.py" line="135"/>
         <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
         <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="100"/>
+        <location filename="../../gui/panels/host_panel.py" line="137"/>
         <source>Swap to disk when RAM is full</source>
         <translation>内存满时交换到磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="134"/>
+        <location filename="../../gui/panels/host_panel.py" line="210"/>
         <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
         <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
     </message>
@@ -843,37 +853,37 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="177"/>
+        <location filename="../../gui/views/layer_diagram.py" line="186"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="178"/>
+        <location filename="../../gui/views/layer_diagram.py" line="187"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="181"/>
+        <location filename="../../gui/views/layer_diagram.py" line="190"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="183"/>
+        <location filename="../../gui/views/layer_diagram.py" line="192"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="185"/>
+        <location filename="../../gui/views/layer_diagram.py" line="194"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="285"/>
+        <location filename="../../gui/views/layer_diagram.py" line="294"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="287"/>
+        <location filename="../../gui/views/layer_diagram.py" line="296"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -982,12 +992,12 @@ Drop a guest here to move it to this host.</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="284"/>
+        <location filename="../../gui/window/main_window.py" line="288"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="376"/>
+        <location filename="../../gui/window/main_window.py" line="380"/>
         <source>This figure comes from here, at t = {0} s</source>
         <translation>这个数字来自这里，t = {0} 秒</translation>
     </message>
@@ -1112,17 +1122,17 @@ Drop a guest here to move it to this host.</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="314"/>
+        <location filename="../../gui/window/main_window.py" line="318"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="316"/>
+        <location filename="../../gui/window/main_window.py" line="320"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="327"/>
+        <location filename="../../gui/window/main_window.py" line="331"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -1598,22 +1608,22 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>SideBySideView</name>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="34"/>
+        <location filename="../../gui/window/side_by_side.py" line="35"/>
         <source>Memory and start-up</source>
         <translation>内存与启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="35"/>
+        <location filename="../../gui/window/side_by_side.py" line="36"/>
         <source>Architecture and how many more fit</source>
         <translation>架构与还能再放几个</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="299"/>
+        <location filename="../../gui/window/side_by_side.py" line="337"/>
         <source>Cannot compare the scenarios</source>
         <translation>无法对比这两个场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="315"/>
+        <location filename="../../gui/window/side_by_side.py" line="353"/>
         <source>Two scenarios run side by side when each has one host, no timed actions and no guest settings, and both have the same memory policy.</source>
         <translation>两个场景要并排运行，每个都只能有一台宿主机、没有定时操作和客户机设置，并且两者的内存策略相同。</translation>
     </message>
@@ -2457,7 +2467,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="68"/>
-        <location filename="../../gui/text/labels.py" line="104"/>
+        <location filename="../../gui/text/labels.py" line="105"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -2528,7 +2538,7 @@ Save them first?</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="96"/>
+        <location filename="../../gui/text/labels.py" line="97"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
@@ -2588,162 +2598,167 @@ Save them first?</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="97"/>
+        <location filename="../../gui/text/labels.py" line="98"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="98"/>
+        <location filename="../../gui/text/labels.py" line="99"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="107"/>
+        <location filename="../../gui/text/labels.py" line="108"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="116"/>
+        <location filename="../../gui/text/labels.py" line="117"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="117"/>
+        <location filename="../../gui/text/labels.py" line="118"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="118"/>
+        <location filename="../../gui/text/labels.py" line="119"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="119"/>
+        <location filename="../../gui/text/labels.py" line="120"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="120"/>
+        <location filename="../../gui/text/labels.py" line="121"/>
         <source>the host&apos;s platform cannot run it</source>
         <translation>主机的平台无法运行它</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="121"/>
+        <location filename="../../gui/text/labels.py" line="122"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="111"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="96"/>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="122"/>
+        <location filename="../../gui/text/labels.py" line="123"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="125"/>
+        <location filename="../../gui/text/labels.py" line="126"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="129"/>
+        <location filename="../../gui/text/labels.py" line="130"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="132"/>
+        <location filename="../../gui/text/labels.py" line="133"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="135"/>
+        <location filename="../../gui/text/labels.py" line="136"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="138"/>
+        <location filename="../../gui/text/labels.py" line="139"/>
         <source>open TCP connections survive only with CRIU&apos;s --tcp-established and the same IP</source>
         <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 且 IP 相同时才能保留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="142"/>
         <source>host devices cannot be checkpointed: CRIU needs them declared as external</source>
         <translation>主机设备无法做检查点：CRIU 需要将其声明为外部资源</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="146"/>
+        <location filename="../../gui/text/labels.py" line="147"/>
         <source>Cold: stop, copy, start again</source>
         <translation>冷迁移：停止、复制、重新启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="147"/>
+        <location filename="../../gui/text/labels.py" line="148"/>
         <source>Live migration (keeps running)</source>
         <translation>热迁移（保持运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="148"/>
+        <location filename="../../gui/text/labels.py" line="149"/>
         <source>Checkpoint/restore (CRIU)</source>
         <translation>检查点/恢复（CRIU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="154"/>
+        <location filename="../../gui/text/labels.py" line="155"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="155"/>
+        <location filename="../../gui/text/labels.py" line="156"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="158"/>
+        <location filename="../../gui/text/labels.py" line="159"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="159"/>
+        <location filename="../../gui/text/labels.py" line="160"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="162"/>
+        <location filename="../../gui/text/labels.py" line="163"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="163"/>
+        <location filename="../../gui/text/labels.py" line="164"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="164"/>
+        <location filename="../../gui/text/labels.py" line="165"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="165"/>
+        <location filename="../../gui/text/labels.py" line="166"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="168"/>
+        <location filename="../../gui/text/labels.py" line="169"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="169"/>
+        <location filename="../../gui/text/labels.py" line="170"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="264"/>
+        <location filename="../../gui/text/labels.py" line="265"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
