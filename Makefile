@@ -86,4 +86,4 @@ engine-diff: $(STAMP)
 # cut text, too-small views or overlapping widgets; refreshes the contact sheet in docs/.
 .PHONY: screens
 screens: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) tests/gui/screens.py --sheet docs/screens.png
+	QT_QPA_PLATFORM=offscreen $(PY) tests/gui/screens.py --jobs $(or $(JOBS),2) --sheet docs/screens.png

@@ -295,6 +295,10 @@ class SimController(QObject):
         ids = self.session.add_guests(
             template_id, count=count, stagger_s=stagger_s, host=self._host_id
         )
+        if stagger_s > 0 and not self.playing:
+            # A staggered batch starts as a process at this instant: run the instant, so a
+            # paused window shows the first guest pending at once, as a single click does.
+            self.session.engine.run_through(self.session.now)
         self._refresh_modified()
         self._changed()
         return ids

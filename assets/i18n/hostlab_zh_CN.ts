@@ -32,57 +32,57 @@
 <context>
     <name>BenchmarkView</name>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="156"/>
+        <location filename="../../gui/views/benchmark_view.py" line="160"/>
         <source>{value}, mean of n = {n} guests run together ({guests})</source>
         <translation>{value}，n = {n} 台同时运行的客户机的平均值（{guests}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="161"/>
+        <location filename="../../gui/views/benchmark_view.py" line="165"/>
         <source>{value} in {guest}</source>
         <translation>{value}，在 {guest} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="163"/>
+        <location filename="../../gui/views/benchmark_view.py" line="167"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="165"/>
+        <location filename="../../gui/views/benchmark_view.py" line="169"/>
         <source>latency: higher is slower</source>
         <translation>延迟：越高越慢</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="168"/>
+        <location filename="../../gui/views/benchmark_view.py" line="172"/>
         <source>{ratio}× the bare host ({native} {unit}); {better}</source>
         <translation>裸机的 {ratio}×（裸机 {native} {unit}）；{better}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="172"/>
+        <location filename="../../gui/views/benchmark_view.py" line="176"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="180"/>
+        <location filename="../../gui/views/benchmark_view.py" line="184"/>
         <source>× the bare host</source>
         <translation>裸机的倍数 (×)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="181"/>
+        <location filename="../../gui/views/benchmark_view.py" line="185"/>
         <source>dashed line: the bare host = 1.0</source>
         <translation>虚线：裸机 = 1.0</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="184"/>
+        <location filename="../../gui/views/benchmark_view.py" line="188"/>
         <source>No workload has run yet. Select guests in the Experiments tab and choose “Run workload”.</source>
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="284"/>
+        <location filename="../../gui/views/benchmark_view.py" line="288"/>
         <source>{workload} (latency: higher = slower)</source>
         <translation>{workload}（延迟：越高越慢）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="289"/>
+        <location filename="../../gui/views/benchmark_view.py" line="291"/>
         <source>run at {time}</source>
         <translation>{time} 开始运行</translation>
     </message>
@@ -845,62 +845,72 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>HostPanel</name>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="96"/>
-        <location filename="../../gui/panels/host_panel.py" line="165"/>
+        <location filename="../../gui/panels/host_panel.py" line="130"/>
+        <location filename="../../gui/panels/host_panel.py" line="241"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="97"/>
+        <location filename="../../gui/panels/host_panel.py" line="131"/>
         <source>VM memory</source>
         <translation>虚拟机内存</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="104"/>
+        <location filename="../../gui/panels/host_panel.py" line="135"/>
+        <source>Reserve</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="136"/>
+        <source>Overcommit</source>
+        <translation>超额分配</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/host_panel.py" line="141"/>
         <source>Reserve: a VM takes all its configured RAM when it starts.
 Overcommit: it takes memory only as the guest touches it.</source>
         <translation>预留：虚拟机启动时就占用全部配置内存。
 超额分配：客户机用到多少内存才占用多少。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="108"/>
+        <location filename="../../gui/panels/host_panel.py" line="145"/>
         <source>vCPU policy</source>
         <translation>vCPU 策略</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="111"/>
+        <location filename="../../gui/panels/host_panel.py" line="148"/>
         <source>How many vCPUs the host admits per physical core: beyond it a VM is refused.
 No cap: every VM starts, and busy vCPUs share the cores, so guests slow down.</source>
         <translation>宿主机每个物理核允许分配多少个 vCPU：超过后新的虚拟机会被拒绝。
 不设上限：每台虚拟机都能启动，忙碌的 vCPU 共用物理核，客户机因此变慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="115"/>
+        <location filename="../../gui/panels/host_panel.py" line="152"/>
         <source>KSM: merge identical VM pages</source>
         <translation>KSM：合并虚拟机中相同的内存页</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="117"/>
+        <location filename="../../gui/panels/host_panel.py" line="154"/>
         <source>Kernel Samepage Merging scans VM memory and shares pages that are identical</source>
         <translation>KSM（内核同页合并）扫描虚拟机内存，让内容相同的页只保留一份</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="119"/>
+        <location filename="../../gui/panels/host_panel.py" line="156"/>
         <source>Swap to disk when RAM is full</source>
         <translation>内存满时交换到磁盘</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="154"/>
+        <location filename="../../gui/panels/host_panel.py" line="230"/>
         <source>{cores} cores · {ram} RAM · {swap} swap · {arch}</source>
         <translation>{cores} 核 · 内存 {ram} · 交换空间 {swap} · {arch}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="177"/>
+        <location filename="../../gui/panels/host_panel.py" line="254"/>
         <source>No cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/host_panel.py" line="179"/>
+        <location filename="../../gui/panels/host_panel.py" line="256"/>
         <source>{policy} (default)</source>
         <translation>{policy}（默认）</translation>
     </message>
@@ -938,37 +948,37 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="184"/>
+        <location filename="../../gui/views/layer_diagram.py" line="193"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="185"/>
+        <location filename="../../gui/views/layer_diagram.py" line="194"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="188"/>
+        <location filename="../../gui/views/layer_diagram.py" line="197"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="190"/>
+        <location filename="../../gui/views/layer_diagram.py" line="199"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="192"/>
+        <location filename="../../gui/views/layer_diagram.py" line="201"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="292"/>
+        <location filename="../../gui/views/layer_diagram.py" line="301"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="294"/>
+        <location filename="../../gui/views/layer_diagram.py" line="303"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -1077,12 +1087,12 @@ Drop a guest here to move it to this host.</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="284"/>
+        <location filename="../../gui/window/main_window.py" line="288"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="376"/>
+        <location filename="../../gui/window/main_window.py" line="380"/>
         <source>This figure comes from here, at t = {0} s</source>
         <translation>这个数字来自这里，t = {0} 秒</translation>
     </message>
@@ -1207,17 +1217,17 @@ Drop a guest here to move it to this host.</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="314"/>
+        <location filename="../../gui/window/main_window.py" line="318"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="316"/>
+        <location filename="../../gui/window/main_window.py" line="320"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="327"/>
+        <location filename="../../gui/window/main_window.py" line="331"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -1693,22 +1703,22 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>SideBySideView</name>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="42"/>
+        <location filename="../../gui/window/side_by_side.py" line="43"/>
         <source>Memory and start-up</source>
         <translation>内存与启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="43"/>
+        <location filename="../../gui/window/side_by_side.py" line="44"/>
         <source>Architecture and how many more fit</source>
         <translation>架构与还能再放几个</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="316"/>
+        <location filename="../../gui/window/side_by_side.py" line="354"/>
         <source>Cannot compare the scenarios</source>
         <translation>无法对比这两个场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="332"/>
+        <location filename="../../gui/window/side_by_side.py" line="370"/>
         <source>Two scenarios run side by side when each has one host, no timed actions and no guest settings, and both have the same memory policy.</source>
         <translation>两个场景要并排运行，每个都只能有一台宿主机、没有定时操作和客户机设置，并且两者的内存策略相同。</translation>
     </message>
@@ -2612,7 +2622,7 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="69"/>
-        <location filename="../../gui/text/labels.py" line="107"/>
+        <location filename="../../gui/text/labels.py" line="108"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -2683,7 +2693,7 @@ Save them first?</source>
         <translation>×{n} 个客户机内核，每台虚拟机一个</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="99"/>
+        <location filename="../../gui/text/labels.py" line="100"/>
         <source>gVisor Sentry: user-space kernel</source>
         <translation>gVisor Sentry：用户态内核</translation>
     </message>
@@ -2753,162 +2763,167 @@ Save them first?</source>
         <translation>客户机内核</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="100"/>
+        <location filename="../../gui/text/labels.py" line="101"/>
         <source>No container runtime</source>
         <translation>没有容器运行时</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="101"/>
+        <location filename="../../gui/text/labels.py" line="102"/>
         <source>No hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="110"/>
+        <location filename="../../gui/text/labels.py" line="111"/>
         <source>exec format error: the image was built for another CPU architecture</source>
         <translation>exec format error（可执行文件格式错误）：镜像是为另一种 CPU 架构构建的</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="119"/>
+        <location filename="../../gui/text/labels.py" line="120"/>
         <source>the host has no hypervisor to run a VM</source>
         <translation>主机没有虚拟机监视器，无法运行虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="120"/>
+        <location filename="../../gui/text/labels.py" line="121"/>
         <source>no PIDs left (pid_max reached)</source>
         <translation>PID 已用完（达到 pid_max）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="121"/>
+        <location filename="../../gui/text/labels.py" line="122"/>
         <source>vCPU commitment limit reached</source>
         <translation>已达到 vCPU 分配上限</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="122"/>
+        <location filename="../../gui/text/labels.py" line="123"/>
         <source>disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="123"/>
+        <location filename="../../gui/text/labels.py" line="124"/>
         <source>the host&apos;s platform cannot run it</source>
         <translation>主机的平台无法运行它</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="124"/>
+        <location filename="../../gui/text/labels.py" line="125"/>
         <source>not enough free RAM to reserve the VM&apos;s memory</source>
         <translation>空闲内存不足，无法为虚拟机预留内存</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="113"/>
+        <location filename="../../gui/text/labels.py" line="114"/>
         <source>image operating system &quot;windows&quot; cannot be used on this platform</source>
         <translation>image operating system &quot;windows&quot; cannot be used on this platform（Windows 镜像不能在此平台上使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="116"/>
+        <location filename="../../gui/text/labels.py" line="99"/>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="117"/>
         <source>no matching manifest for this host&apos;s architecture in the image</source>
         <translation>no matching manifest（没有匹配的清单）：镜像没有适用于此主机 CPU 架构的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="125"/>
+        <location filename="../../gui/text/labels.py" line="126"/>
         <source>bridge full: every port of the network bridge is taken</source>
         <translation>网桥已满：网桥的所有端口都已占用</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="128"/>
+        <location filename="../../gui/text/labels.py" line="129"/>
         <source>the host kernel has panicked; reset the simulation</source>
         <translation>主机内核已崩溃（kernel panic）；请重置模拟</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="132"/>
+        <location filename="../../gui/text/labels.py" line="133"/>
         <source>needs virtio drivers: a Windows guest moving to KVM</source>
         <translation>需要 virtio 驱动：Windows 客户机迁移到 KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="135"/>
+        <location filename="../../gui/text/labels.py" line="136"/>
         <source>runs under emulation, about {factor}× slower (an assumption)</source>
         <translation>通过模拟运行，大约慢 {factor} 倍（假设值）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="138"/>
+        <location filename="../../gui/text/labels.py" line="139"/>
         <source>needs a Linux VM on Windows to run a Linux container</source>
         <translation>在 Windows 上运行 Linux 容器需要一个 Linux 虚拟机</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="141"/>
+        <location filename="../../gui/text/labels.py" line="142"/>
         <source>open TCP connections survive only with CRIU&apos;s --tcp-established and the same IP</source>
         <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 且 IP 相同时才能保留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="144"/>
+        <location filename="../../gui/text/labels.py" line="145"/>
         <source>host devices cannot be checkpointed: CRIU needs them declared as external</source>
         <translation>主机设备无法做检查点：CRIU 需要将其声明为外部资源</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="149"/>
+        <location filename="../../gui/text/labels.py" line="150"/>
         <source>Cold: stop, copy, start again</source>
         <translation>冷迁移：停止、复制、重新启动</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="150"/>
+        <location filename="../../gui/text/labels.py" line="151"/>
         <source>Live migration (keeps running)</source>
         <translation>热迁移（保持运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="151"/>
+        <location filename="../../gui/text/labels.py" line="152"/>
         <source>Checkpoint/restore (CRIU)</source>
         <translation>检查点/恢复（CRIU）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="157"/>
+        <location filename="../../gui/text/labels.py" line="158"/>
         <source>x86-64</source>
         <translation>x86-64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="158"/>
+        <location filename="../../gui/text/labels.py" line="159"/>
         <source>ARM64</source>
         <translation>ARM64</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="161"/>
+        <location filename="../../gui/text/labels.py" line="162"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="162"/>
+        <location filename="../../gui/text/labels.py" line="163"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="165"/>
+        <location filename="../../gui/text/labels.py" line="166"/>
         <source>KVM</source>
         <translation>KVM</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="166"/>
+        <location filename="../../gui/text/labels.py" line="167"/>
         <source>type-1 hypervisor (e.g. Hyper-V)</source>
         <translation>一型虚拟机监视器（如 Hyper-V）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="167"/>
+        <location filename="../../gui/text/labels.py" line="168"/>
         <source>type-2 hypervisor (an app)</source>
         <translation>二型虚拟机监视器（作为应用运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="168"/>
+        <location filename="../../gui/text/labels.py" line="169"/>
         <source>no hypervisor</source>
         <translation>没有虚拟机监视器</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="171"/>
+        <location filename="../../gui/text/labels.py" line="172"/>
         <source>Reserve all at start</source>
         <translation>启动时全部预留</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="172"/>
+        <location filename="../../gui/text/labels.py" line="173"/>
         <source>Allocate on use (overcommit)</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="267"/>
+        <location filename="../../gui/text/labels.py" line="268"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>

@@ -12,8 +12,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 from gui import units
 from gui.dialogs import confirm_reset
@@ -26,6 +36,22 @@ if TYPE_CHECKING:
 
 MEMORY_POLICIES = ("reserve", "overcommit")
 VCPU_KEY = "vcpu_per_core"
+
+
+class _SwitchText(QLabel):
+    """A check box's text that wraps; clicking it toggles the box, as its own text would."""
+
+    def __init__(self, box: QCheckBox) -> None:
+        super().__init__()
+        self._box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """Toggle the box, like a click on its text."""
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.click()
+        event.accept()
 
 
 class HostPanel(QWidget):
@@ -46,19 +72,27 @@ class HostPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(8)
+        self._policy_texts: list[tuple[str, str]] = []  # (full, short) per policy
         self._facts = QLabel()
         self._facts.setWordWrap(True)
         self._labels = [QLabel(), QLabel(), QLabel()]
         form = QFormLayout(self)
         form.setContentsMargins(4, 4, 4, 4)
+        # Names above their lists: a narrow column gives each list its whole width, so a
+        # policy reads "Allocate on use (overcommit)" whole instead of cut mid-word.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self._labels[0], self._preset)
         form.addRow(self._labels[1], self._memory)
         form.addRow(self._labels[2], self._vcpu)
         boxes = (self._preset, self._memory, self._vcpu)
         for label, box in zip(self._labels, boxes, strict=True):
             label.setBuddy(box)  # screen readers name each list by its label
-        form.addRow(self._ksm)
-        form.addRow(self._swap)
+        self._switch_texts = [_SwitchText(self._ksm), _SwitchText(self._swap)]
+        for switch, text in zip((self._ksm, self._swap), self._switch_texts, strict=True):
+            row = QHBoxLayout()  # the text wraps beside its box: a check box's own cannot
+            row.addWidget(switch, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(text, 1)
+            form.addRow(row)
         form.addRow(self._facts)
         self._preset.activated.connect(self._on_preset_activated)
         self._memory.activated.connect(self._on_memory_activated)
@@ -97,8 +131,11 @@ class HostPanel(QWidget):
         self._labels[1].setText(self.tr("VM memory"))
         from gui.text.labels import policy_label
 
-        for i, policy in enumerate(MEMORY_POLICIES):
-            self._memory.setItemText(i, policy_label(policy))
+        self._policy_texts = [
+            (policy_label("reserve"), self.tr("Reserve")),
+            (policy_label("overcommit"), self.tr("Overcommit")),
+        ]
+        self._fit_policy_texts()
         self._memory.setToolTip(
             self.tr(
                 "Reserve: a VM takes all its configured RAM when it starts.\n"
@@ -112,13 +149,52 @@ class HostPanel(QWidget):
                 "No cap: every VM starts, and busy vCPUs share the cores, so guests slow down."
             )
         )
-        self._ksm.setText(self.tr("KSM: merge identical VM pages"))
+        ksm = self.tr("KSM: merge identical VM pages")
         self._ksm.setToolTip(
             self.tr("Kernel Samepage Merging scans VM memory and shares pages that are identical")
         )
-        self._swap.setText(self.tr("Swap to disk when RAM is full"))
+        swap = self.tr("Swap to disk when RAM is full")
+        for box, label, text in zip(
+            (self._ksm, self._swap), self._switch_texts, (ksm, swap), strict=True
+        ):
+            label.setText(text)
+            label.setToolTip(box.toolTip())
+            box.setAccessibleName(text)
         if self._controller.has_session:
             self._sync()
+
+    def _fit_policy_texts(self) -> None:
+        """Name each policy in full when the list is wide enough, else by its short name."""
+        option = QStyleOptionComboBox()
+        self._memory.initStyleOption(option)
+        field = self._memory.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self._memory,
+        )
+        fm = self._memory.fontMetrics()
+        for i, (full, short) in enumerate(self._policy_texts):
+            fits = fm.horizontalAdvance(full) <= field.width()
+            self._memory.setItemText(i, full if fits else short)
+            self._memory.setItemData(i, full, Qt.ItemDataRole.ToolTipRole)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Shorten the policy names, and ask for the height the wrapped rows need at this width."""
+        super().resizeEvent(event)
+        self._fit_policy_texts()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Ask for the height the wrapped rows need at this width."""
+        for label in (self._facts, *self._switch_texts):  # the form under-counts their lines
+            label.setMinimumHeight(label.heightForWidth(max(label.width(), 1)))
+        form = self.layout()
+        # A scroll area sizes its body by the minimum height, which ignores wrapped rows.
+        if form is not None and form.hasHeightForWidth():
+            need = form.totalHeightForWidth(self.width())
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""
@@ -164,6 +240,7 @@ class HostPanel(QWidget):
             facts += f" · {os_label(preset.os)} · {hypervisor_label(preset.hypervisor)}"
         self._labels[0].setText(spec.id if several else self.tr("Host"))
         self._facts.setText(facts)
+        self._fit_height()
 
     def _sync_vcpu(self, spec: HostSpec) -> None:
         """List the offered ratios, the preset's and the file's own, and select the one in use."""

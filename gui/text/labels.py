@@ -96,6 +96,7 @@ _BLOCKS: dict[str, str] = {
     "type1": QT_TRANSLATE_NOOP("labels", "Type-1 hypervisor (bare metal)"),
     "type2": QT_TRANSLATE_NOOP("labels", "Type-2 hypervisor (an app on the host OS)"),
     "guest_kernel": QT_TRANSLATE_NOOP("labels", "Guest kernel"),
+    "kernel": QT_TRANSLATE_NOOP("labels", "Kernel"),
     "user_kernel": QT_TRANSLATE_NOOP("labels", "gVisor Sentry: user-space kernel"),
     "no_runtime": QT_TRANSLATE_NOOP("labels", "No container runtime"),
     "no_hypervisor": QT_TRANSLATE_NOOP("labels", "No hypervisor"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui import theme, units
@@ -23,11 +23,13 @@ from gui.text import experiment_labels as xl
 from gui.views.base import SnapshotView, style_axes
 from gui.views.idle_cpu_plot import IdleCpuPlot, is_host_cpu_sample
 from gui.views.legend import Legend
+from gui.views.text_wrap import wrap_lines
 from sim.references import explain
 from sim.snapshot import Snapshot, WorkloadResult
 
 BATCH_S = 1.0  # results of one profile finishing this close together ran at once
 GROUP_W = 0.84  # share of a workload's slot taken by its bars
+MAX_TICK_LINES = 3  # a group's name under its bars; longer forms are shortened first
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,7 @@ class BenchmarkView(SnapshotView):
         self._x: list[float] = []
         self._workloads: list[tuple[str, float]] = []  # (workload, when its run started)
         self._ticks: list[tuple[float, str]] = []
+        self._tick_forms: list[tuple[str, ...]] = []
         self._legend = Legend(
             [
                 (p, theme.colour(theme.PROFILE_COLOURS, p), Qt.BrushStyle.SolidPattern)
@@ -126,6 +129,7 @@ class BenchmarkView(SnapshotView):
         plots.addWidget(self.idle_plot, 2)
         box.addLayout(plots, 1)
         self._plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self._item.getViewBox().sigResized.connect(self._on_view_resized)
         self.retranslate()
         self._apply_projector()
         self._show_empty(False)
@@ -276,24 +280,75 @@ class BenchmarkView(SnapshotView):
                 t.setPos(self._x[i], b.ratio)
 
     def _set_axes(self) -> None:
-        ticks = []
+        ticks, self._tick_forms = [], []
         for gi, (w, run_s) in enumerate(self._workloads):
-            name = xl.workload_label(w, short=True)
+            short = name = xl.workload_label(w, short=True)
             latency = any(not b.higher_is_better for b in self._bars if b.workload == w)
             if latency:
-                name = self.tr("{workload} (latency: higher = slower)").format(workload=name)
-            # Two lines: the workload, then when its run started (every run is kept).
-            ticks.append(
-                (
-                    float(gi),
-                    name + "\n" + self.tr("run at {time}").format(time=units.sim_time(run_s)),
-                )
-            )
+                name = self.tr("{workload} (latency: higher = slower)").format(workload=short)
+            # Two parts: the workload, then when its run started (every run is kept).
+            when = units.sim_time(run_s)
+            full = name + "\n" + self.tr("run at {time}").format(time=when)
+            ticks.append((float(gi), full))
+            # Shorter forms for narrow slots: the time alone, then the workload alone.
+            self._tick_forms.append((full, f"{name}\n{when}", f"{short}\n{when}"))
         self._ticks = ticks
-        self._item.getAxis("bottom").setTicks([ticks, []])
-        top = max((b.ratio for b in self._bars), default=1.0)
-        self._item.setYRange(0, max(top, 1.0) * 1.35, padding=0)  # room for the labels
         self._item.setXRange(-0.55, max(len(self._workloads), 1) - 0.45, padding=0)
+        self._fit_axes()
+
+    def _fit_axes(self) -> None:
+        """Wrap each group's name to its slot; turn bar labels upright when bars are narrow.
+
+        pyqtgraph neither wraps tick text nor checks that neighbours overlap, and it drops a
+        tick text taller than its axis: so the view wraps, shortens and sizes the axis.
+        """
+        box = self._item.getViewBox()
+        font = theme.font(self.projector)
+        slot = box.width() / max(len(self._workloads), 1) - 8
+        wrapped = [
+            (x, self._tick_text(font, forms, slot))
+            for (x, _), forms in zip(self._ticks, self._tick_forms, strict=True)
+        ]
+        lines = max((t.count("\n") + 1 for _, t in wrapped), default=1)
+        axis = self._item.getAxis("bottom")
+        axis.setHeight(int(QFontMetrics(font).height() * (lines + 0.6)))
+        axis.setTicks([wrapped, []])
+        # Short plots: the title "× the bare host" would be cut; the header says it already.
+        title = QFontMetrics(font).horizontalAdvance(self._item.getAxis("left").labelText)
+        self._item.showLabel("left", title + 8 <= box.height())
+        self._fit_bar_labels(slot)
+
+    def _tick_text(self, font: QFont, forms: tuple[str, ...], slot: float) -> str:
+        """Return the richest form of a group's name that wraps into MAX_TICK_LINES lines."""
+        for form in forms:
+            lines = wrap_lines(font, form, slot)
+            if len(lines) <= MAX_TICK_LINES:
+                return "\n".join(lines)
+        return "\n".join(wrap_lines(font, forms[-1], slot))
+
+    def _fit_bar_labels(self, slot: float) -> None:
+        """Stand bar labels upright when they are wider than their bars, with room above."""
+        box = self._item.getViewBox()
+        widest = max((len(self._bars_in_group(b)) for b in self._bars), default=1)
+        bar_px = slot / widest
+        # A label ignores the view's scale: its rectangle is in pixels.
+        need = max((t.boundingRect().width() for t in self._texts if t.isVisible()), default=0)
+        upright = need + 2 > bar_px
+        top = max((b.ratio for b in self._bars), default=1.0)
+        limit = max(top, 1.0) * 1.35
+        if upright and box.height() > need * 1.6:
+            limit = max(limit, top / (1 - (need + 12) / box.height()))
+        for t in self._texts:
+            t.setAngle(90 if upright else 0)
+            t.setAnchor((0, 0.5) if upright else (0.5, 1))
+        self._item.setYRange(0, limit, padding=0)
+
+    def _bars_in_group(self, bar: Bar) -> list[Bar]:
+        return [b for b in self._bars if (b.workload, b.run_s) == (bar.workload, bar.run_s)]
+
+    def _on_view_resized(self) -> None:
+        if self._ticks:
+            self._fit_axes()
 
     # --- slots ------------------------------------------------------------------------------
     def bar_at(self, pos: QPointF) -> int | None:

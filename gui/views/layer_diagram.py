@@ -21,6 +21,7 @@ from gui.text import labels
 from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views.base import SnapshotView
+from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIVE_STATES, STATES, Snapshot
 
@@ -42,16 +43,23 @@ class _Canvas(QWidget):
     def __init__(self, view: LayerDiagramView) -> None:
         super().__init__(view)
         self._view = view
-        self.setMinimumSize(300, 200)
+        self.setMinimumSize(240, 120)  # short panes: the blocks' texts shrink or shorten
 
     def block_rect(self, b: lay.Block) -> QRectF:
         rows = self._view.row_count
         rh = (self.height() - self._view.banner_px()) / rows  # a banner never covers blocks
         pad = 3.0
         top = self.height() - (b.row + b.h) * rh
-        return QRectF(
+        rect = QRectF(
             b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad, b.h * rh - 2 * pad
         )
+        floor = QFontMetrics(theme.font(self._view.projector, small=True)).height() * 0.75
+        if b.h < 1 and rect.height() < floor + 2:
+            # An inset (KVM in the host kernel) too thin for a line of text: the row's height.
+            row_top = self.height() - (int(b.row) + 1) * rh
+            rect.setTop(row_top + pad + 1)  # inside the block it sits in
+            rect.setBottom(row_top + rh - pad - 1)
+        return rect
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         p = QPainter(self)
@@ -80,6 +88,7 @@ class LayerDiagramView(SnapshotView):
         self._rows = 5
         self._key: object = None
         self._time = 0.0
+        self._fitted: dict[object, Fitted] = {}
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
             labels.kind_label,
@@ -315,34 +324,60 @@ class LayerDiagramView(SnapshotView):
         digits = len(str(b.marks.get(b.mark, 0))) if b.count > 1 else 0
         return size * (1.1 + 0.6 * digits) + 4
 
-    def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
+    def block_variants(self, b: lay.Block) -> list[str]:
+        """Return the block's text in variants, richest first, each fitting fewer pixels."""
         title, sub = self.block_text(b)
+        full = f"{title}\n{sub}" if sub else title
+        shorter: list[str] = [title] if sub else []
+        host = self.snapshot.host if self.snapshot else None
+        if b.role == "host_kernel" and title == labels.block_label("host_kernel_shared"):
+            shorter.append(labels.block_label("host_kernel"))
+        elif b.role == "hypervisor" and host is not None:
+            shorter.append(labels.hypervisor_label(host.hypervisor))
+        elif b.role == "guest_kernel" and b.count > 1:
+            shorter += [f"{labels.block_label('guest_kernel')} ×{units.count(b.live_count)}"]
+            shorter.append(f"×{units.count(b.live_count)}")
+        elif b.role == "guest_kernel":
+            shorter.append(labels.block_label("kernel"))
+        elif b.role == "guest":
+            full, shorter = breakable(full), [breakable(t) for t in shorter]
+        return list(dict.fromkeys([full, *shorter]))
+
+    def text_area(self, b: lay.Block, r: QRectF) -> QRectF:
+        """Return where a block's text may go: inside it, left of an inset and a badge."""
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
-        solid = state == "running" and (b.role != "guest" or b.state != "mixed")
-        colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
+        return r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)
+
+    def fitted(self, b: lay.Block) -> Fitted:
+        """Return the text painted on `b`, its font, and whether it had to be cut."""
+        area = self.text_area(b, self.block_rect(b))
         # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
         small = b.role in ("guest", "user_kernel", "guest_kernel")
-        f = theme.font(self.projector, bold=True, small=small)
-        fm = QFontMetrics(f)
-        inner = r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)
-        if fm.height() > inner.height() + 2:
-            # A squat diagram (short window, projector fonts): one whole line beats half of two.
-            f.setPixelSize(max(9, int(inner.height() * 0.8)))
-            fm = QFontMetrics(f)
-        wrap = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        text = "\n".join(t for t in (title, sub) if t)
-        if fm.boundingRect(inner.toRect(), wrap, text).height() > inner.height() or any(
-            fm.horizontalAdvance(w) > inner.width() for w in text.split()
-        ):
-            # Does not fit wrapped: one line each, cut with an ellipsis.
-            lines = [t for t in (title, sub) if t][: max(1, int(inner.height() // fm.height()))]
-            text = "\n".join(
-                fm.elidedText(t, Qt.TextElideMode.ElideRight, int(inner.width())) for t in lines
-            )
+        font = theme.font(self.projector, bold=True, small=small)
+        variants = self.block_variants(b)
+        key = (tuple(variants), round(area.width()), round(area.height()), font.key())
+        if key not in self._fitted:
+            if len(self._fitted) > 512:  # sizes seen while a splitter was dragged
+                self._fitted.clear()
+            floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
+            self._fitted[key] = fit(font, area, variants, max(9, int(floor)))
+        return self._fitted[key]
+
+    def cut_texts(self) -> list[str]:
+        """Return the block texts that cannot be shown whole at the canvas's size now."""
+        return [self.block_variants(b)[0] for b in self._blocks if self.fitted(b).cut]
+
+    def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
+        solid = state == "running" and (b.role != "guest" or b.state != "mixed")
+        colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
+        inner = self.text_area(b, r)
+        shown = self.fitted(b)
         if not solid and r.width() > 20:
             # Patterned fills: a white plate behind the text keeps it readable.
-            plate = QRectF(fm.boundingRect(inner.toRect(), wrap, text)).adjusted(-4, -2, 4, 2)
-            p.fillRect(plate.intersected(r), QColor(255, 255, 255, 225))
-        p.setFont(f)
+            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
+            p.fillRect(
+                QRectF(box).adjusted(-4, -2, 4, 2).intersected(r), QColor(255, 255, 255, 225)
+            )
+        p.setFont(shown.font)
         p.setPen(colour)
-        p.drawText(inner, wrap, text)
+        p.drawText(inner, WRAP, shown.text)

@@ -184,7 +184,7 @@ def layout(
         blocks.append(_guest_block(col, x, base_right, vw, "guest_kernel"))
         blocks.append(_guest_block(col, x, base_right + 1, vw))
     rows = max(int(b.row + b.h + 0.999) for b in blocks)
-    return blocks, max(rows, 5)
+    return blocks, rows  # no spare row: a short pane needs every pixel for the stack
 
 
 def _reached(incidents: tuple[Incident, ...], time_s: float) -> list[tuple[str, str, float]]:

@@ -49,7 +49,7 @@ class ExperimentTabs(QObject):
         if front and self._window.adaptive.compact and self._dock_sizes is None:
             self._dock_sizes = outer.sizes()
             total = sum(self._dock_sizes)
-            outer.setSizes([total * 55 // 100, total * 45 // 100])
+            outer.setSizes([total // 2, total - total // 2])  # the chart is what the class reads
         elif not front and self._dock_sizes is not None:
             outer.setSizes(self._dock_sizes)  # back as it was: the views get their room
             self._dock_sizes = None

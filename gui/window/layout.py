@@ -9,7 +9,7 @@ right; the lesson prompt and the host tabs above them; the tabs below everything
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 # Default splitter proportions (reset layout restores them).
 _SHARES: dict[str, tuple[int, ...]] = {
@@ -20,6 +20,7 @@ _SHARES: dict[str, tuple[int, ...]] = {
     "right": (55, 45),
 }
 MIN_SECTION = QSize(140, 90)
+HOST_SHARE_MAX = 0.5  # the host panel may take this much of the left column; the palette scrolls
 
 
 def _split(orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:
@@ -73,6 +74,26 @@ class WindowGrid:
         for name, splitter in self.splitters.items():
             total = width if name == "top" else height
             splitter.setSizes([total * share // 100 for share in _SHARES[name]])
+
+    def fit_host_panel(self) -> None:
+        """Give the host panel (left-bottom) the height all its rows need, if the column has it.
+
+        The palette above scrolls through its tiles; a host panel that scrolls hides half a
+        switch (KSM) below its edge, which a class reads as missing.
+        """
+        left, host = self.splitters["left"], self.places["left-bottom"]
+        area = host.findChild(QScrollArea)
+        body = area.widget() if area is not None else None
+        if area is None or body is None or not left.isVisible():
+            return
+        width = area.viewport().width()
+        content = body.heightForWidth(width) if body.hasHeightForWidth() else -1
+        need = host.height() - area.viewport().height() + max(content, body.sizeHint().height())
+        top, bottom = left.sizes()
+        total = top + bottom
+        want = min(need, int(total * HOST_SHARE_MAX))
+        if want > bottom:
+            left.setSizes([total - want, want])
 
     def restore(self, states: dict[str, QByteArray]) -> None:
         """Restore splitter states saved from `splitters`."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker
+from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
@@ -229,6 +229,9 @@ class MainWindow(QMainWindow):
         """Show one view or all of them, whichever the new size has room for."""
         super().resizeEvent(event)
         self.adaptive.fit(event.size())
+        if hasattr(self, "side_by_side"):
+            self.side_by_side.fit()
+        QTimer.singleShot(0, self.grid.fit_host_panel)  # after the layout gave out the sizes
 
     def restore_layout(self, states: dict[str, QByteArray]) -> None:
         """Restore splitter states saved by `splitters()`."""
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
         self.experiment_tabs.set_projector(on)
         self.side_by_side.set_projector(on)
         self.adaptive.fit(self.size())
+        QTimer.singleShot(0, self.grid.fit_host_panel)  # the host panel's rows grew or shrank
         action = self.menu_bar.actions["projector"]
         with QSignalBlocker(action):
             action.setChecked(on)

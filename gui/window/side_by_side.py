@@ -12,6 +12,7 @@ exactly two hosts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,7 @@ class HostPane(QWidget):
         self.views: dict[str, SnapshotView] = {}
         self._pages: list[list[SnapshotView]] = []
         self._splitters: list[QSplitter] = []  # one per page, in the stack's order
+        self.titles: list[Callable[[], str]] = []  # each view's title, in page order
         for spec in sorted((s for s in VIEWS if s.pane is not None), key=lambda s: s.pane or 0):
             page = (spec.pane or 0) // 2
             while len(self._pages) <= page:
@@ -78,6 +80,7 @@ class HostPane(QWidget):
             self.views[spec.name] = view
             self._pages[page].append(view)
             section = SectionPanel(spec.title_text, view)
+            self.titles.append(spec.title_text)
             # The splitters, not the views' size hints, decide: two panes must fit a projector.
             section.setMinimumSize(MIN_SECTION)
             self._splitters[page].addWidget(section)
@@ -90,9 +93,14 @@ class HostPane(QWidget):
         box.addWidget(self.title)
         box.addWidget(self.stack, 1)
 
-    def set_page(self, page: int) -> None:
-        """Show page `page` and draw its views from the last snapshot."""
+    def set_page(self, page: int, only: int | None = None) -> None:
+        """Show page `page` (only its view `only`, if given); draw it from the last snapshot."""
         self.stack.setCurrentIndex(page)
+        splitter = self._splitters[page] if self._splitters else None
+        for i in range(splitter.count() if splitter is not None else 0):
+            widget = splitter.widget(i) if splitter is not None else None
+            if widget is not None:
+                widget.setVisible(only is None or i == only)
         if self._snap is not None:
             self.draw(self._snap)
 
@@ -128,6 +136,7 @@ class SideBySideView(QWidget):
         self.pages.setExpanding(False)
         for _ in PAGES:
             self.pages.addTab("")
+        self.compact = False  # a small screen: one view per page, not two
         self.pages.currentChanged.connect(self._on_pages_current_changed)
         fits = [getattr(p.views.get("memory"), "fit_used", None) for p in self.panes]
         boxes = [f for f in fits if isinstance(f, QCheckBox)]
@@ -148,8 +157,28 @@ class SideBySideView(QWidget):
 
     def retranslate(self) -> None:
         """Name the pages in the current language."""
+        if self.compact:
+            for i, title in enumerate(self.panes[0].titles):
+                self.pages.setTabText(i, title())
+            return
         for i, text in enumerate(PAGES):
             self.pages.setTabText(i, QCoreApplication.translate("SideBySideView", text))
+
+    def set_compact(self, compact: bool) -> None:
+        """Show one view per page on a small screen (two stacked views leave no plot area)."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        current = self.pages.currentIndex()
+        with QSignalBlocker(self.pages):
+            while self.pages.count():
+                self.pages.removeTab(0)
+            for _ in self.panes[0].titles if compact else PAGES:
+                self.pages.addTab("")
+        self.retranslate()
+        page = current * 2 if compact else current // 2
+        self.pages.setCurrentIndex(min(page, self.pages.count() - 1))
+        self._on_pages_current_changed(self.pages.currentIndex())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate on a language change."""
@@ -162,7 +191,10 @@ class SideBySideView(QWidget):
 
     def _on_pages_current_changed(self, page: int) -> None:
         for pane in self.panes:
-            pane.set_page(page)
+            if self.compact:
+                pane.set_page(page // 2, page % 2)
+            else:
+                pane.set_page(page)
         self._link_memory()
         self._link_timelines()
 
@@ -279,6 +311,12 @@ class SideBySideArea(QObject):
             self.view.setVisible(on)
         window = self._window
         width, height = max(window.width(), 800), max(window.height(), 500)
+        compact = bool(getattr(window, "adaptive", None) and window.adaptive.compact)
+        left = top.widget(0)
+        if left is not None:  # a small screen gives both panes the palette's width too
+            left.setVisible(not (on and compact))
+        if self.view is not None:
+            self.view.set_compact(compact)
         if on:
             # The two panes are the picture: the palette and the tabs below give them room.
             top.setSizes([width * SHARES[0] // 100, 0, 0, width * (100 - SHARES[0]) // 100])
@@ -338,6 +376,12 @@ class SideBySideArea(QObject):
             return False
         window.controller.set_session(Session.bundled(paired))  # untitled: Save asks where
         return True
+
+    def fit(self) -> None:
+        """Follow the window between a small and a large screen while the panes are shown."""
+        compact = self._window.adaptive.compact
+        if self._on and self.view is not None and self.view.compact != compact:
+            self.set_on(True)
 
     def set_projector(self, on: bool) -> None:
         """Pass projector mode to the panes' views."""

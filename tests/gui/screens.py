@@ -16,7 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRect, QSize, Qt  # noqa: E402
+from PySide6.QtCore import QRect, QRectF, QSize, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
@@ -77,13 +77,19 @@ def _cut_text(widget: QWidget) -> str:
 
 
 def _clipped(widget: QWidget) -> str:
-    """Return a description if part of `widget` is hidden by its ancestors, else ""."""
-    region = widget.visibleRegion().boundingRect()
-    if region.height() + 1 < widget.height() or region.width() + 1 < widget.width():
+    """Return a description if part of `widget` lies outside one of its ancestors, else ""."""
+    window = widget.window()
+    shown = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        shown &= QRect(parent.mapTo(window, parent.rect().topLeft()), parent.size())
+        parent = parent.parentWidget()
+    if shown.height() + 1 < widget.height() or shown.width() + 1 < widget.width():
         text = getattr(widget, "text", lambda: "")()
+        text = text if isinstance(text, str) else ""
         return (
             f"{type(widget).__name__} {text[:40]!r} clipped to "
-            f"{region.width()}×{region.height()} of {widget.width()}×{widget.height()}"
+            f"{shown.width()}×{shown.height()} of {widget.width()}×{widget.height()}"
         )
     return ""
 
@@ -122,9 +128,98 @@ def _overlaps(parent: QWidget) -> list[str]:
     return found
 
 
+def _combo_cut(combo: QComboBox) -> str:
+    """Return a description if a closed combo box shows its choice cut, else ""."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    need = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    if combo.currentText() and need > field.width() + 1:
+        return f"combo box {combo.currentText()!r} needs {need} px, has {field.width()}"
+    return ""
+
+
+def _ink(text_item: QWidget) -> QRectF:
+    """Return where a plot text's letters are, in scene pixels (without its margins)."""
+    margin = text_item.document().documentMargin()
+    return text_item.mapRectToScene(
+        text_item.boundingRect().adjusted(margin, margin, -margin, -margin)
+    )
+
+
+def _axis_problems(plot: QWidget) -> list[str]:
+    """Return tick labels of a pyqtgraph plot that overlap or are dropped for want of room."""
+    from PySide6.QtGui import QPainter as Painter
+
+    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else None
+    if item is None:
+        return []
+    found = []
+    texts = [
+        (_ink(t.textItem), t.textItem.toPlainText())
+        for t in item.items
+        if type(t).__name__ == "TextItem" and t.isVisible() and t.textItem.toPlainText()
+    ]
+    for i, (a, ta) in enumerate(texts):
+        for b, tb in texts[i + 1 :]:
+            common = a.intersected(b)
+            if common.width() > 1 and common.height() > 1:
+                found.append(f"texts {ta!r} and {tb!r} overlap")
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        if not axis.isVisible() or axis.boundingRect().isEmpty():
+            continue
+        canvas = QImage(4, 4, QImage.Format.Format_ARGB32)
+        painter = Painter(canvas)
+        if axis.style.get("tickFont") is not None:
+            painter.setFont(axis.style["tickFont"])
+        specs = axis.generateDrawSpecs(painter)
+        painter.end()
+        if specs is None:
+            continue
+        rects = [(QRectF(r), t) for r, _, t in specs[2]]
+        for i, (a, ta) in enumerate(rects):
+            for b, tb in rects[i + 1 :]:
+                common = a.intersected(b)
+                if common.width() > 1 and common.height() > 1:
+                    found.append(f"{name} axis labels {ta!r} and {tb!r} overlap")
+        shown = {t for _, t in rects}
+        levels = getattr(axis, "_tickLevels", None) or []
+        low, high = sorted(axis.range)
+        edge = (high - low) * 0.02  # a label at the very end would stick out: dropped by design
+        for value, text in levels[0] if levels else []:
+            if low + edge <= value <= high - edge and text not in shown:
+                found.append(f"{name} axis label {text!r} dropped: no room")
+        label = axis.label
+        if axis.labelText and label.isVisible():
+            room = axis.boundingRect().height() if name == "left" else axis.width()
+            if label.boundingRect().width() > room + 1:
+                found.append(f"{name} axis title {axis.labelText!r} is longer than its axis")
+    return found
+
+
+def _painted_problems(window: QWidget) -> list[str]:
+    """Return texts painted inside views (diagram blocks, plot axes) that are cut."""
+    found = []
+    for name, view in getattr(window, "views_by_name", dict)().items():
+        if not view.isVisible():
+            continue
+        if hasattr(view, "cut_texts"):
+            found += [f"{name}: block text {t!r} cut" for t in view.cut_texts()]
+        for plot in view.findChildren(QWidget):
+            if type(plot).__name__ == "PlotWidget" and plot.isVisible():
+                found += [f"{name}: {p}" for p in _axis_problems(plot)]
+    return found
+
+
 def problems(window: QWidget) -> list[str]:
     """Return every cut text, too-small view and overlap in the shown `window`."""
     found: list[str] = _overlaps(window) if window.layout() is not None else []
+    found += _painted_problems(window)
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget.isWindow():
             continue
@@ -132,8 +227,12 @@ def problems(window: QWidget) -> list[str]:
             continue  # a plot's own items are drawn in its scene, not as widgets
         if isinstance(widget, QTabBar):
             found += _tab_problems(widget)
-        if isinstance(widget, (QLabel, QAbstractButton)) and not _inside_scrolled_content(widget):
-            found += [p for p in (_cut_text(widget), _clipped(widget)) if p]
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            found += [p for p in (_cut_text(widget),) if p]
+        if isinstance(widget, QComboBox):
+            found += [p for p in (_combo_cut(widget),) if p]
+        if not _inside_scrolled_content(widget):  # cut by a scroll area means: scroll
+            found += [p for p in (_clipped(widget),) if p]
         if widget.layout() is not None:
             found += _overlaps(widget)
     for name, section in getattr(window, "sections", {}).items():
@@ -187,6 +286,7 @@ def render(
     install_language(lang, remember=False)
     controller = SimController()
     window = MainWindow(controller)
+    window.prediction_card.asking = False  # nobody answers: the class would, then look
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.resize(*size)
     try:
@@ -257,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sheet", type=Path, help="write a contact sheet PNG here")
     parser.add_argument("--lessons", nargs="*", help="lesson file names (default: all)")
+    parser.add_argument("--jobs", type=int, default=1, help="settings rendered at once")
     parser.add_argument("--group", nargs=5, help=argparse.SUPPRESS)  # W H P LANG THUMB
     args = parser.parse_args(argv)
     lessons = [p for p in LESSONS if not args.lessons or p.name in args.lessons]
@@ -264,34 +365,35 @@ def main(argv: list[str] | None = None) -> int:
         w, h, proj, lang, thumb = args.group
         return min(1, _run_group((int(w), int(h)), proj == "1", lang, lessons, Path(thumb)))
     folder = Path(tempfile.mkdtemp(prefix="hostlab-screens-"))
-    failed, cells = 0, []
+    names = [p.name for p in lessons]
+    settings = [
+        (w, h, projector, lang)
+        for w, h in SIZES
+        for projector in (False, True)
+        for lang in ("en", "zh_CN")
+    ]
     # One process per setting: hundreds of windows in one process pile up in Qt's caches.
-    for w, h in SIZES:
-        for projector in (False, True):
-            for lang in ("en", "zh_CN"):
-                thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
-                names = [p.name for p in lessons]
-                status = subprocess.call(
-                    [
-                        sys.executable,
-                        __file__,
-                        "--lessons",
-                        *names,
-                        "--group",
-                        str(w),
-                        str(h),
-                        str(int(projector)),
-                        lang,
-                        str(thumb),
-                    ]
-                )
-                failed += status != 0
-                mode = "projector" if projector else "normal"
-                if thumb.is_file():
-                    lesson = thumb.with_suffix(".txt").read_text(encoding="utf-8")
-                    cells.append((f"{w}×{h} {mode} {lang} · {lesson}", QImage(str(thumb))))
-                verdict = {0: "ok", 1: "problems"}.get(status, f"crashed (exit status {status})")
-                print(f"{w}x{h} {mode} {lang}: {verdict}", flush=True)
+    running: list[tuple[tuple[int, int, bool, str], subprocess.Popen[bytes]]] = []
+    failed, cells = 0, []
+    for k, setting in enumerate(settings):
+        w, h, projector, lang = setting
+        thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
+        command = [sys.executable, __file__, "--lessons", *names, "--group"]
+        command += [str(w), str(h), str(int(projector)), lang, str(thumb)]
+        running.append((setting, subprocess.Popen(command)))
+        if len(running) < args.jobs and k + 1 < len(settings):
+            continue
+        while running and (len(running) >= args.jobs or k + 1 == len(settings)):
+            (w, h, projector, lang), process = running.pop(0)
+            status = process.wait()
+            failed += status != 0
+            mode = "projector" if projector else "normal"
+            thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
+            if thumb.is_file():
+                lesson = thumb.with_suffix(".txt").read_text(encoding="utf-8")
+                cells.append((f"{w}×{h} {mode} {lang} · {lesson}", QImage(str(thumb))))
+            verdict = {0: "ok", 1: "problems"}.get(status, f"crashed (exit status {status})")
+            print(f"{w}x{h} {mode} {lang}: {verdict}", flush=True)
     if args.sheet:
         from gui.app import make_application
 
