@@ -353,6 +353,8 @@ class LayerDiagramView(SnapshotView):
             if len(self._fitted) > 512:  # sizes seen while a splitter was dragged
                 self._fitted.clear()
             floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
+            # A squat block (a short pane, a banner above): one whole line of smaller text.
+            floor = min(floor, area.height() * 0.7)
             self._fitted[key] = fit(font, area, variants, max(9, int(floor)))
         return self._fitted[key]
 
