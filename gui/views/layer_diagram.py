@@ -332,6 +332,8 @@ class LayerDiagramView(SnapshotView):
             shorter.append(f"×{units.count(b.live_count)}")
         elif b.role == "guest_kernel":
             shorter.append(labels.block_label("kernel"))
+        elif b.role == "user_kernel":
+            shorter.append("gVisor")  # the product's name: the same in every language
         elif b.role == "guest":
             full, shorter = breakable(full), [breakable(t) for t in shorter]
         return list(dict.fromkeys([full, *shorter]))
