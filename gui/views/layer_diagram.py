@@ -50,8 +50,8 @@ class _Canvas(QWidget):
         rect = QRectF(
             b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad, b.h * rh - 2 * pad
         )
-        floor = QFontMetrics(theme.font(self._view.projector, small=True)).height() * 0.75
-        if b.h < 1 and rect.height() < floor + 2:
+        line = QFontMetrics(theme.font(self._view.projector, small=True)).height()
+        if b.h < 1 and rect.height() < line + 6:
             # An inset (KVM in the host kernel) too thin for a line of text: the row's height.
             row_top = self.height() - (int(b.row) + 1) * rh
             rect.setTop(row_top + pad + 1)  # inside the block it sits in
