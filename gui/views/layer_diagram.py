@@ -336,7 +336,9 @@ class LayerDiagramView(SnapshotView):
             shorter.append("gVisor")  # the product's name: the same in every language
         elif b.role == "guest":
             full, shorter = breakable(full), [breakable(t) for t in shorter]
-        return list(dict.fromkeys([full, *shorter]))
+        # Last, any title without its explanation in brackets ("Type-2 hypervisor").
+        bare = [t.split(" (")[0].split("（")[0] for t in (title, *shorter)]
+        return list(dict.fromkeys([full, *shorter, *(t for t in bare if t)]))
 
     def text_area(self, b: lay.Block, r: QRectF) -> QRectF:
         """Return where a block's text may go: inside it, left of an inset and a badge."""
