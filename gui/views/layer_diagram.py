@@ -53,8 +53,8 @@ class _Canvas(QWidget):
         rect = QRectF(
             b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad, b.h * rh - 2 * pad
         )
-        floor = QFontMetrics(theme.font(self._view.projector, small=True)).height() * 0.75
-        if b.h < 1 and rect.height() < floor + 2:
+        line = QFontMetrics(theme.font(self._view.projector, small=True)).height()
+        if b.h < 1 and rect.height() < line + 6:
             # An inset (KVM in the host kernel) too thin for a line of text: the row's height.
             row_top = self.height() - (int(b.row) + 1) * rh
             rect.setTop(row_top + pad + 1)  # inside the block it sits in
@@ -339,9 +339,13 @@ class LayerDiagramView(SnapshotView):
             shorter.append(f"×{units.count(b.live_count)}")
         elif b.role == "guest_kernel":
             shorter.append(labels.block_label("kernel"))
+        elif b.role == "user_kernel":
+            shorter.append("gVisor")  # the product's name: the same in every language
         elif b.role == "guest":
             full, shorter = breakable(full), [breakable(t) for t in shorter]
-        return list(dict.fromkeys([full, *shorter]))
+        # Last, any title without its explanation in brackets ("Type-2 hypervisor").
+        bare = [t.split(" (")[0].split("（")[0] for t in (title, *shorter)]
+        return list(dict.fromkeys([full, *shorter, *(t for t in bare if t)]))
 
     def text_area(self, b: lay.Block, r: QRectF) -> QRectF:
         """Return where a block's text may go: inside it, left of an inset and a badge."""
@@ -360,6 +364,8 @@ class LayerDiagramView(SnapshotView):
             if len(self._fitted) > 512:  # sizes seen while a splitter was dragged
                 self._fitted.clear()
             floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
+            # A squat block (a short pane, a banner above): one whole line of smaller text.
+            floor = min(floor, area.height() * 0.7)
             self._fitted[key] = fit(font, area, variants, max(9, int(floor)))
         return self._fitted[key]
 
