@@ -316,13 +316,20 @@ class LayerDiagramView(SnapshotView):
             p.drawRect(QRectF(x, r.top(), w, r.height()))
             x += w
 
+    def _badge_size(self, b: lay.Block, r: QRectF) -> tuple[float, float]:
+        """Return the width and height of the block's incident badge, as incident_marks draws it."""
+        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)
+        font = theme.font(self.projector, bold=True)
+        font.setPixelSize(max(12, int(size)))
+        fm = QFontMetrics(font)
+        count = b.marks.get(b.mark, 0)
+        text = incident_marks.GLYPHS.get(b.mark, "") + (f"{count}" if b.count > 1 and count else "")
+        h = fm.height() * 1.05
+        return max(h, fm.horizontalAdvance(text) + h * 0.5), h
+
     def _badge_room(self, b: lay.Block, r: QRectF) -> float:
         """Return the width an incident badge takes at the right of the text (0: none)."""
-        if not b.mark:
-            return 0.0
-        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)  # as incident_marks
-        digits = len(str(b.marks.get(b.mark, 0))) if b.count > 1 else 0
-        return size * (1.1 + 0.6 * digits) + 4
+        return self._badge_size(b, r)[0] + 2 + 4 if b.mark else 0.0  # its inset, then a gap
 
     def block_variants(self, b: lay.Block) -> list[str]:
         """Return the block's text in variants, richest first, each fitting fewer pixels."""
@@ -347,19 +354,13 @@ class LayerDiagramView(SnapshotView):
         bare = [t.split(" (")[0].split("（")[0] for t in (title, *shorter)]
         return list(dict.fromkeys([full, *shorter, *(t for t in bare if t)]))
 
-    def _badge_height(self, r: QRectF) -> float:
-        """Return how far down from the block's top its incident badge reaches."""
-        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)  # as incident_marks
-        font = theme.font(self.projector, bold=True)
-        font.setPixelSize(max(12, int(size)))
-        return 2 + QFontMetrics(font).height() * 1.05 + 4  # a shield's tip hangs 4 px lower
-
     def text_areas(self, b: lay.Block, r: QRectF) -> list[QRectF]:
         """Return where a block's text may go, best first: beside its badge, then under it."""
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
         areas = [r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)]
         if b.mark:  # a narrow column: the badge on a line of its own, the name below at full width
-            areas.append(r.adjusted(4, self._badge_height(r), -4, -2))
+            # Below the badge's top inset and a shield's tip, which hangs 4 px lower.
+            areas.append(r.adjusted(4, 2 + self._badge_size(b, r)[1] + 6, -4, -2))
         return areas
 
     def placed(self, b: lay.Block, r: QRectF) -> tuple[QRectF, Fitted]:
