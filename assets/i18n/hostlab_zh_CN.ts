@@ -2933,7 +2933,37 @@ Save them first?</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="268"/>
+        <location filename="../../gui/text/labels.py" line="197"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="198"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="199"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="200"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="201"/>
+        <source>Speed</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="202"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="285"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>

@@ -21,7 +21,7 @@ from gui.text import labels
 from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views.base import SnapshotView
-from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit
+from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit_first
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIVE_STATES, STATES, Snapshot
 
@@ -88,7 +88,7 @@ class LayerDiagramView(SnapshotView):
         self._rows = 5
         self._key: object = None
         self._time = 0.0
-        self._fitted: dict[object, Fitted] = {}
+        self._fitted: dict[object, tuple[int, Fitted]] = {}
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
             labels.kind_label,
@@ -316,13 +316,20 @@ class LayerDiagramView(SnapshotView):
             p.drawRect(QRectF(x, r.top(), w, r.height()))
             x += w
 
+    def _badge_size(self, b: lay.Block, r: QRectF) -> tuple[float, float]:
+        """Return the width and height of the block's incident badge, as incident_marks draws it."""
+        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)
+        font = theme.font(self.projector, bold=True)
+        font.setPixelSize(max(12, int(size)))
+        fm = QFontMetrics(font)
+        count = b.marks.get(b.mark, 0)
+        text = incident_marks.GLYPHS.get(b.mark, "") + (f"{count}" if b.count > 1 and count else "")
+        h = fm.height() * 1.05
+        return max(h, fm.horizontalAdvance(text) + h * 0.5), h
+
     def _badge_room(self, b: lay.Block, r: QRectF) -> float:
         """Return the width an incident badge takes at the right of the text (0: none)."""
-        if not b.mark:
-            return 0.0
-        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)  # as incident_marks
-        digits = len(str(b.marks.get(b.mark, 0))) if b.count > 1 else 0
-        return size * (1.1 + 0.6 * digits) + 4
+        return self._badge_size(b, r)[0] + 2 + 4 if b.mark else 0.0  # its inset, then a gap
 
     def block_variants(self, b: lay.Block) -> list[str]:
         """Return the block's text in variants, richest first, each fitting fewer pixels."""
@@ -347,27 +354,36 @@ class LayerDiagramView(SnapshotView):
         bare = [t.split(" (")[0].split("（")[0] for t in (title, *shorter)]
         return list(dict.fromkeys([full, *shorter, *(t for t in bare if t)]))
 
-    def text_area(self, b: lay.Block, r: QRectF) -> QRectF:
-        """Return where a block's text may go: inside it, left of an inset and a badge."""
+    def text_areas(self, b: lay.Block, r: QRectF) -> list[QRectF]:
+        """Return where a block's text may go, best first: beside its badge, then under it."""
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
-        return r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)
+        areas = [r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)]
+        if b.mark:  # a narrow column: the badge on a line of its own, the name below at full width
+            # Below the badge's top inset and a shield's tip, which hangs 4 px lower.
+            areas.append(r.adjusted(4, 2 + self._badge_size(b, r)[1] + 6, -4, -2))
+        return areas
 
-    def fitted(self, b: lay.Block) -> Fitted:
-        """Return the text painted on `b`, its font, and whether it had to be cut."""
-        area = self.text_area(b, self.block_rect(b))
-        # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
+    def placed(self, b: lay.Block, r: QRectF) -> tuple[QRectF, Fitted]:
+        """Return where the text of `b` painted in `r` goes, the text, its font, and if cut."""
         small = b.role in ("guest", "user_kernel", "guest_kernel")
+        # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
         font = theme.font(self.projector, bold=True, small=small)
         variants = self.block_variants(b)
-        key = (tuple(variants), round(area.width()), round(area.height()), font.key())
+        areas = self.text_areas(b, r)
+        sizes = tuple((round(a.width()), round(a.height())) for a in areas)
+        key = (tuple(variants), sizes, font.key())
         if key not in self._fitted:
             if len(self._fitted) > 512:  # sizes seen while a splitter was dragged
                 self._fitted.clear()
             floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
-            # A squat block (a short pane, a banner above): one whole line of smaller text.
-            floor = min(floor, area.height() * 0.7)
-            self._fitted[key] = fit(font, area, variants, max(9, int(floor)))
-        return self._fitted[key]
+            desk = round(theme.metrics(False).font_pt * 96 / 72)  # normal mode's text
+            self._fitted[key] = fit_first(font, areas, variants, floor, desk)
+        index, shown = self._fitted[key]
+        return areas[index], shown
+
+    def fitted(self, b: lay.Block) -> Fitted:
+        """Return the text painted on `b`, its font, and whether it had to be cut."""
+        return self.placed(b, self.block_rect(b))[1]
 
     def cut_texts(self) -> list[str]:
         """Return the block texts that cannot be shown whole at the canvas's size now."""
@@ -376,8 +392,7 @@ class LayerDiagramView(SnapshotView):
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
         solid = state == "running" and (b.role != "guest" or b.state != "mixed")
         colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
-        inner = self.text_area(b, r)
-        shown = self.fitted(b)
+        inner, shown = self.placed(b, r)
         if not solid and r.width() > 20:
             # Patterned fills: a white plate behind the text keeps it readable.
             box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)

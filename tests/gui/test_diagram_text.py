@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetrics
 
-from gui.views.layer_diagram_text import ZWSP, breakable, fit, fits
+from gui.views.layer_diagram_text import ZWSP, breakable, fit, fit_first, fits
 
 
 def _font(px: int) -> QFont:
@@ -36,3 +36,10 @@ def test_only_a_text_that_fits_nowhere_is_cut_and_says_so(qapp) -> None:
     shown = fit(_font(20), area, ["Hypervisor"], floor_px=16)
     assert shown.cut and shown.text.endswith("…")
     assert not fits(QFontMetrics(_font(16)), 30, 12, "Hypervisor")
+
+
+def test_a_name_no_floor_fits_takes_normal_mode_size_before_being_cut(qapp) -> None:
+    area = QRectF(0, 0, QFontMetrics(_font(13)).horizontalAdvance("alpine-vm-1") + 2, 24)
+    index, shown = fit_first(_font(21), [area], ["alpine-vm-1"], floor_px=16, desk_px=13)
+    assert (index, shown.text, shown.cut) == (0, "alpine-vm-1", False)
+    assert fit_first(_font(21), [area], ["alpine-vm-1"], floor_px=16, desk_px=16)[1].cut

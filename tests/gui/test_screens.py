@@ -252,3 +252,14 @@ def test_the_checker_looks_inside_plots_and_the_diagram(qtbot: QtBot) -> None:
     assert "block text 'Host kernel, shared by every container' cut" in found
     assert "bottom axis labels" in found and "overlap" in found
     assert "texts '1.00×' and '1.00×' overlap" in found
+
+
+@pytest.mark.parametrize(
+    "lesson", ["05-isolation-panic.toml", "06-portability.toml", "03-side-by-side.toml"]
+)
+def test_what_the_matrix_found_at_1024_projector_is_readable(qtbot: QtBot, lesson: str) -> None:
+    # Crashed guests' names beside their badges in squat rows; eight bottom tabs, two hosts.
+    _image, found = screens.render(
+        screens.ROOT / "assets/scenarios" / lesson, (1024, 768), True, "en"
+    )
+    assert found == []
