@@ -44,6 +44,7 @@ class LogModel(QAbstractTableModel):
         self._log: Sequence[LogEntry] = ()
         self._count = 0
         self._headers = ("", "", "")
+        self._alarm = QColor(theme.VERMILLION)
 
     def set_log(self, log: Sequence[LogEntry]) -> bool:
         """Show `log`; return True when rows were added."""
@@ -85,19 +86,24 @@ class LogModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Return the cell text (formatted now, so in the current language)."""
-        if not index.isValid():
-            return None
-        e = self._log[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and e.code in _ALARMS:
-            return QColor(theme.VERMILLION)  # kills and failures stand out in the list
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        col = index.column()
-        if col == 0:
-            return units.sim_time(e.time_s)
-        if col == 1:
-            return e.guest_id or ""
-        return log_text.log_message(e)
+        # Views ask for a dozen roles per cell on every paint: answer the unused ones first.
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not index.isValid():
+                return None
+            e = self._log[index.row()]
+            col = index.column()
+            if col == 0:
+                return units.sim_time(e.time_s)
+            if col == 1:
+                return e.guest_id or ""
+            return log_text.log_message(e)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and self._log[index.row()].code in _ALARMS
+        ):
+            return self._alarm  # kills and failures stand out in the list
+        return None
 
     def headerData(
         self,
@@ -153,7 +159,9 @@ class EventLogView(SnapshotView):
         self._text.setClearButtonEnabled(True)
         self._code = QComboBox()
         self._table = QTableView()
-        self._table.setModel(self._proxy)
+        # Unfiltered, the table reads the log itself: every cell painted through the proxy
+        # costs a mapping and a second Python call, and the log repaints on every frame.
+        self._table.setModel(self._model)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.verticalHeader().setVisible(False)
         self._table.setWordWrap(False)
@@ -176,7 +184,7 @@ class EventLogView(SnapshotView):
 
     @property
     def table(self) -> QTableView:
-        """Return the table (its model is the filtered one)."""
+        """Return the table (its model: the log, or the filtered log while a filter is set)."""
         return self._table
 
     def visible_messages(self) -> list[str]:
@@ -196,7 +204,16 @@ class EventLogView(SnapshotView):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        self._proxy.set_filter(self._text.text(), self._code.currentData() or "")
+        text, code = self._text.text(), self._code.currentData() or ""
+        self._proxy.set_filter(text, code)
+        shown = self._proxy if text or code else self._model
+        if self._table.model() is shown:
+            return
+        bar = self._table.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 2
+        self._table.setModel(shown)  # the header keeps its columns' widths (tested)
+        if at_end:
+            self._table.scrollToBottom()
 
     def retranslate(self) -> None:
         """Set placeholders, filter choices, headers and messages in the current language."""
