@@ -68,6 +68,9 @@ def play(app, controller, source: str, speed: float, seconds: float) -> dict:  #
     window = app.activeWindow() or next(
         w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow"
     )
+    # A lesson's prediction pauses the run until the class answers: this measures the speed of
+    # play once the class has answered (or skipped), so no prediction is asked.
+    window.prediction_card.asking = False
     label = window.transport.speed_label
     if hasattr(controller, "achieved_speed_changed"):  # absent before the frame clock
         controller.achieved_speed_changed.connect(lambda _v: labels.append(label.text()))
