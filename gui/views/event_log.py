@@ -44,6 +44,7 @@ class LogModel(QAbstractTableModel):
         self._log: Sequence[LogEntry] = ()
         self._count = 0
         self._headers = ("", "", "")
+        self._alarm = QColor(theme.VERMILLION)
 
     def set_log(self, log: Sequence[LogEntry]) -> bool:
         """Show `log`; return True when rows were added."""
@@ -85,19 +86,24 @@ class LogModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Return the cell text (formatted now, so in the current language)."""
-        if not index.isValid():
-            return None
-        e = self._log[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and e.code in _ALARMS:
-            return QColor(theme.VERMILLION)  # kills and failures stand out in the list
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        col = index.column()
-        if col == 0:
-            return units.sim_time(e.time_s)
-        if col == 1:
-            return e.guest_id or ""
-        return log_text.log_message(e)
+        # Views ask for a dozen roles per cell on every paint: answer the unused ones first.
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not index.isValid():
+                return None
+            e = self._log[index.row()]
+            col = index.column()
+            if col == 0:
+                return units.sim_time(e.time_s)
+            if col == 1:
+                return e.guest_id or ""
+            return log_text.log_message(e)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and self._log[index.row()].code in _ALARMS
+        ):
+            return self._alarm  # kills and failures stand out in the list
+        return None
 
     def headerData(
         self,

@@ -12,7 +12,16 @@ import math
 from operator import attrgetter
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import theme, units
@@ -20,6 +29,7 @@ from gui.i18n import catalog_name
 from gui.text import labels
 from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
+from gui.views import layer_diagram_paint as paint
 from gui.views.base import SnapshotView
 from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit
 from gui.views.legend import Legend
@@ -45,7 +55,15 @@ class _Canvas(QWidget):
         self._view = view
         self.setMinimumSize(240, 120)  # short panes: the blocks' texts shrink or shorten
 
-    def block_rect(self, b: lay.Block) -> QRectF:
+    def block_rects(self) -> list[QRectF]:
+        """Return where each block is painted, in the order of the view's blocks."""
+        floor = self._floor()
+        return [self.block_rect(b, floor) for b in self._view.blocks]
+
+    def _floor(self) -> float:
+        return QFontMetrics(theme.font(self._view.projector, small=True)).height() * 0.75
+
+    def block_rect(self, b: lay.Block, floor: float | None = None) -> QRectF:
         rows = self._view.row_count
         rh = (self.height() - self._view.banner_px()) / rows  # a banner never covers blocks
         pad = 3.0
@@ -53,7 +71,8 @@ class _Canvas(QWidget):
         rect = QRectF(
             b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad, b.h * rh - 2 * pad
         )
-        floor = QFontMetrics(theme.font(self._view.projector, small=True)).height() * 0.75
+        if floor is None:
+            floor = self._floor()
         if b.h < 1 and rect.height() < floor + 2:
             # An inset (KVM in the host kernel) too thin for a line of text: the row's height.
             row_top = self.height() - (int(b.row) + 1) * rh
@@ -65,8 +84,9 @@ class _Canvas(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("#FFFFFF"))
-        for b in self._view.blocks:
-            self._view.paint_block(p, b, self.block_rect(b))
+        self._view.check_text_context()
+        for b, r in zip(self._view.blocks, self.block_rects(), strict=True):
+            self._view.paint_block(p, b, r)
         self._view.paint_banner(p, QRectF(self.rect()))
         p.end()
 
@@ -89,6 +109,9 @@ class LayerDiagramView(SnapshotView):
         self._key: object = None
         self._time = 0.0
         self._fitted: dict[object, Fitted] = {}
+        # Where each block's text goes, by what decides it: most blocks keep their text from
+        # one frame to the next, and fitting and measuring it costs more than drawing it.
+        self._plans = paint.TextPlans()
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
             labels.kind_label,
@@ -138,11 +161,13 @@ class LayerDiagramView(SnapshotView):
 
     def retranslate(self) -> None:
         """Re-read translated names of legends (blocks translate when painted)."""
+        self._plans.clear()
         self._kinds.retranslate()
         self._states.retranslate()
         self._canvas.update()
 
     def _apply_projector(self) -> None:
+        self._plans.clear()
         self._kinds.set_projector(self.projector)
         self._states.set_projector(self.projector)
         self._canvas.update()
@@ -169,6 +194,8 @@ class LayerDiagramView(SnapshotView):
             for s in i.steps
         )
         if key != self._key or force:
+            if force or not self._key or snap.host != self._key[0]:  # type: ignore[index]
+                self._plans.clear()  # block texts name the host's OS, cores and RAM
             self._key = key
             templates = {t.id: t for t in snap.templates}
             blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
@@ -266,7 +293,7 @@ class LayerDiagramView(SnapshotView):
         p.setPen(Qt.PenStyle.NoPen)
         p.drawRect(r)
         if b.role == "guest" and b.state == "mixed":
-            self._paint_breakdown(p, b, r, fill)
+            paint.paint_breakdown(p, b, r, fill)
         else:
             p.setBrush(QBrush(fill, theme.STATE_BRUSH.get(state, Qt.BrushStyle.SolidPattern)))
             p.drawRect(r)
@@ -304,26 +331,6 @@ class LayerDiagramView(SnapshotView):
         )
         incident_marks.paint_banner(p, area, text, host.down, self.projector)
 
-    def _paint_breakdown(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor) -> None:
-        """Split an aggregate block into state bands, widths proportional to the counts."""
-        x = r.left()
-        for s in theme.STATE_BRUSH:
-            n = b.states.get(s, 0)
-            if not n:
-                continue
-            w = r.width() * n / b.count
-            p.setBrush(QBrush(fill, theme.STATE_BRUSH[s]))
-            p.drawRect(QRectF(x, r.top(), w, r.height()))
-            x += w
-
-    def _badge_room(self, b: lay.Block, r: QRectF) -> float:
-        """Return the width an incident badge takes at the right of the text (0: none)."""
-        if not b.mark:
-            return 0.0
-        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)  # as incident_marks
-        digits = len(str(b.marks.get(b.mark, 0))) if b.count > 1 else 0
-        return size * (1.1 + 0.6 * digits) + 4
-
     def block_variants(self, b: lay.Block) -> list[str]:
         """Return the block's text in variants, richest first, each fitting fewer pixels."""
         title, sub = self.block_text(b)
@@ -346,11 +353,11 @@ class LayerDiagramView(SnapshotView):
     def text_area(self, b: lay.Block, r: QRectF) -> QRectF:
         """Return where a block's text may go: inside it, left of an inset and a badge."""
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
-        return r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)
+        return r.adjusted(4, 2, -4 - paint.badge_room(b, r, self.projector), -2)
 
-    def fitted(self, b: lay.Block) -> Fitted:
-        """Return the text painted on `b`, its font, and whether it had to be cut."""
-        area = self.text_area(b, self.block_rect(b))
+    def fitted(self, b: lay.Block, rect: QRectF | None = None) -> Fitted:
+        """Return the text painted on `b` (at `rect`), its font, and whether it had to be cut."""
+        area = self.text_area(b, self.block_rect(b) if rect is None else rect)
         # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
         small = b.role in ("guest", "user_kernel", "guest_kernel")
         font = theme.font(self.projector, bold=True, small=small)
@@ -367,17 +374,30 @@ class LayerDiagramView(SnapshotView):
         """Return the block texts that cannot be shown whole at the canvas's size now."""
         return [self.block_variants(b)[0] for b in self._blocks if self.fitted(b).cut]
 
+    def check_text_context(self) -> None:
+        """Forget block text plans when the mode's sizes or the application font changed."""
+        self._plans.set_context((self.projector, theme.metrics(self.projector), QFont().key()))
+
+    def _plan(self, b: lay.Block, r: QRectF, solid: bool) -> paint.Plan:
+        """Return where `b`'s text goes, what is painted, and its white plate (None: none)."""
+
+        def make() -> paint.Plan:
+            inner = self.text_area(b, r)
+            shown = self.fitted(b, r)
+            if solid or r.width() <= 20:
+                return inner, shown, None
+            # Patterned fills: a white plate behind the text keeps it readable.
+            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
+            return inner, shown, QRectF(box).adjusted(-4, -2, 4, 2).intersected(r)
+
+        return self._plans.get(paint.plan_key(b, r, solid), make)
+
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
         solid = state == "running" and (b.role != "guest" or b.state != "mixed")
         colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
-        inner = self.text_area(b, r)
-        shown = self.fitted(b)
-        if not solid and r.width() > 20:
-            # Patterned fills: a white plate behind the text keeps it readable.
-            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
-            p.fillRect(
-                QRectF(box).adjusted(-4, -2, 4, 2).intersected(r), QColor(255, 255, 255, 225)
-            )
+        inner, shown, plate = self._plan(b, r, solid)
+        if plate is not None:
+            p.fillRect(plate, QColor(255, 255, 255, 225))
         p.setFont(shown.font)
         p.setPen(colour)
         p.drawText(inner, WRAP, shown.text)
