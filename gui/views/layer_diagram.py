@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from operator import attrgetter
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -80,13 +80,17 @@ class _Canvas(QWidget):
             rect.setBottom(row_top + rh - pad - 1)
         return rect
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("#FFFFFF"))
         self._view.check_text_context()
+        region = event.region()
+        whole = region.contains(self.rect())
         for b, r in zip(self._view.blocks, self.block_rects(), strict=True):
-            self._view.paint_block(p, b, r)
+            # Only blocks that touch the part asked for: Qt clips the rest away anyway.
+            if whole or region.intersects(self._view.extent(b, r)):
+                self._view.paint_block(p, b, r)
         self._view.paint_banner(p, QRectF(self.rect()))
         p.end()
 
@@ -112,6 +116,7 @@ class LayerDiagramView(SnapshotView):
         # Where each block's text goes, by what decides it: most blocks keep their text from
         # one frame to the next, and fitting and measuring it costs more than drawing it.
         self._plans = paint.TextPlans()
+        self._looks: set[paint.Look] | None = None  # as last asked to be painted
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
             labels.kind_label,
@@ -193,8 +198,9 @@ class LayerDiagramView(SnapshotView):
             for i in snap.incidents
             for s in i.steps
         )
+        same_host = self._key is not None and snap.host == self._key[0]  # type: ignore[index]
         if key != self._key or force:
-            if force or not self._key or snap.host != self._key[0]:  # type: ignore[index]
+            if force or not same_host:
                 self._plans.clear()  # block texts name the host's OS, cores and RAM
             self._key = key
             templates = {t.id: t for t in snap.templates}
@@ -208,7 +214,40 @@ class LayerDiagramView(SnapshotView):
         elif not glowing and int(snap.time_s * PULSE_STEPS) == int(self._time * PULSE_STEPS):
             return  # the pulse moves in steps: a repaint per step, not per frame
         self._time = snap.time_s
-        self._canvas.update()
+        self._update_canvas(force or not same_host)
+
+    def _update_canvas(self, whole: bool) -> None:
+        """Ask Qt to paint again where blocks changed (all of it when marks may spill over)."""
+        if self.banner_px() or any(b.mark for b in self._blocks):
+            looks = None  # badges, glows and the banner paint outside blocks: repaint all
+        else:
+            self.check_text_context()
+            looks = {
+                (*self._look(b, r), paint.corners(self.extent(b, r)))
+                for b, r in zip(self._blocks, self._canvas.block_rects(), strict=True)
+            }
+        if whole or looks is None or self._looks is None:
+            self._canvas.update()
+        else:
+            self._canvas.update(paint.dirty(self._looks, looks))
+        self._looks = looks
+
+    def _shown(self, b: lay.Block, r: QRectF) -> tuple[str, QRectF, bool]:
+        """Return the state a block is drawn in, where its face is, and whether it is solid."""
+        host = self.snapshot.host if self.snapshot else None
+        return paint.shown(b, r, host is not None and host.down, self.projector)
+
+    def _look(self, b: lay.Block, r: QRectF) -> paint.Look:
+        """Return all that decides how `b` is painted at `r`."""
+        state, face, solid = self._shown(b, r)
+        pulse = int(self._time * PULSE_STEPS) if state == "starting" else -1
+        return (*paint.plan_key(b, face, solid), b.state, state, pulse, r.getRect())
+
+    def extent(self, b: lay.Block, r: QRectF) -> QRect:
+        """Return the pixels block `b` at `r` may touch when painted."""
+        _state, face, solid = self._shown(b, r)
+        box = self._plan(b, face, solid)[3]
+        return paint.extent(r, box, theme.metrics(self.projector).line_px)
 
     # --- painting ----------------------------------------------------------------------------
     def block_text(self, b: lay.Block) -> tuple[str, str]:
@@ -256,30 +295,14 @@ class LayerDiagramView(SnapshotView):
             return name, f"{marks} {labels.state_label(b.state)}"
         return name, marks
 
-    def _fill(self, b: lay.Block) -> QColor:
-        if b.role == "guest":
-            return theme.colour(theme.KIND_COLOURS, b.kind)
-        if b.role == "guest_kernel":
-            return theme.colour(theme.LAYER_COLOURS, "guest_kernel")
-        if b.role == "utility_vm":
-            return theme.colour(theme.KIND_COLOURS, "vm").lighter(160)
-        return theme.colour(theme.BLOCK_COLOURS, b.role)
-
     def paint_block(self, p: QPainter, b: lay.Block, r: QRectF) -> None:
         """Paint one block: fill, state pattern, outline, deck for many kernels, text."""
         m = theme.metrics(self.projector)
-        fill = self._fill(b)
-        state = (
-            b.state
-            if b.role in ("guest", "guest_kernel", "user_kernel", "utility_vm")
-            else "running"
-        )
-        host = self.snapshot.host if self.snapshot else None
-        if b.role == "host_kernel" and host is not None and host.down:
-            state = "crashed"  # a kernel panic took the shared kernel, and every container
-        if b.role == "guest_kernel" and b.count > 1:
+        fill = paint.fill(b)
+        state, face, _solid = self._shown(b, r)
+        if face != r:
             step = 6.0 if self.projector else 4.0
-            r = r.adjusted(0, 2 * step, -2 * step, 0)
+            r = face
             for k in (2, 1):  # a deck of cards: several kernels, not one
                 p.setBrush(fill.darker(100 + 25 * k))
                 p.setPen(QPen(QColor("#FFFFFF"), 1))
@@ -384,18 +407,18 @@ class LayerDiagramView(SnapshotView):
         def make() -> paint.Plan:
             inner = self.text_area(b, r)
             shown = self.fitted(b, r)
+            box = QRectF(QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text))
             if solid or r.width() <= 20:
-                return inner, shown, None
+                return inner, shown, None, box
             # Patterned fills: a white plate behind the text keeps it readable.
-            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
-            return inner, shown, QRectF(box).adjusted(-4, -2, 4, 2).intersected(r)
+            return inner, shown, box.adjusted(-4, -2, 4, 2).intersected(r), box
 
         return self._plans.get(paint.plan_key(b, r, solid), make)
 
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
         solid = state == "running" and (b.role != "guest" or b.state != "mixed")
         colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
-        inner, shown, plate = self._plan(b, r, solid)
+        inner, shown, plate, _box = self._plan(b, r, solid)
         if plate is not None:
             p.fillRect(plate, QColor(255, 255, 255, 225))
         p.setFont(shown.font)

@@ -1,22 +1,27 @@
-"""Painting helpers of the layer diagram: state bands, badge room, and text plans kept.
+"""Painting helpers of the layer diagram: state bands, badge room, text plans, dirty areas.
 
 A block's text placement (area, fitted text, white plate) costs more to work out than to
 draw, and most blocks keep it from one frame to the next, so `TextPlans` keeps it by what
 decides it and forgets everything when the language, the mode's sizes or the font change.
+While guests start only a few blocks change (counts, pulse): `dirty` is where they paint, so
+only that part of the canvas is painted again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QBrush, QColor, QPainter, QRegion
 
 from gui import theme
 from gui.views import layer_diagram_layout as lay
 from gui.views.layer_diagram_text import Fitted
 
-Plan = tuple[QRectF, Fitted, QRectF | None]  # text area, fitted text, white plate (None: none)
+# Text area, fitted text, white plate (None: none), and the box the text's pixels fall in.
+Plan = tuple[QRectF, Fitted, QRectF | None, QRectF]
+Look = tuple[object, ...]  # what a block looks like, last its painted pixels (x, y, w, h)
+_OWN_STATE = frozenset({"guest", "guest_kernel", "user_kernel", "utility_vm"})  # others: running
 _MAX_PLANS = 512  # texts and sizes seen while guests came and went
 
 
@@ -40,6 +45,31 @@ def badge_room(b: lay.Block, r: QRectF, projector: bool) -> float:
     size = min(r.height() * 0.55, 34.0 if projector else 24.0)  # as incident_marks
     digits = len(str(b.marks.get(b.mark, 0))) if b.count > 1 else 0
     return size * (1.1 + 0.6 * digits) + 4
+
+
+def fill(b: lay.Block) -> QColor:
+    """Return a block's colour: its kind for guests, its layer otherwise."""
+    if b.role == "guest":
+        return theme.colour(theme.KIND_COLOURS, b.kind)
+    if b.role == "guest_kernel":
+        return theme.colour(theme.LAYER_COLOURS, "guest_kernel")
+    if b.role == "utility_vm":
+        return theme.colour(theme.KIND_COLOURS, "vm").lighter(160)
+    return theme.colour(theme.BLOCK_COLOURS, b.role)
+
+
+def shown(b: lay.Block, r: QRectF, host_down: bool, projector: bool) -> tuple[str, QRectF, bool]:
+    """Return the state a block is drawn in, where its face is, and whether it is solid."""
+    state = (
+        b.state if b.role in ("guest", "guest_kernel", "user_kernel", "utility_vm") else "running"
+    )
+    if b.role == "host_kernel" and host_down:
+        state = "crashed"  # a kernel panic took the shared kernel, and every container
+    if b.role == "guest_kernel" and b.count > 1:
+        step = 6.0 if projector else 4.0
+        r = r.adjusted(0, 2 * step, -2 * step, 0)  # room for the deck of kernels behind
+    solid = state == "running" and (b.role != "guest" or b.state != "mixed")
+    return state, r, solid
 
 
 def plan_key(b: lay.Block, r: QRectF, solid: bool) -> tuple[object, ...]:
@@ -90,3 +120,22 @@ class TextPlans:
                 self._plans.clear()
             plan = self._plans[key] = make()
         return plan
+
+
+def extent(r: QRectF, text_box: QRectF, line_px: int) -> QRect:
+    """Return the pixels a block at `r` may touch: outline, strike-through and text."""
+    e = line_px + 3  # half the widest pen (strike-through, line_px + 2) and antialiasing
+    return r.adjusted(-e, -e, e, e).united(text_box.adjusted(-2, -2, 2, 2)).toAlignedRect()
+
+
+def corners(q: QRect) -> tuple[int, int, int, int]:
+    """Return `q` as (x, y, width, height), to compare and keep."""
+    return q.x(), q.y(), q.width(), q.height()
+
+
+def dirty(before: set[Look], after: set[Look]) -> QRegion:
+    """Return where the canvas changes: where blocks that look different paint, then or now."""
+    region = QRegion()
+    for look in before ^ after:
+        region += QRect(*look[-1])  # type: ignore[misc]
+    return region

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import snapshots as S
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from gui import i18n
@@ -85,3 +87,47 @@ def test_after_a_change_the_view_shows_what_a_view_never_painted_before_shows(
         assert _same_picture(view, fresh)
     finally:
         i18n.install_language("en", remember=False)
+
+
+class _Paints(QObject):
+    """Records the areas Qt asks a widget to paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: list[QRect] = []
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            self.areas.append(event.rect())  # type: ignore[attr-defined]
+        return False
+
+
+def _on_screen(view: LayerDiagramView) -> QImage:
+    """Return the canvas as the window shows it now (not painted again, unlike grab())."""
+    g = view.canvas.geometry()
+    shot = view.screen().grabWindow(view.winId(), g.x(), g.y(), g.width(), g.height())
+    return shot.toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
+@pytest.mark.parametrize("projector", [False, True])
+def test_painting_only_what_changed_shows_what_a_full_paint_shows(qtbot, projector: bool) -> None:  # noqa: ANN001
+    played = _view(qtbot)
+    played.set_projector(projector)
+    paints = _Paints()
+    played.canvas.installEventFilter(paints)
+    QApplication.processEvents()
+    moments = [5.0 + 0.25 * i for i in range(12)] + [3.0, 30.0, 90.0, 4.0]  # play, then seek
+    for now in moments:
+        played.update_snapshot(S.crowd(300, now))
+        for _ in range(3):
+            QApplication.processEvents()
+        fresh = _view(qtbot)
+        fresh.set_projector(projector)
+        fresh.update_snapshot(S.crowd(300, now))
+        for _ in range(3):  # legends re-flow, then the canvas takes the height left
+            QApplication.processEvents()
+        want = fresh.canvas.grab().toImage().convertToFormat(_on_screen(played).format())
+        assert _on_screen(played) == want, f"at {now} s"
+        fresh.close()
+    whole = played.canvas.rect()
+    assert any(a != whole for a in paints.areas), "some frames painted only a part"
