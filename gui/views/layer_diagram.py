@@ -39,6 +39,7 @@ _LEGEND_STATES = ("starting", "running", "killed", "crashed", "leaving", "arrivi
 # Always named; the others only while a guest is drawn so (the legend must not crowd the blocks).
 _LEGEND_ALWAYS = frozenset({"starting", "running"})
 _GONE = frozenset(STATES) - frozenset(LIVE_STATES)
+_SMALL_TEXT = frozenset({"guest", "user_kernel", "guest_kernel"})  # blocks that can be narrow
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
@@ -117,6 +118,7 @@ class LayerDiagramView(SnapshotView):
         # one frame to the next, and fitting and measuring it costs more than drawing it.
         self._plans = paint.TextPlans()
         self._looks: set[paint.Look] | None = None  # as last asked to be painted
+        self._line_h: dict[bool, int] = {}  # text line height, by small font or not
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
             labels.kind_label,
@@ -244,10 +246,13 @@ class LayerDiagramView(SnapshotView):
         return (*paint.plan_key(b, face, solid), b.state, state, pulse, r.getRect())
 
     def extent(self, b: lay.Block, r: QRectF) -> QRect:
-        """Return the pixels block `b` at `r` may touch when painted."""
-        _state, face, solid = self._shown(b, r)
-        box = self._plan(b, face, solid)[3]
-        return paint.extent(r, box, theme.metrics(self.projector).line_px)
+        """Return the pixels block `b` at `r` may touch when painted (its text unfitted)."""
+        small = b.role in _SMALL_TEXT
+        if small not in self._line_h:  # the block's own size: a cut text is never taller
+            font = theme.font(self.projector, bold=True, small=small)
+            self._line_h[small] = QFontMetrics(font).height()
+        face = self._shown(b, r)[1]
+        return paint.extent(r, face, self._line_h[small], theme.metrics(self.projector).line_px)
 
     # --- painting ----------------------------------------------------------------------------
     def block_text(self, b: lay.Block) -> tuple[str, str]:
@@ -382,8 +387,7 @@ class LayerDiagramView(SnapshotView):
         """Return the text painted on `b` (at `rect`), its font, and whether it had to be cut."""
         area = self.text_area(b, self.block_rect(b) if rect is None else rect)
         # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
-        small = b.role in ("guest", "user_kernel", "guest_kernel")
-        font = theme.font(self.projector, bold=True, small=small)
+        font = theme.font(self.projector, bold=True, small=b.role in _SMALL_TEXT)
         variants = self.block_variants(b)
         key = (tuple(variants), round(area.width()), round(area.height()), font.key())
         if key not in self._fitted:
@@ -399,7 +403,8 @@ class LayerDiagramView(SnapshotView):
 
     def check_text_context(self) -> None:
         """Forget block text plans when the mode's sizes or the application font changed."""
-        self._plans.set_context((self.projector, theme.metrics(self.projector), QFont().key()))
+        if self._plans.set_context((self.projector, theme.metrics(self.projector), QFont().key())):
+            self._line_h.clear()
 
     def _plan(self, b: lay.Block, r: QRectF, solid: bool) -> paint.Plan:
         """Return where `b`'s text goes, what is painted, and its white plate (None: none)."""
@@ -407,18 +412,18 @@ class LayerDiagramView(SnapshotView):
         def make() -> paint.Plan:
             inner = self.text_area(b, r)
             shown = self.fitted(b, r)
-            box = QRectF(QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text))
             if solid or r.width() <= 20:
-                return inner, shown, None, box
+                return inner, shown, None
             # Patterned fills: a white plate behind the text keeps it readable.
-            return inner, shown, box.adjusted(-4, -2, 4, 2).intersected(r), box
+            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
+            return inner, shown, QRectF(box).adjusted(-4, -2, 4, 2).intersected(r)
 
         return self._plans.get(paint.plan_key(b, r, solid), make)
 
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
         solid = state == "running" and (b.role != "guest" or b.state != "mixed")
         colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
-        inner, shown, plate, _box = self._plan(b, r, solid)
+        inner, shown, plate = self._plan(b, r, solid)
         if plate is not None:
             p.fillRect(plate, QColor(255, 255, 255, 225))
         p.setFont(shown.font)

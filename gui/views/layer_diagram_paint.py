@@ -18,8 +18,7 @@ from gui import theme
 from gui.views import layer_diagram_layout as lay
 from gui.views.layer_diagram_text import Fitted
 
-# Text area, fitted text, white plate (None: none), and the box the text's pixels fall in.
-Plan = tuple[QRectF, Fitted, QRectF | None, QRectF]
+Plan = tuple[QRectF, Fitted, QRectF | None]  # text area, fitted text, white plate (None: none)
 Look = tuple[object, ...]  # what a block looks like, last its painted pixels (x, y, w, h)
 _OWN_STATE = frozenset({"guest", "guest_kernel", "user_kernel", "utility_vm"})  # others: running
 _MAX_PLANS = 512  # texts and sizes seen while guests came and went
@@ -106,11 +105,13 @@ class TextPlans:
         """Forget every plan (language, mode or host changed)."""
         self._plans.clear()
 
-    def set_context(self, context: tuple[object, ...]) -> None:
-        """Forget every plan when `context` differs from the one they were made in."""
-        if context != self._context:
-            self._context = context
-            self._plans.clear()
+    def set_context(self, context: tuple[object, ...]) -> bool:
+        """Forget every plan when `context` differs from the one they were made in (True)."""
+        if context == self._context:
+            return False
+        self._context = context
+        self._plans.clear()
+        return True
 
     def get(self, key: tuple[object, ...], make: Callable[[], Plan]) -> Plan:
         """Return the plan for `key`, made by `make` when not kept."""
@@ -122,10 +123,16 @@ class TextPlans:
         return plan
 
 
-def extent(r: QRectF, text_box: QRectF, line_px: int) -> QRect:
-    """Return the pixels a block at `r` may touch: outline, strike-through and text."""
+def extent(r: QRectF, face: QRectF, line_h: int, line_px: int) -> QRect:
+    """Return the pixels a block at `r` may touch: outline, strike-through and text.
+
+    A fitted text stays inside its area (`text_area`: the face less 2 px above and below);
+    only a cut one, a single line at most `line_h` tall and centred, can stick out of a thin
+    block, by half of what it lacks.
+    """
     e = line_px + 3  # half the widest pen (strike-through, line_px + 2) and antialiasing
-    return r.adjusted(-e, -e, e, e).united(text_box.adjusted(-2, -2, 2, 2)).toAlignedRect()
+    spill = max(0.0, (line_h - (face.height() - 4)) / 2) + 2
+    return r.adjusted(-e, -max(e, spill), e, max(e, spill)).toAlignedRect()
 
 
 def corners(q: QRect) -> tuple[int, int, int, int]:

@@ -109,9 +109,16 @@ def _on_screen(view: LayerDiagramView) -> QImage:
     return shot.toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
 
-@pytest.mark.parametrize("projector", [False, True])
-def test_painting_only_what_changed_shows_what_a_full_paint_shows(qtbot, projector: bool) -> None:  # noqa: ANN001
-    played = _view(qtbot)
+@pytest.mark.parametrize(
+    ("projector", "size"),
+    [(False, (900, 500)), (True, (900, 500)), (True, (420, 300))],  # the last: texts are cut
+)
+def test_painting_only_what_changed_shows_what_a_full_paint_shows(
+    qtbot,  # noqa: ANN001
+    projector: bool,
+    size: tuple[int, int],
+) -> None:
+    played = _view(qtbot, size)
     played.set_projector(projector)
     paints = _Paints()
     played.canvas.installEventFilter(paints)
@@ -121,7 +128,7 @@ def test_painting_only_what_changed_shows_what_a_full_paint_shows(qtbot, project
         played.update_snapshot(S.crowd(300, now))
         for _ in range(3):
             QApplication.processEvents()
-        fresh = _view(qtbot)
+        fresh = _view(qtbot, size)
         fresh.set_projector(projector)
         fresh.update_snapshot(S.crowd(300, now))
         for _ in range(3):  # legends re-flow, then the canvas takes the height left
@@ -131,3 +138,5 @@ def test_painting_only_what_changed_shows_what_a_full_paint_shows(qtbot, project
         fresh.close()
     whole = played.canvas.rect()
     assert any(a != whole for a in paints.areas), "some frames painted only a part"
+    if size[0] < 500:
+        assert played.cut_texts(), "thin blocks: a cut text may stick out of its block"
