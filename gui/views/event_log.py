@@ -159,7 +159,9 @@ class EventLogView(SnapshotView):
         self._text.setClearButtonEnabled(True)
         self._code = QComboBox()
         self._table = QTableView()
-        self._table.setModel(self._proxy)
+        # Unfiltered, the table reads the log itself: every cell painted through the proxy
+        # costs a mapping and a second Python call, and the log repaints on every frame.
+        self._table.setModel(self._model)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.verticalHeader().setVisible(False)
         self._table.setWordWrap(False)
@@ -182,7 +184,7 @@ class EventLogView(SnapshotView):
 
     @property
     def table(self) -> QTableView:
-        """Return the table (its model is the filtered one)."""
+        """Return the table (its model: the log, or the filtered log while a filter is set)."""
         return self._table
 
     def visible_messages(self) -> list[str]:
@@ -202,7 +204,16 @@ class EventLogView(SnapshotView):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        self._proxy.set_filter(self._text.text(), self._code.currentData() or "")
+        text, code = self._text.text(), self._code.currentData() or ""
+        self._proxy.set_filter(text, code)
+        shown = self._proxy if text or code else self._model
+        if self._table.model() is shown:
+            return
+        bar = self._table.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 2
+        self._table.setModel(shown)  # the header keeps its columns' widths (tested)
+        if at_end:
+            self._table.scrollToBottom()
 
     def retranslate(self) -> None:
         """Set placeholders, filter choices, headers and messages in the current language."""
