@@ -26,6 +26,7 @@ from sim.catalog import (
 )
 from sim.fields import FieldError, Table
 from sim.footprint import with_vmm
+from sim.guestconfig import SANDBOX_SETTINGS
 from sim.netpaths import WORKLOAD_MODELS, NetPaths, parse_netpaths
 from sim.references import CitationError, check_sources, load_references
 from sim.sandbox_profiles import check_defaults, parse_profiles
@@ -304,7 +305,13 @@ def _workloads(t: Table) -> tuple[dict[str, Any], dict[str, Any], NetPaths]:
         p.only(factored + ("sources",))
         sources = _sources(p, factored)
         profiles[pid] = frozen({wid: (p.number(wid, lo=1e-6), sources[wid]) for wid in factored})
-    return workloads, profiles, parse_netpaths(t, tuple(profiles))
+    # The runtime profile of a sandbox's template, then its non-default choices.
+    variants = tuple(
+        f"{base}-{choice}"
+        for base, setting in (("gvisor", "gvisor_platform"), ("kata", "kata_hypervisor"))
+        for choice in SANDBOX_SETTINGS[setting][1:]
+    )
+    return workloads, profiles, parse_netpaths(t, tuple(profiles), variants)
 
 
 def _security(t: Table) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:

@@ -49,6 +49,10 @@ class NetPaths:
     request: Mapping[str, float]  # app_us, packets and syscalls of one small HTTP request
     idle: Mapping[str, IdleTimer]
 
+    def path_of(self, profile: str, variant: str) -> str:
+        """Return the path a guest takes: its sandbox variant's own, else its profile's."""
+        return variant if variant in self.paths else profile
+
     def stream(self, profile: str) -> tuple[float, float]:
         """Return one bulk stream's Gbit/s and the reference cores it keeps busy."""
         stages = [self.stages[s] for s in self.paths[profile]]
@@ -86,7 +90,9 @@ TIMER_KEYS = ("wakeups_hz", "wakeup_us")
 TIMERS = ("none", "linux-tickless", "windows-emulated", "windows-stimer")
 
 
-def parse_netpaths(t: Table, profiles: tuple[str, ...]) -> NetPaths:
+def parse_netpaths(
+    t: Table, profiles: tuple[str, ...], sandbox_variants: tuple[str, ...] = ()
+) -> NetPaths:
     """Read `[stages]`, `[paths]`, `[requests]` and `[idle]` of workloads.toml."""
     stages_t = t.table("stages")
     stages = {}
@@ -101,9 +107,12 @@ def parse_netpaths(t: Table, profiles: tuple[str, ...]) -> NetPaths:
             s.number("syscall_us", hi=1e6),
         )
     paths_t = t.table("paths")
-    paths_t.only((NATIVE, *profiles, "sources"))
+    # A sandbox's non-default platform or hypervisor may take a path of its own
+    # ("gvisor-ptrace", "kata-firecracker"); without one it takes its runtime's path.
+    variants = tuple(k for k in paths_t.data if k in sandbox_variants)
+    paths_t.only((NATIVE, *profiles, *variants, "sources"))
     paths = {}
-    for pid in (NATIVE, *profiles):
+    for pid in (NATIVE, *profiles, *variants):
         ids = paths_t.ids(pid)
         for sid in ids:
             if sid not in stages:

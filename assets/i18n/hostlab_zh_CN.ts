@@ -428,34 +428,44 @@ reached {reach}; guests hit: {n}</source>
         <translation>  ◀ 最先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="136"/>
+        <location filename="../../gui/views/density_panel.py" line="122"/>
+        <source>Once KSM has merged their identical pages: {n} (about {min} min)</source>
+        <translation>KSM 合并完相同的内存页之后：{n}（大约 {min} 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="142"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="137"/>
+        <location filename="../../gui/views/density_panel.py" line="143"/>
         <source>how many more fit — and the limit that stops them</source>
         <translation>还能再放多少台 —— 以及先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="147"/>
+        <location filename="../../gui/views/density_panel.py" line="153"/>
         <source>vCPU policy {ratio}:1</source>
         <translation>vCPU 策略 {ratio}:1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="149"/>
+        <location filename="../../gui/views/density_panel.py" line="155"/>
         <source>vCPU policy: no cap</source>
         <translation>vCPU 策略：不设上限</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="152"/>
+        <location filename="../../gui/views/density_panel.py" line="158"/>
         <source>How many vCPUs this host admits per physical core (set in the host panel)</source>
         <translation>这台宿主机每个物理核允许分配多少个 vCPU（在宿主机面板中设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="199"/>
+        <location filename="../../gui/views/density_panel.py" line="205"/>
         <source>{n} — {limit}</source>
         <translation>{n} — {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="210"/>
+        <source> → {n} with KSM</source>
+        <translation> → 开启 KSM 后 {n}</translation>
     </message>
 </context>
 <context>
@@ -2923,7 +2933,37 @@ Save them first?</source>
         <translation>用时再分配（超额分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="268"/>
+        <location filename="../../gui/text/labels.py" line="197"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="198"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="199"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="200"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="201"/>
+        <source>Speed</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="202"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="285"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>

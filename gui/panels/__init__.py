@@ -168,7 +168,10 @@ class StatusPanel(QWidget):
             max(self.time_label.minimumWidth(), self.time_label.sizeHint().width())
         )
         _set_text(self.time_label, time_text)
-        _set_text(self.seed_label, translate("StatusPanel", "seed {0}").format(snap.seed))
+        seed_text = translate("StatusPanel", "seed {0}").format(snap.seed)
+        _set_text(self.seed_label, seed_text)
+        if self.time_label.toolTip() != seed_text:
+            self.time_label.setToolTip(seed_text)
         by_kind = {kind: 0 for kind in KINDS}
         by_kind.update(snap.tally.live_by_kind)
         parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
@@ -193,7 +196,14 @@ class StatusPanel(QWidget):
         super().resizeEvent(event)
         layout = self.layout()
         if layout is not None:
-            need = layout.heightForWidth(event.size().width())
+            width = event.size().width()
+            # The seed is the figure a class needs least: it gives way before the bar takes a
+            # second line (it stays in the clock's tooltip).
+            self.seed_label.setHidden(False)
+            need = layout.heightForWidth(width)
+            if need > 1.5 * self.time_label.sizeHint().height():
+                self.seed_label.setHidden(True)
+                need = layout.heightForWidth(width)
             if need != self.minimumHeight():
                 self.setMinimumHeight(need)
 

@@ -192,6 +192,23 @@ TABLES: dict[str, Mapping[str, str]] = {
 }
 
 
+# The bottom tabs' short titles, for a tab bar too narrow for the full ones (1024 px, projector).
+_TAB_SHORT: dict[str, str] = {
+    "log": QT_TRANSLATE_NOOP("labels", "Log"),
+    "details": QT_TRANSLATE_NOOP("labels", "Details"),
+    "lesson": QT_TRANSLATE_NOOP("labels", "Notes"),
+    "settings": QT_TRANSLATE_NOOP("labels", "Settings"),
+    "benchmark": QT_TRANSLATE_NOOP("labels", "Speed"),
+    "contrast": QT_TRANSLATE_NOOP("labels", "Compare"),
+}
+
+
+def tab_short_label(name: str) -> str:
+    """Return the short title of the bottom tab called `name` ("" when it has none)."""
+    text = _TAB_SHORT.get(name)
+    return "" if text is None else QCoreApplication.translate("labels", text)
+
+
 def _lookup(table: Mapping[str, str], key: str) -> str:
     text = table.get(key)
     return key if text is None else QCoreApplication.translate("labels", text)

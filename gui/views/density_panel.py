@@ -117,6 +117,12 @@ class DensityPanel(SnapshotView):
                 continue  # a condition of the host, not a capacity: named only when it binds
             mark = self.tr("  ◀ binds first") if limit == row.limit else ""
             lines.append(f"{labels.limit_label(limit)}: {labels.limit_count(value)}{mark}")
+        if row.after_ksm is not None and row.after_ksm != row.max:
+            lines.append(
+                self.tr("Once KSM has merged their identical pages: {n} (about {min} min)").format(
+                    n=units.count(row.after_ksm), min=f"{row.ksm_catch_up_s / 60:.0f}"
+                )
+            )
         return "\n".join(lines)
 
     def _on_log_box_toggled(self, _on: bool) -> None:
@@ -199,6 +205,9 @@ class DensityPanel(SnapshotView):
                 text = self.tr("{n} — {limit}").format(
                     n=units.count(r.max), limit=labels.limit_label(r.limit)
                 )
+                if r.after_ksm is not None and r.after_ksm != r.max:
+                    # KSM has not caught up yet: say how many fit once it has.
+                    text += self.tr(" → {n} with KSM").format(n=units.count(r.after_ksm))
                 if text != t.textItem.toPlainText():
                     t.setText(text)
                 if t.pos() != QPointF(float(widths[i]), float(i)):

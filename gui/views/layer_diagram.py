@@ -31,7 +31,7 @@ from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views import layer_diagram_paint as paint
 from gui.views.base import SnapshotView
-from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit
+from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit_first
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIVE_STATES, STATES, Snapshot
 
@@ -62,7 +62,7 @@ class _Canvas(QWidget):
         return [self.block_rect(b, floor) for b in self._view.blocks]
 
     def _floor(self) -> float:
-        return QFontMetrics(theme.font(self._view.projector, small=True)).height() * 0.75
+        return QFontMetrics(theme.font(self._view.projector, small=True)).height()
 
     def block_rect(self, b: lay.Block, floor: float | None = None) -> QRectF:
         rows = self._view.row_count
@@ -74,7 +74,7 @@ class _Canvas(QWidget):
         )
         if floor is None:
             floor = self._floor()
-        if b.h < 1 and rect.height() < floor + 2:
+        if b.h < 1 and rect.height() < floor + 6:
             # An inset (KVM in the host kernel) too thin for a line of text: the row's height.
             row_top = self.height() - (int(b.row) + 1) * rh
             rect.setTop(row_top + pad + 1)  # inside the block it sits in
@@ -113,7 +113,7 @@ class LayerDiagramView(SnapshotView):
         self._rows = 5
         self._key: object = None
         self._time = 0.0
-        self._fitted: dict[object, Fitted] = {}
+        self._fitted: dict[object, tuple[int, Fitted]] = {}
         # Where each block's text goes, by what decides it: most blocks keep their text from
         # one frame to the next, and fitting and measuring it costs more than drawing it.
         self._plans = paint.TextPlans()
@@ -374,28 +374,43 @@ class LayerDiagramView(SnapshotView):
             shorter.append(f"×{units.count(b.live_count)}")
         elif b.role == "guest_kernel":
             shorter.append(labels.block_label("kernel"))
+        elif b.role == "user_kernel":
+            shorter.append("gVisor")  # the product's name: the same in every language
         elif b.role == "guest":
             full, shorter = breakable(full), [breakable(t) for t in shorter]
-        return list(dict.fromkeys([full, *shorter]))
+        # Last, any title without its explanation in brackets ("Type-2 hypervisor").
+        bare = [t.split(" (")[0].split("（")[0] for t in (title, *shorter)]
+        return list(dict.fromkeys([full, *shorter, *(t for t in bare if t)]))
 
-    def text_area(self, b: lay.Block, r: QRectF) -> QRectF:
-        """Return where a block's text may go: inside it, left of an inset and a badge."""
+    def text_areas(self, b: lay.Block, r: QRectF) -> list[QRectF]:
+        """Return where a block's text may go, best first: beside its badge, then under it."""
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
-        return r.adjusted(4, 2, -4 - paint.badge_room(b, r, self.projector), -2)
+        areas = [r.adjusted(4, 2, -4 - paint.badge_room(b, r, self.projector), -2)]
+        if b.mark:  # a narrow column: the badge on a line of its own, the name below at full width
+            # Below the badge's top inset and a shield's tip, which hangs 4 px lower.
+            areas.append(r.adjusted(4, 2 + paint.badge_size(b, r, self.projector)[1] + 6, -4, -2))
+        return areas
 
-    def fitted(self, b: lay.Block, rect: QRectF | None = None) -> Fitted:
-        """Return the text painted on `b` (at `rect`), its font, and whether it had to be cut."""
-        area = self.text_area(b, self.block_rect(b) if rect is None else rect)
+    def placed(self, b: lay.Block, r: QRectF) -> tuple[QRectF, Fitted]:
+        """Return where the text of `b` painted in `r` goes, the text, its font, and if cut."""
         # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
         font = theme.font(self.projector, bold=True, small=b.role in _SMALL_TEXT)
         variants = self.block_variants(b)
-        key = (tuple(variants), round(area.width()), round(area.height()), font.key())
+        areas = self.text_areas(b, r)
+        sizes = tuple((round(a.width()), round(a.height())) for a in areas)
+        key = (tuple(variants), sizes, font.key())
         if key not in self._fitted:
             if len(self._fitted) > 512:  # sizes seen while a splitter was dragged
                 self._fitted.clear()
             floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
-            self._fitted[key] = fit(font, area, variants, max(9, int(floor)))
-        return self._fitted[key]
+            desk = round(theme.metrics(False).font_pt * 96 / 72)  # normal mode's text
+            self._fitted[key] = fit_first(font, areas, variants, floor, desk)
+        index, shown = self._fitted[key]
+        return areas[index], shown
+
+    def fitted(self, b: lay.Block, rect: QRectF | None = None) -> Fitted:
+        """Return the text painted on `b` (at `rect`), its font, and whether it had to be cut."""
+        return self.placed(b, self.block_rect(b) if rect is None else rect)[1]
 
     def cut_texts(self) -> list[str]:
         """Return the block texts that cannot be shown whole at the canvas's size now."""
@@ -403,15 +418,21 @@ class LayerDiagramView(SnapshotView):
 
     def check_text_context(self) -> None:
         """Forget block text plans when the mode's sizes or the application font changed."""
-        if self._plans.set_context((self.projector, theme.metrics(self.projector), QFont().key())):
+        # Normal mode's sizes too: a squat text takes normal mode's size before it is cut.
+        context = (
+            self.projector,
+            theme.metrics(self.projector),
+            theme.metrics(False),
+            QFont().key(),
+        )
+        if self._plans.set_context(context):
             self._line_h.clear()
 
     def _plan(self, b: lay.Block, r: QRectF, solid: bool) -> paint.Plan:
         """Return where `b`'s text goes, what is painted, and its white plate (None: none)."""
 
         def make() -> paint.Plan:
-            inner = self.text_area(b, r)
-            shown = self.fitted(b, r)
+            inner, shown = self.placed(b, r)
             if solid or r.width() <= 20:
                 return inner, shown, None
             # Patterned fills: a white plate behind the text keeps it readable.

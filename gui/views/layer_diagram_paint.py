@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QBrush, QColor, QPainter, QRegion
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QRegion
 
 from gui import theme
+from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views.layer_diagram_text import Fitted
 
@@ -37,13 +38,21 @@ def paint_breakdown(p: QPainter, b: lay.Block, r: QRectF, fill: QColor) -> None:
         x += w
 
 
+def badge_size(b: lay.Block, r: QRectF, projector: bool) -> tuple[float, float]:
+    """Return the width and height of the block's incident badge, as incident_marks draws it."""
+    size = min(r.height() * 0.55, 34.0 if projector else 24.0)
+    font = theme.font(projector, bold=True)
+    font.setPixelSize(max(12, int(size)))
+    fm = QFontMetrics(font)
+    count = b.marks.get(b.mark, 0)
+    text = incident_marks.GLYPHS.get(b.mark, "") + (f"{count}" if b.count > 1 and count else "")
+    h = fm.height() * 1.05
+    return max(h, fm.horizontalAdvance(text) + h * 0.5), h
+
+
 def badge_room(b: lay.Block, r: QRectF, projector: bool) -> float:
     """Return the width an incident badge takes at the right of the text (0: none)."""
-    if not b.mark:
-        return 0.0
-    size = min(r.height() * 0.55, 34.0 if projector else 24.0)  # as incident_marks
-    digits = len(str(b.marks.get(b.mark, 0))) if b.count > 1 else 0
-    return size * (1.1 + 0.6 * digits) + 4
+    return badge_size(b, r, projector)[0] + 2 + 4 if b.mark else 0.0  # its inset, then a gap
 
 
 def fill(b: lay.Block) -> QColor:
@@ -73,6 +82,7 @@ def shown(b: lay.Block, r: QRectF, host_down: bool, projector: bool) -> tuple[st
 
 def plan_key(b: lay.Block, r: QRectF, solid: bool) -> tuple[object, ...]:
     """Return what decides a block's text placement, besides language, mode and host."""
+    # The marks decide the badge (its glyph, its count) and so the areas beside and under it.
     return (
         b.role,
         b.template,
@@ -126,7 +136,7 @@ class TextPlans:
 def extent(r: QRectF, face: QRectF, line_h: int, line_px: int) -> QRect:
     """Return the pixels a block at `r` may touch: outline, strike-through and text.
 
-    A fitted text stays inside its area (`text_area`: the face less 2 px above and below);
+    A fitted text stays inside its area (`text_areas`: in the face, 2 px from its edges);
     only a cut one, a single line at most `line_h` tall and centred, can stick out of a thin
     block, by half of what it lacks.
     """

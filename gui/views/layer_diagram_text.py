@@ -68,3 +68,20 @@ def fit(font: QFont, area: QRectF, variants: Sequence[str], floor_px: int) -> Fi
     fm = QFontMetrics(f)
     line = variants[-1].split("\n")[0].replace(ZWSP, "")
     return Fitted(fm.elidedText(line, Qt.TextElideMode.ElideRight, int(area.width())), f, True)
+
+
+def fit_first(
+    font: QFont, areas: Sequence[QRectF], variants: Sequence[str], floor_px: float, desk_px: int
+) -> tuple[int, Fitted]:
+    """Return the first of `areas` where a variant fits whole, and that text (else cut)."""
+    tried: list[Fitted] = []
+    for area in areas:
+        # A squat block (a short pane, a banner above): one whole line of smaller text.
+        floor = min(floor_px, area.height() * 0.7)
+        tried.append(fit(font, area, variants, max(9, int(floor))))
+        if not tried[-1].cut:
+            return len(tried) - 1, tried[-1]
+    # Before a word is cut: the size of normal mode's text (`desk_px`), still read at a desk
+    # (a squat row at 1024×768 in projector mode, a name beside a badge).
+    desk = fit(font, areas[0], variants, desk_px)
+    return 0, desk if not desk.cut else tried[0]

@@ -67,7 +67,7 @@ class HostPane(QWidget):
         self.views: dict[str, SnapshotView] = {}
         self._pages: list[list[SnapshotView]] = []
         self._splitters: list[QSplitter] = []  # one per page, in the stack's order
-        self.titles: list[Callable[[], str]] = []  # each view's title, in page order
+        self.titles: list[Callable[[], str]] = []  # each view's short name, in page order
         for spec in sorted((s for s in VIEWS if s.pane is not None), key=lambda s: s.pane or 0):
             page = (spec.pane or 0) // 2
             while len(self._pages) <= page:
@@ -80,7 +80,7 @@ class HostPane(QWidget):
             self.views[spec.name] = view
             self._pages[page].append(view)
             section = SectionPanel(spec.title_text, view)
-            self.titles.append(spec.title_text)
+            self.titles.append(spec.short_text)  # names the page of one view on small screens
             # The splitters, not the views' size hints, decide: two panes must fit a projector.
             section.setMinimumSize(MIN_SECTION)
             self._splitters[page].addWidget(section)

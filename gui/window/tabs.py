@@ -4,16 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
+
+from gui.text.labels import tab_short_label
 
 
 class TabArea(QTabWidget):
-    """A tab widget whose pages have names; each page's label comes from a text function."""
+    """A tab widget whose pages have names; each page's label comes from a text function.
+
+    When the bar is too narrow for every full title, the tabs that have a short title
+    (`labels.tab_short_label`) take it, those saving most first, until all fit whole: a
+    scrolling bar hides tabs a class never finds. The full title stays as tooltip and
+    accessible name.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pages: dict[str, QWidget] = {}
         self._labels: dict[str, Callable[[], str]] = {}
+        self._short: set[str] = set()  # pages showing their short title now
 
     def add_page(self, name: str, widget: QWidget, label: Callable[[], str]) -> None:
         """Add a page called `name` at the end, labelled `label()` in the current language."""
@@ -22,6 +33,7 @@ class TabArea(QTabWidget):
         self._pages[name] = widget
         self._labels[name] = label
         self.addTab(widget, label())
+        self.fit_titles()
 
     def names(self) -> tuple[str, ...]:
         """Return the pages' names, in tab order."""
@@ -42,6 +54,7 @@ class TabArea(QTabWidget):
         self.setCurrentIndex(current)
         self._pages[name] = widget
         old.deleteLater()
+        self.fit_titles()
 
     def show_page(self, name: str) -> None:
         """Bring the page called `name` to the front."""
@@ -55,6 +68,7 @@ class TabArea(QTabWidget):
     def set_page_visible(self, name: str, visible: bool) -> None:
         """Show or hide the tab of the page called `name`."""
         self.setTabVisible(self.indexOf(self._pages[name]), visible)
+        self.fit_titles()
 
     def is_page_visible(self, name: str) -> bool:
         """Return whether the tab of the page called `name` is shown."""
@@ -62,5 +76,49 @@ class TabArea(QTabWidget):
 
     def retranslate(self) -> None:
         """Label every tab in the current language."""
+        self.fit_titles()
+
+    def is_short(self, name: str) -> bool:
+        """Return whether the tab of the page called `name` shows its short title."""
+        return name in self._short
+
+    def fit_titles(self) -> None:
+        """Give each tab its full title, or its short one where the bar lacks the room."""
+        bar = self.tabBar()
+        fm = QFontMetrics(bar.font())
+        shown = [n for n in self._pages if self.is_page_visible(n)]
+        shown_i = [self.indexOf(self._pages[n]) for n in shown]
+        full = {n: self._labels[n]() for n in self._pages}
+        short = {n: tab_short_label(n) for n in self._pages}
+        width = {n: fm.horizontalAdvance(full[n]) for n in shown}
+        # Measure the tabs' own padding, whatever the style and the title they show now.
+        pads = [bar.tabSizeHint(i).width() - fm.horizontalAdvance(bar.tabText(i)) for i in shown_i]
+        pad = max(pads, default=0)
+        room = self.width() - 4  # the bar itself is only as wide as its tabs
+        need = sum(width[n] + pad for n in shown)
+        savings = sorted(
+            ((width[n] - fm.horizontalAdvance(short[n]), n) for n in shown if short[n]),
+            reverse=True,
+        )
+        self._short = set()
+        for saved, name in savings:
+            if need <= room or saved <= 0:
+                break
+            self._short.add(name)
+            need -= saved
         for name, widget in self._pages.items():
-            self.setTabText(self.indexOf(widget), self._labels[name]())
+            index = self.indexOf(widget)
+            self.setTabText(index, short[name] if name in self._short else full[name])
+            self.setTabToolTip(index, full[name])
+            bar.setAccessibleTabName(index, full[name])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Choose the tabs' titles for the new width."""
+        super().resizeEvent(event)
+        self.fit_titles()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Choose the tabs' titles again when the font changes (projector mode)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_titles()

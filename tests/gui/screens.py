@@ -210,7 +210,7 @@ def _painted_problems(window: QWidget) -> list[str]:
             continue
         if hasattr(view, "cut_texts"):
             found += [f"{name}: block text {t!r} cut" for t in view.cut_texts()]
-        for plot in view.findChildren(QWidget):
+        for plot in (view, *view.findChildren(QWidget)):
             if type(plot).__name__ == "PlotWidget" and plot.isVisible():
                 found += [f"{name}: {p}" for p in _axis_problems(plot)]
     return found

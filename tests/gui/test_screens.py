@@ -200,3 +200,66 @@ def test_clock_readings_share_one_format() -> None:
     from gui import units
 
     assert (units.sim_time(95.0), units.sim_time(110.0)) == ("95.000 s", "110.000 s")
+
+
+def test_the_checker_finds_a_cut_combo_box_choice(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    top = QWidget()
+    box = QHBoxLayout(top)
+    combo = QComboBox()
+    combo.addItem("Allocate on use (overcommit)")
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(3)
+    combo.setFixedWidth(80)
+    box.addWidget(combo)
+    qtbot.addWidget(top)
+    top.show()
+    assert any("combo box" in p for p in screens.problems(top))
+
+
+def test_the_checker_looks_inside_plots_and_the_diagram(qtbot: QtBot) -> None:
+    import pyqtgraph as pg  # type: ignore[import-untyped]
+
+    class Diagram(QWidget):
+        def cut_texts(self) -> list[str]:
+            return ["Host kernel, shared by every container"]
+
+    class Window(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            box = QHBoxLayout(self)
+            self.plot = pg.PlotWidget()
+            self.diagram = Diagram()
+            box.addWidget(self.plot)
+            box.addWidget(self.diagram)
+
+        def views_by_name(self) -> dict[str, QWidget]:
+            return {"plot": self.plot, "layers": self.diagram}
+
+    window = Window()
+    window.resize(300, 200)
+    item = window.plot.getPlotItem()
+    item.getAxis("bottom").setTicks([[(0.0, "Network round trip"), (0.1, "Random I/O")], []])
+    item.setXRange(-0.5, 0.6, padding=0)
+    for x in (0.0, 0.05):
+        item.addItem(pg.TextItem("1.00×", anchor=(0.5, 1)))
+        item.items[-1].setPos(x, 0.5)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    found = "\n".join(screens.problems(window))
+    assert "block text 'Host kernel, shared by every container' cut" in found
+    assert "bottom axis labels" in found and "overlap" in found
+    assert "texts '1.00×' and '1.00×' overlap" in found
+
+
+@pytest.mark.parametrize(
+    "lesson", ["05-isolation-panic.toml", "06-portability.toml", "03-side-by-side.toml"]
+)
+def test_what_the_matrix_found_at_1024_projector_is_readable(qtbot: QtBot, lesson: str) -> None:
+    # Crashed guests' names beside their badges in squat rows; eight bottom tabs, two hosts.
+    _image, found = screens.render(
+        screens.ROOT / "assets/scenarios" / lesson, (1024, 768), True, "en"
+    )
+    assert found == []

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import snapshots as S
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 
-from gui.views import LayerDiagramView
+from gui import theme
+from gui.views import LayerDiagramView, incident_marks
+from gui.views import layer_diagram_layout as lay
+from gui.views.layer_diagram_text import ZWSP, breakable, fit_first
 
 
 def _view(qtbot) -> LayerDiagramView:  # noqa: ANN001
@@ -88,3 +92,28 @@ def test_click_on_a_guest_block_selects_it(qtbot) -> None:  # noqa: ANN001
             view.canvas, Qt.MouseButton.LeftButton, pos=view.block_rect(block).center().toPoint()
         )
     assert sig.args == ["ubuntu-server-2"]
+
+
+def test_a_name_too_wide_beside_its_badge_goes_under_it(qtbot) -> None:  # noqa: ANN001
+    font = theme.font(False, bold=True)
+    wide = QFontMetrics(font).horizontalAdvance("alpine-") + 8
+    beside = QRectF(0, 0, wide / 3, 80)  # a narrow column, the badge at its right
+    under = QRectF(0, 40, wide, 40)  # the whole width, below the badge's line
+    index, shown = fit_first(font, [beside, under], [breakable("alpine-vm-1")], 9, 13)
+    assert (index, shown.cut) == (1, False)
+    assert shown.text.replace(ZWSP, "") == "alpine-vm-1"
+
+
+def test_a_text_beside_a_badge_stays_clear_of_it(qtbot) -> None:  # noqa: ANN001
+    view = _view(qtbot)
+    block = lay.Block("guest", 0, 0, 1, guest_ids=("gvisor-1",), marks={"blocked": 1})
+    rect = QRectF(0, 0, 110, 34)
+    image = QImage(120, 50, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#808080"))
+    painter = QPainter(image)
+    incident_marks.paint_mark(painter, block, rect, view.projector, 0.0)
+    painter.end()
+    inked = [
+        x for x in range(120) for y in range(50) if image.pixelColor(x, y) != QColor("#808080")
+    ]
+    assert view.text_areas(block, rect)[0].right() < min(inked)
