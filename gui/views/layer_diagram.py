@@ -11,8 +11,17 @@ from __future__ import annotations
 import math
 from operator import attrgetter
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import theme, units
@@ -20,6 +29,7 @@ from gui.i18n import catalog_name
 from gui.text import labels
 from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
+from gui.views import layer_diagram_paint as paint
 from gui.views.base import SnapshotView
 from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit_first
 from gui.views.legend import Legend
@@ -29,6 +39,7 @@ _LEGEND_STATES = ("starting", "running", "killed", "crashed", "leaving", "arrivi
 # Always named; the others only while a guest is drawn so (the legend must not crowd the blocks).
 _LEGEND_ALWAYS = frozenset({"starting", "running"})
 _GONE = frozenset(STATES) - frozenset(LIVE_STATES)
+_SMALL_TEXT = frozenset({"guest", "user_kernel", "guest_kernel"})  # blocks that can be narrow
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
@@ -45,7 +56,15 @@ class _Canvas(QWidget):
         self._view = view
         self.setMinimumSize(240, 120)  # short panes: the blocks' texts shrink or shorten
 
-    def block_rect(self, b: lay.Block) -> QRectF:
+    def block_rects(self) -> list[QRectF]:
+        """Return where each block is painted, in the order of the view's blocks."""
+        floor = self._floor()
+        return [self.block_rect(b, floor) for b in self._view.blocks]
+
+    def _floor(self) -> float:
+        return QFontMetrics(theme.font(self._view.projector, small=True)).height()
+
+    def block_rect(self, b: lay.Block, floor: float | None = None) -> QRectF:
         rows = self._view.row_count
         rh = (self.height() - self._view.banner_px()) / rows  # a banner never covers blocks
         pad = 3.0
@@ -53,20 +72,26 @@ class _Canvas(QWidget):
         rect = QRectF(
             b.x * self.width() + pad, top + pad, b.w * self.width() - 2 * pad, b.h * rh - 2 * pad
         )
-        line = QFontMetrics(theme.font(self._view.projector, small=True)).height()
-        if b.h < 1 and rect.height() < line + 6:
+        if floor is None:
+            floor = self._floor()
+        if b.h < 1 and rect.height() < floor + 6:
             # An inset (KVM in the host kernel) too thin for a line of text: the row's height.
             row_top = self.height() - (int(b.row) + 1) * rh
             rect.setTop(row_top + pad + 1)  # inside the block it sits in
             rect.setBottom(row_top + rh - pad - 1)
         return rect
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("#FFFFFF"))
-        for b in self._view.blocks:
-            self._view.paint_block(p, b, self.block_rect(b))
+        self._view.check_text_context()
+        region = event.region()
+        whole = region.contains(self.rect())
+        for b, r in zip(self._view.blocks, self.block_rects(), strict=True):
+            # Only blocks that touch the part asked for: Qt clips the rest away anyway.
+            if whole or region.intersects(self._view.extent(b, r)):
+                self._view.paint_block(p, b, r)
         self._view.paint_banner(p, QRectF(self.rect()))
         p.end()
 
@@ -89,6 +114,11 @@ class LayerDiagramView(SnapshotView):
         self._key: object = None
         self._time = 0.0
         self._fitted: dict[object, tuple[int, Fitted]] = {}
+        # Where each block's text goes, by what decides it: most blocks keep their text from
+        # one frame to the next, and fitting and measuring it costs more than drawing it.
+        self._plans = paint.TextPlans()
+        self._looks: set[paint.Look] | None = None  # as last asked to be painted
+        self._line_h: dict[bool, int] = {}  # text line height, by small font or not
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
             labels.kind_label,
@@ -138,11 +168,13 @@ class LayerDiagramView(SnapshotView):
 
     def retranslate(self) -> None:
         """Re-read translated names of legends (blocks translate when painted)."""
+        self._plans.clear()
         self._kinds.retranslate()
         self._states.retranslate()
         self._canvas.update()
 
     def _apply_projector(self) -> None:
+        self._plans.clear()
         self._kinds.set_projector(self.projector)
         self._states.set_projector(self.projector)
         self._canvas.update()
@@ -168,7 +200,10 @@ class LayerDiagramView(SnapshotView):
             for i in snap.incidents
             for s in i.steps
         )
+        same_host = self._key is not None and snap.host == self._key[0]  # type: ignore[index]
         if key != self._key or force:
+            if force or not same_host:
+                self._plans.clear()  # block texts name the host's OS, cores and RAM
             self._key = key
             templates = {t.id: t for t in snap.templates}
             blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
@@ -181,7 +216,43 @@ class LayerDiagramView(SnapshotView):
         elif not glowing and int(snap.time_s * PULSE_STEPS) == int(self._time * PULSE_STEPS):
             return  # the pulse moves in steps: a repaint per step, not per frame
         self._time = snap.time_s
-        self._canvas.update()
+        self._update_canvas(force or not same_host)
+
+    def _update_canvas(self, whole: bool) -> None:
+        """Ask Qt to paint again where blocks changed (all of it when marks may spill over)."""
+        if self.banner_px() or any(b.mark for b in self._blocks):
+            looks = None  # badges, glows and the banner paint outside blocks: repaint all
+        else:
+            self.check_text_context()
+            looks = {
+                (*self._look(b, r), paint.corners(self.extent(b, r)))
+                for b, r in zip(self._blocks, self._canvas.block_rects(), strict=True)
+            }
+        if whole or looks is None or self._looks is None:
+            self._canvas.update()
+        else:
+            self._canvas.update(paint.dirty(self._looks, looks))
+        self._looks = looks
+
+    def _shown(self, b: lay.Block, r: QRectF) -> tuple[str, QRectF, bool]:
+        """Return the state a block is drawn in, where its face is, and whether it is solid."""
+        host = self.snapshot.host if self.snapshot else None
+        return paint.shown(b, r, host is not None and host.down, self.projector)
+
+    def _look(self, b: lay.Block, r: QRectF) -> paint.Look:
+        """Return all that decides how `b` is painted at `r`."""
+        state, face, solid = self._shown(b, r)
+        pulse = int(self._time * PULSE_STEPS) if state == "starting" else -1
+        return (*paint.plan_key(b, face, solid), b.state, state, pulse, r.getRect())
+
+    def extent(self, b: lay.Block, r: QRectF) -> QRect:
+        """Return the pixels block `b` at `r` may touch when painted (its text unfitted)."""
+        small = b.role in _SMALL_TEXT
+        if small not in self._line_h:  # the block's own size: a cut text is never taller
+            font = theme.font(self.projector, bold=True, small=small)
+            self._line_h[small] = QFontMetrics(font).height()
+        face = self._shown(b, r)[1]
+        return paint.extent(r, face, self._line_h[small], theme.metrics(self.projector).line_px)
 
     # --- painting ----------------------------------------------------------------------------
     def block_text(self, b: lay.Block) -> tuple[str, str]:
@@ -229,30 +300,14 @@ class LayerDiagramView(SnapshotView):
             return name, f"{marks} {labels.state_label(b.state)}"
         return name, marks
 
-    def _fill(self, b: lay.Block) -> QColor:
-        if b.role == "guest":
-            return theme.colour(theme.KIND_COLOURS, b.kind)
-        if b.role == "guest_kernel":
-            return theme.colour(theme.LAYER_COLOURS, "guest_kernel")
-        if b.role == "utility_vm":
-            return theme.colour(theme.KIND_COLOURS, "vm").lighter(160)
-        return theme.colour(theme.BLOCK_COLOURS, b.role)
-
     def paint_block(self, p: QPainter, b: lay.Block, r: QRectF) -> None:
         """Paint one block: fill, state pattern, outline, deck for many kernels, text."""
         m = theme.metrics(self.projector)
-        fill = self._fill(b)
-        state = (
-            b.state
-            if b.role in ("guest", "guest_kernel", "user_kernel", "utility_vm")
-            else "running"
-        )
-        host = self.snapshot.host if self.snapshot else None
-        if b.role == "host_kernel" and host is not None and host.down:
-            state = "crashed"  # a kernel panic took the shared kernel, and every container
-        if b.role == "guest_kernel" and b.count > 1:
+        fill = paint.fill(b)
+        state, face, _solid = self._shown(b, r)
+        if face != r:
             step = 6.0 if self.projector else 4.0
-            r = r.adjusted(0, 2 * step, -2 * step, 0)
+            r = face
             for k in (2, 1):  # a deck of cards: several kernels, not one
                 p.setBrush(fill.darker(100 + 25 * k))
                 p.setPen(QPen(QColor("#FFFFFF"), 1))
@@ -266,7 +321,7 @@ class LayerDiagramView(SnapshotView):
         p.setPen(Qt.PenStyle.NoPen)
         p.drawRect(r)
         if b.role == "guest" and b.state == "mixed":
-            self._paint_breakdown(p, b, r, fill)
+            paint.paint_breakdown(p, b, r, fill)
         else:
             p.setBrush(QBrush(fill, theme.STATE_BRUSH.get(state, Qt.BrushStyle.SolidPattern)))
             p.drawRect(r)
@@ -304,33 +359,6 @@ class LayerDiagramView(SnapshotView):
         )
         incident_marks.paint_banner(p, area, text, host.down, self.projector)
 
-    def _paint_breakdown(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor) -> None:
-        """Split an aggregate block into state bands, widths proportional to the counts."""
-        x = r.left()
-        for s in theme.STATE_BRUSH:
-            n = b.states.get(s, 0)
-            if not n:
-                continue
-            w = r.width() * n / b.count
-            p.setBrush(QBrush(fill, theme.STATE_BRUSH[s]))
-            p.drawRect(QRectF(x, r.top(), w, r.height()))
-            x += w
-
-    def _badge_size(self, b: lay.Block, r: QRectF) -> tuple[float, float]:
-        """Return the width and height of the block's incident badge, as incident_marks draws it."""
-        size = min(r.height() * 0.55, 34.0 if self.projector else 24.0)
-        font = theme.font(self.projector, bold=True)
-        font.setPixelSize(max(12, int(size)))
-        fm = QFontMetrics(font)
-        count = b.marks.get(b.mark, 0)
-        text = incident_marks.GLYPHS.get(b.mark, "") + (f"{count}" if b.count > 1 and count else "")
-        h = fm.height() * 1.05
-        return max(h, fm.horizontalAdvance(text) + h * 0.5), h
-
-    def _badge_room(self, b: lay.Block, r: QRectF) -> float:
-        """Return the width an incident badge takes at the right of the text (0: none)."""
-        return self._badge_size(b, r)[0] + 2 + 4 if b.mark else 0.0  # its inset, then a gap
-
     def block_variants(self, b: lay.Block) -> list[str]:
         """Return the block's text in variants, richest first, each fitting fewer pixels."""
         title, sub = self.block_text(b)
@@ -357,17 +385,16 @@ class LayerDiagramView(SnapshotView):
     def text_areas(self, b: lay.Block, r: QRectF) -> list[QRectF]:
         """Return where a block's text may go, best first: beside its badge, then under it."""
         r = QRectF(r.left(), r.top(), r.width() * b.text_w, r.height())
-        areas = [r.adjusted(4, 2, -4 - self._badge_room(b, r), -2)]
+        areas = [r.adjusted(4, 2, -4 - paint.badge_room(b, r, self.projector), -2)]
         if b.mark:  # a narrow column: the badge on a line of its own, the name below at full width
             # Below the badge's top inset and a shield's tip, which hangs 4 px lower.
-            areas.append(r.adjusted(4, 2 + self._badge_size(b, r)[1] + 6, -4, -2))
+            areas.append(r.adjusted(4, 2 + paint.badge_size(b, r, self.projector)[1] + 6, -4, -2))
         return areas
 
     def placed(self, b: lay.Block, r: QRectF) -> tuple[QRectF, Fitted]:
         """Return where the text of `b` painted in `r` goes, the text, its font, and if cut."""
-        small = b.role in ("guest", "user_kernel", "guest_kernel")
         # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
-        font = theme.font(self.projector, bold=True, small=small)
+        font = theme.font(self.projector, bold=True, small=b.role in _SMALL_TEXT)
         variants = self.block_variants(b)
         areas = self.text_areas(b, r)
         sizes = tuple((round(a.width()), round(a.height())) for a in areas)
@@ -381,24 +408,45 @@ class LayerDiagramView(SnapshotView):
         index, shown = self._fitted[key]
         return areas[index], shown
 
-    def fitted(self, b: lay.Block) -> Fitted:
-        """Return the text painted on `b`, its font, and whether it had to be cut."""
-        return self.placed(b, self.block_rect(b))[1]
+    def fitted(self, b: lay.Block, rect: QRectF | None = None) -> Fitted:
+        """Return the text painted on `b` (at `rect`), its font, and whether it had to be cut."""
+        return self.placed(b, self.block_rect(b) if rect is None else rect)[1]
 
     def cut_texts(self) -> list[str]:
         """Return the block texts that cannot be shown whole at the canvas's size now."""
         return [self.block_variants(b)[0] for b in self._blocks if self.fitted(b).cut]
 
+    def check_text_context(self) -> None:
+        """Forget block text plans when the mode's sizes or the application font changed."""
+        # Normal mode's sizes too: a squat text takes normal mode's size before it is cut.
+        context = (
+            self.projector,
+            theme.metrics(self.projector),
+            theme.metrics(False),
+            QFont().key(),
+        )
+        if self._plans.set_context(context):
+            self._line_h.clear()
+
+    def _plan(self, b: lay.Block, r: QRectF, solid: bool) -> paint.Plan:
+        """Return where `b`'s text goes, what is painted, and its white plate (None: none)."""
+
+        def make() -> paint.Plan:
+            inner, shown = self.placed(b, r)
+            if solid or r.width() <= 20:
+                return inner, shown, None
+            # Patterned fills: a white plate behind the text keeps it readable.
+            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
+            return inner, shown, QRectF(box).adjusted(-4, -2, 4, 2).intersected(r)
+
+        return self._plans.get(paint.plan_key(b, r, solid), make)
+
     def _paint_text(self, p: QPainter, b: lay.Block, r: QRectF, fill: QColor, state: str) -> None:
         solid = state == "running" and (b.role != "guest" or b.state != "mixed")
         colour = theme.text_on(fill) if solid else QColor(theme.BLACK)
-        inner, shown = self.placed(b, r)
-        if not solid and r.width() > 20:
-            # Patterned fills: a white plate behind the text keeps it readable.
-            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
-            p.fillRect(
-                QRectF(box).adjusted(-4, -2, 4, 2).intersected(r), QColor(255, 255, 255, 225)
-            )
+        inner, shown, plate = self._plan(b, r, solid)
+        if plate is not None:
+            p.fillRect(plate, QColor(255, 255, 255, 225))
         p.setFont(shown.font)
         p.setPen(colour)
         p.drawText(inner, WRAP, shown.text)
