@@ -149,7 +149,7 @@ def precopy(
 
 def checkpoint_warnings(guest: Guest) -> list[str]:
     """Return what CRIU cannot carry as is: open TCP connections, host devices."""
-    # [criu:tcp] connections need --tcp-established and the same IP on the target; devices and
+    # [criu:tcp] connections need --tcp-established on dump and restore; devices and
     # other external resources must be declared with --external or the dump fails.
     warnings = []
     if not guest.traits.vm_like and guest.config.network != "none":

@@ -154,9 +154,8 @@ def run_path(
     """Run a network stream or a request load: its path's rate, slowed by contention."""
     paths = catalog.netpaths
     assert paths is not None  # the loader always reads them
-    profile = paths.path_of(
-        profile_of(guest), result_profile(profile_of(guest), guest.template, guest.config)
-    )
+    base = profile_of(guest)
+    profile = paths.path_of(base, result_profile(base, guest.template, guest.config))
     rate, cores = path_figures(paths, workload, profile)
     cap = min(cores, guest.config.cpu_quota) if guest.config.cpu_quota > 0 else cores
     start = host.engine.now

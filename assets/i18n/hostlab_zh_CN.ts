@@ -471,33 +471,33 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>EventLogView</name>
     <message>
-        <location filename="../../gui/views/event_log.py" line="203"/>
-        <location filename="../../gui/views/event_log.py" line="204"/>
+        <location filename="../../gui/views/event_log.py" line="220"/>
+        <location filename="../../gui/views/event_log.py" line="221"/>
         <source>Filter: guest or text…</source>
         <translation>筛选：客户机或文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="205"/>
+        <location filename="../../gui/views/event_log.py" line="222"/>
         <source>Kind of event shown</source>
         <translation>显示的事件类型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="209"/>
+        <location filename="../../gui/views/event_log.py" line="226"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="214"/>
+        <location filename="../../gui/views/event_log.py" line="231"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="214"/>
+        <location filename="../../gui/views/event_log.py" line="231"/>
         <source>Guest</source>
         <translation>客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/event_log.py" line="214"/>
+        <location filename="../../gui/views/event_log.py" line="231"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
@@ -958,37 +958,37 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LayerDiagramView</name>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="193"/>
+        <location filename="../../gui/views/layer_diagram.py" line="264"/>
         <source>Linux VM (WSL 2)</source>
         <translation>Linux 虚拟机（WSL 2）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="194"/>
+        <location filename="../../gui/views/layer_diagram.py" line="265"/>
         <source>its own Linux kernel, for Linux containers</source>
         <translation>自带 Linux 内核，运行 Linux 容器</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="197"/>
+        <location filename="../../gui/views/layer_diagram.py" line="268"/>
         <source>Windows kernel (host OS)</source>
         <translation>Windows 内核（宿主机操作系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="199"/>
+        <location filename="../../gui/views/layer_diagram.py" line="270"/>
         <source>Hyper-V (type-1 hypervisor)</source>
         <translation>Hyper-V（1 型虚拟机监控程序）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="201"/>
+        <location filename="../../gui/views/layer_diagram.py" line="272"/>
         <source>{cores} cores · {ram} RAM</source>
         <translation>{cores} 核 · 内存 {ram}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="301"/>
+        <location filename="../../gui/views/layer_diagram.py" line="356"/>
         <source>Host kernel panic: every guest on it is down</source>
         <translation>宿主机内核崩溃：上面的所有客户机都宕了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/layer_diagram.py" line="303"/>
+        <location filename="../../gui/views/layer_diagram.py" line="358"/>
         <source>Host compromised: the attacker controls every guest on it</source>
         <translation>宿主机被攻陷：攻击者控制了上面的每一台客户机</translation>
     </message>
@@ -1004,7 +1004,7 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="285"/>
+        <location filename="../../gui/panels/__init__.py" line="295"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -1787,17 +1787,17 @@ You can also drag a row of the table onto a host tab.</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="177"/>
+        <location filename="../../gui/panels/__init__.py" line="180"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="178"/>
+        <location filename="../../gui/panels/__init__.py" line="181"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="186"/>
+        <location filename="../../gui/panels/__init__.py" line="189"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
     </message>
@@ -2859,8 +2859,8 @@ Save them first?</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="142"/>
-        <source>open TCP connections survive only with CRIU&apos;s --tcp-established and the same IP</source>
-        <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 且 IP 相同时才能保留</translation>
+        <source>open TCP connections survive only with CRIU&apos;s --tcp-established</source>
+        <translation>已建立的 TCP 连接只有在使用 CRIU 的 --tcp-established 时才能保留</translation>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="145"/>

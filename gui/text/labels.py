@@ -140,7 +140,7 @@ _WARNINGS: dict[str, str] = {
         "labels", "needs a Linux VM on Windows to run a Linux container"
     ),
     "tcp_established": QT_TRANSLATE_NOOP(
-        "labels", "open TCP connections survive only with CRIU's --tcp-established and the same IP"
+        "labels", "open TCP connections survive only with CRIU's --tcp-established"
     ),
     "external_devices": QT_TRANSLATE_NOOP(
         "labels", "host devices cannot be checkpointed: CRIU needs them declared as external"
