@@ -49,7 +49,7 @@ rm -rf dist/hostlab
     packaging/hostlab.spec
 
 # Recording uses Debian's ffmpeg (a Depends); imageio-ffmpeg's 172 MB program stays out.
-if find dist/hostlab/_internal -path '*/imageio_ffmpeg/binaries/ffmpeg-*' | grep -q .; then
+if [ -n "$(find dist/hostlab/_internal -path '*/imageio_ffmpeg/binaries/ffmpeg-*')" ]; then
     fail "imageio_ffmpeg/binaries/ffmpeg-* is in the bundle: hostlab.spec must leave it out"
 fi
 
@@ -73,7 +73,10 @@ done < <(elves)
 while IFS= read -r -d '' elf; do
     runpath=$(patchelf --print-rpath "$elf" 2>/dev/null) || continue
     [ -n "$runpath" ] || continue
-    if tr ':' '\n' <<<"$runpath" | grep -qv '^\$ORIGIN'; then fail "$elf keeps RUNPATH $runpath"; fi
+    IFS=: read -ra entries <<<"$runpath"
+    for entry in "${entries[@]}"; do
+        [[ $entry == '$ORIGIN'* ]] || fail "$elf keeps RUNPATH $runpath"
+    done
 done < <(elves)
 
 step "Depends"

@@ -33,7 +33,7 @@ fail() { echo "package-check: FAILED: $*" >&2; exit 1; }
 need() {  # need PACKAGE...: install the Debian packages that are missing (CI) or stop (else)
     local missing=() package
     for package in "$@"; do
-        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
+        [[ $(dpkg-query -W -f='${Status}' "$package" 2>/dev/null) == *"ok installed"* ]] ||
             missing+=("$package")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -68,7 +68,10 @@ for field in Package Version Architecture Maintainer Depends Description; do
     echo "$field: ${value%%$'\n'*}"
 done
 [ "$(dpkg-deb --field "$DEB" Version)" = "$VERSION" ] || fail "Version is not $VERSION"
-dpkg-deb --info "$DEB" | grep -qE ' md5sums +$' || fail "the .deb has no md5sums"
+# Not `dpkg-deb --info | grep -q`: under pipefail, grep's early exit can kill dpkg-deb with
+# SIGPIPE and fail the pipeline though the line was found (CI did exactly this).
+DEB_INFO=$(dpkg-deb --info "$DEB")
+grep -qE ' md5sums +$' <<<"$DEB_INFO" || fail "the .deb has no md5sums"
 ROOT=$TMP/deb
 dpkg-deb -x "$DEB" "$ROOT"
 for path in opt/hostlab/hostlab usr/bin/hostlab usr/share/applications/hostlab.desktop \
