@@ -25,6 +25,7 @@ class Span:
     start_s: float
     end_s: float | None
     source: str
+    guest_id: str  # whose phase: the event log derives its "phase_done" entry from the span
 
 
 @dataclass(eq=False, slots=True)
@@ -77,7 +78,7 @@ class Guest(Holdings):
 
     def begin_phase(self, name: str, now: float, source: str) -> None:
         """Record that phase `name` starts now."""
-        self.spans.append(Span(name, now, None, source))
+        self.spans.append(Span(name, now, None, source, self.id))
         self._view = None
 
     def end_phase(self, now: float) -> float:

@@ -18,6 +18,7 @@ import numpy as np
 from sim import states
 from sim.catalog import HostPreset
 from sim.engine import Engine, Event, Process
+from sim.eventlog import WordedEntry, new_entry
 from sim.fairshare import FairShare
 from sim.guest import Guest
 from sim.hostmemory import HostMemory, NoRoom
@@ -27,29 +28,11 @@ from sim.lock import FifoLock, SerialQueue
 from sim.memory import MemoryLedger
 from sim.recorder import Recorder
 from sim.resources import Counters
-from sim.snapshot import HostView, LogEntry
+from sim.snapshot import HostView
 from sim.states import GuestGone, GuestKilled
-from sim.vocabulary import EVENT_TEXT, FAULTS, sentence
+from sim.vocabulary import EVENT_TEXT, FAULTS
 
-__all__ = ["GuestGone", "GuestKilled", "Host", "Jitter", "NoRoom", "Policy"]
-
-
-_new_entry = tuple.__new__
-
-
-class WordedEntry(LogEntry):
-    """A log entry whose English sentence (sim.vocabulary) is worded when read, not when logged.
-
-    A run logs several entries per guest and reads few of their sentences (the CLI's events
-    file, the window's fallback); wording each at once cost a tenth of a 10,000-guest run.
-    """
-
-    __slots__ = ()
-
-    @property
-    def message(self) -> str:
-        """Return the entry in English."""
-        return sentence(self.code, self.params)
+__all__ = ["GuestGone", "GuestKilled", "Host", "Jitter", "NoRoom", "Policy", "WordedEntry"]
 
 
 class Slots:
@@ -186,9 +169,11 @@ class Host:
         """Record one discrete fact in the event log, worded by sim.vocabulary."""
         if code not in EVENT_TEXT:
             raise KeyError(f"event code {code!r} has no sentence in sim.vocabulary")
-        gid = who.id if who else None
-        # tuple.__new__ skips the named tuple's Python-level __new__: a run logs several per guest.
-        self.log_sink.emit(_new_entry(WordedEntry, (self.engine.now, code, gid, params, "")))
+        self.log_sink.emit(new_entry(self.engine.now, code, who.id if who else None, params))
+
+    def log_phase_done(self, guest: Guest) -> None:
+        """Log that the guest's last phase ended (its entry is derived from the phase record)."""
+        self.log_sink.emit_phase_done(guest.spans[-1])
 
     def sample(self) -> None:
         """Record the ledger now."""

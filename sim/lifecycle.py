@@ -137,8 +137,8 @@ def _phases(host: Host, guest: Guest, mismatch: str | None) -> Generator[Event, 
             if held_lock:
                 host.network_lock.release()
                 held_lock = False
-            duration = guest.end_phase(engine.now)
-            host.log("phase_done", guest, guest=guest.id, phase=name, duration_s=round(duration, 6))
+            guest.end_phase(engine.now)
+            host.log_phase_done(guest)
     except (Interrupt, GuestGone, NoRoom):
         # Let go of what the phase was waiting for or holding; _start does the rest.
         if waiting is not None and not waiting.processed:

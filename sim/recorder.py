@@ -18,45 +18,18 @@ new list (views handed out keep the old one) and `log_dropped` counts what went.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import overload
+from collections.abc import Callable
 
 import numpy as np
 
+from sim.eventlog import Logged, LogView, worded
+from sim.guest import Span
 from sim.snapshot import EXTRA_SERIES, LAYERS, LogEntry, MemorySeries
 
 SERIES = LAYERS + EXTRA_SERIES
 MAX_SAMPLES = 100_000  # per host: 12 MiB of float64 rows
 MAX_LOG = 100_000  # entries (about 0.5 KB each with their parameters)
 FLUSH_EVERY = 4096  # pending tuples cost ~10× a buffer row: move them over in batches
-
-
-class LogView(Sequence[LogEntry]):
-    """The first `n` entries of a growing log, read-only: O(1) to make, unchanged by appends."""
-
-    __slots__ = ("_entries", "_n")
-
-    def __init__(self, entries: list[LogEntry], n: int) -> None:
-        self._entries = entries
-        self._n = n
-
-    def __len__(self) -> int:
-        return self._n
-
-    @overload
-    def __getitem__(self, index: int) -> LogEntry: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[LogEntry]: ...
-
-    def __getitem__(self, index: int | slice) -> LogEntry | list[LogEntry]:
-        if isinstance(index, slice):
-            return self._entries[: self._n][index]
-        if index < 0:
-            index += self._n
-        if not 0 <= index < self._n:
-            raise IndexError(index)
-        return self._entries[index]
 
 
 class Recorder:
@@ -69,7 +42,9 @@ class Recorder:
         self.max_samples = max(max_samples, 16)
         self._n = 0  # samples in the buffer
         self._pending: list[tuple[float, ...]] = []  # samples not moved into it yet
-        self.log: list[LogEntry] = []
+        # Entries, and the phase records "phase_done" entries are derived from (sim.eventlog):
+        # read them through `log_view`.
+        self.log: list[Logged] = []
         self.max_log = max(max_log, 2)
         self.log_dropped = 0  # oldest entries let go to keep the log bounded
         self.oom_times_s: list[float] = []
@@ -133,13 +108,23 @@ class Recorder:
 
     def emit(self, entry: LogEntry) -> None:
         """Append `entry` to the log and tell subscribers."""
-        self.log.append(entry)
+        self._append(entry)
+        for callback in self._subscribers:
+            callback(entry)
+
+    def emit_phase_done(self, span: Span) -> None:
+        """Log that `span` ended; its "phase_done" entry is derived when read (sim.eventlog)."""
+        if self._subscribers:  # they are told now, so the entry is made now
+            self.emit(worded(span))
+        else:
+            self._append(span)
+
+    def _append(self, logged: Logged) -> None:
+        self.log.append(logged)
         if len(self.log) >= self.max_log:
             keep = self.max_log // 2
             self.log_dropped += len(self.log) - keep
             self.log = self.log[-keep:]  # a new list: LogViews handed out keep the old one
-        for callback in self._subscribers:
-            callback(entry)
 
     def mark_oom(self, time_s: float) -> None:
         """Remember that the OOM killer fired on this recorder's host at `time_s`."""
