@@ -19,6 +19,7 @@ from sim.catalog import Catalog
 from sim.density import max_additional, pending_mib
 from sim.engine import Engine, Event
 from sim.fairshare import FairShare
+from sim.garbage import fewer_collections
 from sim.guest import Guest
 from sim.guestconfig import GuestConfig
 from sim.host import Host, Jitter, Slots
@@ -309,7 +310,8 @@ class Session:
 
     def run_until(self, t_s: float) -> None:
         """Process every event before `t_s` (half-open), then set the clock to `t_s`."""
-        self.engine.run_until(t_s)
+        with fewer_collections():  # sim/garbage.py says why, and why only during the run
+            self.engine.run_until(t_s)
 
     def next_event_s(self) -> float:
         """Return when the next event happens (math.inf when nothing is scheduled)."""
@@ -320,7 +322,8 @@ class Session:
         t = self.engine.peek()
         if math.isinf(t):
             return self.now
-        self.engine.run_through(t)
+        with fewer_collections():
+            self.engine.run_through(t)
         return self.now
 
     def subscribe(self, callback: Callable[[LogEntry], None]) -> None:
