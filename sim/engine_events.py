@@ -105,7 +105,9 @@ class Event:
             raise RuntimeError(f"{self!r} has already been triggered")
         self._value = value
         if self._ok is not None:  # a cancelled event keeps its value but is never scheduled
-            self.engine.schedule(self)
+            engine = self.engine
+            # Inlined engine.schedule(self) at NORMAL priority: jobs, locks and slots succeed so.
+            heappush(engine._heap, (engine.now, next(engine._seq), self))
         return self
 
     def fail(self, exc: BaseException) -> Event:
@@ -208,7 +210,7 @@ class Process(Event):
             except StopIteration as stop:
                 self._value = stop.value
                 self.target = None
-                engine.schedule(self)
+                heappush(engine._heap, (engine.now, next(engine._seq), self))  # schedule(self)
                 break
             except BaseException as error:
                 if error.__traceback__ is not None:  # this frame adds nothing to the story

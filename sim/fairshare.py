@@ -126,7 +126,8 @@ class FairShare:
         job = Job(self, work, cap)
         if work == 0:
             return job.succeed()  # type: ignore[return-value]
-        self._advance()
+        if self.engine.now != self._updated:
+            self._advance()
         # Caps at or above the capacity behave alike: keep them in one group.
         key = self._capacity if cap is None else min(float(cap), self._capacity)
         group = self._groups.get(key)
@@ -172,9 +173,16 @@ class FairShare:
         """Water-fill the capacity over the groups, then reschedule the next completion."""
         left = self._capacity
         jobs_left = self._active
-        load = 0.0
         groups = self._groups.values()
-        for group in sorted(groups, key=_by_cap) if len(groups) > 1 else groups:
+        if len(groups) == 1:  # the common case (one cap for every job), in fewer steps
+            for group in groups:
+                fair = left / jobs_left
+                group.rate = rate = group.cap if group.cap <= fair else fair
+                self._load = rate * group.count
+            self._reschedule()
+            return
+        load = 0.0
+        for group in sorted(groups, key=_by_cap):
             fair = left / jobs_left
             # Caps ascend, and removing a capped group only raises the fair level, so the
             # first group above the fair level and all after it share `left` equally.

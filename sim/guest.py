@@ -81,12 +81,12 @@ class Guest(Holdings):
         self.spans.append(Span(name, now, None, source, self.id))
         self._view = None
 
-    def end_phase(self, now: float) -> float:
-        """Record that the current phase ends now; return its duration."""
+    def end_phase(self, now: float) -> Span:
+        """Record that the current phase ends now; return its record."""
         span = self.spans[-1]
         span.end_s = now
         self._view = None
-        return now - span.start_s
+        return span
 
     def view(self) -> GuestView:
         """Return an immutable view, rebuilt only after a change."""

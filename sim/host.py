@@ -20,7 +20,7 @@ from sim.catalog import HostPreset
 from sim.engine import Engine, Event, Process
 from sim.eventlog import WordedEntry, new_entry
 from sim.fairshare import FairShare
-from sim.guest import Guest
+from sim.guest import Guest, Span
 from sim.hostmemory import HostMemory, NoRoom
 from sim.images import ImageStore
 from sim.jitter import Jitter, Policy
@@ -171,13 +171,13 @@ class Host:
             raise KeyError(f"event code {code!r} has no sentence in sim.vocabulary")
         self.log_sink.emit(new_entry(self.engine.now, code, who.id if who else None, params))
 
-    def log_phase_done(self, guest: Guest) -> None:
-        """Log that the guest's last phase ended (its entry is derived from the phase record)."""
-        self.log_sink.emit_phase_done(guest.spans[-1])
+    def log_phase_done(self, span: Span) -> None:
+        """Log that a guest's phase ended (its entry is derived from the phase record)."""
+        self.log_sink.emit_phase_done(span)
 
     def sample(self) -> None:
         """Record the ledger now."""
-        self.recorder.sample(self.engine.now, self.ledger.values())
+        self.recorder.append_row(self.ledger.sample(self.engine.now))
         if self.on_sample is not None:
             self.on_sample(self)
 

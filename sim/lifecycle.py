@@ -93,6 +93,7 @@ def _phases(host: Host, guest: Guest, mismatch: str | None) -> Generator[Event, 
     tpl, engine = guest.template, host.engine
     cap, slowdown = tpl.cpu_cap, platform.slowdown(tpl, host.preset)
     host_net = guest.config.network == "host"
+    vm_like = guest.traits.vm_like
     held_lock = False
     waiting: Event | None = None
     try:
@@ -107,7 +108,8 @@ def _phases(host: Host, guest: Guest, mismatch: str | None) -> Generator[Event, 
             if name == "network" and bridged and not host.take_bridge_port(guest):
                 _fail(host, guest, "bridge_ports")
                 return False
-            _touch(host, guest, spec)
+            if vm_like or spec.alloc or spec.touch_all:
+                _touch(host, guest, spec)
             if name == "app" and tpl.image is not None:
                 host.memory.cache_image(tpl.image, guest)
             # The endpoint (veth pair, address, bridge port) is made under the daemon's lock of
@@ -137,8 +139,7 @@ def _phases(host: Host, guest: Guest, mismatch: str | None) -> Generator[Event, 
             if held_lock:
                 host.network_lock.release()
                 held_lock = False
-            guest.end_phase(engine.now)
-            host.log_phase_done(guest)
+            host.log_phase_done(guest.end_phase(engine.now))
     except (Interrupt, GuestGone, NoRoom):
         # Let go of what the phase was waiting for or holding; _start does the rest.
         if waiting is not None and not waiting.processed:

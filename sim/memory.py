@@ -113,6 +113,10 @@ class MemoryLedger:
         """Return every layer, then free, swap_used and ksm_saved (the recorder's order)."""
         return (*self.layers.values(), self.free, self.swap_used, self.ksm_saved)
 
+    def sample(self, time_s: float) -> tuple[float, ...]:
+        """Return `time_s`, then `values()`: one row of the recorder, made as one tuple."""
+        return (time_s, *self.layers.values(), self.free, self.swap_used, self.ksm_saved)
+
     def row(self) -> dict[str, float]:
         """Return every layer plus free, swap_used and ksm_saved."""
         return {

@@ -18,6 +18,7 @@ new list (views handed out keep the old one) and `log_dropped` counts what went.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 
 import numpy as np
@@ -29,7 +30,7 @@ from sim.snapshot import EXTRA_SERIES, LAYERS, LogEntry, MemorySeries
 SERIES = LAYERS + EXTRA_SERIES
 MAX_SAMPLES = 100_000  # per host: 12 MiB of float64 rows
 MAX_LOG = 100_000  # entries (about 0.5 KB each with their parameters)
-FLUSH_EVERY = 4096  # pending tuples cost ~10× a buffer row: move them over in batches
+FLUSH_EVERY = 4096  # pending rows are moved into the numpy buffer in batches of this many
 
 
 class Recorder:
@@ -41,7 +42,11 @@ class Recorder:
         self._data = np.zeros((len(SERIES) + 1, capacity))  # row 0 is time
         self.max_samples = max(max_samples, 16)
         self._n = 0  # samples in the buffer
-        self._pending: list[tuple[float, ...]] = []  # samples not moved into it yet
+        self._width = self._data.shape[0]
+        self._flush_at = FLUSH_EVERY * self._width
+        # Samples not moved into the buffer yet, row after row in one flat array of doubles:
+        # appending a row copies its floats in C and keeps no Python object alive.
+        self._pending = array("d")
         # Entries, and the phase records "phase_done" entries are derived from (sim.eventlog):
         # read them through `log_view`.
         self.log: list[Logged] = []
@@ -51,18 +56,25 @@ class Recorder:
         self._subscribers: list[Callable[[LogEntry], None]] = []
 
     def __len__(self) -> int:
-        return self._n + len(self._pending)
+        return self._n + len(self._pending) // self._width
 
     def sample(self, time_s: float, values: tuple[float, ...]) -> None:
         """Append one sample at `time_s`: `values` holds every series, in SERIES order."""
-        self._pending.append((time_s, *values))
-        if len(self._pending) >= FLUSH_EVERY:
+        if len(values) != self._width - 1:
+            raise ValueError(f"a sample holds {self._width - 1} values, got {len(values)}")
+        self.append_row((time_s, *values))
+
+    def append_row(self, row: tuple[float, ...]) -> None:
+        """Append one sample given as a row: its time, then every series in SERIES order."""
+        pending = self._pending
+        pending.extend(row)
+        if len(pending) >= self._flush_at:
             self._flush()
 
     def _flush(self) -> None:
         if not self._pending:
             return
-        new = np.array(self._pending).T
+        new = np.frombuffer(self._pending, dtype=np.float64).reshape(-1, self._width).T
         n, k = self._n, new.shape[1]
         if n + k > self._data.shape[1]:
             # A new buffer, not a resize in place: views handed out keep the old one intact.
@@ -71,7 +83,7 @@ class Recorder:
             self._data = grown
         self._data[:, n : n + k] = new
         self._n = n + k
-        self._pending.clear()
+        self._pending = array("d")
         if self._n > self.max_samples:
             self._compact()
 

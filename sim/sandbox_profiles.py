@@ -69,11 +69,20 @@ def _profile(pid: str, t: Table, workloads: tuple[str, ...]) -> SandboxProfile:
     )
 
 
+# Asked once per guest created: cached by identity, keeping the template alive (as sim.kinds).
+_SETTINGS: dict[int, tuple[Template, str]] = {}
+
+
 def setting_of(template: Template) -> str:
     """Return the sandbox setting `template` has ("" when it has none)."""
+    hit = _SETTINGS.get(id(template))
+    if hit is not None and hit[0] is template:
+        return hit[1]
     from sim.kinds import traits
 
-    return next((s for s in traits(template).settings if s in SANDBOX_SETTINGS), "")
+    found = next((s for s in traits(template).settings if s in SANDBOX_SETTINGS), "")
+    _SETTINGS[id(template)] = (template, found)
+    return found
 
 
 def profile_of(catalog: Catalog, template: Template, config: GuestConfig) -> SandboxProfile | None:

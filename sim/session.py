@@ -41,6 +41,8 @@ from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, TemplateView,
 from sim.vocabulary import MAX_GUESTS
 from sim.workload import run_workload
 
+_NO_CONFIG = GuestConfig()  # the settings of a guest nobody configured (frozen: shared)
+
 
 class _ActionFields(TypedDict, total=False):
     """The optional fields of an `ActionSpec` a class action records."""
@@ -402,7 +404,7 @@ class Session:
             gid = self._next_id(template_id)
             self._counters[template_id] = self._counters.get(template_id, 0) + 1
         host = self.hosts[host_id] if host_id else self.host
-        config = self._configs.get(gid, self._template_configs.get(template_id, GuestConfig()))
+        config = self._configs.get(gid, self._template_configs.get(template_id, _NO_CONFIG))
         # A sandbox starts on the gVisor platform or Kata hypervisor its settings choose.
         template = profiled(self.catalog, self.catalog.templates[template_id], config)
         guest = Guest(gid, template, self.now, config=config, host_id=host.id)
