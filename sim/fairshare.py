@@ -205,7 +205,9 @@ class FairShare:
             job = group.head()
             assert job is not None
             # Clamp at zero: a rounding error must never move a finish time into the past.
-            delay = max(0.0, (job._finish - group.clock) / group.rate)
+            delay = (job._finish - group.clock) / group.rate
+            if not delay > 0.0:  # max(0.0, delay) without the call; NaN also becomes 0
+                delay = 0.0
             if best_group is None or delay < best_delay:
                 best_delay, best_group = delay, group
         self._next_group = best_group

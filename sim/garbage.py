@@ -22,7 +22,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-RUN_THRESHOLD = 20_000  # allocations between first-generation collections during a run
+RUN_THRESHOLD = 100_000  # allocations between first-generation collections during a run
 
 
 @contextmanager

@@ -128,15 +128,21 @@ class Recorder:
         """Log that `span` ended; its "phase_done" entry is derived when read (sim.eventlog)."""
         if self._subscribers:  # they are told now, so the entry is made now
             self.emit(worded(span))
-        else:
-            self._append(span)
+            return
+        log = self.log
+        log.append(span)
+        if len(log) >= self.max_log:
+            self._trim()
 
     def _append(self, logged: Logged) -> None:
         self.log.append(logged)
         if len(self.log) >= self.max_log:
-            keep = self.max_log // 2
-            self.log_dropped += len(self.log) - keep
-            self.log = self.log[-keep:]  # a new list: LogViews handed out keep the old one
+            self._trim()
+
+    def _trim(self) -> None:
+        keep = self.max_log // 2
+        self.log_dropped += len(self.log) - keep
+        self.log = self.log[-keep:]  # a new list: LogViews handed out keep the old one
 
     def mark_oom(self, time_s: float) -> None:
         """Remember that the OOM killer fired on this recorder's host at `time_s`."""
