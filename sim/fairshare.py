@@ -226,7 +226,8 @@ class FairShare:
             self._leave(predicted, 0.0)
         for group in list(self._groups.values()):
             while (job := group.head()) is not None and (
-                job._finish - group.clock <= _DONE_TOLERANCE * max(1.0, job.work)
+                job._finish - group.clock
+                <= _DONE_TOLERANCE * (job.work if job.work > 1.0 else 1.0)  # max(1.0, work)
             ):
                 finished.append(job)
                 self._leave(job, 0.0)

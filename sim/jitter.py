@@ -31,10 +31,12 @@ class Jitter:
     def __init__(self, rng: np.random.Generator, sigma: float) -> None:
         self._rng = rng
         self._sigma = sigma
-        self._normals: list[float] = []
+        self._factors: list[float] = []  # the block's factors, next one last
 
     def factor(self) -> float:
         """Return the next factor, exp(N(0, sigma))."""
-        if not self._normals:
-            self._normals = self._rng.normal(0.0, self._sigma, self.BLOCK).tolist()[::-1]
-        return math.exp(self._normals.pop())
+        factors = self._factors
+        if not factors:
+            normals = self._rng.normal(0.0, self._sigma, self.BLOCK).tolist()
+            factors = self._factors = [math.exp(x) for x in reversed(normals)]
+        return factors.pop()
