@@ -129,7 +129,9 @@ class FairShare:
         if self.engine.now != self._updated:
             self._advance()
         # Caps at or above the capacity behave alike: keep them in one group.
-        key = self._capacity if cap is None else min(float(cap), self._capacity)
+        key = self._capacity
+        if cap is not None and cap < key:
+            key = float(cap)
         group = self._groups.get(key)
         if group is None:
             group = self._groups[key] = _Group(key)
