@@ -204,8 +204,10 @@ class FairShare:
         best_delay = 0.0
         best_group: _Group | None = None
         for group in self._groups.values():
-            job = group.head()
-            assert job is not None
+            heap = group.heap  # group.head() inlined: this runs on every arrival and completion
+            while heap[0][2]._group is not group:
+                heappop(heap)
+            job = heap[0][2]
             # Clamp at zero: a rounding error must never move a finish time into the past.
             delay = (job._finish - group.clock) / group.rate
             if not delay > 0.0:  # max(0.0, delay) without the call; NaN also becomes 0

@@ -20,7 +20,7 @@ from sim.catalog import HostPreset
 from sim.engine import Engine, Event, Process
 from sim.eventlog import WordedEntry, new_entry
 from sim.fairshare import FairShare
-from sim.guest import Guest, Span
+from sim.guest import Guest
 from sim.hostmemory import HostMemory, NoRoom
 from sim.images import ImageStore
 from sim.jitter import Jitter, Policy
@@ -170,10 +170,6 @@ class Host:
         if code not in EVENT_TEXT:
             raise KeyError(f"event code {code!r} has no sentence in sim.vocabulary")
         self.log_sink.emit(new_entry(self.engine.now, code, who.id if who else None, params))
-
-    def log_phase_done(self, span: Span) -> None:
-        """Log that a guest's phase ended (its entry is derived from the phase record)."""
-        self.log_sink.emit_phase_done(span)
 
     def sample(self) -> None:
         """Record the ledger now."""

@@ -139,7 +139,8 @@ def _phases(host: Host, guest: Guest, mismatch: str | None) -> Generator[Event, 
             if held_lock:
                 host.network_lock.release()
                 held_lock = False
-            host.log_phase_done(guest.end_phase(engine.now))
+            # The log keeps the phase record; its "phase_done" entry is made when read.
+            host.log_sink.emit_phase_done(guest.end_phase(engine.now))
     except (Interrupt, GuestGone, NoRoom):
         # Let go of what the phase was waiting for or holding; _start does the rest.
         if waiting is not None and not waiting.processed:

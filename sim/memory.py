@@ -42,9 +42,10 @@ class MemoryLedger:
         """Move `mib` from free (then swap) into `layer`; False, changing nothing, if short."""
         if mib <= 0:
             return True
-        if mib > self.available(swap) + EPSILON_MIB:
-            return False
-        from_ram = min(mib, self.free)
+        free = self.free
+        if mib > free + (self.swap_mib - self.swap_used if swap else 0.0) + EPSILON_MIB:
+            return False  # more than available(swap), worked out here: a charge per phase
+        from_ram = mib if mib < free else free
         self.free -= from_ram
         self.swap_used += mib - from_ram
         self.layers[layer] += mib
