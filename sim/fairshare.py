@@ -16,6 +16,7 @@ from heapq import heappop, heappush
 from itertools import count
 
 from sim.engine import Engine, Event, Timeout
+from sim.engine_events import _PENDING
 
 # A job with at most this fraction of its work left (or this much, for work < 1) is done:
 # finish points are differences of accumulated floats and may miss zero by a rounding error.
@@ -32,7 +33,11 @@ class Job(Event):
     __slots__ = ("_resource", "_group", "_finish", "_left", "work", "cap")
 
     def __init__(self, resource: FairShare, work: float, cap: float | None) -> None:
-        super().__init__(resource.engine)
+        # Event.__init__ written out: a job is made for every CPU, disk and network demand.
+        self.engine = resource.engine
+        self.callbacks = []
+        self._value = _PENDING
+        self._ok = True
         self._resource = resource
         self._group: _Group | None = None  # set while the job shares the resource
         self._finish = 0.0  # point on the group's virtual clock where the job is done
