@@ -45,6 +45,7 @@ from itertools import count
 from typing import Any
 
 from sim.engine_events import (
+    _PRIORITY_STRIDE,
     NORMAL,
     URGENT,
     AllOf,
@@ -71,8 +72,6 @@ __all__ = [
     "Timeout",
 ]
 
-# Far above any sequence number a run can reach, so priority always dominates the sequence.
-_PRIORITY_STRIDE = 1 << 62
 _new_object = object.__new__
 
 

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 URGENT = 0
 NORMAL = 1
+# Far above any sequence number a run can reach, so priority always dominates the sequence.
+_PRIORITY_STRIDE = 1 << 62
+_URGENT_KEY = (URGENT - NORMAL) * _PRIORITY_STRIDE  # an urgent event's key, less its sequence
+_new_object = object.__new__
 _PENDING: Any = object()  # value of an event that has not been triggered yet
 
 Callback = Callable[["Event"], None]
@@ -155,15 +159,21 @@ class Process(Event):
     def __init__(self, engine: Engine, generator: ProcessGenerator) -> None:
         if not (hasattr(generator, "send") and hasattr(generator, "throw")):
             raise TypeError(f"process() needs a generator, got {generator!r}")
-        super().__init__(engine)
+        # Event.__init__ and engine.schedule written out: a model makes a process per guest.
+        self.engine = engine
+        self.callbacks = []
+        self._value = _PENDING
+        self._ok = True
         self._generator = generator
         self._resume_cb: Callback = self._resume  # one bound method, so remove() can find it
         # Start at the current time, before any normal event scheduled for now, and before an
         # interrupt issued right after creation (which is urgent too, but scheduled later).
-        start = Event(engine)
-        start._value = None
+        start = _new_object(Event)
+        start.engine = engine
         start.callbacks = [self._resume_cb]
-        engine.schedule(start, URGENT)
+        start._value = None
+        start._ok = True
+        heappush(engine._heap, (engine.now, _URGENT_KEY + next(engine._seq), start))
         self.target: Event | None = start
 
     @property
