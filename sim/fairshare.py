@@ -181,7 +181,8 @@ class FairShare:
         left = self._capacity
         jobs_left = self._active
         groups = self._groups.values()
-        if len(groups) == 1:  # the common case (one cap for every job), in fewer steps
+        if len(groups) <= 1:  # the common cases (idle, or one cap for every job), in fewer steps
+            self._load = 0.0
             for group in groups:
                 fair = left / jobs_left
                 group.rate = rate = group.cap if group.cap <= fair else fair
