@@ -11,7 +11,7 @@ from operator import is_
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPen
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsSceneWheelEvent,
@@ -55,6 +55,20 @@ class _RowsViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph ships no type
         ev.accept()
 
 
+class _PlotWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no type hints
+    """A plot widget that tells its items which region of it is being painted."""
+
+    painting_region: QRegion | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Paint, with the region to paint readable by the bars (see BarsItem.paint)."""
+        self.painting_region = event.region()
+        try:
+            super().paintEvent(event)
+        finally:
+            self.painting_region = None
+
+
 class TimelineView(SnapshotView):
     """Gantt chart of start phases. Emits `guest_selected(id)` when a row is clicked."""
 
@@ -74,7 +88,7 @@ class TimelineView(SnapshotView):
         )
         self._vb = _RowsViewBox(invertY=True, enableMenu=False)
         self._vb.setMouseEnabled(x=False, y=False)
-        self._plot = pg.PlotWidget(background="w", viewBox=self._vb)
+        self._plot = _PlotWidget(background="w", viewBox=self._vb)
         self._item = self._plot.getPlotItem()
         self._item.hideButtons()
         self._scroll = QScrollBar(Qt.Orientation.Vertical)
