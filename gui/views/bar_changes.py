@@ -24,6 +24,14 @@ def changed_extent(
     and one long bar cover the same area but not the same outlines. None: nothing differs.
     """
     n_old, n_new = len(old[0]), len(new[0])
+    if n_old == n_new and np.array_equal(old[0], new[0]) and np.array_equal(old[2], new[2]):
+        # The usual frame: the same bars, some of them longer. No sort needed.
+        grew = np.abs(old[1] - new[1]) > _tolerance(new[1])
+        if not grew.any():
+            return None
+        a, b, rows = old[1][grew], new[1][grew], old[2][grew]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        return float(lo.min()), float(hi.max()), float(rows.min()), float(rows.max())
     x = np.concatenate([old[0], old[1], new[0], new[1]])
     row = np.concatenate([old[2], old[2], new[2], new[2]])
     ones_old, ones_new = np.ones(n_old, int), np.ones(n_new, int)
@@ -37,7 +45,7 @@ def changed_extent(
     covered_new = np.cumsum(step_new[order]) > 0
     # Segment i runs from point i to point i + 1 on the same row. Merged edges are computed
     # with a shift that differs between frames: an edge may move by a rounding error, no more.
-    tolerance = 1e-9 * max(1.0, float(np.abs(x).max()) if len(x) else 1.0)
+    tolerance = _tolerance(x)
     differs = (
         (covered_old != covered_new)[:-1] & (row[1:] == row[:-1]) & (x[1:] - x[:-1] > tolerance)
     )
@@ -49,6 +57,11 @@ def changed_extent(
     if not len(lo):
         return None
     return float(lo.min()), float(hi.max()), float(rows.min()), float(rows.max())
+
+
+def _tolerance(x: np.ndarray) -> float:
+    """Return how far apart two edges must be to count as different (not a rounding error)."""
+    return 1e-9 * max(1.0, float(np.abs(x).max()) if len(x) else 1.0)
 
 
 def _moved_edges(old: Bars, new: Bars, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
