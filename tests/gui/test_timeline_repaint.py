@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
 
-from gui.views import TimelineView
+from gui.views import TimelineView, timeline
 from gui.views.timeline_bars import BarsItem
 from gui.views.timeline_rows import merge_overlaps
 from sim.scenario import GuestSpec, HostSpec, Scenario
@@ -60,6 +60,7 @@ def test_frames_painted_in_part_add_up_to_a_whole_painting(
         session.advance(1 / 30)
         played.update_snapshot(session.snapshot())
         _on_screen(played)
+    qtbot.wait(timeline.LABEL_FLUSH_MS + 100)  # row counts held back by the pace come up
     fresh = _view(qtbot, grouped, log)
     fresh.update_snapshot(session.snapshot())
     assert played.rows == fresh.rows
@@ -113,3 +114,22 @@ def test_bars_repaint_every_pixel_that_changed(qtbot, pen: str) -> None:  # noqa
     fresh, again = _scene_view(qtbot, style)
     again.set_bars(x0, x1, r)
     assert _on_screen(played) == _on_screen(fresh)
+
+
+def test_row_counts_keep_a_readable_pace_and_catch_up_when_the_clock_stops(qtbot) -> None:  # noqa: ANN001
+    session = _crowd(300)
+    session.advance(10.0)
+    view = _view(qtbot, True, False)
+    view.update_snapshot(session.snapshot())
+    shown, changes = view.rows, 0
+    for _ in range(int(timeline.LABEL_REFRESH_S * 30) - 1):  # a quarter second of frames
+        session.advance(1 / 30)
+        view.update_snapshot(session.snapshot())
+        changes += view.rows != shown
+        shown = view.rows
+    assert changes == 0  # guests started meanwhile, but the counts waited
+    fresh = TimelineView()
+    qtbot.addWidget(fresh)
+    fresh.update_snapshot(session.snapshot())
+    assert view.rows != fresh.rows  # (so there was something to wait for)
+    qtbot.waitUntil(lambda: view.rows == fresh.rows, timeout=timeline.LABEL_FLUSH_MS + 500)
