@@ -45,7 +45,7 @@ _SMALL_TEXT = frozenset({"guest", "user_kernel", "guest_kernel"})  # blocks that
 PULSE_STEPS = 8
 _ID, _STATE = attrgetter("id"), attrgetter("state")
 _DOWN, _COMPROMISED = attrgetter("host_down"), attrgetter("compromised")
-_MOVE, _SHOWN = attrgetter("move"), attrgetter("shown_state")
+_MOVE = attrgetter("move")
 
 
 class _Canvas(QWidget):
@@ -209,7 +209,8 @@ class LayerDiagramView(SnapshotView):
             blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
             self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
             self._kinds.set_visible_keys(set(snap.tally.kinds) or set(KINDS))
-            shown = {"crashed" if s == "failed" else s for s in map(_SHOWN, gs)}
+            shown = {s for b in self._blocks if b.role == "guest" for s in b.states}  # all guests
+            shown = {"crashed" if s == "failed" else s for s in shown}
             self._states.set_visible_keys(set(_LEGEND_ALWAYS) | (shown & set(_LEGEND_STATES)))
         elif not (starting or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint

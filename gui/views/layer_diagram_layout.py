@@ -16,7 +16,8 @@ from operator import attrgetter
 
 from sim.snapshot import LIVE_STATES, GuestView, HostView, Incident, TemplateView
 
-_ID, _SHOWN = attrgetter("id"), attrgetter("shown_state")
+_ID, _STATE = attrgetter("id"), attrgetter("state")
+_MOVE, _DOWN = attrgetter("move"), attrgetter("host_down")
 AGGREGATE_ABOVE = 8  # more blocks than this in a column: one block per template instead
 # Marks drawn on a block, most serious first: one mark per block, the worst reached.
 HARMS = ("crashed", "killed", "compromised", "slowed")
@@ -91,21 +92,32 @@ def _columns(guests: list[GuestView]) -> list[list[GuestView]]:
     return list(by_template.values())
 
 
+def shown_counts(guests: list[GuestView]) -> dict[str, int]:
+    """Return how many of `guests` are drawn in each state (their `shown_state`).
+
+    Counted in C over the fields the shown state comes from; the shown state itself is asked
+    of one guest per combination of them (a handful), not of each of thousands of guests.
+    """
+    keys = list(zip(map(_STATE, guests), map(_MOVE, guests), map(_DOWN, guests), strict=True))
+    one_of_each = dict(zip(keys, guests, strict=True))
+    out: dict[str, int] = {}
+    for key, n in Counter(keys).items():
+        shown = one_of_each[key].shown_state
+        out[shown] = out.get(shown, 0) + n
+    return out
+
+
 def _guest_block(
-    col: list[GuestView], x: float, row: float, w: float, role: str = "guest", h: float = 1.0
+    col: list[GuestView],
+    x: float,
+    row: float,
+    w: float,
+    role: str = "guest",
+    states: dict[str, int] | None = None,
 ) -> Block:
     g = col[0]
-    return Block(
-        role,
-        x,
-        row,
-        w,
-        h,
-        g.template,
-        g.kind,
-        tuple(map(_ID, col)),
-        dict(Counter(map(_SHOWN, col))),
-    )
+    counts = shown_counts(col) if states is None else states
+    return Block(role, x, row, w, 1.0, g.template, g.kind, tuple(map(_ID, col)), dict(counts))
 
 
 def layout(
@@ -169,8 +181,9 @@ def layout(
     for i, col in enumerate(left_cols):
         x = i * cw
         if _user_space_kernel(col[0], facts):
-            blocks.append(_guest_block(col, x, base_left, cw, "user_kernel"))
-            blocks.append(_guest_block(col, x, base_left + 1, cw))
+            states = shown_counts(col)
+            blocks.append(_guest_block(col, x, base_left, cw, "user_kernel", states))
+            blocks.append(_guest_block(col, x, base_left + 1, cw, states=states))
         else:
             blocks.append(_guest_block(col, x, base_left, cw))
     vw = (1.0 - split) / max(len(right_cols) + uvm_units, 1)
@@ -181,8 +194,9 @@ def layout(
             blocks.append(_guest_block(col, split + i * vw, base_right + 1, vw))
     for i, col in enumerate(right_cols):
         x = split + (uvm_units + i) * vw
-        blocks.append(_guest_block(col, x, base_right, vw, "guest_kernel"))
-        blocks.append(_guest_block(col, x, base_right + 1, vw))
+        states = shown_counts(col)
+        blocks.append(_guest_block(col, x, base_right, vw, "guest_kernel", states))
+        blocks.append(_guest_block(col, x, base_right + 1, vw, states=states))
     rows = max(int(b.row + b.h + 0.999) for b in blocks)
     return blocks, rows  # no spare row: a short pane needs every pixel for the stack
 

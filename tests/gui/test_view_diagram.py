@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import snapshots as S
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
@@ -117,3 +119,20 @@ def test_a_text_beside_a_badge_stays_clear_of_it(qtbot) -> None:  # noqa: ANN001
         x for x in range(120) for y in range(50) if image.pixelColor(x, y) != QColor("#808080")
     ]
     assert view.text_areas(block, rect)[0].right() < min(inked)
+
+
+def test_state_counts_of_a_crowd_are_what_each_guest_says_it_shows() -> None:
+    """Counted per combination of the fields, asked of one guest each: the same answer."""
+    crowd = S.crowd(300, 20.0).guests
+    mixed = [
+        *crowd,
+        replace(crowd[0], state="running", host_down=True),  # on a panicked host: crashed
+        replace(crowd[1], state="killed", host_down=True),  # gone before the panic: killed
+        replace(crowd[2], state="running", move="leaving"),
+        replace(crowd[3], state="starting", move="arriving"),
+    ]
+    expected: dict[str, int] = {}
+    for g in mixed:
+        expected[g.shown_state] = expected.get(g.shown_state, 0) + 1
+    assert len(expected) >= 5
+    assert lay.shown_counts(mixed) == expected
