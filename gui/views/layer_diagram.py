@@ -112,6 +112,8 @@ class LayerDiagramView(SnapshotView):
         self._blocks: list[lay.Block] = []
         self._rows = 5
         self._key: object = None
+        self._placed: object = None  # (host, guest ids, templates) the blocks were placed for
+        self._placed_blocks: list[lay.Block] = []  # as placed, before incident marks
         self._time = 0.0
         self._fitted: dict[object, tuple[int, Fitted]] = {}
         # Where each block's text goes, by what decides it: most blocks keep their text from
@@ -205,8 +207,15 @@ class LayerDiagramView(SnapshotView):
             if force or not same_host:
                 self._plans.clear()  # block texts name the host's OS, cores and RAM
             self._key = key
-            templates = {t.id: t for t in snap.templates}
-            blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
+            # The same guests on the same host stand where they stood: only counts change.
+            placed = (snap.host, key[1], snap.templates)
+            if placed == self._placed and not force:
+                blocks = lay.restate(self._placed_blocks, gs)
+            else:
+                templates = {t.id: t for t in snap.templates}
+                blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
+                self._placed = placed
+            self._placed_blocks = blocks
             self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
             self._kinds.set_visible_keys(set(snap.tally.kinds) or set(KINDS))
             shown = {s for b in self._blocks if b.role == "guest" for s in b.states}  # all guests

@@ -201,6 +201,27 @@ def layout(
     return blocks, rows  # no spare row: a short pane needs every pixel for the stack
 
 
+def restate(blocks: list[Block], guests: tuple[GuestView, ...]) -> list[Block]:
+    """Return `blocks` (from `layout`) with the state counts of `guests`, the same guests.
+
+    Between two frames of a crowd starting, guests change state but never place: the
+    geometry is kept and only each column's counts are taken again.
+    """
+    by_id = dict(zip(map(_ID, guests), guests, strict=True))
+    counted: dict[tuple[str, ...], dict[str, int]] = {}
+    out = []
+    for b in blocks:
+        if not b.guest_ids:
+            out.append(b)
+            continue
+        states = counted.get(b.guest_ids)
+        if states is None:  # a VM's kernel block and its guest block share their guests
+            col = list(map(by_id.__getitem__, b.guest_ids))
+            states = counted[b.guest_ids] = shown_counts(col)
+        out.append(b if states == b.states else replace(b, states=dict(states)))
+    return out
+
+
 def _reached(incidents: tuple[Incident, ...], time_s: float) -> list[tuple[str, str, float]]:
     """Return (target, effect, time) of every incident step reached by `time_s`."""
     return [
