@@ -55,6 +55,8 @@ class _Canvas(QWidget):
         super().__init__(view)
         self._view = view
         self.setMinimumSize(240, 120)  # short panes: the blocks' texts shrink or shorten
+        # It paints every pixel (white first): Qt need not paint the widgets behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def block_rects(self) -> list[QRectF]:
         """Return where each block is painted, in the order of the view's blocks."""
