@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
+
+import numpy as np
 
 from sim.snapshot import LIVE_STATES, GuestView, HostView, Incident, TemplateView
 
-_ID, _STATE = attrgetter("id"), attrgetter("state")
+_ID, _SHOWN = attrgetter("id"), attrgetter("shown_state")
+_TEMPLATE, _STATE = attrgetter("template"), attrgetter("state")
 _MOVE, _DOWN = attrgetter("move"), attrgetter("host_down")
 AGGREGATE_ABOVE = 8  # more blocks than this in a column: one block per template instead
 # Marks drawn on a block, most serious first: one mark per block, the worst reached.
@@ -83,28 +87,31 @@ def _user_space_kernel(g: GuestView, templates: Mapping[str, TemplateView]) -> b
 
 
 def _columns(guests: list[GuestView]) -> list[list[GuestView]]:
-    """Return one column per guest, or one per template when there are too many."""
+    """Return one column per guest, or one per template when there are too many.
+
+    Templates keep the order of their first guest. Grouped in C (a code per guest, a stable
+    sort): a crowd of thousands is regrouped every frame while it arrives.
+    """
     if len(guests) <= AGGREGATE_ABOVE:
         return [[g] for g in guests]
-    by_template: dict[str, list[GuestView]] = {}
-    for g in guests:
-        by_template.setdefault(g.template, []).append(g)
-    return list(by_template.values())
+    names = list(map(_TEMPLATE, guests))
+    rank = {name: i for i, name in enumerate(dict.fromkeys(names))}
+    codes = np.fromiter(map(rank.__getitem__, names), int, len(names))
+    order = np.argsort(codes, kind="stable").tolist()
+    ends = np.cumsum(np.bincount(codes, minlength=len(rank))).tolist()
+    in_order = list(itemgetter(*order)(guests)) if len(order) > 1 else list(guests)
+    return [in_order[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def shown_counts(guests: list[GuestView]) -> dict[str, int]:
     """Return how many of `guests` are drawn in each state (their `shown_state`).
 
-    Counted in C over the fields the shown state comes from; the shown state itself is asked
-    of one guest per combination of them (a handful), not of each of thousands of guests.
+    A guest neither moving nor on a panicked host is drawn in its state: for a crowd of them
+    (the usual case) that is read in C instead of asking each guest.
     """
-    keys = list(zip(map(_STATE, guests), map(_MOVE, guests), map(_DOWN, guests), strict=True))
-    one_of_each = dict(zip(keys, guests, strict=True))
-    out: dict[str, int] = {}
-    for key, n in Counter(keys).items():
-        shown = one_of_each[key].shown_state
-        out[shown] = out.get(shown, 0) + n
-    return out
+    if any(map(_MOVE, guests)) or any(map(_DOWN, guests)):
+        return dict(Counter(map(_SHOWN, guests)))
+    return dict(Counter(map(_STATE, guests)))
 
 
 def _guest_block(
@@ -137,16 +144,18 @@ def layout(
         t = facts.get(g.template)
         return t.os if t is not None and t.os else "linux"
 
-    # Whether a guest has its own kernel depends on its template and kind only: asked once each.
-    kernel: dict[tuple[str, str], bool] = {}
-    shared: list[GuestView] = []
-    vms: list[GuestView] = []
-    for g in guests:
-        key = (g.template, g.kind)
-        own = kernel.get(key)
-        if own is None:
-            own = kernel[key] = own_kernel(g, facts)
-        (vms if own else shared).append(g)
+    # With the template's facts at hand, whether a guest has its own kernel depends on its
+    # template alone: asked of one guest per template (in C otherwise: this runs every frame a
+    # crowd arrives). A template without facts falls back on each guest's kind.
+    names = list(map(_TEMPLATE, guests))
+    first = dict(zip(names, guests, strict=True))
+    known = {name: own_kernel(g, facts) for name, g in first.items() if name in facts}
+    if len(known) == len(first):
+        owns = list(map(known.__getitem__, names))
+    else:
+        owns = [own_kernel(g, facts) for g in guests]
+    shared = list(compress(guests, map(not_, owns)))
+    vms = list(compress(guests, owns))
     in_uvm = [g for g in shared if windows and g.kind == "container" and image_os(g) == "linux"]
     if in_uvm:
         moved = {id(g) for g in in_uvm}
