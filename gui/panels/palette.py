@@ -29,7 +29,6 @@ from gui import theme, units
 from gui.fonts import asset_path
 from gui.i18n import catalog_name, current_language
 from gui.panels import MIME_TEMPLATE, scrolling
-from gui.steady_label import SteadyLabel
 
 if TYPE_CHECKING:
     from gui.controller import SimController
@@ -108,7 +107,7 @@ class TemplateTileView(QToolButton):
         self._title.setWordWrap(True)  # long names wrap instead of widening the palette
         self._template = template
         self._numbers = QLabel()
-        self._count = SteadyLabel("×0")  # changes every frame while guests arrive
+        self._count = QLabel("0")
         self._count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for label in (self._icon, self._title, self._numbers, self._count):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -141,7 +140,9 @@ class TemplateTileView(QToolButton):
 
     def set_count(self, n: int) -> None:
         """Show how many guests of this template are on the host."""
-        self._count.set_steady_text(f"<b>×{units.count(n)}</b>" if n else "×0")
+        text = f"<b>×{units.count(n)}</b>" if n else "×0"
+        if text != self._count.text():  # a new text lays the tile out again: only on a change
+            self._count.setText(text)
 
     def numbers_text(self) -> str:
         """Return the figures under the name as shown (read-only, for tests)."""
