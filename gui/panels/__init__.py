@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from gui import units
 from gui.flow_layout import FlowLayout
+from gui.steady_label import SteadyLabel
 from sim.lesson_text import display
 
 if TYPE_CHECKING:
@@ -130,10 +131,9 @@ def step_text(text: str, text_zh: str) -> str:
     return display(text_zh if current_language() == "zh_CN" and text_zh else text)
 
 
-def _set_text(label: QLabel, text: str) -> None:
-    """Set `text` only when it changed: every setText lays the status bar out again."""
-    if label.text() != text:
-        label.setText(text)
+def _set_text(label: SteadyLabel, text: str) -> None:
+    """Set `text` without laying the status bar out again (see gui/steady_label.py)."""
+    label.set_steady_text(text)
 
 
 class StatusPanel(QWidget):
@@ -141,10 +141,10 @@ class StatusPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.time_label = QLabel()
-        self.seed_label = QLabel()
-        self.guests_label = QLabel()
-        self.memory_label = QLabel()
+        self.time_label = SteadyLabel()
+        self.seed_label = SteadyLabel()
+        self.guests_label = SteadyLabel()
+        self.memory_label = SteadyLabel()
         # The figures wrap onto a second line when the bar is short of room (a projector at
         # 1024×768) rather than being cut.
         layout = FlowLayout(self, spacing=24)
@@ -163,10 +163,6 @@ class StatusPanel(QWidget):
 
         self._snap = snap
         time_text = translate("StatusPanel", "t = {0}").format(units.sim_time(snap.time_s))
-        # The clock changes every frame: a width that only grows keeps the bar from re-laying out.
-        self.time_label.setMinimumWidth(
-            max(self.time_label.minimumWidth(), self.time_label.sizeHint().width())
-        )
         _set_text(self.time_label, time_text)
         seed_text = translate("StatusPanel", "seed {0}").format(snap.seed)
         _set_text(self.seed_label, seed_text)

@@ -140,7 +140,9 @@ class TemplateTileView(QToolButton):
 
     def set_count(self, n: int) -> None:
         """Show how many guests of this template are on the host."""
-        self._count.setText(f"<b>×{units.count(n)}</b>" if n else "×0")
+        text = f"<b>×{units.count(n)}</b>" if n else "×0"
+        if text != self._count.text():  # a new text lays the tile out again: only on a change
+            self._count.setText(text)
 
     def numbers_text(self) -> str:
         """Return the figures under the name as shown (read-only, for tests)."""

@@ -45,7 +45,7 @@ _SMALL_TEXT = frozenset({"guest", "user_kernel", "guest_kernel"})  # blocks that
 PULSE_STEPS = 8
 _ID, _STATE = attrgetter("id"), attrgetter("state")
 _DOWN, _COMPROMISED = attrgetter("host_down"), attrgetter("compromised")
-_MOVE, _SHOWN = attrgetter("move"), attrgetter("shown_state")
+_MOVE = attrgetter("move")
 
 
 class _Canvas(QWidget):
@@ -55,6 +55,8 @@ class _Canvas(QWidget):
         super().__init__(view)
         self._view = view
         self.setMinimumSize(240, 120)  # short panes: the blocks' texts shrink or shorten
+        # It paints every pixel (white first): Qt need not paint the widgets behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def block_rects(self) -> list[QRectF]:
         """Return where each block is painted, in the order of the view's blocks."""
@@ -112,6 +114,8 @@ class LayerDiagramView(SnapshotView):
         self._blocks: list[lay.Block] = []
         self._rows = 5
         self._key: object = None
+        self._placed: object = None  # (host, guest ids, templates) the blocks were placed for
+        self._placed_blocks: list[lay.Block] = []  # as placed, before incident marks
         self._time = 0.0
         self._fitted: dict[object, tuple[int, Fitted]] = {}
         # Where each block's text goes, by what decides it: most blocks keep their text from
@@ -205,11 +209,19 @@ class LayerDiagramView(SnapshotView):
             if force or not same_host:
                 self._plans.clear()  # block texts name the host's OS, cores and RAM
             self._key = key
-            templates = {t.id: t for t in snap.templates}
-            blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
+            # The same guests on the same host stand where they stood: only counts change.
+            placed = (snap.host, key[1], snap.templates)
+            if placed == self._placed and not force:
+                blocks = lay.restate(self._placed_blocks, gs)
+            else:
+                templates = {t.id: t for t in snap.templates}
+                blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
+                self._placed = placed
+            self._placed_blocks = blocks
             self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
             self._kinds.set_visible_keys(set(snap.tally.kinds) or set(KINDS))
-            shown = {"crashed" if s == "failed" else s for s in map(_SHOWN, gs)}
+            shown = {s for b in self._blocks if b.role == "guest" for s in b.states}  # all guests
+            shown = {"crashed" if s == "failed" else s for s in shown}
             self._states.set_visible_keys(set(_LEGEND_ALWAYS) | (shown & set(_LEGEND_STATES)))
         elif not (starting or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint

@@ -12,11 +12,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
+
+import numpy as np
 
 from sim.snapshot import LIVE_STATES, GuestView, HostView, Incident, TemplateView
 
 _ID, _SHOWN = attrgetter("id"), attrgetter("shown_state")
+_TEMPLATE, _STATE = attrgetter("template"), attrgetter("state")
+_MOVE, _DOWN = attrgetter("move"), attrgetter("host_down")
 AGGREGATE_ABOVE = 8  # more blocks than this in a column: one block per template instead
 # Marks drawn on a block, most serious first: one mark per block, the worst reached.
 HARMS = ("crashed", "killed", "compromised", "slowed")
@@ -82,30 +87,44 @@ def _user_space_kernel(g: GuestView, templates: Mapping[str, TemplateView]) -> b
 
 
 def _columns(guests: list[GuestView]) -> list[list[GuestView]]:
-    """Return one column per guest, or one per template when there are too many."""
+    """Return one column per guest, or one per template when there are too many.
+
+    Templates keep the order of their first guest. Grouped in C (a code per guest, a stable
+    sort): a crowd of thousands is regrouped every frame while it arrives.
+    """
     if len(guests) <= AGGREGATE_ABOVE:
         return [[g] for g in guests]
-    by_template: dict[str, list[GuestView]] = {}
-    for g in guests:
-        by_template.setdefault(g.template, []).append(g)
-    return list(by_template.values())
+    names = list(map(_TEMPLATE, guests))
+    rank = {name: i for i, name in enumerate(dict.fromkeys(names))}
+    codes = np.fromiter(map(rank.__getitem__, names), int, len(names))
+    order = np.argsort(codes, kind="stable").tolist()
+    ends = np.cumsum(np.bincount(codes, minlength=len(rank))).tolist()
+    in_order = list(itemgetter(*order)(guests)) if len(order) > 1 else list(guests)
+    return [in_order[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def shown_counts(guests: list[GuestView]) -> dict[str, int]:
+    """Return how many of `guests` are drawn in each state (their `shown_state`).
+
+    A guest neither moving nor on a panicked host is drawn in its state: for a crowd of them
+    (the usual case) that is read in C instead of asking each guest.
+    """
+    if any(map(_MOVE, guests)) or any(map(_DOWN, guests)):
+        return dict(Counter(map(_SHOWN, guests)))
+    return dict(Counter(map(_STATE, guests)))
 
 
 def _guest_block(
-    col: list[GuestView], x: float, row: float, w: float, role: str = "guest", h: float = 1.0
+    col: list[GuestView],
+    x: float,
+    row: float,
+    w: float,
+    role: str = "guest",
+    states: dict[str, int] | None = None,
 ) -> Block:
     g = col[0]
-    return Block(
-        role,
-        x,
-        row,
-        w,
-        h,
-        g.template,
-        g.kind,
-        tuple(map(_ID, col)),
-        dict(Counter(map(_SHOWN, col))),
-    )
+    counts = shown_counts(col) if states is None else states
+    return Block(role, x, row, w, 1.0, g.template, g.kind, tuple(map(_ID, col)), dict(counts))
 
 
 def layout(
@@ -125,16 +144,18 @@ def layout(
         t = facts.get(g.template)
         return t.os if t is not None and t.os else "linux"
 
-    # Whether a guest has its own kernel depends on its template and kind only: asked once each.
-    kernel: dict[tuple[str, str], bool] = {}
-    shared: list[GuestView] = []
-    vms: list[GuestView] = []
-    for g in guests:
-        key = (g.template, g.kind)
-        own = kernel.get(key)
-        if own is None:
-            own = kernel[key] = own_kernel(g, facts)
-        (vms if own else shared).append(g)
+    # With the template's facts at hand, whether a guest has its own kernel depends on its
+    # template alone: asked of one guest per template (in C otherwise: this runs every frame a
+    # crowd arrives). A template without facts falls back on each guest's kind.
+    names = list(map(_TEMPLATE, guests))
+    first = dict(zip(names, guests, strict=True))
+    known = {name: own_kernel(g, facts) for name, g in first.items() if name in facts}
+    if len(known) == len(first):
+        owns = list(map(known.__getitem__, names))
+    else:
+        owns = [own_kernel(g, facts) for g in guests]
+    shared = list(compress(guests, map(not_, owns)))
+    vms = list(compress(guests, owns))
     in_uvm = [g for g in shared if windows and g.kind == "container" and image_os(g) == "linux"]
     if in_uvm:
         moved = {id(g) for g in in_uvm}
@@ -169,8 +190,9 @@ def layout(
     for i, col in enumerate(left_cols):
         x = i * cw
         if _user_space_kernel(col[0], facts):
-            blocks.append(_guest_block(col, x, base_left, cw, "user_kernel"))
-            blocks.append(_guest_block(col, x, base_left + 1, cw))
+            states = shown_counts(col)
+            blocks.append(_guest_block(col, x, base_left, cw, "user_kernel", states))
+            blocks.append(_guest_block(col, x, base_left + 1, cw, states=states))
         else:
             blocks.append(_guest_block(col, x, base_left, cw))
     vw = (1.0 - split) / max(len(right_cols) + uvm_units, 1)
@@ -181,10 +203,32 @@ def layout(
             blocks.append(_guest_block(col, split + i * vw, base_right + 1, vw))
     for i, col in enumerate(right_cols):
         x = split + (uvm_units + i) * vw
-        blocks.append(_guest_block(col, x, base_right, vw, "guest_kernel"))
-        blocks.append(_guest_block(col, x, base_right + 1, vw))
+        states = shown_counts(col)
+        blocks.append(_guest_block(col, x, base_right, vw, "guest_kernel", states))
+        blocks.append(_guest_block(col, x, base_right + 1, vw, states=states))
     rows = max(int(b.row + b.h + 0.999) for b in blocks)
     return blocks, rows  # no spare row: a short pane needs every pixel for the stack
+
+
+def restate(blocks: list[Block], guests: tuple[GuestView, ...]) -> list[Block]:
+    """Return `blocks` (from `layout`) with the state counts of `guests`, the same guests.
+
+    Between two frames of a crowd starting, guests change state but never place: the
+    geometry is kept and only each column's counts are taken again.
+    """
+    by_id = dict(zip(map(_ID, guests), guests, strict=True))
+    counted: dict[tuple[str, ...], dict[str, int]] = {}
+    out = []
+    for b in blocks:
+        if not b.guest_ids:
+            out.append(b)
+            continue
+        states = counted.get(b.guest_ids)
+        if states is None:  # a VM's kernel block and its guest block share their guests
+            col = list(map(by_id.__getitem__, b.guest_ids))
+            states = counted[b.guest_ids] = shown_counts(col)
+        out.append(b if states == b.states else replace(b, states=dict(states)))
+    return out
 
 
 def _reached(incidents: tuple[Incident, ...], time_s: float) -> list[tuple[str, str, float]]:

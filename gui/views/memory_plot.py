@@ -291,7 +291,9 @@ class MemoryPlot(SnapshotView):
         self._update_free(snap, t, stack[-1], min(ram, peak) / scale)
         self._update_oom(snap.oom_times_s, force)
         self._t_last = t_now
-        self._y_top = peak / scale * (1.0 if zoomed else 1.08)
+        # Zoomed, the top follows the memory in use up a ladder (like the time axis): a range
+        # that moved every frame would redraw the axis and the whole chart every frame.
+        self._y_top = grown_limit(peak / scale) if zoomed else peak / scale * 1.08
         self._ram_note.setVisible(zoomed)
         if zoomed:
             # The free memory is named in the note: the gap to RAM is off the chart.

@@ -6,15 +6,13 @@ Bars are drawn by one item per phase colour, so 1,000 guests cost a dozen items.
 from __future__ import annotations
 
 import math
-from operator import is_
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPen
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QCursor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGraphicsSceneWheelEvent,
     QHBoxLayout,
     QScrollBar,
     QToolTip,
@@ -28,31 +26,17 @@ from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from gui.views.timeline_bars import BarsItem
+from gui.views.timeline_plot import PlotWidget, RowsViewBox, hairline
 from gui.views.timeline_table import RowTable
 from sim.references import explain
 from sim.snapshot import GuestView, Snapshot
 
 GROUP_ABOVE = 40  # more guests than this: group identical ones, unless the user chose
-
-
-def _hairline(colour: str, width: float = 1.0) -> QPen:
-    # Cosmetic: width in pixels, not in data units (a 1-unit pen would be a whole row thick).
-    pen = QPen(QColor(colour))
-    pen.setWidthF(width)
-    pen.setCosmetic(True)
-    return pen
-
-
-class _RowsViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph ships no type hints
-    """A view box whose wheel scrolls rows instead of zooming."""
-
-    sigWheel = Signal(int)
-
-    def wheelEvent(  # noqa: N802 (pyqtgraph override)
-        self, ev: QGraphicsSceneWheelEvent, axis: int | None = None
-    ) -> None:
-        self.sigWheel.emit(-int(math.copysign(3, ev.delta())) if ev.delta() else 0)
-        ev.accept()
+# Row counts change every frame while guests start: faster than anyone reads, each change
+# redrawing the label column. They change at most this often (simulated s; wall ms once the
+# clock stops).
+LABEL_REFRESH_S = 0.25
+LABEL_FLUSH_MS = 300
 
 
 class TimelineView(SnapshotView):
@@ -72,9 +56,9 @@ class TimelineView(SnapshotView):
             labels.phase_label,
             vertical=True,
         )
-        self._vb = _RowsViewBox(invertY=True, enableMenu=False)
+        self._vb = RowsViewBox(invertY=True, enableMenu=False)
         self._vb.setMouseEnabled(x=False, y=False)
-        self._plot = pg.PlotWidget(background="w", viewBox=self._vb)
+        self._plot = PlotWidget(background="w", viewBox=self._vb)
         self._item = self._plot.getPlotItem()
         self._item.hideButtons()
         self._scroll = QScrollBar(Qt.Orientation.Vertical)
@@ -82,7 +66,7 @@ class TimelineView(SnapshotView):
         for phase in theme.PHASES:
             item = BarsItem()
             item.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)))
-            item.setPen(_hairline("#FFFFFF"))  # separates touching bars of the same colour
+            item.setPen(hairline("#FFFFFF"))  # separates touching bars of the same colour
             self._vb.addItem(item)
             self._bars[phase] = item
         self._open = BarsItem()  # dashed outline: these phases are still running
@@ -95,6 +79,11 @@ class TimelineView(SnapshotView):
         self._guests: tuple[GuestView, ...] = ()
         self._mode: tuple[bool, bool] | None = None  # (grouped, log) the rows were built for
         self._labels: tuple[str, ...] = ()
+        self._labels_s = -math.inf  # simulated time the labels were last brought up to date
+        self._label_flush = QTimer(self)
+        self._label_flush.setSingleShot(True)
+        self._label_flush.setInterval(LABEL_FLUSH_MS)
+        self._label_flush.timeout.connect(self._on_label_flush_timeout)
         self._ticks: list[tuple[float, str]] | None = None
         self._time = math.nan
         self._time_ticks: tuple[str, ...] = ()
@@ -202,6 +191,10 @@ class TimelineView(SnapshotView):
         self._apply_y_range()
         self._update_paths(None)  # only the rows in view are in the paths
 
+    def _on_label_flush_timeout(self) -> None:
+        if self._rows.guests:
+            self._set_row_ticks()
+
     def _on_vb_wheel(self, rows: int) -> None:
         self._scroll.setValue(self._scroll.value() + rows)
 
@@ -268,7 +261,7 @@ class TimelineView(SnapshotView):
         for box in (self._log_box, self._group_box):
             box.setFont(f)
         self._legend.set_projector(self.projector)
-        outline = _hairline(theme.BLACK, m.line_px)
+        outline = hairline(theme.BLACK, m.line_px)
         outline.setStyle(Qt.PenStyle.DashLine)
         self._open.setPen(outline)
         self._now.setPen(pg.mkPen(theme.VERMILLION, width=m.line_px))
@@ -283,15 +276,16 @@ class TimelineView(SnapshotView):
             self._group_user if self._group_user is not None else len(snap.guests) > GROUP_ABOVE
         )
         mode = (grouped, self.log_mode)
-        if force or mode != self._mode or not _same(snap.guests, self._guests):
+        if force or mode != self._mode or not tr_.same_guests(snap.guests, self._guests):
             if mode[0] != (self._mode or (None,))[0]:
                 self._group_box.setChecked(grouped)
                 # White hairlines separate single bars; grouped rows would lose their colour.
                 for item in self._bars.values():
-                    item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else _hairline("#FFFFFF"))
+                    item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else hairline("#FFFFFF"))
+            paced = not force and mode == self._mode
             self._mode, self._guests = mode, snap.guests
             self._rows = self._table.update(snap.guests, grouped)
-            self._set_row_ticks()
+            self._set_row_ticks(snap.time_s, paced)
             self._legend.set_visible_keys(
                 {theme.PHASES[p] for p in np.unique(self._rows.phase).tolist() if p >= 0}
             )
@@ -299,6 +293,8 @@ class TimelineView(SnapshotView):
         else:
             if snap.time_s == self._time:
                 return
+            if self._label_flush.isActive():  # counts held back: shown once their time comes
+                self._set_row_ticks(snap.time_s, paced=True)
             changed = set(self._rows.phase[self._rows.open].tolist())
         self._time = snap.time_s
         self._x = tr_.extents(self._rows, snap.time_s, self.log_mode)
@@ -334,8 +330,22 @@ class TimelineView(SnapshotView):
             a, b, r, _ = tr_.merge_overlaps(a, b, r, np.zeros(len(a), int))
         self._open.set_bars(a, b, r)
 
-    def _set_row_ticks(self) -> None:
+    def _set_row_ticks(self, now_s: float | None = None, paced: bool = False) -> None:
+        """Show the rows' labels as of `now_s`; `paced` (a frame) holds back new counts."""
         labels = self._table.labels()
+        if now_s is None:
+            now_s = self._time
+        if (
+            paced
+            and len(labels) == len(self._labels)
+            and 0.0 <= now_s - self._labels_s < LABEL_REFRESH_S
+        ):
+            if labels != self._labels and not self._label_flush.isActive():
+                self._label_flush.start()  # shown soon even if the clock stops now
+            labels = self._labels
+        else:
+            self._label_flush.stop()
+            self._labels_s = now_s
         if labels != self._labels:
             self._labels = labels
             metrics = QFontMetrics(theme.font(self.projector))
@@ -393,8 +403,3 @@ class TimelineView(SnapshotView):
         if self._rows.guests:
             self._set_row_ticks()
             self._update_paths(None)
-
-
-def _same(a: tuple[GuestView, ...], b: tuple[GuestView, ...]) -> bool:
-    """Return whether two snapshots hold the very same guest views (nothing changed)."""
-    return len(a) == len(b) and all(map(is_, a, b))

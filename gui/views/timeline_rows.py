@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
+from operator import is_
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
@@ -194,3 +195,8 @@ def row_label(group: list[GuestView]) -> str:
         for s in sorted(counts, key=lambda s: order.index(s) if s in order else 99)
     )
     return f"{group[0].template} ×{len(group)}  {parts}"
+
+
+def same_guests(a: tuple[GuestView, ...], b: tuple[GuestView, ...]) -> bool:
+    """Return whether two snapshots hold the very same guest views (nothing changed)."""
+    return len(a) == len(b) and all(map(is_, a, b))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import snapshots as S
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
@@ -117,3 +119,45 @@ def test_a_text_beside_a_badge_stays_clear_of_it(qtbot) -> None:  # noqa: ANN001
         x for x in range(120) for y in range(50) if image.pixelColor(x, y) != QColor("#808080")
     ]
     assert view.text_areas(block, rect)[0].right() < min(inked)
+
+
+def test_state_counts_of_a_crowd_are_what_each_guest_says_it_shows() -> None:
+    """Counted per combination of the fields, asked of one guest each: the same answer."""
+    crowd = S.crowd(300, 20.0).guests
+    mixed = [
+        *crowd,
+        replace(crowd[0], state="running", host_down=True),  # on a panicked host: crashed
+        replace(crowd[1], state="killed", host_down=True),  # gone before the panic: killed
+        replace(crowd[2], state="running", move="leaving"),
+        replace(crowd[3], state="starting", move="arriving"),
+    ]
+    expected: dict[str, int] = {}
+    for g in mixed:
+        expected[g.shown_state] = expected.get(g.shown_state, 0) + 1
+    assert len(expected) >= 5
+    assert lay.shown_counts(mixed) == expected
+
+
+def test_blocks_kept_from_frame_to_frame_count_what_a_fresh_layout_counts() -> None:
+    from sim.scenario import GuestSpec, HostSpec, Scenario
+    from sim.session import Session
+
+    guests = (
+        GuestSpec("alpine", 200, at_s=0.0, stagger_s=0.02),
+        GuestSpec("alpine-vm", 12, at_s=0.0, stagger_s=0.1),
+        GuestSpec("gvisor", 20, at_s=0.0, stagger_s=0.05),
+    )
+    session = Session.bundled(Scenario(host=HostSpec("big-server", {}), guests=guests, seed=5))
+    session.advance(5.0)  # every guest requested: from here on only states change
+    first = session.snapshot()
+    facts = {t.id: t for t in first.templates}
+    placed, _ = lay.layout(first.host, first.guests, facts)
+    changed = 0
+    for _ in range(20):
+        session.advance(0.25)
+        snap = session.snapshot()
+        assert [g.id for g in snap.guests] == [g.id for g in first.guests]
+        kept = lay.restate(placed, snap.guests)
+        assert kept == lay.layout(snap.host, snap.guests, facts)[0]
+        changed += kept != placed
+    assert changed  # states did change meanwhile
