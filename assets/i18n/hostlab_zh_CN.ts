@@ -1037,57 +1037,57 @@ Drop a guest here to move it to this host.</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="113"/>
+        <location filename="../../gui/window/view_registry.py" line="116"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="116"/>
+        <location filename="../../gui/window/view_registry.py" line="119"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="122"/>
+        <location filename="../../gui/window/view_registry.py" line="125"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="125"/>
+        <location filename="../../gui/window/view_registry.py" line="128"/>
         <source>Start-up</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="131"/>
+        <location filename="../../gui/window/view_registry.py" line="134"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="133"/>
+        <location filename="../../gui/window/view_registry.py" line="136"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="139"/>
+        <location filename="../../gui/window/view_registry.py" line="142"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="141"/>
+        <location filename="../../gui/window/view_registry.py" line="144"/>
         <source>How many more</source>
         <translation>还能放几个</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="143"/>
+        <location filename="../../gui/window/view_registry.py" line="146"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="145"/>
+        <location filename="../../gui/window/view_registry.py" line="148"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="155"/>
+        <location filename="../../gui/window/view_registry.py" line="160"/>
         <source>Contrasts</source>
         <translation>对比表</translation>
     </message>
@@ -1097,12 +1097,12 @@ Drop a guest here to move it to this host.</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="288"/>
+        <location filename="../../gui/window/main_window.py" line="287"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="380"/>
+        <location filename="../../gui/window/main_window.py" line="379"/>
         <source>This figure comes from here, at t = {0} s</source>
         <translation>这个数字来自这里，t = {0} 秒</translation>
     </message>
@@ -1227,17 +1227,17 @@ Drop a guest here to move it to this host.</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="318"/>
+        <location filename="../../gui/window/main_window.py" line="317"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="320"/>
+        <location filename="../../gui/window/main_window.py" line="319"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="331"/>
+        <location filename="../../gui/window/main_window.py" line="330"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -1302,22 +1302,23 @@ Drop a guest here to move it to this host.</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="151"/>
+        <location filename="../../gui/window/view_registry.py" line="154"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="60"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="45"/>
         <source>Experiments</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="61"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="46"/>
         <source>Guest settings</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="152"/>
+        <location filename="../../gui/window/view_registry.py" line="155"/>
+        <location filename="../../gui/window/view_registry.py" line="156"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -1950,9 +1951,14 @@ source: {source}</source>
 <context>
     <name>ViewBar</name>
     <message>
-        <location filename="../../gui/window/view_bar.py" line="64"/>
+        <location filename="../../gui/window/view_bar.py" line="81"/>
         <source>All views</source>
         <translation>全部视图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_bar.py" line="82"/>
+        <source>new result</source>
+        <translation>新结果</translation>
     </message>
 </context>
 <context>
