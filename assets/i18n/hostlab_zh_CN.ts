@@ -1004,7 +1004,7 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="295"/>
+        <location filename="../../gui/panels/__init__.py" line="209"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -1778,29 +1778,34 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="165"/>
+        <location filename="../../gui/panels/status_panel.py" line="56"/>
         <source>t = {0}</source>
         <translation>t = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="171"/>
+        <location filename="../../gui/panels/status_panel.py" line="57"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="180"/>
+        <location filename="../../gui/panels/status_panel.py" line="61"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="181"/>
+        <location filename="../../gui/panels/status_panel.py" line="62"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="189"/>
+        <location filename="../../gui/panels/status_panel.py" line="66"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/status_panel.py" line="67"/>
+        <source>Memory {0} ({1:.0f} %)</source>
+        <translation>内存已用 {0}（{1:.0f} %）</translation>
     </message>
 </context>
 <context>

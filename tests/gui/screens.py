@@ -3,13 +3,11 @@
 `problems(window)` names every visible label, legend entry, button, tab or check box whose
 text is cut (elided or clipped), every grid view below a usable size, and sibling widgets
 that overlap. `render(...)` builds the real window for one lesson, size, mode and language.
-Run as a script (`make screens`) it renders the whole matrix, prints every problem, and with
-`--sheet PNG` writes a contact sheet of one render per size, mode and language.
+Run as a script (`make screens`) it renders the whole matrix (tests/gui/screens_matrix.py).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -17,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
     QAbstractScrollArea,
@@ -306,102 +304,7 @@ def render(
         QApplication.processEvents()
 
 
-def contact_sheet(
-    cells: list[tuple[str, QImage]], out: Path, columns: int = 4, width: int = 400
-) -> None:
-    """Write thumbnails of `cells` (caption, picture) in a grid to `out`."""
-    height = width * 9 // 16 + 22
-    rows = (len(cells) + columns - 1) // columns
-    sheet = QImage(columns * width, rows * height, QImage.Format.Format_RGB32)
-    sheet.fill(QColor("white"))
-    p = QPainter(sheet)
-    p.setFont(QFont("DejaVu Sans", 9))
-    for i, (caption, image) in enumerate(cells):
-        x, y = (i % columns) * width, (i // columns) * height
-        thumb = image.scaled(
-            width - 8,
-            height - 26,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        p.drawImage(x + 4, y + 20, thumb)
-        p.drawText(QRect(x + 4, y + 2, width - 8, 18), Qt.AlignmentFlag.AlignLeft, caption)
-    p.end()
-    # 256 colours: a reviewer's overview, small enough to keep in the repository.
-    sheet.convertToFormat(QImage.Format.Format_Indexed8).save(str(out), "PNG")
-
-
-def _run_group(
-    size: tuple[int, int], projector: bool, lang: str, lessons: list[Path], thumb: Path
-) -> int:
-    """Render `lessons` in one setting, print problems, save one render; return failures."""
-    failed = 0
-    pick = (SIZES.index(size) * 4 + 2 * projector + (lang != "en")) % len(lessons)
-    for k, path in enumerate(lessons):
-        image, found = render(path, size, projector, lang)
-        mode = "projector" if projector else "normal"
-        for problem in found:
-            print(f"{path.name} {size[0]}x{size[1]} {mode} {lang}: {problem}", flush=True)
-        failed += bool(found)
-        if k == pick:  # a different lesson in each cell of the contact sheet
-            image.save(str(thumb), "PNG")
-            thumb.with_suffix(".txt").write_text(path.stem, encoding="utf-8")
-    return failed
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Render the matrix, print every problem; return 1 if there was one."""
-    import subprocess
-    import tempfile
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sheet", type=Path, help="write a contact sheet PNG here")
-    parser.add_argument("--lessons", nargs="*", help="lesson file names (default: all)")
-    parser.add_argument("--jobs", type=int, default=1, help="settings rendered at once")
-    parser.add_argument("--group", nargs=5, help=argparse.SUPPRESS)  # W H P LANG THUMB
-    args = parser.parse_args(argv)
-    lessons = [p for p in LESSONS if not args.lessons or p.name in args.lessons]
-    if args.group:
-        w, h, proj, lang, thumb = args.group
-        return min(1, _run_group((int(w), int(h)), proj == "1", lang, lessons, Path(thumb)))
-    folder = Path(tempfile.mkdtemp(prefix="hostlab-screens-"))
-    names = [p.name for p in lessons]
-    settings = [
-        (w, h, projector, lang)
-        for w, h in SIZES
-        for projector in (False, True)
-        for lang in ("en", "zh_CN")
-    ]
-    # One process per setting: hundreds of windows in one process pile up in Qt's caches.
-    running: list[tuple[tuple[int, int, bool, str], subprocess.Popen[bytes]]] = []
-    failed, cells = 0, []
-    for k, setting in enumerate(settings):
-        w, h, projector, lang = setting
-        thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
-        command = [sys.executable, __file__, "--lessons", *names, "--group"]
-        command += [str(w), str(h), str(int(projector)), lang, str(thumb)]
-        running.append((setting, subprocess.Popen(command)))
-        if len(running) < args.jobs and k + 1 < len(settings):
-            continue
-        while running and (len(running) >= args.jobs or k + 1 == len(settings)):
-            (w, h, projector, lang), process = running.pop(0)
-            status = process.wait()
-            failed += status != 0
-            mode = "projector" if projector else "normal"
-            thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
-            if thumb.is_file():
-                lesson = thumb.with_suffix(".txt").read_text(encoding="utf-8")
-                cells.append((f"{w}×{h} {mode} {lang} · {lesson}", QImage(str(thumb))))
-            verdict = {0: "ok", 1: "problems"}.get(status, f"crashed (exit status {status})")
-            print(f"{w}x{h} {mode} {lang}: {verdict}", flush=True)
-    if args.sheet:
-        from gui.app import make_application
-
-        make_application()  # drawing captions needs fonts, and fonts need the application
-        contact_sheet(cells, args.sheet)
-    print(f"{len(lessons)} lessons × {len(cells)} settings, {failed} settings with problems")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
+    from screens_matrix import main
+
     sys.exit(main())
