@@ -1326,45 +1326,50 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="191"/>
+        <location filename="../../gui/views/memory_plot.py" line="201"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="192"/>
+        <location filename="../../gui/views/memory_plot.py" line="202"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="193"/>
+        <location filename="../../gui/views/memory_plot.py" line="203"/>
         <source>Zoom to memory in use</source>
         <translation>缩放到已用内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="195"/>
+        <location filename="../../gui/views/memory_plot.py" line="205"/>
         <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
         <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="199"/>
-        <location filename="../../gui/views/memory_plot.py" line="336"/>
+        <location filename="../../gui/views/memory_plot.py" line="352"/>
+        <source>✕ OOM kill ×{n}</source>
+        <translation>✕ OOM 终止 ×{n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="353"/>
+        <location filename="../../gui/views/memory_plot.py" line="363"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="284"/>
+        <location filename="../../gui/views/memory_plot.py" line="293"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="301"/>
+        <location filename="../../gui/views/memory_plot.py" line="312"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="321"/>
+        <location filename="../../gui/views/memory_plot.py" line="333"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>

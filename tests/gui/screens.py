@@ -149,37 +149,68 @@ def _ink(text_item: QWidget) -> QRectF:
     )
 
 
-def _axis_problems(plot: QWidget) -> list[str]:
-    """Return tick labels of a pyqtgraph plot that overlap or are dropped for want of room."""
+def _plot_texts(item: QWidget) -> list[tuple[QRectF, str]]:
+    """Return the texts drawn in a plot (its text items and line labels) with their ink."""
+    texts = []
+    for t in item.items:
+        kind = type(t).__name__
+        label = t if kind == "TextItem" else getattr(t, "label", None)
+        if kind not in ("TextItem", "InfiniteLine") or label is None:
+            continue
+        if t.isVisible() and label.isVisible() and label.textItem.toPlainText():
+            texts.append((_ink(label.textItem), label.textItem.toPlainText()))
+    return texts
+
+
+def _tick_labels(axis: QWidget) -> list[tuple[QRectF, str]]:
+    """Return where an axis draws its tick labels (scene pixels), with their texts."""
     from PySide6.QtGui import QPainter as Painter
 
-    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else None
-    if item is None:
-        return []
+    canvas = QImage(4, 4, QImage.Format.Format_ARGB32)
+    painter = Painter(canvas)
+    if axis.style.get("tickFont") is not None:
+        painter.setFont(axis.style["tickFont"])
+    specs = axis.generateDrawSpecs(painter)
+    painter.end()
+    return [] if specs is None else [(QRectF(r), t) for r, _, t in specs[2]]
+
+
+def _text_problems(item: QWidget, ticks: list[tuple[QRectF, str, str]]) -> list[str]:
+    """Return plot texts that overlap, leave the plot's area, or lie under an axis label."""
+    texts = _plot_texts(item)
     found = []
-    texts = [
-        (_ink(t.textItem), t.textItem.toPlainText())
-        for t in item.items
-        if type(t).__name__ == "TextItem" and t.isVisible() and t.textItem.toPlainText()
-    ]
     for i, (a, ta) in enumerate(texts):
         for b, tb in texts[i + 1 :]:
             common = a.intersected(b)
             if common.width() > 1 and common.height() > 1:
                 found.append(f"texts {ta!r} and {tb!r} overlap")
+    view = item.getViewBox()
+    area = view.mapRectToScene(view.boundingRect()).adjusted(-1, -1, 1, 1)
+    for ink, text in texts:
+        # The plot's area clips what lies outside it; a text wholly outside (the RAM line's
+        # label while the chart is zoomed below RAM) is not drawn at all.
+        if area.intersects(ink) and not area.contains(ink):
+            found.append(f"text {text!r} cut by the edge of the plot")
+        for rect, tick, name in ticks:
+            common = ink.intersected(rect)
+            if common.width() > 1 and common.height() > 1:
+                found.append(f"text {text!r} under the {name} axis label {tick!r}")
+    return found
+
+
+def _axis_problems(plot: QWidget) -> list[str]:
+    """Return tick labels of a pyqtgraph plot that overlap or are dropped, and cut texts."""
+    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else None
+    if item is None:
+        return []
+    found: list[str] = []
+    ticks: list[tuple[QRectF, str, str]] = []
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
         if not axis.isVisible() or axis.boundingRect().isEmpty():
             continue
-        canvas = QImage(4, 4, QImage.Format.Format_ARGB32)
-        painter = Painter(canvas)
-        if axis.style.get("tickFont") is not None:
-            painter.setFont(axis.style["tickFont"])
-        specs = axis.generateDrawSpecs(painter)
-        painter.end()
-        if specs is None:
-            continue
-        rects = [(QRectF(r), t) for r, _, t in specs[2]]
+        rects = _tick_labels(axis)
+        ticks += [(axis.mapRectToScene(r), t, name) for r, t in rects]
         for i, (a, ta) in enumerate(rects):
             for b, tb in rects[i + 1 :]:
                 common = a.intersected(b)
@@ -197,15 +228,24 @@ def _axis_problems(plot: QWidget) -> list[str]:
             room = axis.boundingRect().height() if name == "left" else axis.width()
             if label.boundingRect().width() > room + 1:
                 found.append(f"{name} axis title {axis.labelText!r} is longer than its axis")
-    return found
+    return found + _text_problems(item, ticks)
 
 
 def _painted_problems(window: QWidget) -> list[str]:
-    """Return texts painted inside views (diagram blocks, plot axes) that are cut."""
+    """Return texts painted inside views (diagram blocks, plot axes) that are cut.
+
+    Views are looked for everywhere in the window: the side-by-side panes have their own.
+    """
+    from gui.views.base import SnapshotView
+
     found = []
-    for name, view in getattr(window, "views_by_name", dict)().items():
+    named = {id(v): n for n, v in getattr(window, "views_by_name", dict)().items()}
+    views = {id(v): v for v in (*getattr(window, "views_by_name", dict)().values(),)}
+    views.update((id(v), v) for v in window.findChildren(SnapshotView))
+    for key, view in views.items():
         if not view.isVisible():
             continue
+        name = named.get(key) or f"{type(view).__name__} (side by side)"
         if hasattr(view, "cut_texts"):
             found += [f"{name}: block text {t!r} cut" for t in view.cut_texts()]
         for plot in (view, *view.findChildren(QWidget)):
