@@ -1326,50 +1326,61 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="201"/>
+        <location filename="../../gui/views/memory_plot.py" line="224"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="202"/>
+        <location filename="../../gui/views/memory_plot.py" line="226"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="203"/>
+        <location filename="../../gui/views/memory_plot.py" line="154"/>
+        <location filename="../../gui/views/memory_plot.py" line="227"/>
         <source>Zoom to memory in use</source>
         <translation>缩放到已用内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="205"/>
+        <location filename="../../gui/views/memory_plot.py" line="160"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="224"/>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="230"/>
         <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
         <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="352"/>
+        <location filename="../../gui/views/memory_plot.py" line="379"/>
         <source>✕ OOM kill ×{n}</source>
         <translation>✕ OOM 终止 ×{n}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="353"/>
-        <location filename="../../gui/views/memory_plot.py" line="363"/>
+        <location filename="../../gui/views/memory_plot.py" line="380"/>
+        <location filename="../../gui/views/memory_plot.py" line="390"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="293"/>
+        <location filename="../../gui/views/memory_plot.py" line="319"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="312"/>
+        <location filename="../../gui/views/memory_plot.py" line="338"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="333"/>
+        <location filename="../../gui/views/memory_plot.py" line="359"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>

@@ -9,14 +9,20 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen, QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui import theme, units
 from gui.text import labels
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
-from gui.views.plot_text import LABEL_Z, fit_line_label, label_clusters, place_at_point
+from gui.views.plot_text import (
+    LABEL_Z,
+    fit_axis_title,
+    fit_line_label,
+    label_clusters,
+    place_at_point,
+)
 from sim.snapshot import LAYERS, Snapshot
 
 
@@ -53,6 +59,7 @@ def _thin(
     return t[keep], stack[:, keep], extra[..., keep]
 
 
+MIN_PLOT_PX = 200  # the plot's own width, axis aside, below which the check box says less
 PAPER = (255, 255, 255, 210)  # behind a text in the plot: lines under it stay faint
 
 
@@ -138,6 +145,22 @@ class MemoryPlot(SnapshotView):
         self.retranslate()
         self._apply_projector()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Shorten the check box's text when beside the legend it leaves the plot too narrow."""
+        super().resizeEvent(event)
+        self._fit_side()
+
+    def _fit_side(self) -> None:
+        full = self.tr("Zoom to memory in use")
+        box = self._fit_used
+        need = box.sizeHint().width() - box.fontMetrics().horizontalAdvance(box.text())
+        need += box.fontMetrics().horizontalAdvance(full)
+        side = max(self._legend.sizeHint().width(), need)
+        plot = self.width() - side - self._item.getAxis("left").width()
+        text = full if plot >= MIN_PLOT_PX else self.tr("Zoom")  # a side-by-side pane
+        if box.text() != text:
+            box.setText(text)  # the full text stays in the tooltip
+
     def _band(self, brush: QBrush) -> QGraphicsPathItem:
         band = QGraphicsPathItem()
         band.setBrush(brush)
@@ -198,14 +221,16 @@ class MemoryPlot(SnapshotView):
 
     def retranslate(self) -> None:
         """Set axis titles and legend names in the current language."""
-        self._item.setLabel("bottom", self.tr("simulated time"), units="s")
+        self._time_titles = (self.tr("simulated time"), self.tr("time"))
+        fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
         self._item.setLabel("left", self.tr("memory ({unit})").format(unit=self._unit))
         self._fit_used.setText(self.tr("Zoom to memory in use"))
+        self._fit_side()
         self._fit_used.setToolTip(
             self.tr("Fit the chart to the memory in use; untick to see all of the host's RAM")
         )
         self._legend.retranslate()
-        self._label_oom()
+        self._place_texts()
 
     def _apply_projector(self) -> None:
         m = theme.metrics(self.projector)
@@ -221,6 +246,7 @@ class MemoryPlot(SnapshotView):
             self._style_oom(mk)
         self._item.showGrid(x=True, y=True, alpha=m.grid_alpha)
         self._legend.set_projector(self.projector)
+        self._fit_side()
 
     def _style_oom(self, marker: pg.InfiniteLine) -> None:
         m = theme.metrics(self.projector)
@@ -346,6 +372,7 @@ class MemoryPlot(SnapshotView):
                 self._free_text, box, self._free_at, self._free_line, self._ram, self._free_floor
             )
         self._label_oom()
+        fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
 
     def _label_oom(self) -> None:
         """Label each run of close OOM kills once, with how many."""

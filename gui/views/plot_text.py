@@ -129,3 +129,13 @@ def label_clusters(lines: Sequence[pg.InfiniteLine], box: pg.ViewBox, one: str, 
         if label.anchors[0][0] != side:
             label.anchors = [(side, 0.0), (side, 0.0)]
             label.updatePosition()
+
+
+def fit_axis_title(axis: pg.AxisItem, forms: Sequence[str], units: str = "") -> None:
+    """Title `axis` with the longest of `forms` that fits along it (the last one otherwise)."""
+    room = axis.width() if axis.orientation in ("bottom", "top") else axis.height()
+    for text in forms:
+        if axis.labelText != text or axis.labelUnits != units:
+            axis.setLabel(text, units=units)
+        if room <= 0 or axis.label.boundingRect().width() <= room:
+            return

@@ -79,3 +79,22 @@ def test_side_by_side_memory_labels_are_whole_at_1024_projector_in_chinese(qtbot
         screens.ROOT / "assets/scenarios/03-side-by-side.toml", (1024, 768), True, "zh_CN"
     )
     assert [p for p in found if "MemoryPlot" in p] == []
+
+
+def test_a_narrow_memory_plot_keeps_its_titles_whole_with_shorter_words(qtbot: QtBot) -> None:
+    from gui.views.memory_plot import MemoryPlot
+
+    view = MemoryPlot()
+    qtbot.addWidget(view)
+    view.set_projector(True)
+    view.resize(1200, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(20)
+    assert view.fit_used.text() == "Zoom to memory in use"
+    assert view.plot_item.getAxis("bottom").labelText == "simulated time"
+    view.resize(430, 400)  # a side-by-side pane at 1024×768 on a projector
+    qtbot.wait(20)
+    assert view.fit_used.text() == "Zoom"  # the full text stays in the tooltip
+    axis = view.plot_item.getAxis("bottom")
+    assert axis.labelText == "time" and axis.label.boundingRect().width() <= axis.width()
