@@ -418,52 +418,57 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>DensityPanel</name>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="110"/>
+        <location filename="../../gui/views/density_panel.py" line="113"/>
         <source>{template}: {n} more fit</source>
         <translation>{template}：还能再放 {n} 台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="118"/>
+        <location filename="../../gui/views/density_panel.py" line="121"/>
         <source>  ◀ binds first</source>
         <translation>  ◀ 最先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="122"/>
+        <location filename="../../gui/views/density_panel.py" line="125"/>
         <source>Once KSM has merged their identical pages: {n} (about {min} min)</source>
         <translation>KSM 合并完相同的内存页之后：{n}（大约 {min} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="142"/>
+        <location filename="../../gui/views/density_panel.py" line="145"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="143"/>
+        <location filename="../../gui/views/density_panel.py" line="270"/>
         <source>how many more fit — and the limit that stops them</source>
         <translation>还能再放多少台 —— 以及先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="153"/>
+        <location filename="../../gui/views/density_panel.py" line="271"/>
+        <source>how many more fit</source>
+        <translation>还能再放多少台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="156"/>
         <source>vCPU policy {ratio}:1</source>
         <translation>vCPU 策略 {ratio}:1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="155"/>
+        <location filename="../../gui/views/density_panel.py" line="158"/>
         <source>vCPU policy: no cap</source>
         <translation>vCPU 策略：不设上限</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="158"/>
+        <location filename="../../gui/views/density_panel.py" line="161"/>
         <source>How many vCPUs this host admits per physical core (set in the host panel)</source>
         <translation>这台宿主机每个物理核允许分配多少个 vCPU（在宿主机面板中设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="205"/>
+        <location filename="../../gui/views/density_panel.py" line="208"/>
         <source>{n} — {limit}</source>
         <translation>{n} — {limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="210"/>
+        <location filename="../../gui/views/density_panel.py" line="213"/>
         <source> → {n} with KSM</source>
         <translation> → 开启 KSM 后 {n}</translation>
     </message>

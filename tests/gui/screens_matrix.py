@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
@@ -24,6 +25,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 import screens  # noqa: E402
 from PySide6.QtCore import QRect, QSize, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
+
+if TYPE_CHECKING:
+    from gui.window.main_window import MainWindow
 
 MODES = {"normal": False, "projector": True}
 LANGS = ("en", "zh_CN")
@@ -66,10 +70,46 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
+def every_part(window: MainWindow) -> list[str]:
+    """Return the problems of `window` with each view of its bar and each tab brought forward.
+
+    A compact window shows one view at a time, the tabs one page: what is hidden is not
+    checked unless a teacher's click brings it forward, so each is clicked in turn.
+    """
+    found = dict.fromkeys(screens.problems(window))
+    adaptive, tabs = window.adaptive, window.tabs
+    view, page = adaptive.shown, tabs.current_name()
+    others = [n for n in adaptive.names if n != view] if adaptive.compact else []
+    for name in others:
+        adaptive.choose(name)
+        _settle()
+        found.update((f"[{name}] {p}", None) for p in screens.problems(window) if p not in found)
+    if others:
+        adaptive.choose(view)
+    for name in tabs.names():
+        if name != page and tabs.is_page_visible(name) and not tabs.lent(name):
+            tabs.show_page(name)
+            _settle()
+            found.update(
+                (f"[{name}] {p}", None) for p in screens.problems(window) if p not in found
+            )
+    tabs.show_page(page)
+    _settle()
+    return list(found)
+
+
 def run_live(
-    lang: str, projector: bool, lessons: list[Path], sizes: list[tuple[int, int]], folder: Path
+    lang: str,
+    projector: bool,
+    lessons: list[Path],
+    sizes: list[tuple[int, int]],
+    folder: Path,
+    every: bool = True,
 ) -> dict[str, list[str]]:
-    """Check `lessons` in one live window at each of `sizes`; return failing lessons by size."""
+    """Check `lessons` in one live window at each of `sizes`; return failing lessons by size.
+
+    With `every`, each view and tab is brought forward and checked too (`every_part`).
+    """
     from gui.app import apply_projector, make_application
     from gui.controller import SimController
     from gui.fonts import load_bundled_fonts
@@ -95,7 +135,7 @@ def run_live(
             window.resize(*size)
             apply_projector(window, projector, remember=False, screen=QSize(*size))
             _settle()
-            found = screens.problems(window)
+            found = every_part(window) if every else screens.problems(window)
             for problem in found:
                 print(f"{path.name} {size[0]}x{size[1]} {mode} {lang}: {problem}", flush=True)
             if found:
@@ -105,7 +145,10 @@ def run_live(
                 window.grab().toImage().save(str(thumb.with_suffix(".png")), "PNG")
                 thumb.with_suffix(".txt").write_text(path.stem, encoding="utf-8")
     controller.pause()
+    apply_projector(window, False, remember=False)  # the application as it was found
     window.close()
+    window.deleteLater()
+    install_language("en", remember=False)
     return failing
 
 
@@ -117,6 +160,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--modes", nargs="*", choices=tuple(MODES), default=list(MODES))
     parser.add_argument("--langs", nargs="*", choices=LANGS, default=list(LANGS))
     parser.add_argument("--jobs", type=int, default=1, help="windows checked at once")
+    parser.add_argument("--quick", action="store_true", help="check only what shows first")
     parser.add_argument("--group", nargs=3, help=argparse.SUPPRESS)  # LANG MODE FOLDER
     return parser.parse_args(argv)
 
@@ -128,11 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [s for s in screens.SIZES if not args.sizes or f"{s[0]}x{s[1]}" in args.sizes]
     if args.group:
         lang, mode, folder = args.group
-        failing = run_live(lang, MODES[mode], lessons, sizes, Path(folder))
+        failing = run_live(lang, MODES[mode], lessons, sizes, Path(folder), not args.quick)
         (Path(folder) / f"{lang}-{mode}.json").write_text(json.dumps(failing), encoding="utf-8")
         return 0
     folder = Path(tempfile.mkdtemp(prefix="hostlab-screens-"))
-    options = ["--lessons", *(p.name for p in lessons), "--sizes"]
+    options = ["--lessons", *(p.name for p in lessons), *(["--quick"] if args.quick else [])]
+    options.append("--sizes")
     options += [f"{w}x{h}" for w, h in sizes]
     groups = [(lang, mode) for mode in args.modes for lang in args.langs]
     # One process per language and mode: both cores work, and a crash loses one group only.

@@ -98,3 +98,22 @@ def test_a_narrow_memory_plot_keeps_its_titles_whole_with_shorter_words(qtbot: Q
     assert view.fit_used.text() == "Zoom"  # the full text stays in the tooltip
     axis = view.plot_item.getAxis("bottom")
     assert axis.labelText == "time" and axis.label.boundingRect().width() <= axis.width()
+
+
+def test_a_narrow_density_panel_keeps_ticks_apart_and_labels_inside(qtbot: QtBot) -> None:
+    from gui.views.density_panel import DensityPanel
+    from sim.session import Session
+
+    session = Session.from_file(screens.ROOT / "assets/scenarios/04-performance.toml")
+    session.run_until(30.0)
+    view = DensityPanel()
+    qtbot.addWidget(view)
+    view.set_projector(True)
+    view.resize(580, 1200)  # the view at 1024×768 on a projector, every row in sight
+    view.show()
+    qtbot.waitExposed(view)
+    view.update_snapshot(session.snapshot())
+    qtbot.wait(50)
+    plot = view.findChild(pg.PlotWidget)
+    assert screens._axis_problems(plot) == []
+    assert any(t.startswith("0 — platform") for t in view.bar_labels)  # its bracket dropped
