@@ -223,7 +223,8 @@ class MemoryPlot(SnapshotView):
         """Set axis titles and legend names in the current language."""
         self._time_titles = (self.tr("simulated time"), self.tr("time"))
         fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
-        self._item.setLabel("left", self.tr("memory ({unit})").format(unit=self._unit))
+        self._memory_titles = (self.tr("memory ({unit})").format(unit=self._unit), self._unit)
+        fit_axis_title(self._item.getAxis("left"), self._memory_titles)
         self._fit_used.setText(self.tr("Zoom to memory in use"))
         self._fit_side()
         self._fit_used.setToolTip(
@@ -373,6 +374,7 @@ class MemoryPlot(SnapshotView):
             )
         self._label_oom()
         fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
+        fit_axis_title(self._item.getAxis("left"), self._memory_titles)
 
     def _label_oom(self) -> None:
         """Label each run of close OOM kills once, with how many."""

@@ -79,7 +79,8 @@ def every_part(window: MainWindow) -> list[str]:
     found = dict.fromkeys(screens.problems(window))
     adaptive, tabs = window.adaptive, window.tabs
     view, page = adaptive.shown, tabs.current_name()
-    others = [n for n in adaptive.names if n != view] if adaptive.compact else []
+    clickable = adaptive.compact and adaptive.bar.isEnabled()  # not beside side-by-side panes
+    others = [n for n in adaptive.names if n != view] if clickable else []
     for name in others:
         adaptive.choose(name)
         _settle()
