@@ -301,6 +301,9 @@ class DensityPanel(SnapshotView):
                 (math.log10(10**d + 1) if d else 0.0, units.count(10**d if d else 0))
                 for d in decades
             ]
+            # A label reaching past the axis' end is dropped by the axis: leave it out.
+            half = label / 2 / per_decade if per_decade > 0 else 0.0
+            ticks = [(x, t) for x, t in ticks if x + half <= x_hi]
             if self._changed("x_ticks", ticks):
                 bottom.setTicks([ticks, []])
         elif self._changed("x_ticks", None):

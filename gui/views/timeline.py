@@ -341,7 +341,7 @@ class TimelineView(SnapshotView):
             metrics = QFontMetrics(theme.font(self.projector))
             widest = max((metrics.horizontalAdvance(t) for t in labels), default=40)
             axis = self._item.getAxis("left")
-            width = min(widest + 16, 420)
+            width = min(widest + 16, max(420, 40 * metrics.averageCharWidth()))  # ~40 letters
             if axis.width() != width:
                 axis.setWidth(width)
             self._ticks = None
