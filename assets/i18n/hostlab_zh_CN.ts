@@ -767,92 +767,92 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestDetailsPanel</name>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
         <source>Source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="117"/>
+        <location filename="../../gui/views/guest_details.py" line="123"/>
         <source>Layer</source>
         <translation>内存层</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="117"/>
+        <location filename="../../gui/views/guest_details.py" line="123"/>
         <source>Resident</source>
         <translation>常驻内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="118"/>
+        <location filename="../../gui/views/guest_details.py" line="124"/>
         <source>&amp;Guest:</source>
         <translation>客户机(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="119"/>
+        <location filename="../../gui/views/guest_details.py" line="125"/>
         <source>Guest shown in detail</source>
         <translation>详细显示的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="120"/>
+        <location filename="../../gui/views/guest_details.py" line="126"/>
         <source>Phases of the guest</source>
         <translation>客户机的启动阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="121"/>
+        <location filename="../../gui/views/guest_details.py" line="127"/>
         <source>Memory of the guest by layer</source>
         <translation>客户机按层的内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="171"/>
+        <location filename="../../gui/views/guest_details.py" line="177"/>
         <source>No guest selected</source>
         <translation>未选中客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="173"/>
+        <location filename="../../gui/views/guest_details.py" line="179"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="177"/>
+        <location filename="../../gui/views/guest_details.py" line="183"/>
         <source>Click a guest in the diagram or the timeline, or choose one in the list above.</source>
         <translation>在架构图或时间线中单击一台客户机，或在上面的列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="189"/>
+        <location filename="../../gui/views/guest_details.py" line="200"/>
         <source>Startup: {startup} · resident {resident} of {configured} configured · {pids} processes · {vcpus} vCPU</source>
         <translation>启动用时：{startup} · 常驻 {resident}（配置 {configured}）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="194"/>
+        <location filename="../../gui/views/guest_details.py" line="205"/>
         <source>Startup: {startup} · resident {resident} (no memory limit) · {pids} processes · {vcpus} vCPU</source>
         <translation>启动用时：{startup} · 常驻 {resident}（无内存上限）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="198"/>
+        <location filename="../../gui/views/guest_details.py" line="209"/>
         <source>not yet</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="205"/>
+        <location filename="../../gui/views/guest_details.py" line="216"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="211"/>
+        <location filename="../../gui/views/guest_details.py" line="222"/>
         <source> (running)</source>
         <translation>（进行中）</translation>
     </message>
@@ -945,17 +945,17 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>IdleCpuPlot</name>
     <message>
-        <location filename="../../gui/views/idle_cpu_plot.py" line="92"/>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="94"/>
         <source>Host CPU of idle guests over simulated time (s)</source>
         <translation>空闲客户机占用的宿主机 CPU，随模拟时间（秒）变化</translation>
     </message>
     <message>
-        <location filename="../../gui/views/idle_cpu_plot.py" line="93"/>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="100"/>
         <source>% of a core</source>
         <translation>占一个核的 %</translation>
     </message>
     <message>
-        <location filename="../../gui/views/idle_cpu_plot.py" line="132"/>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="138"/>
         <source>{guest}: {percent} %</source>
         <translation>{guest}：{percent} %</translation>
     </message>
@@ -1342,7 +1342,7 @@ Drop a guest here to move it to this host.</source>
     </message>
     <message>
         <location filename="../../gui/views/memory_plot.py" line="154"/>
-        <location filename="../../gui/views/memory_plot.py" line="227"/>
+        <location filename="../../gui/views/memory_plot.py" line="228"/>
         <source>Zoom to memory in use</source>
         <translation>缩放到已用内存</translation>
     </message>
@@ -1357,35 +1357,35 @@ Drop a guest here to move it to this host.</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="230"/>
+        <location filename="../../gui/views/memory_plot.py" line="231"/>
         <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
         <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="379"/>
+        <location filename="../../gui/views/memory_plot.py" line="381"/>
         <source>✕ OOM kill ×{n}</source>
         <translation>✕ OOM 终止 ×{n}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="380"/>
-        <location filename="../../gui/views/memory_plot.py" line="390"/>
+        <location filename="../../gui/views/memory_plot.py" line="382"/>
+        <location filename="../../gui/views/memory_plot.py" line="392"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="319"/>
+        <location filename="../../gui/views/memory_plot.py" line="320"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="338"/>
+        <location filename="../../gui/views/memory_plot.py" line="339"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="359"/>
+        <location filename="../../gui/views/memory_plot.py" line="360"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>
@@ -1735,22 +1735,22 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>SideBySideView</name>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="43"/>
+        <location filename="../../gui/window/side_by_side.py" line="45"/>
         <source>Memory and start-up</source>
         <translation>内存与启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="44"/>
+        <location filename="../../gui/window/side_by_side.py" line="46"/>
         <source>Architecture and how many more fit</source>
         <translation>架构与还能再放几个</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="354"/>
+        <location filename="../../gui/window/side_by_side.py" line="361"/>
         <source>Cannot compare the scenarios</source>
         <translation>无法对比这两个场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="370"/>
+        <location filename="../../gui/window/side_by_side.py" line="377"/>
         <source>Two scenarios run side by side when each has one host, no timed actions and no guest settings, and both have the same memory policy.</source>
         <translation>两个场景要并排运行，每个都只能有一台宿主机、没有定时操作和客户机设置，并且两者的内存策略相同。</translation>
     </message>
@@ -1881,7 +1881,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="232"/>
+        <location filename="../../gui/views/timeline.py" line="234"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1890,39 +1890,49 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="240"/>
+        <location filename="../../gui/views/timeline.py" line="242"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="254"/>
+        <location filename="../../gui/views/timeline.py" line="256"/>
         <source>Log time</source>
         <translation>对数时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="255"/>
+        <location filename="../../gui/views/timeline.py" line="257"/>
         <source>A logarithmic time axis, from each guest&apos;s request</source>
         <translation>对数时间轴，从每个客户机被请求时算起</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="256"/>
+        <location filename="../../gui/views/timeline.py" line="258"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="257"/>
+        <location filename="../../gui/views/timeline.py" line="259"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="259"/>
+        <location filename="../../gui/views/timeline.py" line="267"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="261"/>
+        <location filename="../../gui/views/timeline.py" line="268"/>
+        <source>time (log)</source>
+        <translation>时间（对数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="270"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="270"/>
+        <source>time</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>
