@@ -118,13 +118,18 @@ def label_clusters(lines: Sequence[pg.InfiniteLine], box: pg.ViewBox, one: str, 
     for line in shown:
         text, x = texts.get(id(line), ("", 0.0))
         label = line.label
+        if text and x + width > area.right() and x - width < area.left():
+            # No room for the words either side: the mark and the count ("✕ ×8"); `many` is
+            # `one` and a count in both languages.
+            text = text.split(" ")[0] + text[len(one) :]
         if label.format != text:
             label.setFormat(text)
         if label.isVisible() != bool(text):
             label.setVisible(bool(text))  # an empty label would still paint its backing
         # Left of the first line when more follow (they would cross the text) or the edge is near.
-        crowded = text != one or x + width > area.right()
-        side = 1.0 if text and crowded and x - width >= area.left() else 0.0
+        own = metrics.horizontalAdvance(text) + 8
+        crowded = text != one or x + own > area.right()
+        side = 1.0 if text and crowded and x - own >= area.left() else 0.0
         line.setZValue(LABEL_Z if text else 0)  # the labelled line and its text over the others
         if label.anchors[0][0] != side:
             label.anchors = [(side, 0.0), (side, 0.0)]
