@@ -32,32 +32,32 @@
 <context>
     <name>BenchmarkView</name>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="162"/>
+        <location filename="../../gui/views/benchmark_view.py" line="160"/>
         <source>{value}, mean of n = {n} guests run together ({guests})</source>
         <translation>{value}，n = {n} 台同时运行的客户机的平均值（{guests}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="167"/>
+        <location filename="../../gui/views/benchmark_view.py" line="165"/>
         <source>{value} in {guest}</source>
         <translation>{value}，在 {guest} 中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="169"/>
+        <location filename="../../gui/views/benchmark_view.py" line="167"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="171"/>
+        <location filename="../../gui/views/benchmark_view.py" line="169"/>
         <source>latency: higher is slower</source>
         <translation>延迟：越高越慢</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="174"/>
+        <location filename="../../gui/views/benchmark_view.py" line="172"/>
         <source>{ratio}× the bare host ({native} {unit}); {better}</source>
         <translation>裸机的 {ratio}×（裸机 {native} {unit}）；{better}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="178"/>
+        <location filename="../../gui/views/benchmark_view.py" line="176"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
@@ -67,22 +67,22 @@
         <translation>裸机的倍数 (×)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="191"/>
+        <location filename="../../gui/views/benchmark_view.py" line="185"/>
         <source>dashed line: the bare host = 1.0</source>
         <translation>虚线：裸机 = 1.0</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="194"/>
+        <location filename="../../gui/views/benchmark_view.py" line="188"/>
         <source>No workload has run yet. Select guests in the Experiments tab and choose “Run workload”.</source>
         <translation>还没有运行过负载。在“实验”标签页中选择客户机，然后点“运行负载”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="294"/>
+        <location filename="../../gui/views/benchmark_view.py" line="288"/>
         <source>{workload} (latency: higher = slower)</source>
         <translation>{workload}（延迟：越高越慢）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/benchmark_view.py" line="297"/>
+        <location filename="../../gui/views/benchmark_view.py" line="291"/>
         <source>run at {time}</source>
         <translation>{time} 开始运行</translation>
     </message>

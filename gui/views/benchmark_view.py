@@ -23,7 +23,6 @@ from gui.text import experiment_labels as xl
 from gui.views.base import SnapshotView, style_axes
 from gui.views.idle_cpu_plot import IdleCpuPlot, is_host_cpu_sample
 from gui.views.legend import Legend
-from gui.views.plot_text import fit_axis_title
 from gui.views.text_wrap import wrap_lines
 from sim.references import explain
 from sim.snapshot import Snapshot, WorkloadResult
@@ -109,7 +108,6 @@ class BenchmarkView(SnapshotView):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._plot = pg.PlotWidget(background="w")
         self._item = self._plot.getPlotItem()
-        self._item.getViewBox().sigResized.connect(self._fit_title)
         self._item.hideButtons()
         self._item.setMouseEnabled(x=False, y=False)
         self._item.showGrid(y=True, alpha=0.25)
@@ -179,15 +177,11 @@ class BenchmarkView(SnapshotView):
         return "\n".join(lines)
 
     # --- drawing ----------------------------------------------------------------------------
-    def _fit_title(self, *_args: object) -> None:
-        """Title the ratio axis in full where it is tall enough, else with "×" alone."""
-        fit_axis_title(self._item.getAxis("left"), (self.tr("× the bare host"), "×"))
-
     def retranslate(self) -> None:
         """Set fixed texts in the current language."""
         self._legend.retranslate()
         self.idle_plot.retranslate()
-        self._fit_title()
+        self._item.setLabel("left", self.tr("× the bare host"))
         self._native_text.setText("╌╌ " + self.tr("dashed line: the bare host = 1.0"))
         self._empty.setText(
             self.tr(

@@ -391,7 +391,7 @@ class MemoryPlot(SnapshotView):
                 movable=False,
                 label=self.tr("✕ OOM kill"),
                 labelOpts={
-                    "position": 0.6,  # below the RAM line's label at the top
+                    "position": 0.8,
                     "color": theme.VERMILLION,
                     "anchors": [(0, 0), (0, 0)],
                     "fill": PAPER,
