@@ -14,15 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QVBoxLa
 
 from gui import theme, units
 from gui.text import labels
+from gui.views import plot_text as pt
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
-from gui.views.plot_text import (
-    LABEL_Z,
-    fit_axis_title,
-    fit_line_label,
-    label_clusters,
-    place_at_point,
-)
 from sim.snapshot import LAYERS, Snapshot
 
 
@@ -60,7 +54,6 @@ def _thin(
 
 
 MIN_PLOT_PX = 200  # the plot's own width, axis aside, below which the check box says less
-PAPER = (255, 255, 255, 210)  # behind a text in the plot: lines under it stay faint
 
 
 class MemoryPlot(SnapshotView):
@@ -106,8 +99,8 @@ class MemoryPlot(SnapshotView):
         self._fit_used = QCheckBox()
         self._fit_used.setChecked(True)
         self._fit_used.toggled.connect(self._on_fit_used_toggled)
-        self._free_text = pg.TextItem(color="k", anchor=(1, 0.5), fill=PAPER)
-        self._free_text.setZValue(LABEL_Z)  # readable over OOM lines
+        self._free_text = pg.TextItem(color="k", anchor=(1, 0.5), fill=pt.PAPER)
+        self._free_text.setZValue(pt.LABEL_Z)  # readable over OOM lines
         self._item.addItem(self._free_text)
         # The texts' wanted words and place; gui/views/plot_text.py keeps them inside the plot.
         self._ram_text, self._free_line = "", ""
@@ -222,9 +215,9 @@ class MemoryPlot(SnapshotView):
     def retranslate(self) -> None:
         """Set axis titles and legend names in the current language."""
         self._time_titles = (self.tr("simulated time"), self.tr("time"))
-        fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
+        pt.fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
         self._memory_titles = (self.tr("memory ({unit})").format(unit=self._unit), self._unit)
-        fit_axis_title(self._item.getAxis("left"), self._memory_titles)
+        pt.fit_axis_title(self._item.getAxis("left"), self._memory_titles)
         self._fit_used.setText(self.tr("Zoom to memory in use"))
         self._fit_side()
         self._fit_used.setToolTip(
@@ -320,7 +313,7 @@ class MemoryPlot(SnapshotView):
         ram_text = self.tr("RAM {size}").format(size=units.mib(ram))
         if force or self._ram_text != ram_text:
             self._ram_text = ram_text
-            fit_line_label(self._ram, self._item.getViewBox(), ram_text)
+            pt.fit_line_label(self._ram, self._item.getViewBox(), ram_text)
         # Name only the layers this run has used: fewer, larger legend lines.
         self._legend.set_visible_keys(
             {k for k, v in series.layers.items() if n and float(v.max()) > 0}
@@ -367,19 +360,19 @@ class MemoryPlot(SnapshotView):
         """Fit the RAM line's label and the free memory's into the plot as it is now."""
         box = self._item.getViewBox()
         if self._ram_text:
-            fit_line_label(self._ram, box, self._ram_text)
+            pt.fit_line_label(self._ram, box, self._ram_text)
         if self._free_at is not None:
-            place_at_point(
+            pt.place_at_point(
                 self._free_text, box, self._free_at, self._free_line, self._ram, self._free_floor
             )
         self._label_oom()
-        fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
-        fit_axis_title(self._item.getAxis("left"), self._memory_titles)
+        pt.fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
+        pt.fit_axis_title(self._item.getAxis("left"), self._memory_titles)
 
     def _label_oom(self) -> None:
         """Label each run of close OOM kills once, with how many."""
         many = self.tr("✕ OOM kill ×{n}")
-        label_clusters(self._oom, self._item.getViewBox(), self.tr("✕ OOM kill"), many)
+        pt.label_clusters(self._oom, self._item.getViewBox(), self.tr("✕ OOM kill"), many)
 
     def _update_oom(self, times: tuple[float, ...], force: bool = False) -> None:
         if times == self._oom_times and not force:
@@ -394,7 +387,7 @@ class MemoryPlot(SnapshotView):
                     "position": 0.8,
                     "color": theme.VERMILLION,
                     "anchors": [(0, 0), (0, 0)],
-                    "fill": PAPER,
+                    "fill": pt.PAPER,
                 },
             )
             self._style_oom(marker)

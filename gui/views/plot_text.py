@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetrics
 
 LABEL_Z = 10  # over the plot's other lines and bands
+PAPER = (255, 255, 255, 210)  # behind a text in the plot: lines under it stay faint
 
 
 def two_lines(text: str) -> str:
