@@ -418,52 +418,57 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>DensityPanel</name>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="110"/>
+        <location filename="../../gui/views/density_panel.py" line="113"/>
         <source>{template}: {n} more fit</source>
         <translation>{template}：还能再放 {n} 台</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="118"/>
+        <location filename="../../gui/views/density_panel.py" line="121"/>
         <source>  ◀ binds first</source>
         <translation>  ◀ 最先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="122"/>
+        <location filename="../../gui/views/density_panel.py" line="125"/>
         <source>Once KSM has merged their identical pages: {n} (about {min} min)</source>
         <translation>KSM 合并完相同的内存页之后：{n}（大约 {min} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="142"/>
+        <location filename="../../gui/views/density_panel.py" line="145"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="143"/>
+        <location filename="../../gui/views/density_panel.py" line="270"/>
         <source>how many more fit — and the limit that stops them</source>
         <translation>还能再放多少台 —— 以及先达到的限制</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="153"/>
+        <location filename="../../gui/views/density_panel.py" line="271"/>
+        <source>how many more fit</source>
+        <translation>还能再放多少台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/density_panel.py" line="156"/>
         <source>vCPU policy {ratio}:1</source>
         <translation>vCPU 策略 {ratio}:1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="155"/>
+        <location filename="../../gui/views/density_panel.py" line="158"/>
         <source>vCPU policy: no cap</source>
         <translation>vCPU 策略：不设上限</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="158"/>
+        <location filename="../../gui/views/density_panel.py" line="161"/>
         <source>How many vCPUs this host admits per physical core (set in the host panel)</source>
         <translation>这台宿主机每个物理核允许分配多少个 vCPU（在宿主机面板中设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="205"/>
+        <location filename="../../gui/views/density_panel.py" line="208"/>
         <source>{n} — {limit}</source>
         <translation>{n} — {limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/density_panel.py" line="210"/>
+        <location filename="../../gui/views/density_panel.py" line="213"/>
         <source> → {n} with KSM</source>
         <translation> → 开启 KSM 后 {n}</translation>
     </message>
@@ -762,92 +767,92 @@ reached {reach}; guests hit: {n}</source>
 <context>
     <name>GuestDetailsPanel</name>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="115"/>
+        <location filename="../../gui/views/guest_details.py" line="121"/>
         <source>Source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="117"/>
+        <location filename="../../gui/views/guest_details.py" line="123"/>
         <source>Layer</source>
         <translation>内存层</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="117"/>
+        <location filename="../../gui/views/guest_details.py" line="123"/>
         <source>Resident</source>
         <translation>常驻内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="118"/>
+        <location filename="../../gui/views/guest_details.py" line="124"/>
         <source>&amp;Guest:</source>
         <translation>客户机(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="119"/>
+        <location filename="../../gui/views/guest_details.py" line="125"/>
         <source>Guest shown in detail</source>
         <translation>详细显示的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="120"/>
+        <location filename="../../gui/views/guest_details.py" line="126"/>
         <source>Phases of the guest</source>
         <translation>客户机的启动阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="121"/>
+        <location filename="../../gui/views/guest_details.py" line="127"/>
         <source>Memory of the guest by layer</source>
         <translation>客户机按层的内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="171"/>
+        <location filename="../../gui/views/guest_details.py" line="177"/>
         <source>No guest selected</source>
         <translation>未选中客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="173"/>
+        <location filename="../../gui/views/guest_details.py" line="179"/>
         <source>{guest} is gone</source>
         <translation>{guest} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="177"/>
+        <location filename="../../gui/views/guest_details.py" line="183"/>
         <source>Click a guest in the diagram or the timeline, or choose one in the list above.</source>
         <translation>在架构图或时间线中单击一台客户机，或在上面的列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="189"/>
+        <location filename="../../gui/views/guest_details.py" line="200"/>
         <source>Startup: {startup} · resident {resident} of {configured} configured · {pids} processes · {vcpus} vCPU</source>
         <translation>启动用时：{startup} · 常驻 {resident}（配置 {configured}）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="194"/>
+        <location filename="../../gui/views/guest_details.py" line="205"/>
         <source>Startup: {startup} · resident {resident} (no memory limit) · {pids} processes · {vcpus} vCPU</source>
         <translation>启动用时：{startup} · 常驻 {resident}（无内存上限）· {pids} 个进程 · {vcpus} 个 vCPU</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="198"/>
+        <location filename="../../gui/views/guest_details.py" line="209"/>
         <source>not yet</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="205"/>
+        <location filename="../../gui/views/guest_details.py" line="216"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guest_details.py" line="211"/>
+        <location filename="../../gui/views/guest_details.py" line="222"/>
         <source> (running)</source>
         <translation>（进行中）</translation>
     </message>
@@ -940,17 +945,17 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>IdleCpuPlot</name>
     <message>
-        <location filename="../../gui/views/idle_cpu_plot.py" line="92"/>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="94"/>
         <source>Host CPU of idle guests over simulated time (s)</source>
         <translation>空闲客户机占用的宿主机 CPU，随模拟时间（秒）变化</translation>
     </message>
     <message>
-        <location filename="../../gui/views/idle_cpu_plot.py" line="93"/>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="100"/>
         <source>% of a core</source>
         <translation>占一个核的 %</translation>
     </message>
     <message>
-        <location filename="../../gui/views/idle_cpu_plot.py" line="132"/>
+        <location filename="../../gui/views/idle_cpu_plot.py" line="138"/>
         <source>{guest}: {percent} %</source>
         <translation>{guest}：{percent} %</translation>
     </message>
@@ -1004,7 +1009,7 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>LessonNotesPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="295"/>
+        <location filename="../../gui/panels/__init__.py" line="209"/>
         <source>at {0}</source>
         <translation>在 {0}</translation>
     </message>
@@ -1037,57 +1042,57 @@ Drop a guest here to move it to this host.</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="113"/>
+        <location filename="../../gui/window/view_registry.py" line="116"/>
         <source>Architecture: who runs on what</source>
         <translation>架构：谁运行在谁之上</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="116"/>
+        <location filename="../../gui/window/view_registry.py" line="119"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="122"/>
+        <location filename="../../gui/window/view_registry.py" line="125"/>
         <source>Start-up, phase by phase</source>
         <translation>启动过程（分阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="125"/>
+        <location filename="../../gui/window/view_registry.py" line="128"/>
         <source>Start-up</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="131"/>
+        <location filename="../../gui/window/view_registry.py" line="134"/>
         <source>Host memory by layer</source>
         <translation>主机内存（按层）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="133"/>
+        <location filename="../../gui/window/view_registry.py" line="136"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="139"/>
+        <location filename="../../gui/window/view_registry.py" line="142"/>
         <source>How many more fit?</source>
         <translation>还能再放多少？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="141"/>
+        <location filename="../../gui/window/view_registry.py" line="144"/>
         <source>How many more</source>
         <translation>还能放几个</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="143"/>
+        <location filename="../../gui/window/view_registry.py" line="146"/>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="145"/>
+        <location filename="../../gui/window/view_registry.py" line="148"/>
         <source>Guest details</source>
         <translation>客户机详情</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="155"/>
+        <location filename="../../gui/window/view_registry.py" line="160"/>
         <source>Contrasts</source>
         <translation>对比表</translation>
     </message>
@@ -1097,12 +1102,12 @@ Drop a guest here to move it to this host.</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="288"/>
+        <location filename="../../gui/window/main_window.py" line="287"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="380"/>
+        <location filename="../../gui/window/main_window.py" line="379"/>
         <source>This figure comes from here, at t = {0} s</source>
         <translation>这个数字来自这里，t = {0} 秒</translation>
     </message>
@@ -1227,17 +1232,17 @@ Drop a guest here to move it to this host.</source>
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="318"/>
+        <location filename="../../gui/window/main_window.py" line="317"/>
         <source>Default scenario</source>
         <translation>默认场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="320"/>
+        <location filename="../../gui/window/main_window.py" line="319"/>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="331"/>
+        <location filename="../../gui/window/main_window.py" line="330"/>
         <source>Host: {0}</source>
         <translation>主机：{0}</translation>
     </message>
@@ -1302,22 +1307,23 @@ Drop a guest here to move it to this host.</source>
         <translation>已导出 {0} 个文件到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="151"/>
+        <location filename="../../gui/window/view_registry.py" line="154"/>
         <source>Workloads: speed relative to the bare host</source>
         <translation>负载：相对裸机的速度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="60"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="45"/>
         <source>Experiments</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../gui/window/experiment_tabs.py" line="61"/>
+        <location filename="../../gui/window/experiment_tabs.py" line="46"/>
         <source>Guest settings</source>
         <translation>客户机设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/view_registry.py" line="152"/>
+        <location filename="../../gui/window/view_registry.py" line="155"/>
+        <location filename="../../gui/window/view_registry.py" line="156"/>
         <source>Benchmarks</source>
         <translation>基准测试</translation>
     </message>
@@ -1325,45 +1331,61 @@ Drop a guest here to move it to this host.</source>
 <context>
     <name>MemoryPlot</name>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="191"/>
+        <location filename="../../gui/views/memory_plot.py" line="224"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="192"/>
+        <location filename="../../gui/views/memory_plot.py" line="226"/>
         <source>memory ({unit})</source>
         <translation>内存（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="193"/>
+        <location filename="../../gui/views/memory_plot.py" line="154"/>
+        <location filename="../../gui/views/memory_plot.py" line="228"/>
         <source>Zoom to memory in use</source>
         <translation>缩放到已用内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="195"/>
+        <location filename="../../gui/views/memory_plot.py" line="160"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="224"/>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="231"/>
         <source>Fit the chart to the memory in use; untick to see all of the host&apos;s RAM</source>
         <translation>让图表适配已用内存；取消勾选可查看主机的全部内存</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="199"/>
-        <location filename="../../gui/views/memory_plot.py" line="336"/>
+        <location filename="../../gui/views/memory_plot.py" line="381"/>
+        <source>✕ OOM kill ×{n}</source>
+        <translation>✕ OOM 终止 ×{n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/memory_plot.py" line="382"/>
+        <location filename="../../gui/views/memory_plot.py" line="392"/>
         <source>✕ OOM kill</source>
         <translation>✕ OOM 终止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="284"/>
+        <location filename="../../gui/views/memory_plot.py" line="320"/>
         <source>RAM {size}</source>
         <translation>内存 {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="301"/>
+        <location filename="../../gui/views/memory_plot.py" line="339"/>
         <source>RAM {size} ↑
 {free} free</source>
         <translation>内存 {size} ↑
 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/memory_plot.py" line="321"/>
+        <location filename="../../gui/views/memory_plot.py" line="360"/>
         <source>free {size}</source>
         <translation>空闲 {size}</translation>
     </message>
@@ -1713,22 +1735,22 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>SideBySideView</name>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="43"/>
+        <location filename="../../gui/window/side_by_side.py" line="45"/>
         <source>Memory and start-up</source>
         <translation>内存与启动</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="44"/>
+        <location filename="../../gui/window/side_by_side.py" line="46"/>
         <source>Architecture and how many more fit</source>
         <translation>架构与还能再放几个</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="354"/>
+        <location filename="../../gui/window/side_by_side.py" line="361"/>
         <source>Cannot compare the scenarios</source>
         <translation>无法对比这两个场景</translation>
     </message>
     <message>
-        <location filename="../../gui/window/side_by_side.py" line="370"/>
+        <location filename="../../gui/window/side_by_side.py" line="377"/>
         <source>Two scenarios run side by side when each has one host, no timed actions and no guest settings, and both have the same memory policy.</source>
         <translation>两个场景要并排运行，每个都只能有一台宿主机、没有定时操作和客户机设置，并且两者的内存策略相同。</translation>
     </message>
@@ -1777,29 +1799,34 @@ You can also drag a row of the table onto a host tab.</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="165"/>
+        <location filename="../../gui/panels/status_panel.py" line="56"/>
         <source>t = {0}</source>
         <translation>t = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="171"/>
+        <location filename="../../gui/panels/status_panel.py" line="57"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="180"/>
+        <location filename="../../gui/panels/status_panel.py" line="61"/>
         <source>Guests: {0}</source>
         <translation>客户机：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="181"/>
+        <location filename="../../gui/panels/status_panel.py" line="62"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/__init__.py" line="189"/>
+        <location filename="../../gui/panels/status_panel.py" line="66"/>
         <source>Memory {0} of {1} RAM ({2:.0f} %)</source>
         <translation>内存已用 {0} / {1}（{2:.0f} %）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/status_panel.py" line="67"/>
+        <source>Memory {0} ({1:.0f} %)</source>
+        <translation>内存已用 {0}（{1:.0f} %）</translation>
     </message>
 </context>
 <context>
@@ -1854,7 +1881,7 @@ Right-click to add several.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/views/timeline.py" line="232"/>
+        <location filename="../../gui/views/timeline.py" line="234"/>
         <source>{guest} ({template})
 {phase}: {duration}{running}
 source: {source}</source>
@@ -1863,39 +1890,49 @@ source: {source}</source>
 数据来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="240"/>
+        <location filename="../../gui/views/timeline.py" line="242"/>
         <source> so far</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="254"/>
+        <location filename="../../gui/views/timeline.py" line="256"/>
         <source>Log time</source>
         <translation>对数时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="255"/>
+        <location filename="../../gui/views/timeline.py" line="257"/>
         <source>A logarithmic time axis, from each guest&apos;s request</source>
         <translation>对数时间轴，从每个客户机被请求时算起</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="256"/>
+        <location filename="../../gui/views/timeline.py" line="258"/>
         <source>Group identical guests</source>
         <translation>合并相同的客户机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="257"/>
+        <location filename="../../gui/views/timeline.py" line="259"/>
         <source>Same template and same phases share one row</source>
         <translation>模板和阶段都相同的客户机合并为一行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="259"/>
+        <location filename="../../gui/views/timeline.py" line="267"/>
         <source>time since the guest was requested (log)</source>
         <translation>从请求启动起的时间（对数）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline.py" line="261"/>
+        <location filename="../../gui/views/timeline.py" line="268"/>
+        <source>time (log)</source>
+        <translation>时间（对数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="270"/>
         <source>simulated time</source>
         <translation>模拟时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline.py" line="270"/>
+        <source>time</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>
@@ -1950,9 +1987,14 @@ source: {source}</source>
 <context>
     <name>ViewBar</name>
     <message>
-        <location filename="../../gui/window/view_bar.py" line="64"/>
+        <location filename="../../gui/window/view_bar.py" line="81"/>
         <source>All views</source>
         <translation>全部视图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/view_bar.py" line="82"/>
+        <source>new result</source>
+        <translation>新结果</translation>
     </message>
 </context>
 <context>

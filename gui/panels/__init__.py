@@ -16,21 +16,18 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import units
-from gui.flow_layout import FlowLayout
-from gui.steady_label import SteadyLabel
+from gui.panels.status_panel import StatusPanel as StatusPanel
 from sim.lesson_text import display
 
 if TYPE_CHECKING:
@@ -129,85 +126,6 @@ def step_text(text: str, text_zh: str) -> str:
     from gui.i18n import current_language
 
     return display(text_zh if current_language() == "zh_CN" and text_zh else text)
-
-
-def _set_text(label: SteadyLabel, text: str) -> None:
-    """Set `text` without laying the status bar out again (see gui/steady_label.py)."""
-    label.set_steady_text(text)
-
-
-class StatusPanel(QWidget):
-    """Simulated time, seed, guests by kind and memory used of RAM, from each snapshot."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.time_label = SteadyLabel()
-        self.seed_label = SteadyLabel()
-        self.guests_label = SteadyLabel()
-        self.memory_label = SteadyLabel()
-        # The figures wrap onto a second line when the bar is short of room (a projector at
-        # 1024×768) rather than being cut.
-        layout = FlowLayout(self, spacing=24)
-        layout.setContentsMargins(4, 0, 4, 0)
-        for label in (self.time_label, self.seed_label, self.guests_label, self.memory_label):
-            layout.addWidget(label)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self._snap: Snapshot | None = None
-
-    def update_snapshot(self, snap: Snapshot) -> None:
-        """Show the figures of `snap`."""
-        from gui.text.labels import kind_label  # imports the sim: not needed before the first frame
-        from sim.snapshot import KINDS, LAYERS
-
-        self._snap = snap
-        time_text = translate("StatusPanel", "t = {0}").format(units.sim_time(snap.time_s))
-        _set_text(self.time_label, time_text)
-        seed_text = translate("StatusPanel", "seed {0}").format(snap.seed)
-        _set_text(self.seed_label, seed_text)
-        if self.time_label.toolTip() != seed_text:
-            self.time_label.setToolTip(seed_text)
-        by_kind = {kind: 0 for kind in KINDS}
-        by_kind.update(snap.tally.live_by_kind)
-        parts = [f"{kind_label(kind)} {units.count(n)}" for kind, n in by_kind.items() if n]
-        _set_text(
-            self.guests_label,
-            translate("StatusPanel", "Guests: {0}").format(
-                " · ".join(parts) if parts else translate("StatusPanel", "none")
-            ),
-        )
-        used = sum(float(snap.memory_mib.get(layer, 0.0)) for layer in LAYERS)
-        ram = snap.host.ram_mib
-        share = 100.0 * used / ram if ram else 0.0
-        _set_text(
-            self.memory_label,
-            translate("StatusPanel", "Memory {0} of {1} RAM ({2:.0f} %)").format(
-                units.mib(used), units.mib(ram), share
-            ),
-        )
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        """Take the height the figures need at this width (the status bar ignores it)."""
-        super().resizeEvent(event)
-        layout = self.layout()
-        if layout is not None:
-            width = event.size().width()
-            # The seed is the figure a class needs least: it gives way before the bar takes a
-            # second line (it stays in the clock's tooltip).
-            self.seed_label.setHidden(False)
-            need = layout.heightForWidth(width)
-            if need > 1.5 * self.time_label.sizeHint().height():
-                self.seed_label.setHidden(True)
-                need = layout.heightForWidth(width)
-            if need != self.minimumHeight():
-                self.setMinimumHeight(need)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """Re-translate on a language change."""
-        if event.type() == QEvent.Type.LanguageChange and self._snap is not None:
-            self.update_snapshot(self._snap)
-        super().changeEvent(event)
 
 
 class LessonNotesPanel(QTextBrowser):

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from gui import theme
 from sim.snapshot import Snapshot
 
+NORMAL_TICK_PX = 16  # the text height pyqtgraph's tick spacing reads well at
+
 
 def style_axes(
     item: pg.PlotItem, projector: bool, *, minor_ticks: bool = False, title_lines: float = 2.6
@@ -33,6 +35,8 @@ def style_axes(
         axis.setPen(pg.mkPen(m.foreground, width=m.line_px))
         axis.setTextPen(pg.mkPen(m.foreground))
         axis.label.setFont(f)
+        # pyqtgraph spaces ticks for its own small font: larger text gets fewer ticks.
+        axis.setTickDensity(min(1.0, (NORMAL_TICK_PX / max(QFontMetrics(f).height(), 1)) ** 2))
     item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * title_lines))
 
 

@@ -6,6 +6,7 @@ The CPU limit comes from the host's vCPU policy, which the panel names above its
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
@@ -25,6 +26,7 @@ from gui.panels import scrolling
 from gui.text import labels
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
+from gui.views.plot_text import fit_axis_title
 from sim import vcpu_policy
 from sim.snapshot import KINDS, LIMITS, DensityRow, Snapshot
 
@@ -58,6 +60,7 @@ class DensityPanel(SnapshotView):
         self._bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[])
         self._item.addItem(self._bars)
         self._texts: list[pg.TextItem] = []
+        self._item.getViewBox().sigResized.connect(self._on_view_resized)
         top = QHBoxLayout()
         top.addWidget(self._log_box)
         top.addWidget(self._policy)
@@ -140,7 +143,7 @@ class DensityPanel(SnapshotView):
     def retranslate(self) -> None:
         """Set fixed texts and bar labels in the current language."""
         self._log_box.setText(self.tr("Log scale"))
-        self._item.setLabel("bottom", self.tr("how many more fit — and the limit that stops them"))
+        fit_axis_title(self._item.getAxis("bottom"), self._titles())
         self._legend.retranslate()
         self._show_policy(self._ratio)
 
@@ -208,6 +211,7 @@ class DensityPanel(SnapshotView):
                 if r.after_ksm is not None and r.after_ksm != r.max:
                     # KSM has not caught up yet: say how many fit once it has.
                     text += self.tr(" → {n} with KSM").format(n=units.count(r.after_ksm))
+                text = self._fit_label(text)
                 if text != t.textItem.toPlainText():
                     t.setText(text)
                 if t.pos() != QPointF(float(widths[i]), float(i)):
@@ -220,15 +224,20 @@ class DensityPanel(SnapshotView):
             axis.setWidth(max((metrics.horizontalAdvance(t) for _, t in ticks), default=40) + 16)
         if self._changed("n_rows", len(rows)):
             self._fit_rows(len(rows))
-        self._set_x_axis(float(widths.max()) if len(widths) else 1.0, len(rows))
+        self._set_x_axis([float(w) for w in widths], len(rows))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Make room for the labels again: their share of the width changed."""
         super().resizeEvent(event)
-        if self._rows:
-            widths = [self._x(r.max) for r in self._rows]
+        self._on_view_resized()
+
+    def _on_view_resized(self, *_args: object) -> None:
+        """Fit the labels, ticks and title to the plot's new width."""
+        snap = self.snapshot
+        if self._rows and snap is not None:
             self._item.getViewBox().updateMatrix()
-            self._set_x_axis(max(widths), len(self._rows))
+            self._draw(snap, force=True)  # each label's words depend on the width
+        fit_axis_title(self._item.getAxis("bottom"), self._titles())
 
     def _fit_rows(self, n_rows: int) -> None:
         """Give every row at least one bold text line and a little air."""
@@ -236,18 +245,31 @@ class DensityPanel(SnapshotView):
         axis = self._item.getAxis("bottom").height()
         self._plot.setMinimumHeight(int(max(n_rows, 1) * pitch + axis + 8))
 
-    def _label_room(self) -> float:
-        """Return the share of the plot's width the longest bar label needs."""
+    def _fit_label(self, text: str) -> str:
+        """Return `text`, without the limit's explanation in brackets if wider than the plot."""
+        room = self._item.getViewBox().width() - 12
         metrics = QFontMetrics(theme.font(self.projector, bold=True))
-        longest = max(
-            (
-                metrics.horizontalAdvance(t.textItem.toPlainText())
-                for t in self._texts[: len(self._rows)]
-            ),
-            default=0,
+        if room <= 0 or metrics.horizontalAdvance(text) <= room:
+            return text
+        return re.sub(r"\s*[(（][^()（）]*[)）]", "", text)  # the bar's tooltip says it in full
+
+    def _needed_x(self, widths: list[float]) -> float:
+        """Return the x range that leaves each bar's label room right of that bar."""
+        metrics = QFontMetrics(theme.font(self.projector, bold=True))
+        room = self._item.getViewBox().width()
+        need = max(widths, default=1.0)
+        if room <= 0:
+            return need / 0.4
+        for w, t in zip(widths, self._texts, strict=False):
+            label = metrics.horizontalAdvance(t.textItem.toPlainText()) + 12
+            need = max(need, w * room / max(room - label, room * 0.25))
+        return need
+
+    def _titles(self) -> tuple[str, str]:
+        return (
+            self.tr("how many more fit — and the limit that stops them"),
+            self.tr("how many more fit"),
         )
-        width = self._item.getViewBox().width()
-        return min(0.75, (longest + 12) / width) if width > 0 else 0.6
 
     def _changed(self, name: str, value: object) -> bool:
         """Remember `value` under `name`; return whether it differs from the last one."""
@@ -256,10 +278,11 @@ class DensityPanel(SnapshotView):
         self._shown[name] = value
         return True
 
-    def _set_x_axis(self, widest: float, n_rows: int) -> None:
-        # Leave room on the right for the longest label ("1 023 — bridge ports");
+    def _set_x_axis(self, widths: list[float], n_rows: int) -> None:
+        # Leave room right of each bar for its label ("1 023 — bridge ports");
         # the range steps rather than follows every change of the widest bar.
-        needed = widest / (1.0 - self._label_room()) + 0.1
+        widest = max(widths, default=1.0)
+        needed = self._needed_x(widths) + 0.1
         x_hi = grown_limit(needed, headroom=0.05)
         if self._changed("range", (x_hi, n_rows, self.log_scale)):
             self._shown["x_hi"] = x_hi
@@ -267,13 +290,20 @@ class DensityPanel(SnapshotView):
             self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
         bottom = self._item.getAxis("bottom")
         if self.log_scale:
-            # Every decade while they fit; beyond four, every other one, so labels never touch.
+            # Every decade while their labels fit side by side, else every second or third one.
             top = int(widest) + 2
-            decades = range(0, top, 1 if top <= 5 else 2)
+            metrics = QFontMetrics(bottom.style.get("tickFont") or theme.font(self.projector))
+            label = metrics.horizontalAdvance(units.count(10 ** max(top - 1, 1))) + 16
+            per_decade = self._item.getViewBox().width() / max(x_hi, 1.0)
+            step = max(1, math.ceil(label / per_decade)) if per_decade > 0 else 2
+            decades = range(0, top, step)
             ticks = [
                 (math.log10(10**d + 1) if d else 0.0, units.count(10**d if d else 0))
                 for d in decades
             ]
+            # A label reaching past the axis' end is dropped by the axis: leave it out.
+            half = label / 2 / per_decade if per_decade > 0 else 0.0
+            ticks = [(x, t) for x, t in ticks if x + half <= x_hi]
             if self._changed("x_ticks", ticks):
                 bottom.setTicks([ticks, []])
         elif self._changed("x_ticks", None):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme, units
+from gui.panels import scrolling
 from gui.text import labels
 from gui.views.base import SnapshotView
 from sim.references import explain, inline
@@ -57,7 +58,12 @@ class GuestDetailsPanel(SnapshotView):
         self._summary.setWordWrap(True)
         self._phases = _table(4)
         self._memory = _table(2)
-        box = QVBoxLayout(self)
+        # On a short dock (side by side on a projector) the page scrolls rather than cut text.
+        body = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body, horizontal=False))
+        box = QVBoxLayout(body)
         row = QHBoxLayout()
         row.addWidget(self._chooser_label)
         row.addWidget(self._chooser, 1)
@@ -179,7 +185,12 @@ class GuestDetailsPanel(SnapshotView):
             )
             self._phases.setRowCount(0)
             self._memory.setRowCount(0)
+            # Empty tables only take the height the hint needs on a short dock (a projector).
+            self._phases.hide()
+            self._memory.hide()
             return
+        self._phases.show()
+        self._memory.show()
         self._title.setText(
             f"{theme.STATE_MARK.get(g.shown_state, '')} {g.id} — {g.template} "
             f"({labels.kind_label(g.kind)}, {labels.state_label(g.shown_state)})"

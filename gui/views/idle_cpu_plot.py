@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.views.base import style_axes
+from gui.views.plot_text import fit_axis_title
 from sim.snapshot import WorkloadResult
 
 
@@ -58,6 +59,7 @@ class IdleCpuPlot(QWidget):
         self._series: list[Series] = []
         self._plot = pg.PlotWidget(background="w")
         self._item = self._plot.getPlotItem()
+        self._item.getViewBox().sigResized.connect(self._fit_title)
         self._item.hideButtons()
         self._item.setMouseEnabled(x=False, y=False)
         self._item.showGrid(y=True, alpha=0.25)
@@ -90,8 +92,12 @@ class IdleCpuPlot(QWidget):
     def retranslate(self) -> None:
         """Set the heading, axis title and readout in the current language."""
         self._heading.setText(self.tr("Host CPU of idle guests over simulated time (s)"))
-        self._item.setLabel("left", self.tr("% of a core"))
+        self._fit_title()
         self._write_readout()
+
+    def _fit_title(self, *_args: object) -> None:
+        """Title the axis in full where it is tall enough, else with its unit alone."""
+        fit_axis_title(self._item.getAxis("left"), (self.tr("% of a core"), "%"))
 
     def set_projector(self, on: bool) -> None:
         """Use the projector's fonts and line widths."""

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen, QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui import theme, units
 from gui.text import labels
+from gui.views import plot_text as pt
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
 from sim.snapshot import LAYERS, Snapshot
@@ -50,6 +51,9 @@ def _thin(
         return t, stack, extra
     keep = np.r_[np.arange(0, len(t) - 1, step), len(t) - 1]  # always keep "now"
     return t[keep], stack[:, keep], extra[..., keep]
+
+
+MIN_PLOT_PX = 200  # the plot's own width, axis aside, below which the check box says less
 
 
 class MemoryPlot(SnapshotView):
@@ -95,8 +99,14 @@ class MemoryPlot(SnapshotView):
         self._fit_used = QCheckBox()
         self._fit_used.setChecked(True)
         self._fit_used.toggled.connect(self._on_fit_used_toggled)
-        self._free_text = pg.TextItem(color="k", anchor=(1, 0.5))
+        self._free_text = pg.TextItem(color="k", anchor=(1, 0.5), fill=pt.PAPER)
+        self._free_text.setZValue(pt.LABEL_Z)  # readable over OOM lines
         self._item.addItem(self._free_text)
+        # The texts' wanted words and place; gui/views/plot_text.py keeps them inside the plot.
+        self._ram_text, self._free_line = "", ""
+        self._free_at: tuple[float, float] | None = None
+        self._free_floor = 0.0  # the top of the memory in use, under the free memory's label
+        self._item.getViewBox().sigResized.connect(self._place_texts)
         self._oom: list[pg.InfiniteLine] = []
         self._scale, self._unit = 1.0, "MiB"
         self._range = (0.0, 0.0)  # x and y limits now shown
@@ -127,6 +137,22 @@ class MemoryPlot(SnapshotView):
         layout.addLayout(side, 0)
         self.retranslate()
         self._apply_projector()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Shorten the check box's text when beside the legend it leaves the plot too narrow."""
+        super().resizeEvent(event)
+        self._fit_side()
+
+    def _fit_side(self) -> None:
+        full = self.tr("Zoom to memory in use")
+        box = self._fit_used
+        need = box.sizeHint().width() - box.fontMetrics().horizontalAdvance(box.text())
+        need += box.fontMetrics().horizontalAdvance(full)
+        side = max(self._legend.sizeHint().width(), need)
+        plot = self.width() - side - self._item.getAxis("left").width()
+        text = full if plot >= MIN_PLOT_PX else self.tr("Zoom")  # a side-by-side pane
+        if box.text() != text:
+            box.setText(text)  # the full text stays in the tooltip
 
     def _band(self, brush: QBrush) -> QGraphicsPathItem:
         band = QGraphicsPathItem()
@@ -188,15 +214,17 @@ class MemoryPlot(SnapshotView):
 
     def retranslate(self) -> None:
         """Set axis titles and legend names in the current language."""
-        self._item.setLabel("bottom", self.tr("simulated time"), units="s")
-        self._item.setLabel("left", self.tr("memory ({unit})").format(unit=self._unit))
+        self._time_titles = (self.tr("simulated time"), self.tr("time"))
+        pt.fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
+        self._memory_titles = (self.tr("memory ({unit})").format(unit=self._unit), self._unit)
+        pt.fit_axis_title(self._item.getAxis("left"), self._memory_titles)
         self._fit_used.setText(self.tr("Zoom to memory in use"))
+        self._fit_side()
         self._fit_used.setToolTip(
             self.tr("Fit the chart to the memory in use; untick to see all of the host's RAM")
         )
         self._legend.retranslate()
-        for m in self._oom:
-            m.label.setFormat(self.tr("✕ OOM kill"))
+        self._place_texts()
 
     def _apply_projector(self) -> None:
         m = theme.metrics(self.projector)
@@ -212,6 +240,7 @@ class MemoryPlot(SnapshotView):
             self._style_oom(mk)
         self._item.showGrid(x=True, y=True, alpha=m.grid_alpha)
         self._legend.set_projector(self.projector)
+        self._fit_side()
 
     def _style_oom(self, marker: pg.InfiniteLine) -> None:
         m = theme.metrics(self.projector)
@@ -282,8 +311,9 @@ class MemoryPlot(SnapshotView):
         if self._ram.value() != ram / scale:
             self._ram.setValue(ram / scale)
         ram_text = self.tr("RAM {size}").format(size=units.mib(ram))
-        if force or self._ram.label.format != ram_text:
-            self._ram.label.setFormat(ram_text)
+        if force or self._ram_text != ram_text:
+            self._ram_text = ram_text
+            pt.fit_line_label(self._ram, self._item.getViewBox(), ram_text)
         # Name only the layers this run has used: fewer, larger legend lines.
         self._legend.set_visible_keys(
             {k for k, v in series.layers.items() if n and float(v.max()) > 0}
@@ -298,6 +328,7 @@ class MemoryPlot(SnapshotView):
         if zoomed:
             # The free memory is named in the note: the gap to RAM is off the chart.
             self._free_text.setVisible(False)
+            self._free_at = None
             free = snap.memory_mib.get("free", 0.0)
             self._ram_note.setText(
                 self.tr("RAM {size} ↑\n{free} free").format(
@@ -313,19 +344,37 @@ class MemoryPlot(SnapshotView):
             self._item.setXRange(0, x_hi, padding=0.01)  # a little room: the 0 tick shows
             self._item.setYRange(0, top, padding=0)
             self._item.getViewBox().updateMatrix()  # now, not while painting (see TimelineView)
+            self._place_texts()
 
     def _update_free(self, snap: Snapshot, t: np.ndarray, used: np.ndarray, ram: float) -> None:
         free = snap.memory_mib.get("free", 0.0)
         if not len(t) or free <= 0:
             self._free_text.setVisible(False)
+            self._free_at = None
             return
-        self._free_text.setVisible(True)
         text = self.tr("free {size}").format(size=units.mib(free))
-        if text != self._free_text.textItem.toPlainText():
-            self._free_text.setText(text)  # a new text is laid out again: not every frame
         pos = (float(t[-1]), (float(used[-1]) + ram) / 2)
-        if self._free_text.pos() != QPointF(*pos):
-            self._free_text.setPos(*pos)
+        if (text, pos) != (self._free_line, self._free_at) or not self._free_text.isVisible():
+            self._free_line, self._free_at, self._free_floor = text, pos, float(used[-1])
+            self._place_texts()
+
+    def _place_texts(self, *_args: object) -> None:
+        """Fit the RAM line's label and the free memory's into the plot as it is now."""
+        box = self._item.getViewBox()
+        if self._ram_text:
+            pt.fit_line_label(self._ram, box, self._ram_text)
+        if self._free_at is not None:
+            pt.place_at_point(
+                self._free_text, box, self._free_at, self._free_line, self._ram, self._free_floor
+            )
+        self._label_oom()
+        pt.fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
+        pt.fit_axis_title(self._item.getAxis("left"), self._memory_titles)
+
+    def _label_oom(self) -> None:
+        """Label each run of close OOM kills once, with how many."""
+        many = self.tr("✕ OOM kill ×{n}")
+        pt.label_clusters(self._oom, self._item.getViewBox(), self.tr("✕ OOM kill"), many)
 
     def _update_oom(self, times: tuple[float, ...], force: bool = False) -> None:
         if times == self._oom_times and not force:
@@ -336,7 +385,12 @@ class MemoryPlot(SnapshotView):
                 angle=90,
                 movable=False,
                 label=self.tr("✕ OOM kill"),
-                labelOpts={"position": 0.8, "color": theme.VERMILLION, "anchors": [(0, 0), (0, 0)]},
+                labelOpts={
+                    "position": 0.8,
+                    "color": theme.VERMILLION,
+                    "anchors": [(0, 0), (0, 0)],
+                    "fill": pt.PAPER,
+                },
             )
             self._style_oom(marker)
             self._item.addItem(marker)
@@ -345,3 +399,4 @@ class MemoryPlot(SnapshotView):
             marker.setVisible(i < len(times))
             if i < len(times):
                 marker.setValue(times[i])
+        self._label_oom()

@@ -25,6 +25,7 @@ from gui.text import labels
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
+from gui.views.plot_text import fit_axis_title
 from gui.views.timeline_bars import BarsItem
 from gui.views.timeline_plot import PlotWidget, RowsViewBox, hairline
 from gui.views.timeline_table import RowTable
@@ -60,6 +61,7 @@ class TimelineView(SnapshotView):
         self._vb.setMouseEnabled(x=False, y=False)
         self._plot = PlotWidget(background="w", viewBox=self._vb)
         self._item = self._plot.getPlotItem()
+        self._vb.sigResized.connect(self._fit_title)
         self._item.hideButtons()
         self._scroll = QScrollBar(Qt.Orientation.Vertical)
         self._bars: dict[str, BarsItem] = {}
@@ -248,11 +250,17 @@ class TimelineView(SnapshotView):
         self._log_box.setToolTip(self.tr("A logarithmic time axis, from each guest's request"))
         self._group_box.setText(self.tr("Group identical guests"))
         self._group_box.setToolTip(self.tr("Same template and same phases share one row"))
-        if self.log_mode:
-            self._item.setLabel("bottom", self.tr("time since the guest was requested (log)"))
-        else:
-            self._item.setLabel("bottom", self.tr("simulated time"), units="s")
+        self._fit_title()
         self._legend.retranslate()
+
+    def _fit_title(self, *_args: object) -> None:
+        """Title the time axis in full where it is wide enough, else in a word."""
+        axis = self._item.getAxis("bottom")
+        if self.log_mode:
+            long = self.tr("time since the guest was requested (log)")
+            fit_axis_title(axis, (long, self.tr("time (log)")))
+        else:
+            fit_axis_title(axis, (self.tr("simulated time"), self.tr("time")), "s")
 
     def _apply_projector(self) -> None:
         m = theme.metrics(self.projector)
@@ -351,7 +359,7 @@ class TimelineView(SnapshotView):
             metrics = QFontMetrics(theme.font(self.projector))
             widest = max((metrics.horizontalAdvance(t) for t in labels), default=40)
             axis = self._item.getAxis("left")
-            width = min(widest + 16, 420)
+            width = min(widest + 16, max(420, 40 * metrics.averageCharWidth()))  # ~40 letters
             if axis.width() != width:
                 axis.setWidth(width)
             self._ticks = None

@@ -3,7 +3,8 @@
 The two panels are pages of the window's tabs ("experiments", "settings"); the benchmark view
 is a registry view whose page is "benchmark". The selected guest is passed on, and the first
 workload result of a session brings the Benchmarks tab to the front so the class sees the bars
-appear.
+appear. A compact window shows Benchmarks as a view of the view bar instead (a tab would take
+half the height from the diagram): a new result marks its button rather than taking the room.
 """
 
 from __future__ import annotations
@@ -35,24 +36,8 @@ class ExperimentTabs(QObject):
         controller = window.controller
         self.experiments = ExperimentsPanel(controller)
         self.guest_config = GuestConfigPanel(controller)
-        self._had_results = False
-        self._dock_sizes: list[int] | None = None  # the splitter before the chart grew it
+        self._results = 0  # workload results seen in this session
         controller.session_replaced.connect(self._on_controller_session_replaced)
-
-    def tabs_built(self) -> None:
-        """Follow the tabs: a compact window gives the chart room only while it is in front."""
-        self._window.tabs.currentChanged.connect(self._on_tabs_current_changed)
-
-    def _on_tabs_current_changed(self, _index: int) -> None:
-        outer = self._window.splitters()["outer"]
-        front = self._window.tabs.current_name() == "benchmark"
-        if front and self._window.adaptive.compact and self._dock_sizes is None:
-            self._dock_sizes = outer.sizes()
-            total = sum(self._dock_sizes)
-            outer.setSizes([total // 2, total - total // 2])  # the chart is what the class reads
-        elif not front and self._dock_sizes is not None:
-            outer.setSizes(self._dock_sizes)  # back as it was: the views get their room
-            self._dock_sizes = None
 
     def pages(self) -> dict[str, tuple[QWidget, Callable[[], str]]]:
         """Return the tab pages it owns, by name, with their labels."""
@@ -85,13 +70,18 @@ class ExperimentTabs(QObject):
         self.guest_config.show_guest(guest_id)
 
     def update_snapshot(self, snap: Snapshot) -> None:
-        """Bring the Benchmarks tab to the front when the session's first result arrives.
+        """Show that a result arrived: the first brings the tab forward, or marks the view bar.
 
         The dock is not grown: one that grows and stays grown squeezes the diagram and the
         memory plot for the rest of the lesson.
         """
-        if snap.workloads and not self._had_results:
-            self._had_results = True
+        count, before = len(snap.workloads), self._results
+        self._results = count  # fewer after a rewind: a result shown again is new again
+        if count <= before:
+            return
+        if "benchmark" in self._window.adaptive.names:  # a view of a compact window's bar
+            self._window.adaptive.note_new("benchmark")
+        elif before == 0:
             self._window.tabs.show_page("benchmark")
 
     def set_projector(self, on: bool) -> None:
@@ -104,5 +94,5 @@ class ExperimentTabs(QObject):
         self.section.retranslate()
 
     def _on_controller_session_replaced(self) -> None:
-        self._had_results = False
+        self._results = 0
         self.show_guest(None)

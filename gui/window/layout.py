@@ -4,6 +4,7 @@ Layout (a teacher can drag every splitter): palette over host panel on the left;
 "centre-top" view over "centre-bottom" in the centre; "right-top" over "right-bottom" on the
 right; the lesson prompt and the host tabs above them; the tabs below everything.
 `show_only` hides all views but one (a view at full size, or a small screen's one view).
+A place in `ALONE` ("centre-alone") holds a view only a compact window shows, and only alone.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ _SHARES: dict[str, tuple[int, ...]] = {
     "top": (22, 48, 30),
     "outer": (72, 28),
     "left": (62, 38),
-    "centre": (45, 55),
+    "centre": (45, 55, 0),
     "right": (55, 45),
 }
 MIN_SECTION = QSize(140, 90)
+ALONE = ("centre-alone",)  # places shown only alone, never among all views
 HOST_SHARE_MAX = 0.5  # the host panel may take this much of the left column; the palette scrolls
 
 
@@ -37,7 +39,19 @@ class WindowGrid:
     def __init__(
         self, places: dict[str, QWidget], above: tuple[QWidget, ...], below: QWidget
     ) -> None:
-        """Arrange `places` ("left-top", "left-bottom", "centre-top", ... "right-bottom")."""
+        """Arrange `places` ("left-top", "left-bottom", "centre-top", ... "right-bottom").
+
+        The grid adds the empty holders of `ALONE` itself (see `hold`).
+        """
+        self._held: dict[str, QVBoxLayout] = {}
+        places = dict(places)
+        for name in ALONE:
+            holder = QWidget()
+            holder.setObjectName(name)
+            self._held[name] = QVBoxLayout(holder)
+            self._held[name].setContentsMargins(0, 0, 0, 0)
+            holder.hide()
+            places[name] = holder
         # The splitters, not the views' size hints, decide: a projector at 1280×800 must still
         # fit the window on screen, even if a legend then has to clip.
         for widget in places.values():
@@ -45,7 +59,9 @@ class WindowGrid:
         below.setMinimumSize(MIN_SECTION)
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
         left = _split(vertical, places["left-top"], places["left-bottom"])
-        centre = _split(vertical, places["centre-top"], places["centre-bottom"])
+        centre = _split(
+            vertical, places["centre-top"], places["centre-bottom"], places["centre-alone"]
+        )
         right = _split(vertical, places["right-top"], places["right-bottom"])
         top = _split(horizontal, left, centre, right)
         column = QWidget()
@@ -111,9 +127,18 @@ class WindowGrid:
         for name, widget in self.places.items():
             if name.startswith("left"):
                 widget.setVisible(place is None or keep_panels)
+            elif name in ALONE:
+                widget.setVisible(name == place)
             else:
                 widget.setVisible(place is None or name == place)
         for column, splitter in self._columns.items():
-            shown = any(not self.places[f"{column}-{end}"].isHidden() for end in ("top", "bottom"))
+            shown = any(
+                not w.isHidden() for n, w in self.places.items() if n.startswith(column + "-")
+            )
             splitter.setVisible(shown)
         self.below.setVisible(place is None or keep_panels)
+
+    def hold(self, place: str, widget: QWidget) -> None:
+        """Put `widget` in the holder at `place` (one of `ALONE`); reparenting it takes it out."""
+        self._held[place].addWidget(widget)
+        widget.show()

@@ -128,7 +128,6 @@ class MainWindow(QMainWindow):
             else:
                 self.tabs.add_page(name, *pages[name])
         self.tabs.set_page_visible("moves", False)
-        self.experiment_tabs.tabs_built()
         places: dict[str, QWidget] = {
             "left-top": self.sections["palette"],
             "left-bottom": self.sections["host"],
@@ -138,7 +137,7 @@ class MainWindow(QMainWindow):
         self.grid = WindowGrid(
             places, (self.lesson_prompt, self.host_tabs, self.adaptive.bar), self.tabs
         )
-        self.adaptive.attach(self.grid)
+        self.adaptive.attach(self.grid, self.tabs)
         self.addActions(list(self.adaptive.bar.actions_by_name.values()))
         self.setCentralWidget(self.grid.root)
         self.toolbar = QToolBar()
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
         if name is None:
             return self
         widget = self.sections.get(name) or self._views[name]
-        if name in self.adaptive.names and widget.isHidden():  # a view the grid hides now
+        if name in self.adaptive.names and not widget.isVisibleTo(self):  # the grid hides it now
             self.adaptive.choose(name)
             QApplication.processEvents()  # lay it out at its new size before it is drawn
         for page in self.tabs.names():

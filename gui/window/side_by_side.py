@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QLabel,
     QSplitter,
@@ -310,6 +312,10 @@ class SideBySideArea(QObject):
         if self.view is not None:
             self.view.setVisible(on)
         window = self._window
+        bar = getattr(getattr(window, "adaptive", None), "bar", None)
+        if bar is not None:  # the panes have their own pages; the grid's views are hidden
+            bar.setVisible(not on)
+            bar.setEnabled(not on)
         width, height = max(window.width(), 800), max(window.height(), 500)
         compact = bool(getattr(window, "adaptive", None) and window.adaptive.compact)
         left = top.widget(0)
@@ -327,6 +333,7 @@ class SideBySideArea(QObject):
             window.controller.publish()
         elif self._was_on:
             window.grid.reset(width, height)
+        self._fit_dock()
         self._was_on = on
         menu_bar = getattr(self._window, "menu_bar", None)
         action = None if menu_bar is None else menu_bar.actions.get("side_by_side")
@@ -387,6 +394,18 @@ class SideBySideArea(QObject):
         """Pass projector mode to the panes' views."""
         if self.view is not None:
             self.view.set_projector(on)
+        self._fit_dock()
+
+    def _fit_dock(self) -> None:
+        """Keep six lines of the tabs below the panes: a projector's 16 % is a sliver."""
+        window = self._window
+        tabs = window.tabs
+        least = MIN_SECTION.height()
+        if self._on:
+            lines = QFontMetrics(QApplication.font()).lineSpacing()
+            least = max(least, tabs.tabBar().sizeHint().height() + 6 * lines)
+        if tabs.minimumHeight() != least:
+            tabs.setMinimumHeight(least)
 
     def _choose_hosts(self) -> None:
         if self.view is None or not self.available():

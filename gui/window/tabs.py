@@ -25,6 +25,7 @@ class TabArea(QTabWidget):
         self._pages: dict[str, QWidget] = {}
         self._labels: dict[str, Callable[[], str]] = {}
         self._short: set[str] = set()  # pages showing their short title now
+        self._lent: dict[str, QWidget] = {}  # pages shown elsewhere now, by name
 
     def add_page(self, name: str, widget: QWidget, label: Callable[[], str]) -> None:
         """Add a page called `name` at the end, labelled `label()` in the current language."""
@@ -40,11 +41,18 @@ class TabArea(QTabWidget):
         return tuple(self._pages)
 
     def page(self, name: str) -> QWidget:
-        """Return the page called `name`."""
-        return self._pages[name]
+        """Return the page called `name` (wherever it is shown)."""
+        return self._lent.get(name) or self._pages[name]
 
     def replace_page(self, name: str, widget: QWidget) -> None:
         """Put `widget` in the place of the page called `name` (a placeholder gives way)."""
+        if name in self._lent:  # shown elsewhere: the new page comes back in its place
+            self._lent[name] = widget
+            return
+        self._swap(name, widget).deleteLater()
+
+    def _swap(self, name: str, widget: QWidget) -> QWidget:
+        """Put `widget` in the place of the page called `name`; return the page it replaced."""
         old = self._pages[name]
         index, current = self.indexOf(old), self.currentIndex()
         visible = self.isTabVisible(index)
@@ -53,12 +61,30 @@ class TabArea(QTabWidget):
         self.setTabVisible(index, visible)
         self.setCurrentIndex(current)
         self._pages[name] = widget
-        old.deleteLater()
         self.fit_titles()
+        return old
+
+    def lend(self, name: str) -> QWidget:
+        """Take out the page called `name` to be shown elsewhere; its tab hides meanwhile."""
+        if name not in self._lent:
+            self._lent[name] = self._swap(name, QWidget())
+            self.set_page_visible(name, False)
+        return self._lent[name]
+
+    def take_back(self, name: str) -> None:
+        """Put a page lent by `lend` back in its tab and show the tab."""
+        if name in self._lent:
+            self._swap(name, self._lent.pop(name)).deleteLater()
+            self.set_page_visible(name, True)
+
+    def lent(self, name: str) -> bool:
+        """Return whether the page called `name` is shown elsewhere now."""
+        return name in self._lent
 
     def show_page(self, name: str) -> None:
-        """Bring the page called `name` to the front."""
-        self.setCurrentWidget(self._pages[name])
+        """Bring the page called `name` to the front (a lent page is in front elsewhere)."""
+        if name not in self._lent:
+            self.setCurrentWidget(self._pages[name])
 
     def current_name(self) -> str:
         """Return the name of the page in front ("" when none)."""

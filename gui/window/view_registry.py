@@ -29,7 +29,9 @@ class ViewSpec:
     section panel with `title` unless `framed` is off (a tab page that needs no heading); a
     tab's own label is `tab` (the title when empty). `drops` says whether a template dropped
     on it adds a guest. `pane` is its place in each pane of the side-by-side view (0 on top;
-    None when the view is not drawn per host there).
+    None when the view is not drawn per host there). A tab with an `alone` place is, in a
+    compact window, a view of the view bar shown alone in that place of the grid instead: a
+    tab would share the height with the view over it, and neither would be readable.
     """
 
     name: str
@@ -41,6 +43,7 @@ class ViewSpec:
     framed: bool = True
     pane: int | None = None
     short: str = ""  # its button in the view bar (grid views only)
+    alone: str = ""  # its place in the grid of a compact window (tabs only)
 
     def title_text(self) -> str:
         """Return the title in the current language."""
@@ -150,6 +153,8 @@ VIEWS: tuple[ViewSpec, ...] = (
         "tab",
         QT_TRANSLATE_NOOP("MainWindow", "Workloads: speed relative to the bare host"),
         tab=QT_TRANSLATE_NOOP("MainWindow", "Benchmarks"),
+        short=QT_TRANSLATE_NOOP("MainWindow", "Benchmarks"),
+        alone="centre-alone",
     ),
     ViewSpec(
         "contrast", _contrast, "tab", QT_TRANSLATE_NOOP("MainWindow", "Contrasts"), framed=False

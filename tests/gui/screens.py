@@ -3,13 +3,11 @@
 `problems(window)` names every visible label, legend entry, button, tab or check box whose
 text is cut (elided or clipped), every grid view below a usable size, and sibling widgets
 that overlap. `render(...)` builds the real window for one lesson, size, mode and language.
-Run as a script (`make screens`) it renders the whole matrix, prints every problem, and with
-`--sheet PNG` writes a contact sheet of one render per size, mode and language.
+Run as a script (`make screens`) it renders the whole matrix (tests/gui/screens_matrix.py).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -17,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
     QAbstractScrollArea,
@@ -151,37 +149,68 @@ def _ink(text_item: QWidget) -> QRectF:
     )
 
 
-def _axis_problems(plot: QWidget) -> list[str]:
-    """Return tick labels of a pyqtgraph plot that overlap or are dropped for want of room."""
+def _plot_texts(item: QWidget) -> list[tuple[QRectF, str]]:
+    """Return the texts drawn in a plot (its text items and line labels) with their ink."""
+    texts = []
+    for t in item.items:
+        kind = type(t).__name__
+        label = t if kind == "TextItem" else getattr(t, "label", None)
+        if kind not in ("TextItem", "InfiniteLine") or label is None:
+            continue
+        if t.isVisible() and label.isVisible() and label.textItem.toPlainText():
+            texts.append((_ink(label.textItem), label.textItem.toPlainText()))
+    return texts
+
+
+def _tick_labels(axis: QWidget) -> list[tuple[QRectF, str]]:
+    """Return where an axis draws its tick labels (scene pixels), with their texts."""
     from PySide6.QtGui import QPainter as Painter
 
-    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else None
-    if item is None:
-        return []
+    canvas = QImage(4, 4, QImage.Format.Format_ARGB32)
+    painter = Painter(canvas)
+    if axis.style.get("tickFont") is not None:
+        painter.setFont(axis.style["tickFont"])
+    specs = axis.generateDrawSpecs(painter)
+    painter.end()
+    return [] if specs is None else [(QRectF(r), t) for r, _, t in specs[2]]
+
+
+def _text_problems(item: QWidget, ticks: list[tuple[QRectF, str, str]]) -> list[str]:
+    """Return plot texts that overlap, leave the plot's area, or lie under an axis label."""
+    texts = _plot_texts(item)
     found = []
-    texts = [
-        (_ink(t.textItem), t.textItem.toPlainText())
-        for t in item.items
-        if type(t).__name__ == "TextItem" and t.isVisible() and t.textItem.toPlainText()
-    ]
     for i, (a, ta) in enumerate(texts):
         for b, tb in texts[i + 1 :]:
             common = a.intersected(b)
             if common.width() > 1 and common.height() > 1:
                 found.append(f"texts {ta!r} and {tb!r} overlap")
+    view = item.getViewBox()
+    area = view.mapRectToScene(view.boundingRect()).adjusted(-1, -1, 1, 1)
+    for ink, text in texts:
+        # The plot's area clips what lies outside it; a text wholly outside (the RAM line's
+        # label while the chart is zoomed below RAM) is not drawn at all.
+        if area.intersects(ink) and not area.contains(ink):
+            found.append(f"text {text!r} cut by the edge of the plot")
+        for rect, tick, name in ticks:
+            common = ink.intersected(rect)
+            if common.width() > 1 and common.height() > 1:
+                found.append(f"text {text!r} under the {name} axis label {tick!r}")
+    return found
+
+
+def _axis_problems(plot: QWidget) -> list[str]:
+    """Return tick labels of a pyqtgraph plot that overlap or are dropped, and cut texts."""
+    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else None
+    if item is None:
+        return []
+    found: list[str] = []
+    ticks: list[tuple[QRectF, str, str]] = []
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
         if not axis.isVisible() or axis.boundingRect().isEmpty():
             continue
-        canvas = QImage(4, 4, QImage.Format.Format_ARGB32)
-        painter = Painter(canvas)
-        if axis.style.get("tickFont") is not None:
-            painter.setFont(axis.style["tickFont"])
-        specs = axis.generateDrawSpecs(painter)
-        painter.end()
-        if specs is None:
-            continue
-        rects = [(QRectF(r), t) for r, _, t in specs[2]]
+        rects = _tick_labels(axis)
+        ticks += [(axis.mapRectToScene(r), t, name) for r, t in rects]
         for i, (a, ta) in enumerate(rects):
             for b, tb in rects[i + 1 :]:
                 common = a.intersected(b)
@@ -199,15 +228,24 @@ def _axis_problems(plot: QWidget) -> list[str]:
             room = axis.boundingRect().height() if name == "left" else axis.width()
             if label.boundingRect().width() > room + 1:
                 found.append(f"{name} axis title {axis.labelText!r} is longer than its axis")
-    return found
+    return found + _text_problems(item, ticks)
 
 
 def _painted_problems(window: QWidget) -> list[str]:
-    """Return texts painted inside views (diagram blocks, plot axes) that are cut."""
+    """Return texts painted inside views (diagram blocks, plot axes) that are cut.
+
+    Views are looked for everywhere in the window: the side-by-side panes have their own.
+    """
+    from gui.views.base import SnapshotView
+
     found = []
-    for name, view in getattr(window, "views_by_name", dict)().items():
+    named = {id(v): n for n, v in getattr(window, "views_by_name", dict)().items()}
+    views = {id(v): v for v in (*getattr(window, "views_by_name", dict)().values(),)}
+    views.update((id(v), v) for v in window.findChildren(SnapshotView))
+    for key, view in views.items():
         if not view.isVisible():
             continue
+        name = named.get(key) or f"{type(view).__name__} (side by side)"
         if hasattr(view, "cut_texts"):
             found += [f"{name}: block text {t!r} cut" for t in view.cut_texts()]
         for plot in (view, *view.findChildren(QWidget)):
@@ -306,102 +344,7 @@ def render(
         QApplication.processEvents()
 
 
-def contact_sheet(
-    cells: list[tuple[str, QImage]], out: Path, columns: int = 4, width: int = 400
-) -> None:
-    """Write thumbnails of `cells` (caption, picture) in a grid to `out`."""
-    height = width * 9 // 16 + 22
-    rows = (len(cells) + columns - 1) // columns
-    sheet = QImage(columns * width, rows * height, QImage.Format.Format_RGB32)
-    sheet.fill(QColor("white"))
-    p = QPainter(sheet)
-    p.setFont(QFont("DejaVu Sans", 9))
-    for i, (caption, image) in enumerate(cells):
-        x, y = (i % columns) * width, (i // columns) * height
-        thumb = image.scaled(
-            width - 8,
-            height - 26,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        p.drawImage(x + 4, y + 20, thumb)
-        p.drawText(QRect(x + 4, y + 2, width - 8, 18), Qt.AlignmentFlag.AlignLeft, caption)
-    p.end()
-    # 256 colours: a reviewer's overview, small enough to keep in the repository.
-    sheet.convertToFormat(QImage.Format.Format_Indexed8).save(str(out), "PNG")
-
-
-def _run_group(
-    size: tuple[int, int], projector: bool, lang: str, lessons: list[Path], thumb: Path
-) -> int:
-    """Render `lessons` in one setting, print problems, save one render; return failures."""
-    failed = 0
-    pick = (SIZES.index(size) * 4 + 2 * projector + (lang != "en")) % len(lessons)
-    for k, path in enumerate(lessons):
-        image, found = render(path, size, projector, lang)
-        mode = "projector" if projector else "normal"
-        for problem in found:
-            print(f"{path.name} {size[0]}x{size[1]} {mode} {lang}: {problem}", flush=True)
-        failed += bool(found)
-        if k == pick:  # a different lesson in each cell of the contact sheet
-            image.save(str(thumb), "PNG")
-            thumb.with_suffix(".txt").write_text(path.stem, encoding="utf-8")
-    return failed
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Render the matrix, print every problem; return 1 if there was one."""
-    import subprocess
-    import tempfile
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sheet", type=Path, help="write a contact sheet PNG here")
-    parser.add_argument("--lessons", nargs="*", help="lesson file names (default: all)")
-    parser.add_argument("--jobs", type=int, default=1, help="settings rendered at once")
-    parser.add_argument("--group", nargs=5, help=argparse.SUPPRESS)  # W H P LANG THUMB
-    args = parser.parse_args(argv)
-    lessons = [p for p in LESSONS if not args.lessons or p.name in args.lessons]
-    if args.group:
-        w, h, proj, lang, thumb = args.group
-        return min(1, _run_group((int(w), int(h)), proj == "1", lang, lessons, Path(thumb)))
-    folder = Path(tempfile.mkdtemp(prefix="hostlab-screens-"))
-    names = [p.name for p in lessons]
-    settings = [
-        (w, h, projector, lang)
-        for w, h in SIZES
-        for projector in (False, True)
-        for lang in ("en", "zh_CN")
-    ]
-    # One process per setting: hundreds of windows in one process pile up in Qt's caches.
-    running: list[tuple[tuple[int, int, bool, str], subprocess.Popen[bytes]]] = []
-    failed, cells = 0, []
-    for k, setting in enumerate(settings):
-        w, h, projector, lang = setting
-        thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
-        command = [sys.executable, __file__, "--lessons", *names, "--group"]
-        command += [str(w), str(h), str(int(projector)), lang, str(thumb)]
-        running.append((setting, subprocess.Popen(command)))
-        if len(running) < args.jobs and k + 1 < len(settings):
-            continue
-        while running and (len(running) >= args.jobs or k + 1 == len(settings)):
-            (w, h, projector, lang), process = running.pop(0)
-            status = process.wait()
-            failed += status != 0
-            mode = "projector" if projector else "normal"
-            thumb = folder / f"{w}x{h}-{int(projector)}-{lang}.png"
-            if thumb.is_file():
-                lesson = thumb.with_suffix(".txt").read_text(encoding="utf-8")
-                cells.append((f"{w}×{h} {mode} {lang} · {lesson}", QImage(str(thumb))))
-            verdict = {0: "ok", 1: "problems"}.get(status, f"crashed (exit status {status})")
-            print(f"{w}x{h} {mode} {lang}: {verdict}", flush=True)
-    if args.sheet:
-        from gui.app import make_application
-
-        make_application()  # drawing captions needs fonts, and fonts need the application
-        contact_sheet(cells, args.sheet)
-    print(f"{len(lessons)} lessons × {len(cells)} settings, {failed} settings with problems")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
+    from screens_matrix import main
+
     sys.exit(main())

@@ -123,7 +123,7 @@ def test_export_screenshot_can_pick_the_benchmark_view(
     out = tmp_path / "bench.png"
     monkeypatch.setattr("gui.dialogs.ask_picture_path", lambda *_: str(out))
     window.files.export_screenshot("benchmark")
-    assert out.is_file() and window.tabs.currentWidget() is window.sections["benchmark"]
+    assert out.is_file() and window.sections["benchmark"].isVisibleTo(window)  # brought forward
     assert color_variety(render_image(window.sections["benchmark"])) > 4
     assert export_picture(window.sections["benchmark"], tmp_path / "b.svg").stat().st_size > 0
 

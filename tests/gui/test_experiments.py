@@ -88,7 +88,11 @@ def test_leak_rate_and_hog_duration_come_from_the_spin_boxes(
     ]
 
 
-def test_a_workload_on_all_guests_runs_through_the_controller(window: MainWindow) -> None:
+def test_a_workload_on_all_guests_runs_through_the_controller(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1920, 1080)  # a large window: Benchmarks is a tab (compact: test_compact_views)
+    qtbot.waitUntil(lambda: not window.adaptive.compact)
     panel = window.experiment_tabs.experiments
     panel.set_all_guests(True)
     panel.workload_actions["net_latency"].trigger()

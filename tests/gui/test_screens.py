@@ -263,3 +263,12 @@ def test_what_the_matrix_found_at_1024_projector_is_readable(qtbot: QtBot, lesso
         screens.ROOT / "assets/scenarios" / lesson, (1024, 768), True, "en"
     )
     assert found == []
+
+
+def test_one_window_resized_through_every_size_stays_readable(qtbot: QtBot, tmp_path) -> None:
+    # What `make screens` does for every lesson: a teacher's window, resized live.
+    import screens_matrix
+
+    lesson = screens.ROOT / "assets/scenarios/use-docker-in-vm.toml"  # a result, then Benchmarks
+    failing = screens_matrix.run_live("en", True, [lesson], list(screens.SIZES), tmp_path)
+    assert failing == {f"{w}x{h}": [] for w, h in screens.SIZES}

@@ -1,7 +1,8 @@
-"""The status bar keeps to one line: on a narrow bar the seed gives way to the clock's tooltip."""
+"""The status bar keeps to one line: on a narrow bar figures take shorter forms, never cut."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui.panels import StatusPanel
@@ -9,23 +10,44 @@ from sim.scenario import GuestSpec, Scenario
 from sim.session import Session
 
 
-def test_a_narrow_bar_drops_the_seed_rather_than_take_a_second_line(qtbot: QtBot) -> None:
+def _panel(qtbot: QtBot) -> StatusPanel:
     panel = StatusPanel()
     qtbot.addWidget(panel)
-    session = Session.bundled(Scenario(guests=(GuestSpec("alpine", count=3),)))
+    session = Session.bundled(
+        Scenario(guests=(GuestSpec("alpine", count=3), GuestSpec("alpine-vm", count=1)))
+    )
     session.run_until(5.0)
     panel.update_snapshot(session.snapshot())
-    one_line = panel.time_label.sizeHint().height()
     panel.resize(2000, 40)
     panel.show()
-    assert not panel.seed_label.isHidden()
-    assert panel.minimumHeight() < 1.5 * one_line
-    # Wide enough for all but the seed: the seed goes, the figures stay on one line.
-    labels = (panel.time_label, panel.guests_label, panel.memory_label)
-    room = sum(label.sizeHint().width() for label in labels) + 2 * 24 + 8 + 4
-    panel.resize(room, 40)
-    assert panel.seed_label.isHidden()
-    assert panel.minimumHeight() < 1.5 * one_line
+    return panel
+
+
+def _whole_on_one_line(panel: StatusPanel) -> bool:
+    QApplication.processEvents()  # the layout places the labels on its next turn
+    labels = [label for label in panel.findChildren(type(panel.time_label)) if label.isVisible()]
+    rows = {label.y() for label in labels}
+    fits = all(label.sizeHint().width() <= label.width() + 1 for label in labels)
+    return len(rows) == 1 and fits and panel.layout().minimumSize().height() < 40
+
+
+def test_a_narrow_bar_drops_the_seed_then_takes_short_forms(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    assert not panel.seed_label.isHidden() and panel.level == 0
+    full_memory = panel.memory_label.text()
+    assert "RAM" in full_memory and "·" in panel.guests_label.text()
     assert panel.time_label.toolTip() == panel.seed_label.text() == "seed 7"
+    # Wide enough for all but the seed: the seed goes, the figures stay whole.
+    labels = (panel.time_label, panel.guests_label, panel.memory_label)
+    panel.resize(sum(label.sizeHint().width() for label in labels) + 2 * 24 + 16, 40)
+    assert panel.seed_label.isHidden() and panel.memory_label.text() == full_memory
+    assert _whole_on_one_line(panel)
+    # Narrower: the memory drops the RAM it is out of; the full text stays as tooltip.
+    panel.resize(panel.width() - 60, 40)
+    assert "RAM" not in panel.memory_label.text() and panel.memory_label.toolTip() == full_memory
+    assert "%" in panel.memory_label.text() and _whole_on_one_line(panel)
+    # Narrower still: the guests read as one count.
+    panel.resize(panel.width() - 120, 40)
+    assert panel.guests_label.text() == "Guests: 4" and _whole_on_one_line(panel)
     panel.resize(2000, 40)
-    assert not panel.seed_label.isHidden()
+    assert not panel.seed_label.isHidden() and panel.memory_label.text() == full_memory
