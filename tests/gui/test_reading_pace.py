@@ -5,9 +5,10 @@ from __future__ import annotations
 import snapshots as S
 from pytestqt.qtbot import QtBot
 
-from gui.views import EventLogView
+from gui.views import DensityPanel, EventLogView
 from gui.views import base as base_mod
 from gui.window.main_window import MainWindow
+from sim.snapshot import Snapshot
 
 
 class _Clock:
@@ -87,3 +88,32 @@ def test_a_played_window_shows_the_whole_log_once_paused(window: MainWindow, qtb
     snap = controller.snapshot
     assert snap is not None
     assert _shown(log) == len(snap.log)  # type: ignore[arg-type]
+
+
+def test_the_density_figures_keep_the_pace_and_catch_up_on_a_stop(
+    qtbot: QtBot, monkeypatch
+) -> None:  # noqa: ANN001
+    clock = _Clock()
+    monkeypatch.setattr(base_mod.time, "monotonic", clock)
+    panel, fresh = DensityPanel(), DensityPanel()
+    for p in (panel, fresh):
+        qtbot.addWidget(p)
+        p.show()
+    few, many = S.crowd(10, 60.0), S.crowd(400, 60.0)
+    fresh.update_snapshot(few)
+    assert fresh.bar_labels != (before := _labels_for(many, qtbot))
+    panel.set_playing(True)
+    panel.update_snapshot(few)
+    clock.t += 0.05
+    panel.update_snapshot(many)
+    assert panel.bar_labels == fresh.bar_labels  # held back: still the first frame's figures
+    panel.set_playing(False)
+    assert panel.bar_labels == before
+
+
+def _labels_for(snap: Snapshot, qtbot: QtBot) -> tuple[str, ...]:
+    panel = DensityPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.update_snapshot(snap)
+    return panel.bar_labels
