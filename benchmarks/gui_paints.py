@@ -66,6 +66,8 @@ def main() -> None:
     controller.set_session(session)
     controller.run_until(gui_frame.START_S)
     gui_frame.flush(app)
+    # What play() announces: views read rather than watched (the log) keep a reading pace.
+    controller.playing_changed.emit(True)
     counter = PaintCounter()
     for widget in [window, *window.findChildren(QWidget)]:
         widget.installEventFilter(counter)

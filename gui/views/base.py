@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import time
 
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -56,13 +57,24 @@ def grown_limit(needed: float, headroom: float = 0.15) -> float:
 
 
 class SnapshotView(QWidget):
-    """A widget that draws a `Snapshot`; subclasses override the three hooks below."""
+    """A widget that draws a `Snapshot`; subclasses override the three hooks below.
+
+    A view that is read rather than watched (a list, a table of figures) sets `READING_PACE_S`:
+    while the clock runs it draws at most that often in wall time, and it catches up at once
+    when the clock stops (`set_playing(False)`), so a paused view is always complete.
+    """
+
+    READING_PACE_S: float | None = None  # None: draw every frame
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._projector = False
         self._snap: Snapshot | None = None
         self._pending = False  # a snapshot arrived while hidden and is not drawn yet
+        self._playing = False
+        self._drawn_at = -math.inf  # monotonic wall time of the last paced draw
+        self._held = False  # a snapshot is waiting for its reading pace
+        self._pace_timer: QTimer | None = None
 
     @property
     def projector(self) -> bool:
@@ -81,9 +93,48 @@ class SnapshotView(QWidget):
         it when it is shown: nobody sees it, and a frame has no time to spare.
         """
         self._snap = snap
-        if self._stale(snap):
+        if self._stale(snap) or self._hold(snap):
             return
         self._draw(snap)
+
+    @property
+    def playing(self) -> bool:
+        """Return whether the view was told that the clock runs."""
+        return self._playing
+
+    def set_playing(self, playing: bool) -> None:
+        """Note whether the clock runs; when it stops, draw what the reading pace held back."""
+        self._playing = bool(playing)
+        if not self._playing:
+            self._release()
+
+    def _hold(self, snap: Snapshot) -> bool:
+        """Return whether to hold `snap` back: the clock runs and the last draw is too recent."""
+        pace = self.READING_PACE_S
+        now = time.monotonic()
+        if pace is None or not self._playing or now - self._drawn_at >= pace:
+            self._held = False
+            self._drawn_at = now
+            return False
+        self._held = True
+        if self._pace_timer is None:
+            self._pace_timer = QTimer(self)
+            self._pace_timer.setSingleShot(True)
+            self._pace_timer.timeout.connect(self._release)
+        if not self._pace_timer.isActive():  # drawn in time even if no frame follows
+            self._pace_timer.start(max(1, math.ceil((self._drawn_at + pace - now) * 1000)))
+        return True
+
+    def _release(self) -> None:
+        """Draw the snapshot held back by the reading pace, if any."""
+        if self._pace_timer is not None:
+            self._pace_timer.stop()
+        if not self._held or self._snap is None:
+            return
+        self._held = False
+        self._drawn_at = time.monotonic()
+        if not self._stale(self._snap):
+            self._draw(self._snap)
 
     def _stale(self, snap: Snapshot) -> bool:
         """Return whether to leave `snap` undrawn for now (hidden in a shown window)."""

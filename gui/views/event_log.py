@@ -149,7 +149,13 @@ class LogFilter(QSortFilterProxyModel):
 
 
 class EventLogView(SnapshotView):
-    """The event log: newest at the bottom, followed unless the user scrolled up."""
+    """The event log: newest at the bottom, followed unless the user scrolled up.
+
+    While the clock runs, new rows arrive at a reading pace: with a crowd starting, rows came
+    every frame, and each insertion repaints the whole list (Qt lays the view out again).
+    """
+
+    READING_PACE_S = 0.125  # at most 8 times a second: nobody reads a list scrolling faster
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

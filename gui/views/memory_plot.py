@@ -9,44 +9,27 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFontMetrics, QPainterPath, QPen, QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QFontMetrics, QPen, QResizeEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui import theme, units
 from gui.text import labels
 from gui.views import plot_text as pt
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
+from gui.views.memory_bands import SplitPath, TailSplit, band_path, line_path, steps
 from sim.snapshot import LAYERS, Snapshot
 
 
-def _band_path(t: np.ndarray, low: np.ndarray, high: np.ndarray) -> QPainterPath:
-    """Return the closed polygon between two lines over `t`."""
-    if len(t) == 0:
-        return QPainterPath()
-    xs = np.concatenate([t, t[::-1]])
-    ys = np.concatenate([high, low[::-1]])
-    path: QPainterPath = pg.arrayToQPath(xs, ys, connect="all", finiteCheck=False)
-    path.closeSubpath()
-    return path
-
-
-def _steps(t: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return the step outline of sampled rows: each value holds until the next sample.
-
-    Memory changes at instants (a guest starts, a guest is killed); a line from one sample to
-    the next would show a crash at 82.5 s as memory draining from the sample before it.
-    """
-    if len(t) < 2:
-        return t, rows
-    return np.repeat(t, 2)[1:], np.repeat(rows, 2, axis=-1)[..., :-1]
+def _stride(n: int, width_px: int) -> int:
+    """Return the stride that keeps about two samples per pixel."""
+    return max(1, n // max(2 * width_px, 200))
 
 
 def _thin(
-    t: np.ndarray, stack: np.ndarray, extra: np.ndarray, width_px: int
+    t: np.ndarray, stack: np.ndarray, extra: np.ndarray, step: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Keep about two samples per pixel (stride, so stacked lines stay consistent)."""
-    step = max(1, len(t) // max(2 * width_px, 200))
+    """Keep every `step`-th sample and "now" (a stride, so stacked lines stay consistent)."""
     if step == 1:
         return t, stack, extra
     keep = np.r_[np.arange(0, len(t) - 1, step), len(t) - 1]  # always keep "now"
@@ -84,8 +67,9 @@ class MemoryPlot(SnapshotView):
         self._swap = self._band(
             QBrush(theme.colour(theme.LAYER_COLOURS, "swap_used"), Qt.BrushStyle.DiagCrossPattern)
         )
-        self._top_line = pg.PlotDataItem(pen=pg.mkPen(theme.DARK_GREY, width=1))
-        self._item.addItem(self._top_line)
+        self._top_line = SplitPath(self._item, None, pg.mkPen(theme.DARK_GREY, width=1))
+        self._top: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))  # thinned samples
+        self._split = TailSplit()
         # The label hangs below the line, so it stays inside the chart when RAM is its top.
         self._ram = pg.InfiniteLine(
             angle=0,
@@ -154,18 +138,14 @@ class MemoryPlot(SnapshotView):
         if box.text() != text:
             box.setText(text)  # the full text stays in the tooltip
 
-    def _band(self, brush: QBrush) -> QGraphicsPathItem:
-        band = QGraphicsPathItem()
-        band.setBrush(brush)
-        band.setPen(QPen(Qt.PenStyle.NoPen))
-        self._item.addItem(band)
-        return band
+    def _band(self, brush: QBrush) -> SplitPath:
+        return SplitPath(self._item, brush, QPen(Qt.PenStyle.NoPen))
 
     @property
     def used_top(self) -> tuple[np.ndarray, np.ndarray]:
         """Return the (time, top of the stacked layers) line, in axis units."""
-        x, y = self._top_line.getData()
-        return (np.zeros(0), np.zeros(0)) if x is None else (x, y)
+        t, top = steps(*self._top)
+        return t, top
 
     @property
     def plot_item(self) -> pg.PlotItem:
@@ -173,7 +153,7 @@ class MemoryPlot(SnapshotView):
         return self._item
 
     @property
-    def fills(self) -> tuple[QGraphicsPathItem, ...]:
+    def fills(self) -> tuple[SplitPath, ...]:
         """Return one filled area per layer, in LAYERS order."""
         return tuple(self._fills)
 
@@ -183,7 +163,7 @@ class MemoryPlot(SnapshotView):
         return self._ram
 
     @property
-    def swap_band(self) -> QGraphicsPathItem:
+    def swap_band(self) -> SplitPath:
         """Return the hatched band above the RAM line (visible while swap is in use)."""
         return self._swap
 
@@ -297,16 +277,15 @@ class MemoryPlot(SnapshotView):
             self.retranslate()
         stack /= scale
         ksm_layer = series.layers["ksm_saved"] / scale
-        t, stack, extra = _thin(t, stack, np.stack([swap / scale, ksm_layer]), self._plot.width())
+        step = _stride(n, self._plot.width())
+        t, stack, extra = _thin(t, stack, np.stack([swap / scale, ksm_layer]), step)
         t_now = float(t[-1]) if n else 0.0
-        t, rows = _steps(t, np.concatenate([stack, extra]))
-        stack, swap_s, ksm_s = rows[:-2], rows[-2], rows[-1]
-        for i, band in enumerate(self._fills):
-            band.setPath(_band_path(t, stack[i], stack[i + 1]))
-        self._top_line.setData(t, stack[-1])
-        self._ksm.setPath(_band_path(t, stack[-1], stack[-1] + ksm_s))
-        ram_line = np.full(len(t), ram / scale)
-        self._swap.setPath(_band_path(t, ram_line, ram_line + swap_s))
+        self._top = (t, stack[-1])
+        rows = np.concatenate([stack, extra, np.full((1, len(t)), ram / scale)])
+        cut, rebuild = self._split.cut(t, rows, (scale, step, self._plot.width(), ram), force)
+        if rebuild:
+            self._draw_shapes(*steps(t[: cut + 1], rows[:, : cut + 1]), head=True)
+        self._draw_shapes(*steps(t[cut:], rows[:, cut:]), head=False)
         self._swap.setVisible(bool(n and swap.max() > 0))
         if self._ram.value() != ram / scale:
             self._ram.setValue(ram / scale)
@@ -336,6 +315,19 @@ class MemoryPlot(SnapshotView):
                 )
             )
             self._ram_note.setPos(0.0, self._y_top)
+
+    def _draw_shapes(self, t: np.ndarray, rows: np.ndarray, head: bool) -> None:
+        """Set the history (`head`) or the tail of every band and of the top line."""
+        stack, swap, ksm, ram = rows[:-3], rows[-3], rows[-2], rows[-1]
+        shapes = [(f, band_path(t, stack[i], stack[i + 1])) for i, f in enumerate(self._fills)]
+        shapes.append((self._top_line, line_path(t, stack[-1])))
+        shapes.append((self._ksm, band_path(t, stack[-1], stack[-1] + ksm)))
+        shapes.append((self._swap, band_path(t, ram, ram + swap)))
+        for shape, path in shapes:
+            if head:
+                shape.head.setPath(path)
+            else:
+                shape.tail.setPath(path)
 
     def _set_ranges(self, t_s: float, top: float) -> None:
         x_hi = grown_limit(t_s)

@@ -25,6 +25,7 @@ from gui.text import labels
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.legend import Legend
+from gui.views.merged_bars import MergedBars, merge_running
 from gui.views.plot_text import fit_axis_title
 from gui.views.timeline_bars import BarsItem
 from gui.views.timeline_plot import PlotWidget, RowsViewBox, hairline
@@ -78,6 +79,7 @@ class TimelineView(SnapshotView):
         self._item.addItem(self._now)
         self._rows = tr_.Rows([])
         self._table = RowTable()  # re-reads only the guests that changed since the last frame
+        self._merged = MergedBars()
         self._guests: tuple[GuestView, ...] = ()
         self._mode: tuple[bool, bool] | None = None  # (grouped, log) the rows were built for
         self._labels: tuple[str, ...] = ()
@@ -325,17 +327,20 @@ class TimelineView(SnapshotView):
         top = self._scroll.value()
         vis = (rows.row >= top - 1) & (rows.row <= top + self._visible_rows())
         todo = range(len(theme.PHASES)) if phases is None else sorted(phases)
-        pick = vis & np.isin(rows.phase, todo) if phases is not None else vis
-        a, b, r, ph = x0[pick], x1[pick], rows.row[pick], rows.phase[pick]
-        if self.grouped:  # one merge for every phase at once, then an item per phase
-            a, b, r, ph = tr_.merge_overlaps(a, b, r, ph)
+        if self.grouped:  # one merge for every phase at once (finished bars kept merged)
+            bars = (x0[vis], x1[vis], rows.row[vis], rows.phase[vis])
+            place = (top, self._visible_rows(), self.log_mode)
+            a, b, r, ph = self._merged.merge(bars, rows.end[vis], self._time, place)
+        else:
+            pick = vis & np.isin(rows.phase, todo) if phases is not None else vis
+            a, b, r, ph = x0[pick], x1[pick], rows.row[pick], rows.phase[pick]
         for p in todo:
             mask = ph == p
             self._bars[theme.PHASES[p]].set_bars(a[mask], b[mask], r[mask])
         open_ = vis & rows.open
         a, b, r = x0[open_], x1[open_], rows.row[open_]
         if self.grouped:
-            a, b, r, _ = tr_.merge_overlaps(a, b, r, np.zeros(len(a), int))
+            a, b, r, _ = merge_running(a, b, r, np.zeros(len(a), int))
         self._open.set_bars(a, b, r)
 
     def _set_row_ticks(self, now_s: float | None = None, paced: bool = False) -> None:

