@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sim.migration import Move
     from sim.scenario import HostSpec, Scenario
     from sim.session import Session
-    from sim.snapshot import Incident, LogEntry, Snapshot
+    from sim.snapshot import Incident, Snapshot
 
 FRAME_MS = 33  # ~30 frames per second: smooth enough to watch, cheap enough for 1,000 guests
 MIN_SPEED = 0.01
@@ -54,16 +54,16 @@ class SimController(QObject):
     """Drive a session in (scaled) real time and publish what it looks like.
 
     Emits `snapshot_ready(Snapshot)` once per frame while playing and after any change while
-    paused, `log_entry(LogEntry)` for each discrete fact as it happens, `session_replaced()`
-    when a new session (new, open, reset, host change) takes over, `playing_changed(bool)`,
-    `speed_changed(float)`, `document_changed()` when the file path or modified state changes,
-    `host_changed(str)` when another host of a several-host scenario is shown, and
-    `achieved_speed_changed(float)` when the speed really reached while playing changes (the
-    asked speed again once it keeps up or pauses).
+    paused, `session_replaced()` when a new session (new, open, reset, host change) takes over,
+    `playing_changed(bool)`, `speed_changed(float)`, `document_changed()` when the file path or
+    modified state changes, `host_changed(str)` when another host of a several-host scenario is
+    shown, and `achieved_speed_changed(float)` when the speed really reached while playing
+    changes (the asked speed again once it keeps up or pauses). Views read the event log from
+    snapshots: a per-entry signal would make the session build every entry as it happens,
+    which the event log defers (phase ends come from phase records when read).
     """
 
     snapshot_ready = Signal(object)
-    log_entry = Signal(object)
     session_replaced = Signal()
     playing_changed = Signal(bool)
     speed_changed = Signal(float)
@@ -222,7 +222,6 @@ class SimController(QObject):
         self._bundled = bundled and path is None
         self._path = path
         self._saved = saved if saved is not None else session.scenario
-        session.subscribe(self._on_session_entry)
         if self.playing:  # the new session's clock starts where it is, not where the old one was
             self._frames.start(session.now)
         # Widgets rebuilding on session_replaced read the new session's snapshot, not the old.
@@ -465,9 +464,6 @@ class SimController(QObject):
     # --- slots ---------------------------------------------------------------------------
     def _on_timer_timeout(self) -> None:
         self.play_frame()
-
-    def _on_session_entry(self, entry: LogEntry) -> None:
-        self.log_entry.emit(entry)
 
     def _refresh_modified(self, force: bool = False) -> None:
         modified = self._session is not None and self._session.current_scenario() != self._saved
