@@ -39,5 +39,6 @@ class SteadyLabel(QLabel):
             self._fit(self.sizeHint())
 
     def _fit(self, size: QSize) -> None:
+        size = size.expandedTo(QSize(0, 0))  # an empty label's hint has height -1
         if size != self.minimumSize() or size != self.maximumSize():
             self.setFixedSize(size)

@@ -188,7 +188,8 @@ class HostPanel(QWidget):
     def _fit_height(self) -> None:
         """Ask for the height the wrapped rows need at this width."""
         for label in (self._facts, *self._switch_texts):  # the form under-counts their lines
-            label.setMinimumHeight(label.heightForWidth(max(label.width(), 1)))
+            # -1 (no height for width yet: an empty label) would be an invalid minimum
+            label.setMinimumHeight(max(0, label.heightForWidth(max(label.width(), 1))))
         form = self.layout()
         # A scroll area sizes its body by the minimum height, which ignores wrapped rows.
         if form is not None and form.hasHeightForWidth():
