@@ -9,6 +9,7 @@ and hide it only when none fits.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -145,3 +146,32 @@ def fit_axis_title(axis: pg.AxisItem, forms: Sequence[str], units: str = "") -> 
             axis.setLabel(text, units=units)
         if room <= 0 or axis.label.boundingRect().width() <= room:
             return
+
+
+def spaced_ticks(axis: pg.AxisItem, lo: float, hi: float, px: float) -> list[tuple[float, str]]:
+    """Return ticks on 1-2-5 steps over [lo, hi] whose labels, measured, stand apart along `px`.
+
+    pyqtgraph spaces ticks by a fixed pixel distance whatever the labels' width: "90" and
+    "100" in projector text touch. Here the step grows until its widest label and a gap fit.
+    """
+    if hi <= lo or px <= 0:
+        return []
+    metrics = QFontMetrics(axis.style.get("tickFont") or axis.font())
+    gap = metrics.horizontalAdvance("0") * 1.5
+    step = 10.0 ** math.floor(math.log10((hi - lo) / 50))
+    while True:
+        for mult in (1.0, 2.0, 5.0):
+            s = step * mult
+            first = math.ceil(lo / s)
+            values = [i * s for i in range(first, math.floor(hi / s) + 1)]
+            texts = [f"{v:.{max(0, -math.floor(math.log10(s)))}f}" for v in values]
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            if len(values) <= 1 or widest + gap <= s * px / (hi - lo):
+                # A label sticking out past the axis' end would be dropped by the axis.
+                half = (widest / 2 + 2) * (hi - lo) / px
+                return [
+                    (v, t)
+                    for v, t in zip(values, texts, strict=True)
+                    if lo + half <= v <= hi - half
+                ]
+        step *= 10.0
