@@ -16,8 +16,10 @@ from typing import Any
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QGraphicsItem
 
 LABEL_Z = 10  # over the plot's other lines and bands
+OOM_HEIGHTS = (0.8, 0.65, 0.5, 0.35, 0.2, 0.92)  # where along a vertical line its label may sit
 PAPER = (255, 255, 255, 210)  # behind a text in the plot: lines under it stay faint
 
 
@@ -97,7 +99,13 @@ def fit_line_label(line: pg.InfiniteLine, box: pg.ViewBox, text: str) -> None:
             return
 
 
-def label_clusters(lines: Sequence[pg.InfiniteLine], box: pg.ViewBox, one: str, many: str) -> None:
+def label_clusters(
+    lines: Sequence[pg.InfiniteLine],
+    box: pg.ViewBox,
+    one: str,
+    many: str,
+    avoid: Sequence[QGraphicsItem] = (),
+) -> None:
     """Label only the first of each run of vertical lines closer than a label; say how many.
 
     Thirty OOM kills in ten seconds are thirty labels on top of each other: one "✕ OOM kill
@@ -136,6 +144,20 @@ def label_clusters(lines: Sequence[pg.InfiniteLine], box: pg.ViewBox, one: str, 
         if label.anchors[0][0] != side:
             label.anchors = [(side, 0.0), (side, 0.0)]
             label.updatePosition()
+        if text:
+            _clear_height(label, avoid)
+
+
+def _clear_height(label: pg.InfLineLabel, avoid: Sequence[QGraphicsItem]) -> None:
+    """Slide a vertical line's label up or down its line until it covers none of `avoid`."""
+    others = [a.sceneBoundingRect() for a in avoid if a.isVisible()]
+    for height in OOM_HEIGHTS:
+        if label.orthoPos != height:
+            label.setPosition(height)
+        ink = label.sceneBoundingRect()
+        if not any(ink.intersects(o) for o in others):
+            return
+    label.setPosition(OOM_HEIGHTS[0])  # nowhere clear: where it reads best
 
 
 def fit_axis_title(axis: pg.AxisItem, forms: Sequence[str], units: str = "") -> None:
