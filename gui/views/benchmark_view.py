@@ -275,9 +275,7 @@ class BenchmarkView(SnapshotView):
         for i, t in enumerate(self._texts):
             t.setVisible(i < len(self._bars))
             if i < len(self._bars):
-                b = self._bars[i]
-                t.setText(f"{b.ratio:.2f}×" + (f"\nn={b.n}" if b.n > 1 else ""))
-                t.setPos(self._x[i], b.ratio)
+                t.setPos(self._x[i], self._bars[i].ratio)
 
     def _set_axes(self) -> None:
         ticks, self._tick_forms = [], []
@@ -314,9 +312,10 @@ class BenchmarkView(SnapshotView):
         axis.setHeight(int(QFontMetrics(font).height() * (lines + 0.6)))
         axis.setTicks([wrapped, []])
         # Short plots: the title "× the bare host" would be cut; the header says it already.
-        title = QFontMetrics(font).horizontalAdvance(self._item.getAxis("left").labelText)
-        self._item.showLabel("left", title + 8 <= box.height())
-        self._fit_bar_labels(slot)
+        # Measured as drawn (its margins too) against the axis, not the text against the plot.
+        left = self._item.getAxis("left")
+        self._item.showLabel("left", left.label.boundingRect().width() <= left.height() - 1)
+        self._fit_bar_labels()
 
     def _tick_text(self, font: QFont, forms: tuple[str, ...], slot: float) -> str:
         """Return the richest form of a group's name that wraps into MAX_TICK_LINES lines."""
@@ -326,22 +325,59 @@ class BenchmarkView(SnapshotView):
                 return "\n".join(lines)
         return "\n".join(wrap_lines(font, forms[-1], slot))
 
-    def _fit_bar_labels(self, slot: float) -> None:
-        """Stand bar labels upright when they are wider than their bars, with room above."""
+    def _fit_bar_labels(self) -> None:
+        """Give bar labels the richest form and angle that stands apart and fits above the bars.
+
+        Forms: value over n, value and n on one line, value alone (the tooltip keeps n); flat
+        first, then upright. A label takes at most two thirds of the plot's height: the range
+        leaves that headroom above the tallest bar, so its label stays inside the plot. With no
+        room for any form the labels hide; each bar's tooltip gives its value.
+        """
         box = self._item.getViewBox()
         widest = max((len(self._bars_in_group(b)) for b in self._bars), default=1)
-        bar_px = slot / widest
-        # A label ignores the view's scale: its rectangle is in pixels.
-        need = max((t.boundingRect().width() for t in self._texts if t.isVisible()), default=0)
-        upright = need + 2 > bar_px
+        pitch = GROUP_W * box.width() / max(len(self._workloads), 1) / widest  # bar to bar
+        height = box.height()
         top = max((b.ratio for b in self._bars), default=1.0)
-        limit = max(top, 1.0) * 1.35
-        if upright and box.height() > need * 1.6:
-            limit = max(limit, top / (1 - (need + 12) / box.height()))
-        for t in self._texts:
-            t.setAngle(90 if upright else 0)
-            t.setAnchor((0, 0.5) if upright else (0.5, 1))
+        forms = [self._bar_texts(sep) for sep in ("\n", " ", None)]
+        choice = (forms[-1], 90, 0.0)
+        for texts, angle in [(forms[0], 0), *((f, 90) for f in forms), (forms[-1], 0)]:
+            across, up = self._label_extent(texts, angle)
+            # Touching line boxes by a pixel leave a gap: figures have no descenders.
+            if across <= pitch + 1 and up + 12 <= height * 2 / 3:
+                choice = (texts, angle, up)
+                break
+        texts, angle, up = choice
+        shown = up > 0 or height <= 0
+        for t, text in zip(self._texts, texts, strict=False):
+            if t.textItem.toPlainText() != text:
+                t.setText(text)
+            t.setAngle(angle)
+            t.setAnchor((0, 0.5) if angle else (0.5, 1))
+        for i, t in enumerate(self._texts):
+            t.setVisible(shown and i < len(self._bars))  # no room at all: the tooltip says it
+        limit = max(top, 1.0) * 1.15
+        if shown and height > 0:
+            limit = max(limit, top / (1 - (up + 12) / height))
         self._item.setYRange(0, limit, padding=0)
+
+    def _bar_texts(self, sep: str | None) -> list[str]:
+        """Return each bar's label: its ratio, then `sep` and n when it averages guests."""
+        return [
+            f"{b.ratio:.2f}×" + (f"{sep}n={b.n}" if sep is not None and b.n > 1 else "")
+            for b in self._bars
+        ]
+
+    def _label_extent(self, texts: list[str], angle: int) -> tuple[float, float]:
+        """Return the widest label's pixels across a bar and up from its top at `angle`."""
+        metrics = QFontMetrics(theme.font(self.projector, small=True, bold=True))
+        across = up = 0.0
+        for text in texts:
+            lines = text.split("\n")
+            w = max(metrics.horizontalAdvance(line) for line in lines)
+            h = metrics.height() * len(lines)
+            # Neighbours may share their margins and line spacing (blank); upwards they count.
+            across, up = max(across, h if angle else w), max(up, (w if angle else h) + 8)
+        return across, up
 
     def _bars_in_group(self, bar: Bar) -> list[Bar]:
         return [b for b in self._bars if (b.workload, b.run_s) == (bar.workload, bar.run_s)]

@@ -212,10 +212,12 @@ class DensityPanel(SnapshotView):
                 text = self.tr("{n} — {limit}").format(
                     n=units.count(r.max), limit=labels.limit_label(r.limit)
                 )
+                ksm = ("", "")
                 if r.after_ksm is not None and r.after_ksm != r.max:
                     # KSM has not caught up yet: say how many fit once it has.
-                    text += self.tr(" → {n} with KSM").format(n=units.count(r.after_ksm))
-                text = self._fit_label(text)
+                    n = units.count(r.after_ksm)
+                    ksm = (self.tr(" → {n} with KSM").format(n=n), f" → {n}")
+                text = self._fit_label(text, ksm)
                 if text != t.textItem.toPlainText():
                     t.setText(text)
                 if t.pos() != QPointF(float(widths[i]), float(i)):
@@ -249,13 +251,20 @@ class DensityPanel(SnapshotView):
         axis = self._item.getAxis("bottom").height()
         self._plot.setMinimumHeight(int(max(n_rows, 1) * pitch + axis + 8))
 
-    def _fit_label(self, text: str) -> str:
-        """Return `text`, without the limit's explanation in brackets if wider than the plot."""
-        room = self._item.getViewBox().width() - 12
+    def _fit_label(self, text: str, ksm: tuple[str, str]) -> str:
+        """Return the richest form of a bar's label that leaves the bar a quarter of the plot.
+
+        Forms: in full; without the limit's explanation in brackets; the KSM figure without
+        its words; without the KSM figure. The bar's tooltip says it all in full.
+        """
+        room = (self._item.getViewBox().width() - 12) * 0.75  # `_needed_x` keeps bars >= 25 %
         metrics = QFontMetrics(theme.font(self.projector, bold=True))
-        if room <= 0 or metrics.horizontalAdvance(text) <= room:
-            return text
-        return re.sub(r"\s*[(（][^()（）]*[)）]", "", text)  # the bar's tooltip says it in full
+        short = re.sub(r"\s*[(（][^()（）]*[)）]", "", text)
+        forms = (text + ksm[0], short + ksm[0], short + ksm[1], short)
+        for form in forms:
+            if room <= 0 or metrics.horizontalAdvance(form) <= room:
+                return form
+        return forms[-1]
 
     def _needed_x(self, widths: list[float]) -> float:
         """Return the x range that leaves each bar's label room right of that bar."""

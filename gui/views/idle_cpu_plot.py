@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.views.base import style_axes
-from gui.views.plot_text import fit_axis_title
+from gui.views.plot_text import fit_axis_title, spaced_ticks
 from sim.snapshot import WorkloadResult
 
 
@@ -57,9 +57,12 @@ class IdleCpuPlot(QWidget):
         super().__init__(parent)
         self._projector = False
         self._series: list[Series] = []
+        self._ticks: list[tuple[float, str]] = []
         self._plot = pg.PlotWidget(background="w")
         self._item = self._plot.getPlotItem()
         self._item.getViewBox().sigResized.connect(self._fit_title)
+        self._item.getViewBox().sigResized.connect(self._space_ticks)
+        self._item.getViewBox().sigXRangeChanged.connect(self._space_ticks)
         self._item.hideButtons()
         self._item.setMouseEnabled(x=False, y=False)
         self._item.showGrid(y=True, alpha=0.25)
@@ -99,10 +102,22 @@ class IdleCpuPlot(QWidget):
         """Title the axis in full where it is tall enough, else with its unit alone."""
         fit_axis_title(self._item.getAxis("left"), (self.tr("% of a core"), "%"))
 
+    def _space_ticks(self, *_args: object) -> None:
+        """Space the time ticks by their labels' width (large text gets fewer of them)."""
+        box = self._item.getViewBox()
+        lo, hi = box.viewRange()[0]
+        axis = self._item.getAxis("bottom")
+        ticks = spaced_ticks(axis, lo, hi, box.width())
+        if ticks != self._ticks:
+            self._ticks = ticks
+            axis.setTicks([ticks, []] if ticks else None)
+
     def set_projector(self, on: bool) -> None:
         """Use the projector's fonts and line widths."""
         self._projector = on
         style_axes(self._item, on, title_lines=1.5)
+        self._ticks = []  # the new font measures differently
+        self._space_ticks()
         self._heading.setFont(theme.font(on, small=True, bold=True))
         self._readout.setFont(theme.font(on, small=True))
         self.set_results_series(self._series)

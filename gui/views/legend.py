@@ -55,10 +55,7 @@ class Legend(QWidget):
         self._entries = list(entries)
         self._namer = namer
         self._projector = False
-        box: QLayout = QVBoxLayout(self) if vertical else FlowLayout(self, spacing=10)
-        box.setContentsMargins(4, 2, 4, 2)
-        if vertical:
-            box.setSpacing(2)
+        self._vertical = vertical
         self._icons: list[QLabel] = []
         self._texts: list[QLabel] = []
         self._cells: list[QWidget] = []
@@ -71,17 +68,47 @@ class Legend(QWidget):
             row.addWidget(icon)
             row.addWidget(text)
             row.addStretch(0)
-            box.addWidget(cell)
             self._cells.append(cell)
             self._icons.append(icon)
             self._texts.append(text)
+        self._lay_out(vertical)
+        self.retranslate()
+        self.set_projector(False)
+
+    def _lay_out(self, vertical: bool) -> None:
+        """Arrange the cells in a column, or in rows that wrap."""
+        self._vertical = vertical
+        old = self.layout()
+        if old is not None:
+            for cell in self._cells:
+                old.removeWidget(cell)
+            QWidget().setLayout(old)  # a layout leaves its widget only with a new owner
+        box: QLayout = QVBoxLayout(self) if vertical else FlowLayout(self, spacing=10)
+        box.setContentsMargins(4, 2, 4, 2)
+        if vertical:
+            box.setSpacing(2)
+        for cell in self._cells:
+            box.addWidget(cell)
         if isinstance(box, QVBoxLayout):
             box.addStretch(1)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(not vertical)
         self.setSizePolicy(policy)
-        self.retranslate()
-        self.set_projector(False)
+
+    def set_vertical(self, on: bool) -> None:
+        """Show the entries in a column (beside a plot) or in wrapping rows (under it)."""
+        if on != self._vertical:
+            self._lay_out(on)
+
+    @property
+    def vertical(self) -> bool:
+        """Return whether the entries stand in a column."""
+        return self._vertical
+
+    def column_width(self) -> int:
+        """Return the width the shown entries take in a column, margins included."""
+        shown = [c.sizeHint().width() for c in self._cells if not c.isHidden()]
+        return max(shown, default=0) + 8
 
     def labels(self) -> list[QLabel]:
         """Return the name labels, in order (tests check none is cut)."""

@@ -365,8 +365,8 @@ class MemoryPlot(SnapshotView):
 
     def _label_oom(self) -> None:
         """Label each run of close OOM kills once, with how many."""
-        many = self.tr("✕ OOM kill ×{n}")
-        pt.label_clusters(self._oom, self._item.getViewBox(), self.tr("✕ OOM kill"), many)
+        many, avoid = self.tr("✕ OOM kill ×{n}"), (self._ram.label, self._free_text)
+        pt.label_clusters(self._oom, self._item.getViewBox(), self.tr("✕ OOM kill"), many, avoid)
 
     def _update_oom(self, times: tuple[float, ...], force: bool = False) -> None:
         if times == self._oom_times and not force:

@@ -9,14 +9,17 @@ and hide it only when none fits.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QGraphicsItem
 
 LABEL_Z = 10  # over the plot's other lines and bands
+OOM_HEIGHTS = (0.8, 0.65, 0.5, 0.35, 0.2, 0.92)  # where along a vertical line its label may sit
 PAPER = (255, 255, 255, 210)  # behind a text in the plot: lines under it stay faint
 
 
@@ -96,7 +99,13 @@ def fit_line_label(line: pg.InfiniteLine, box: pg.ViewBox, text: str) -> None:
             return
 
 
-def label_clusters(lines: Sequence[pg.InfiniteLine], box: pg.ViewBox, one: str, many: str) -> None:
+def label_clusters(
+    lines: Sequence[pg.InfiniteLine],
+    box: pg.ViewBox,
+    one: str,
+    many: str,
+    avoid: Sequence[QGraphicsItem] = (),
+) -> None:
     """Label only the first of each run of vertical lines closer than a label; say how many.
 
     Thirty OOM kills in ten seconds are thirty labels on top of each other: one "✕ OOM kill
@@ -135,6 +144,20 @@ def label_clusters(lines: Sequence[pg.InfiniteLine], box: pg.ViewBox, one: str, 
         if label.anchors[0][0] != side:
             label.anchors = [(side, 0.0), (side, 0.0)]
             label.updatePosition()
+        if text:
+            _clear_height(label, avoid)
+
+
+def _clear_height(label: pg.InfLineLabel, avoid: Sequence[QGraphicsItem]) -> None:
+    """Slide a vertical line's label up or down its line until it covers none of `avoid`."""
+    others = [a.sceneBoundingRect() for a in avoid if a.isVisible()]
+    for height in OOM_HEIGHTS:
+        if label.orthoPos != height:
+            label.setPosition(height)
+        ink = label.sceneBoundingRect()
+        if not any(ink.intersects(o) for o in others):
+            return
+    label.setPosition(OOM_HEIGHTS[0])  # nowhere clear: where it reads best
 
 
 def fit_axis_title(axis: pg.AxisItem, forms: Sequence[str], units: str = "") -> None:
@@ -145,3 +168,32 @@ def fit_axis_title(axis: pg.AxisItem, forms: Sequence[str], units: str = "") -> 
             axis.setLabel(text, units=units)
         if room <= 0 or axis.label.boundingRect().width() <= room:
             return
+
+
+def spaced_ticks(axis: pg.AxisItem, lo: float, hi: float, px: float) -> list[tuple[float, str]]:
+    """Return ticks on 1-2-5 steps over [lo, hi] whose labels, measured, stand apart along `px`.
+
+    pyqtgraph spaces ticks by a fixed pixel distance whatever the labels' width: "90" and
+    "100" in projector text touch. Here the step grows until its widest label and a gap fit.
+    """
+    if hi <= lo or px <= 0:
+        return []
+    metrics = QFontMetrics(axis.style.get("tickFont") or axis.font())
+    gap = metrics.horizontalAdvance("0") * 1.5
+    step = 10.0 ** math.floor(math.log10((hi - lo) / 50))
+    while True:
+        for mult in (1.0, 2.0, 5.0):
+            s = step * mult
+            first = math.ceil(lo / s)
+            values = [i * s for i in range(first, math.floor(hi / s) + 1)]
+            texts = [f"{v:.{max(0, -math.floor(math.log10(s)))}f}" for v in values]
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            if len(values) <= 1 or widest + gap <= s * px / (hi - lo):
+                # A label sticking out past the axis' end would be dropped by the axis.
+                half = (widest / 2 + 2) * (hi - lo) / px
+                return [
+                    (v, t)
+                    for v, t in zip(values, texts, strict=True)
+                    if lo + half <= v <= hi - half
+                ]
+        step *= 10.0

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCursor, QFontMetrics, QPen
+from PySide6.QtGui import QBrush, QCursor, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from gui import theme, units
 from gui.text import labels
+from gui.views import timeline_labels as tl
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
-from gui.views.legend import Legend
 from gui.views.merged_bars import MergedBars, merge_running
 from gui.views.plot_text import fit_axis_title
 from gui.views.timeline_bars import BarsItem
@@ -50,14 +50,7 @@ class TimelineView(SnapshotView):
         super().__init__(parent)
         self._log_box, self._group_box = QCheckBox(), QCheckBox()
         self._group_user: bool | None = None  # None: follow GROUP_ABOVE
-        self._legend = Legend(
-            [
-                (p, theme.colour(theme.PHASE_COLOURS, p), Qt.BrushStyle.SolidPattern)
-                for p in theme.PHASES
-            ],
-            labels.phase_label,
-            vertical=True,
-        )
+        self._legend = tl.phase_legend()
         self._vb = RowsViewBox(invertY=True, enableMenu=False)
         self._vb.setMouseEnabled(x=False, y=False)
         self._plot = PlotWidget(background="w", viewBox=self._vb)
@@ -109,14 +102,16 @@ class TimelineView(SnapshotView):
         top.addWidget(self._log_box)
         top.addWidget(self._group_box)
         top.addStretch(1)
-        body = QHBoxLayout()
-        body.addWidget(self._plot, 1)
-        body.addWidget(self._scroll)
-        body.addWidget(self._legend)
+        self._body = QHBoxLayout()
+        self._body.addWidget(self._plot, 1)
+        self._body.addWidget(self._scroll)
+        self._body.addWidget(self._legend)
+        self._under = QVBoxLayout()  # the legend's place when the plot is narrow
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
-        box.addLayout(body, 1)
+        box.addLayout(self._body, 1)
+        box.addLayout(self._under)
 
     # --- read-only access for tests and export -------------------------------------------
     @property
@@ -276,7 +271,8 @@ class TimelineView(SnapshotView):
         self._open.setPen(outline)
         self._now.setPen(pg.mkPen(theme.VERMILLION, width=m.line_px))
         self._item.showGrid(x=True, y=False, alpha=m.grid_alpha)
-        self._row_px = 34 if self.projector else 22
+        self._row_px = tl.row_pitch(self.projector)  # a row holds its label's text
+        self._place_legend()
         if getattr(self, "_labels", ()):  # its label column was sized for the old font
             self._labels = ()
             self._set_row_ticks()
@@ -299,6 +295,7 @@ class TimelineView(SnapshotView):
             self._legend.set_visible_keys(
                 {theme.PHASES[p] for p in np.unique(self._rows.phase).tolist() if p >= 0}
             )
+            self._place_legend()
             changed = None
         else:
             if snap.time_s == self._time:
@@ -361,10 +358,8 @@ class TimelineView(SnapshotView):
             self._labels_s = now_s
         if labels != self._labels:
             self._labels = labels
-            metrics = QFontMetrics(theme.font(self.projector))
-            widest = max((metrics.horizontalAdvance(t) for t in labels), default=40)
             axis = self._item.getAxis("left")
-            width = min(widest + 16, max(420, 40 * metrics.averageCharWidth()))  # ~40 letters
+            width = tl.label_column(labels, self.projector)
             if axis.width() != width:
                 axis.setWidth(width)
             self._ticks = None
@@ -382,11 +377,7 @@ class TimelineView(SnapshotView):
         top = self._scroll.value()
         visible = min(self._visible_rows(), max(len(self._rows.guests), 1))
         self._vb.setYRange(top - 0.5, top + visible - 0.5, padding=0)
-        # Ticks for the rows in view only: the axis lays out every tick it is given.
-        ticks = [
-            (float(i), self._labels[i])
-            for i in range(max(0, top - 1), min(len(self._labels), top + visible + 1))
-        ]
+        ticks = tl.rows_in_view(self._labels, top, visible)
         if ticks != self._ticks:
             self._ticks = ticks
             self._item.getAxis("left").setTicks([ticks, []])
@@ -413,6 +404,12 @@ class TimelineView(SnapshotView):
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Recompute how many rows fit."""
         super().resizeEvent(event)  # type: ignore[arg-type]
+        self._place_legend()
         if self._rows.guests:
             self._set_row_ticks()
             self._update_paths(None)
+
+    def _place_legend(self) -> None:
+        """Keep the legend beside the plot unless that leaves the bars too little width."""
+        width = self.width() - self._item.getAxis("left").width() - self._scroll.sizeHint().width()
+        tl.place_legend(self._legend, self._body, self._under, width, self.projector)
