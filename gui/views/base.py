@@ -7,7 +7,7 @@ import time
 
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from gui import theme
@@ -39,6 +39,17 @@ def style_axes(
         # pyqtgraph spaces ticks for its own small font: larger text gets fewer ticks.
         axis.setTickDensity(min(1.0, (NORMAL_TICK_PX / max(QFontMetrics(f).height(), 1)) ** 2))
     item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * title_lines))
+
+
+def size_left_axis(item: pg.PlotItem, font: QFont, widest_tick: str) -> None:
+    """Give the left axis room for its widest tick label and its title, side by side.
+
+    pyqtgraph sizes a left axis for 0.8 of its title's height and draws the title 5 px left of
+    the axis: with projector text the rotated title ran over the tick labels.
+    """
+    fm = QFontMetrics(font)
+    axis = item.getAxis("left")
+    axis.setWidth(fm.horizontalAdvance(widest_tick) + int(fm.height() * 1.3) + 12)
 
 
 def grown_limit(needed: float, headroom: float = 0.15) -> float:

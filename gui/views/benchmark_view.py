@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidge
 
 from gui import theme, units
 from gui.text import experiment_labels as xl
-from gui.views.base import SnapshotView, style_axes
+from gui.views.base import SnapshotView, size_left_axis, style_axes
 from gui.views.idle_cpu_plot import IdleCpuPlot, is_host_cpu_sample
 from gui.views.legend import Legend
 from gui.views.text_wrap import wrap_lines
@@ -196,6 +196,7 @@ class BenchmarkView(SnapshotView):
         m = theme.metrics(self.projector)
         f = theme.font(self.projector)
         style_axes(self._item, self.projector, minor_ticks=True, title_lines=1.5)
+        size_left_axis(self._item, f, "0.25")
         self._native.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1, style=Qt.PenStyle.DashLine))
         self._native_text.setFont(theme.font(self.projector, small=True, bold=True))
         self._empty.setFont(f)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import theme
-from gui.views.base import style_axes
+from gui.views.base import size_left_axis, style_axes
 from gui.views.plot_text import fit_axis_title, spaced_ticks
 from sim.snapshot import WorkloadResult
 
@@ -116,6 +116,7 @@ class IdleCpuPlot(QWidget):
         """Use the projector's fonts and line widths."""
         self._projector = on
         style_axes(self._item, on, title_lines=1.5)
+        size_left_axis(self._item, theme.font(on), "100")
         self._ticks = []  # the new font measures differently
         self._space_ticks()
         self._heading.setFont(theme.font(on, small=True, bold=True))
