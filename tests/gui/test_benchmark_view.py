@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui import theme
 from gui.controller import SimController
 from gui.export import color_variety, export_picture, render_image
 from gui.views.benchmark_view import BenchmarkView, run_bars
@@ -164,3 +167,30 @@ def test_experiments_menu_offers_the_new_experiments(qtbot: QtBot) -> None:
     names = {w: a.text() for w, a in panel.workload_actions.items()}
     assert names["net_stream"] == "Network throughput (iperf3, 1 stream)"
     assert names["http"].startswith("Web requests") and names["idle"] == "Idle guest: host CPU"
+
+
+@pytest.mark.parametrize("screen_height", [None, 768, 1080, 2160])  # None: normal mode
+def test_the_left_titles_stand_clear_of_their_tick_labels(
+    qtbot: QtBot, performance_snapshot, screen_height: int | None
+) -> None:  # noqa: ANN001
+    kept = theme.PROJECTOR
+    if screen_height is not None:
+        theme.scale_projector(screen_height)
+    try:
+        view = BenchmarkView()
+        qtbot.addWidget(view)
+        view.resize(1400, 500)
+        view.show()
+        view.set_projector(screen_height is not None)
+        view.update_snapshot(performance_snapshot)
+        QApplication.processEvents()
+        for item, widest in ((view._item, "0.25"), (view.idle_plot._item, "100")):
+            axis = item.getAxis("left")
+            fm = QFontMetrics(axis.style["tickFont"])
+            # pyqtgraph draws the rotated title 5 px left of the axis, inside a 4 px margin, and
+            # right-aligns the tick labels at the tick text offset from the axis line.
+            title_end = -5 + 4 + QFontMetrics(axis.label.font()).height()
+            offset = axis.style["tickTextOffset"][0]
+            assert title_end < axis.width() - offset - fm.horizontalAdvance(widest)
+    finally:
+        theme.PROJECTOR = kept
