@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,6 +27,10 @@ from PySide6.QtWidgets import (  # noqa: E402
     QTabBar,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from gui.controller import SimController
+    from gui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = tuple(
@@ -305,6 +310,24 @@ def lesson_time(path: Path) -> float:
     return max((s.at_s for s in steps), default=28.0) + 2.0
 
 
+def headless_window(lang: str, size: tuple[int, int]) -> tuple[SimController, MainWindow]:
+    """Build the real window in `lang` at `size`, drawn off screen, asking nobody to predict."""
+    from gui.app import make_application
+    from gui.controller import SimController
+    from gui.fonts import load_bundled_fonts
+    from gui.i18n import install_language
+    from gui.window.main_window import MainWindow
+
+    load_bundled_fonts(make_application())
+    install_language(lang, remember=False)
+    controller = SimController()
+    window = MainWindow(controller)
+    window.prediction_card.asking = False  # nobody answers: the class would, then look
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.resize(*size)
+    return controller, window
+
+
 def render(
     path: Path,
     size: tuple[int, int],
@@ -312,21 +335,11 @@ def render(
     lang: str,
 ) -> tuple[QImage, list[str]]:
     """Render `path`'s lesson in a `size` window; return the picture and its problems."""
-    from gui.app import apply_projector, make_application
-    from gui.controller import SimController
-    from gui.fonts import load_bundled_fonts
+    from gui.app import apply_projector
     from gui.i18n import install_language
-    from gui.window.main_window import MainWindow
     from sim.session import Session
 
-    app = make_application()
-    load_bundled_fonts(app)
-    install_language(lang, remember=False)
-    controller = SimController()
-    window = MainWindow(controller)
-    window.prediction_card.asking = False  # nobody answers: the class would, then look
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    window.resize(*size)
+    controller, window = headless_window(lang, size)
     try:
         apply_projector(window, projector, remember=False, screen=QSize(*size))
         controller.set_session(Session.from_file(path), path)

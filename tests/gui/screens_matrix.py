@@ -111,21 +111,11 @@ def run_live(
 
     With `every`, each view and tab is brought forward and checked too (`every_part`).
     """
-    from gui.app import apply_projector, make_application
-    from gui.controller import SimController
-    from gui.fonts import load_bundled_fonts
+    from gui.app import apply_projector
     from gui.i18n import install_language
-    from gui.window.main_window import MainWindow
     from sim.session import Session
 
-    app = make_application()
-    load_bundled_fonts(app)
-    install_language(lang, remember=False)
-    controller = SimController()
-    window = MainWindow(controller)
-    window.prediction_card.asking = False  # nobody answers: the class would, then look
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    window.resize(*sizes[0])
+    controller, window = screens.headless_window(lang, sizes[0])
     window.show()
     mode = "projector" if projector else "normal"
     failing: dict[str, list[str]] = {f"{w}x{h}": [] for w, h in sizes}
