@@ -7,7 +7,7 @@ import time
 
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from gui import theme
@@ -41,14 +41,18 @@ def style_axes(
     item.getAxis("bottom").setHeight(int(QFontMetrics(f).height() * title_lines))
 
 
-def size_left_axis(item: pg.PlotItem, font: QFont, widest_tick: str) -> None:
-    """Give the left axis room for its widest tick label and its title, side by side.
+def size_left_axis(item: pg.PlotItem, projector: bool, widest_tick: str) -> None:
+    """In projector mode, give the left axis room for its widest tick label and its title.
 
     pyqtgraph sizes a left axis for 0.8 of its title's height and draws the title 5 px left of
-    the axis: with projector text the rotated title ran over the tick labels.
+    the axis: with projector text the rotated title ran over the tick labels. Normal text fits
+    pyqtgraph's own sizing, which is kept (a wider axis there crowds the bars' labels).
     """
-    fm = QFontMetrics(font)
     axis = item.getAxis("left")
+    if not projector:
+        axis.setWidth(None)
+        return
+    fm = QFontMetrics(theme.font(True))
     axis.setWidth(fm.horizontalAdvance(widest_tick) + int(fm.height() * 1.3) + 12)
 
 

@@ -196,7 +196,7 @@ class BenchmarkView(SnapshotView):
         m = theme.metrics(self.projector)
         f = theme.font(self.projector)
         style_axes(self._item, self.projector, minor_ticks=True, title_lines=1.5)
-        size_left_axis(self._item, f, "0.25")
+        size_left_axis(self._item, self.projector, "0.25")
         self._native.setPen(pg.mkPen(theme.BLACK, width=m.line_px + 1, style=Qt.PenStyle.DashLine))
         self._native_text.setFont(theme.font(self.projector, small=True, bold=True))
         self._empty.setFont(f)

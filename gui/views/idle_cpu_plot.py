@@ -116,7 +116,7 @@ class IdleCpuPlot(QWidget):
         """Use the projector's fonts and line widths."""
         self._projector = on
         style_axes(self._item, on, title_lines=1.5)
-        size_left_axis(self._item, theme.font(on), "100")
+        size_left_axis(self._item, on, "100")
         self._ticks = []  # the new font measures differently
         self._space_ticks()
         self._heading.setFont(theme.font(on, small=True, bold=True))
