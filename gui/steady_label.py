@@ -30,13 +30,20 @@ class SteadyLabel(QLabel):
         self.setText(text)
         self._fit(self.sizeHint().expandedTo(self.minimumSize()))
 
+    def refit(self) -> None:
+        """Take the size of the text shown now, smaller or larger (a new form, a new font)."""
+        self.setMinimumSize(0, 0)
+        self.setMaximumSize(_ANY_SIZE, _ANY_SIZE)
+        text = self.text()
+        self.clear()  # the label's size hint is kept until its text changes: measure afresh
+        self.setText(text)
+        self._fit(self.sizeHint())
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Measure afresh for a new font: the old size may cut the text or waste room."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self.setMinimumSize(0, 0)
-            self.setMaximumSize(_ANY_SIZE, _ANY_SIZE)
-            self._fit(self.sizeHint())
+            self.refit()
 
     def _fit(self, size: QSize) -> None:
         size = size.expandedTo(QSize(0, 0))  # an empty label's hint has height -1

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QPoint, QSize, Qt
-from PySide6.QtGui import QDrag, QMouseEvent, QPainter, QPixmap
+from PySide6.QtGui import QDrag, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from gui import theme, units
 from gui.fonts import asset_path
 from gui.i18n import catalog_name, current_language
 from gui.panels import MIME_TEMPLATE, scrolling
+from gui.panels.tile_count import TileCount
 
 if TYPE_CHECKING:
     from gui.controller import SimController
@@ -107,9 +108,7 @@ class TemplateTileView(QToolButton):
         self._title.setWordWrap(True)  # long names wrap instead of widening the palette
         self._template = template
         self._numbers = QLabel()
-        self._count = QLabel("0")
-        self._count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for label in (self._icon, self._title, self._numbers, self._count):
+        for label in (self._icon, self._title, self._numbers):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         text = QVBoxLayout()
         text.setSpacing(0)
@@ -119,7 +118,8 @@ class TemplateTileView(QToolButton):
         row.setContentsMargins(6, 4, 8, 4)
         row.addWidget(self._icon)
         row.addLayout(text, 1)
-        row.addWidget(self._count)
+        self._count = TileCount(self)
+        row.addItem(self._count.item)
         self._kind = template.kind
         self.set_icon_size(32)
         self.retranslate()
@@ -140,17 +140,15 @@ class TemplateTileView(QToolButton):
 
     def set_count(self, n: int) -> None:
         """Show how many guests of this template are on the host."""
-        text = f"<b>×{units.count(n)}</b>" if n else "×0"
-        if text != self._count.text():  # a new text lays the tile out again: only on a change
-            self._count.setText(text)
+        self._count.set(n)
 
     def numbers_text(self) -> str:
         """Return the figures under the name as shown (read-only, for tests)."""
         return self._numbers.text()
 
     def count_text(self) -> str:
-        """Return the count as shown (read-only, for tests)."""
-        return self._count.text()
+        """Return the count as shown, bold when guests are there (read-only, for tests)."""
+        return f"<b>{self._count.text}</b>" if self._count.n else self._count.text
 
     def title_text(self) -> str:
         """Return the template's name as shown (read-only, for tests)."""
@@ -183,6 +181,19 @@ class TemplateTileView(QToolButton):
             )
         )
         self.setAccessibleName(name)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Draw the button, then the count in its room."""
+        super().paintEvent(event)
+        painter = QPainter(self)
+        self._count.paint(painter)
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Measure the count's room afresh in a new font (projector mode)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._count.refit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         """Remember where a possible drag starts."""

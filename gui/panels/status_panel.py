@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QWidget
 
 from gui import units
 from gui.steady_label import SteadyLabel
@@ -31,21 +31,24 @@ class StatusPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The clock changes every frame: a label of fixed size repaints alone, no layout pass.
+        # The clock, the guests and the memory change every frame while guests arrive: a label
+        # of fixed size repaints alone, with no layout pass of the status bar.
         self.time_label = SteadyLabel()
         self.seed_label = QLabel()
-        self.guests_label = QLabel()
-        self.memory_label = QLabel()
+        self.guests_label = SteadyLabel()
+        self.memory_label = SteadyLabel()
         self._labels = (self.time_label, self.seed_label, self.guests_label, self.memory_label)
         # Each label's forms, longest first ("" = hidden); `level` picks one form of each.
         self._forms: dict[QLabel, tuple[str, ...]] = {label: ("",) for label in self._labels}
         self.level = 0
         layout = QHBoxLayout(self)
+        # The labels of fixed size must not hold the bar at their width: a narrower bar takes
+        # shorter forms instead (resizeEvent).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(SPACING)
+        self.seed_label.setMinimumWidth(1)  # the forms keep the text whole; never widen
         for label in self._labels:
-            if label is not self.time_label:  # the forms keep the text whole; never widen
-                label.setMinimumWidth(1)
             layout.addWidget(label)
         layout.addStretch(1)
         self._snap: Snapshot | None = None
@@ -110,22 +113,37 @@ class StatusPanel(QWidget):
     def _fit(self) -> None:
         """Show the longest forms whose one line fits the panel's width."""
         room = self.contentsRect().width() - 8
-        fm = self.fontMetrics()
         for level in range(4):
             texts = self._texts(level)
-            shown = [t for t in texts if t]
-            # The clock keeps the widest width it had (a SteadyLabel): the bar does not jump.
-            need = sum(fm.horizontalAdvance(t) + 2 for t in shown) + SPACING * (len(shown) - 1)
-            need += max(0, self.time_label.minimumWidth() - fm.horizontalAdvance(texts[0]))
-            if need <= room:
+            # At the level shown, the steady labels keep the widest width they had: the bar
+            # does not jump. At another level they take the width of their new forms.
+            if self._need(texts, keep=level == self.level) <= room:
                 break
-        self.level = level
+        new_level, self.level = level != self.level, level
         for label, text in zip(self._labels, texts, strict=True):
             label.setHidden(not text)
-            if label is self.time_label:
-                self.time_label.set_steady_text(text)
+            if isinstance(label, SteadyLabel):
+                label.set_steady_text(text)
+                if new_level:
+                    label.refit()
             elif label.text() != text:  # every setText lays the status bar out again
                 label.setText(text)
+
+    def _need(self, texts: list[str], keep: bool) -> int:
+        """Return the width `texts` take on one line (with the steady labels' kept widths)."""
+        fm = self.fontMetrics()
+        widths = [
+            max(fm.horizontalAdvance(text) + 2, label.minimumWidth() if keep else 0)
+            if isinstance(label, SteadyLabel)
+            else fm.horizontalAdvance(text) + 2
+            for label, text in zip(self._labels, texts, strict=True)
+            if text
+        ]
+        return sum(widths) + SPACING * (len(widths) - 1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Return a line's height and no width: the forms fit any width the bar gets."""
+        return QSize(0, super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Choose the forms for the new width."""

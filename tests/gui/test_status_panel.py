@@ -51,3 +51,24 @@ def test_a_narrow_bar_drops_the_seed_then_takes_short_forms(qtbot: QtBot) -> Non
     assert panel.guests_label.text() == "Guests: 4" and _whole_on_one_line(panel)
     panel.resize(2000, 40)
     assert not panel.seed_label.isHidden() and panel.memory_label.text() == full_memory
+
+
+def test_figures_that_change_every_frame_lay_nothing_out(qtbot: QtBot, layout_requests) -> None:  # noqa: ANN001
+    session = Session.bundled(Scenario(guests=(GuestSpec("alpine", count=40, stagger_s=0.1),)))
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    session.run_until(0.5)
+    panel.update_snapshot(session.snapshot())
+    panel.resize(2000, 40)
+    panel.show()
+    QApplication.processEvents()
+    requests = layout_requests(panel)
+    texts = set()
+    for _ in range(20):  # guests arrive: the clock, the guest count and the memory all change
+        session.advance(0.1)
+        panel.update_snapshot(session.snapshot())
+        QApplication.processEvents()
+        texts.add((panel.guests_label.text(), panel.memory_label.text()))
+    assert len(texts) > 10
+    assert requests.count <= 2  # once a figure grows wider than it ever was; never per frame
+    assert _whole_on_one_line(panel)
