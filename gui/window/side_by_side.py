@@ -213,6 +213,12 @@ class SideBySideView(QWidget):
         self._link_memory()
         self._link_timelines()
 
+    def set_playing(self, playing: bool) -> None:
+        """Tell both panes' views whether the clock runs (read views keep a reading pace)."""
+        for pane in self.panes:
+            for view in pane.views.values():
+                view.set_playing(playing)
+
     def set_projector(self, on: bool) -> None:
         """Switch every view of both panes to projector mode."""
         for pane in self.panes:
@@ -284,6 +290,7 @@ class SideBySideArea(QObject):
         window.rewind.moment_shown.connect(self._on_rewind_moment_shown)
         window.controller.session_replaced.connect(self._on_controller_session_replaced)
         window.controller.host_changed.connect(self._on_controller_host_changed)
+        window.controller.playing_changed.connect(self._on_controller_playing_changed)
 
     @property
     def on(self) -> bool:
@@ -302,6 +309,7 @@ class SideBySideArea(QObject):
         if on and self.view is None:
             self.view = SideBySideView()
             self.view.set_projector(self._window.projector)
+            self.view.set_playing(self._window.controller.playing)
             top.addWidget(self.view)
             self.view.reset_sizes()
         self._on = on
@@ -426,6 +434,10 @@ class SideBySideArea(QObject):
             return
         self._scenario = scenario
         self.set_on(len(self._window.controller.session.hosts) == 2)
+
+    def _on_controller_playing_changed(self, playing: bool) -> None:
+        if self.view is not None:
+            self.view.set_playing(playing)
 
     def _on_controller_host_changed(self, _host_id: str) -> None:
         self._choose_hosts()

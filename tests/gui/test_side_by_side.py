@@ -153,3 +153,18 @@ def test_a_scenario_with_timed_actions_is_refused_with_a_message(
     before = window.controller.session
     assert not window.side_by_side.compare_with(str(SCENARIO_DIR / "06-portability.toml"))
     assert shown and "one host" in shown[0] and window.controller.session is before
+
+
+def test_the_panes_keep_the_reading_pace_while_playing_and_catch_up_on_a_stop(
+    window: MainWindow,
+) -> None:
+    _open(window, 5.0)
+    view = window.side_by_side.view
+    assert view is not None
+    window.prediction_card.asking = False
+    window.controller.play()
+    paced = [v for pane in view.panes for v in pane.views.values() if v.READING_PACE_S]
+    assert paced  # the density panel of each host is read, not watched
+    assert all(v.playing for pane in view.panes for v in pane.views.values())
+    window.controller.pause()
+    assert not any(v.playing for pane in view.panes for v in pane.views.values())
