@@ -348,10 +348,10 @@ class MemoryPlot(SnapshotView):
         pos = (float(t[-1]), (float(used[-1]) + ram) / 2)
         if (text, pos) != (self._free_line, self._free_at) or not self._free_text.isVisible():
             self._free_line, self._free_at, self._free_floor = text, pos, float(used[-1])
-            self._place_texts()
+            self._place_texts(axes=False)  # the free memory moved; the axes did not
 
-    def _place_texts(self, *_args: object) -> None:
-        """Fit the RAM line's label and the free memory's into the plot as it is now."""
+    def _place_texts(self, *_args: object, axes: bool = True) -> None:
+        """Fit the RAM line's label and the free memory's (and the axis titles) into the plot."""
         box = self._item.getViewBox()
         if self._ram_text:
             pt.fit_line_label(self._ram, box, self._ram_text)
@@ -360,6 +360,8 @@ class MemoryPlot(SnapshotView):
                 self._free_text, box, self._free_at, self._free_line, self._ram, self._free_floor
             )
         self._label_oom()
+        if not axes:
+            return
         pt.fit_axis_title(self._item.getAxis("bottom"), self._time_titles, "s")
         pt.fit_axis_title(self._item.getAxis("left"), self._memory_titles)
 
