@@ -23,8 +23,8 @@ from sim.catalog_loader import DISK_KINDS
 from sim.fields import ID, FieldError, Said, Table
 from sim.guestconfig import GuestConfig, read_config
 from sim.host import Policy
-from sim.prediction_spec import PredictionSpec, parse_predictions
 from sim.scenario_client import ClientSpec, parse_client
+from sim.scenario_lesson import Lesson, LessonStep, parse_lesson
 from sim.scenario_templates import TemplateSpec, parse_templates, with_templates
 from sim.textfile import TextFileError, read_text
 from sim.vocabulary import MOVE_MODES
@@ -59,10 +59,6 @@ MAX_GUEST_ENTRIES = 1_000
 MAX_ACTIONS = 10_000
 MAX_TARGETS = 1_000
 MAX_CONFIGS = 10_000
-MAX_STEPS = 1_000
-MAX_NOTES_CHARS = 100_000  # notes, notes_zh
-MAX_LINE_CHARS = 2_000  # titles, summaries, step prompts, contrast
-LESSON_TEXTS = ("contrast", "title", "title_zh", "summary", "summary_zh", "notes", "notes_zh")
 ACTIONS = ("workload", "panic", "exploit", "leak", "fork_bomb", "cpu_hog", "remove", "move")
 
 
@@ -118,39 +114,6 @@ class LinkSpec:
     a: str
     b: str
     mib_s: float = 119.0  # 1 Gbit/s
-
-
-@dataclass(frozen=True, slots=True)
-class LessonStep:
-    """A prompt shown once the lesson's simulated clock reaches `at_s` (pausing if `pause`)."""
-
-    at_s: float
-    text: str
-    text_zh: str
-    pause: bool = False  # stop the clock here so the class can read and answer
-
-
-@dataclass(frozen=True, slots=True)
-class Lesson:
-    """Notes a teacher reads with the scenario, in English and Chinese."""
-
-    contrast: str = ""  # "1".."8" (the contrasts) or a use case, e.g. "use-case: microservices"
-    title: str = ""
-    title_zh: str = ""
-    summary: str = ""  # one line for the start page
-    summary_zh: str = ""
-    notes: str = ""  # what to do, what to watch, questions for the class, sources
-    notes_zh: str = ""
-    steps: tuple[LessonStep, ...] = ()
-    predictions: tuple[PredictionSpec, ...] = ()  # questions asked before a step (predictions)
-    speed: float = 0.0  # the speed the lesson opens at (0: keep the window's speed)
-    end_s: float = 0.0  # the clock stops here and the summary is shown (0: runs on)
-
-    def text(self, field_name: str, lang: str) -> str:
-        """Return `field_name` in `lang` ("zh_CN" or "en"), falling back to English."""
-        if lang.startswith("zh"):
-            return str(getattr(self, f"{field_name}_zh") or getattr(self, field_name))
-        return str(getattr(self, field_name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +236,7 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
                 g.string("host", "", choices=(*ids, "")),
             )
         )
-    lesson = _lesson(t.table("lesson")) if t.has("lesson") else None
+    lesson = parse_lesson(t.table("lesson"), MAX_TIME_S) if t.has("lesson") else None
     configs_t = t.table("configs", required=False)
     if len(configs_t.data) > MAX_CONFIGS:
         raise t.error(
@@ -299,47 +262,6 @@ def _scenario(t: Table, catalog: Catalog) -> Scenario:
         templates,
         named_hosts=t.has("hosts"),
         client=parse_client(t.table("client", required=False)),
-    )
-
-
-# A lesson's speed is one the window's slider offers (slow motion to fast forward).
-MIN_LESSON_SPEED, MAX_LESSON_SPEED = 0.01, 100.0
-
-
-def _lesson(lt: Table) -> Lesson:
-    lt.only(LESSON_TEXTS + ("steps", "predictions", "speed", "end_s"))
-    steps = []
-    for st in lt.tables("steps", MAX_STEPS):
-        st.only(("at_s", "text", "text_zh", "pause"))
-        steps.append(
-            LessonStep(
-                st.number("at_s", hi=MAX_TIME_S),
-                st.string("text", max_len=MAX_LINE_CHARS),
-                st.string("text_zh", "", max_len=MAX_LINE_CHARS),
-                st.boolean("pause", False),
-            )
-        )
-    t = {
-        k: lt.string(k, "", max_len=MAX_NOTES_CHARS if k.startswith("notes") else MAX_LINE_CHARS)
-        for k in LESSON_TEXTS
-    }
-    speed = lt.number("speed", 0.0, hi=MAX_LESSON_SPEED)
-    if 0.0 < speed < MIN_LESSON_SPEED:
-        raise lt.error(
-            "speed", f"0 (keep) or a number from {MIN_LESSON_SPEED} to {MAX_LESSON_SPEED:g}", speed
-        )
-    return Lesson(
-        t["contrast"],
-        t["title"],
-        t["title_zh"],
-        t["summary"],
-        t["summary_zh"],
-        t["notes"],
-        t["notes_zh"],
-        steps=tuple(steps),
-        predictions=parse_predictions(lt, MAX_TIME_S),
-        speed=speed,
-        end_s=lt.number("end_s", 0.0, hi=MAX_TIME_S),
     )
 
 

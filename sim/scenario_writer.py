@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def dumps_scenario(s: Scenario) -> str:
     """Return `s` as scenario TOML."""
-    from sim.scenario import LESSON_TEXTS
+    from sim.scenario_lesson import LESSON_TEXTS
 
     header = [line for line in s.comment.splitlines() if line.startswith("#")]
     lines = [*header, f"version = {s.version}", f"seed = {s.seed}"]

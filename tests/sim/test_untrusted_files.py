@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sim import scenario as sc
+from sim import scenario_lesson as lesson_mod
 from sim.scenario import (
     DEFAULT_SCENARIO,
     ScenarioError,
@@ -77,7 +78,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
 @pytest.mark.parametrize(
     "table, count, limit",
     [
-        ('[[lesson.steps]]\nat_s = 1.0\ntext = "x"\n', sc.MAX_STEPS + 1, "lesson.steps"),
+        ('[[lesson.steps]]\nat_s = 1.0\ntext = "x"\n', lesson_mod.MAX_STEPS + 1, "lesson.steps"),
         ('[[actions]]\naction = "remove"\ntargets = ["a-1"]\n', sc.MAX_ACTIONS + 1, "actions"),
         ('[[guests]]\ntemplate = "alpine"\n', sc.MAX_GUEST_ENTRIES + 1, "guests"),
     ],
@@ -89,7 +90,7 @@ def test_too_many_tables_are_refused(table, count, limit):
 
 
 def test_too_long_texts_are_refused():
-    notes = "x" * (sc.MAX_NOTES_CHARS + 1)
+    notes = "x" * (lesson_mod.MAX_NOTES_CHARS + 1)
     text = one_line_error(parse_scenario, f'version = 1\n[lesson]\nnotes = "{notes}"\n', "n.toml")
     assert text.startswith("n.toml: lesson.notes: expected a text of at most")
 
