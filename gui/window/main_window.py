@@ -38,7 +38,7 @@ from gui.window.layout import WindowGrid
 from gui.window.lesson_flow import LessonFlow
 from gui.window.menus import MenuBar
 from gui.window.screen_fit import fitting_size
-from gui.window.side_by_side import SideBySideArea
+from gui.window.side_by_side_area import SideBySideArea
 from gui.window.tabs import TabArea
 from gui.window.view_registry import VIEWS
 
