@@ -313,6 +313,10 @@ class Snapshot:
             done = self._tally[""] = count_guests(self.guests)
         return done
 
+    def keep_tally(self, tally: Tally) -> None:
+        """Give the snapshot its tally, counted already (it must equal `count_guests`)."""
+        self._tally[""] = tally
+
     def template(self, template_id: str) -> TemplateView | None:
         """Return the facts of one template (None when the catalog has no such id)."""
         return next((t for t in self.templates if t.id == template_id), None)
