@@ -26,6 +26,16 @@ class Span:
     end_s: float | None
     source: str
     guest_id: str  # whose phase: the event log derives its "phase_done" entry from the span
+    _frozen: PhaseSpan | None = field(default=None, repr=False)
+
+    def view(self) -> PhaseSpan:
+        """Return it as a PhaseSpan: made once after it ended (a guest's views share it)."""
+        frozen = self._frozen
+        if frozen is None or frozen.end_s != self.end_s:
+            frozen = PhaseSpan(self.name, self.start_s, self.end_s, self.source)
+            if self.end_s is not None:
+                self._frozen = frozen
+        return frozen
 
 
 @dataclass(eq=False, slots=True)
@@ -115,7 +125,7 @@ class Guest(Holdings):
             state=self.state,
             created_s=self.created_s,
             ready_s=self.ready_s,
-            phases=tuple(PhaseSpan(s.name, s.start_s, s.end_s, s.source) for s in self.spans),
+            phases=tuple(map(Span.view, self.spans)),
             memory_mib={k: v for k, v in self.memory.items() if v > 0},
             configured_mib=self.template.memory_mib,
             pids=self.pids,

@@ -153,3 +153,16 @@ def test_a_quiet_frame_hands_out_the_same_tuples() -> None:
     first, second = session.snapshot(), session.snapshot()
     assert first.guests is second.guests and first.tally is second.tally
     assert first.moves is second.moves and first.incidents is second.incidents
+
+
+def test_a_moment_of_the_history_keeps_its_snapshot_tally() -> None:
+    session = Session(two_hosts(6), CATALOG)
+    history = History()
+    session.advance(3.0)
+    snaps = check(session)
+    history.record(snaps)
+    session.advance(30.0)
+    history.record(check(session))
+    back = history.at(3.0)["main"]
+    assert back.guests is snaps["main"].guests and back.tally is snaps["main"].tally
+    assert back.tally == count_guests(back.guests)
