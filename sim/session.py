@@ -337,7 +337,7 @@ class Session:
     def density(self, host_id: str = "") -> tuple[DensityRow, ...]:
         """Return, per catalog template, how many more fit on a host and why not more."""
         host = self.hosts[host_id] if host_id else self.host
-        pending = self._snapshots.host(host).pending_mib
+        pending = self._snapshots.host(host).pending_mib()
         return tuple(max_additional(host, t, pending) for t in self.catalog.templates.values())
 
     def snapshot(self, host_id: str = "") -> Snapshot:

@@ -45,7 +45,6 @@ class HostRows:
         self._shares: dict[str, int] = {}  # each starting guest's pending memory, exactly
         self._pending = 0
 
-    @property
     def pending_mib(self) -> float:
         """Return the memory the host's starting guests have yet to touch (`pending_mib`)."""
         self.sync()
