@@ -72,7 +72,13 @@ def act(session: Session, history: History, rng: random.Random) -> None:
     elif roll < 0.75:
         call = ("run_workload", (rng.choice(("cpu", "memory", "random_io")), [gid]), {})
     elif roll < 0.82:
-        config = GuestConfig(pids_limit=rng.choice((0, 64)), network=rng.choice(("nat", "host")))
+        # Another gVisor platform or Kata hypervisor replaces a sandbox by a new guest.
+        config = GuestConfig(
+            pids_limit=rng.choice((0, 64)),
+            network=rng.choice(("nat", "host")),
+            gvisor_platform=rng.choice(("systrap", "kvm")),
+            kata_hypervisor=rng.choice(("qemu", "firecracker")),
+        )
         call = ("set_config", (gid, config), {})
     else:
         call = ("step", (), {})
@@ -145,6 +151,19 @@ def test_moving_guests_are_marked_on_both_hosts_until_they_arrive() -> None:
     assert {("main", "leaving"), ("lab", "arriving")} <= roles
     assert session.host_of(vm).id == "lab" and session.host_of(ct).id == "lab"
     check(session)
+
+
+def test_a_sandbox_replaced_by_a_new_platform_is_listed_as_a_new_guest() -> None:
+    session = Session(two_hosts(7), CATALOG)
+    (old,) = session.add_guests("gvisor")
+    session.advance(5.0)
+    check(session)
+    new = session.set_config(old, GuestConfig(gvisor_platform="kvm"))
+    assert new != old
+    for _ in range(10):
+        session.advance(0.5)
+        snap = check(session)["main"]
+    assert new in snap.tally.live_ids and old not in snap.tally.live_ids
 
 
 def test_a_quiet_frame_hands_out_the_same_tuples() -> None:
