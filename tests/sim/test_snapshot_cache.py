@@ -90,7 +90,7 @@ def act(session: Session, history: History, rng: random.Random) -> None:
     history.note(session.now, method, *args, **kwargs)
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(12))
 def test_kept_snapshots_equal_fresh_ones_over_random_sessions(seed: int) -> None:
     rng = random.Random(seed)
     policy = {"ksm": True, "memory": "overcommit"} if seed % 2 else {}
