@@ -1,11 +1,14 @@
-"""CPU cost of one `Session.snapshot()` in a boot storm, and of its pending walk, cached or not.
+"""CPU cost of one `Session.snapshot()` and its tally in a boot storm, kept vs built afresh.
 
 Usage: ``python benchmarks/snapshot_cost.py [--guests 1000 5000] [--frames 40]``. Builds
-gui_frame's guest mix, runs to t = 19 s (most guests still starting), then per frame advances
-33 ms and takes a snapshot, timing with process time. In the same process it times the pending
-memory walk without its per-guest cache (what every frame paid before). Final line is JSON:
-``{"guests": {"5000": {"snapshot_ms": …, "pending_cached_ms": …, "pending_fresh_ms": …,
-"cached_over_fresh": …}}}``.
+gui_frame's guest mix, runs to t = 19 s (most guests still starting, a few changing each
+frame), then per frame advances 33 ms and times, with process time, the session's snapshot plus
+its tally (what the window takes each frame: kept up to date change by change), then in the same
+process the same snapshot rebuilt over every guest as each frame did before: from each guest's
+cached view, pending memory summed over every starting guest, the tally counted guest by guest
+(`sim.snapshot_cache.snapshot_afresh` with `Guest.view`), and checks both are equal. Final line
+is JSON: ``{"guests": {"5000": {"snapshot_ms": …, "rebuilt_ms": …, "kept_over_rebuilt": …,
+"changed_per_frame": …}}}`` (`changed_per_frame`: guests whose view changed, median).
 """
 
 from __future__ import annotations
@@ -23,39 +26,41 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def measure(n: int, frames: int) -> dict[str, float]:
-    """Return median CPU ms of a snapshot and of the pending walk, cached and fresh."""
+    """Return median CPU ms of a kept and of a rebuilt snapshot with tally, and their ratio."""
     from gui_frame import START_S, scenario
 
-    from sim.density import pending_mib
+    from sim.guest import Guest
+    from sim.history import snapshots_equal
     from sim.session import Session
+    from sim.snapshot import count_guests
+    from sim.snapshot_cache import snapshot_afresh
 
     session = Session.bundled(scenario(n))
     session.advance(START_S)
-    snap_ms: list[float] = []
-    cached_ms: list[float] = []
+    before = session.snapshot()
+    kept_ms: list[float] = []
     fresh_ms: list[float] = []
+    changed: list[int] = []
     for _ in range(frames):
         session.advance(0.033)
         c = time.process_time()
-        session.snapshot()
-        snap_ms.append(time.process_time() - c)
-        cache = session.__dict__["_pending_shares"][session.host.id]
+        snap = session.snapshot()
+        tally = snap.tally
+        kept_ms.append(time.process_time() - c)
         c = time.process_time()
-        cached = pending_mib(session.host, cache)
-        cached_ms.append(time.process_time() - c)
-        c = time.process_time()
-        fresh = pending_mib(session.host)
+        fresh = snapshot_afresh(session, session.host.id, Guest.view)
+        fresh_tally = count_guests(fresh.guests)
         fresh_ms.append(time.process_time() - c)
-        assert cached == fresh, (cached, fresh)
+        assert snapshots_equal(snap, fresh) and tally == fresh_tally
+        changed.append(sum(a is not b for a, b in zip(before.guests, snap.guests, strict=False)))
+        changed[-1] += len(snap.guests) - len(before.guests)
+        before = snap
     med = {
-        k: statistics.median(v) * 1000
-        for k, v in (
-            ("snapshot_ms", snap_ms),
-            ("pending_cached_ms", cached_ms),
-            ("pending_fresh_ms", fresh_ms),
-        )
+        "snapshot_ms": statistics.median(kept_ms) * 1000,
+        "rebuilt_ms": statistics.median(fresh_ms) * 1000,
+        "changed_per_frame": statistics.median(changed),
     }
-    med["cached_over_fresh"] = med["pending_cached_ms"] / med["pending_fresh_ms"]
+    med["kept_over_rebuilt"] = med["snapshot_ms"] / med["rebuilt_ms"]
     return {k: round(v, 3) for k, v in med.items()}
 
 
@@ -68,8 +73,8 @@ def main() -> None:
     results = {str(n): measure(n, args.frames) for n in args.guests}
     for n, r in results.items():
         print(
-            f"{n:>6} guests: snapshot {r['snapshot_ms']:.2f} ms CPU; pending walk "
-            f"{r['pending_cached_ms']:.2f} ms cached vs {r['pending_fresh_ms']:.2f} ms fresh"
+            f"{n:>6} guests: snapshot + tally {r['snapshot_ms']:.2f} ms CPU kept vs "
+            f"{r['rebuilt_ms']:.2f} ms rebuilt ({r['changed_per_frame']:g} guests changed a frame)"
         )
     print(json.dumps({"guests": results}))
 

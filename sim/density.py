@@ -13,6 +13,7 @@ from dataclasses import replace
 from sim import ksm, platform, vcpu_policy
 from sim.catalog import Template
 from sim.footprint import resident_layers, resident_mib
+from sim.guest import Guest
 from sim.host import Host
 from sim.kinds import traits
 from sim.snapshot import LIMITS, DensityRow
@@ -27,35 +28,36 @@ def footprint_mib(host: Host, template: Template) -> float:
     return cached
 
 
-def pending_mib(host: Host, cache: dict[str, tuple[object, float]] | None = None) -> float:
-    """Return memory that guests still starting have yet to touch.
+# Pending memory is a sum kept up to date guest by guest (sim.snapshot_cache): summed exactly,
+# as integers in units of the smallest float, it does not drift however often a share is taken
+# out and put back, and equals a sum made afresh to the last bit.
+_EXACT_BITS = 1074  # 2**-1074 is the smallest positive float: every float is a whole multiple
 
-    `cache` (guest id → (view, share)) keeps each guest's share while its view is the same
-    object: every change to a guest's memory or state drops its view (`Guest.changed`), so a
-    frame recomputes only the guests that changed; shares add up in the same order as without.
+
+def exact(mib: float) -> int:
+    """Return `mib` (finite, not negative) as a whole number of units of 2**-1074 MiB."""
+    num, den = mib.as_integer_ratio()
+    return num << (_EXACT_BITS - den.bit_length() + 1)
+
+
+def inexact(total: int) -> float:
+    """Return the float nearest a sum of `exact` values (correctly rounded)."""
+    return total / (1 << _EXACT_BITS)
+
+
+def pending_share(host: Host, guest: Guest) -> float:
+    """Return the memory a starting guest has yet to touch to reach its running footprint."""
+    expected = footprint_mib(host, guest.template)
+    return max(0.0, expected - guest.resident_mib - sum(guest.merged.values()))
+
+
+def pending_mib(host: Host) -> float:
+    """Return memory that guests still starting have yet to touch (summed exactly).
+
+    A session keeps this sum up to date as guests change (`SnapshotCache`); this counts afresh.
     """
-    total = 0.0
-    count = 0
-    get = (cache if cache is not None else {}).get
-    for guest in host.live_guests():
-        if guest.state == "running":
-            continue
-        count += 1
-        view = guest.view() if cache is not None else None
-        hit = get(guest.id)
-        if hit is not None and hit[0] is view:
-            total += hit[1]
-            continue
-        expected = footprint_mib(host, guest.template)
-        share = max(0.0, expected - guest.resident_mib - sum(guest.merged.values()))
-        total += share
-        if cache is not None:
-            cache[guest.id] = (view, share)
-    if cache is not None and len(cache) > 2 * count + 64:  # forget guests no longer starting
-        starting = {g.id for g in host.live_guests() if g.state != "running"}
-        for gid in [gid for gid in cache if gid not in starting]:
-            del cache[gid]
-    return total
+    starting = (g for g in host.live_guests() if g.state != "running")
+    return inexact(sum(exact(pending_share(host, g)) for g in starting))
 
 
 def max_additional(host: Host, template: Template, pending: float | None = None) -> DensityRow:
@@ -73,20 +75,23 @@ def max_additional(host: Host, template: Template, pending: float | None = None)
     if pending is None:
         pending = pending_mib(host)
     available = host.ledger.available(host.policy.swap) - pending
+    vm_like, no_platform = _fixed(host, template)
     limits = {
         "memory": _fits(available - image_mib, footprint_mib(host, template)),
         "cpu": (
             _fits(vcpu_policy.room(p.cores, p.vcpu_per_core, host.vcpus_committed), template.vcpus)
-            if traits(template).vm_like
+            if vm_like
             else math.inf
         ),
         "pids": _fits(p.pid_max - host.pids_used, template.pids),
         "bridge_ports": _fits(p.bridge_ports - host.ports_used, 1) if template.bridge else math.inf,
         "disk": _fits(p.disk_gib - host.disk_used_gib - image_gib, template.disk_gib),
-        "platform": 0.0 if platform.problem(template, p) else math.inf,
+        "platform": 0.0 if no_platform else math.inf,
         "host_down": 0.0 if host.down else math.inf,
     }
     row = _row(template, limits, host.down)
+    if not (ksm.running(host) and ksm.mergeable(template)):
+        return row  # ksm.fits_once_merged would say None: no KSM figure
     each = resident_layers(template, host.policy.memory == "reserve")
     merged = ksm.fits_once_merged(host, template, available - image_mib, each)
     if merged is None:
@@ -96,11 +101,27 @@ def max_additional(host: Host, template: Template, pending: float | None = None)
     return replace(row, after_ksm=later.max, ksm_catch_up_s=merged.seconds)
 
 
+def _fixed(host: Host, template: Template) -> tuple[bool, bool]:
+    """Return whether `template` is VM-like and whether it cannot run on `host` at all."""
+    # Both depend only on the template and the host's preset: worked out once per host.
+    cached = host.fixed_facts.get(template.id)
+    if cached is None:
+        problem = platform.problem(template, host.preset) is not None
+        cached = host.fixed_facts[template.id] = (traits(template).vm_like, problem)
+    return cached
+
+
 def _row(template: Template, limits: dict[str, float], down: bool) -> DensityRow:
     """Return the row whose binding limit is the tightest (a panicked host's before any)."""
-    binding = "host_down" if down else min(LIMITS, key=lambda name: limits[name])
+    binding = "host_down" if down else min(LIMITS, key=limits.__getitem__)
     count = limits[binding]
-    return DensityRow(template.id, int(count) if math.isfinite(count) else 0, binding, limits)
+    return DensityRow(
+        template.id,
+        int(count) if math.isfinite(count) else 0,
+        binding,
+        limits,
+        kind=template.kind,
+    )
 
 
 def _fits(room: float, each: float) -> float:

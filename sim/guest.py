@@ -26,6 +26,16 @@ class Span:
     end_s: float | None
     source: str
     guest_id: str  # whose phase: the event log derives its "phase_done" entry from the span
+    _frozen: PhaseSpan | None = field(default=None, repr=False)
+
+    def view(self) -> PhaseSpan:
+        """Return it as a PhaseSpan: made once after it ended (a guest's views share it)."""
+        frozen = self._frozen
+        if frozen is None or frozen.end_s != self.end_s:
+            frozen = PhaseSpan(self.name, self.start_s, self.end_s, self.source)
+            if self.end_s is not None:
+                self._frozen = frozen
+        return frozen
 
 
 @dataclass(eq=False, slots=True)
@@ -46,6 +56,9 @@ class Guest(Holdings):
     compromised: bool = False
     host_id: str = "main"
     _view: GuestView | None = None
+    # Where to say "my view changed": its host's set of changed guest ids (`Host.attach`), so a
+    # snapshot rebuilds only the guests that changed since the last one.
+    _sink: set[str] | None = field(default=None, repr=False)
     traits: Traits = field(init=False)  # what its kind and template make it (sim.kinds)
 
     def __post_init__(self) -> None:
@@ -73,39 +86,52 @@ class Guest(Holdings):
         return touched - memory.get("vmm", 0.0) - merged.get("vmm", 0.0)
 
     def changed(self) -> None:
-        """Forget the cached view: something about the guest changed."""
-        self._view = None
+        """Forget the cached view and tell the host's snapshots: something about it changed."""
+        if self._view is not None:
+            # A view nobody has built since the last change is already on the sink (or the
+            # guest is new to its host, which the host's snapshot sees on its own).
+            self._view = None
+            if self._sink is not None:
+                self._sink.add(self.id)
+
+    def report_to(self, sink: set[str]) -> None:
+        """Send the ids of later changes to `sink` (its host's; the guest is new there)."""
+        self._sink = sink
 
     def begin_phase(self, name: str, now: float, source: str) -> None:
         """Record that phase `name` starts now."""
         self.spans.append(Span(name, now, None, source, self.id))
-        self._view = None
+        self.changed()
 
     def end_phase(self, now: float) -> Span:
         """Record that the current phase ends now; return its record."""
         span = self.spans[-1]
         span.end_s = now
-        self._view = None
+        self.changed()
         return span
 
     def view(self) -> GuestView:
         """Return an immutable view, rebuilt only after a change."""
         if self._view is None:
-            self._view = GuestView(
-                id=self.id,
-                template=self.template.id,
-                kind=self.template.kind,
-                state=self.state,
-                created_s=self.created_s,
-                ready_s=self.ready_s,
-                phases=tuple(PhaseSpan(s.name, s.start_s, s.end_s, s.source) for s in self.spans),
-                memory_mib={k: v for k, v in self.memory.items() if v > 0},
-                configured_mib=self.template.memory_mib,
-                pids=self.pids,
-                vcpus=self.template.vcpus,
-                reason=self.reason,
-                compromised=self.compromised,
-                config=self.config.changed_fields(),
-                host=self.host_id,
-            )
+            self._view = self.build_view()
         return self._view
+
+    def build_view(self) -> GuestView:
+        """Return a new view of the guest as it is now (`view` keeps one until a change)."""
+        return GuestView(
+            id=self.id,
+            template=self.template.id,
+            kind=self.template.kind,
+            state=self.state,
+            created_s=self.created_s,
+            ready_s=self.ready_s,
+            phases=tuple(map(Span.view, self.spans)),
+            memory_mib={k: v for k, v in self.memory.items() if v > 0},
+            configured_mib=self.template.memory_mib,
+            pids=self.pids,
+            vcpus=self.template.vcpus,
+            reason=self.reason,
+            compromised=self.compromised,
+            config=self.config.changed_fields(),
+            host=self.host_id,
+        )

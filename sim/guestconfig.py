@@ -52,12 +52,15 @@ class GuestConfig:
 
     def changed_fields(self) -> dict[str, object]:
         """Return the settings that differ from the defaults, for saving a scenario."""
-        default = GuestConfig()
+        # Every guest view asks (sim.guest): the names and defaults are looked up once.
         return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if getattr(self, f.name) != getattr(default, f.name)
+            name: value for name, default in _DEFAULTS if (value := getattr(self, name)) != default
         }
+
+
+_DEFAULTS: tuple[tuple[str, object], ...] = tuple(
+    (f.name, getattr(GuestConfig(), f.name)) for f in fields(GuestConfig)
+)
 
 
 def read_setting(t: Table, key: str) -> object:

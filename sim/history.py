@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -99,7 +99,7 @@ class History:
             self._latest[host] = snap.series
         moment = Moment(
             time_s,
-            {h: replace(s, series=_NO_SERIES) for h, s in snapshots.items()},
+            {h: s.with_series(_NO_SERIES) for h, s in snapshots.items()},
             {h: len(s.series.time_s) for h, s in snapshots.items()},
         )
         if self._times and self._times[-1] == time_s:
@@ -126,7 +126,7 @@ class History:
             raise LookupError("the history is empty")
         moment = self._moments[self.moment_index(time_s)]
         return {
-            host: replace(snap, series=self._series(host, moment))
+            host: snap.with_series(self._series(host, moment))
             for host, snap in moment.snapshots.items()
         }
 

@@ -114,7 +114,12 @@ class Host:
         self.images = ImageStore(self.ledger, self.counters, model["page_cache_fraction"])
         self.guests: dict[str, Guest] = {}  # every guest on this host, live or ended
         self._live: dict[str, Guest] = {}  # the live ones, in arrival order
+        # For snapshots kept up to date change by change (sim.snapshot_cache): the ids of guests
+        # whose view changed, and a count of guests taken off `guests` (which then reorders).
+        self.changed_ids: set[str] = set()
+        self.departures = 0
         self.footprints: dict[tuple[str, str], float] = {}  # density's per-template memory
+        self.fixed_facts: dict[str, tuple[bool, bool]] = {}  # density's (vm_like, no platform)
         self.on_sample: Callable[[Host], None] | None = None  # tests check invariants here
         self.memory = HostMemory(
             host_id, self.ledger, self.images, policy, self.end, self.log, self.sample
@@ -194,12 +199,14 @@ class Host:
         """Put a new guest (pending) or an arriving one (moving) on this host, pending."""
         if guest.state == "moving":
             guest.host_id = self.id
+            guest.report_to(self.changed_ids)
             self.guests[guest.id] = guest
             self.change_state(guest, "pending")
             return
         if guest.state != "pending":
             raise states.IllegalTransition(f"{guest.id} is {guest.state}, not new")
         guest.host_id = self.id
+        guest.report_to(self.changed_ids)
         self.guests[guest.id] = guest
         self._arrive(guest)
 
@@ -210,6 +217,7 @@ class Host:
                 f"{guest.id} is {guest.state}: only a moving guest leaves its host"
             )
         del self.guests[guest.id]
+        self.departures += 1
 
     def change_state(self, guest: Guest, new: str, reason: str | None = None) -> None:
         """Change `guest`'s state by the table in sim.states, releasing what it holds on leaving.

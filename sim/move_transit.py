@@ -9,7 +9,7 @@ both hosts show them. Workloads running in the guest follow it (`carry_workloads
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -107,18 +107,37 @@ def moving_views(
     under_way = [m for m in moves if m.end_s is None and host.id in (m.source, m.target)]
     if not under_way:
         return views
-    by_id = {v.id: i for i, v in enumerate(views)}
+    index = {v.id: i for i, v in enumerate(views)}
+    marked, arriving = moving_overlay(host, index, views.__getitem__, under_way, guests)
     out = list(views)
+    for i, view in marked.items():
+        out[i] = view
+    return (*out, *arriving)
+
+
+def moving_overlay(
+    host: Host,
+    index: Mapping[str, int],
+    view_at: Callable[[int], GuestView],
+    under_way: list[Move],
+    guests: Mapping[str, Guest],
+) -> tuple[dict[int, GuestView], list[GuestView]]:
+    """Return the views of guests moving from or to `host`: by position (`index` maps the ids
+    of its guests to positions, `view_at` gives the view there), then the arriving ones it does
+    not list yet, in move order. `under_way` holds the unfinished moves leaving or reaching it.
+    """
+    marked: dict[int, GuestView] = {}
+    arriving: list[GuestView] = []
     for record in under_way:
         guest = guests[record.guest_id]
-        i = by_id.get(guest.id)
+        i = index.get(guest.id)
         if i is not None and host.id == record.source:
-            out[i] = _leaving(out[i], host, record)
+            marked[i] = _leaving(view_at(i), host, record)
         elif i is not None:
-            out[i] = replace(out[i], move="arriving")
+            marked[i] = replace(view_at(i), move="arriving")
         elif host.id == record.target and guest.host_id == record.source:
-            out.append(_arriving(guest.view(), host, record))
-    return tuple(out)
+            arriving.append(_arriving(guest.view(), host, record))
+    return marked, arriving
 
 
 def _leaving(view: GuestView, host: Host, record: Move) -> GuestView:

@@ -16,7 +16,7 @@ import numpy as np
 
 from sim import faults, lifecycle, move_transit
 from sim.catalog import Catalog
-from sim.density import max_additional, pending_mib
+from sim.density import max_additional
 from sim.engine import Engine, Event
 from sim.fairshare import FairShare
 from sim.garbage import fewer_collections
@@ -37,7 +37,8 @@ from sim.scenario import (
     load_scenario,
 )
 from sim.scenario_templates import template_configs, with_templates
-from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, TemplateView, WorkloadResult
+from sim.snapshot import DensityRow, Incident, LogEntry, Snapshot, WorkloadResult
+from sim.snapshot_cache import SnapshotCache
 from sim.vocabulary import MAX_GUESTS
 from sim.workload import run_workload
 
@@ -104,8 +105,8 @@ class Session:
         self._requested = total  # guests asked for so far, against MAX_GUESTS
         self._added: list[GuestSpec] = []
         self._configs: dict[str, GuestConfig] = dict(scenario.configs)
-        # Per host, each starting guest's pending memory while its view is unchanged (density).
-        self._pending_shares: dict[str, dict[str, tuple[object, float]]] = {}
+        # What snapshots and density keep between frames, so that one costs what changed.
+        self._snapshots = SnapshotCache(self)
         self.incidents: list[Incident] = []
         self.workload_results: list[WorkloadResult] = []
         self.moves: list[Move] = []
@@ -336,26 +337,15 @@ class Session:
     def density(self, host_id: str = "") -> tuple[DensityRow, ...]:
         """Return, per catalog template, how many more fit on a host and why not more."""
         host = self.hosts[host_id] if host_id else self.host
-        pending = pending_mib(host, self._pending_shares.setdefault(host.id, {}))
-        return tuple(
-            replace(max_additional(host, t, pending), kind=t.kind)
-            for t in self.catalog.templates.values()
-        )
+        pending = self._snapshots.host(host).pending_mib()
+        return tuple(max_additional(host, t, pending) for t in self.catalog.templates.values())
 
     def snapshot(self, host_id: str = "") -> Snapshot:
         """Return everything a view of one host (the first by default) needs, as of now."""
-        from sim.snapshot import template_views
-
         host = self.hosts[host_id] if host_id else self.host
-        guests = tuple(map(Guest.view, host.guests.values()))  # cached views, read in C
-        guests = move_transit.moving_views(host, guests, self.moves, self._guests)
-        if host.down:  # nothing runs on a panicked host, whatever its guests' last state was
-            guests = tuple(replace(g, host_down=True) for g in guests)
-        # Template facts depend only on the catalog and the host's preset: built once per host.
-        cache: dict[str, tuple[TemplateView, ...]] = self.__dict__.setdefault("_template_views", {})
-        if host.id not in cache:
-            cache[host.id] = template_views(self.catalog, host.preset)
-        return Snapshot(
+        kept = self._snapshots
+        guests, tally = kept.host(host).guests(self.moves, self._guests)
+        snap = Snapshot(
             time_s=self.now,
             seed=self.seed,
             host=host.view(),
@@ -363,16 +353,18 @@ class Session:
             memory_mib=host.ledger.row(),
             series=host.recorder.series(),
             log=self.recorder.log_view(),
-            oom_times_s=tuple(host.recorder.oom_times_s),
+            oom_times_s=kept.frozen(f"oom:{host.id}", host.recorder.oom_times_s),
             density=self.density(host.id),
             events_processed=self.engine.events_processed,
-            incidents=tuple(self.incidents),
-            workloads=tuple(self.workload_results),
+            incidents=kept.frozen("incidents", self.incidents),
+            workloads=kept.frozen("workloads", self.workload_results),
             host_ids=tuple(self.hosts),
-            moves=tuple(m.view() for m in self.moves),
-            templates=cache[host.id],
+            moves=kept.moves(self.moves),
+            templates=kept.templates(host),
             hosts=tuple(h.view() for h in self.hosts.values()),
         )
+        snap.keep_tally(tally)
+        return snap
 
     def current_scenario(self) -> Scenario:
         """Return the scenario plus the guests added interactively, to save and replay."""

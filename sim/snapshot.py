@@ -10,7 +10,7 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -312,6 +312,16 @@ class Snapshot:
         if done is None:
             done = self._tally[""] = count_guests(self.guests)
         return done
+
+    def with_series(self, series: MemorySeries) -> Snapshot:
+        """Return this snapshot with other memory series; its tally (if counted) comes along."""
+        other = replace(self, series=series)
+        other._tally.update(self._tally)
+        return other
+
+    def keep_tally(self, tally: Tally) -> None:
+        """Give the snapshot its tally, counted already (it must equal `count_guests`)."""
+        self._tally[""] = tally
 
     def template(self, template_id: str) -> TemplateView | None:
         """Return the facts of one template (None when the catalog has no such id)."""
