@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QRegion,
 )
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -89,7 +90,8 @@ class _Canvas(QWidget):
         p.fillRect(self.rect(), QColor("#FFFFFF"))
         self._view.check_text_context()
         region = event.region()
-        whole = region.contains(self.rect())
+        # QRegion.contains(QRect) is true when they merely overlap: ask what is left uncovered.
+        whole = QRegion(self.rect()).subtracted(region).isEmpty()
         for b, r in zip(self._view.blocks, self.block_rects(), strict=True):
             # Only blocks that touch the part asked for: Qt clips the rest away anyway.
             if whole or region.intersects(self._view.extent(b, r)):
@@ -263,8 +265,9 @@ class LayerDiagramView(SnapshotView):
         if small not in self._line_h:  # the block's own size: a cut text is never taller
             font = theme.font(self.projector, bold=True, small=small)
             self._line_h[small] = QFontMetrics(font).height()
-        face = self._shown(b, r)[1]
-        return paint.extent(r, face, self._line_h[small], theme.metrics(self.projector).line_px)
+        state, face, _solid = self._shown(b, r)
+        far = paint.reach(theme.metrics(self.projector).line_px, state in _GONE, bool(b.mark))
+        return paint.extent(r, face, self._line_h[small], far)
 
     # --- painting ----------------------------------------------------------------------------
     def block_text(self, b: lay.Block) -> tuple[str, str]:

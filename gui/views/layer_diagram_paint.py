@@ -9,6 +9,7 @@ only that part of the canvas is painted again.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QRectF
@@ -133,16 +134,31 @@ class TextPlans:
         return plan
 
 
-def extent(r: QRectF, face: QRectF, line_h: int, line_px: int) -> QRect:
-    """Return the pixels a block at `r` may touch: outline, strike-through and text.
+def reach(line_px: int, gone: bool, marked: bool) -> float:
+    """Return how far past its rectangle a block's painting may go, in pixels.
+
+    The outline's pen is centred on the edge; a strike-through's square caps stick out of
+    the corners by half the pen's width times √2; an incident's glow grows up to
+    `GLOW_PX` around the block. Half a pixel more for antialiasing's rounding.
+    """
+    far = (line_px + 1) / 2
+    if gone:
+        far = max(far, (line_px + 2) / 2 * math.sqrt(2))
+    if marked:
+        far = max(far, incident_marks.GLOW_PX, (line_px + 3) / 2)
+    return far + 0.5
+
+
+def extent(r: QRectF, face: QRectF, line_h: int, far: float) -> QRect:
+    """Return the pixels a block at `r` may touch: its pens reach `far` out, and its text.
 
     A fitted text stays inside its area (`text_areas`: in the face, 2 px from its edges);
     only a cut one, a single line at most `line_h` tall and centred, can stick out of a thin
-    block, by half of what it lacks.
+    block, by half of what it lacks. Neighbours stand 6 px apart, so a block's extent does not
+    reach theirs and a change repaints that block alone.
     """
-    e = line_px + 3  # half the widest pen (strike-through, line_px + 2) and antialiasing
     spill = max(0.0, (line_h - (face.height() - 4)) / 2) + 2
-    return r.adjusted(-e, -max(e, spill), e, max(e, spill)).toAlignedRect()
+    return r.adjusted(-far, -max(far, spill), far, max(far, spill)).toAlignedRect()
 
 
 def corners(q: QRect) -> tuple[int, int, int, int]:
