@@ -9,7 +9,6 @@ greyed out and a compromised one carries a red banner.
 from __future__ import annotations
 
 import math
-from operator import attrgetter
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -32,9 +31,10 @@ from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views import layer_diagram_paint as paint
 from gui.views.base import SnapshotView
+from gui.views.layer_diagram_columns import Columns
 from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit_first
 from gui.views.legend import Legend
-from sim.snapshot import KINDS, LIVE_STATES, STATES, Snapshot
+from sim.snapshot import KINDS, LIVE_STATES, STATES, HostView, Snapshot
 
 _LEGEND_STATES = ("starting", "running", "killed", "crashed", "leaving", "arriving")
 # Always named; the others only while a guest is drawn so (the legend must not crowd the blocks).
@@ -44,9 +44,6 @@ _SMALL_TEXT = frozenset({"guest", "user_kernel", "guest_kernel"})  # blocks that
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
-_ID, _STATE = attrgetter("id"), attrgetter("state")
-_DOWN, _COMPROMISED = attrgetter("host_down"), attrgetter("compromised")
-_MOVE = attrgetter("move")
 
 
 class _Canvas(QWidget):
@@ -115,9 +112,10 @@ class LayerDiagramView(SnapshotView):
         super().__init__(parent)
         self._blocks: list[lay.Block] = []
         self._rows = 5
-        self._key: object = None
-        self._placed: object = None  # (host, guest ids, templates) the blocks were placed for
-        self._placed_blocks: list[lay.Block] = []  # as placed, before incident marks
+        self._columns = Columns()  # the guests by column, kept from frame to frame
+        self._host: HostView | None = None  # the host last drawn
+        self._incidents = (0, 0)  # incidents, and their steps reached, last drawn
+        self._pulsing = False  # a block is drawn starting: it pulses
         self._time = 0.0
         self._fitted: dict[object, tuple[int, Fitted]] = {}
         # Where each block's text goes, by what decides it: most blocks keep their text from
@@ -186,51 +184,40 @@ class LayerDiagramView(SnapshotView):
         self._canvas.update()
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
+        # Incidents are few: their steps reached so far are counted afresh.
         reached = sum(s.time_s <= snap.time_s for i in snap.incidents for s in i.steps)
-        # Key columns read in C; state + host_down give the shown state; the host view holds
-        # host.down and host.compromised.
-        gs = snap.guests
-        key = (
-            snap.host,
-            tuple(map(_ID, gs)),
-            tuple(map(_STATE, gs)),
-            tuple(map(_DOWN, gs)),
-            tuple(map(_COMPROMISED, gs)),
-            tuple(map(_MOVE, gs)),  # a running guest starts leaving: same state, new pattern
-            len(snap.incidents),
-            reached,
-        )
-        starting = snap.tally.starting
+        incidents = (len(snap.incidents), reached)
         glowing = any(
             0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
             for i in snap.incidents
             for s in i.steps
         )
-        same_host = self._key is not None and snap.host == self._key[0]  # type: ignore[index]
-        if key != self._key or force:
+        same_host = snap.host == self._host
+        # The guests that changed since the last frame move their columns' counts.
+        moved = self._columns.update(snap.host, snap.guests, snap.templates)
+        if moved or force or not same_host or incidents != self._incidents:
             if force or not same_host:
                 self._plans.clear()  # block texts name the host's OS, cores and RAM
-            self._key = key
-            # The same guests on the same host stand where they stood: only counts change.
-            placed = (snap.host, key[1], snap.templates)
-            if placed == self._placed and not force:
-                blocks = lay.restate(self._placed_blocks, gs)
-            else:
-                templates = {t.id: t for t in snap.templates}
-                blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
-                self._placed = placed
-            self._placed_blocks = blocks
-            self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
-            self._kinds.set_visible_keys(set(snap.tally.kinds) or set(KINDS))
-            shown = {s for b in self._blocks if b.role == "guest" for s in b.states}  # all guests
-            shown = {"crashed" if s == "failed" else s for s in shown}
-            self._states.set_visible_keys(set(_LEGEND_ALWAYS) | (shown & set(_LEGEND_STATES)))
-        elif not (starting or glowing) or snap.time_s == self._time:
+            self._host, self._incidents = snap.host, incidents
+            self._place(snap)
+        elif not (self._pulsing or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint
         elif not glowing and int(snap.time_s * PULSE_STEPS) == int(self._time * PULSE_STEPS):
             return  # the pulse moves in steps: a repaint per step, not per frame
         self._time = snap.time_s
         self._update_canvas(force or not same_host)
+
+    def _place(self, snap: Snapshot) -> None:
+        """Place the blocks of the columns as they are now, mark incidents, fit the legends."""
+        columns = self._columns
+        blocks, self._rows = lay.place(snap.host, *columns.sides())
+        self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, columns.compromised)
+        own = paint.OWN_STATE
+        self._pulsing = any(b.state == "starting" for b in self._blocks if b.role in own)
+        self._kinds.set_visible_keys({k for k, n in columns.kinds.items() if n} or set(KINDS))
+        shown = {s for b in self._blocks if b.role == "guest" for s in b.states}  # all guests
+        shown = {"crashed" if s == "failed" else s for s in shown}
+        self._states.set_visible_keys(set(_LEGEND_ALWAYS) | (shown & set(_LEGEND_STATES)))
 
     def _update_canvas(self, whole: bool) -> None:
         """Ask Qt to paint again where blocks changed (all of it when marks may spill over)."""

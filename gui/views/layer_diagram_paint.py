@@ -22,7 +22,7 @@ from gui.views.layer_diagram_text import Fitted
 
 Plan = tuple[QRectF, Fitted, QRectF | None]  # text area, fitted text, white plate (None: none)
 Look = tuple[object, ...]  # what a block looks like, last its painted pixels (x, y, w, h)
-_OWN_STATE = frozenset({"guest", "guest_kernel", "user_kernel", "utility_vm"})  # others: running
+OWN_STATE = frozenset({"guest", "guest_kernel", "user_kernel", "utility_vm"})  # others: running
 _MAX_PLANS = 512  # texts and sizes seen while guests came and went
 
 
@@ -69,9 +69,7 @@ def fill(b: lay.Block) -> QColor:
 
 def shown(b: lay.Block, r: QRectF, host_down: bool, projector: bool) -> tuple[str, QRectF, bool]:
     """Return the state a block is drawn in, where its face is, and whether it is solid."""
-    state = (
-        b.state if b.role in ("guest", "guest_kernel", "user_kernel", "utility_vm") else "running"
-    )
+    state = b.state if b.role in OWN_STATE else "running"
     if b.role == "host_kernel" and host_down:
         state = "crashed"  # a kernel panic took the shared kernel, and every container
     if b.role == "guest_kernel" and b.count > 1:
