@@ -41,6 +41,7 @@ _LEGEND_STATES = ("starting", "running", "killed", "crashed", "leaving", "arrivi
 _LEGEND_ALWAYS = frozenset({"starting", "running"})
 _GONE = frozenset(STATES) - frozenset(LIVE_STATES)
 _SMALL_TEXT = frozenset({"guest", "user_kernel", "guest_kernel"})  # blocks that can be narrow
+_MAX_PLACES = 512
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
@@ -55,11 +56,6 @@ class _Canvas(QWidget):
         self.setMinimumSize(240, 120)  # short panes: the blocks' texts shrink or shorten
         # It paints every pixel (white first): Qt need not paint the widgets behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-
-    def block_rects(self) -> list[QRectF]:
-        """Return where each block is painted, in the order of the view's blocks."""
-        floor = self._floor()
-        return [self.block_rect(b, floor) for b in self._view.blocks]
 
     def _floor(self) -> float:
         return QFontMetrics(theme.font(self._view.projector, small=True)).height()
@@ -89,9 +85,9 @@ class _Canvas(QWidget):
         region = event.region()
         # QRegion.contains(QRect) is true when they merely overlap: ask what is left uncovered.
         whole = QRegion(self.rect()).subtracted(region).isEmpty()
-        for b, r in zip(self._view.blocks, self.block_rects(), strict=True):
+        for b, (r, reach) in zip(self._view.blocks, self._view.block_places(), strict=True):
             # Only blocks that touch the part asked for: Qt clips the rest away anyway.
-            if whole or region.intersects(self._view.extent(b, r)):
+            if whole or region.intersects(reach):
                 self._view.paint_block(p, b, r)
         self._view.paint_banner(p, QRectF(self.rect()))
         p.end()
@@ -121,7 +117,12 @@ class LayerDiagramView(SnapshotView):
         # Where each block's text goes, by what decides it: most blocks keep their text from
         # one frame to the next, and fitting and measuring it costs more than drawing it.
         self._plans = paint.TextPlans()
-        self._looks: set[paint.Look] | None = None  # as last asked to be painted
+        # How each block looked when last asked to be painted (None: unknown, paint all), and
+        # where blocks that look so stand on the canvas, in the context below.
+        self._looks: dict[paint.Look, lay.Block] | None = None
+        self._looked_in: tuple[object, ...] = ()
+        self._where: dict[paint.Look, tuple[QRectF, QRect]] = {}
+        self._placed_in: tuple[object, ...] = ()
         self._line_h: dict[bool, int] = {}  # text line height, by small font or not
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
@@ -225,26 +226,54 @@ class LayerDiagramView(SnapshotView):
             looks = None  # badges, glows and the banner paint outside blocks: repaint all
         else:
             self.check_text_context()
-            looks = {
-                (*self._look(b, r), paint.corners(self.extent(b, r)))
-                for b, r in zip(self._blocks, self._canvas.block_rects(), strict=True)
-            }
-        if whole or looks is None or self._looks is None:
-            self._canvas.update()
+            down = self._host is not None and self._host.down
+            looks = {(*paint.look(b, down), self._pulse(b, down)): b for b in self._blocks}
+        context = self._geometry_context()
+        if whole or looks is None or self._looks is None or context != self._looked_in:
+            self._canvas.update()  # a new size or row count moves every block
         else:
-            self._canvas.update(paint.dirty(self._looks, looks))
-        self._looks = looks
+            before = self._looks
+            changed = [(k[:-1], looks.get(k) or before[k]) for k in before.keys() ^ looks.keys()]
+            self._canvas.update(paint.dirty(self._reach_of(changed)))
+        self._looks, self._looked_in = looks, context
+
+    def _pulse(self, b: lay.Block, host_down: bool) -> int:
+        """Return the step of the pulse `b` is painted at (-1: it does not pulse)."""
+        if paint.state_of(b, host_down) != "starting":
+            return -1
+        return int(self._time * PULSE_STEPS)
+
+    def _geometry_context(self) -> tuple[object, ...]:
+        """Return what places the blocks on the canvas besides their own coordinates."""
+        c = self._canvas
+        return (c.width(), c.height(), self.row_count, self.banner_px(), self.projector)
+
+    def block_places(self) -> list[tuple[QRectF, QRect]]:
+        """Return where each block is painted and the pixels it may touch, in block order."""
+        down = self._host is not None and self._host.down
+        return self._reach_of([(paint.look(b, down), b) for b in self._blocks])
+
+    def _reach_of(self, blocks: list[tuple[paint.Look, lay.Block]]) -> list[tuple[QRectF, QRect]]:
+        """Return the rectangle and extent of each (look, block), kept while nothing moves."""
+        context = self._geometry_context()
+        if context != self._placed_in:
+            self._placed_in = context
+            self._where.clear()
+        out = []
+        for look, b in blocks:
+            where = self._where.get(look)
+            if where is None:
+                if len(self._where) > _MAX_PLACES:  # blocks seen while guests came and went
+                    self._where.clear()
+                r = self._canvas.block_rect(b)
+                where = self._where[look] = (r, self.extent(b, r))
+            out.append(where)
+        return out
 
     def _shown(self, b: lay.Block, r: QRectF) -> tuple[str, QRectF, bool]:
         """Return the state a block is drawn in, where its face is, and whether it is solid."""
         host = self.snapshot.host if self.snapshot else None
         return paint.shown(b, r, host is not None and host.down, self.projector)
-
-    def _look(self, b: lay.Block, r: QRectF) -> paint.Look:
-        """Return all that decides how `b` is painted at `r`."""
-        state, face, solid = self._shown(b, r)
-        pulse = int(self._time * PULSE_STEPS) if state == "starting" else -1
-        return (*paint.plan_key(b, face, solid), b.state, state, pulse, r.getRect())
 
     def extent(self, b: lay.Block, r: QRectF) -> QRect:
         """Return the pixels block `b` at `r` may touch when painted (its text unfitted)."""
@@ -429,6 +458,7 @@ class LayerDiagramView(SnapshotView):
         )
         if self._plans.set_context(context):
             self._line_h.clear()
+            self._where.clear()  # extents allow for a cut text's line height
 
     def _plan(self, b: lay.Block, r: QRectF, solid: bool) -> paint.Plan:
         """Return where `b`'s text goes, what is painted, and its white plate (None: none)."""

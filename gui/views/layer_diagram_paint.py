@@ -21,7 +21,7 @@ from gui.views import layer_diagram_layout as lay
 from gui.views.layer_diagram_text import Fitted
 
 Plan = tuple[QRectF, Fitted, QRectF | None]  # text area, fitted text, white plate (None: none)
-Look = tuple[object, ...]  # what a block looks like, last its painted pixels (x, y, w, h)
+Look = tuple[object, ...]  # what a block looks like (`look`)
 OWN_STATE = frozenset({"guest", "guest_kernel", "user_kernel", "utility_vm"})  # others: running
 _MAX_PLANS = 512  # texts and sizes seen while guests came and went
 
@@ -67,11 +67,36 @@ def fill(b: lay.Block) -> QColor:
     return theme.colour(theme.BLOCK_COLOURS, b.role)
 
 
+def state_of(b: lay.Block, host_down: bool) -> str:
+    """Return the state a block is drawn in."""
+    if b.role == "host_kernel" and host_down:
+        return "crashed"  # a kernel panic took the shared kernel, and every container
+    return b.state if b.role in OWN_STATE else "running"
+
+
+def look(b: lay.Block, host_down: bool) -> Look:
+    """Return all of a block that decides how it is painted, besides the host and its pulse."""
+    return (
+        b.role,
+        b.x,
+        b.row,
+        b.w,
+        b.h,
+        b.template,
+        b.kind,
+        b.guest_ids[:1],
+        b.count,
+        tuple(b.states.items()),
+        tuple(b.marks.items()),
+        b.text_w,
+        b.reached_s,
+        state_of(b, host_down),
+    )
+
+
 def shown(b: lay.Block, r: QRectF, host_down: bool, projector: bool) -> tuple[str, QRectF, bool]:
     """Return the state a block is drawn in, where its face is, and whether it is solid."""
-    state = b.state if b.role in OWN_STATE else "running"
-    if b.role == "host_kernel" and host_down:
-        state = "crashed"  # a kernel panic took the shared kernel, and every container
+    state = state_of(b, host_down)
     if b.role == "guest_kernel" and b.count > 1:
         step = 6.0 if projector else 4.0
         r = r.adjusted(0, 2 * step, -2 * step, 0)  # room for the deck of kernels behind
@@ -159,14 +184,9 @@ def extent(r: QRectF, face: QRectF, line_h: int, far: float) -> QRect:
     return r.adjusted(-far, -max(far, spill), far, max(far, spill)).toAlignedRect()
 
 
-def corners(q: QRect) -> tuple[int, int, int, int]:
-    """Return `q` as (x, y, width, height), to compare and keep."""
-    return q.x(), q.y(), q.width(), q.height()
-
-
-def dirty(before: set[Look], after: set[Look]) -> QRegion:
-    """Return where the canvas changes: where blocks that look different paint, then or now."""
+def dirty(places: list[tuple[QRectF, QRect]]) -> QRegion:
+    """Return where the canvas changes: the extents of blocks that changed, as were and are."""
     region = QRegion()
-    for look in before ^ after:
-        region += QRect(*look[-1])  # type: ignore[misc]
+    for _rect, reach in places:
+        region += reach
     return region
