@@ -32,7 +32,7 @@ from gui.views import layer_diagram_layout as lay
 from gui.views import layer_diagram_paint as paint
 from gui.views.base import SnapshotView
 from gui.views.layer_diagram_columns import Columns
-from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit_first
+from gui.views.layer_diagram_text import WRAP, Fits, Fitted, breakable
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIVE_STATES, STATES, HostView, Snapshot
 
@@ -113,7 +113,7 @@ class LayerDiagramView(SnapshotView):
         self._incidents = (0, 0)  # incidents, and their steps reached, last drawn
         self._pulsing = False  # a block is drawn starting: it pulses
         self._time = 0.0
-        self._fitted: dict[object, tuple[int, Fitted]] = {}
+        self._fits = Fits()
         # Where each block's text goes, by what decides it: most blocks keep their text from
         # one frame to the next, and fitting and measuring it costs more than drawing it.
         self._plans = paint.TextPlans()
@@ -426,17 +426,10 @@ class LayerDiagramView(SnapshotView):
         """Return where the text of `b` painted in `r` goes, the text, its font, and if cut."""
         # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
         font = theme.font(self.projector, bold=True, small=b.role in _SMALL_TEXT)
-        variants = self.block_variants(b)
         areas = self.text_areas(b, r)
-        sizes = tuple((round(a.width()), round(a.height())) for a in areas)
-        key = (tuple(variants), sizes, font.key())
-        if key not in self._fitted:
-            if len(self._fitted) > 512:  # sizes seen while a splitter was dragged
-                self._fitted.clear()
-            floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
-            desk = round(theme.metrics(False).font_pt * 96 / 72)  # normal mode's text
-            self._fitted[key] = fit_first(font, areas, variants, floor, desk)
-        index, shown = self._fitted[key]
+        floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
+        desk = round(theme.metrics(False).font_pt * 96 / 72)  # normal mode's text
+        index, shown = self._fits.fit(font, areas, self.block_variants(b), floor, desk)
         return areas[index], shown
 
     def fitted(self, b: lay.Block, rect: QRectF | None = None) -> Fitted:
