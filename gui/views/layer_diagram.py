@@ -461,7 +461,7 @@ class LayerDiagramView(SnapshotView):
             if solid or r.width() <= 20:
                 return inner, shown, None
             # Patterned fills: a white plate behind the text keeps it readable.
-            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
+            box = self._fits.box(shown, inner.toRect())
             return inner, shown, QRectF(box).adjusted(-4, -2, 4, 2).intersected(r)
 
         return self._plans.get(paint.plan_key(b, r, solid), make)

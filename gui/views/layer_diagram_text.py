@@ -116,6 +116,7 @@ class Fits:
 
     def __init__(self) -> None:
         self._kept: dict[tuple[object, ...], tuple[int, int, Fitted]] = {}
+        self._boxes: dict[tuple[object, ...], QRect] = {}
 
     def fit(
         self,
@@ -143,3 +144,14 @@ class Fits:
         if which >= 0 and fitted.text != variants[which]:
             fitted = Fitted(variants[which], fitted.font, False)
         return index, fitted
+
+    def box(self, fitted: Fitted, area: QRect) -> QRect:
+        """Return where `fitted` paints in `area`, wrapped and centred (kept by its shape)."""
+        text = fitted.text.translate(_ZEROS) if digits_alike(fitted.font) else fitted.text
+        key = (text, fitted.font.key(), area.getRect())
+        box = self._boxes.get(key)
+        if box is None:
+            if len(self._boxes) > _MAX_FITS:
+                self._boxes.clear()
+            box = self._boxes[key] = QFontMetrics(fitted.font).boundingRect(area, WRAP, text)
+        return box

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetrics
 
 from gui.views.layer_diagram_text import (
+    WRAP,
     ZWSP,
     Fits,
     breakable,
@@ -83,4 +84,6 @@ def test_fits_kept_for_texts_of_other_counts_are_what_fitting_afresh_gives(qapp)
             want.font.key(),
             want.cut,
         )
+        area = areas[index].toRect()
+        assert kept.box(got[1], area) == QFontMetrics(want.font).boundingRect(area, WRAP, want.text)
     assert shared > 100  # most counts were fitted once for their shape
