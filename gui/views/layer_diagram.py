@@ -32,6 +32,7 @@ from gui.views import layer_diagram_layout as lay
 from gui.views import layer_diagram_paint as paint
 from gui.views.base import SnapshotView
 from gui.views.layer_diagram_columns import Columns
+from gui.views.layer_diagram_damage import Damage, Place
 from gui.views.layer_diagram_text import WRAP, Fits, Fitted, breakable
 from gui.views.legend import Legend
 from sim.snapshot import KINDS, LIVE_STATES, STATES, HostView, Snapshot
@@ -41,7 +42,6 @@ _LEGEND_STATES = ("starting", "running", "killed", "crashed", "leaving", "arrivi
 _LEGEND_ALWAYS = frozenset({"starting", "running"})
 _GONE = frozenset(STATES) - frozenset(LIVE_STATES)
 _SMALL_TEXT = frozenset({"guest", "user_kernel", "guest_kernel"})  # blocks that can be narrow
-_MAX_PLACES = 512
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
@@ -117,12 +117,7 @@ class LayerDiagramView(SnapshotView):
         # Where each block's text goes, by what decides it: most blocks keep their text from
         # one frame to the next, and fitting and measuring it costs more than drawing it.
         self._plans = paint.TextPlans()
-        # How each block looked when last asked to be painted (None: unknown, paint all), and
-        # where blocks that look so stand on the canvas, in the context below.
-        self._looks: dict[paint.Look, lay.Block] | None = None
-        self._looked_in: tuple[object, ...] = ()
-        self._where: dict[paint.Look, tuple[QRectF, QRect]] = {}
-        self._placed_in: tuple[object, ...] = ()
+        self._damage = Damage(self._measure)  # what changed since the last frame, and where
         self._line_h: dict[bool, int] = {}  # text line height, by small font or not
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
@@ -222,20 +217,16 @@ class LayerDiagramView(SnapshotView):
 
     def _update_canvas(self, whole: bool) -> None:
         """Ask Qt to paint again where blocks changed (all of it when marks may spill over)."""
-        if self.banner_px() or any(b.mark for b in self._blocks):
-            looks = None  # badges, glows and the banner paint outside blocks: repaint all
-        else:
+        shown = None  # badges, glows and the banner paint outside blocks: repaint all
+        if not self.banner_px() and not any(b.mark for b in self._blocks):
             self.check_text_context()
             down = self._host is not None and self._host.down
-            looks = {(*paint.look(b, down), self._pulse(b, down)): b for b in self._blocks}
-        context = self._geometry_context()
-        if whole or looks is None or self._looks is None or context != self._looked_in:
-            self._canvas.update()  # a new size or row count moves every block
+            shown = {(paint.look(b, down), self._pulse(b, down)): b for b in self._blocks}
+        region = self._damage.changed(shown, self._geometry_context(), whole)
+        if region is None:
+            self._canvas.update()
         else:
-            before = self._looks
-            changed = [(k[:-1], looks.get(k) or before[k]) for k in before.keys() ^ looks.keys()]
-            self._canvas.update(paint.dirty(self._reach_of(changed)))
-        self._looks, self._looked_in = looks, context
+            self._canvas.update(region)
 
     def _pulse(self, b: lay.Block, host_down: bool) -> int:
         """Return the step of the pulse `b` is painted at (-1: it does not pulse)."""
@@ -248,27 +239,15 @@ class LayerDiagramView(SnapshotView):
         c = self._canvas
         return (c.width(), c.height(), self.row_count, self.banner_px(), self.projector)
 
-    def block_places(self) -> list[tuple[QRectF, QRect]]:
+    def block_places(self) -> list[Place]:
         """Return where each block is painted and the pixels it may touch, in block order."""
         down = self._host is not None and self._host.down
-        return self._reach_of([(paint.look(b, down), b) for b in self._blocks])
+        looks = [(paint.look(b, down), b) for b in self._blocks]
+        return self._damage.places(looks, self._geometry_context())
 
-    def _reach_of(self, blocks: list[tuple[paint.Look, lay.Block]]) -> list[tuple[QRectF, QRect]]:
-        """Return the rectangle and extent of each (look, block), kept while nothing moves."""
-        context = self._geometry_context()
-        if context != self._placed_in:
-            self._placed_in = context
-            self._where.clear()
-        out = []
-        for look, b in blocks:
-            where = self._where.get(look)
-            if where is None:
-                if len(self._where) > _MAX_PLACES:  # blocks seen while guests came and went
-                    self._where.clear()
-                r = self._canvas.block_rect(b)
-                where = self._where[look] = (r, self.extent(b, r))
-            out.append(where)
-        return out
+    def _measure(self, b: lay.Block) -> Place:
+        r = self._canvas.block_rect(b)
+        return r, self.extent(b, r)
 
     def _shown(self, b: lay.Block, r: QRectF) -> tuple[str, QRectF, bool]:
         """Return the state a block is drawn in, where its face is, and whether it is solid."""
@@ -451,7 +430,7 @@ class LayerDiagramView(SnapshotView):
         )
         if self._plans.set_context(context):
             self._line_h.clear()
-            self._where.clear()  # extents allow for a cut text's line height
+            self._damage.forget_places()
 
     def _plan(self, b: lay.Block, r: QRectF, solid: bool) -> paint.Plan:
         """Return where `b`'s text goes, what is painted, and its white plate (None: none)."""

@@ -1,10 +1,10 @@
-"""Painting helpers of the layer diagram: state bands, badge room, text plans, dirty areas.
+"""Painting helpers of the layer diagram: state bands, badge room, text plans, extents.
 
 A block's text placement (area, fitted text, white plate) costs more to work out than to
 draw, and most blocks keep it from one frame to the next, so `TextPlans` keeps it by what
 decides it and forgets everything when the language, the mode's sizes or the font change.
-While guests start only a few blocks change (counts, pulse): `dirty` is where they paint, so
-only that part of the canvas is painted again.
+A block's `look` is all of it that decides its pixels; its `extent` is the pixels it may
+touch (`layer_diagram_damage` paints again only the extents of blocks whose look changed).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QRegion
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
 
 from gui import theme
 from gui.views import incident_marks
@@ -182,11 +182,3 @@ def extent(r: QRectF, face: QRectF, line_h: int, far: float) -> QRect:
     """
     spill = max(0.0, (line_h - (face.height() - 4)) / 2) + 2
     return r.adjusted(-far, -max(far, spill), far, max(far, spill)).toAlignedRect()
-
-
-def dirty(places: list[tuple[QRectF, QRect]]) -> QRegion:
-    """Return where the canvas changes: the extents of blocks that changed, as were and are."""
-    region = QRegion()
-    for _rect, reach in places:
-        region += reach
-    return region
