@@ -198,3 +198,21 @@ def test_a_change_in_one_column_paints_that_block_alone(qtbot, projector: bool) 
         QApplication.processEvents()
     # Its neighbours, the runtime under it and the legend (crashed is named now) stay as they were.
     assert painted == ["guest redis"]
+
+
+def test_a_block_drawn_starting_pulses_though_no_guest_starts(qtbot) -> None:  # noqa: ANN001
+    # A Windows host whose Linux utility VM is still booting, its containers running.
+    host = S.host(os="windows", hypervisor="type1", utility_vm=False)
+    view = _view(qtbot)
+    paints = _Paints()
+    view.canvas.installEventFilter(paints)
+    for i, now in enumerate((40.0, 40.05, 40.2, 40.4)):  # pulse steps 320, 320, 321, 323
+        view.update_snapshot(S.make_snapshot(now, [("nginx", 2, 0.0, 0.0)], host_view=host))
+        for _ in range(3):
+            QApplication.processEvents()
+        if i == 1:
+            assert paints.areas[-1:] != [], "the first frames painted the diagram"
+            paints.areas.clear()  # the same pulse step: nothing more to paint
+    assert {b.state for b in view.blocks if b.role == "guest"} == {"running"}
+    assert [b.state for b in view.blocks if b.role == "utility_vm"] == ["starting"]
+    assert len(paints.areas) == 2  # a repaint per pulse step
