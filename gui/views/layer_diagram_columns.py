@@ -107,7 +107,8 @@ class Columns:
         self._members: tuple[list[int], ...] = ([], [], [])  # guest indices per side
         self._groups: tuple[dict[str, list[int]], ...] = ({}, {}, {})  # by template per side
         self._counts: dict[tuple[int, str], Counter[str]] = {}  # (side, template) -> states
-        self._ids_of: dict[tuple[int, str], tuple[str, ...]] = {}  # kept until one is added
+        self._group_ids: dict[tuple[int, str], list[str]] = {}  # (side, template) -> ids
+        self._ids_of: dict[tuple[int, str], tuple[str, ...]] = {}  # as a tuple, until one is added
         self.kinds: Counter[str] = Counter()  # kinds of every guest, live or not
         self.shown: Counter[str] = Counter()  # every guest's drawn state
         self.compromised: set[str] = set()
@@ -152,6 +153,7 @@ class Columns:
         self._members[s].append(i)
         self._groups[s].setdefault(g.template, []).append(i)
         self._counts.setdefault((s, g.template), Counter())[shown] += 1
+        self._group_ids.setdefault((s, g.template), []).append(g.id)
         self._ids_of.pop((s, g.template), None)
         self.kinds[g.kind] += 1
         self.shown[shown] += 1
@@ -188,7 +190,7 @@ class Columns:
         for template, indices in self._groups[s].items():
             ids = self._ids_of.get((s, template))
             if ids is None:
-                ids = self._ids_of[s, template] = tuple(map(self._ids.__getitem__, indices))
+                ids = self._ids_of[s, template] = tuple(self._group_ids[s, template])
             cols.append(self._column(indices, ordered(self._counts[s, template]), ids))
         return cols
 
