@@ -14,6 +14,7 @@ from gui import theme
 from gui.views.layer_diagram_layout import Block
 
 GLOW_S = 0.6  # a step glows this long (simulated seconds) after it is reached
+GLOW_PX = 14.0  # how far the glow reaches out of the block, when it starts
 GLYPHS = {
     "crashed": "✕",
     "killed": "✕",
@@ -41,7 +42,7 @@ def paint_mark(p: QPainter, b: Block, r: QRectF, projector: bool, now_s: float) 
     if 0 <= age < GLOW_S:
         glow = QColor(harm if mark not in ("blocked", "contained") else theme.SAFE)
         glow.setAlphaF(0.6 * (1 - age / GLOW_S))
-        grow = 4 + 10 * (1 - age / GLOW_S)
+        grow = 4 + (GLOW_PX - 4) * (1 - age / GLOW_S)
         p.setPen(QPen(glow, grow))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(r.adjusted(-grow / 2, -grow / 2, grow / 2, grow / 2))

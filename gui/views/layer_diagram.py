@@ -9,7 +9,6 @@ greyed out and a compromised one carries a red banner.
 from __future__ import annotations
 
 import math
-from operator import attrgetter
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -21,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QRegion,
 )
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -31,9 +31,11 @@ from gui.views import incident_marks
 from gui.views import layer_diagram_layout as lay
 from gui.views import layer_diagram_paint as paint
 from gui.views.base import SnapshotView
-from gui.views.layer_diagram_text import WRAP, Fitted, breakable, fit_first
+from gui.views.layer_diagram_columns import Columns
+from gui.views.layer_diagram_damage import Damage, Place
+from gui.views.layer_diagram_text import WRAP, Fits, Fitted, breakable
 from gui.views.legend import Legend
-from sim.snapshot import KINDS, LIVE_STATES, STATES, Snapshot
+from sim.snapshot import KINDS, LIVE_STATES, STATES, HostView, Snapshot
 
 _LEGEND_STATES = ("starting", "running", "killed", "crashed", "leaving", "arriving")
 # Always named; the others only while a guest is drawn so (the legend must not crowd the blocks).
@@ -43,9 +45,6 @@ _SMALL_TEXT = frozenset({"guest", "user_kernel", "guest_kernel"})  # blocks that
 
 # Starting guests pulse once per simulated second, drawn in this many steps.
 PULSE_STEPS = 8
-_ID, _STATE = attrgetter("id"), attrgetter("state")
-_DOWN, _COMPROMISED = attrgetter("host_down"), attrgetter("compromised")
-_MOVE = attrgetter("move")
 
 
 class _Canvas(QWidget):
@@ -57,11 +56,6 @@ class _Canvas(QWidget):
         self.setMinimumSize(240, 120)  # short panes: the blocks' texts shrink or shorten
         # It paints every pixel (white first): Qt need not paint the widgets behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-
-    def block_rects(self) -> list[QRectF]:
-        """Return where each block is painted, in the order of the view's blocks."""
-        floor = self._floor()
-        return [self.block_rect(b, floor) for b in self._view.blocks]
 
     def _floor(self) -> float:
         return QFontMetrics(theme.font(self._view.projector, small=True)).height()
@@ -89,10 +83,11 @@ class _Canvas(QWidget):
         p.fillRect(self.rect(), QColor("#FFFFFF"))
         self._view.check_text_context()
         region = event.region()
-        whole = region.contains(self.rect())
-        for b, r in zip(self._view.blocks, self.block_rects(), strict=True):
+        # QRegion.contains(QRect) is true when they merely overlap: ask what is left uncovered.
+        whole = QRegion(self.rect()).subtracted(region).isEmpty()
+        for b, (r, reach) in zip(self._view.blocks, self._view.block_places(), strict=True):
             # Only blocks that touch the part asked for: Qt clips the rest away anyway.
-            if whole or region.intersects(self._view.extent(b, r)):
+            if whole or region.intersects(reach):
                 self._view.paint_block(p, b, r)
         self._view.paint_banner(p, QRectF(self.rect()))
         p.end()
@@ -113,15 +108,16 @@ class LayerDiagramView(SnapshotView):
         super().__init__(parent)
         self._blocks: list[lay.Block] = []
         self._rows = 5
-        self._key: object = None
-        self._placed: object = None  # (host, guest ids, templates) the blocks were placed for
-        self._placed_blocks: list[lay.Block] = []  # as placed, before incident marks
+        self._columns = Columns()  # the guests by column, kept from frame to frame
+        self._host: HostView | None = None  # the host last drawn
+        self._incidents = (0, 0)  # incidents, and their steps reached, last drawn
+        self._pulsing = False  # a block is drawn starting: it pulses
         self._time = 0.0
-        self._fitted: dict[object, tuple[int, Fitted]] = {}
+        self._fits = Fits()
         # Where each block's text goes, by what decides it: most blocks keep their text from
         # one frame to the next, and fitting and measuring it costs more than drawing it.
         self._plans = paint.TextPlans()
-        self._looks: set[paint.Look] | None = None  # as last asked to be painted
+        self._damage = Damage(self._measure)  # what changed since the last frame, and where
         self._line_h: dict[bool, int] = {}  # text line height, by small font or not
         self._kinds = Legend(
             [(k, theme.colour(theme.KIND_COLOURS, k), Qt.BrushStyle.SolidPattern) for k in KINDS],
@@ -184,78 +180,79 @@ class LayerDiagramView(SnapshotView):
         self._canvas.update()
 
     def _draw(self, snap: Snapshot, force: bool = False) -> None:
+        # Incidents are few: their steps reached so far are counted afresh.
         reached = sum(s.time_s <= snap.time_s for i in snap.incidents for s in i.steps)
-        # Key columns read in C; state + host_down give the shown state; the host view holds
-        # host.down and host.compromised.
-        gs = snap.guests
-        key = (
-            snap.host,
-            tuple(map(_ID, gs)),
-            tuple(map(_STATE, gs)),
-            tuple(map(_DOWN, gs)),
-            tuple(map(_COMPROMISED, gs)),
-            tuple(map(_MOVE, gs)),  # a running guest starts leaving: same state, new pattern
-            len(snap.incidents),
-            reached,
-        )
-        starting = snap.tally.starting
+        incidents = (len(snap.incidents), reached)
         glowing = any(
             0 <= snap.time_s - s.time_s < incident_marks.GLOW_S
             for i in snap.incidents
             for s in i.steps
         )
-        same_host = self._key is not None and snap.host == self._key[0]  # type: ignore[index]
-        if key != self._key or force:
+        same_host = snap.host == self._host
+        # The guests that changed since the last frame move their columns' counts.
+        moved = self._columns.update(snap.host, snap.guests, snap.templates)
+        if moved or force or not same_host or incidents != self._incidents:
             if force or not same_host:
                 self._plans.clear()  # block texts name the host's OS, cores and RAM
-            self._key = key
-            # The same guests on the same host stand where they stood: only counts change.
-            placed = (snap.host, key[1], snap.templates)
-            if placed == self._placed and not force:
-                blocks = lay.restate(self._placed_blocks, gs)
-            else:
-                templates = {t.id: t for t in snap.templates}
-                blocks, self._rows = lay.layout(snap.host, snap.guests, templates)
-                self._placed = placed
-            self._placed_blocks = blocks
-            self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, snap.guests)
-            self._kinds.set_visible_keys(set(snap.tally.kinds) or set(KINDS))
-            shown = {s for b in self._blocks if b.role == "guest" for s in b.states}  # all guests
-            shown = {"crashed" if s == "failed" else s for s in shown}
-            self._states.set_visible_keys(set(_LEGEND_ALWAYS) | (shown & set(_LEGEND_STATES)))
-        elif not (starting or glowing) or snap.time_s == self._time:
+            self._host, self._incidents = snap.host, incidents
+            self._place(snap)
+        elif not (self._pulsing or glowing) or snap.time_s == self._time:
             return  # nothing moves: no repaint
         elif not glowing and int(snap.time_s * PULSE_STEPS) == int(self._time * PULSE_STEPS):
             return  # the pulse moves in steps: a repaint per step, not per frame
         self._time = snap.time_s
         self._update_canvas(force or not same_host)
 
+    def _place(self, snap: Snapshot) -> None:
+        """Place the blocks of the columns as they are now, mark incidents, fit the legends."""
+        columns = self._columns
+        blocks, self._rows = lay.place(snap.host, *columns.sides())
+        self._blocks = lay.mark_incidents(blocks, snap.incidents, snap.time_s, columns.compromised)
+        own = paint.OWN_STATE
+        self._pulsing = any(b.state == "starting" for b in self._blocks if b.role in own)
+        self._kinds.set_visible_keys({k for k, n in columns.kinds.items() if n} or set(KINDS))
+        shown = {s for b in self._blocks if b.role == "guest" for s in b.states}  # all guests
+        shown = {"crashed" if s == "failed" else s for s in shown}
+        self._states.set_visible_keys(set(_LEGEND_ALWAYS) | (shown & set(_LEGEND_STATES)))
+
     def _update_canvas(self, whole: bool) -> None:
         """Ask Qt to paint again where blocks changed (all of it when marks may spill over)."""
-        if self.banner_px() or any(b.mark for b in self._blocks):
-            looks = None  # badges, glows and the banner paint outside blocks: repaint all
-        else:
+        shown = None  # badges, glows and the banner paint outside blocks: repaint all
+        if not self.banner_px() and not any(b.mark for b in self._blocks):
             self.check_text_context()
-            looks = {
-                (*self._look(b, r), paint.corners(self.extent(b, r)))
-                for b, r in zip(self._blocks, self._canvas.block_rects(), strict=True)
-            }
-        if whole or looks is None or self._looks is None:
+            down = self._host is not None and self._host.down
+            shown = {(paint.look(b, down), self._pulse(b, down)): b for b in self._blocks}
+        region = self._damage.changed(shown, self._geometry_context(), whole)
+        if region is None:
             self._canvas.update()
         else:
-            self._canvas.update(paint.dirty(self._looks, looks))
-        self._looks = looks
+            self._canvas.update(region)
+
+    def _pulse(self, b: lay.Block, host_down: bool) -> int:
+        """Return the step of the pulse `b` is painted at (-1: it does not pulse)."""
+        if paint.state_of(b, host_down) != "starting":
+            return -1
+        return int(self._time * PULSE_STEPS)
+
+    def _geometry_context(self) -> tuple[object, ...]:
+        """Return what places the blocks on the canvas besides their own coordinates."""
+        c = self._canvas
+        return (c.width(), c.height(), self.row_count, self.banner_px(), self.projector)
+
+    def block_places(self) -> list[Place]:
+        """Return where each block is painted and the pixels it may touch, in block order."""
+        down = self._host is not None and self._host.down
+        looks = [(paint.look(b, down), b) for b in self._blocks]
+        return self._damage.places(looks, self._geometry_context())
+
+    def _measure(self, b: lay.Block) -> Place:
+        r = self._canvas.block_rect(b)
+        return r, self.extent(b, r)
 
     def _shown(self, b: lay.Block, r: QRectF) -> tuple[str, QRectF, bool]:
         """Return the state a block is drawn in, where its face is, and whether it is solid."""
         host = self.snapshot.host if self.snapshot else None
         return paint.shown(b, r, host is not None and host.down, self.projector)
-
-    def _look(self, b: lay.Block, r: QRectF) -> paint.Look:
-        """Return all that decides how `b` is painted at `r`."""
-        state, face, solid = self._shown(b, r)
-        pulse = int(self._time * PULSE_STEPS) if state == "starting" else -1
-        return (*paint.plan_key(b, face, solid), b.state, state, pulse, r.getRect())
 
     def extent(self, b: lay.Block, r: QRectF) -> QRect:
         """Return the pixels block `b` at `r` may touch when painted (its text unfitted)."""
@@ -263,8 +260,9 @@ class LayerDiagramView(SnapshotView):
         if small not in self._line_h:  # the block's own size: a cut text is never taller
             font = theme.font(self.projector, bold=True, small=small)
             self._line_h[small] = QFontMetrics(font).height()
-        face = self._shown(b, r)[1]
-        return paint.extent(r, face, self._line_h[small], theme.metrics(self.projector).line_px)
+        state, face, _solid = self._shown(b, r)
+        far = paint.reach(theme.metrics(self.projector).line_px, state in _GONE, bool(b.mark))
+        return paint.extent(r, face, self._line_h[small], far)
 
     # --- painting ----------------------------------------------------------------------------
     def block_text(self, b: lay.Block) -> tuple[str, str]:
@@ -407,17 +405,10 @@ class LayerDiagramView(SnapshotView):
         """Return where the text of `b` painted in `r` goes, the text, its font, and if cut."""
         # Guest blocks can be narrow: the small size is still ≥ 16 pt in projector mode.
         font = theme.font(self.projector, bold=True, small=b.role in _SMALL_TEXT)
-        variants = self.block_variants(b)
         areas = self.text_areas(b, r)
-        sizes = tuple((round(a.width()), round(a.height())) for a in areas)
-        key = (tuple(variants), sizes, font.key())
-        if key not in self._fitted:
-            if len(self._fitted) > 512:  # sizes seen while a splitter was dragged
-                self._fitted.clear()
-            floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
-            desk = round(theme.metrics(False).font_pt * 96 / 72)  # normal mode's text
-            self._fitted[key] = fit_first(font, areas, variants, floor, desk)
-        index, shown = self._fitted[key]
+        floor = theme.font(self.projector, small=True).pointSize() * 0.75 * 96 / 72
+        desk = round(theme.metrics(False).font_pt * 96 / 72)  # normal mode's text
+        index, shown = self._fits.fit(font, areas, self.block_variants(b), floor, desk)
         return areas[index], shown
 
     def fitted(self, b: lay.Block, rect: QRectF | None = None) -> Fitted:
@@ -439,6 +430,7 @@ class LayerDiagramView(SnapshotView):
         )
         if self._plans.set_context(context):
             self._line_h.clear()
+            self._damage.forget_places()
 
     def _plan(self, b: lay.Block, r: QRectF, solid: bool) -> paint.Plan:
         """Return where `b`'s text goes, what is painted, and its white plate (None: none)."""
@@ -448,7 +440,7 @@ class LayerDiagramView(SnapshotView):
             if solid or r.width() <= 20:
                 return inner, shown, None
             # Patterned fills: a white plate behind the text keeps it readable.
-            box = QFontMetrics(shown.font).boundingRect(inner.toRect(), WRAP, shown.text)
+            box = self._fits.box(shown, inner.toRect())
             return inner, shown, QRectF(box).adjusted(-4, -2, 4, 2).intersected(r)
 
         return self._plans.get(paint.plan_key(b, r, solid), make)

@@ -10,19 +10,12 @@ Incidents (`mark_incidents`) add marks to the blocks their steps have reached.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from itertools import compress
-from operator import attrgetter, itemgetter, not_
 
-import numpy as np
-
+from gui.views import layer_diagram_columns as cols
 from sim.snapshot import LIVE_STATES, GuestView, HostView, Incident, TemplateView
 
-_ID, _SHOWN = attrgetter("id"), attrgetter("shown_state")
-_TEMPLATE, _STATE = attrgetter("template"), attrgetter("state")
-_MOVE, _DOWN = attrgetter("move"), attrgetter("host_down")
-AGGREGATE_ABOVE = 8  # more blocks than this in a column: one block per template instead
 # Marks drawn on a block, most serious first: one mark per block, the worst reached.
 HARMS = ("crashed", "killed", "compromised", "slowed")
 SAFE = ("blocked", "contained")
@@ -75,96 +68,42 @@ class Block:
         return next(iter(self.states)) if len(self.states) == 1 else "mixed"
 
 
-def own_kernel(g: GuestView, templates: Mapping[str, TemplateView]) -> bool:
-    """Return whether a guest boots its own kernel (VMs, microVMs, Kata; not gVisor)."""
-    t = templates.get(g.template)
-    return t.own_kernel if t is not None else g.kind in ("vm", "microvm", "container-in-vm")
+def shown_counts(guests: tuple[GuestView, ...]) -> dict[str, int]:
+    """Return how many of `guests` are drawn in each state, in the order bands are painted."""
+    return cols.ordered(Counter(cols.shown_states(guests)))
 
 
-def _user_space_kernel(g: GuestView, templates: Mapping[str, TemplateView]) -> bool:
-    t = templates.get(g.template)
-    return t.user_space_kernel if t is not None else g.kind == "sandbox"
-
-
-def _columns(guests: list[GuestView]) -> list[list[GuestView]]:
-    """Return one column per guest, or one per template when there are too many.
-
-    Templates keep the order of their first guest. Grouped in C (a code per guest, a stable
-    sort): a crowd of thousands is regrouped every frame while it arrives.
-    """
-    if len(guests) <= AGGREGATE_ABOVE:
-        return [[g] for g in guests]
-    names = list(map(_TEMPLATE, guests))
-    rank = {name: i for i, name in enumerate(dict.fromkeys(names))}
-    codes = np.fromiter(map(rank.__getitem__, names), int, len(names))
-    order = np.argsort(codes, kind="stable").tolist()
-    ends = np.cumsum(np.bincount(codes, minlength=len(rank))).tolist()
-    in_order = list(itemgetter(*order)(guests)) if len(order) > 1 else list(guests)
-    return [in_order[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
-
-
-def shown_counts(guests: list[GuestView]) -> dict[str, int]:
-    """Return how many of `guests` are drawn in each state (their `shown_state`).
-
-    A guest neither moving nor on a panicked host is drawn in its state: for a crowd of them
-    (the usual case) that is read in C instead of asking each guest.
-    """
-    if any(map(_MOVE, guests)) or any(map(_DOWN, guests)):
-        return dict(Counter(map(_SHOWN, guests)))
-    return dict(Counter(map(_STATE, guests)))
-
-
-def _guest_block(
-    col: list[GuestView],
-    x: float,
-    row: float,
-    w: float,
-    role: str = "guest",
-    states: dict[str, int] | None = None,
-) -> Block:
-    g = col[0]
-    counts = shown_counts(col) if states is None else states
-    return Block(role, x, row, w, 1.0, g.template, g.kind, tuple(map(_ID, col)), dict(counts))
+def _guest_block(c: cols.Column, x: float, row: float, w: float, role: str = "guest") -> Block:
+    return Block(role, x, row, w, 1.0, c.template, c.kind, c.ids, dict(c.states))
 
 
 def layout(
     host: HostView,
     guests: tuple[GuestView, ...],
-    templates: Mapping[str, TemplateView] | None = None,
+    templates: tuple[TemplateView, ...] = (),
 ) -> tuple[list[Block], int]:
-    """Return the blocks and the number of rows they use.
+    """Return the blocks of `guests` on `host` and the number of rows they use.
 
-    `templates` are the snapshot's template facts by id; on a Windows host the containers of
-    Linux images (the default when unknown) run in the Linux utility VM.
+    `templates` are the snapshot's template facts; on a Windows host the containers of Linux
+    images (the default when unknown) run in the Linux utility VM.
     """
-    facts = templates or {}
+    columns = cols.Columns()
+    columns.update(host, guests, templates)
+    return place(host, *columns.sides())
+
+
+def place(
+    host: HostView,
+    left_cols: list[cols.Column],
+    right_cols: list[cols.Column],
+    uvm_cols: list[cols.Column],
+) -> tuple[list[Block], int]:
+    """Return the blocks of a host whose guests stand in these columns, and the rows used."""
     windows = host.os == "windows"
-
-    def image_os(g: GuestView) -> str:
-        t = facts.get(g.template)
-        return t.os if t is not None and t.os else "linux"
-
-    # With the template's facts at hand, whether a guest has its own kernel depends on its
-    # template alone: asked of one guest per template (in C otherwise: this runs every frame a
-    # crowd arrives). A template without facts falls back on each guest's kind.
-    names = list(map(_TEMPLATE, guests))
-    first = dict(zip(names, guests, strict=True))
-    known = {name: own_kernel(g, facts) for name, g in first.items() if name in facts}
-    if len(known) == len(first):
-        owns = list(map(known.__getitem__, names))
-    else:
-        owns = [own_kernel(g, facts) for g in guests]
-    shared = list(compress(guests, map(not_, owns)))
-    vms = list(compress(guests, owns))
-    in_uvm = [g for g in shared if windows and g.kind == "container" and image_os(g) == "linux"]
-    if in_uvm:
-        moved = {id(g) for g in in_uvm}
-        shared = [g for g in shared if id(g) not in moved]
-    left_cols, right_cols, uvm_cols = _columns(shared), _columns(vms), _columns(in_uvm)
-    uvm_units = max(len(uvm_cols), 1) if windows and (host.utility_vm or in_uvm) else 0
+    uvm_units = max(len(uvm_cols), 1) if windows and (host.utility_vm or uvm_cols) else 0
     has_hv = host.hypervisor != "none"
-    left_units = max(len(left_cols), 2) if host.runtime or shared else 0
-    right_units = max(len(right_cols) + uvm_units, 2) if has_hv or vms or uvm_units else 0
+    left_units = max(len(left_cols), 2) if host.runtime or left_cols else 0
+    right_units = max(len(right_cols) + uvm_units, 2) if has_hv or right_cols or uvm_units else 0
     total = max(left_units + right_units, 1)
     split = left_units / total
     blocks = [Block("hardware", 0.0, 0, 1.0)]
@@ -188,13 +127,11 @@ def layout(
         base_left += 1
     cw = split / max(len(left_cols), 1)
     for i, col in enumerate(left_cols):
-        x = i * cw
-        if _user_space_kernel(col[0], facts):
-            states = shown_counts(col)
-            blocks.append(_guest_block(col, x, base_left, cw, "user_kernel", states))
-            blocks.append(_guest_block(col, x, base_left + 1, cw, states=states))
+        if col.user_kernel:
+            blocks.append(_guest_block(col, i * cw, base_left, cw, "user_kernel"))
+            blocks.append(_guest_block(col, i * cw, base_left + 1, cw))
         else:
-            blocks.append(_guest_block(col, x, base_left, cw))
+            blocks.append(_guest_block(col, i * cw, base_left, cw))
     vw = (1.0 - split) / max(len(right_cols) + uvm_units, 1)
     if uvm_units:
         state = "running" if host.utility_vm else "starting"
@@ -203,32 +140,10 @@ def layout(
             blocks.append(_guest_block(col, split + i * vw, base_right + 1, vw))
     for i, col in enumerate(right_cols):
         x = split + (uvm_units + i) * vw
-        states = shown_counts(col)
-        blocks.append(_guest_block(col, x, base_right, vw, "guest_kernel", states))
-        blocks.append(_guest_block(col, x, base_right + 1, vw, states=states))
+        blocks.append(_guest_block(col, x, base_right, vw, "guest_kernel"))
+        blocks.append(_guest_block(col, x, base_right + 1, vw))
     rows = max(int(b.row + b.h + 0.999) for b in blocks)
     return blocks, rows  # no spare row: a short pane needs every pixel for the stack
-
-
-def restate(blocks: list[Block], guests: tuple[GuestView, ...]) -> list[Block]:
-    """Return `blocks` (from `layout`) with the state counts of `guests`, the same guests.
-
-    Between two frames of a crowd starting, guests change state but never place: the
-    geometry is kept and only each column's counts are taken again.
-    """
-    by_id = dict(zip(map(_ID, guests), guests, strict=True))
-    counted: dict[tuple[str, ...], dict[str, int]] = {}
-    out = []
-    for b in blocks:
-        if not b.guest_ids:
-            out.append(b)
-            continue
-        states = counted.get(b.guest_ids)
-        if states is None:  # a VM's kernel block and its guest block share their guests
-            col = list(map(by_id.__getitem__, b.guest_ids))
-            states = counted[b.guest_ids] = shown_counts(col)
-        out.append(b if states == b.states else replace(b, states=dict(states)))
-    return out
 
 
 def _reached(incidents: tuple[Incident, ...], time_s: float) -> list[tuple[str, str, float]]:
@@ -257,12 +172,12 @@ def mark_incidents(
     blocks: list[Block],
     incidents: tuple[Incident, ...],
     time_s: float,
-    guests: tuple[GuestView, ...] = (),
+    compromised: Collection[str] = (),
 ) -> list[Block]:
     """Return the blocks with the marks of every incident step reached by `time_s`.
 
-    A guest block counts each of its guests once per effect (an aggregate shows "⚠ 3"); guests
-    the snapshot says are compromised are marked even without a drawn step.
+    A guest block counts each of its guests once per effect (an aggregate shows "⚠ 3"); the
+    `compromised` guests (the snapshot says so) are marked even without a drawn step.
     """
     per_block: dict[int, dict[str, set[str]]] = {}
     latest: dict[int, float] = {}
@@ -270,15 +185,14 @@ def mark_incidents(
         for i in _blocks_for(target, blocks):
             per_block.setdefault(i, {}).setdefault(effect, set()).add(target)
             latest[i] = max(latest.get(i, -1.0), t)
-    compromised = [g for g in guests if g.compromised]
     owned = (
         {gid: i for i, b in enumerate(blocks) if b.role == "guest" for gid in b.guest_ids}
         if compromised
         else {}
     )
-    for g in compromised:
-        if g.id in owned:
-            per_block.setdefault(owned[g.id], {}).setdefault("compromised", set()).add(g.id)
+    for gid in compromised:
+        if gid in owned:
+            per_block.setdefault(owned[gid], {}).setdefault("compromised", set()).add(gid)
     if not per_block:
         return blocks
     out = list(blocks)

@@ -1,18 +1,19 @@
-"""Painting helpers of the layer diagram: state bands, badge room, text plans, dirty areas.
+"""Painting helpers of the layer diagram: state bands, badge room, text plans, extents.
 
 A block's text placement (area, fitted text, white plate) costs more to work out than to
 draw, and most blocks keep it from one frame to the next, so `TextPlans` keeps it by what
 decides it and forgets everything when the language, the mode's sizes or the font change.
-While guests start only a few blocks change (counts, pulse): `dirty` is where they paint, so
-only that part of the canvas is painted again.
+A block's `look` is all of it that decides its pixels; its `extent` is the pixels it may
+touch (`layer_diagram_damage` paints again only the extents of blocks whose look changed).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QRegion
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
 
 from gui import theme
 from gui.views import incident_marks
@@ -20,8 +21,8 @@ from gui.views import layer_diagram_layout as lay
 from gui.views.layer_diagram_text import Fitted
 
 Plan = tuple[QRectF, Fitted, QRectF | None]  # text area, fitted text, white plate (None: none)
-Look = tuple[object, ...]  # what a block looks like, last its painted pixels (x, y, w, h)
-_OWN_STATE = frozenset({"guest", "guest_kernel", "user_kernel", "utility_vm"})  # others: running
+Look = tuple[object, ...]  # what a block looks like (`look`)
+OWN_STATE = frozenset({"guest", "guest_kernel", "user_kernel", "utility_vm"})  # others: running
 _MAX_PLANS = 512  # texts and sizes seen while guests came and went
 
 
@@ -66,13 +67,36 @@ def fill(b: lay.Block) -> QColor:
     return theme.colour(theme.BLOCK_COLOURS, b.role)
 
 
+def state_of(b: lay.Block, host_down: bool) -> str:
+    """Return the state a block is drawn in."""
+    if b.role == "host_kernel" and host_down:
+        return "crashed"  # a kernel panic took the shared kernel, and every container
+    return b.state if b.role in OWN_STATE else "running"
+
+
+def look(b: lay.Block, host_down: bool) -> Look:
+    """Return all of a block that decides how it is painted, besides the host and its pulse."""
+    return (
+        b.role,
+        b.x,
+        b.row,
+        b.w,
+        b.h,
+        b.template,
+        b.kind,
+        b.guest_ids[:1],
+        b.count,
+        tuple(b.states.items()),
+        tuple(b.marks.items()),
+        b.text_w,
+        b.reached_s,
+        state_of(b, host_down),
+    )
+
+
 def shown(b: lay.Block, r: QRectF, host_down: bool, projector: bool) -> tuple[str, QRectF, bool]:
     """Return the state a block is drawn in, where its face is, and whether it is solid."""
-    state = (
-        b.state if b.role in ("guest", "guest_kernel", "user_kernel", "utility_vm") else "running"
-    )
-    if b.role == "host_kernel" and host_down:
-        state = "crashed"  # a kernel panic took the shared kernel, and every container
+    state = state_of(b, host_down)
     if b.role == "guest_kernel" and b.count > 1:
         step = 6.0 if projector else 4.0
         r = r.adjusted(0, 2 * step, -2 * step, 0)  # room for the deck of kernels behind
@@ -133,26 +157,28 @@ class TextPlans:
         return plan
 
 
-def extent(r: QRectF, face: QRectF, line_h: int, line_px: int) -> QRect:
-    """Return the pixels a block at `r` may touch: outline, strike-through and text.
+def reach(line_px: int, gone: bool, marked: bool) -> float:
+    """Return how far past its rectangle a block's painting may go, in pixels.
+
+    The outline's pen is centred on the edge; a strike-through's square caps stick out of
+    the corners by half the pen's width times √2; an incident's glow grows up to
+    `GLOW_PX` around the block. Half a pixel more for antialiasing's rounding.
+    """
+    far = (line_px + 1) / 2
+    if gone:
+        far = max(far, (line_px + 2) / 2 * math.sqrt(2))
+    if marked:
+        far = max(far, incident_marks.GLOW_PX, (line_px + 3) / 2)
+    return far + 0.5
+
+
+def extent(r: QRectF, face: QRectF, line_h: int, far: float) -> QRect:
+    """Return the pixels a block at `r` may touch: its pens reach `far` out, and its text.
 
     A fitted text stays inside its area (`text_areas`: in the face, 2 px from its edges);
     only a cut one, a single line at most `line_h` tall and centred, can stick out of a thin
-    block, by half of what it lacks.
+    block, by half of what it lacks. Neighbours stand 6 px apart, so a block's extent does not
+    reach theirs and a change repaints that block alone.
     """
-    e = line_px + 3  # half the widest pen (strike-through, line_px + 2) and antialiasing
     spill = max(0.0, (line_h - (face.height() - 4)) / 2) + 2
-    return r.adjusted(-e, -max(e, spill), e, max(e, spill)).toAlignedRect()
-
-
-def corners(q: QRect) -> tuple[int, int, int, int]:
-    """Return `q` as (x, y, width, height), to compare and keep."""
-    return q.x(), q.y(), q.width(), q.height()
-
-
-def dirty(before: set[Look], after: set[Look]) -> QRegion:
-    """Return where the canvas changes: where blocks that look different paint, then or now."""
-    region = QRegion()
-    for look in before ^ after:
-        region += QRect(*look[-1])  # type: ignore[misc]
-    return region
+    return r.adjusted(-far, -max(far, spill), far, max(far, spill)).toAlignedRect()

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import random
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetrics
 
-from gui.views.layer_diagram_text import ZWSP, breakable, fit, fit_first, fits
+from gui.views.layer_diagram_text import (
+    WRAP,
+    ZWSP,
+    Fits,
+    breakable,
+    digits_alike,
+    fit,
+    fit_first,
+    fits,
+)
 
 
 def _font(px: int) -> QFont:
@@ -43,3 +54,36 @@ def test_a_name_no_floor_fits_takes_normal_mode_size_before_being_cut(qapp) -> N
     index, shown = fit_first(_font(21), [area], ["alpine-vm-1"], floor_px=16, desk_px=13)
     assert (index, shown.text, shown.cut) == (0, "alpine-vm-1", False)
     assert fit_first(_font(21), [area], ["alpine-vm-1"], floor_px=16, desk_px=16)[1].cut
+
+
+def test_fits_kept_for_texts_of_other_counts_are_what_fitting_afresh_gives(qapp) -> None:  # noqa: ANN001
+    """While guests start, one fit serves every count of the same shape: never another answer."""
+    from gui import theme
+
+    rng = random.Random(12)
+    kept = Fits()
+    shared = 0
+    for _ in range(300):
+        font = theme.font(rng.random() < 0.5, bold=True, small=True)
+        assert digits_alike(font)  # the bundled fonts: counts share fits
+        n, a, b = rng.randrange(1, 20000), rng.randrange(0, 999), rng.randrange(0, 99)
+        count = f"{n:,}"
+        variants = [
+            breakable(f"alpine ×{count}\n{a}▷ {b}●"),
+            breakable(f"alpine ×{count}"),
+            "alpine",
+        ]
+        areas = [QRectF(0, 0, rng.choice([40, 70, 95, 140]), rng.choice([20, 42, 60]))]
+        before = len(kept._kept)
+        got = kept.fit(font, areas, variants, 11.0, 13)
+        shared += len(kept._kept) == before
+        index, want = fit_first(font, areas, variants, 11.0, 13)
+        assert got[0] == index
+        assert (got[1].text, got[1].font.key(), got[1].cut) == (
+            want.text,
+            want.font.key(),
+            want.cut,
+        )
+        area = areas[index].toRect()
+        assert kept.box(got[1], area) == QFontMetrics(want.font).boundingRect(area, WRAP, want.text)
+    assert shared > 100  # most counts were fitted once for their shape
