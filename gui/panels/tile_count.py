@@ -37,6 +37,7 @@ class TileCount:
         if n == self.n:
             return
         self.n = n
+        self._tile.setAccessibleDescription(self.text)  # a screen reader reads the count too
         if self._width() > self.item.sizeHint().width():
             self.refit()
         else:

@@ -20,6 +20,7 @@ def test_a_new_count_repaints_the_tile_alone(window: MainWindow, layout_requests
         QApplication.processEvents()
         assert tile.count_text() == f"<b>×{n}</b>"
     assert [r.count for r in requests] == [0, 0]
+    assert tile.accessibleDescription() == "×4"  # a screen reader reads the count too
     tile.set_count(0)
     assert tile.count_text() == "×0"
 
