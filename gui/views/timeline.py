@@ -6,6 +6,7 @@ Bars are drawn by one item per phase colour, so 1,000 guests cost a dozen items.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
@@ -58,13 +59,20 @@ class TimelineView(SnapshotView):
         self._vb.sigResized.connect(self._fit_title)
         self._item.hideButtons()
         self._scroll = QScrollBar(Qt.Orientation.Vertical)
-        self._bars: dict[str, BarsItem] = {}
+        # Per phase, finished bars and running ones apart: a frame moves the running bars'
+        # right end to "now", and the finished ones (most of them) are left alone. Added in
+        # phase order, finished then running, so each phase covers the ones before, as one
+        # item per phase did.
+        self._finished: dict[str, BarsItem] = {}
+        self._running: dict[str, BarsItem] = {}
         for phase in theme.PHASES:
-            item = BarsItem()
-            item.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)))
-            item.setPen(hairline("#FFFFFF"))  # separates touching bars of the same colour
-            self._vb.addItem(item)
-            self._bars[phase] = item
+            for items in (self._finished, self._running):
+                item = BarsItem()
+                item.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)))
+                item.setPen(hairline("#FFFFFF"))  # separates touching bars of the same colour
+                self._vb.addItem(item)
+                items[phase] = item
+        self._finished_version = -1  # the version of the merged finished bars now shown
         self._open = BarsItem()  # dashed outline: these phases are still running
         self._open.setBrush(Qt.BrushStyle.NoBrush)
         self._vb.addItem(self._open)
@@ -125,9 +133,12 @@ class TimelineView(SnapshotView):
         return tuple(tuple(g.id for g in group) for group in self._rows.guests)
 
     @property
-    def bars(self) -> dict[str, BarsItem]:
-        """Return the item drawing every bar of each phase (`path()` gives their shape)."""
-        return dict(self._bars)
+    def bars(self) -> dict[str, tuple[BarsItem, BarsItem]]:
+        """Return the items drawing the finished and the running bars of each phase.
+
+        `path()` of each gives the shape of its bars.
+        """
+        return {p: (self._finished[p], self._running[p]) for p in theme.PHASES}
 
     @property
     def log_mode(self) -> bool:
@@ -286,7 +297,7 @@ class TimelineView(SnapshotView):
             if mode[0] != (self._mode or (None,))[0]:
                 self._group_box.setChecked(grouped)
                 # White hairlines separate single bars; grouped rows would lose their colour.
-                for item in self._bars.values():
+                for item in (*self._finished.values(), *self._running.values()):
                     item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else hairline("#FFFFFF"))
             paced = not force and mode == self._mode
             self._mode, self._guests = mode, snap.guests
@@ -313,8 +324,9 @@ class TimelineView(SnapshotView):
         self._vb.updateMatrix()
 
     def _update_paths(self, phases: set[int] | None) -> None:
-        """Rebuild the bar paths of `phases` (None: all), for the rows in view only.
+        """Set the bars of the rows in view: running ones of `phases`, or all (None).
 
+        Only a change of guests, the scroll or the layout (None) can change finished bars.
         A path holding every guest's bars costs Qt time to clip even where it is scrolled away.
         """
         x0, x1 = self._x
@@ -324,21 +336,41 @@ class TimelineView(SnapshotView):
         top = self._scroll.value()
         vis = (rows.row >= top - 1) & (rows.row <= top + self._visible_rows())
         todo = range(len(theme.PHASES)) if phases is None else sorted(phases)
-        if self.grouped:  # one merge for every phase at once (finished bars kept merged)
-            bars = (x0[vis], x1[vis], rows.row[vis], rows.phase[vis])
-            place = (top, self._visible_rows(), self.log_mode)
-            a, b, r, ph = self._merged.merge(bars, rows.end[vis], self._time, place)
-        else:
-            pick = vis & np.isin(rows.phase, todo) if phases is not None else vis
-            a, b, r, ph = x0[pick], x1[pick], rows.row[pick], rows.phase[pick]
-        for p in todo:
-            mask = ph == p
-            self._bars[theme.PHASES[p]].set_bars(a[mask], b[mask], r[mask])
-        open_ = vis & rows.open
-        a, b, r = x0[open_], x1[open_], rows.row[open_]
+        running = vis & rows.open
+        now = (x0[running], x1[running], rows.row[running], rows.phase[running])
+        if self.grouped:  # the union per (row, phase): finished bars kept merged
+            if phases is None:
+                bars = (x0[vis], x1[vis], rows.row[vis], rows.phase[vis])
+                place = (top, self._visible_rows(), self.log_mode)
+                done, now = self._merged.split(bars, rows.end[vis], self._time, place)
+                if self._merged.version != self._finished_version:
+                    self._finished_version = self._merged.version
+                    self._set_bars(self._finished, done, range(len(theme.PHASES)))
+            else:
+                now = merge_running(*now)
+        elif phases is None:
+            done_ = vis & ~rows.open
+            done = (x0[done_], x1[done_], rows.row[done_], rows.phase[done_])
+            self._set_bars(self._finished, done, todo)
+            self._finished_version = -1  # grouped again: set the merged ones whatever
+        self._set_bars(self._running, now, todo)
+        a, b, r = now[0], now[1], now[2]
         if self.grouped:
             a, b, r, _ = merge_running(a, b, r, np.zeros(len(a), int))
         self._open.set_bars(a, b, r)
+
+    @staticmethod
+    def _set_bars(
+        items: dict[str, BarsItem], bars: tuple[np.ndarray, ...], phases: Iterable[int]
+    ) -> None:
+        """Give each of `phases` its bars from `bars` (x0, x1, row, phase)."""
+        # Sorted by phase once: each phase's bars are then a slice, not a mask and 3 copies.
+        order = np.argsort(bars[3], kind="stable")
+        a, b, r, ph = (part[order] for part in bars)
+        bounds = np.searchsorted(ph, np.arange(len(theme.PHASES) + 1)).tolist()
+        for p in phases:
+            lo, hi = bounds[p], bounds[p + 1]
+            items[theme.PHASES[p]].set_bars(a[lo:hi], b[lo:hi], r[lo:hi])
 
     def _set_row_ticks(self, now_s: float | None = None, paced: bool = False) -> None:
         """Show the rows' labels as of `now_s`; `paced` (a frame) holds back new counts."""

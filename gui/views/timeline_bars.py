@@ -24,6 +24,8 @@ _GRID_CELLS = 1_000_000  # rows × pixel columns counted at once (8 MB); more ro
 # a Qt rectangle of each bar: at ~850 bars on a 1,100-px plot both took ~0.3 ms, and the runs
 # are bounded by the width while the rectangles grow with the bars.
 CROWD_PER_PX = 2.0
+_Parts = tuple[list[QRectF], np.ndarray, list[tuple[float, float, float, float]]]
+FEW_BARS = 48  # up to this many bars, all are drawn from a kept list rather than picked
 
 
 class BarsItem(QGraphicsItem):
@@ -33,8 +35,10 @@ class BarsItem(QGraphicsItem):
         super().__init__()
         # Qt then tells paint() what part needs painting: a frame paints the span that changed.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # no bars yet
         self._x0 = self._x1 = self._row = np.zeros(0)
         self._bounds = QRectF()
+        self._tight = (0.0, 0.0, 0.0, 0.0)  # left, right, top, bottom of the bars, with margins
         self._pen = QPen(Qt.PenStyle.NoPen)
         self._brush = QBrush()
         # What the last paint drew, reused until the bars (or, for runs, the transform) change.
@@ -63,17 +67,23 @@ class BarsItem(QGraphicsItem):
     # --- data -------------------------------------------------------------------------------
     def set_bars(self, x0: np.ndarray, x1: np.ndarray, row: np.ndarray) -> None:
         """Show a bar from `x0` to `x1` on each `row`; repaint only the span that changed."""
-        same = (
-            len(x0) == len(self._x0)
-            and np.array_equal(x0, self._x0)
-            and np.array_equal(x1, self._x1)
-            and np.array_equal(row, self._row)
-        )
-        if same:
+        if len(x0) != len(self._x0):
+            pass
+        elif not len(x0):
             return
+        else:
+            # Most calls of a frame give the very bars of the last one: bytes compare at once.
+            x0, x1 = np.asarray(x0, float), np.asarray(x1, float)
+            row = np.asarray(row, float)
+            if (
+                x0.tobytes() == self._x0.tobytes()
+                and x1.tobytes() == self._x1.tobytes()
+                and row.tobytes() == self._row.tobytes()
+            ):
+                return
         old = (self._x0, self._x1, self._row)
-        self._x0, self._x1 = np.asarray(x0, float).copy(), np.asarray(x1, float).copy()
-        self._row = np.asarray(row, float).copy()
+        self._x0, self._x1 = np.array(x0, float), np.array(x1, float)
+        self._row = np.array(row, float)
         self._plain = self._runs = None
         if self._grow_bounds():
             self.update()  # the geometry changed: Qt repaints the old and new bounds anyway
@@ -105,6 +115,7 @@ class BarsItem(QGraphicsItem):
             lo, hi = float(np.nanmin(self._x0)) - 0.5, float(np.nanmax(self._x1)) + 0.5
             top, bottom = float(self._row.min()) - half, float(self._row.max()) + half
             need = QRectF(lo, top, hi - lo, bottom - top)
+            self._tight = (lo, hi, top, bottom)
             if not self._bounds.isEmpty() and self._bounds.contains(need):
                 return False
             bounds = need.united(self._bounds) if not self._bounds.isEmpty() else need
@@ -113,6 +124,8 @@ class BarsItem(QGraphicsItem):
             return False
         self.prepareGeometryChange()
         self._bounds = bounds
+        # Qt still paints an item of empty bounds where its point is exposed: none to paint.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, bounds.isEmpty())
         return True
 
     def _pixel_width(self) -> float | None:
@@ -136,50 +149,66 @@ class BarsItem(QGraphicsItem):
     ) -> None:
         if not len(self._x0):
             return
-        painter.setPen(self._pen)
-        painter.setBrush(self._brush)
         t = painter.transform()
-        width = painter.device().width()
-        crowd = len(self._x0) > CROWD_PER_PX * width
         # What Qt asks to be painted (the span that changed, mostly): only bars there are made.
         parts = _exposed_parts(option.exposedRect, t, _widget)
-        whole = parts is None or any(p.contains(self._bounds) for p in parts)
+        if parts is not None and not self._meets(parts[2]):
+            return  # the strip being painted holds none of these bars
+        painter.setPen(self._pen)
+        painter.setBrush(self._brush)
+        width = painter.device().width()
+        crowd = len(self._x0) > CROWD_PER_PX * width
+        whole = parts is None or any(p.contains(self._bounds) for p in parts[0])
         if not (crowd and self._pen.style() == Qt.PenStyle.NoPen and _axis_aligned(t)):
-            pick = np.ones(len(self._x0), bool) if whole else self._inside(parts or [])
+            rects = self._picked(None if whole or parts is None else parts[1])
             if self._pen.style() not in (Qt.PenStyle.NoPen, Qt.PenStyle.SolidLine):
-                self._paint_dashed(painter, pick)
-            elif whole:
-                if self._plain is None:
-                    self._plain = self._rects(pick)
-                painter.drawRects(self._plain)
+                self._paint_dashed(painter, rects)
             else:
-                painter.drawRects(self._rects(pick))
+                painter.drawRects(rects)
             return
         key = (t.m11(), t.m22(), t.dx(), t.dy(), float(width))
         if self._runs is None or self._runs[0] != key:
             self._runs = (key, self._pixel_runs(t, width))
         runs = self._runs[1]
         if not whole:
-            areas = [t.mapRect(p).toAlignedRect().adjusted(-1, -1, 1, 1) for p in parts or []]
+            areas = [t.mapRect(p).toAlignedRect().adjusted(-1, -1, 1, 1) for p in parts[0]]
             runs = [r for r in runs if any(r.intersects(a) for a in areas)]
         painter.resetTransform()  # the runs are in device pixels already
         painter.drawRects(runs)
         painter.setTransform(t)
 
-    def _inside(self, parts: list[QRectF]) -> np.ndarray:
-        """Return a mask of the bars that meet any of `parts` (in axis units)."""
-        half = tr_.BAR_HEIGHT / 2 + 0.5
-        pick = np.zeros(len(self._x0), bool)
-        for p in parts:
-            pick |= (
-                (self._x1 >= p.left())
-                & (self._x0 <= p.right())
-                & (self._row + half >= p.top())
-                & (self._row - half <= p.bottom())
-            )
-        return pick
+    def _meets(self, parts: list[tuple[float, float, float, float]]) -> bool:
+        """Return whether the bars' bounds meet any of `parts` (left, right, top, bottom)."""
+        lo, hi, top, bottom = self._tight
+        return any(
+            right >= lo and left <= hi and down >= top and up <= bottom
+            for left, right, up, down in parts
+        )
 
-    def _paint_dashed(self, painter: QPainter, pick: np.ndarray) -> None:
+    def _picked(self, parts: np.ndarray | None) -> list[QRectF]:
+        """Return the rectangles of the bars that meet `parts` (None: of every bar).
+
+        The painter is clipped to what is being painted, so a few more bars than needed cost a
+        little C++ and change no pixel: a few bars are drawn all, from the list kept for them.
+        """
+        if parts is None or len(self._x0) <= FEW_BARS:
+            if self._plain is None:
+                self._plain = self._rects(None)
+            return self._plain
+        half = tr_.BAR_HEIGHT / 2 + 0.5
+        left, right, up, down = (p[None, :] for p in parts)
+        pick = (
+            (self._x1[:, None] >= left)
+            & (self._x0[:, None] <= right)
+            & (self._row[:, None] + half >= up)
+            & (self._row[:, None] - half <= down)
+        ).any(axis=1)
+        if self._plain is not None:
+            plain = self._plain
+            return [plain[i] for i in np.flatnonzero(pick).tolist()]
+        return self._rects(pick)
+
+    def _paint_dashed(self, painter: QPainter, rects: list[QRectF]) -> None:
         """Paint bars with a dashed outline drawn edge by edge, each from its left or top end.
 
         A running bar grows to the right: its dashes then stay where they were and only the
@@ -187,24 +216,24 @@ class BarsItem(QGraphicsItem):
         bottom edge would shift whenever it grew.)
         """
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRects(self._rects(pick))
+        painter.drawRects(rects)
         painter.setPen(self._pen)
-        for r in self._rects(pick):
+        for r in rects:
             painter.drawLine(r.topLeft(), r.topRight())
             painter.drawLine(r.bottomLeft(), r.bottomRight())
             painter.drawLine(r.topLeft(), r.bottomLeft())
             painter.drawLine(r.topRight(), r.bottomRight())
 
-    def _rects(self, pick: np.ndarray) -> list[QRectF]:
+    def _rects(self, pick: np.ndarray | None) -> list[QRectF]:
         half = tr_.BAR_HEIGHT / 2
+        x0, x1, row = (
+            (self._x0, self._x1, self._row)
+            if pick is None
+            else (self._x0[pick], self._x1[pick], self._row[pick])
+        )
         return [
             QRectF(a, r - half, b - a, 2 * half)
-            for a, b, r in zip(
-                self._x0[pick].tolist(),
-                self._x1[pick].tolist(),
-                self._row[pick].tolist(),
-                strict=True,
-            )
+            for a, b, r in zip(x0.tolist(), x1.tolist(), row.tolist(), strict=True)
         ]
 
     def _pixel_runs(self, t: QTransform, width_px: int) -> list[QRect]:
@@ -272,19 +301,35 @@ def _union_sorted(
     return a[starts], reach[ends] - shift[starts], row[starts]
 
 
-def _exposed_parts(exposed: QRectF, t: QTransform, widget: QWidget | None) -> list[QRectF] | None:
-    """Return the parts of the item to paint, in axis units; None for all of it.
+def _exposed_parts(exposed: QRectF, t: QTransform, widget: QWidget | None) -> _Parts | None:
+    """Return the parts of the item to paint in axis units, also as edges; None: all of it.
 
-    Qt hands an item the bounding rectangle of everything the view repaints: a row label on
-    the left and the clock's strip on the right make it the whole plot. The plot widget keeps
-    the region itself (`painting_region`, device pixels), whose few rectangles are far smaller.
+    The parts come as rectangles, as an array (rows left, right, top, bottom; a column per
+    part) and as a list of (left, right, top, bottom). Qt hands an item the
+    bounding rectangle of everything the view repaints: a row label on the left and the
+    clock's strip on the right make it the whole plot. The plot widget keeps the region itself
+    (`painting_region`, device pixels), whose few rectangles are far smaller; its parts are
+    mapped once per paint for all the bar items (`painting_parts`).
     """
     view = widget.parent() if widget is not None else None
     region = getattr(view, "painting_region", None)
-    inverse, invertible = t.inverted()
-    if region is not None and invertible and _axis_aligned(t):
-        return [inverse.mapRect(QRectF(r)) for r in region]
-    return None if exposed.isNull() else [exposed]
+    if region is not None and _axis_aligned(t):
+        known: dict[tuple[float, ...], object] = view.painting_parts  # type: ignore[union-attr]
+        key = (t.m11(), t.m22(), t.dx(), t.dy())
+        if key not in known:
+            inverse, invertible = t.inverted()
+            known[key] = (
+                _as_parts([inverse.mapRect(QRectF(r)) for r in region]) if invertible else None
+            )
+        if known[key] is not None:
+            return known[key]  # type: ignore[return-value]
+    return None if exposed.isNull() else _as_parts([exposed])
+
+
+def _as_parts(rects: list[QRectF]) -> _Parts:
+    """Return `rects` with their edges, as `_exposed_parts` gives them."""
+    edges = [(r.left(), r.right(), r.top(), r.bottom()) for r in rects]
+    return rects, np.array(edges, float).reshape(-1, 4).T, edges
 
 
 def _axis_aligned(t: QTransform) -> bool:
