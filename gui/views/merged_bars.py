@@ -51,6 +51,9 @@ class MergedBars:
         self._key: object = None
         self.reused = 0  # frames that merged onto the kept union (for tests)
         self.version = 0  # counts the changes of the finished union: its users skip the rest
+        # The bars added to the union by the last change, or None when it was made afresh:
+        # the union differs from the one before only where these lie.
+        self.added: Bars | None = None
 
     def merge(self, bars: Bars, end: np.ndarray, now_s: float, key: object) -> Bars:
         """Return the union of `bars` per (row, phase); `end` is NaN for running bars."""
@@ -79,12 +82,14 @@ class MergedBars:
             self.reused += 1
             if new.any():
                 kept = self._done
+                self.added = (x0[new], x1[new], row[new], phase[new])
                 self._done = merge_overlaps(
-                    *(np.concatenate([k, p[new]]) for k, p in zip(kept, bars, strict=True))
+                    *(np.concatenate([k, p]) for k, p in zip(kept, self.added, strict=True))
                 )
                 self.version += 1
         else:
             self._done = merge_overlaps(x0[done], x1[done], row[done], phase[done])
+            self.added = None
             self.version += 1
         self._done_s, self._key = now_s, key
         self._fingerprint = old_print + _fingerprint(x0[new], x1[new], row[new], rows)

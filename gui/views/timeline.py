@@ -5,6 +5,7 @@ Bars are drawn by one item per phase colour, so 1,000 guests cost a dozen items.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 
@@ -28,7 +29,7 @@ from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
 from gui.views.merged_bars import MergedBars, merge_running
 from gui.views.plot_text import fit_axis_title
-from gui.views.timeline_bars import BarsItem
+from gui.views.timeline_bars import Bars, BarsItem
 from gui.views.timeline_plot import PlotWidget, RowsViewBox, hairline
 from gui.views.timeline_table import RowTable
 from sim.references import explain
@@ -60,19 +61,17 @@ class TimelineView(SnapshotView):
         self._item.hideButtons()
         self._scroll = QScrollBar(Qt.Orientation.Vertical)
         # Per phase, finished bars and running ones apart: a frame moves the running bars'
-        # right end to "now", and the finished ones (most of them) are left alone. Added in
-        # phase order, finished then running, so each phase covers the ones before, as one
-        # item per phase did.
-        self._finished: dict[str, BarsItem] = {}
-        self._running: dict[str, BarsItem] = {}
-        for phase in theme.PHASES:
-            for items in (self._finished, self._running):
-                item = BarsItem()
-                item.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)))
-                item.setPen(hairline("#FFFFFF"))  # separates touching bars of the same colour
-                self._vb.addItem(item)
-                items[phase] = item
+        # right end to "now", and the finished ones (most of them) are left alone. Layered in
+        # phase order, finished then running, so each phase covers the ones before as one
+        # item per phase did; one item paints them all.
+        self._bars = BarsItem(2 * len(theme.PHASES))
+        for p, phase in enumerate(theme.PHASES):
+            for layer in (2 * p, 2 * p + 1):
+                self._bars.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)), layer)
+        self._bars.setPen(hairline("#FFFFFF"))  # separates touching bars of the same colour
+        self._vb.addItem(self._bars)
         self._finished_version = -1  # the version of the merged finished bars now shown
+        self._legend_keys: set[str] | None = None  # the phases the legend shows
         self._open = BarsItem()  # dashed outline: these phases are still running
         self._open.setBrush(Qt.BrushStyle.NoBrush)
         self._vb.addItem(self._open)
@@ -133,12 +132,10 @@ class TimelineView(SnapshotView):
         return tuple(tuple(g.id for g in group) for group in self._rows.guests)
 
     @property
-    def bars(self) -> dict[str, tuple[BarsItem, BarsItem]]:
-        """Return the items drawing the finished and the running bars of each phase.
-
-        `path()` of each gives the shape of its bars.
-        """
-        return {p: (self._finished[p], self._running[p]) for p in theme.PHASES}
+    def bars(self) -> dict[str, tuple[Bars, Bars]]:
+        """Return the finished and the running bars of each phase (`path()` gives a shape)."""
+        layers = self._bars.layers
+        return {p: (layers[2 * i], layers[2 * i + 1]) for i, p in enumerate(theme.PHASES)}
 
     @property
     def log_mode(self) -> bool:
@@ -260,6 +257,7 @@ class TimelineView(SnapshotView):
         self._group_box.setToolTip(self.tr("Same template and same phases share one row"))
         self._fit_title()
         self._legend.retranslate()
+        self._place_legend()  # the names' widths changed
 
     def _fit_title(self, *_args: object) -> None:
         """Title the time axis in full where it is wide enough, else in a word."""
@@ -297,16 +295,16 @@ class TimelineView(SnapshotView):
             if mode[0] != (self._mode or (None,))[0]:
                 self._group_box.setChecked(grouped)
                 # White hairlines separate single bars; grouped rows would lose their colour.
-                for item in (*self._finished.values(), *self._running.values()):
-                    item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else hairline("#FFFFFF"))
+                self._bars.setPen(QPen(Qt.PenStyle.NoPen) if grouped else hairline("#FFFFFF"))
             paced = not force and mode == self._mode
             self._mode, self._guests = mode, snap.guests
             self._rows = self._table.update(snap.guests, grouped)
             self._set_row_ticks(snap.time_s, paced)
-            self._legend.set_visible_keys(
-                {theme.PHASES[p] for p in np.unique(self._rows.phase).tolist() if p >= 0}
-            )
-            self._place_legend()
+            keys = {theme.PHASES[p] for p in _phases(self._rows.phase)}
+            if keys != self._legend_keys:
+                self._legend_keys = keys
+                self._legend.set_visible_keys(keys)
+                self._place_legend()
             changed = None
         else:
             if snap.time_s == self._time:
@@ -333,6 +331,11 @@ class TimelineView(SnapshotView):
         rows = self._rows
         if len(x0) != len(rows.row):
             return  # no snapshot drawn yet
+        if not self.log_mode:  # every running bar reaches the clock: moved there at once
+            self._bars.reach(self._time, range(1, 2 * len(theme.PHASES), 2))
+            self._open.reach(self._time, (0,))
+            if phases is not None:
+                return  # the same guests: nothing else moved
         top = self._scroll.value()
         vis = (rows.row >= top - 1) & (rows.row <= top + self._visible_rows())
         todo = range(len(theme.PHASES)) if phases is None else sorted(phases)
@@ -345,32 +348,43 @@ class TimelineView(SnapshotView):
                 done, now = self._merged.split(bars, rows.end[vis], self._time, place)
                 if self._merged.version != self._finished_version:
                     self._finished_version = self._merged.version
-                    self._set_bars(self._finished, done, range(len(theme.PHASES)))
+                    added = self._merged.added  # None: all made afresh
+                    todo_done = range(len(theme.PHASES)) if added is None else _phases(added[3])
+                    self._set_bars(done, todo_done, 0, added)
             else:
                 now = merge_running(*now)
         elif phases is None:
             done_ = vis & ~rows.open
             done = (x0[done_], x1[done_], rows.row[done_], rows.phase[done_])
-            self._set_bars(self._finished, done, todo)
+            self._set_bars(done, todo, 0)
             self._finished_version = -1  # grouped again: set the merged ones whatever
-        self._set_bars(self._running, now, todo)
+        self._set_bars(now, todo, 1)
         a, b, r = now[0], now[1], now[2]
         if self.grouped:
             a, b, r, _ = merge_running(a, b, r, np.zeros(len(a), int))
         self._open.set_bars(a, b, r)
 
-    @staticmethod
     def _set_bars(
-        items: dict[str, BarsItem], bars: tuple[np.ndarray, ...], phases: Iterable[int]
+        self,
+        bars: tuple[np.ndarray, ...],
+        phases: Iterable[int],
+        running: int,
+        added: tuple[np.ndarray, ...] | None = None,
     ) -> None:
-        """Give each of `phases` its bars from `bars` (x0, x1, row, phase)."""
-        # Sorted by phase once: each phase's bars are then a slice, not a mask and 3 copies.
-        order = np.argsort(bars[3], kind="stable")
-        a, b, r, ph = (part[order] for part in bars)
-        bounds = np.searchsorted(ph, np.arange(len(theme.PHASES) + 1)).tolist()
+        """Give each of `phases` its finished (`running` 0) or running (1) bars from `bars`.
+
+        `bars` holds x0, x1, row and phase of each bar; `added`, the same of the bars that are
+        all the change since the last call, when known.
+        """
+        slices = _by_phase(bars)
+        hints = _by_phase(added) if added is not None else None
         for p in phases:
-            lo, hi = bounds[p], bounds[p + 1]
-            items[theme.PHASES[p]].set_bars(a[lo:hi], b[lo:hi], r[lo:hi])
+            a, b, r = slices[p]
+            within = None
+            if hints is not None and len(hints[p][0]):
+                h0, h1, hr = hints[p]
+                within = (float(h0.min()), float(h1.max()), float(hr.min()), float(hr.max()))
+            self._bars.set_bars(a, b, r, 2 * p + running, within)
 
     def _set_row_ticks(self, now_s: float | None = None, paced: bool = False) -> None:
         """Show the rows' labels as of `now_s`; `paced` (a frame) holds back new counts."""
@@ -394,6 +408,7 @@ class TimelineView(SnapshotView):
             width = tl.label_column(labels, self.projector)
             if axis.width() != width:
                 axis.setWidth(width)
+                self._place_legend()  # the plot's width changed
             self._ticks = None
         n = len(labels)
         visible = self._visible_rows()
@@ -445,3 +460,17 @@ class TimelineView(SnapshotView):
         """Keep the legend beside the plot unless that leaves the bars too little width."""
         width = self.width() - self._item.getAxis("left").width() - self._scroll.sizeHint().width()
         tl.place_legend(self._legend, self._body, self._under, width, self.projector)
+
+
+def _by_phase(bars: tuple[np.ndarray, ...]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Return the (x0, x1, row) of each phase's bars, from bars holding x0, x1, row, phase."""
+    # Sorted by phase once: each phase's bars are then a slice, not a mask and 3 copies.
+    order = np.argsort(bars[3], kind="stable")
+    a, b, r, ph = (part[order] for part in bars)
+    bounds = np.searchsorted(ph, np.arange(len(theme.PHASES) + 1)).tolist()
+    return [(a[i:j], b[i:j], r[i:j]) for i, j in itertools.pairwise(bounds)]
+
+
+def _phases(phase: np.ndarray) -> list[int]:
+    """Return the known phases (as indexes into `theme.PHASES`) found in `phase`."""
+    return [p for p in np.unique(phase).tolist() if p >= 0]
