@@ -423,7 +423,8 @@ class TimelineView(SnapshotView):
     def _apply_y_range(self) -> None:
         top = self._scroll.value()
         visible = min(self._visible_rows(), max(len(self._rows.guests), 1))
-        self._vb.setYRange(top - 0.5, top + visible - 0.5, padding=0)
+        if self._vb.viewRange()[1] != [top - 0.5, top + visible - 0.5]:
+            self._vb.setYRange(top - 0.5, top + visible - 0.5, padding=0)  # costly: when moved
         ticks = tl.rows_in_view(self._labels, top, visible)
         if ticks != self._ticks:
             self._ticks = ticks

@@ -38,6 +38,7 @@ class Bars:
 
     def __init__(self) -> None:
         self.x0 = self.x1 = self.row = np.zeros(0)
+        self.end: float | None = None  # where every bar ends, when `reach` put them there
         self.set_pen(QPen(Qt.PenStyle.NoPen))
         self.brush = QBrush()
         self.tight: _Edges = (0.0, 0.0, 0.0, 0.0)  # the bars' bounds, with the pen's margin
@@ -66,6 +67,7 @@ class Bars:
         old = (self.x0, self.x1, self.row)
         self.x0, self.x1, self.row = np.array(x0, float), np.array(x1, float), np.array(row, float)
         self._plain = self._runs = None
+        self.end = None  # not known to be the same for all
         if len(self.x0):
             # Half a unit of margin, as a path item gives a pen: the outline stays inside.
             half = tr_.BAR_HEIGHT / 2 + 0.5
@@ -73,9 +75,14 @@ class Bars:
             self.tight = (lo, hi, float(self.row.min()) - half, float(self.row.max()) + half)
         return old
 
+    def ends(self) -> tuple[float, float]:
+        """Return the leftmost and the rightmost right end of the bars."""
+        return float(self.x1.min()), float(self.x1.max())
+
     def reach(self, x: float) -> None:
         """Move the right end of every bar to `x` (not left of its left end)."""
         self.x1 = np.maximum(self.x0, x)
+        self.end = x if bool(np.all(self.x0 <= x)) else None
         self.tight = (self.tight[0], float(self.x1.max()) + 0.5, self.tight[2], self.tight[3])
         self._runs = None
         if self._plain is not None:  # the same rectangles, each moved to its new right end
@@ -252,11 +259,9 @@ class BarsItem(QGraphicsItem):
         lo, hi, top, bottom = math.inf, -math.inf, math.inf, -math.inf
         for i in layers:
             bars = self._layers[i]
-            if not len(bars.x1):
+            if not len(bars.x1) or bars.end == x:
                 continue
-            ends = float(bars.x1.min()), float(bars.x1.max())
-            if ends == (x, x):
-                continue
+            ends = (bars.end, bars.end) if bars.end is not None else bars.ends()
             lo, hi = min(lo, ends[0], x), max(hi, ends[1], x)
             top, bottom = min(top, bars.tight[2]), max(bottom, bars.tight[3])
             bars.reach(x)
