@@ -358,6 +358,9 @@ class TimelineView(SnapshotView):
             done = (x0[done_], x1[done_], rows.row[done_], rows.phase[done_])
             self._set_bars(done, todo, 0)
             self._finished_version = -1  # grouped again: set the merged ones whatever
+        # Only phases running now or until now: the other running layers stay empty.
+        layers, present = self._bars.layers, set(_phases(now[3]))
+        todo = [p for p in todo if p in present or len(layers[2 * p + 1].x0)]
         self._set_bars(now, todo, 1)
         a, b, r = now[0], now[1], now[2]
         if self.grouped:

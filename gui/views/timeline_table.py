@@ -38,6 +38,8 @@ class RowTable:
         self._keys: list[tuple[str, bool]] = []
         self._row_by_key: dict[tuple[str, bool], int] = {}
         self._members: list[list[int]] = []  # slots on each row, in arrival order
+        self._row_views: list[list[GuestView]] = []  # the views of `_members`, kept alike
+        self._place: list[int] = []  # each slot's index in its row's lists
         self._states: list[dict[str, int]] = []  # guests on each row by shown state
         self._row = np.zeros(slots, int)
         self._created = np.zeros(slots)
@@ -71,6 +73,7 @@ class RowTable:
                 return False  # reordered, or moved to another group
             self._count(i, views[i].shown_state, -1)
             views[i] = g
+            self._row_views[int(self._row[i])][self._place[i]] = g
             self._count(i, g.shown_state, 1)
             self._write(i, g)
         for i in range(known, len(guests)):
@@ -92,10 +95,13 @@ class RowTable:
                 return False
             self._count(slot, views[slot].shown_state, -1)
             members.pop()
+            self._row_views[row].pop()
+            self._place.pop()
             if not members:
                 if row != len(self._members) - 1:
                     return False
                 self._members.pop()
+                self._row_views.pop()
                 self._states.pop()
                 if self._row_by_key.get(self._keys[slot]) == row:
                     del self._row_by_key[self._keys[slot]]
@@ -112,10 +118,13 @@ class RowTable:
         if row is None:
             row = len(self._members)
             self._members.append([])
+            self._row_views.append([])
             self._states.append({})
             if grouped:
                 self._row_by_key[key] = row
+        self._place.append(len(self._members[row]))
         self._members[row].append(slot)
+        self._row_views[row].append(g)
         self._views.append(g)
         self._keys.append(key)
         self._row[slot] = row
@@ -173,7 +182,7 @@ class RowTable:
         owner, k = np.divmod(at, width)
         views = self._views
         return Rows(
-            [[views[i] for i in members] for members in self._members],
+            [list(row) for row in self._row_views],
             self._row[:n][owner],
             self._phase[:n].reshape(-1)[at],
             self._start[:n].reshape(-1)[at],
