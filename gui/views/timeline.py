@@ -1,18 +1,17 @@
 """Phase timeline: a Gantt row per guest (or per group of identical guests), linear or log time.
 
-Bars are drawn by one item per phase colour, so 1,000 guests cost a dozen items.
+Bars are drawn by one item, a layer per phase for its finished and one for its running bars
+(`timeline_layers`), so 1,000 guests cost one item to paint.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Iterable
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCursor, QPen
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -27,9 +26,9 @@ from gui.text import labels
 from gui.views import timeline_labels as tl
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
-from gui.views.merged_bars import MergedBars, merge_running
 from gui.views.plot_text import fit_axis_title
-from gui.views.timeline_bars import Bars, BarsItem
+from gui.views.timeline_bars import Bars
+from gui.views.timeline_layers import Frame, PhaseLayers, phases_in
 from gui.views.timeline_plot import PlotWidget, RowsViewBox, hairline
 from gui.views.timeline_table import RowTable
 from sim.references import explain
@@ -60,26 +59,14 @@ class TimelineView(SnapshotView):
         self._vb.sigResized.connect(self._fit_title)
         self._item.hideButtons()
         self._scroll = QScrollBar(Qt.Orientation.Vertical)
-        # Per phase, finished bars and running ones apart: a frame moves the running bars'
-        # right end to "now", and the finished ones (most of them) are left alone. Layered in
-        # phase order, finished then running, so each phase covers the ones before as one
-        # item per phase did; one item paints them all.
-        self._bars = BarsItem(2 * len(theme.PHASES))
-        for p, phase in enumerate(theme.PHASES):
-            for layer in (2 * p, 2 * p + 1):
-                self._bars.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)), layer)
-        self._bars.setPen(hairline("#FFFFFF"))  # separates touching bars of the same colour
-        self._vb.addItem(self._bars)
-        self._finished_version = -1  # the version of the merged finished bars now shown
+        self._layers = PhaseLayers()  # every phase's bars, finished and running apart
+        self._vb.addItem(self._layers.bars)
         self._legend_keys: set[str] | None = None  # the phases the legend shows
-        self._open = BarsItem()  # dashed outline: these phases are still running
-        self._open.setBrush(Qt.BrushStyle.NoBrush)
-        self._vb.addItem(self._open)
+        self._vb.addItem(self._layers.open)
         self._now = pg.InfiniteLine(angle=90, movable=False)
         self._item.addItem(self._now)
         self._rows = tr_.Rows([])
         self._table = RowTable()  # re-reads only the guests that changed since the last frame
-        self._merged = MergedBars()
         self._guests: tuple[GuestView, ...] = ()
         self._mode: tuple[bool, bool] | None = None  # (grouped, log) the rows were built for
         self._labels: tuple[str, ...] = ()
@@ -134,8 +121,7 @@ class TimelineView(SnapshotView):
     @property
     def bars(self) -> dict[str, tuple[Bars, Bars]]:
         """Return the finished and the running bars of each phase (`path()` gives a shape)."""
-        layers = self._bars.layers
-        return {p: (layers[2 * i], layers[2 * i + 1]) for i, p in enumerate(theme.PHASES)}
+        return self._layers.by_phase()
 
     @property
     def log_mode(self) -> bool:
@@ -277,7 +263,7 @@ class TimelineView(SnapshotView):
         self._legend.set_projector(self.projector)
         outline = hairline(theme.BLACK, m.line_px)
         outline.setStyle(Qt.PenStyle.DashLine)
-        self._open.setPen(outline)
+        self._layers.open.setPen(outline)
         self._now.setPen(pg.mkPen(theme.VERMILLION, width=m.line_px))
         self._item.showGrid(x=True, y=False, alpha=m.grid_alpha)
         self._row_px = tl.row_pitch(self.projector)  # a row holds its label's text
@@ -294,13 +280,12 @@ class TimelineView(SnapshotView):
         if force or mode != self._mode or not tr_.same_guests(snap.guests, self._guests):
             if mode[0] != (self._mode or (None,))[0]:
                 self._group_box.setChecked(grouped)
-                # White hairlines separate single bars; grouped rows would lose their colour.
-                self._bars.setPen(QPen(Qt.PenStyle.NoPen) if grouped else hairline("#FFFFFF"))
+                self._layers.set_grouped(grouped)
             paced = not force and mode == self._mode
             self._mode, self._guests = mode, snap.guests
             self._rows = self._table.update(snap.guests, grouped)
             self._set_row_ticks(snap.time_s, paced)
-            keys = {theme.PHASES[p] for p in _phases(self._rows.phase)}
+            keys = {theme.PHASES[p] for p in phases_in(self._rows.phase)}
             if keys != self._legend_keys:
                 self._legend_keys = keys
                 self._legend.set_visible_keys(keys)
@@ -324,70 +309,15 @@ class TimelineView(SnapshotView):
     def _update_paths(self, phases: set[int] | None) -> None:
         """Set the bars of the rows in view: running ones of `phases`, or all (None).
 
-        Only a change of guests, the scroll or the layout (None) can change finished bars.
         A path holding every guest's bars costs Qt time to clip even where it is scrolled away.
         """
-        x0, x1 = self._x
         rows = self._rows
-        if len(x0) != len(rows.row):
+        if len(self._x[0]) != len(rows.row):
             return  # no snapshot drawn yet
-        if not self.log_mode:  # every running bar reaches the clock: moved there at once
-            self._bars.reach(self._time, range(1, 2 * len(theme.PHASES), 2))
-            self._open.reach(self._time, (0,))
-            if phases is not None:
-                return  # the same guests: nothing else moved
-        top = self._scroll.value()
-        vis = (rows.row >= top - 1) & (rows.row <= top + self._visible_rows())
-        todo = range(len(theme.PHASES)) if phases is None else sorted(phases)
-        running = vis & rows.open
-        now = (x0[running], x1[running], rows.row[running], rows.phase[running])
-        if self.grouped:  # the union per (row, phase): finished bars kept merged
-            if phases is None:
-                bars = (x0[vis], x1[vis], rows.row[vis], rows.phase[vis])
-                place = (top, self._visible_rows(), self.log_mode)
-                done, now = self._merged.split(bars, rows.end[vis], self._time, place)
-                if self._merged.version != self._finished_version:
-                    self._finished_version = self._merged.version
-                    added = self._merged.added  # None: all made afresh
-                    todo_done = range(len(theme.PHASES)) if added is None else _phases(added[3])
-                    self._set_bars(done, todo_done, 0, added)
-            else:
-                now = merge_running(*now)
-        elif phases is None:
-            done_ = vis & ~rows.open
-            done = (x0[done_], x1[done_], rows.row[done_], rows.phase[done_])
-            self._set_bars(done, todo, 0)
-            self._finished_version = -1  # grouped again: set the merged ones whatever
-        # Only phases running now or until now: the other running layers stay empty.
-        layers, present = self._bars.layers, set(_phases(now[3]))
-        todo = [p for p in todo if p in present or len(layers[2 * p + 1].x0)]
-        self._set_bars(now, todo, 1)
-        a, b, r = now[0], now[1], now[2]
-        if self.grouped:
-            a, b, r, _ = merge_running(a, b, r, np.zeros(len(a), int))
-        self._open.set_bars(a, b, r)
-
-    def _set_bars(
-        self,
-        bars: tuple[np.ndarray, ...],
-        phases: Iterable[int],
-        running: int,
-        added: tuple[np.ndarray, ...] | None = None,
-    ) -> None:
-        """Give each of `phases` its finished (`running` 0) or running (1) bars from `bars`.
-
-        `bars` holds x0, x1, row and phase of each bar; `added`, the same of the bars that are
-        all the change since the last call, when known.
-        """
-        slices = _by_phase(bars)
-        hints = _by_phase(added) if added is not None else None
-        for p in phases:
-            a, b, r = slices[p]
-            within = None
-            if hints is not None and len(hints[p][0]):
-                h0, h1, hr = hints[p]
-                within = (float(h0.min()), float(h1.max()), float(hr.min()), float(hr.max()))
-            self._bars.set_bars(a, b, r, 2 * p + running, within)
+        top, visible = self._scroll.value(), self._visible_rows()
+        vis = (rows.row >= top - 1) & (rows.row <= top + visible)
+        place = (top, visible, self.log_mode)
+        self._layers.update(Frame(rows, self._x, self._time, vis, place, self.grouped), phases)
 
     def _set_row_ticks(self, now_s: float | None = None, paced: bool = False) -> None:
         """Show the rows' labels as of `now_s`; `paced` (a frame) holds back new counts."""
@@ -464,17 +394,3 @@ class TimelineView(SnapshotView):
         """Keep the legend beside the plot unless that leaves the bars too little width."""
         width = self.width() - self._item.getAxis("left").width() - self._scroll.sizeHint().width()
         tl.place_legend(self._legend, self._body, self._under, width, self.projector)
-
-
-def _by_phase(bars: tuple[np.ndarray, ...]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Return the (x0, x1, row) of each phase's bars, from bars holding x0, x1, row, phase."""
-    # Sorted by phase once: each phase's bars are then a slice, not a mask and 3 copies.
-    order = np.argsort(bars[3], kind="stable")
-    a, b, r, ph = (part[order] for part in bars)
-    bounds = np.searchsorted(ph, np.arange(len(theme.PHASES) + 1)).tolist()
-    return [(a[i:j], b[i:j], r[i:j]) for i, j in itertools.pairwise(bounds)]
-
-
-def _phases(phase: np.ndarray) -> list[int]:
-    """Return the known phases (as indexes into `theme.PHASES`) found in `phase`."""
-    return [p for p in np.unique(phase).tolist() if p >= 0]
