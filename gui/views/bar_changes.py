@@ -11,11 +11,10 @@ from __future__ import annotations
 import numpy as np
 
 Bars = tuple[np.ndarray, np.ndarray, np.ndarray]  # (x0, x1, row) of each bar
+Extent = tuple[float, float, float, float]  # left, right, first row, last row
 
 
-def changed_extent(
-    old: Bars, new: Bars, edges: bool = False
-) -> tuple[float, float, float, float] | None:
+def changed_extent(old: Bars, new: Bars, edges: bool = False) -> Extent | None:
     """Return (left, right, first row, last row) of where the bars differ, or None.
 
     Compares what the bars cover on each row, not the bars themselves: a merged bar that grew

@@ -50,13 +50,22 @@ class MergedBars:
         self._fingerprint = np.zeros((3, 0))
         self._key: object = None
         self.reused = 0  # frames that merged onto the kept union (for tests)
+        self.version = 0  # counts the changes of the finished union: its users skip the rest
+        # The bars added to the union by the last change, or None when it was made afresh:
+        # the union differs from the one before only where these lie.
+        self.added: Bars | None = None
 
     def merge(self, bars: Bars, end: np.ndarray, now_s: float, key: object) -> Bars:
-        """Return the union of `bars` per (row, phase); `end` is NaN for running bars.
+        """Return the union of `bars` per (row, phase); `end` is NaN for running bars."""
+        done, now = self.split(bars, end, now_s, key)
+        return merge_overlaps(*(np.concatenate([k, p]) for k, p in zip(done, now, strict=True)))
 
-        `key` names what places the bars (scroll position, rows in view, time axis); bars that
-        ended by the last frame must be exactly that frame's finished bars (same count and
-        edge sums per row), or the union is made afresh.
+    def split(self, bars: Bars, end: np.ndarray, now_s: float, key: object) -> tuple[Bars, Bars]:
+        """Return the union per (row, phase) of the finished bars, and that of the running ones.
+
+        `end` is NaN for running bars. `key` names what places the bars (scroll position, rows
+        in view, time axis); bars that ended by the last frame must be exactly that frame's
+        finished bars (same count and edge sums per row), or the union is made afresh.
         """
         x0, x1, row, phase = bars
         rows = int(row.max()) + 1 if len(row) else 0
@@ -64,24 +73,32 @@ class MergedBars:
         old = done & (end <= self._done_s)
         new = done & ~old
         old_print = _fingerprint(x0[old], x1[old], row[old], rows)
+        # Sums made in another order differ by rounding errors, no more (np.allclose's test,
+        # rtol 1e-12 and atol 1e-9, written out: it costs a dozen numpy calls).
         same = (
             key == self._key
             and old_print.shape == self._fingerprint.shape
-            and np.allclose(old_print, self._fingerprint, rtol=1e-12, atol=1e-9)
+            and bool(
+                np.all(
+                    np.abs(old_print - self._fingerprint)
+                    <= 1e-9 + 1e-12 * np.abs(self._fingerprint)
+                )
+            )
         )
         if same:
             self.reused += 1
             if new.any():
                 kept = self._done
+                self.added = (x0[new], x1[new], row[new], phase[new])
                 self._done = merge_overlaps(
-                    *(np.concatenate([k, p[new]]) for k, p in zip(kept, bars, strict=True))
+                    *(np.concatenate([k, p]) for k, p in zip(kept, self.added, strict=True))
                 )
+                self.version += 1
         else:
             self._done = merge_overlaps(x0[done], x1[done], row[done], phase[done])
+            self.added = None
+            self.version += 1
         self._done_s, self._key = now_s, key
         self._fingerprint = old_print + _fingerprint(x0[new], x1[new], row[new], rows)
         running = ~done
-        now = merge_running(*(part[running] for part in bars))
-        return merge_overlaps(
-            *(np.concatenate([k, p]) for k, p in zip(self._done, now, strict=True))
-        )
+        return self._done, merge_running(*(part[running] for part in bars))

@@ -1,6 +1,7 @@
 """Phase timeline: a Gantt row per guest (or per group of identical guests), linear or log time.
 
-Bars are drawn by one item per phase colour, so 1,000 guests cost a dozen items.
+Bars are drawn by one item, a layer per phase for its finished and one for its running bars
+(`timeline_layers`), so 1,000 guests cost one item to paint.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import math
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCursor, QPen
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,9 +26,9 @@ from gui.text import labels
 from gui.views import timeline_labels as tl
 from gui.views import timeline_rows as tr_
 from gui.views.base import SnapshotView, grown_limit, style_axes
-from gui.views.merged_bars import MergedBars, merge_running
 from gui.views.plot_text import fit_axis_title
-from gui.views.timeline_bars import BarsItem
+from gui.views.timeline_bars import Bars
+from gui.views.timeline_layers import Frame, PhaseLayers, phases_in
 from gui.views.timeline_plot import PlotWidget, RowsViewBox, hairline
 from gui.views.timeline_table import RowTable
 from sim.references import explain
@@ -58,21 +59,14 @@ class TimelineView(SnapshotView):
         self._vb.sigResized.connect(self._fit_title)
         self._item.hideButtons()
         self._scroll = QScrollBar(Qt.Orientation.Vertical)
-        self._bars: dict[str, BarsItem] = {}
-        for phase in theme.PHASES:
-            item = BarsItem()
-            item.setBrush(QBrush(theme.colour(theme.PHASE_COLOURS, phase)))
-            item.setPen(hairline("#FFFFFF"))  # separates touching bars of the same colour
-            self._vb.addItem(item)
-            self._bars[phase] = item
-        self._open = BarsItem()  # dashed outline: these phases are still running
-        self._open.setBrush(Qt.BrushStyle.NoBrush)
-        self._vb.addItem(self._open)
+        self._layers = PhaseLayers()  # every phase's bars, finished and running apart
+        self._vb.addItem(self._layers.bars)
+        self._legend_keys: set[str] | None = None  # the phases the legend shows
+        self._vb.addItem(self._layers.open)
         self._now = pg.InfiniteLine(angle=90, movable=False)
         self._item.addItem(self._now)
         self._rows = tr_.Rows([])
         self._table = RowTable()  # re-reads only the guests that changed since the last frame
-        self._merged = MergedBars()
         self._guests: tuple[GuestView, ...] = ()
         self._mode: tuple[bool, bool] | None = None  # (grouped, log) the rows were built for
         self._labels: tuple[str, ...] = ()
@@ -125,9 +119,9 @@ class TimelineView(SnapshotView):
         return tuple(tuple(g.id for g in group) for group in self._rows.guests)
 
     @property
-    def bars(self) -> dict[str, BarsItem]:
-        """Return the item drawing every bar of each phase (`path()` gives their shape)."""
-        return dict(self._bars)
+    def bars(self) -> dict[str, tuple[Bars, Bars]]:
+        """Return the finished and the running bars of each phase (`path()` gives a shape)."""
+        return self._layers.by_phase()
 
     @property
     def log_mode(self) -> bool:
@@ -249,6 +243,7 @@ class TimelineView(SnapshotView):
         self._group_box.setToolTip(self.tr("Same template and same phases share one row"))
         self._fit_title()
         self._legend.retranslate()
+        self._place_legend()  # the names' widths changed
 
     def _fit_title(self, *_args: object) -> None:
         """Title the time axis in full where it is wide enough, else in a word."""
@@ -268,7 +263,7 @@ class TimelineView(SnapshotView):
         self._legend.set_projector(self.projector)
         outline = hairline(theme.BLACK, m.line_px)
         outline.setStyle(Qt.PenStyle.DashLine)
-        self._open.setPen(outline)
+        self._layers.open.setPen(outline)
         self._now.setPen(pg.mkPen(theme.VERMILLION, width=m.line_px))
         self._item.showGrid(x=True, y=False, alpha=m.grid_alpha)
         self._row_px = tl.row_pitch(self.projector)  # a row holds its label's text
@@ -285,17 +280,16 @@ class TimelineView(SnapshotView):
         if force or mode != self._mode or not tr_.same_guests(snap.guests, self._guests):
             if mode[0] != (self._mode or (None,))[0]:
                 self._group_box.setChecked(grouped)
-                # White hairlines separate single bars; grouped rows would lose their colour.
-                for item in self._bars.values():
-                    item.setPen(QPen(Qt.PenStyle.NoPen) if grouped else hairline("#FFFFFF"))
+                self._layers.set_grouped(grouped)
             paced = not force and mode == self._mode
             self._mode, self._guests = mode, snap.guests
             self._rows = self._table.update(snap.guests, grouped)
             self._set_row_ticks(snap.time_s, paced)
-            self._legend.set_visible_keys(
-                {theme.PHASES[p] for p in np.unique(self._rows.phase).tolist() if p >= 0}
-            )
-            self._place_legend()
+            keys = {theme.PHASES[p] for p in phases_in(self._rows.phase)}
+            if keys != self._legend_keys:
+                self._legend_keys = keys
+                self._legend.set_visible_keys(keys)
+                self._place_legend()
             changed = None
         else:
             if snap.time_s == self._time:
@@ -313,32 +307,17 @@ class TimelineView(SnapshotView):
         self._vb.updateMatrix()
 
     def _update_paths(self, phases: set[int] | None) -> None:
-        """Rebuild the bar paths of `phases` (None: all), for the rows in view only.
+        """Set the bars of the rows in view: running ones of `phases`, or all (None).
 
         A path holding every guest's bars costs Qt time to clip even where it is scrolled away.
         """
-        x0, x1 = self._x
         rows = self._rows
-        if len(x0) != len(rows.row):
+        if len(self._x[0]) != len(rows.row):
             return  # no snapshot drawn yet
-        top = self._scroll.value()
-        vis = (rows.row >= top - 1) & (rows.row <= top + self._visible_rows())
-        todo = range(len(theme.PHASES)) if phases is None else sorted(phases)
-        if self.grouped:  # one merge for every phase at once (finished bars kept merged)
-            bars = (x0[vis], x1[vis], rows.row[vis], rows.phase[vis])
-            place = (top, self._visible_rows(), self.log_mode)
-            a, b, r, ph = self._merged.merge(bars, rows.end[vis], self._time, place)
-        else:
-            pick = vis & np.isin(rows.phase, todo) if phases is not None else vis
-            a, b, r, ph = x0[pick], x1[pick], rows.row[pick], rows.phase[pick]
-        for p in todo:
-            mask = ph == p
-            self._bars[theme.PHASES[p]].set_bars(a[mask], b[mask], r[mask])
-        open_ = vis & rows.open
-        a, b, r = x0[open_], x1[open_], rows.row[open_]
-        if self.grouped:
-            a, b, r, _ = merge_running(a, b, r, np.zeros(len(a), int))
-        self._open.set_bars(a, b, r)
+        top, visible = self._scroll.value(), self._visible_rows()
+        vis = (rows.row >= top - 1) & (rows.row <= top + visible)
+        place = (top, visible, self.log_mode)
+        self._layers.update(Frame(rows, self._x, self._time, vis, place, self.grouped), phases)
 
     def _set_row_ticks(self, now_s: float | None = None, paced: bool = False) -> None:
         """Show the rows' labels as of `now_s`; `paced` (a frame) holds back new counts."""
@@ -362,6 +341,7 @@ class TimelineView(SnapshotView):
             width = tl.label_column(labels, self.projector)
             if axis.width() != width:
                 axis.setWidth(width)
+                self._place_legend()  # the plot's width changed
             self._ticks = None
         n = len(labels)
         visible = self._visible_rows()
@@ -376,7 +356,8 @@ class TimelineView(SnapshotView):
     def _apply_y_range(self) -> None:
         top = self._scroll.value()
         visible = min(self._visible_rows(), max(len(self._rows.guests), 1))
-        self._vb.setYRange(top - 0.5, top + visible - 0.5, padding=0)
+        if self._vb.viewRange()[1] != [top - 0.5, top + visible - 0.5]:
+            self._vb.setYRange(top - 0.5, top + visible - 0.5, padding=0)  # costly: when moved
         ticks = tl.rows_in_view(self._labels, top, visible)
         if ticks != self._ticks:
             self._ticks = ticks

@@ -44,9 +44,23 @@ def row_pitch(projector: bool) -> int:
 
 def label_column(labels: Sequence[str], projector: bool) -> int:
     """Return the width of the row-label column: the widest label, at most ~40 letters."""
-    metrics = QFontMetrics(theme.font(projector))
-    widest = max((metrics.horizontalAdvance(t) for t in labels), default=40)
+    font = theme.font(projector)
+    metrics = QFontMetrics(font)
+    # Thousands of rows (one guest each) are measured again whenever a count changes: the
+    # widths of labels seen before are kept, per font.
+    known = _WIDTHS.setdefault(font.key(), {})
+    if len(known) > 4 * len(labels) + 1000:
+        known.clear()
+    widest = 40 if not labels else 0
+    for t in labels:
+        w = known.get(t)
+        if w is None:
+            w = known[t] = metrics.horizontalAdvance(t)
+        widest = max(widest, w)
     return min(widest + 16, max(420, 40 * metrics.averageCharWidth()))
+
+
+_WIDTHS: dict[str, dict[str, int]] = {}  # label widths in pixels, by font (QFont.key())
 
 
 def place_legend(

@@ -35,11 +35,14 @@ class PlotWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no typ
     """A plot widget that tells its items which region of it is being painted."""
 
     painting_region: QRegion | None = None
+    painting_parts: dict[tuple[float, ...], object]  # the region in item units, per transform
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Paint, with the region to paint readable by the bars (see BarsItem.paint)."""
         self.painting_region = event.region()
+        self.painting_parts = {}
         try:
             super().paintEvent(event)
         finally:
             self.painting_region = None
+            self.painting_parts = {}

@@ -38,6 +38,10 @@ class RowTable:
         self._keys: list[tuple[str, bool]] = []
         self._row_by_key: dict[tuple[str, bool], int] = {}
         self._members: list[list[int]] = []  # slots on each row, in arrival order
+        self._row_views: list[list[GuestView]] = []  # the views of `_members`, kept alike
+        self._place: list[int] = []  # each slot's index in its row's lists
+        self._label_of: list[str] = []  # each row's label, made again when `_stale`
+        self._stale: set[int] = set()  # rows whose guests or states changed since `labels`
         self._states: list[dict[str, int]] = []  # guests on each row by shown state
         self._row = np.zeros(slots, int)
         self._created = np.zeros(slots)
@@ -71,6 +75,7 @@ class RowTable:
                 return False  # reordered, or moved to another group
             self._count(i, views[i].shown_state, -1)
             views[i] = g
+            self._row_views[int(self._row[i])][self._place[i]] = g
             self._count(i, g.shown_state, 1)
             self._write(i, g)
         for i in range(known, len(guests)):
@@ -92,10 +97,14 @@ class RowTable:
                 return False
             self._count(slot, views[slot].shown_state, -1)
             members.pop()
+            self._row_views[row].pop()
+            self._place.pop()
             if not members:
                 if row != len(self._members) - 1:
                     return False
                 self._members.pop()
+                self._row_views.pop()
+                self._label_of.pop()
                 self._states.pop()
                 if self._row_by_key.get(self._keys[slot]) == row:
                     del self._row_by_key[self._keys[slot]]
@@ -112,10 +121,14 @@ class RowTable:
         if row is None:
             row = len(self._members)
             self._members.append([])
+            self._row_views.append([])
+            self._label_of.append("")
             self._states.append({})
             if grouped:
                 self._row_by_key[key] = row
+        self._place.append(len(self._members[row]))
         self._members[row].append(slot)
+        self._row_views[row].append(g)
         self._views.append(g)
         self._keys.append(key)
         self._row[slot] = row
@@ -123,25 +136,36 @@ class RowTable:
         self._count(slot, g.shown_state, 1)
 
     def _count(self, slot: int, state: str, delta: int) -> None:
-        counts = self._states[int(self._row[slot])]
+        row = int(self._row[slot])
+        counts = self._states[row]
         counts[state] = counts.get(state, 0) + delta
         if not counts[state]:
             del counts[state]
+        self._stale.add(row)
 
     def labels(self) -> tuple[str, ...]:
-        """Return each row's label, as `timeline_rows.row_label` words it, top first."""
-        out = []
-        for members, counts in zip(self._members, self._states, strict=True):
-            if len(members) == 1:
-                g = self._views[members[0]]
-                out.append(f"{theme.STATE_MARK.get(g.shown_state, '?')} {g.id}")
-                continue
-            parts = " ".join(
-                f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
-                for s in sorted(counts, key=lambda s: _STATE_ORDER.get(s, 99))
-            )
-            out.append(f"{self._views[members[0]].template} ×{len(members)}  {parts}")
-        return tuple(out)
+        """Return each row's label, as `timeline_rows.row_label` words it, top first.
+
+        Only the rows whose guests changed are worded again: one guest per row makes
+        thousands of labels, and a frame changes a few.
+        """
+        rows = len(self._members)
+        for row in self._stale:
+            if row < rows:  # (a row gone since is not worded)
+                self._label_of[row] = self._label(row)
+        self._stale.clear()
+        return tuple(self._label_of)
+
+    def _label(self, row: int) -> str:
+        members, counts = self._members[row], self._states[row]
+        if len(members) == 1:
+            g = self._views[members[0]]
+            return f"{theme.STATE_MARK.get(g.shown_state, '?')} {g.id}"
+        parts = " ".join(
+            f"{counts[s]}{theme.STATE_MARK.get(s, '?')}"
+            for s in sorted(counts, key=lambda s: _STATE_ORDER.get(s, 99))
+        )
+        return f"{self._views[members[0]].template} ×{len(members)}  {parts}"
 
     def _write(self, slot: int, g: GuestView) -> None:
         phases = g.phases
@@ -173,7 +197,9 @@ class RowTable:
         owner, k = np.divmod(at, width)
         views = self._views
         return Rows(
-            [[views[i] for i in members] for members in self._members],
+            # The rows' own lists, not copies (thousands of rows one guest each): the next
+            # update changes them, and the view keeps only the newest rows.
+            list(self._row_views),
             self._row[:n][owner],
             self._phase[:n].reshape(-1)[at],
             self._start[:n].reshape(-1)[at],

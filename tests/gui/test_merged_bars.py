@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from gui.views.bar_changes import changed_extent
 from gui.views.merged_bars import MergedBars, merge_running
 from gui.views.timeline_rows import merge_overlaps
 
@@ -66,3 +67,33 @@ def test_running_bars_merge_to_what_a_sorted_merge_gives() -> None:
     assert len(merge_running(x0, now, row, phase)[0]) == len(set(zip(row, phase, strict=True)))
     ends = x0 + rng.exponential(0.5, n)  # a log axis: each bar ends elsewhere
     assert _same(merge_running(x0, ends, row, phase), merge_overlaps(x0, ends, row, phase))
+
+
+def test_the_finished_union_changes_only_where_the_added_bars_lie() -> None:
+    rng = np.random.default_rng(11)
+    n = 500
+    start = np.sort(rng.uniform(0, 20, n))
+    length = rng.exponential(1.5, n)
+    row, phase = rng.integers(0, 10, n), rng.integers(0, 4, n)
+    merged = MergedBars()
+    done, _ = merged.split(*_frame(start, length, row, phase, 0.5), 0.5, "place")
+    checked = 0
+    for now in np.arange(1.0, 30.0, 0.5):
+        version = merged.version
+        before = done
+        done, _ = merged.split(*_frame(start, length, row, phase, float(now)), float(now), "place")
+        if merged.version == version or merged.added is None:
+            continue
+        a0, a1, ar, ap = merged.added
+        for p in range(4):
+            old = tuple(part[before[3] == p] for part in before[:3])
+            new = tuple(part[done[3] == p] for part in done[:3])
+            extent = changed_extent(old, new)
+            if extent is None:
+                continue
+            mine = ap == p
+            assert mine.any()  # a phase changed only where bars were added to it
+            assert a0[mine].min() - 1e-9 <= extent[0] and extent[1] <= a1[mine].max() + 1e-9
+            assert ar[mine].min() <= extent[2] and extent[3] <= ar[mine].max()
+            checked += 1
+    assert checked > 20

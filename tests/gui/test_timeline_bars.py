@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
-from gui.views import TimelineView, timeline_bars
+from gui.views import TimelineView, timeline_bars, timeline_runs
 from gui.views.timeline_bars import BarsItem
 from gui.views.timeline_rows import BAR_HEIGHT
 
@@ -34,7 +34,7 @@ def test_pixel_runs_fill_the_same_pixels_as_each_bar(
     grid: bool,
 ) -> None:
     if not grid:  # as with too many rows for one grid: sorted instead
-        monkeypatch.setattr(timeline_bars, "_GRID_CELLS", 0)
+        monkeypatch.setattr(timeline_runs, "_GRID_CELLS", 0)
     n = 3 * 400  # more bars than CROWD_PER_PX per pixel of the 400-px image: painted as runs
     assert n > timeline_bars.CROWD_PER_PX * 400
     rng = np.random.default_rng(3)

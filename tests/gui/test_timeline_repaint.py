@@ -133,3 +133,40 @@ def test_row_counts_keep_a_readable_pace_and_catch_up_when_the_clock_stops(qtbot
     fresh.update_snapshot(session.snapshot())
     assert view.rows != fresh.rows  # (so there was something to wait for)
     qtbot.waitUntil(lambda: view.rows == fresh.rows, timeout=timeline.LABEL_FLUSH_MS + 500)
+
+
+def test_bars_moved_to_the_clock_show_what_bars_set_there_show(qtbot) -> None:  # noqa: ANN001
+    """Running bars moved to the clock frame after frame, over and under finished ones."""
+    rng = np.random.default_rng(5)
+    start = np.r_[np.sort(rng.uniform(0.0, 14.0, 16)), 17.0]
+    length = np.r_[rng.exponential(3.0, 16), 0.5]  # the last ends first: the bounds are set
+    row = np.r_[rng.integers(0, 6, 16), 0].astype(float)
+
+    def frame(item: BarsItem, now: float, moved: bool) -> None:
+        began, ended = start <= now, (start + length <= now) | (start >= 17.0)
+        running = began & ~ended
+        if moved:
+            item.reach(now, (1, 3))
+        for layer, pick in ((0, ended & (row < 3)), (2, ended & (row >= 3))):
+            item.set_bars(start[pick], start[pick] + length[pick], row[pick], layer)
+        for layer, pick in ((1, running & (row >= 2)), (3, running & (row < 2))):
+            item.set_bars(start[pick], np.full(int(pick.sum()), now), row[pick], layer)
+
+    def stack() -> tuple[QGraphicsView, BarsItem]:
+        view, _ = _scene_view(qtbot, QPen(Qt.PenStyle.NoPen))
+        item = BarsItem(4)
+        for layer, colour in enumerate(("#0072B2", "#E69F00", "#009E73", "#CC79A7")):
+            item.setBrush(QBrush(QColor(colour)), layer)
+        view.scene().addItem(item)
+        item.setTransform(QTransform.fromScale(40.0, 30.0))
+        return view, item
+
+    played, item = stack()
+    for i, now in enumerate(np.arange(1.0, 16.0, 0.4)):
+        frame(item, float(now), moved=True)
+        _on_screen(played)
+        if i % 6 == 5:  # now and then: what a view painted once at this moment shows
+            fresh, again = stack()
+            frame(again, float(now), moved=False)
+            assert [b.x1.tolist() for b in item.layers] == [b.x1.tolist() for b in again.layers]
+            assert _on_screen(played) == _on_screen(fresh)
