@@ -76,12 +76,14 @@ def state_of(b: lay.Block, host_down: bool) -> str:
 
 def look(b: lay.Block, host_down: bool) -> Look:
     """Return all of a block that decides how it is painted, besides the host and its pulse."""
+    return (*_content(b), b.x, b.row, b.h, b.reached_s, state_of(b, host_down))
+
+
+def _content(b: lay.Block) -> tuple[object, ...]:
+    """Return what a block shows and says: its guests, counts, marks and text room."""
+    # The marks decide the badge (its glyph, its count) and so the areas beside and under it.
     return (
         b.role,
-        b.x,
-        b.row,
-        b.w,
-        b.h,
         b.template,
         b.kind,
         b.guest_ids[:1],
@@ -89,8 +91,7 @@ def look(b: lay.Block, host_down: bool) -> Look:
         tuple(b.states.items()),
         tuple(b.marks.items()),
         b.text_w,
-        b.reached_s,
-        state_of(b, host_down),
+        b.w,
     )
 
 
@@ -106,23 +107,7 @@ def shown(b: lay.Block, r: QRectF, host_down: bool, projector: bool) -> tuple[st
 
 def plan_key(b: lay.Block, r: QRectF, solid: bool) -> tuple[object, ...]:
     """Return what decides a block's text placement, besides language, mode and host."""
-    # The marks decide the badge (its glyph, its count) and so the areas beside and under it.
-    return (
-        b.role,
-        b.template,
-        b.kind,
-        b.guest_ids[:1],
-        b.count,
-        tuple(b.states.items()),
-        tuple(b.marks.items()),
-        b.text_w,
-        b.w,
-        r.x(),
-        r.y(),
-        r.width(),
-        r.height(),
-        solid,
-    )
+    return (*_content(b), r.x(), r.y(), r.width(), r.height(), solid)
 
 
 class TextPlans:
